@@ -1,0 +1,133 @@
+/**
+ * The service catalog: what an office offers, what each letter needs, and every text a resident
+ * reads in the chat. It is data an admin edits (JSON in the Service Desk node, or the bundled
+ * default in templates/), validated by the loader with errors that name the path.
+ */
+
+export type FieldType =
+	| 'text'
+	| 'number'
+	| 'year'
+	| 'date'
+	| 'choice'
+	| 'nik'
+	| 'kk'
+	| 'phone'
+	| 'money'
+	| 'records';
+
+export interface ChoiceOption {
+	id: string;
+	label: string;
+	/** Other words residents use for this option ("islam", "muslim"). */
+	aliases?: string[];
+}
+
+export interface FieldValidation {
+	minLength?: number;
+	maxLength?: number;
+	/** Numbers, years, money: inclusive bounds. */
+	min?: number;
+	max?: number;
+	/** Text: a regular expression the whole answer must match, with the message key to show. */
+	pattern?: string;
+	patternMessage?: string;
+	/** Dates: reject dates after / before today. */
+	notFuture?: boolean;
+	notPast?: boolean;
+}
+
+export interface FieldSpec {
+	key: string;
+	label: string;
+	/** What the bot asks, in the resident's language. */
+	question: string;
+	type: FieldType;
+	required: boolean;
+	hint?: string;
+	/** For `choice`. */
+	options?: ChoiceOption[];
+	validation?: FieldValidation;
+	/** For `records` (heirs, dependants): the fields of one record. */
+	fields?: FieldSpec[];
+	minItems?: number;
+	maxItems?: number;
+	/** For `records`: what one record is called ("ahli waris"). */
+	itemLabel?: string;
+	/** For `nik`: keys of fields (earlier in the same record or service) to cross-check against. */
+	crossCheck?: { birthDate?: string; sex?: string };
+	/** Identity data a returning resident is offered instead of typing it again. */
+	remember?: boolean;
+}
+
+/** A field list may reuse a named field set: `{ "use": "identitas" }`. */
+export type FieldEntry = FieldSpec | { use: string };
+
+export interface DocumentSpec {
+	key: string;
+	label: string;
+	/** How many files at least / at most (photos of several pages, every heir's KTP…). */
+	min: number;
+	max: number;
+	optional: boolean;
+	hint?: string;
+}
+
+export interface ServiceSpec {
+	key: string;
+	title: string;
+	description: string;
+	/** Words that find this service when typed ("kur", "usaha"). */
+	keywords?: string[];
+	fields: FieldEntry[];
+	documents: DocumentSpec[];
+	letter: {
+		/** Key of the letter template (templates/letters/<template>.hbs). */
+		template: string;
+		/** Title printed on the letter ("SURAT KETERANGAN USAHA"). */
+		title: string;
+		/** Archive classification for the number ("400.12.3.2"). */
+		classification: string;
+	};
+}
+
+export interface OfficeInfo {
+	name: string;
+	/** Shown in the greeting and help texts. */
+	hours?: string;
+	address?: string;
+}
+
+export interface CatalogSettings {
+	/** Idle minutes after which a half-finished conversation is closed politely. */
+	sessionTimeoutMinutes: number;
+	/** Minutes the bot stays quiet after a hand-off to staff, unless staff resume it earlier. */
+	handoffTimeoutMinutes: number;
+	/** Longest text the bot reads; longer messages get a short answer. */
+	maxTextLength: number;
+}
+
+/** Resident-facing texts by key; `{name}` placeholders are filled in by the engine. */
+export type Messages = Record<string, string>;
+
+/** The catalog as an admin writes it. */
+export interface CatalogInput {
+	office: OfficeInfo;
+	settings?: Partial<CatalogSettings>;
+	fieldSets?: Record<string, FieldSpec[]>;
+	services: ServiceSpec[];
+	/** Overrides for the default messages (templates/messages.json). */
+	messages?: Messages;
+}
+
+/** The catalog after loading: field sets expanded, defaults merged, everything checked. */
+export interface Catalog {
+	office: OfficeInfo;
+	settings: CatalogSettings;
+	services: ResolvedService[];
+	messages: Messages;
+}
+
+export interface ResolvedService extends Omit<ServiceSpec, 'fields'> {
+	fields: FieldSpec[];
+}
