@@ -1,0 +1,107 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { step } from '../../shared/conversation';
+import type { Session } from '../../shared/conversation';
+import type { InboundMessage } from '../../shared/messaging/types';
+import { getCatalog } from './catalog';
+
+const show = { operation: ['handleMessage'] };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Message',
+		name: 'message',
+		type: 'json',
+		default: '={{ $json }}',
+		description: 'The incoming message, as the WhatsApp Gateway Trigger emits it',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Session',
+		name: 'session',
+		type: 'string',
+		default: '',
+		description:
+			"The resident's stored session (JSON text, e.g. from a Data Table row); empty for a new resident",
+		displayOptions: { show },
+	},
+];
+
+/** Output indexes, in the order the node declares them. */
+export const OUTPUT = { reply: 0, submitted: 1, status: 2, handoff: 3 } as const;
+
+function parseMessage(this: IExecuteFunctions, raw: unknown, itemIndex: number): InboundMessage {
+	let value = raw;
+	if (typeof raw === 'string') {
+		try {
+			value = JSON.parse(raw);
+		} catch {
+			value = undefined;
+		}
+	}
+	const message = value as Partial<InboundMessage> | undefined;
+	if (!message || typeof message.from !== 'string' || typeof message.messageId !== 'string') {
+		throw new NodeOperationError(this.getNode(), 'The Message parameter is not a WhatsApp message', {
+			description:
+				'Map it to the output of the WhatsApp Gateway Trigger (it needs at least "from" and "messageId").',
+			itemIndex,
+		});
+	}
+	return message as InboundMessage;
+}
+
+/** A missing, empty or unreadable stored session starts a new conversation (the engine checks its shape). */
+function parseSession(raw: unknown): Session | null {
+	if (raw && typeof raw === 'object') return raw as Session;
+	if (typeof raw !== 'string' || raw.trim() === '') return null;
+	try {
+		return JSON.parse(raw) as Session;
+	} catch {
+		return null;
+	}
+}
+
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const outputs: INodeExecutionData[][] = [[], [], [], []];
+	const items = this.getInputData();
+	const now = new Date();
+	for (let i = 0; i < items.length; i++) {
+		try {
+			const catalog = getCatalog.call(this, i);
+			const message = parseMessage.call(this, this.getNodeParameter('message', i), i);
+			const session = parseSession(this.getNodeParameter('session', i, ''));
+			const result = step(session, message, catalog, now);
+			const pairedItem = { item: i };
+			outputs[OUTPUT.reply].push({
+				json: {
+					waId: message.from,
+					session: JSON.stringify(result.session),
+					replies: result.replies,
+					events: result.events.map((e) => e.type),
+				},
+				pairedItem,
+			});
+			for (const event of result.events) {
+				if (event.type === 'submitted' || event.type === 'resubmitted') {
+					outputs[OUTPUT.submitted].push({
+						json: { ...event.application, resubmitted: event.type === 'resubmitted' },
+						pairedItem,
+					});
+				} else if (event.type === 'status_requested') {
+					outputs[OUTPUT.status].push({ json: { ...event }, pairedItem });
+				} else if (event.type === 'handoff_requested') {
+					outputs[OUTPUT.handoff].push({ json: { ...event }, pairedItem });
+				} else if (event.type === 'error') {
+					this.logger.warn(`Service desk: conversation step failed: ${event.reason}`, {
+						waId: message.from,
+					});
+				}
+			}
+		} catch (error) {
+			if (!this.continueOnFail()) throw error;
+			outputs[OUTPUT.reply].push({ json: { error: (error as Error).message }, pairedItem: { item: i } });
+		}
+	}
+	return outputs;
+}

@@ -1,0 +1,54 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { noticeReplies } from '../../shared/conversation';
+import { DEFAULT_SHEET_LAYOUT as layout } from '../../shared/sheet/requestRow';
+import { getCatalog } from './catalog';
+
+const show = { operation: ['notify'] };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Notice',
+		name: 'notice',
+		type: 'options',
+		options: [
+			{ name: 'Letter Approved', value: 'approved', description: 'The letter is attached' },
+			{ name: 'Request Rejected', value: 'rejected', description: "With the staff's reason" },
+			{ name: 'Fix Requested', value: 'fix', description: 'What the resident must correct' },
+			{ name: 'Request Received', value: 'received' },
+		],
+		default: 'approved',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Request Row',
+		name: 'row',
+		type: 'json',
+		default: '={{ $json }}',
+		description: "The request's row from the sheet (ticket, service, note, letter number)",
+		displayOptions: { show },
+	},
+];
+
+/** The message telling a resident what staff decided, from the catalog's texts and the row. */
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const c = layout.columns;
+	return [
+		items.map((_, i) => {
+			const kind = this.getNodeParameter('notice', i) as Parameters<typeof noticeReplies>[0];
+			const rawRow = this.getNodeParameter('row', i) as unknown;
+			const row = (typeof rawRow === 'string' ? JSON.parse(rawRow) : rawRow) as Record<string, unknown>;
+			const text = (key: string) => String(row[key] ?? '');
+			const vars = {
+				ticket: text(c.ticket),
+				service: text(c.service),
+				name: text(c.name),
+				note: text(c.note),
+				letterNumber: text(c.letterNumber),
+			};
+			const replies = noticeReplies(kind, vars, getCatalog.call(this, i));
+			return { json: { waId: text(c.waId), replies, ...vars }, pairedItem: { item: i } };
+		}),
+	];
+}

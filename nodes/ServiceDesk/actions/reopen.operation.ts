@@ -1,0 +1,84 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { reopenForFix } from '../../shared/conversation';
+import type { Application, Session } from '../../shared/conversation';
+import { getCatalog } from './catalog';
+import { jsonParameter } from './helpers';
+
+const show = { operation: ['reopen'] };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Application',
+		name: 'application',
+		type: 'json',
+		default: '={{ $json["Berkas (JSON)"] }}',
+		description: 'The application as submitted (the JSON kept in the request row)',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Session',
+		name: 'session',
+		type: 'string',
+		default: '',
+		description: "The resident's stored session (JSON text); empty if none",
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Note',
+		name: 'note',
+		type: 'string',
+		default: '',
+		description: 'What staff asked the resident to fix',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Fields or Documents to Fix',
+		name: 'fixKeys',
+		type: 'string',
+		default: '',
+		placeholder: 'nik, ktp',
+		description: 'Comma-separated keys; empty lets the resident pick what to change',
+		displayOptions: { show },
+	},
+];
+
+/** Staff asked for a fix: reopen the resident's request at that point, same ticket. */
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const now = new Date();
+	return [
+		items.map((_, i) => {
+			const catalog = getCatalog.call(this, i);
+			const application = jsonParameter.call(this, 'application', i) as Application;
+			const rawSession = String(this.getNodeParameter('session', i, '') ?? '');
+			let session: Session | null = null;
+			try {
+				session = rawSession ? (JSON.parse(rawSession) as Session) : null;
+			} catch {
+				session = null;
+			}
+			const keys = String(this.getNodeParameter('fixKeys', i, ''))
+				.split(',')
+				.map((k) => k.trim())
+				.filter(Boolean);
+			const service = catalog.services.find((s) => s.key === application.serviceKey);
+			const isDocument = (k: string) => !!service?.documents.some((d) => d.key === k);
+			const result = reopenForFix(
+				session,
+				application,
+				{
+					fieldKeys: keys.filter((k) => !isDocument(k)),
+					documentKeys: keys.filter(isDocument),
+					note: String(this.getNodeParameter('note', i, '')),
+				},
+				catalog,
+				now,
+			);
+			return {
+				json: { waId: application.waId, session: JSON.stringify(result.session), replies: result.replies },
+				pairedItem: { item: i },
+			};
+		}),
+	];
+}

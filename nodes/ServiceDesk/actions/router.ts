@@ -1,0 +1,33 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import * as checkApplication from './checkApplication.operation';
+import * as describeService from './describeService.operation';
+import * as handleMessage from './handleMessage.operation';
+import * as listServices from './listServices.operation';
+import * as notify from './notify.operation';
+import * as reopen from './reopen.operation';
+import * as sheetRow from './sheetRow.operation';
+import * as statusReply from './statusReply.operation';
+import * as triage from './triage.operation';
+
+export const operations = {
+	handleMessage,
+	checkApplication,
+	listServices,
+	describeService,
+	statusReply,
+	notify,
+	reopen,
+	sheetRow,
+	triage,
+};
+
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const operation = this.getNodeParameter('operation', 0) as keyof typeof operations;
+	const handler = operations[operation];
+	if (!handler) {
+		throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not known`);
+	}
+	return await handler.execute.call(this);
+}

@@ -1,0 +1,58 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import type { Application } from '../../shared/conversation';
+import { toRequestRow } from '../../shared/sheet/requestRow';
+import { getCatalog } from './catalog';
+import { jsonParameter } from './helpers';
+
+const show = { operation: ['sheetRow'] };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Application',
+		name: 'application',
+		type: 'json',
+		default: '={{ $json }}',
+		description: 'The application from the "Submitted" output',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Document Links',
+		name: 'documentLinks',
+		type: 'json',
+		default: '[]',
+		description:
+			'Where the photos were stored: [{ "key": "ktp", "url": "https://drive…" }] (e.g. from the Drive upload)',
+		displayOptions: { show },
+	},
+];
+
+/** Turns a submitted application into the row staff see in the requests sheet (Status "Menunggu"). */
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	return [
+		items.map((_, i) => {
+			const catalog = getCatalog.call(this, i);
+			const app = jsonParameter.call(this, 'application', i) as Application;
+			const links = (jsonParameter.call(this, 'documentLinks', i) ?? []) as Array<{ key: string; url: string }>;
+			const service = catalog.services.find((s) => s.key === app.serviceKey);
+			const labels: Record<string, string> = {};
+			for (const field of service?.fields ?? []) labels[field.key] = field.label;
+			const docLabel = (key: string) => service?.documents.find((d) => d.key === key)?.label ?? key;
+			const row = toRequestRow({
+				ticket: app.ticket,
+				submittedAt: app.submittedAt,
+				waId: app.waId,
+				name: String(app.data?.nama ?? app.name ?? ''),
+				serviceKey: app.serviceKey,
+				serviceTitle: app.serviceTitle,
+				data: app.data ?? {},
+				labels,
+				documents: (Array.isArray(links) ? links : []).map((l) => ({ key: l.key, label: docLabel(l.key), url: l.url })),
+				status: 'pending',
+				applicationJson: JSON.stringify(app),
+			});
+			return { json: row, pairedItem: { item: i } };
+		}),
+	];
+}

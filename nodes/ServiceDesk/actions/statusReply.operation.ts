@@ -1,0 +1,40 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { statusReplies } from '../../shared/conversation';
+import { DEFAULT_SHEET_LAYOUT as layout } from '../../shared/sheet/requestRow';
+import { getCatalog } from './catalog';
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'WhatsApp ID',
+		name: 'waId',
+		type: 'string',
+		default: '',
+		required: true,
+		description: 'The resident who asked; input items are their rows from the requests sheet',
+		displayOptions: { show: { operation: ['statusReply'] } },
+	},
+];
+
+/**
+ * Answers "how is my request?" from the resident's sheet rows. All input items are read as rows
+ * (an empty item, when the sheet had none, gives the "no requests yet" answer).
+ */
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const waId = String(this.getNodeParameter('waId', 0)).trim();
+	const c = layout.columns;
+	const requests = items
+		.map((item) => item.json)
+		.filter((row) => String(row[c.waId] ?? '') === waId && row[c.ticket])
+		.map((row) => ({
+			ticket: String(row[c.ticket]),
+			serviceTitle: String(row[c.service] ?? ''),
+			status: String(row[c.status] ?? ''),
+			note: row[c.note] ? String(row[c.note]) : undefined,
+			submittedAt: row[c.receivedAt] ? String(row[c.receivedAt]) : undefined,
+			letterNumber: row[c.letterNumber] ? String(row[c.letterNumber]) : undefined,
+		}));
+	const replies = statusReplies(requests, getCatalog.call(this, 0));
+	return [[{ json: { waId, replies }, pairedItem: items.map((_, i) => ({ item: i })) }]];
+}

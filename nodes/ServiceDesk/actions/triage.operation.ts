@@ -1,0 +1,79 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { formatLetterNumber, newVerificationCode } from '../../shared/letter';
+import { DEFAULT_SHEET_LAYOUT } from '../../shared/sheet/requestRow';
+import { triage } from '../../shared/sheet/triage';
+
+const show = { operation: ['triage'] };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Letter Number Format',
+		name: 'numberFormat',
+		type: 'string',
+		default: '{klasifikasi}/{nomor:3}/{unit}/{tahun}',
+		description:
+			'Parts: {klasifikasi}, {nomor} (or {nomor:3} zero-padded), {unit}, {tahun}, {bulan} or {bulan:roman}',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Unit Code',
+		name: 'unitCode',
+		type: 'string',
+		default: '401.301.3',
+		description: "The office's code in letter numbers (ask the kecamatan's archive guideline)",
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Numbering',
+		name: 'numberingScope',
+		type: 'options',
+		options: [
+			{ name: 'One Sequence for All Letters', value: 'all' },
+			{ name: 'One Sequence per Classification', value: 'perClassification' },
+		],
+		default: 'all',
+		description: 'Sequences restart every year either way',
+		displayOptions: { show },
+	},
+];
+
+/**
+ * Reads every row of the requests sheet (one input item per row) and routes the rows staff
+ * decided on and that are not handled yet: approved (with their letter number), rejected, fix.
+ */
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const decisions = triage(
+		items.map((item) => item.json),
+		{
+			format: this.getNodeParameter('numberFormat', 0) as string,
+			unit: this.getNodeParameter('unitCode', 0) as string,
+			scope: this.getNodeParameter('numberingScope', 0) as 'all' | 'perClassification',
+			now: new Date(),
+			formatNumber: formatLetterNumber,
+			newCode: newVerificationCode,
+		},
+		DEFAULT_SHEET_LAYOUT,
+	);
+	const outputs: INodeExecutionData[][] = [[], [], []];
+	const outputOf = { approved: 0, rejected: 1, fix: 2 } as const;
+	for (const decision of decisions) {
+		const index = items.findIndex((item) => item.json === decision.row);
+		if (decision.problem) {
+			this.logger.warn(`Service desk: row ${String(decision.row.row_number ?? '?')} skipped: ${decision.problem}`);
+			continue;
+		}
+		outputs[outputOf[decision.kind]].push({
+			json: {
+				...decision.row,
+				letterNumber: decision.letterNumber,
+				verificationCode: decision.verificationCode,
+				needsWrite: decision.needsWrite,
+				application: decision.application,
+			},
+			pairedItem: { item: index },
+		});
+	}
+	return outputs;
+}

@@ -1,0 +1,131 @@
+/**
+ * The approvals loop's decisions: which request rows staff decided on and which of those still
+ * need handling, and the letter number for each newly approved one. The sheet itself is the
+ * ledger: a number is written to the row before the letter is made, so a run that crashes half-way
+ * is finished by the next one with the same number, and the next sequence is one past the highest
+ * number already in the sheet for that year (and that classification, when numbered per type).
+ */
+import type { SheetLayout, StatusKey } from './requestRow';
+import { DEFAULT_SHEET_LAYOUT, statusKeyOf } from './requestRow';
+
+export type Row = Record<string, unknown>;
+
+export interface NumberingOptions {
+	/** e.g. `{klasifikasi}/{nomor:3}/{unit}/{tahun}`; must contain `{nomor}` (optionally padded). */
+	format: string;
+	unit: string;
+	/** One sequence for all letters, or one per classification. */
+	scope: 'all' | 'perClassification';
+	now: Date;
+	/** Formats a number from its parts (the letter engine's formatter). */
+	formatNumber: (format: string, parts: NumberParts) => string;
+	/** A fresh unguessable verification code. */
+	newCode: () => string;
+}
+
+export interface NumberParts {
+	klasifikasi: string;
+	nomor: number;
+	unit: string;
+	tahun: number;
+	bulan: number;
+}
+
+export interface Decision {
+	kind: Extract<StatusKey, 'approved' | 'rejected' | 'fix'>;
+	row: Row;
+	/** For approved rows: the number and code (already in the row, or assigned now). */
+	letterNumber?: string;
+	verificationCode?: string;
+	/** True when this run assigned the number or code: write them to the row before anything else. */
+	needsWrite?: boolean;
+	application?: Record<string, unknown>;
+	/** Why a row could not be handled (e.g. its application JSON is unreadable). */
+	problem?: string;
+}
+
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A regular expression that reads the sequence back out of a number written with `format`. */
+export function sequencePattern(format: string, parts: Omit<NumberParts, 'nomor' | 'bulan'>): RegExp {
+	let pattern = '';
+	const token = /\{(\w+)(?::(\w+))?\}/g;
+	let last = 0;
+	for (let m = token.exec(format); m; m = token.exec(format)) {
+		pattern += escapeRegex(format.slice(last, m.index));
+		const name = m[1];
+		if (name === 'nomor') pattern += '0*(\\d+)';
+		else if (name === 'klasifikasi') pattern += escapeRegex(parts.klasifikasi);
+		else if (name === 'unit') pattern += escapeRegex(parts.unit);
+		else if (name === 'tahun') pattern += String(parts.tahun);
+		else pattern += '[^/]*?';
+		last = m.index + m[0].length;
+	}
+	pattern += escapeRegex(format.slice(last));
+	return new RegExp(`^${pattern}$`);
+}
+
+function parseApplication(text: unknown): Record<string, unknown> | undefined {
+	if (text && typeof text === 'object') return text as Record<string, unknown>;
+	try {
+		const value = JSON.parse(String(text ?? '')) as unknown;
+		return value && typeof value === 'object' ? (value as Record<string, unknown>) : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/** Decisions still to carry out, in sheet order; approved rows get their letter numbers. */
+export function triage(rows: Row[], options: NumberingOptions, layout: SheetLayout = DEFAULT_SHEET_LAYOUT): Decision[] {
+	const c = layout.columns;
+	const tahun = options.now.getFullYear();
+	const classificationOf = (app?: Record<string, unknown>) =>
+		String((app?.letter as Record<string, unknown> | undefined)?.classification ?? '');
+	const highest = new Map<string, number>();
+	const scopeKey = (klasifikasi: string) => (options.scope === 'all' ? '*' : klasifikasi);
+
+	// The highest sequence already issued this year, per scope.
+	for (const row of rows) {
+		const number = String(row[c.letterNumber] ?? '').trim();
+		if (!number) continue;
+		const klasifikasi = classificationOf(parseApplication(row[c.application]));
+		const match = sequencePattern(options.format, { klasifikasi, unit: options.unit, tahun }).exec(number);
+		if (!match) continue;
+		const key = scopeKey(klasifikasi);
+		highest.set(key, Math.max(highest.get(key) ?? 0, Number(match[1])));
+	}
+
+	const decisions: Decision[] = [];
+	for (const row of rows) {
+		const kind = statusKeyOf(row[c.status], layout);
+		if (kind === 'rejected' || kind === 'fix') {
+			if (!String(row[c.notifiedAt] ?? '').trim()) decisions.push({ kind, row });
+			continue;
+		}
+		if (kind !== 'approved' || String(row[c.completedAt] ?? '').trim()) continue;
+		const application = parseApplication(row[c.application]);
+		if (!application) {
+			decisions.push({ kind, row, problem: `the "${c.application}" cell is not the submitted application` });
+			continue;
+		}
+		let letterNumber = String(row[c.letterNumber] ?? '').trim();
+		let verificationCode = String(row[c.verificationCode] ?? '').trim();
+		const needsWrite = !letterNumber || !verificationCode;
+		if (!letterNumber) {
+			const klasifikasi = classificationOf(application);
+			const key = scopeKey(klasifikasi);
+			const nomor = (highest.get(key) ?? 0) + 1;
+			highest.set(key, nomor);
+			letterNumber = options.formatNumber(options.format, {
+				klasifikasi,
+				nomor,
+				unit: options.unit,
+				tahun,
+				bulan: options.now.getMonth() + 1,
+			});
+		}
+		if (!verificationCode) verificationCode = options.newCode();
+		decisions.push({ kind, row, letterNumber, verificationCode, needsWrite, application });
+	}
+	return decisions;
+}
