@@ -1,0 +1,279 @@
+/**
+ * What an answer does in each state of the conversation. Each handler changes the session
+ * (already a private copy), pushes replies and events on the context, and never throws on
+ * bad input: it re-asks with the reason instead.
+ */
+import type { FieldSpec, ResolvedService } from '../catalog/types';
+import { validateField } from '../validation';
+import type { DocumentFile, Session } from './types';
+import { clearRequest, REQUEST_STATES } from './session';
+import {
+	changeOptions, currentField, enterDocument, enterField, finishItem, findService, maxItems,
+	minItems, moveTo, nextEdit, prompt, reuseFields, type Ctx,
+} from './flow';
+import { MENU_ITEMS, mainMenu, servicesReply, type MenuItem } from './present';
+import { buttonsReply, isWord, matchChoice, normalize, say, textReply, type Choice } from './texts';
+import { submit } from './submit';
+
+export interface Input {
+	text: string;
+	replyId?: string;
+}
+
+const button = (ctx: Ctx, id: string): Choice => ({ id, title: say(ctx.texts, `button.${id}`), wordsKey: `button.${id}.words` });
+
+function notUnderstood(ctx: Ctx, s: Session): void {
+	ctx.replies.push(...prompt(ctx, s, say(ctx.texts, 'not_understood')));
+}
+
+export function greet(ctx: Ctx, s: Session): void {
+	const params = { name: s.name, office: ctx.catalog.office?.name ?? '' };
+	ctx.replies.push(textReply(say(ctx.texts, s.name ? 'greeting' : 'greeting.noname', params)));
+	s.state = 'menu';
+	ctx.replies.push(mainMenu(ctx.texts));
+}
+
+export function menuChoice(ctx: Ctx, input: Input): MenuItem | undefined {
+	const choices = MENU_ITEMS.map((item) => ({
+		id: `menu:${item}`,
+		title: say(ctx.texts, `menu.${item}`),
+		wordsKey: `menu.${item}.words`,
+	}));
+	return matchChoice(ctx.texts, choices, input)?.id.slice(5) as MenuItem | undefined;
+}
+
+export function onMenu(ctx: Ctx, s: Session, item: MenuItem): void {
+	if (item === 'request' || item === 'info') {
+		s.mode = item;
+		moveTo(s, 'services');
+		ctx.replies.push(servicesReply(ctx.catalog, item));
+	} else if (item === 'status') {
+		ctx.events.push({
+			type: 'status_requested',
+			waId: s.waId,
+			name: s.name,
+			...(s.lastTicket ? { ticket: s.lastTicket } : {}),
+		});
+		clearRequest(s);
+	} else {
+		moveTo(s, 'handoff_ask');
+		ctx.replies.push(...prompt(ctx, s));
+	}
+}
+
+export function onServices(ctx: Ctx, s: Session, input: Input): void {
+	const services = ctx.catalog.services;
+	let chosen = matchChoice(
+		ctx.texts,
+		services.map((svc) => ({ id: svc.key, title: svc.title, words: [svc.key, ...(svc.keywords ?? [])] })),
+		input,
+	)?.id;
+	if (!chosen) {
+		// "surat usaha buat kur": one service whose keyword is a word of the text.
+		const words = new Set(normalize(input.text).split(' '));
+		const hits = services.filter((svc) => (svc.keywords ?? []).some((k) => words.has(normalize(k))));
+		if (hits.length === 1) chosen = hits[0].key;
+	}
+	if (!chosen) return notUnderstood(ctx, s);
+	s.service = chosen;
+	moveTo(s, 'requirements');
+	ctx.replies.push(...prompt(ctx, s));
+}
+
+export function onRequirements(ctx: Ctx, s: Session, service: ResolvedService, input: Input): void {
+	const info = s.mode === 'info';
+	const choices = info ? [button(ctx, 'request'), button(ctx, 'menu')] : [button(ctx, 'continue'), button(ctx, 'back')];
+	const choice = matchChoice(ctx.texts, choices, input)?.id;
+	if (!choice) return notUnderstood(ctx, s);
+	if (choice === 'menu' || choice === 'back') {
+		clearRequest(s);
+		if (choice === 'menu') {
+			s.state = 'menu';
+			ctx.replies.push(mainMenu(ctx.texts));
+		} else {
+			s.mode = info ? 'info' : 'request';
+			s.state = 'services';
+			ctx.replies.push(servicesReply(ctx.catalog, s.mode));
+		}
+		return;
+	}
+	s.mode = 'request';
+	s.values = {};
+	s.docs = {};
+	delete s.reused;
+	if (reuseFields(service, s).length > 0) moveTo(s, 'reuse');
+	else enterField(s, service, 0);
+	ctx.replies.push(...prompt(ctx, s));
+}
+
+export function onReuse(ctx: Ctx, s: Session, service: ResolvedService, input: Input): void {
+	const choice = matchChoice(ctx.texts, [button(ctx, 'reuse'), button(ctx, 'refill')], input)?.id;
+	if (!choice) return notUnderstood(ctx, s);
+	if (choice === 'reuse') {
+		const fields = reuseFields(service, s);
+		for (const field of fields) s.values[field.key] = s.remembered?.[field.key];
+		s.reused = fields.map((field) => field.key);
+	} else {
+		delete s.reused;
+	}
+	enterField(s, service, 0);
+	ctx.replies.push(...prompt(ctx, s));
+}
+
+function errorText(ctx: Ctx, field: FieldSpec, error: { code: string; params?: Record<string, string | number> }): string {
+	const key = `error.${error.code}`;
+	const params = { label: field.label, ...(error.params ?? {}) };
+	return ctx.texts.messages[key] !== undefined ? say(ctx.texts, key, params) : say(ctx.texts, 'field.invalid', params);
+}
+
+function finishRecords(s: Session, service: ResolvedService, f: number, count: number): void {
+	const key = service.fields[f].key;
+	const list = Array.isArray(s.values[key]) ? (s.values[key] as unknown[]) : [];
+	s.values[key] = list.slice(0, count);
+	finishItem(s, service, () => enterField(s, service, f + 1));
+}
+
+export function onField(ctx: Ctx, s: Session, service: ResolvedService, input: Input): void {
+	const current = currentField(service, s);
+	if (!current) return restart(ctx, s);
+	const { field, parent, record = 0 } = current;
+	const list = parent && Array.isArray(s.values[parent.key]) ? (s.values[parent.key] as Array<Record<string, unknown>>).slice() : [];
+	let value: unknown = null;
+	const skipped = input.replyId === 'skip' || isWord(ctx.texts, 'command.skip', input.text);
+	if (!(skipped && !field.required)) {
+		const byId = field.type === 'choice' && input.replyId && field.options?.some((o) => o.id === input.replyId);
+		const values = parent ? { ...s.values, ...(list[record] ?? {}) } : s.values;
+		const result = validateField(field, byId ? input.replyId! : input.text, { values, now: ctx.now });
+		if (!result.ok) {
+			ctx.replies.push(...prompt(ctx, s, errorText(ctx, field, result.error)));
+			return;
+		}
+		value = result.value;
+	}
+	const f = s.pos?.f ?? 0;
+	if (!parent) {
+		s.values[field.key] = value;
+		finishItem(s, service, () => enterField(s, service, f + 1));
+	} else {
+		list[record] = { ...(list[record] ?? {}), [field.key]: value };
+		s.values[parent.key] = list;
+		const sub = (s.pos?.s ?? 0) + 1;
+		const count = record + 1;
+		if (sub < (parent.fields ?? []).length) moveTo(s, 'field', { f, r: record, s: sub });
+		else if (count >= maxItems(parent)) finishRecords(s, service, f, count);
+		else if (count < minItems(parent)) moveTo(s, 'field', { f, r: count, s: 0 });
+		else moveTo(s, 'record_more', { f, r: count });
+	}
+	ctx.replies.push(...prompt(ctx, s));
+}
+
+export function onRecordMore(ctx: Ctx, s: Session, service: ResolvedService, input: Input): void {
+	const f = s.pos?.f ?? -1;
+	const field = service.fields[f];
+	if (!field || field.type !== 'records') return restart(ctx, s);
+	const count = s.pos?.r ?? 0;
+	const skip = isWord(ctx.texts, 'command.skip', input.text) || input.replyId === 'skip';
+	const choice = skip ? 'done' : matchChoice(ctx.texts, [button(ctx, 'add'), button(ctx, 'done')], input)?.id;
+	if (!choice) return notUnderstood(ctx, s);
+	if (choice === 'add' && count < maxItems(field)) moveTo(s, 'field', { f, r: count, s: 0 });
+	else if (count < minItems(field)) {
+		moveTo(s, 'field', { f, r: count, s: 0 });
+		ctx.replies.push(textReply(say(ctx.texts, 'record.need_more', { min: minItems(field), item: field.itemLabel ?? field.label })));
+	} else finishRecords(s, service, f, count);
+	ctx.replies.push(...prompt(ctx, s));
+}
+
+const ACCEPTED = /^(image\/(jpeg|jpg|png|webp|heic|heif)|application\/pdf)$/i;
+
+export function onDocumentFile(ctx: Ctx, s: Session, service: ResolvedService): void {
+	const d = s.pos?.d ?? -1;
+	const doc = service.documents[d];
+	const media = ctx.message.media;
+	if (!doc) return restart(ctx, s);
+	const mimeType = String(media?.mimeType || (ctx.message.type === 'image' ? 'image/jpeg' : ''));
+	if (!media || (!media.id && !media.url) || !ACCEPTED.test(mimeType)) {
+		ctx.replies.push(textReply(say(ctx.texts, 'document.bad_type', { mimeType: mimeType || '?' })));
+		return;
+	}
+	const file: DocumentFile = {
+		...(media.id ? { id: String(media.id) } : {}),
+		...(media.url ? { url: String(media.url) } : {}),
+		mimeType,
+		...(media.fileName ? { fileName: String(media.fileName).slice(0, 200) } : {}),
+	};
+	const files = [...(s.docs[doc.key] ?? []), file];
+	s.docs[doc.key] = files;
+	const count = files.length;
+	const min = Math.max(doc.min, doc.optional ? 0 : 1);
+	if (count >= doc.max) {
+		ctx.replies.push(textReply(say(ctx.texts, 'document.saved', { label: doc.label, count })));
+		finishItem(s, service, () => enterDocument(s, service, d + 1));
+		ctx.replies.push(...prompt(ctx, s));
+	} else if (count < min) {
+		ctx.replies.push(textReply(say(ctx.texts, 'document.received.need', { label: doc.label, count, left: min - count })));
+	} else {
+		ctx.replies.push(buttonsReply(say(ctx.texts, 'document.received', { label: doc.label, count }), [button(ctx, 'done')]));
+	}
+}
+
+export function onDocumentText(ctx: Ctx, s: Session, service: ResolvedService, input: Input): void {
+	const d = s.pos?.d ?? -1;
+	const doc = service.documents[d];
+	if (!doc) return restart(ctx, s);
+	const count = s.docs[doc.key]?.length ?? 0;
+	const min = Math.max(doc.min, doc.optional ? 0 : 1);
+	const skip = input.replyId === 'skip' || isWord(ctx.texts, 'command.skip', input.text);
+	const done = input.replyId === 'done' || isWord(ctx.texts, 'command.done', input.text);
+	if ((skip && doc.optional) || (done && (count >= min || (doc.optional && count === 0)))) {
+		if (skip) s.docs[doc.key] = [];
+		finishItem(s, service, () => enterDocument(s, service, d + 1));
+		ctx.replies.push(...prompt(ctx, s));
+	} else if (done) {
+		ctx.replies.push(textReply(say(ctx.texts, 'document.need_more', { label: doc.label, min, count })));
+	} else {
+		const extra = count >= min && count > 0 ? 'document.expect_file.done' : doc.optional ? 'document.expect_file.skip' : '';
+		ctx.replies.push(textReply(say(ctx.texts, 'document.expect_file', { label: doc.label, extra: extra ? say(ctx.texts, extra) : '' })));
+	}
+}
+
+export function onSummary(ctx: Ctx, s: Session, service: ResolvedService, input: Input): void {
+	const choice = matchChoice(ctx.texts, [button(ctx, 'confirm'), button(ctx, 'change'), button(ctx, 'cancel')], input)?.id;
+	if (!choice) return notUnderstood(ctx, s);
+	if (choice === 'confirm') return submit(ctx, s, service);
+	if (choice === 'cancel') return cancel(ctx, s);
+	moveTo(s, 'change');
+	ctx.replies.push(...prompt(ctx, s));
+}
+
+export function onChange(ctx: Ctx, s: Session, service: ResolvedService, input: Input): void {
+	const options = changeOptions(service);
+	const choice = matchChoice(ctx.texts, options, input)?.id;
+	if (!choice) return notUnderstood(ctx, s);
+	const key = choice.slice(2);
+	// Fields cross-checked against the changed one (NIK against birth date and sex) are re-asked too.
+	const dependents = choice.startsWith('f:')
+		? service.fields
+				.filter((f) => f.crossCheck && (f.crossCheck.birthDate === key || f.crossCheck.sex === key))
+				.map((f) => `f:${f.key}`)
+		: [];
+	s.edit = [choice, ...dependents];
+	nextEdit(s, service);
+	ctx.replies.push(...prompt(ctx, s));
+}
+
+export function cancel(ctx: Ctx, s: Session): void {
+	const service = findService(ctx.catalog, s.service);
+	if (service && (REQUEST_STATES.has(s.state) || s.fix)) {
+		ctx.events.push({ type: 'cancelled', waId: s.waId, serviceKey: service.key });
+		ctx.replies.push(textReply(say(ctx.texts, 'cancelled', { title: service.title })));
+	}
+	clearRequest(s);
+	s.state = 'menu';
+	ctx.replies.push(mainMenu(ctx.texts));
+}
+
+/** The session points somewhere that no longer exists (catalog changed): start over politely. */
+export function restart(ctx: Ctx, s: Session): void {
+	clearRequest(s);
+	greet(ctx, s);
+}

@@ -1,0 +1,88 @@
+/**
+ * Staff-side entry points: reopening a submitted application for a fix ("Perbaiki" in the
+ * sheet) and ending a hand-off so the bot answers again.
+ */
+import type { Catalog } from '../catalog/types';
+import type { InboundMessage } from '../messaging/types';
+import type { Application, DocumentFile, Session, StepResult } from './types';
+import { clearRequest, loadSession, newSession } from './session';
+import { findService, nextEdit, prompt, type Ctx } from './flow';
+import { say, textReply, textsFor } from './texts';
+
+export interface FixRequest {
+	fieldKeys?: string[];
+	documentKeys?: string[];
+	note: string;
+}
+
+export function reopenForFix(
+	session: Session | null,
+	application: Application,
+	fix: FixRequest,
+	catalog: Catalog,
+	now: Date,
+): StepResult {
+	const waId = String(application?.waId ?? '');
+	const name = String(application?.name ?? '');
+	let s: Session;
+	try {
+		s = loadSession(session, waId, name, now);
+	} catch {
+		s = newSession(waId, name, now);
+	}
+	try {
+		const texts = textsFor(catalog);
+		const service = findService(catalog, application.serviceKey);
+		if (!service) {
+			return { session: s, replies: [], events: [{ type: 'error', reason: `unknown service "${application.serviceKey}"` }] };
+		}
+		clearRequest(s);
+		s.at = now.toISOString();
+		s.service = service.key;
+		s.mode = 'request';
+		s.fix = { ticket: String(application.ticket) };
+		s.values = { ...(application.data ?? {}) };
+		s.docs = { ...((application.documents ?? {}) as Record<string, DocumentFile[]>) };
+		s.state = 'summary';
+		// A key of a field inside a record (an heir's NIK) re-asks the whole list.
+		const queue: string[] = [];
+		for (const key of fix?.fieldKeys ?? []) {
+			const top = service.fields.find((f) => f.key === key || f.fields?.some((sub) => sub.key === key));
+			if (top && !queue.includes(`f:${top.key}`)) queue.push(`f:${top.key}`);
+		}
+		for (const key of fix?.documentKeys ?? []) {
+			if (service.documents.some((d) => d.key === key) && !queue.includes(`d:${key}`)) queue.push(`d:${key}`);
+		}
+		const labels = queue.map((item) => {
+			const key = item.slice(2);
+			return (item.startsWith('f:') ? service.fields.find((f) => f.key === key) : service.documents.find((d) => d.key === key))!.label;
+		});
+		const ctx: Ctx = { catalog, texts, now, message: {} as InboundMessage, replies: [], events: [] };
+		ctx.replies.push(
+			textReply(
+				say(texts, 'fix.intro', {
+					title: service.title,
+					ticket: s.fix.ticket,
+					note: String(fix?.note ?? ''),
+					items: labels.join(', ') || '-',
+				}),
+			),
+		);
+		s.edit = queue;
+		nextEdit(s, service);
+		s.history = [];
+		ctx.replies.push(...prompt(ctx, s));
+		return { session: s, replies: ctx.replies, events: [] };
+	} catch (error) {
+		return { session: s, replies: [], events: [{ type: 'error', reason: error instanceof Error ? error.message : String(error) }] };
+	}
+}
+
+/** Staff ended a hand-off: the bot answers this resident again from the next message. */
+export function resumeBot(session: Session, now: Date): Session {
+	const s = loadSession(session, session?.waId ?? '', session?.name ?? '', now);
+	if (s.state === 'handoff' || s.state === 'handoff_ask') clearRequest(s);
+	delete s.handoffUntil;
+	s.at = now.toISOString();
+	return s;
+}

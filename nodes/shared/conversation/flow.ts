@@ -1,0 +1,243 @@
+/**
+ * Moving through a request (fields, records, documents, summary) and asking the question at
+ * the current position. Handlers in step.ts decide; this file knows the order of questions.
+ */
+import type { Catalog, FieldSpec, ResolvedService } from '../catalog/types';
+import type { InboundMessage, OutboundReply } from '../messaging/types';
+import type { DeskEvent, Session, SessionState } from './types';
+import { pushHistory } from './session';
+import { describeService, fieldLines, mainMenu, servicesReply, summaryText } from './present';
+import { buttonsReply, choiceReply, say, textReply, type Texts } from './texts';
+
+export interface Ctx {
+	catalog: Catalog;
+	texts: Texts;
+	now: Date;
+	message: InboundMessage;
+	replies: OutboundReply[];
+	events: DeskEvent[];
+}
+
+const NO_HISTORY = new Set<SessionState>(['idle', 'handoff', 'handoff_ask']);
+
+export function findService(catalog: Catalog, key: string | undefined): ResolvedService | undefined {
+	return key === undefined ? undefined : catalog.services.find((s) => s.key === key);
+}
+
+export function moveTo(s: Session, state: SessionState, pos?: Session['pos']): void {
+	if (!NO_HISTORY.has(s.state)) pushHistory(s);
+	s.state = state;
+	if (pos) s.pos = pos;
+	else delete s.pos;
+}
+
+export function minItems(field: FieldSpec): number {
+	return Math.max(0, field.minItems ?? (field.required ? 1 : 0));
+}
+
+export function maxItems(field: FieldSpec): number {
+	return Math.max(1, field.maxItems ?? 20);
+}
+
+/** The next unanswered top-level field from index `f`, then the documents, then the summary. */
+export function enterField(s: Session, service: ResolvedService, f: number): void {
+	for (let i = f; i < service.fields.length; i++) {
+		const field = service.fields[i];
+		if (s.reused?.includes(field.key)) continue;
+		if (field.type === 'records') startRecords(s, field, i);
+		else moveTo(s, 'field', { f: i });
+		return;
+	}
+	enterDocument(s, service, 0);
+}
+
+export function enterDocument(s: Session, service: ResolvedService, d: number): void {
+	if (d < service.documents.length) moveTo(s, 'document', { d });
+	else moveTo(s, 'summary');
+}
+
+function startRecords(s: Session, field: FieldSpec, f: number): void {
+	s.values[field.key] = [];
+	if (minItems(field) > 0) moveTo(s, 'field', { f, r: 0, s: 0 });
+	else moveTo(s, 'record_more', { f, r: 0 });
+}
+
+/** After one item is answered: the next item to re-ask (change / staff fix), else `natural`. */
+export function finishItem(s: Session, service: ResolvedService, natural: () => void): void {
+	if (s.edit) nextEdit(s, service);
+	else natural();
+}
+
+export function nextEdit(s: Session, service: ResolvedService): void {
+	const queue = s.edit ?? [];
+	while (queue.length > 0) {
+		const item = queue.shift()!;
+		s.edit = queue;
+		const key = item.slice(2);
+		if (item.startsWith('f:')) {
+			const f = service.fields.findIndex((field) => field.key === key);
+			if (f < 0) continue;
+			const field = service.fields[f];
+			if (field.type === 'records') startRecords(s, field, f);
+			else moveTo(s, 'field', { f });
+			return;
+		}
+		const d = service.documents.findIndex((doc) => doc.key === key);
+		if (d < 0) continue;
+		s.docs[key] = [];
+		moveTo(s, 'document', { d });
+		return;
+	}
+	delete s.edit;
+	moveTo(s, 'summary');
+}
+
+/** The field being asked, with its record number when it belongs to a list of records. */
+export function currentField(
+	service: ResolvedService,
+	s: Session,
+): { field: FieldSpec; parent?: FieldSpec; record?: number } | undefined {
+	const top = service.fields[s.pos?.f ?? -1];
+	if (!top) return undefined;
+	if (top.type !== 'records') return { field: top };
+	const sub = top.fields?.[s.pos?.s ?? -1];
+	if (!sub || s.pos?.r === undefined) return undefined;
+	return { field: sub, parent: top, record: s.pos.r };
+}
+
+function fieldPrompt(ctx: Ctx, service: ResolvedService, s: Session, reason?: string): OutboundReply[] {
+	const t = ctx.texts;
+	const current = currentField(service, s);
+	if (!current) return [];
+	const { field, parent, record } = current;
+	let body = field.hint ? say(t, 'field.hint', { question: field.question, hint: field.hint }) : field.question;
+	if (!field.required) body = say(t, 'field.optional', { question: body });
+	if (parent) {
+		body = say(t, 'record.item', { item: parent.itemLabel ?? parent.label, n: (record ?? 0) + 1, question: body });
+	}
+	if (reason) body = say(t, 'field.retry', { reason, question: body });
+	if (field.type === 'choice' && field.options?.length) {
+		const options = field.options;
+		return [
+			choiceReply(
+				body,
+				options.map((o) => ({ id: o.id, title: o.label, description: o.label.length > 20 ? o.label : undefined })),
+				say(t, 'field.list.button'),
+				() =>
+					say(t, 'field.choose', {
+						question: body,
+						options: options.map((o, i) => say(t, 'field.option', { n: i + 1, label: o.label })).join('\n'),
+					}),
+			),
+		];
+	}
+	if (!field.required) return [buttonsReply(body, [{ id: 'skip', title: say(t, 'button.skip') }])];
+	return [textReply(body)];
+}
+
+export function documentPrompt(ctx: Ctx, service: ResolvedService, s: Session): OutboundReply[] {
+	const t = ctx.texts;
+	const doc = service.documents[s.pos?.d ?? -1];
+	if (!doc) return [];
+	let text = say(t, 'document.ask', {
+		label: doc.label,
+		hint: doc.hint ? say(t, 'document.hint', { hint: doc.hint }) : '',
+		range:
+			doc.max <= 1
+				? say(t, 'document.range.one')
+				: say(t, 'document.range', { min: Math.max(doc.min, doc.optional ? 0 : 1), max: doc.max }),
+	});
+	if (doc.optional) {
+		text = say(t, 'document.optional', { text });
+		return [buttonsReply(text, [{ id: 'skip', title: say(t, 'button.skip') }])];
+	}
+	return [textReply(text)];
+}
+
+export function reuseFields(service: ResolvedService, s: Session): FieldSpec[] {
+	const remembered = s.remembered ?? {};
+	return service.fields.filter(
+		(field) => field.remember && field.type !== 'records' && remembered[field.key] !== undefined,
+	);
+}
+
+/** The question for the session's current state (re-sent after help, back, a wrong answer…). */
+export function prompt(ctx: Ctx, s: Session, reason?: string): OutboundReply[] {
+	const t = ctx.texts;
+	const service = findService(ctx.catalog, s.service);
+	const withReason = (reply: OutboundReply[]): OutboundReply[] =>
+		reason ? [textReply(reason), ...reply] : reply;
+	switch (s.state) {
+		case 'menu':
+		case 'idle':
+			return withReason([mainMenu(t)]);
+		case 'services':
+			return withReason([servicesReply(ctx.catalog, s.mode ?? 'request')]);
+		case 'handoff_ask':
+			return [textReply(say(t, 'handoff.ask'))];
+		case 'handoff':
+			return [];
+		default:
+			break;
+	}
+	if (!service) return withReason([mainMenu(t)]);
+	switch (s.state) {
+		case 'requirements':
+			return withReason([
+				textReply(describeService(service, ctx.catalog)),
+				s.mode === 'info'
+					? buttonsReply(say(t, 'requirements.info'), [
+							{ id: 'request', title: say(t, 'button.request') },
+							{ id: 'menu', title: say(t, 'button.menu') },
+						])
+					: buttonsReply(say(t, 'requirements.ask'), [
+							{ id: 'continue', title: say(t, 'button.continue') },
+							{ id: 'back', title: say(t, 'button.back') },
+						]),
+			]);
+		case 'reuse':
+			return withReason([
+				buttonsReply(say(t, 'reuse.ask', { data: fieldLines(t, reuseFields(service, s), s.remembered ?? {}).join('\n') }), [
+					{ id: 'reuse', title: say(t, 'button.reuse') },
+					{ id: 'refill', title: say(t, 'button.refill') },
+				]),
+			]);
+		case 'field':
+			return fieldPrompt(ctx, service, s, reason);
+		case 'record_more': {
+			const field = service.fields[s.pos?.f ?? -1];
+			const count = s.pos?.r ?? 0;
+			const item = field?.itemLabel ?? field?.label ?? '';
+			const body = count === 0 ? say(t, 'record.first', { item }) : say(t, 'record.more', { item, count });
+			return withReason([
+				buttonsReply(body, [
+					{ id: 'add', title: say(t, 'button.add') },
+					{ id: 'done', title: say(t, 'button.done') },
+				]),
+			]);
+		}
+		case 'document':
+			return withReason(documentPrompt(ctx, service, s));
+		case 'summary':
+			return withReason([
+				textReply(summaryText(t, service, s)),
+				buttonsReply(say(t, 'summary.ask'), [
+					{ id: 'confirm', title: say(t, 'button.confirm') },
+					{ id: 'change', title: say(t, 'button.change') },
+					{ id: 'cancel', title: say(t, 'button.cancel') },
+				]),
+			]);
+		case 'change':
+			return withReason([textReply(say(t, 'change.ask', { options: changeOptions(service).map((o, i) => say(t, 'change.option', { n: i + 1, label: o.title })).join('\n') }))]);
+		default:
+			return withReason([mainMenu(t)]);
+	}
+}
+
+/** What can be changed from the summary: every field, then every document. */
+export function changeOptions(service: ResolvedService): Array<{ id: string; title: string }> {
+	return [
+		...service.fields.map((field) => ({ id: `f:${field.key}`, title: field.label })),
+		...service.documents.map((doc) => ({ id: `d:${doc.key}`, title: doc.label })),
+	];
+}

@@ -1,0 +1,16 @@
+/** The conversation engine of the service desk: a pure step function and its helpers. */
+export { step } from './step';
+export { reopenForFix, resumeBot } from './fix';
+export type { FixRequest } from './fix';
+export { statusReplies, noticeReplies, describeService, serviceMenu } from './present';
+export type { StatusRow } from './present';
+export { makeTicket, normalizeTicket, ticketPrefix } from './ticket';
+export { newSession, SEEN_LIMIT } from './session';
+export type {
+	Application,
+	DeskEvent,
+	DocumentFile,
+	Session,
+	SessionState,
+	StepResult,
+} from './types';

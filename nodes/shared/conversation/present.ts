@@ -1,0 +1,174 @@
+/**
+ * What the resident reads about services and requests: menus, requirements, the summary before
+ * sending, status answers and the approval workflow's notices. Texts come from the messages.
+ */
+import type { Catalog, FieldSpec, ResolvedService } from '../catalog/types';
+import type { OutboundReply } from '../messaging/types';
+import { formatDateId } from '../indonesian/format';
+import { formatFieldValue } from '../validation';
+import type { Session } from './types';
+import { listReply, say, textReply, textsFor, type Texts } from './texts';
+
+export const MENU_ITEMS = ['request', 'info', 'status', 'staff'] as const;
+export type MenuItem = (typeof MENU_ITEMS)[number];
+
+export function mainMenu(texts: Texts): OutboundReply {
+	return listReply(
+		say(texts, 'menu.text'),
+		say(texts, 'menu.button'),
+		MENU_ITEMS.map((item) => ({
+			id: `menu:${item}`,
+			title: say(texts, `menu.${item}`),
+			description: say(texts, `menu.${item}.desc`),
+		})),
+		say(texts, 'menu.section'),
+	);
+}
+
+/** The list of services (ids = service keys); a numbered text when there are more than 10. */
+export function servicesReply(catalog: Catalog, mode: 'request' | 'info'): OutboundReply {
+	const texts = textsFor(catalog);
+	const body = say(texts, mode === 'info' ? 'services.info' : 'services.request');
+	const rows = catalog.services.map((service) => ({
+		id: service.key,
+		title: service.title,
+		description: service.description,
+	}));
+	const numbered = () =>
+		say(texts, 'services.numbered', {
+			text: body,
+			options: catalog.services
+				.map((service, i) => say(texts, 'services.option', { n: i + 1, title: service.title }))
+				.join('\n'),
+		});
+	if (rows.length === 0 || rows.length > 10) return textReply(numbered());
+	return listReply(body, say(texts, 'services.button'), rows, say(texts, 'services.section'));
+}
+
+export function serviceMenu(catalog: Catalog): OutboundReply {
+	return servicesReply(catalog, 'request');
+}
+
+/** A service's requirements: the documents to prepare and the data that will be asked. */
+export function describeService(service: ResolvedService, catalog: Catalog): string {
+	const texts = textsFor(catalog);
+	const documents = service.documents
+		.map((doc) =>
+			say(texts, 'service.document', {
+				label: doc.label,
+				count:
+					doc.max > 1
+						? say(texts, 'service.document.count', { min: Math.max(doc.min, 1), max: doc.max })
+						: '',
+				optional: doc.optional ? say(texts, 'service.document.optional') : '',
+			}),
+		)
+		.join('\n');
+	const fields = service.fields
+		.map((field) =>
+			field.type === 'records'
+				? say(texts, 'service.field.records', {
+						label: field.label,
+						item: field.itemLabel ?? field.label,
+					})
+				: say(texts, 'service.field', {
+						label: field.label,
+						optional: field.required ? '' : say(texts, 'service.field.optional'),
+					}),
+		)
+		.join('\n');
+	return say(texts, 'service.requirements', {
+		title: service.title,
+		description: service.description,
+		documents: documents || '-',
+		fields: fields || '-',
+	});
+}
+
+/** One stored value as the resident sees it (identity numbers masked). */
+export function showValue(texts: Texts, field: FieldSpec, value: unknown): string {
+	if (value === undefined || value === null || value === '') return say(texts, 'summary.empty');
+	return formatFieldValue(field, value, { mask: true });
+}
+
+function recordLine(texts: Texts, field: FieldSpec, record: unknown): string {
+	const item = (record ?? {}) as Record<string, unknown>;
+	return (field.fields ?? [])
+		.filter((sub) => item[sub.key] !== undefined && item[sub.key] !== null && item[sub.key] !== '')
+		.map((sub) => showValue(texts, sub, item[sub.key]))
+		.join(', ');
+}
+
+export function fieldLines(texts: Texts, fields: FieldSpec[], values: Record<string, unknown>): string[] {
+	const lines: string[] = [];
+	for (const field of fields) {
+		const value = values[field.key];
+		if (field.type !== 'records') {
+			lines.push(say(texts, 'summary.line', { label: field.label, value: showValue(texts, field, value) }));
+		} else if (!Array.isArray(value) || value.length === 0) {
+			lines.push(say(texts, 'summary.records.none', { label: field.label }));
+		} else {
+			lines.push(say(texts, 'summary.record', { label: field.label }));
+			value.forEach((record, i) =>
+				lines.push(say(texts, 'summary.record.item', { n: i + 1, value: recordLine(texts, field, record) })),
+			);
+		}
+	}
+	return lines;
+}
+
+export function summaryText(texts: Texts, service: ResolvedService, session: Session): string {
+	const docs = service.documents.map((doc) =>
+		say(texts, 'summary.document', { label: doc.label, count: session.docs[doc.key]?.length ?? 0 }),
+	);
+	return [
+		say(texts, 'summary.header', { title: service.title }),
+		'',
+		...fieldLines(texts, service.fields, session.values),
+		'',
+		say(texts, 'summary.documents'),
+		...docs,
+	].join('\n');
+}
+
+export interface StatusRow {
+	ticket: string;
+	serviceTitle: string;
+	status: string;
+	note?: string;
+	submittedAt?: string;
+	letterNumber?: string;
+}
+
+/** The answer to "status of my request", from the sheet rows of this resident. */
+export function statusReplies(requests: StatusRow[], catalog: Catalog): OutboundReply[] {
+	const texts = textsFor(catalog);
+	const rows = Array.isArray(requests) ? requests.filter((r) => r && r.ticket) : [];
+	if (rows.length === 0) return [textReply(say(texts, 'status.none'))];
+	const items = rows.map((row) =>
+		[
+			say(texts, 'status.item', {
+				ticket: String(row.ticket),
+				service: String(row.serviceTitle ?? ''),
+				status: String(row.status ?? ''),
+			}),
+			row.submittedAt ? say(texts, 'status.item.submitted', { date: formatDateId(String(row.submittedAt)) }) : '',
+			row.letterNumber ? say(texts, 'status.item.letter', { letterNumber: String(row.letterNumber) }) : '',
+			row.note ? say(texts, 'status.item.note', { note: String(row.note) }) : '',
+		]
+			.filter(Boolean)
+			.join('\n'),
+	);
+	return [textReply([say(texts, 'status.header'), ...items].join('\n\n'))];
+}
+
+/** Texts the approvals workflow sends (vars: ticket, serviceTitle, note, letterNumber…). */
+export function noticeReplies(
+	kind: 'approved' | 'rejected' | 'fix' | 'received',
+	vars: Record<string, string>,
+	catalog: Catalog,
+): OutboundReply[] {
+	const texts = textsFor(catalog);
+	const params: Record<string, string> = { ticket: '', serviceTitle: '', note: '', letterNumber: '', ...vars };
+	return [textReply(say(texts, `notice.${kind}`, params))];
+}

@@ -1,0 +1,179 @@
+/**
+ * One conversation step: (session, message, catalog, now) → (session, replies, events).
+ * Pure and total: redelivered messages do nothing, unusable messages get a short answer,
+ * and any internal failure becomes a polite reply plus an `error` event.
+ */
+import type { Catalog } from '../catalog/types';
+import type { InboundMessage } from '../messaging/types';
+import type { Session, StepResult } from './types';
+import { clearRequest, loadSession, markSeen, newSession, REQUEST_STATES } from './session';
+import { findService, prompt, type Ctx } from './flow';
+import * as on from './answers';
+import { mainMenu } from './present';
+import { commandOf, say, textReply, textsFor, type Command } from './texts';
+
+const UNUSABLE: Record<string, string> = {
+	sticker: 'unsupported.sticker',
+	location: 'unsupported.location',
+	audio: 'unsupported.audio',
+	video: 'unsupported.video',
+	contacts: 'unsupported.contacts',
+	reaction: 'unsupported.reaction',
+};
+const USABLE = new Set(['text', 'button_reply', 'list_reply', 'image', 'document']);
+
+export function step(session: Session | null, message: InboundMessage, catalog: Catalog, now: Date): StepResult {
+	const waId = typeof message?.from === 'string' ? message.from : '';
+	const name = typeof message?.name === 'string' ? message.name.slice(0, 100) : '';
+	let base: Session;
+	try {
+		base = loadSession(session, waId, name, now);
+	} catch {
+		base = newSession(waId, name, now);
+	}
+	try {
+		return run(base, message, catalog, now);
+	} catch (error) {
+		const fresh = newSession(waId, name || base.name, now);
+		fresh.seen = base.seen;
+		if (base.remembered) fresh.remembered = base.remembered;
+		if (base.lastTicket) fresh.lastTicket = base.lastTicket;
+		markSeen(fresh, typeof message?.messageId === 'string' ? message.messageId : '');
+		let text: string;
+		try {
+			text = say(textsFor(catalog), 'system.error');
+		} catch {
+			text = 'Maaf, terjadi gangguan. Silakan coba lagi.';
+		}
+		const reason = error instanceof Error ? error.message : String(error);
+		return { session: fresh, replies: [textReply(text)], events: [{ type: 'error', reason }] };
+	}
+}
+
+function run(s: Session, message: InboundMessage, catalog: Catalog, now: Date): StepResult {
+	const texts = textsFor(catalog);
+	const ctx: Ctx = { catalog, texts, now, message, replies: [], events: [] };
+	const result = (): StepResult => ({ session: s, replies: ctx.replies, events: ctx.events });
+	const messageId = typeof message.messageId === 'string' ? message.messageId : '';
+	if (messageId && s.seen.includes(messageId)) return { session: s, replies: [], events: [] };
+	markSeen(s, messageId);
+	if (typeof message.name === 'string' && message.name) s.name = message.name.slice(0, 100);
+
+	const nowMs = now.getTime();
+	if (s.state === 'handoff') {
+		if (s.handoffUntil && nowMs < Date.parse(s.handoffUntil)) return result();
+		clearRequest(s);
+	}
+	const timeout = Math.max(1, catalog.settings?.sessionTimeoutMinutes ?? 30) * 60_000;
+	if (s.state !== 'idle' && nowMs - Date.parse(s.at) > timeout) {
+		const wasRequest = REQUEST_STATES.has(s.state) || s.state === 'requirements';
+		clearRequest(s);
+		if (wasRequest) ctx.replies.push(textReply(say(texts, 'expired')));
+	}
+	s.at = now.toISOString();
+
+	const type = String(message.type);
+	if (!USABLE.has(type)) {
+		ctx.replies.push(textReply(say(texts, UNUSABLE[type] ?? 'unsupported.other')));
+		return result();
+	}
+	if (type === 'image' || type === 'document') {
+		const service = findService(catalog, s.service);
+		if (s.state === 'document' && service) on.onDocumentFile(ctx, s, service);
+		else ctx.replies.push(textReply(say(texts, 'media.unexpected')));
+		return result();
+	}
+	const text = typeof message.text === 'string' ? message.text : '';
+	const max = catalog.settings?.maxTextLength ?? 1000;
+	if (text.length > max) {
+		ctx.replies.push(textReply(say(texts, 'text.too_long', { max })));
+		return result();
+	}
+	const replyId = type !== 'text' && typeof message.replyId === 'string' ? message.replyId : undefined;
+	const input: on.Input = { text: replyId ? String(message.replyTitle ?? text) : text, replyId };
+	const command = type === 'text' ? commandOf(texts, text) : undefined;
+	if (command) runCommand(ctx, s, command);
+	else dispatch(ctx, s, input);
+	return result();
+}
+
+function runCommand(ctx: Ctx, s: Session, command: Command): void {
+	switch (command) {
+		case 'cancel':
+			return on.cancel(ctx, s);
+		case 'menu': {
+			const greet = s.state === 'idle';
+			clearRequest(s);
+			if (greet) return on.greet(ctx, s);
+			s.state = 'menu';
+			ctx.replies.push(mainMenu(ctx.texts));
+			return;
+		}
+		case 'help':
+			ctx.replies.push(
+				textReply(say(ctx.texts, 'help', { hours: ctx.catalog.office?.hours || say(ctx.texts, 'help.hours.none') })),
+			);
+			if (s.state !== 'idle') ctx.replies.push(...prompt(ctx, s));
+			return;
+		case 'back':
+			return goBack(ctx, s);
+		case 'staff':
+			return on.onMenu(ctx, s, 'staff');
+	}
+}
+
+function goBack(ctx: Ctx, s: Session): void {
+	const previous = s.history.pop();
+	if (!previous) {
+		if (s.state === 'idle') return on.greet(ctx, s);
+		ctx.replies.push(...prompt(ctx, s, say(ctx.texts, 'back.first')));
+		return;
+	}
+	s.state = previous.state;
+	if (previous.pos) s.pos = { ...previous.pos };
+	else delete s.pos;
+	if (previous.edit) s.edit = previous.edit.slice();
+	else delete s.edit;
+	ctx.replies.push(...prompt(ctx, s));
+}
+
+function dispatch(ctx: Ctx, s: Session, input: on.Input): void {
+	if (s.state === 'idle' || s.state === 'menu') {
+		const item = on.menuChoice(ctx, input);
+		if (item) return on.onMenu(ctx, s, item);
+		if (s.state === 'idle') return on.greet(ctx, s);
+		ctx.replies.push(...prompt(ctx, s, say(ctx.texts, 'not_understood')));
+		return;
+	}
+	if (s.state === 'services') return on.onServices(ctx, s, input);
+	if (s.state === 'handoff_ask') return handOff(ctx, s, input.text);
+	const service = findService(ctx.catalog, s.service);
+	if (!service) return on.restart(ctx, s);
+	switch (s.state) {
+		case 'requirements':
+			return on.onRequirements(ctx, s, service, input);
+		case 'reuse':
+			return on.onReuse(ctx, s, service, input);
+		case 'field':
+			return on.onField(ctx, s, service, input);
+		case 'record_more':
+			return on.onRecordMore(ctx, s, service, input);
+		case 'document':
+			return on.onDocumentText(ctx, s, service, input);
+		case 'summary':
+			return on.onSummary(ctx, s, service, input);
+		case 'change':
+			return on.onChange(ctx, s, service, input);
+		default:
+			return on.restart(ctx, s);
+	}
+}
+
+function handOff(ctx: Ctx, s: Session, text: string): void {
+	ctx.events.push({ type: 'handoff_requested', waId: s.waId, name: s.name, text });
+	ctx.replies.push(textReply(say(ctx.texts, 'handoff.sent')));
+	clearRequest(s);
+	s.state = 'handoff';
+	const minutes = Math.max(1, ctx.catalog.settings?.handoffTimeoutMinutes ?? 120);
+	s.handoffUntil = new Date(ctx.now.getTime() + minutes * 60_000).toISOString();
+}

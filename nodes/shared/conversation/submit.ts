@@ -1,0 +1,51 @@
+/** Turning a confirmed summary into an application: the `submitted` (or `resubmitted`) event. */
+import type { ResolvedService } from '../catalog/types';
+import type { Application, DocumentFile, Session } from './types';
+import { clearRequest } from './session';
+import type { Ctx } from './flow';
+import { say, textReply } from './texts';
+import { makeTicket } from './ticket';
+
+export function buildApplication(
+	s: Session,
+	service: ResolvedService,
+	ticket: string,
+	now: Date,
+): Application {
+	const data: Record<string, unknown> = {};
+	for (const field of service.fields) data[field.key] = s.values[field.key] ?? (field.type === 'records' ? [] : null);
+	const documents: Record<string, DocumentFile[]> = {};
+	for (const doc of service.documents) documents[doc.key] = s.docs[doc.key] ?? [];
+	return {
+		ticket,
+		serviceKey: service.key,
+		serviceTitle: service.title,
+		waId: s.waId,
+		name: s.name,
+		submittedAt: now.toISOString(),
+		data,
+		documents,
+		letter: {
+			template: service.letter.template,
+			title: service.letter.title,
+			classification: service.letter.classification,
+		},
+	};
+}
+
+export function submit(ctx: Ctx, s: Session, service: ResolvedService): void {
+	const fix = s.fix;
+	const ticket = fix?.ticket ?? makeTicket(service, s.waId, ctx.message.messageId ?? '', ctx.now);
+	const application = buildApplication(s, service, ticket, ctx.now);
+	ctx.events.push(fix ? { type: 'resubmitted', application } : { type: 'submitted', application });
+	ctx.replies.push(textReply(say(ctx.texts, fix ? 'resubmitted' : 'submitted', { title: service.title, ticket })));
+	// Identity data offered again next time (only `remember: true` fields).
+	const remembered: Record<string, unknown> = { ...(s.remembered ?? {}) };
+	for (const field of service.fields) {
+		const value = s.values[field.key];
+		if (field.remember && value !== undefined && value !== null) remembered[field.key] = value;
+	}
+	clearRequest(s);
+	if (Object.keys(remembered).length > 0) s.remembered = remembered;
+	s.lastTicket = ticket;
+}

@@ -1,0 +1,165 @@
+/**
+ * Texts and choices: every chat text comes from the catalog's messages (defaults in
+ * templates/messages.json), command words included, and every reply is cut to WhatsApp's limits.
+ */
+import type { Catalog, Messages } from '../catalog/types';
+import { renderMessage } from '../catalog';
+import type { OutboundReply, ReplyButton, ReplyListRow } from '../messaging/types';
+import { WHATSAPP_LIMITS as L } from '../messaging/types';
+import defaultMessages from '../../../templates/messages.json';
+
+export type Command = 'menu' | 'cancel' | 'help' | 'back' | 'staff';
+const COMMANDS: Command[] = ['menu', 'cancel', 'help', 'back', 'staff'];
+
+/** Per-catalog compiled texts, cached so a step does no parsing. */
+export interface Texts {
+	messages: Messages;
+	commands: Map<string, Command>;
+	words: Map<string, Set<string>>;
+}
+
+const cache = new WeakMap<Catalog, Texts>();
+
+export function textsFor(catalog: Catalog): Texts {
+	let texts = cache.get(catalog);
+	if (!texts) {
+		const messages: Messages = { ...(defaultMessages as Messages), ...(catalog.messages ?? {}) };
+		const commands = new Map<string, Command>();
+		for (const command of COMMANDS) {
+			for (const word of splitWords(messages[`command.${command}`])) {
+				if (!commands.has(word)) commands.set(word, command);
+			}
+		}
+		texts = { messages, commands, words: new Map() };
+		cache.set(catalog, texts);
+	}
+	return texts;
+}
+
+export function say(texts: Texts, key: string, params?: Record<string, string | number>): string {
+	return renderMessage(texts.messages, key, params);
+}
+
+/** Lower case, no accents, no surrounding punctuation, single spaces. */
+export function normalize(text: string): string {
+	return text
+		.normalize('NFKD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.toLowerCase()
+		.replace(/[*_~"'`.,!;:]+/g, ' ')
+		.replace(/\s+/g, ' ')
+		.trim();
+}
+
+function splitWords(list: string | undefined): string[] {
+	return (list ?? '')
+		.split('|')
+		.map((w) => normalize(w) || w.trim())
+		.filter(Boolean);
+}
+
+/** The words of a `|`-separated message (`command.skip`, `button.add.words`), cached. */
+export function wordsOf(texts: Texts, key: string): Set<string> {
+	let set = texts.words.get(key);
+	if (!set) {
+		set = new Set(splitWords(texts.messages[key]));
+		texts.words.set(key, set);
+	}
+	return set;
+}
+
+export function commandOf(texts: Texts, text: string): Command | undefined {
+	return texts.commands.get(normalize(text) || text.trim());
+}
+
+export function isWord(texts: Texts, key: string, text: string): boolean {
+	return wordsOf(texts, key).has(normalize(text) || text.trim());
+}
+
+/** A choice the resident can make by button id, number, title or one of its words. */
+export interface Choice {
+	id: string;
+	title: string;
+	/** Messages key listing more words for it. */
+	wordsKey?: string;
+	words?: string[];
+}
+
+export function matchChoice(
+	texts: Texts,
+	choices: Choice[],
+	input: { replyId?: string; text: string },
+): Choice | undefined {
+	if (input.replyId) {
+		const byId = choices.find((c) => c.id === input.replyId);
+		if (byId) return byId;
+	}
+	const typed = normalize(input.text);
+	if (!typed) return undefined;
+	if (/^\d{1,3}$/.test(typed)) return choices[Number(typed) - 1];
+	for (const choice of choices) {
+		if (normalize(choice.title) === typed || choice.id === typed) return choice;
+		if (choice.words?.some((w) => normalize(w) === typed)) return choice;
+	}
+	for (const choice of choices) {
+		if (choice.wordsKey && wordsOf(texts, choice.wordsKey).has(typed)) return choice;
+	}
+	return undefined;
+}
+
+export function cut(text: string, max: number): string {
+	return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+export function textReply(text: string): OutboundReply {
+	return { type: 'text', text: cut(text, L.textBody) };
+}
+
+/** Buttons when ≤ 3 choices, else a list when ≤ 10, else the numbered text. */
+export function choiceReply(
+	body: string,
+	choices: Array<{ id: string; title: string; description?: string }>,
+	listButton: string,
+	numbered: () => string,
+): OutboundReply {
+	if (choices.length > 0 && choices.length <= L.maxButtons) {
+		return buttonsReply(body, choices);
+	}
+	if (choices.length > 0 && choices.length <= L.maxListRows) {
+		return listReply(body, listButton, choices);
+	}
+	return textReply(numbered());
+}
+
+export function buttonsReply(body: string, buttons: ReplyButton[]): OutboundReply {
+	return {
+		type: 'buttons',
+		text: cut(body, L.interactiveBody),
+		buttons: buttons
+			.slice(0, L.maxButtons)
+			.map((b) => ({ id: cut(b.id, 256), title: cut(b.title, L.buttonTitle) })),
+	};
+}
+
+export function listReply(
+	body: string,
+	button: string,
+	rows: ReplyListRow[],
+	sectionTitle?: string,
+): OutboundReply {
+	return {
+		type: 'list',
+		text: cut(body, L.interactiveBody),
+		button: cut(button, L.listButton),
+		sections: [
+			{
+				...(sectionTitle ? { title: cut(sectionTitle, L.listSectionTitle) } : {}),
+				rows: rows.slice(0, L.maxListRows).map((r) => ({
+					id: cut(r.id, 200),
+					title: cut(r.title, L.listRowTitle),
+					...(r.description ? { description: cut(r.description, L.listRowDescription) } : {}),
+				})),
+			},
+		],
+	};
+}
