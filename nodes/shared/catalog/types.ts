@@ -126,6 +126,8 @@ export interface Catalog {
 	settings: CatalogSettings;
 	services: ResolvedService[];
 	messages: Messages;
+	/** The field sets, kept so that a catalog extending this one can `use` them too. */
+	fieldSets?: Record<string, FieldSpec[]>;
 }
 
 export interface ResolvedService extends Omit<ServiceSpec, 'fields'> {

@@ -3,6 +3,8 @@
  * same Indonesian mobile; WhatsApp names it by its E.164 digits without '+'.
  */
 
+import { fail, ok, type Validation } from './result';
+
 const SEPARATORS = /[\s\-.()/]/g;
 
 /** Indonesian mobiles: 62, then 8, then 8 to 11 more digits. */
@@ -34,4 +36,13 @@ export function toWhatsAppId(input: string): string | null {
 /** True for an Indonesian mobile number in WhatsApp-id form (6281234567890). */
 export function isIndonesianMobile(waId: string): boolean {
 	return INDONESIAN_MOBILE.test(waId);
+}
+
+/**
+ * A phone number as a resident types it → its WhatsApp id, or `phone.invalid`.
+ * (Kept beside `toWhatsAppId` so callers that want a reason get one.)
+ */
+export function checkPhone(input: string): Validation<string> {
+	const id = toWhatsAppId(input);
+	return id ? ok(id) : fail('phone.invalid', { input: String(input ?? '').trim().slice(0, 30) });
 }

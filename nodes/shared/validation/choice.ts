@@ -1,0 +1,112 @@
+/**
+ * Matching a resident's answer to one of a list of options: by number (`2`, `2.`), id, label or
+ * alias, ignoring case, punctuation and diacritics; then forgivingly by a unique prefix, shared
+ * words, or a small typo. Two equally good candidates → ask again (`choice.ambiguous`).
+ */
+
+import type { ChoiceOption } from '../catalog/types';
+import { fail, ok, type Validation } from './result';
+import { foldWords } from './text';
+
+export function matchChoice(input: string, options: ChoiceOption[]): Validation<ChoiceOption> {
+	const answer = foldWords(input);
+	const list = options.map((option, i) => `${i + 1}. ${option.label}`).join(', ');
+	if (!answer || options.length === 0) return fail('choice.unknown', { input: '', options: list });
+
+	const byNumber = /^\s*(\d+)\s*[.)]?\s*$/.exec(String(input));
+	const names = options.map((option) =>
+		[option.id, option.label, ...(option.aliases ?? [])].map(foldWords).filter(Boolean),
+	);
+	// The number a resident sees in a numbered list wins over everything else.
+	if (byNumber) {
+		const index = Number(byNumber[1]) - 1;
+		if (index >= 0 && index < options.length) return ok(options[index]);
+		const byId = options.filter((option) => option.id === byNumber[1]);
+		if (byId.length === 1) return ok(byId[0]);
+		return fail('choice.unknown', { input: byNumber[1], options: list });
+	}
+	const exact = options.filter((_, i) => names[i].includes(answer));
+	if (exact.length === 1) return ok(exact[0]);
+	if (exact.length > 1) return ambiguous(exact, input);
+
+	for (const score of [prefixScore, wordScore, typoScore]) {
+		const best = bestBy(options, names, answer, score);
+		if (best.length === 1) return ok(best[0]);
+		if (best.length > 1) return ambiguous(best, input);
+	}
+	return fail('choice.unknown', { input: String(input).trim().slice(0, 40), options: list });
+}
+
+function ambiguous(candidates: ChoiceOption[], input: string): Validation<ChoiceOption> {
+	return fail('choice.ambiguous', {
+		input: String(input).trim().slice(0, 40),
+		options: candidates.map((option) => option.label).join(', '),
+	});
+}
+
+type Score = (answer: string, name: string) => number;
+
+/** The options with the highest positive score over any of their names. */
+function bestBy(
+	options: ChoiceOption[],
+	names: string[][],
+	answer: string,
+	score: Score,
+): ChoiceOption[] {
+	let best = 0;
+	let winners: ChoiceOption[] = [];
+	options.forEach((option, i) => {
+		const value = Math.max(0, ...names[i].map((name) => score(answer, name)));
+		if (value > best) {
+			best = value;
+			winners = [option];
+		} else if (value === best && value > 0) {
+			winners.push(option);
+		}
+	});
+	return winners;
+}
+
+/** `laki` → `laki laki`, `p` → `perempuan`: the answer starts a name. */
+const prefixScore: Score = (answer, name) => (name.startsWith(answer) ? 1 : 0);
+
+/** Words of the answer found (as a word or a word's start, 3+ letters) in the name. */
+const wordScore: Score = (answer, name) => {
+	const nameWords = name.split(' ');
+	return answer
+		.split(' ')
+		.filter((word) => word.length >= 3 && nameWords.some((n) => n.startsWith(word))).length;
+};
+
+/** Near-misses: one edit for short words, two for longer ones (`islm`, `katholik`, `budha`). */
+const typoScore: Score = (answer, name) => {
+	if (answer.length < 3) return 0;
+	const allowed = answer.length <= 5 ? 1 : 2;
+	const candidates = [name, ...name.split(' ')];
+	const distance = Math.min(...candidates.map((c) => editDistance(answer, c, allowed)));
+	return distance <= allowed ? allowed + 1 - distance : 0;
+};
+
+/** Damerau-Levenshtein (optimal string alignment), giving up above `limit`. */
+export function editDistance(a: string, b: string, limit = Infinity): number {
+	if (Math.abs(a.length - b.length) > limit) return limit + 1;
+	let previous2: number[] = [];
+	let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+	for (let i = 1; i <= a.length; i++) {
+		const current = [i];
+		let rowMin = i;
+		for (let j = 1; j <= b.length; j++) {
+			const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+			let value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+			if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+				value = Math.min(value, previous2[j - 2] + 1);
+			}
+			current.push(value);
+			rowMin = Math.min(rowMin, value);
+		}
+		if (rowMin > limit) return limit + 1;
+		previous2 = previous;
+		previous = current;
+	}
+	return previous[b.length];
+}

@@ -1,0 +1,92 @@
+/**
+ * Dates as residents type them: `17-08-1990`, `17/8/1990`, `17.08.1990`, `17 Agustus 1990`,
+ * `17 agu 1990`, `17 agt 90`, `1990-08-17`. Month words match Indonesian month names (ICU id-ID)
+ * by prefix, plus the short forms offices and residents use.
+ */
+
+import { MONTH_NAMES } from '../indonesian/format';
+import { currentYear, isRealDate, toIso } from './calendar';
+import { fail, ok, type Validation } from './result';
+import { foldWords } from './text';
+
+const MONTH_WORDS = MONTH_NAMES.map((name) => foldWords(name));
+
+/** Short or older spellings that are not prefixes of today's names (Agt, Okt, Des, Pebruari…). */
+const MONTH_ABBREVIATIONS: Record<string, number> = {
+	agt: 8,
+	agst: 8,
+	okt: 10,
+	des: 12,
+	peb: 2,
+	pebruari: 2,
+	nop: 11,
+	nopember: 11,
+	sept: 9,
+	pbr: 2,
+};
+
+/** Words that may precede a date and carry no meaning ("tgl 17 agustus 1990"). */
+const FILLER_WORDS = new Set(['tgl', 'tanggal', 'tahun', 'thn', 'th']);
+
+const MIN_YEAR = 1850;
+const MAX_YEAR = 2200;
+
+/** The month number (1–12) for a month word, or null (prefixes need at least 3 letters). */
+export function monthFromWord(word: string): number | null {
+	const folded = foldWords(word);
+	if (!folded) return null;
+	if (MONTH_ABBREVIATIONS[folded]) return MONTH_ABBREVIATIONS[folded];
+	const matches = MONTH_WORDS.map((name, i) => ({ name, i })).filter(({ name }) =>
+		folded.length >= 3 ? name.startsWith(folded) : false,
+	);
+	return matches.length === 1 ? matches[0].i + 1 : null;
+}
+
+/** A date as typed → `YYYY-MM-DD`. Two-digit years: this century unless that is after this year. */
+export function parseDate(input: string, now: Date = new Date()): Validation<string> {
+	const text = String(input ?? '').trim();
+	const tokens = (text.toLowerCase().match(/\d+|[a-z\u00c0-\u024f]+/g) ?? []).filter(
+		(token) => !FILLER_WORDS.has(token),
+	);
+	const parts = readParts(tokens);
+	if (!parts) return fail('date.invalid', { input: text.slice(0, 40) });
+	let { year } = parts;
+	const { month, day } = parts;
+	if (parts.yearDigits <= 2) {
+		year = 2000 + year <= currentYear(now) ? 2000 + year : 1900 + year;
+	} else if (parts.yearDigits !== 4) {
+		return fail('date.invalid', { input: text.slice(0, 40) });
+	}
+	if (year < MIN_YEAR || year > MAX_YEAR || !isRealDate(year, month, day)) {
+		return fail('date.invalid', { input: text.slice(0, 40) });
+	}
+	return ok(toIso(year, month, day));
+}
+
+interface DateParts {
+	day: number;
+	month: number;
+	year: number;
+	yearDigits: number;
+}
+
+function readParts(tokens: string[]): DateParts | null {
+	if (tokens.length !== 3) return null;
+	const [a, b, c] = tokens;
+	const isNumber = (t: string) => /^\d+$/.test(t);
+	if (isNumber(a) && isNumber(c)) {
+		if (isNumber(b)) {
+			// 1990-08-17 (year first) or 17-08-1990 (day first, the Indonesian order).
+			if (a.length === 4) return parts(c, Number(b), a);
+			return parts(a, Number(b), c);
+		}
+		const month = monthFromWord(b);
+		return month ? parts(a, month, c) : null;
+	}
+	return null;
+}
+
+function parts(day: string, month: number, year: string): DateParts | null {
+	if (day.length > 2) return null;
+	return { day: Number(day), month, year: Number(year), yearDigits: year.length };
+}

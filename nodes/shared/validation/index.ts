@@ -1,0 +1,12 @@
+export * from './result';
+export { checkNik, decodeNik, normalizeSex, expectedBirthDigits, isProvinceCode } from './nik';
+export type { NikInfo, Sex } from './nik';
+export { checkKk, kkEntryDate } from './kk';
+export { parseDate, monthFromWord } from './date';
+export { parseMoney } from './money';
+export { matchChoice, editDistance } from './choice';
+export { toWhatsAppId, isIndonesianMobile, checkPhone } from './phone';
+export { validateField, formatFieldValue, compilePattern, parseNumber } from './field';
+export type { FieldContext } from './field';
+export { cleanText, foldWords } from './text';
+export { todayIso } from './calendar';
