@@ -1,0 +1,48 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import type { SandboxState } from './state';
+
+/** The fake office settings the sandbox plays with; `GET /api/config` shows most of them. */
+export interface SandboxSettings {
+	accessToken: string;
+	appSecret: string;
+	verifyToken: string;
+	phoneNumberId: string;
+	businessNumber: string;
+	wabaId: string;
+	spreadsheetId: string;
+	sheetName: string;
+	sheetHeader: string[];
+}
+
+export interface SandboxContext {
+	state: SandboxState;
+	settings: SandboxSettings;
+	/** Base URL of the page and JSON API, e.g. http://127.0.0.1:5690 */
+	publicUrl(): string;
+	intakeWebhookUrl?: string;
+	n8n?: { url: string; ready: () => Promise<boolean> };
+}
+
+/** A request that reached the HTTPS stand-in (Meta or Google), body already read. */
+export interface StandInRequest {
+	host: string;
+	method: string;
+	/** Path as sent, still percent-encoded. */
+	rawPath: string;
+	query: URLSearchParams;
+	headers: IncomingHttpHeaders;
+	body: Buffer;
+}
+
+export interface StandInResponse {
+	status: number;
+	json?: unknown;
+	bytes?: { data: Buffer; mimeType: string; fileName?: string };
+	headers?: Record<string, string>;
+}
+
+export type StandInHandler = (ctx: SandboxContext, req: StandInRequest) => Promise<StandInResponse> | StandInResponse;
+
+export function json(status: number, body: unknown, headers?: Record<string, string>): StandInResponse {
+	return { status, json: body, headers };
+}

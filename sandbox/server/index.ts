@@ -1,0 +1,169 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { join } from 'node:path';
+import { loadCertificates } from './certificates';
+import type { SandboxContext, SandboxSettings } from './context';
+import { handleApi } from './api';
+import { createSpreadsheet } from './google-sheets';
+import { createProxy } from './proxy';
+import { newTab, readValues, writeValues } from './sheets-model';
+import { SandboxState } from './state';
+import { createStandInServer } from './stand-in';
+
+export { STAND_IN_HOSTS } from './certificates';
+export { signBody } from './webhook';
+export type { ChatMessage, CallRecord } from './state';
+
+export interface SandboxOptions {
+	/** Default 127.0.0.1 */
+	host?: string;
+	/** Page + JSON API; default 5690, 0 = a free port. */
+	port?: number;
+	/** The HTTPS_PROXY for n8n; default 0 = a free port. */
+	proxyPort?: number;
+	/** Where the CA (and, with persist, state.json) live; default <repo>/.sandbox */
+	stateDir?: string;
+	/** Keep chats, sheet and files in <stateDir>/state.json across restarts; default false. */
+	persist?: boolean;
+	accessToken?: string;
+	appSecret?: string;
+	verifyToken?: string;
+	phoneNumberId?: string;
+	businessNumber?: string;
+	spreadsheetId?: string;
+	sheetName?: string;
+	/** Written into row 1 of the requests tab when that row is empty; default none. */
+	sheetHeader?: string[];
+}
+
+export interface SandboxConfig {
+	intakeWebhookUrl: string | null;
+	verifyToken: string;
+	appSecret: string;
+	phoneNumberId: string;
+	spreadsheetId: string;
+	sheetName: string;
+	n8nUrl: string | null;
+	/** Not in the JSON API's config, but what credentials need: */
+	accessToken: string;
+	businessNumber: string;
+	url: string;
+	proxyUrl: string;
+	caCertPath: string;
+}
+
+export interface Sandbox {
+	/** The page and JSON API, e.g. http://127.0.0.1:5690 */
+	url: string;
+	/** For n8n's HTTPS_PROXY, e.g. http://127.0.0.1:41234 */
+	proxyUrl: string;
+	/** For n8n's NODE_EXTRA_CA_CERTS */
+	caCertPath: string;
+	config(): SandboxConfig;
+	setIntakeWebhookUrl(url: string): void;
+	setN8n(info: { url: string; ready: () => Promise<boolean> }): void;
+	stop(): Promise<void>;
+}
+
+export const DEFAULT_SETTINGS: SandboxSettings = {
+	accessToken: 'sandbox-access-token',
+	appSecret: 'sandbox-app-secret',
+	verifyToken: 'sandbox-verify-token',
+	phoneNumberId: '100000000000001',
+	businessNumber: '6281100000001',
+	wabaId: '200000000000001',
+	spreadsheetId: '1SandboxPecelanRequests000000000000000000000',
+	sheetName: 'Permohonan',
+	sheetHeader: [],
+};
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+	return new Promise((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(port, host, () => {
+			server.off('error', reject);
+			resolve((server.address() as AddressInfo).port);
+		});
+	});
+}
+
+function prepareSpreadsheet(ctx: SandboxContext): void {
+	const { spreadsheetId, sheetName, sheetHeader } = ctx.settings;
+	const sheet = ctx.state.data.spreadsheets[spreadsheetId] ?? createSpreadsheet(ctx, spreadsheetId, 'Permohonan Surat (sandbox)', [sheetName]);
+	let tab = sheet.sheets.find((t) => t.title === sheetName);
+	if (!tab) {
+		tab = newTab(sheet.sheets.length === 0 ? 0 : Date.now() % 2 ** 31, sheetName);
+		sheet.sheets.push(tab);
+	}
+	const firstRow = { tab, startRow: 0, startCol: 0, endRow: 0, endCol: Infinity };
+	if (sheetHeader.length && readValues(firstRow, 'FORMATTED_VALUE').length === 0) {
+		writeValues(firstRow, [sheetHeader], 'RAW');
+	}
+}
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+	const host = options.host ?? '127.0.0.1';
+	const stateDir = options.stateDir ?? join(__dirname, '..', '..', '.sandbox');
+	const settings: SandboxSettings = { ...DEFAULT_SETTINGS };
+	for (const key of Object.keys(settings) as Array<keyof SandboxSettings>) {
+		const value = (options as Record<string, unknown>)[key];
+		if (value !== undefined) (settings as unknown as Record<string, unknown>)[key] = value;
+	}
+	const certs = await loadCertificates(stateDir);
+	const state = new SandboxState(stateDir, options.persist ?? false);
+	let url = '';
+	const ctx: SandboxContext = { state, settings, publicUrl: () => url };
+	prepareSpreadsheet(ctx);
+
+	const standIn = createStandInServer(ctx, certs);
+	const proxy = createProxy(standIn);
+	const api = createServer((req, res) => void handleApi(ctx, req, res));
+	const sockets = new Set<Socket>();
+	const track = (socket: Socket) => {
+		sockets.add(socket);
+		socket.on('close', () => sockets.delete(socket));
+	};
+	proxy.on('connection', track);
+	api.on('connection', track);
+
+	const apiPort = await listen(api, options.port ?? 5690, host);
+	const proxyPort = await listen(proxy, options.proxyPort ?? 0, host).catch(async (error) => {
+		api.close();
+		throw error;
+	});
+	url = `http://${host}:${apiPort}`;
+	const proxyUrl = `http://${host}:${proxyPort}`;
+
+	return {
+		url,
+		proxyUrl,
+		caCertPath: certs.caCertPath,
+		config: () => ({
+			intakeWebhookUrl: ctx.intakeWebhookUrl ?? null,
+			verifyToken: settings.verifyToken,
+			appSecret: settings.appSecret,
+			phoneNumberId: settings.phoneNumberId,
+			spreadsheetId: settings.spreadsheetId,
+			sheetName: settings.sheetName,
+			n8nUrl: ctx.n8n?.url ?? null,
+			accessToken: settings.accessToken,
+			businessNumber: settings.businessNumber,
+			url,
+			proxyUrl,
+			caCertPath: certs.caCertPath,
+		}),
+		setIntakeWebhookUrl: (webhookUrl) => {
+			ctx.intakeWebhookUrl = webhookUrl;
+		},
+		setN8n: (info) => {
+			ctx.n8n = info;
+		},
+		stop: async () => {
+			state.flush();
+			state.removeAllListeners();
+			const closed = Promise.all([api, proxy].map((server) => new Promise<void>((resolve) => server.close(() => resolve()))));
+			for (const socket of sockets) socket.destroy();
+			await closed;
+		},
+	};
+}

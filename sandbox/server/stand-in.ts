@@ -1,0 +1,77 @@
+import { createServer, type Server } from 'node:https';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Certificates } from './certificates';
+import type { SandboxContext, StandInHandler, StandInRequest, StandInResponse } from './context';
+import { googleError, handleGoogleToken } from './google-auth';
+import { handleDrive } from './google-drive';
+import { handleSheets } from './google-sheets';
+import { HttpError, readBody, summariseBody } from './http-util';
+import { handleGraph, handleLookaside, LOOKASIDE } from './meta-graph';
+
+const HANDLERS: Record<string, StandInHandler> = {
+	'graph.facebook.com': handleGraph,
+	[LOOKASIDE]: handleLookaside,
+	'oauth2.googleapis.com': handleGoogleToken,
+	'sheets.googleapis.com': handleSheets,
+	'www.googleapis.com': handleDrive,
+};
+
+function write(res: ServerResponse, response: StandInResponse): void {
+	const headers: Record<string, string | number> = { ...(response.headers ?? {}) };
+	let payload: Buffer = Buffer.alloc(0);
+	if (response.bytes) {
+		payload = response.bytes.data;
+		headers['Content-Type'] = response.bytes.mimeType;
+	} else if (response.json !== undefined) {
+		payload = Buffer.from(JSON.stringify(response.json));
+		headers['Content-Type'] = 'application/json; charset=UTF-8';
+	}
+	headers['Content-Length'] = payload.length;
+	res.writeHead(response.status, headers);
+	res.end(payload);
+}
+
+async function handle(ctx: SandboxContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+	const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
+	const url = new URL(req.url ?? '/', `https://${host || 'unknown'}`);
+	let body: Buffer = Buffer.alloc(0);
+	let response: StandInResponse;
+	try {
+		body = await readBody(req);
+		const request: StandInRequest = {
+			host,
+			method: req.method ?? 'GET',
+			rawPath: url.pathname,
+			query: url.searchParams,
+			headers: req.headers,
+			body,
+		};
+		const handler = HANDLERS[host];
+		response = handler ? await handler(ctx, request) : googleError(404, `The sandbox does not stand in for ${host}`);
+	} catch (error) {
+		if (error instanceof HttpError) {
+			response = { status: error.status, json: error.body };
+		} else {
+			// A bug in the sandbox must show up in the calls log and as a 500, never crash the server.
+			console.error(`[sandbox] ${req.method} ${host}${url.pathname} failed:`, error);
+			response = { status: 500, json: { error: { code: 500, message: (error as Error).message } } };
+		}
+	}
+	ctx.state.addCall({
+		at: new Date().toISOString(),
+		host,
+		method: req.method ?? 'GET',
+		path: url.pathname,
+		query: Object.fromEntries(url.searchParams),
+		status: response.status,
+		bodySummary: summariseBody(body, req.headers['content-type']),
+	});
+	write(res, response);
+}
+
+/** The HTTPS server that plays Meta and Google. It never listens: the proxy hands it sockets. */
+export function createStandInServer(ctx: SandboxContext, certs: Certificates): Server {
+	return createServer({ key: certs.key, cert: certs.cert }, (req, res) => {
+		void handle(ctx, req, res);
+	});
+}

@@ -1,0 +1,125 @@
+import { createHmac } from 'node:crypto';
+import type { SandboxContext } from './context';
+import { HttpError } from './http-util';
+import { wamid } from './ids';
+import { mediaUrl, storeMetaMedia } from './media';
+import type { ChatMessage } from './state';
+
+export function signBody(appSecret: string, rawBody: string | Buffer): string {
+	return `sha256=${createHmac('sha256', appSecret).update(rawBody).digest('hex')}`;
+}
+
+export interface DeliveryResult {
+	webhookStatus: number;
+	webhookError?: string;
+}
+
+/** POSTs a raw body to the intake webhook as Meta does; signature '' sends none. */
+export async function deliver(ctx: SandboxContext, rawBody: string, signature?: string): Promise<DeliveryResult> {
+	const url = ctx.intakeWebhookUrl;
+	if (!url) return { webhookStatus: 0, webhookError: 'no intake webhook url set (setIntakeWebhookUrl)' };
+	const headers: Record<string, string> = { 'Content-Type': 'application/json', 'User-Agent': 'facebookexternalua' };
+	const sig = signature ?? signBody(ctx.settings.appSecret, rawBody);
+	if (sig) headers['X-Hub-Signature-256'] = sig;
+	try {
+		const response = await fetch(url, { method: 'POST', headers, body: rawBody, signal: AbortSignal.timeout(30_000) });
+		await response.arrayBuffer();
+		return { webhookStatus: response.status };
+	} catch (error) {
+		return { webhookStatus: 0, webhookError: `${(error as Error).message} (${url})` };
+	}
+}
+
+interface MediaInput {
+	fileName?: string;
+	mimeType?: string;
+	dataBase64?: string;
+	caption?: string;
+}
+
+export interface ResidentInput {
+	text?: string;
+	reply?: { id: string; title: string; type?: 'button' | 'list' };
+	image?: MediaInput;
+	document?: MediaInput;
+	name?: string;
+	messageId?: string;
+}
+
+function media(ctx: SandboxContext, input: MediaInput, kind: 'image' | 'document') {
+	if (!input.dataBase64) throw new HttpError(400, { error: `${kind}.dataBase64 is required` });
+	const data = Buffer.from(input.dataBase64, 'base64');
+	const mimeType = input.mimeType ?? (kind === 'image' ? 'image/jpeg' : 'application/pdf');
+	return storeMetaMedia(ctx, data, mimeType, input.fileName ?? (kind === 'image' ? 'photo.jpg' : 'document.pdf'));
+}
+
+/** Finds the outbound interactive message a reply answers, so the payload says button or list. */
+function answered(history: ChatMessage[], replyId: string): ChatMessage | undefined {
+	for (let i = history.length - 1; i >= 0; i--) {
+		const m = history[i];
+		if (m.direction !== 'out') continue;
+		if (m.buttons?.some((b) => b.id === replyId)) return m;
+		if (m.list?.sections.some((s) => s.rows.some((r) => r.id === replyId))) return m;
+	}
+	return undefined;
+}
+
+/** Builds Meta's webhook body for one resident message and the chat entry that goes with it. */
+export function buildInbound(ctx: SandboxContext, waId: string, input: ResidentInput) {
+	const { settings, state } = ctx;
+	const id = input.messageId ?? wamid();
+	const now = new Date();
+	const message: Record<string, unknown> = { from: waId, id, timestamp: String(Math.floor(now.getTime() / 1000)) };
+	const chat: ChatMessage = { id, direction: 'in', type: 'text', text: '', at: now.toISOString() };
+	if (typeof input.text === 'string') {
+		Object.assign(message, { type: 'text', text: { body: input.text } });
+		chat.text = input.text;
+	} else if (input.reply?.id) {
+		const history = state.data.chats[waId] ?? [];
+		const source = answered(history, input.reply.id);
+		const isList = input.reply.type ? input.reply.type === 'list' : Boolean(source?.list);
+		const row = source?.list?.sections.flatMap((s) => s.rows).find((r) => r.id === input.reply?.id);
+		const reply = isList
+			? { type: 'list_reply', list_reply: { id: input.reply.id, title: input.reply.title, ...(row?.description ? { description: row.description } : {}) } }
+			: { type: 'button_reply', button_reply: { id: input.reply.id, title: input.reply.title } };
+		Object.assign(message, { type: 'interactive', interactive: reply });
+		if (source) message.context = { from: settings.businessNumber, id: source.id };
+		Object.assign(chat, { type: reply.type, text: input.reply.title, reply: { id: input.reply.id, title: input.reply.title } });
+	} else if (input.image) {
+		const file = media(ctx, input.image, 'image');
+		const caption = input.image.caption;
+		Object.assign(message, { type: 'image', image: { ...(caption ? { caption } : {}), mime_type: file.mimeType, sha256: file.sha256, id: file.id } });
+		Object.assign(chat, { type: 'image', text: caption ?? '', image: { url: mediaUrl(ctx, file.id), caption, mimeType: file.mimeType } });
+	} else if (input.document) {
+		const file = media(ctx, input.document, 'document');
+		const caption = input.document.caption;
+		Object.assign(message, {
+			type: 'document',
+			document: { ...(caption ? { caption } : {}), filename: file.name, mime_type: file.mimeType, sha256: file.sha256, id: file.id },
+		});
+		Object.assign(chat, { type: 'document', text: caption ?? '', document: { fileName: file.name, url: mediaUrl(ctx, file.id) } });
+	} else {
+		throw new HttpError(400, { error: 'send one of text, reply {id,title}, image {fileName,mimeType,dataBase64} or document {…}' });
+	}
+	const name = input.name ?? state.data.names[waId] ?? `Warga ${waId.slice(-4)}`;
+	const payload = {
+		object: 'whatsapp_business_account',
+		entry: [
+			{
+				id: settings.wabaId,
+				changes: [
+					{
+						value: {
+							messaging_product: 'whatsapp',
+							metadata: { display_phone_number: settings.businessNumber, phone_number_id: settings.phoneNumberId },
+							contacts: [{ profile: { name }, wa_id: waId }],
+							messages: [message],
+						},
+						field: 'messages',
+					},
+				],
+			},
+		],
+	};
+	return { id, name, payload, chat };
+}
