@@ -4,7 +4,7 @@
  */
 import type { Catalog, FieldSpec, ResolvedService } from '../catalog/types';
 import type { OutboundReply } from '../messaging/types';
-import { formatDateId } from '../indonesian/format';
+import { formatDateId, maskId } from '../indonesian/format';
 import { formatFieldValue } from '../validation';
 import type { Session } from './types';
 import { listReply, say, textReply, textsFor, type Texts } from './texts';
@@ -88,7 +88,10 @@ export function describeService(service: ResolvedService, catalog: Catalog): str
 /** One stored value as the resident sees it (identity numbers masked). */
 export function showValue(texts: Texts, field: FieldSpec, value: unknown): string {
 	if (value === undefined || value === null || value === '') return say(texts, 'summary.empty');
-	return formatFieldValue(field, value, { mask: true });
+	const shown = formatFieldValue(field, value, { mask: true });
+	// A 16-digit number typed into a text field (a lost KTP's NIK) is personal data too.
+	const digits = shown.replace(/[\s.-]/g, '');
+	return /^\d{16}$/.test(digits) ? maskId(digits) : shown;
 }
 
 function recordLine(texts: Texts, field: FieldSpec, record: unknown): string {
