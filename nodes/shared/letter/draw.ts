@@ -1,0 +1,210 @@
+/**
+ * Drawing: laid-out pages → a PDF with pdf-lib. Fonts are embedded as Type0/CIDFontType2
+ * (Identity-H) with a ToUnicode map so text stays searchable; images are decoded once per
+ * distinct file and copied into each document.
+ */
+import { deflateSync } from 'zlib';
+import { createHash } from 'crypto';
+import {
+	JpegEmbedder,
+	PDFContext,
+	PDFDocument,
+	PDFHexString,
+	PDFName,
+	PDFObjectCopier,
+	PDFRawStream,
+	PDFRef,
+	PngEmbedder,
+	type PDFDict,
+} from 'pdf-lib';
+import { letterFaces, type Face, type FaceName } from './fonts';
+import type { LaidOutLetter, Mark, PageGeometry } from './layout';
+import { defaultEmblemOperators, qrOperators } from './marks';
+
+export interface DrawOptions {
+	page: PageGeometry;
+	/** PNG or JPEG bytes; the bundled vector emblem when absent. */
+	emblem?: Uint8Array;
+	qrText: string;
+	title: string;
+	subject?: string;
+}
+
+const n = (v: number) => (Math.round(v * 100) / 100).toString();
+const FACE_TAG: Record<FaceName, string> = { regular: 'F1', bold: 'F2', italic: 'F3', boldItalic: 'F4' };
+
+interface CachedImage {
+	context: PDFContext;
+	ref: PDFRef;
+	width: number;
+	height: number;
+}
+const images = new Map<string, Promise<CachedImage>>();
+
+/** Decodes an emblem once per distinct file (by hash); later documents copy the finished stream. */
+function decodedImage(bytes: Uint8Array): Promise<CachedImage> {
+	const key = createHash('sha1').update(bytes).digest('hex');
+	let cached = images.get(key);
+	if (!cached) {
+		cached = (async () => {
+			const isPng = bytes[0] === 0x89 && bytes[1] === 0x50;
+			const isJpeg = bytes[0] === 0xff && bytes[1] === 0xd8;
+			if (!isPng && !isJpeg) throw new Error('The emblem must be a PNG or JPEG image.');
+			const embedder = isPng ? await PngEmbedder.for(bytes) : await JpegEmbedder.for(bytes);
+			const context = PDFContext.create();
+			const ref = await embedder.embedIntoContext(context);
+			return { context, ref, width: embedder.width, height: embedder.height };
+		})();
+		if (images.size > 50) images.clear();
+		images.set(key, cached);
+		cached.catch(() => images.delete(key));
+	}
+	return cached;
+}
+
+function toUnicodeCMap(face: Face, used: number[]): string {
+	const entries = used.map((gid) => {
+		const cp = face.unicodeOf.get(gid) ?? 0xfffd;
+		const utf16 = Buffer.from(String.fromCodePoint(cp), 'utf16le').swap16().toString('hex');
+		return `<${gid.toString(16).padStart(4, '0')}> <${utf16}>`;
+	});
+	const chunks: string[] = [];
+	for (let i = 0; i < entries.length; i += 100) {
+		const part = entries.slice(i, i + 100);
+		chunks.push(`${part.length} beginbfchar\n${part.join('\n')}\nendbfchar`);
+	}
+	return [
+		'/CIDInit /ProcSet findresource begin 12 dict begin begincmap',
+		'/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def',
+		'/CMapName /Adobe-Identity-UCS def /CMapType 2 def',
+		'1 begincodespacerange <0000> <FFFF> endcodespacerange',
+		...chunks,
+		'endcmap CMapName currentdict /CMap defineresource pop end end',
+	].join('\n');
+}
+
+function subsetTag(used: number[], face: FaceName): string {
+	const digest = createHash('md5').update(face + used.join(',')).digest();
+	return Array.from(digest.subarray(0, 6), (b) => String.fromCharCode(65 + (b % 26))).join('');
+}
+
+function embedFace(context: PDFContext, face: Face, usedSet: Set<number>): PDFRef {
+	const used = [...usedSet].sort((a, b) => a - b);
+	const d = face.data;
+	const s = face.scale;
+	const name = `${subsetTag(used, face.name)}+${d.postscriptName}`;
+	const fontFile = context.register(
+		PDFRawStream.of(context.obj({ Filter: 'FlateDecode' }) as PDFDict, face.subset(usedSet)),
+	);
+	const descriptor = context.register(
+		context.obj({
+			Type: 'FontDescriptor',
+			FontName: name,
+			Flags: 32 + (d.italicAngle ? 64 : 0) + 2,
+			FontBBox: d.bbox.map((v) => Math.round(v * s)),
+			ItalicAngle: d.italicAngle,
+			Ascent: Math.round(d.ascent * s),
+			Descent: Math.round(d.descent * s),
+			CapHeight: Math.round(d.capHeight * s),
+			StemV: face.name.startsWith('bold') ? 120 : 80,
+			FontFile2: fontFile,
+		}),
+	);
+	const widths: Array<number | number[]> = [];
+	for (const gid of used) widths.push(gid, [face.advance(gid)]);
+	const cidFont = context.register(
+		context.obj({
+			Type: 'Font',
+			Subtype: 'CIDFontType2',
+			BaseFont: name,
+			CIDSystemInfo: { Registry: PDFHexString.fromText('Adobe'), Ordering: PDFHexString.fromText('Identity'), Supplement: 0 },
+			FontDescriptor: descriptor,
+			W: widths,
+			CIDToGIDMap: 'Identity',
+		}),
+	);
+	const toUnicode = context.register(
+		PDFRawStream.of(context.obj({ Filter: 'FlateDecode' }) as PDFDict, deflateSync(toUnicodeCMap(face, used))),
+	);
+	return context.register(
+		context.obj({ Type: 'Font', Subtype: 'Type0', BaseFont: name, Encoding: 'Identity-H', DescendantFonts: [cidFont], ToUnicode: toUnicode }),
+	);
+}
+
+function pageOperators(marks: Mark[], height: number, used: Record<FaceName, Set<number>>, emblemOps: (m: Extract<Mark, { kind: 'emblem' }>) => string, qr: string): string {
+	const faces = letterFaces();
+	const out: string[] = ['0 g 0 G'];
+	const text: string[] = [];
+	const fills: string[] = [];
+	for (const m of marks) {
+		switch (m.kind) {
+			case 'text': {
+				const hex = faces[m.face].hex(m.text, used[m.face]);
+				text.push(`/${FACE_TAG[m.face]} ${n(m.size)} Tf 1 0 0 1 ${n(m.x)} ${n(height - m.baseline)} Tm <${hex}> Tj`);
+				if (m.underline) fills.push(`${n(m.x)} ${n(height - m.baseline - m.size * 0.11)} ${n(m.underline)} ${n(m.size * 0.05)} re`);
+				break;
+			}
+			case 'rule':
+				out.push(`${n(m.thickness)} w ${n(m.x1)} ${n(height - m.y)} m ${n(m.x2)} ${n(height - m.y)} l S`);
+				break;
+			case 'box':
+				out.push(`0.5 w ${n(m.x)} ${n(height - m.y - m.h)} ${n(m.w)} ${n(m.h)} re S`);
+				break;
+			case 'emblem':
+				out.push(emblemOps(m));
+				break;
+			case 'qr':
+				out.push(`q ${n(m.size / 1000)} 0 0 ${n(m.size / 1000)} ${n(m.x)} ${n(height - m.y - m.size)} cm\n${qr}Q`);
+				break;
+		}
+	}
+	if (fills.length) out.push(`${fills.join('\n')} f`);
+	if (text.length) out.push(`BT\n${text.join('\n')}\nET`);
+	return out.join('\n');
+}
+
+/** Writes the laid-out letter as PDF bytes. */
+export async function drawLetter(laid: LaidOutLetter, options: DrawOptions): Promise<Uint8Array> {
+	const pdf = await PDFDocument.create({ updateMetadata: false });
+	pdf.setTitle(options.title);
+	if (options.subject) pdf.setSubject(options.subject);
+	pdf.setProducer('n8n-nodes-pecelan');
+	const context = pdf.context;
+	const { width, height } = options.page;
+	const used: Record<FaceName, Set<number>> = { regular: new Set(), bold: new Set(), italic: new Set(), boldItalic: new Set() };
+	let emblemRef: PDFRef | undefined;
+	let emblemOps: (m: Extract<Mark, { kind: 'emblem' }>) => string;
+	if (options.emblem) {
+		const image = await decodedImage(options.emblem);
+		emblemRef = context.register(PDFObjectCopier.for(image.context, context).copy(image.context.lookup(image.ref) as PDFRawStream));
+		emblemOps = (m) => {
+			// Fit the image in the emblem box, keeping its proportions.
+			const scale = Math.min(m.w / image.width, m.h / image.height);
+			const w = image.width * scale;
+			const h = image.height * scale;
+			return `q ${n(w)} 0 0 ${n(h)} ${n(m.x + (m.w - w) / 2)} ${n(height - m.y - (m.h + h) / 2)} cm /Emblem Do Q`;
+		};
+	} else {
+		const vector = defaultEmblemOperators();
+		emblemOps = (m) => {
+			const scale = Math.min(m.w / vector.width, m.h / vector.height);
+			return `q ${n(scale)} 0 0 ${n(scale)} ${n(m.x + (m.w - vector.width * scale) / 2)} ${n(height - m.y)} cm\n${vector.ops}\nQ`;
+		};
+	}
+	const qr = qrOperators(options.qrText);
+	const pages = laid.pages.map((marks) => {
+		const page = pdf.addPage([width, height]);
+		return { page, ops: pageOperators(marks, height, used, emblemOps, qr) };
+	});
+	const fontRefs = new Map<FaceName, PDFRef>();
+	for (const face of Object.keys(used) as FaceName[]) {
+		if (used[face].size) fontRefs.set(face, embedFace(context, letterFaces()[face], used[face]));
+	}
+	for (const { page, ops } of pages) {
+		for (const [face, ref] of fontRefs) page.node.setFontDictionary(PDFName.of(FACE_TAG[face]), ref);
+		if (emblemRef) page.node.setXObject(PDFName.of('Emblem'), emblemRef);
+		const stream = context.register(PDFRawStream.of(context.obj({ Filter: 'FlateDecode' }) as PDFDict, deflateSync(ops)));
+		page.node.set(PDFName.of('Contents'), stream);
+	}
+	return pdf.save({ useObjectStreams: true, addDefaultPage: false });
+}

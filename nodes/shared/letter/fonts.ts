@@ -1,0 +1,181 @@
+/**
+ * The letter fonts: faces prepared once by scripts/letter-fonts.mjs (Latin glyphs, no hinting),
+ * measured from their JSON metrics, and per document cut down to the glyphs the letter uses.
+ * Cutting is a copy of byte slices, so no font is parsed or subset per letter.
+ */
+import { deflateSync } from 'zlib';
+import regularData from '../../../templates/fonts/serif-regular.json';
+import boldData from '../../../templates/fonts/serif-bold.json';
+import italicData from '../../../templates/fonts/serif-italic.json';
+import boldItalicData from '../../../templates/fonts/serif-boldItalic.json';
+
+export type FaceName = 'regular' | 'bold' | 'italic' | 'boldItalic';
+
+interface PreparedFace {
+	postscriptName: string;
+	unitsPerEm: number;
+	ascent: number;
+	descent: number;
+	capHeight: number;
+	italicAngle: number;
+	bbox: number[];
+	underlinePosition: number;
+	underlineThickness: number;
+	cmap: Record<string, number>;
+	advances: number[];
+	lsbs: number[];
+	composites: Record<string, number[]>;
+	offsets: number[];
+	glyf: string;
+	head: string;
+	hhea: string;
+	maxp: string;
+}
+
+/** A face ready for measuring and embedding; built once per process. */
+export class Face {
+	readonly cmap = new Map<number, number>();
+	readonly unicodeOf = new Map<number, number>();
+	readonly glyf: Buffer;
+	readonly scale: number;
+	private readonly head: Buffer;
+	private readonly hhea: Buffer;
+	private readonly maxp: Buffer;
+	private readonly widthCache = new Map<string, number>();
+
+	constructor(
+		readonly name: FaceName,
+		readonly data: PreparedFace,
+	) {
+		for (const [cp, gid] of Object.entries(data.cmap)) {
+			this.cmap.set(Number(cp), gid);
+			if (!this.unicodeOf.has(gid)) this.unicodeOf.set(gid, Number(cp));
+		}
+		this.glyf = Buffer.from(data.glyf, 'base64');
+		this.head = Buffer.from(data.head, 'base64');
+		this.hhea = Buffer.from(data.hhea, 'base64');
+		this.maxp = Buffer.from(data.maxp, 'base64');
+		this.scale = 1000 / data.unitsPerEm;
+	}
+
+	has(codePoint: number): boolean {
+		return this.cmap.has(codePoint);
+	}
+
+	/** Width in points of text this face can draw (callers replace the rest first). */
+	width(text: string, size: number): number {
+		let units = this.widthCache.get(text);
+		if (units === undefined) {
+			units = 0;
+			for (const ch of text) units += this.data.advances[this.cmap.get(ch.codePointAt(0)!) ?? 0];
+			if (this.widthCache.size < 20000) this.widthCache.set(text, units);
+		}
+		return (units * size) / this.data.unitsPerEm;
+	}
+
+	/** Glyph ids of the text as a hex string for a `Tj` operator (Identity-H, 2 bytes each). */
+	hex(text: string, used: Set<number>): string {
+		let out = '';
+		for (const ch of text) {
+			const gid = this.cmap.get(ch.codePointAt(0)!) ?? 0;
+			used.add(gid);
+			out += gid.toString(16).padStart(4, '0');
+		}
+		return out;
+	}
+
+	/** Advance width of a glyph in PDF text units (1/1000 em). */
+	advance(gid: number): number {
+		return Math.round(this.data.advances[gid] * this.scale);
+	}
+
+	/** A TrueType file with only the used glyphs (ids kept, others empty), deflated. */
+	subset(used: Set<number>): Buffer {
+		const keep = new Set<number>([0]);
+		const visit = (gid: number) => {
+			if (keep.has(gid) && gid !== 0) return;
+			keep.add(gid);
+			for (const sub of this.data.composites[gid] ?? []) visit(sub);
+		};
+		used.forEach(visit);
+		const n = this.data.advances.length;
+		const { offsets } = this.data;
+		const loca = Buffer.alloc((n + 1) * 4);
+		const parts: Buffer[] = [];
+		let at = 0;
+		for (let gid = 0; gid < n; gid++) {
+			loca.writeUInt32BE(at, gid * 4);
+			if (!keep.has(gid)) continue;
+			const glyph = this.glyf.subarray(offsets[gid], offsets[gid + 1]);
+			parts.push(glyph);
+			at += glyph.length;
+		}
+		loca.writeUInt32BE(at, n * 4);
+		const hmtx = Buffer.alloc(n * 4);
+		for (let gid = 0; gid < n; gid++) {
+			hmtx.writeUInt16BE(this.data.advances[gid], gid * 4);
+			hmtx.writeInt16BE(this.data.lsbs[gid], gid * 4 + 2);
+		}
+		const head = Buffer.from(this.head);
+		head.writeUInt32BE(0, 8); // checkSumAdjustment: not needed by PDF readers
+		head.writeInt16BE(1, 50); // long loca offsets
+		const hhea = Buffer.from(this.hhea);
+		hhea.writeUInt16BE(n, 34);
+		const maxp = Buffer.from(this.maxp);
+		maxp.writeUInt16BE(n, 4);
+		const ttf = sfnt({ glyf: Buffer.concat(parts), head, hhea, hmtx, loca, maxp });
+		return deflateSync(ttf, { level: 6 });
+	}
+}
+
+function checksum(b: Buffer): number {
+	let sum = 0;
+	const padded = b.length % 4 ? Buffer.concat([b, Buffer.alloc(4 - (b.length % 4))]) : b;
+	for (let i = 0; i < padded.length; i += 4) sum = (sum + padded.readUInt32BE(i)) >>> 0;
+	return sum;
+}
+
+/** Assembles an sfnt (TrueType) file from its tables, in tag order as the format asks. */
+function sfnt(tables: Record<string, Buffer>): Buffer {
+	const tags = Object.keys(tables).sort();
+	const count = tags.length;
+	const log2 = Math.floor(Math.log2(count));
+	const header = Buffer.alloc(12 + count * 16);
+	header.writeUInt32BE(0x00010000, 0);
+	header.writeUInt16BE(count, 4);
+	header.writeUInt16BE(2 ** log2 * 16, 6);
+	header.writeUInt16BE(log2, 8);
+	header.writeUInt16BE(count * 16 - 2 ** log2 * 16, 10);
+	const body: Buffer[] = [];
+	let offset = header.length;
+	tags.forEach((tag, i) => {
+		const data = tables[tag];
+		const at = 12 + i * 16;
+		header.write(tag, at, 'latin1');
+		header.writeUInt32BE(checksum(data), at + 4);
+		header.writeUInt32BE(offset, at + 8);
+		header.writeUInt32BE(data.length, at + 12);
+		const pad = (4 - (data.length % 4)) % 4;
+		body.push(data, Buffer.alloc(pad));
+		offset += data.length + pad;
+	});
+	return Buffer.concat([header, ...body]);
+}
+
+let faces: Record<FaceName, Face> | undefined;
+
+/** The four faces of the letter font, prepared on first use and kept for the process. */
+export function letterFaces(): Record<FaceName, Face> {
+	faces ??= {
+		regular: new Face('regular', regularData as PreparedFace),
+		bold: new Face('bold', boldData as PreparedFace),
+		italic: new Face('italic', italicData as PreparedFace),
+		boldItalic: new Face('boldItalic', boldItalicData as PreparedFace),
+	};
+	return faces;
+}
+
+export function faceName(bold: boolean, italic: boolean): FaceName {
+	if (bold) return italic ? 'boldItalic' : 'bold';
+	return italic ? 'italic' : 'regular';
+}

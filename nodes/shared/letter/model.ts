@@ -1,0 +1,35 @@
+/** The document model of a letter: what the template describes, before any page exists. */
+
+export interface Run {
+	text: string;
+	bold?: boolean;
+	italic?: boolean;
+	underline?: boolean;
+	/** A forced line break after this run (`<br/>`). */
+	br?: boolean;
+}
+
+export type Align = 'justify' | 'left' | 'center' | 'right';
+
+export interface KopLine {
+	runs: Run[];
+	size: number;
+}
+
+export type Block =
+	| { kind: 'kop'; lines: KopLine[]; emblem: boolean }
+	| { kind: 'title'; runs: Run[]; size: number }
+	| { kind: 'paragraph'; runs: Run[]; align: Align; indent: number; firstIndent: number }
+	| { kind: 'fields'; rows: Array<{ label: Run[]; value: Run[] }>; indent: number }
+	| { kind: 'table'; widths: number[]; header: Run[][][]; rows: Run[][][]; align: Align[]; size?: number }
+	| { kind: 'space'; size: number }
+	| { kind: 'pagebreak' }
+	| { kind: 'signature'; lines: SignatureLine[]; left: SignatureLine[] };
+
+export type SignatureLine = { kind: 'text'; runs: Run[] } | { kind: 'qr' } | { kind: 'gap'; size: number };
+
+export interface LetterDocument {
+	blocks: Block[];
+	/** Base font size in points. */
+	size: number;
+}
