@@ -1,0 +1,99 @@
+/* eslint-disable n8n-nodes-base/node-filename-against-convention -- package.json fixes the file name; the node name says "Gateway" */
+// The file name is fixed by package.json's n8n section (dist/nodes/WhatsApp/WhatsAppTrigger.node.js),
+// while the node name is `whatsAppGatewayTrigger` (workflows: n8n-nodes-pecelan.whatsAppGatewayTrigger).
+
+import type {
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { handleWebhook } from './webhook';
+
+export class WhatsAppTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'WhatsApp Gateway Trigger',
+		name: 'whatsAppGatewayTrigger',
+		icon: { light: 'file:whatsapp.svg', dark: 'file:whatsapp.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ $parameter["provider"] === "fonnte" ? "Fonnte" : "WhatsApp Cloud API" }}',
+		description:
+			'Starts the workflow for each WhatsApp message a resident sends (WhatsApp Cloud API or Fonnte)',
+		defaults: { name: 'WhatsApp Gateway Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{
+				name: 'whatsAppCloudApi',
+				required: true,
+				displayOptions: { show: { provider: ['meta'] } },
+			},
+			{ name: 'fonnteApi', required: true, displayOptions: { show: { provider: ['fonnte'] } } },
+		],
+		webhooks: [
+			{ name: 'setup', httpMethod: 'GET', responseMode: 'onReceived', path: 'webhook' },
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+		],
+		properties: [
+			{
+				displayName: 'Provider',
+				name: 'provider',
+				type: 'options',
+				noDataExpression: true,
+				default: 'meta',
+				options: [
+					{ name: 'WhatsApp Cloud API (Meta)', value: 'meta' },
+					{ name: 'Fonnte', value: 'fonnte' },
+				],
+			},
+			{
+				displayName:
+					'Paste the production URL above into Meta\'s app dashboard (WhatsApp → Configuration → Webhook) with the verify token of the credential, and subscribe to "messages". Several triggers, one per number, may share one n8n.',
+				name: 'metaNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: { provider: ['meta'] } },
+			},
+			{
+				displayName:
+					"Paste the production URL above, followed by ?secret=<the webhook secret of the Fonnte credential>, into the device's Webhook field in the Fonnte dashboard",
+				name: 'fonnteNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: { provider: ['fonnte'] } },
+			},
+			{
+				displayName: 'Include Status Updates',
+				name: 'includeStatuses',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to also start the workflow for sent/delivered/read/failed updates of the office\'s own messages (items with kind "status")',
+			},
+		],
+	};
+
+	// Subscriptions are made in Meta's or Fonnte's dashboard, so there is nothing to register here;
+	// that is also what lets several triggers (numbers, offices) share one app.
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await handleWebhook.call(this);
+	}
+}

@@ -1,0 +1,111 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { WHATSAPP_LIMITS } from '../../../shared/messaging/types';
+import type { Gateway } from '../../providers/gateway';
+import { recipient, recipientProperty } from '../common';
+import { headerFooterProperties, readHeaderFooter } from './interactiveFields';
+
+const show = { resource: ['message'], operation: ['sendList'] };
+
+export const description: INodeProperties[] = [
+	recipientProperty(['sendList'], 'message'),
+	{
+		displayName: 'Text',
+		name: 'text',
+		type: 'string',
+		typeOptions: { rows: 3 },
+		required: true,
+		default: '',
+		description:
+			'Message body above the list button (at most 1024 characters; longer is shortened)',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'List Button Label',
+		name: 'listButton',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'Label of the button that opens the list (at most 20 characters)',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Section Title',
+		name: 'sectionTitle',
+		type: 'string',
+		default: '',
+		description: 'Optional title above the rows (at most 24 characters)',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Rows',
+		name: 'rows',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Row',
+		default: {},
+		description:
+			'Up to 10 rows; titles over 24 and descriptions over 72 characters are shortened with "…"',
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Row',
+				name: 'row',
+				values: [
+					{
+						displayName: 'ID',
+						name: 'id',
+						type: 'string',
+						default: '',
+						description: 'Sent back as replyId when chosen',
+					},
+					{ displayName: 'Title', name: 'title', type: 'string', default: '' },
+					{ displayName: 'Description', name: 'description', type: 'string', default: '' },
+				],
+			},
+		],
+	},
+	...headerFooterProperties(show),
+];
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	gateway: Gateway,
+): Promise<INodeExecutionData> {
+	const to = recipient(this, itemIndex);
+	const text = this.getNodeParameter('text', itemIndex) as string;
+	const button = this.getNodeParameter('listButton', itemIndex) as string;
+	const sectionTitle = this.getNodeParameter('sectionTitle', itemIndex, '') as string;
+	const raw = (this.getNodeParameter('rows.row', itemIndex, []) as IDataObject[]) ?? [];
+	const rows = raw
+		.map((r, i) => ({
+			id: String(r.id || i + 1),
+			title: String(r.title ?? ''),
+			...(r.description ? { description: String(r.description) } : {}),
+		}))
+		.filter((r) => r.title);
+	if (!rows.length || rows.length > WHATSAPP_LIMITS.maxListRows) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`Send List needs 1 to ${WHATSAPP_LIMITS.maxListRows} rows with a title, got ${rows.length}`,
+			{
+				itemIndex,
+			},
+		);
+	}
+	const outcome = await gateway.sendReply(to, {
+		type: 'list',
+		text,
+		button,
+		sections: [{ ...(sectionTitle ? { title: sectionTitle } : {}), rows }],
+		...readHeaderFooter(this, itemIndex),
+	});
+	return { json: { provider: gateway.provider, to, ...outcome } };
+}

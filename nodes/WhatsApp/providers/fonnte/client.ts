@@ -1,0 +1,90 @@
+/**
+ * Fonnte: a gateway over a linked WhatsApp number. It has no interactive messages that reliably
+ * reach residents and no read-receipt API, so buttons and lists go as numbered text.
+ */
+import type { IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { OutboundReply } from '../../../shared/messaging/types';
+import { toNumberedText } from '../../../shared/messaging/interactive';
+import { providerRequest, type RetryPolicy } from '../../transport';
+import type { DownloadedMedia, Gateway, MediaSource, SendOutcome } from '../gateway';
+import { buildMultipart } from '../multipart';
+import { fonnteMessageIds, fonnteTextBody, fonnteUrlMediaBody } from './requests';
+import { downloadPublicFile } from './download';
+
+export class FonnteGateway implements Gateway {
+	readonly provider = 'fonnte' as const;
+
+	constructor(
+		private readonly ctx: IExecuteFunctions,
+		private readonly baseUrl: string,
+		private readonly itemIndex: number,
+		private readonly retry: RetryPolicy,
+	) {}
+
+	private async send(
+		body: Record<string, string> | Buffer,
+		contentType?: string,
+	): Promise<string[]> {
+		const res = await providerRequest(
+			this.ctx,
+			'fonnte',
+			{
+				method: 'POST',
+				url: `${this.baseUrl}/send`,
+				body,
+				headers: contentType ? { 'Content-Type': contentType } : undefined,
+				json: !contentType,
+			},
+			this.itemIndex,
+			this.retry,
+		);
+		return fonnteMessageIds(res.body);
+	}
+
+	async sendText(to: string, text: string): Promise<SendOutcome> {
+		return { messageIds: await this.send(fonnteTextBody(to, text)) };
+	}
+
+	async sendReply(to: string, reply: OutboundReply): Promise<SendOutcome> {
+		if (reply.type === 'text') return this.sendText(to, reply.text);
+		const outcome = await this.sendText(to, toNumberedText(reply));
+		return { ...outcome, fallback: 'numberedText' };
+	}
+
+	async sendMedia(
+		to: string,
+		_kind: 'document' | 'image',
+		source: MediaSource,
+		options: { fileName?: string; caption?: string },
+	): Promise<SendOutcome> {
+		if (!source.file) {
+			return { messageIds: await this.send(fonnteUrlMediaBody(to, source.url ?? '', options)) };
+		}
+		const fields: Record<string, string> = { target: to };
+		if (options.caption) fields.message = options.caption;
+		const fileName = options.fileName || source.file.fileName;
+		if (fileName) fields.filename = fileName;
+		const form = buildMultipart(fields, { file: { ...source.file, fileName } });
+		return { messageIds: await this.send(form.body, form.contentType) };
+	}
+
+	async downloadMedia(ref: { url?: string }): Promise<DownloadedMedia> {
+		const url = (ref.url ?? '').trim();
+		if (!/^https?:\/\//i.test(url)) {
+			throw new NodeOperationError(this.ctx.getNode(), `"${url}" is not a media URL`, {
+				description: 'Use the media.url of a message from the WhatsApp Gateway Trigger (Fonnte).',
+				itemIndex: this.itemIndex,
+			});
+		}
+		return await downloadPublicFile(this.ctx, url, this.itemIndex);
+	}
+
+	async markRead(): Promise<{ read: boolean; note: string }> {
+		return {
+			read: false,
+			note: 'Fonnte has no read-receipt API; turn on "autoread" for the device in the Fonnte dashboard instead.',
+		};
+	}
+}

@@ -1,0 +1,71 @@
+/** The one interface both providers implement; operations only talk to this. */
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import type { OutboundReply } from '../../shared/messaging/types';
+import type { Provider, RetryPolicy } from '../transport';
+import { CREDENTIAL_OF } from '../transport';
+import { MetaGateway, type MetaSettings } from './meta/client';
+import { FonnteGateway } from './fonnte/client';
+
+export interface OutgoingFile {
+	data: Buffer;
+	fileName: string;
+	mimeType: string;
+}
+
+export interface MediaSource {
+	file?: OutgoingFile;
+	url?: string;
+}
+
+export interface SendOutcome {
+	messageIds: string[];
+	/** Set when an interactive reply went out as numbered text. */
+	fallback?: 'numberedText';
+}
+
+export interface DownloadedMedia {
+	data: Buffer;
+	mimeType: string;
+	fileName?: string;
+}
+
+export interface Gateway {
+	readonly provider: Provider;
+	sendText(to: string, text: string): Promise<SendOutcome>;
+	sendReply(to: string, reply: OutboundReply): Promise<SendOutcome>;
+	sendMedia(
+		to: string,
+		kind: 'document' | 'image',
+		source: MediaSource,
+		options: { fileName?: string; caption?: string },
+	): Promise<SendOutcome>;
+	downloadMedia(ref: { id?: string; url?: string }): Promise<DownloadedMedia>;
+	markRead(messageId: string): Promise<{ read: boolean; note?: string }>;
+}
+
+const trimSlash = (s: string) => s.replace(/\/+$/, '');
+
+/** A gateway for `provider`, bound to one item (errors name it) and the retry policy. */
+export async function createGateway(
+	ctx: IExecuteFunctions,
+	provider: Provider,
+	itemIndex: number,
+	retry: RetryPolicy,
+): Promise<Gateway> {
+	const creds = await ctx.getCredentials(CREDENTIAL_OF[provider], itemIndex);
+	if (provider === 'meta') {
+		const settings: MetaSettings = {
+			baseUrl: trimSlash(String(creds.baseUrl || 'https://graph.facebook.com')),
+			version: String(creds.graphApiVersion || 'v26.0').replace(/^\/+|\/+$/g, ''),
+			phoneNumberId: String(creds.phoneNumberId ?? '').trim(),
+		};
+		return new MetaGateway(ctx, settings, itemIndex, retry);
+	}
+	return new FonnteGateway(
+		ctx,
+		trimSlash(String(creds.baseUrl || 'https://api.fonnte.com')),
+		itemIndex,
+		retry,
+	);
+}

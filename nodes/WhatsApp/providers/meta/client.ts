@@ -1,0 +1,187 @@
+/** WhatsApp Cloud API: sending, uploading, downloading and read receipts. */
+import type { IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { OutboundReply } from '../../../shared/messaging/types';
+import { fitsInteractive, splitText, toNumberedText } from '../../../shared/messaging/interactive';
+import { mediaProblem } from '../../../shared/messaging/media';
+import { providerRequest, type RetryPolicy } from '../../transport';
+import type { DownloadedMedia, Gateway, MediaSource, SendOutcome } from '../gateway';
+import { buildMultipart } from '../multipart';
+import { isObject, str } from '../payloadError';
+import {
+	metaInteractiveBody,
+	metaMarkReadBody,
+	metaMediaBody,
+	metaMessageIds,
+	metaTextBody,
+} from './requests';
+
+export interface MetaSettings {
+	baseUrl: string;
+	version: string;
+	phoneNumberId: string;
+}
+
+const EXTENSION_OF: Record<string, string> = {
+	'image/jpeg': 'jpg',
+	'image/png': 'png',
+	'image/webp': 'webp',
+	'application/pdf': 'pdf',
+	'audio/ogg': 'ogg',
+	'audio/mpeg': 'mp3',
+	'audio/mp4': 'm4a',
+	'video/mp4': 'mp4',
+};
+
+export class MetaGateway implements Gateway {
+	readonly provider = 'meta' as const;
+
+	constructor(
+		private readonly ctx: IExecuteFunctions,
+		private readonly s: MetaSettings,
+		private readonly itemIndex: number,
+		private readonly retry: RetryPolicy,
+	) {
+		if (!s.phoneNumberId) {
+			throw new NodeOperationError(
+				ctx.getNode(),
+				'The WhatsApp Cloud API credential has no phone number ID',
+				{
+					description: 'Copy it from the app dashboard: WhatsApp → API Setup → Phone number ID.',
+					itemIndex,
+				},
+			);
+		}
+	}
+
+	private url(path: string): string {
+		return `${this.s.baseUrl}/${this.s.version}/${path}`;
+	}
+
+	private async post(
+		path: string,
+		body: unknown,
+		headers?: Record<string, string>,
+	): Promise<unknown> {
+		const res = await providerRequest(
+			this.ctx,
+			'meta',
+			{ method: 'POST', url: this.url(path), body: body as Buffer, headers, json: !headers },
+			this.itemIndex,
+			this.retry,
+		);
+		return res.body;
+	}
+
+	private async send(body: unknown): Promise<string[]> {
+		return metaMessageIds(await this.post(`${this.s.phoneNumberId}/messages`, body));
+	}
+
+	async sendText(to: string, text: string): Promise<SendOutcome> {
+		const messageIds: string[] = [];
+		for (const part of splitText(text))
+			messageIds.push(...(await this.send(metaTextBody(to, part))));
+		return { messageIds };
+	}
+
+	async sendReply(to: string, reply: OutboundReply): Promise<SendOutcome> {
+		if (reply.type === 'text') return this.sendText(to, reply.text);
+		if (!fitsInteractive(reply)) {
+			const outcome = await this.sendText(to, toNumberedText(reply));
+			return { ...outcome, fallback: 'numberedText' };
+		}
+		return { messageIds: await this.send(metaInteractiveBody(to, reply)) };
+	}
+
+	async sendMedia(
+		to: string,
+		kind: 'document' | 'image',
+		source: MediaSource,
+		options: { fileName?: string; caption?: string },
+	): Promise<SendOutcome> {
+		let ref: { id?: string; link?: string } = { link: source.url };
+		if (source.file) {
+			const { data, mimeType, fileName } = source.file;
+			const problem = mediaProblem(kind, data.length, mimeType);
+			if (problem) {
+				throw new NodeOperationError(
+					this.ctx.getNode(),
+					`Media too large or of the wrong type: ${problem}`,
+					{
+						description: 'Compress or split the file, or send a link to it instead.',
+						itemIndex: this.itemIndex,
+					},
+				);
+			}
+			const form = buildMultipart(
+				{ messaging_product: 'whatsapp', type: mimeType },
+				{ file: { data, mimeType, fileName } },
+			);
+			const uploaded = await this.post(`${this.s.phoneNumberId}/media`, form.body, {
+				'Content-Type': form.contentType,
+			});
+			const id = isObject(uploaded) ? str(uploaded.id) : '';
+			if (!id) {
+				throw new NodeOperationError(
+					this.ctx.getNode(),
+					'WhatsApp accepted the upload but returned no media id',
+					{
+						itemIndex: this.itemIndex,
+					},
+				);
+			}
+			ref = { id };
+		}
+		return { messageIds: await this.send(metaMediaBody(to, kind, ref, options)) };
+	}
+
+	async downloadMedia(ref: { id?: string }): Promise<DownloadedMedia> {
+		const mediaId = (ref.id ?? '').trim();
+		if (!/^[\w.-]+$/.test(mediaId)) {
+			throw new NodeOperationError(this.ctx.getNode(), `"${mediaId}" is not a WhatsApp media id`, {
+				description: 'Use the media.id of a message from the WhatsApp Gateway Trigger.',
+				itemIndex: this.itemIndex,
+			});
+		}
+		const info = await providerRequest(
+			this.ctx,
+			'meta',
+			{
+				method: 'GET',
+				url: this.url(mediaId),
+				qs: { phone_number_id: this.s.phoneNumberId },
+				json: true,
+			},
+			this.itemIndex,
+			this.retry,
+		);
+		const meta = isObject(info.body) ? info.body : {};
+		const url = str(meta.url);
+		if (!url) {
+			throw new NodeOperationError(
+				this.ctx.getNode(),
+				`WhatsApp returned no download URL for media ${mediaId}`,
+				{
+					itemIndex: this.itemIndex,
+				},
+			);
+		}
+		// The URL is Meta's and needs the same bearer token.
+		const file = await providerRequest(
+			this.ctx,
+			'meta',
+			{ method: 'GET', url, encoding: 'arraybuffer' },
+			this.itemIndex,
+			this.retry,
+		);
+		const mimeType = str(meta.mime_type) || 'application/octet-stream';
+		const ext = EXTENSION_OF[mimeType.split(';')[0].trim()] ?? 'bin';
+		return { data: Buffer.from(file.body as Buffer), mimeType, fileName: `${mediaId}.${ext}` };
+	}
+
+	async markRead(messageId: string): Promise<{ read: boolean }> {
+		const res = await this.post(`${this.s.phoneNumberId}/messages`, metaMarkReadBody(messageId));
+		return { read: isObject(res) && res.success === true };
+	}
+}

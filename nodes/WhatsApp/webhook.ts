@@ -1,0 +1,109 @@
+/**
+ * The trigger's request handling: Meta's verification GET, signature check, Fonnte's shared
+ * secret, parsing into one item per message, and the HTTP answers for everything that must not
+ * start the workflow (403 / 401 / 400 / 200 without items).
+ */
+import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+
+import {
+	metaChallenge,
+	parseMetaWebhook,
+	verifyMetaSignature,
+	type ParsedWebhook,
+} from './providers/meta/webhook';
+import { parseFonnteWebhook, verifyFonnteSecret } from './providers/fonnte/webhook';
+import { WebhookPayloadError } from './providers/payloadError';
+import type { Provider } from './transport';
+import { CREDENTIAL_OF } from './transport';
+
+/** Query parameter / header that carry the Fonnte webhook secret. */
+export const FONNTE_SECRET_QUERY = 'secret';
+export const FONNTE_SECRET_HEADER = 'x-webhook-secret';
+
+function reply(ctx: IWebhookFunctions, status: number, body: string): IWebhookResponseData {
+	ctx.getResponseObject().status(status).type('text/plain').send(body).end();
+	return { noWebhookResponse: true };
+}
+
+async function rawBodyOf(ctx: IWebhookFunctions): Promise<Buffer | undefined> {
+	const req = ctx.getRequestObject();
+	if (!req.rawBody && typeof req.readRawBody === 'function') await req.readRawBody();
+	return req.rawBody;
+}
+
+export async function handleWebhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+	const provider = this.getNodeParameter('provider', 'meta') as Provider;
+	const includeStatuses = this.getNodeParameter('includeStatuses', false) as boolean;
+	const creds = await this.getCredentials(CREDENTIAL_OF[provider]);
+	const query = this.getQueryData() as IDataObject;
+	const headers = this.getHeaderData();
+	const isGet = this.getWebhookName() === 'setup';
+
+	let parsed: ParsedWebhook;
+	if (provider === 'meta') {
+		if (isGet) {
+			const challenge = metaChallenge(query, String(creds.verifyToken ?? ''));
+			if (challenge === null) {
+				this.logger.warn(
+					'WhatsApp trigger: verification request with a wrong or missing verify token',
+				);
+				return reply(this, 403, 'Forbidden');
+			}
+			return reply(this, 200, challenge);
+		}
+		const raw = await rawBodyOf(this);
+		if (
+			!raw ||
+			!verifyMetaSignature(raw, headers['x-hub-signature-256'], String(creds.appSecret ?? ''))
+		) {
+			this.logger.warn(
+				creds.appSecret
+					? 'WhatsApp trigger: rejected a POST with a missing or wrong X-Hub-Signature-256'
+					: 'WhatsApp trigger: rejected a POST because the credential has no app secret to check its signature',
+			);
+			return reply(this, 401, 'Invalid signature');
+		}
+		try {
+			parsed = parseMetaWebhook(JSON.parse(raw.toString('utf8')));
+		} catch (error) {
+			return malformed(this, error);
+		}
+	} else {
+		const given = query[FONNTE_SECRET_QUERY] ?? headers[FONNTE_SECRET_HEADER];
+		if (!verifyFonnteSecret(given, String(creds.webhookSecret ?? ''))) {
+			this.logger.warn(
+				creds.webhookSecret
+					? 'WhatsApp trigger (Fonnte): rejected a request with a missing or wrong secret'
+					: 'WhatsApp trigger (Fonnte): set a webhook secret in the Fonnte credential and add ?secret=… to the webhook URL',
+			);
+			return reply(this, 401, 'Invalid secret');
+		}
+		if (isGet) return reply(this, 200, 'OK');
+		try {
+			parsed = parseFonnteWebhook(await fonnteBody(this));
+		} catch (error) {
+			return malformed(this, error);
+		}
+	}
+
+	for (const reason of parsed.skipped) this.logger.debug(`WhatsApp trigger: skipped ${reason}`);
+	const items = [...parsed.messages, ...(includeStatuses ? parsed.statuses : [])];
+	if (!items.length) return { webhookResponse: 'OK' };
+	return { workflowData: [this.helpers.returnJsonArray(items as unknown as IDataObject[])] };
+}
+
+async function fonnteBody(ctx: IWebhookFunctions): Promise<unknown> {
+	const body = ctx.getBodyData();
+	if (body && Object.keys(body).length) return body;
+	const raw = await rawBodyOf(ctx);
+	if (!raw?.length) throw new WebhookPayloadError('Empty body');
+	return JSON.parse(raw.toString('utf8'));
+}
+
+function malformed(ctx: IWebhookFunctions, error: unknown): IWebhookResponseData {
+	if (!(error instanceof WebhookPayloadError) && !(error instanceof SyntaxError)) throw error;
+	const reason =
+		error instanceof SyntaxError ? `body is not JSON (${error.message})` : error.message;
+	ctx.logger.warn(`WhatsApp trigger: malformed webhook body: ${reason}`);
+	return reply(ctx, 400, `Malformed webhook body: ${reason}`);
+}
