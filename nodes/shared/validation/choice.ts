@@ -70,12 +70,17 @@ function bestBy(
 /** `laki` → `laki laki`, `p` → `perempuan`: the answer starts a name. */
 const prefixScore: Score = (answer, name) => (name.startsWith(answer) ? 1 : 0);
 
-/** Words of the answer found (as a word or a word's start, 3+ letters) in the name. */
+/**
+ * Words of the answer found (as a word or a word's start, 3+ letters) in the name, plus the share
+ * of the name they cover: `sudah menikah` prefers `menikah` over `belum menikah`.
+ */
 const wordScore: Score = (answer, name) => {
 	const nameWords = name.split(' ');
-	return answer
-		.split(' ')
-		.filter((word) => word.length >= 3 && nameWords.some((n) => n.startsWith(word))).length;
+	const words = answer.split(' ').filter((word) => word.length >= 3);
+	const found = words.filter((word) => nameWords.some((n) => n.startsWith(word))).length;
+	if (found === 0) return 0;
+	const covered = nameWords.filter((n) => words.some((word) => n.startsWith(word))).length;
+	return found + covered / nameWords.length;
 };
 
 /** Near-misses: one edit for short words, two for longer ones (`islm`, `katholik`, `budha`). */
