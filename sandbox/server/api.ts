@@ -44,7 +44,12 @@ function reset(ctx: SandboxContext): void {
 	data.files = {};
 	data.calls = [];
 	for (const sheet of Object.values(data.spreadsheets)) {
-		for (const tab of sheet.sheets) tab.cells = tab.cells.slice(0, 1);
+		for (const tab of sheet.sheets) {
+			// Back to a fresh tab's grid, header kept, so every test starts from the same sheet.
+			tab.cells = tab.cells.slice(0, 1);
+			tab.rowCount = 1000;
+			tab.columnCount = Math.max(26, tab.cells[0]?.length ?? 0);
+		}
 	}
 	ctx.state.changed({ kind: 'reset' });
 }
