@@ -29,11 +29,14 @@ export function mainMenu(texts: Texts): OutboundReply {
 export function servicesReply(catalog: Catalog, mode: 'request' | 'info'): OutboundReply {
 	const texts = textsFor(catalog);
 	const body = say(texts, mode === 'info' ? 'services.info' : 'services.request');
-	const rows = catalog.services.map((service) => ({
-		id: service.key,
-		title: service.title,
-		description: service.description,
-	}));
+	const rows = catalog.services.map((service) => {
+		const title = shortTitle(texts, service.title);
+		return {
+			id: service.key,
+			title,
+			description: title === service.title ? service.description : service.title,
+		};
+	});
 	const numbered = () =>
 		say(texts, 'services.numbered', {
 			text: body,
@@ -43,6 +46,18 @@ export function servicesReply(catalog: Catalog, mode: 'request' | 'info'): Outbo
 		});
 	if (rows.length === 0 || rows.length > 10) return textReply(numbered());
 	return listReply(body, say(texts, 'services.button'), rows, say(texts, 'services.section'));
+}
+
+/** A title short enough for a list row: the prefixes of `services.shorten` dropped when too long. */
+function shortTitle(texts: Texts, title: string): string {
+	if (title.length <= 24) return title;
+	for (const prefix of (texts.messages['services.shorten'] ?? '').split('|')) {
+		if (prefix && title.toLowerCase().startsWith(prefix.toLowerCase()) && title.length > prefix.length) {
+			const rest = title.slice(prefix.length).trim();
+			return rest.charAt(0).toUpperCase() + rest.slice(1);
+		}
+	}
+	return title;
 }
 
 export function serviceMenu(catalog: Catalog): OutboundReply {
