@@ -1,0 +1,255 @@
+// Starts the pinned n8n quietly and offline (see shared/N8N-RUNTIME.md), in its own process
+// group so that stop() ends n8n and its task runner together.
+import { ChildProcess, spawn } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { N8nRuntime } from './install';
+import { defaultLog, freePort, Log } from './run';
+import { loadOrCreateSecrets, OwnerLogin } from './secrets';
+
+export interface StartN8nOptions {
+	runtime: N8nRuntime;
+	userFolder: string;
+	/** 0 or absent: a free port. */
+	port?: number;
+	/** The task runners' broker port (n8n's default 5679 clashes with a second n8n). */
+	brokerPort?: number;
+	/** The sandbox's CONNECT proxy; every outside request of n8n goes there. */
+	proxyUrl?: string;
+	/** The sandbox's CA, trusted by n8n for the hosts the sandbox stands in for. */
+	caCertPath?: string;
+	extraEnv?: Record<string, string>;
+	log?: Log;
+	readyTimeoutMs?: number;
+}
+
+export interface N8nInstance {
+	url: string;
+	port: number;
+	userFolder: string;
+	logFile: string;
+	owner: OwnerLogin;
+	process: ChildProcess;
+	/** Resident memory of n8n and its task runner, in bytes. */
+	rssBytes(): number;
+	stop(): Promise<void>;
+}
+
+const PID_FILE = 'n8n.pid';
+
+function quietOfflineEnv(port: number, brokerPort: number, userFolder: string): Record<string, string> {
+	return {
+		N8N_USER_FOLDER: userFolder,
+		N8N_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_HOST: '127.0.0.1',
+		N8N_PORT: String(port),
+		N8N_PROTOCOL: 'http',
+		N8N_WEBHOOK_URL: `http://127.0.0.1:${port}/`,
+		N8N_EDITOR_BASE_URL: `http://127.0.0.1:${port}/`,
+		N8N_RUNNERS_BROKER_PORT: String(brokerPort),
+		N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
+		// The MCP registry module fetches a remote registry at start-up.
+		N8N_DISABLED_MODULES: 'mcp-registry',
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_WHATS_NEW_ENABLED: 'false',
+		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_DYNAMIC_BANNERS_ENABLED: 'false',
+		N8N_HIRING_BANNER_ENABLED: 'false',
+		N8N_AI_ENABLED: 'false',
+		N8N_LICENSE_AUTO_RENEW_ENABLED: 'false',
+		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
+		N8N_SECURE_COOKIE: 'false',
+		N8N_PUBLIC_API_SWAGGERUI_DISABLED: 'true',
+		DB_SQLITE_POOL_SIZE: '2',
+		// Set explicitly where n8n warns that a default will change.
+		N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
+		N8N_RUNNERS_TASK_TIMEOUT: '300',
+		// Tests read finished and failed executions through the public API.
+		EXECUTIONS_DATA_SAVE_ON_ERROR: 'all',
+		EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all',
+		EXECUTIONS_DATA_SAVE_MANUAL_EXECUTIONS: 'true',
+		GENERIC_TIMEZONE: 'Asia/Jakarta',
+		N8N_LOG_LEVEL: 'warn',
+	};
+}
+
+/** PIDs whose process group is `pgid` (n8n, its task runner, anything they spawned). */
+function groupMembers(pgid: number): number[] {
+	const members: number[] = [];
+	for (const entry of readdirSync('/proc')) {
+		if (!/^\d+$/.test(entry)) continue;
+		try {
+			const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+			// Fields after the command name, which is in parentheses and may hold spaces.
+			const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+			if (Number(fields[2]) === pgid) members.push(Number(entry));
+		} catch {
+			// The process ended while we looked.
+		}
+	}
+	return members;
+}
+
+function rssOf(pid: number): number {
+	try {
+		const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+		return match ? Number(match[1]) * 1024 : 0;
+	} catch {
+		return 0;
+	}
+}
+
+function groupAlive(pgid: number): boolean {
+	try {
+		process.kill(-pgid, 0);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+async function waitUntil(check: () => boolean, timeoutMs: number): Promise<boolean> {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		if (check()) return true;
+		await new Promise((resolve) => setTimeout(resolve, 200));
+	}
+	return check();
+}
+
+/** SIGTERM to the group, SIGKILL to whatever is left after the deadline. */
+export async function stopProcessGroup(pgid: number, graceMs = 15000): Promise<void> {
+	if (!groupAlive(pgid)) return;
+	try {
+		process.kill(-pgid, 'SIGTERM');
+	} catch {
+		return;
+	}
+	if (await waitUntil(() => !groupAlive(pgid), graceMs)) return;
+	try {
+		process.kill(-pgid, 'SIGKILL');
+	} catch {
+		// Already gone.
+	}
+	await waitUntil(() => !groupAlive(pgid), 5000);
+}
+
+/** An n8n left running by an earlier run that was killed holds the port and the database. */
+async function stopLeftover(userFolder: string, entry: string, log: Log): Promise<void> {
+	const pidFile = join(userFolder, PID_FILE);
+	if (!existsSync(pidFile)) return;
+	const pid = Number(readFileSync(pidFile, 'utf8'));
+	let cmdline = '';
+	try {
+		cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+	} catch {
+		// Not running any more.
+	}
+	if (pid > 0 && cmdline.includes(entry)) {
+		log(`n8n: stopping the n8n left running by an earlier run (pid ${pid})`);
+		await stopProcessGroup(pid);
+	}
+	rmSync(pidFile, { force: true });
+}
+
+function logTail(file: string, lines = 40): string {
+	try {
+		return readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
+	} catch {
+		return '(no log)';
+	}
+}
+
+export async function startN8n(options: StartN8nOptions): Promise<N8nInstance> {
+	const log = options.log ?? defaultLog;
+	const { runtime, userFolder } = options;
+	mkdirSync(userFolder, { recursive: true });
+	await stopLeftover(userFolder, runtime.entry, log);
+	const secrets = loadOrCreateSecrets(userFolder, runtime.modulesDir);
+	const port = options.port || (await freePort());
+	const brokerPort = options.brokerPort || (await freePort());
+	const url = `http://127.0.0.1:${port}`;
+
+	const env: NodeJS.ProcessEnv = {
+		...process.env,
+		PATH: `${runtime.node.binDir}:${process.env.PATH ?? ''}`,
+		...quietOfflineEnv(port, brokerPort, userFolder),
+		N8N_ENCRYPTION_KEY: secrets.encryptionKey,
+		N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
+		N8N_INSTANCE_OWNER_EMAIL: secrets.owner.email,
+		N8N_INSTANCE_OWNER_FIRST_NAME: secrets.owner.firstName,
+		N8N_INSTANCE_OWNER_LAST_NAME: secrets.owner.lastName,
+		N8N_INSTANCE_OWNER_PASSWORD_HASH: secrets.owner.passwordHash,
+		NO_PROXY: '127.0.0.1,localhost,::1',
+		no_proxy: '127.0.0.1,localhost,::1',
+		...options.extraEnv,
+	};
+	delete env.NODE_OPTIONS;
+	if (options.proxyUrl) {
+		for (const name of ['HTTPS_PROXY', 'HTTP_PROXY', 'https_proxy', 'http_proxy']) {
+			env[name] = options.proxyUrl;
+		}
+	}
+	if (options.caCertPath) env.NODE_EXTRA_CA_CERTS = options.caCertPath;
+
+	const logFile = join(userFolder, 'n8n.log');
+	const out = openSync(logFile, 'a');
+	const child = spawn(runtime.node.bin, [runtime.entry, 'start'], {
+		cwd: userFolder,
+		env,
+		detached: true,
+		stdio: ['ignore', out, out],
+	});
+	closeSync(out);
+	const pgid = child.pid as number;
+	writeFileSync(join(userFolder, PID_FILE), String(pgid));
+	// Last resort if this process ends without stop(): never leave n8n behind.
+	const onExit = () => {
+		try {
+			process.kill(-pgid, 'SIGKILL');
+		} catch {
+			// Already gone.
+		}
+	};
+	process.on('exit', onExit);
+	let exited = false;
+	child.on('exit', () => (exited = true));
+
+	const stop = async () => {
+		await stopProcessGroup(pgid);
+		process.off('exit', onExit);
+		rmSync(join(userFolder, PID_FILE), { force: true });
+	};
+
+	log(`n8n: starting ${runtime.version} on ${url} (log: ${logFile})`);
+	const deadline = Date.now() + (options.readyTimeoutMs ?? 180000);
+	for (;;) {
+		if (exited) {
+			await stop();
+			throw new Error(`n8n exited before it was ready. Last lines of ${logFile}:\n${logTail(logFile)}`);
+		}
+		try {
+			const response = await fetch(`${url}/healthz/readiness`);
+			if (response.ok) break;
+		} catch {
+			// Not listening yet.
+		}
+		if (Date.now() > deadline) {
+			await stop();
+			throw new Error(`n8n was not ready after ${options.readyTimeoutMs ?? 180000} ms:\n${logTail(logFile)}`);
+		}
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
+	return {
+		url,
+		port,
+		userFolder,
+		logFile,
+		owner: secrets.owner,
+		process: child,
+		rssBytes: () => groupMembers(pgid).reduce((sum, pid) => sum + rssOf(pid), 0),
+		stop,
+	};
+}

@@ -1,0 +1,229 @@
+// Brings a running n8n to the office's state, idempotently: an API key, the credentials, the
+// data tables of workflows/setup.json, every other workflows/*.json imported (by name) and
+// activated, and their production webhooks answering.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createApiKey, internalCall, login, N8nApiError, PublicApi } from './api';
+import { defaultLog, Log, seconds } from './run';
+import { OwnerLogin, readState, writeState } from './secrets';
+import {
+	KnownCredential,
+	prepareWorkflow,
+	WebhookDescription,
+	WebhookEndpoint,
+	webhookEndpoints,
+	WorkflowFile,
+	WorkflowNode,
+} from './workflow-file';
+
+export interface CredentialSpec {
+	name: string;
+	type: string;
+	data: Record<string, unknown>;
+}
+
+export interface SetupFile {
+	dataTables?: Array<{ name: string; columns: Array<{ name: string; type: string }> }>;
+	spreadsheet?: unknown;
+}
+
+export interface ProvisionOptions {
+	n8n: { url: string; userFolder: string; owner: OwnerLogin };
+	/** Folder with the workflow files and setup.json. */
+	workflowsDir: string;
+	credentials: CredentialSpec[];
+	log?: Log;
+	webhookTimeoutMs?: number;
+}
+
+export interface ProvisionedWorkflow {
+	id: string;
+	name: string;
+	file: string;
+	active: boolean;
+	webhooks: WebhookEndpoint[];
+	/** Node name → node type. */
+	nodeTypes: Record<string, string>;
+}
+
+export interface Provisioned {
+	apiKey: string;
+	credentials: KnownCredential[];
+	dataTables: Record<string, string>;
+	workflows: ProvisionedWorkflow[];
+	setup: SetupFile;
+	seconds: number;
+}
+
+interface NodeTypeDescription {
+	name: string;
+	version: number | number[];
+	webhooks?: WebhookDescription[];
+	properties?: Array<{ name: string; default?: unknown }>;
+}
+
+async function ensureApiKey(url: string, userFolder: string, session: Record<string, string>): Promise<PublicApi> {
+	const stored = readState<{ apiKey: string }>(userFolder, 'pecelan-api-key.json');
+	if (stored) {
+		const api = new PublicApi(url, stored.apiKey);
+		try {
+			await api.call('GET', '/workflows?limit=1');
+			return api;
+		} catch (error) {
+			if (!(error instanceof N8nApiError) || error.status !== 401) throw error;
+		}
+	}
+	const apiKey = await createApiKey(url, session, `pecelan-sandbox ${new Date().toISOString()}`);
+	writeState(userFolder, 'pecelan-api-key.json', { apiKey });
+	return new PublicApi(url, apiKey);
+}
+
+/** Keeps only the fields the credential type declares; undefined when n8n lacks the type. */
+async function fitToSchema(api: PublicApi, spec: CredentialSpec, log: Log): Promise<Record<string, unknown> | undefined> {
+	let schema: { properties?: Record<string, unknown>; required?: string[] };
+	try {
+		schema = await api.call('GET', `/credentials/schema/${spec.type}`);
+	} catch (error) {
+		if (error instanceof N8nApiError && error.status === 404) return undefined;
+		throw error;
+	}
+	const declared = Object.keys(schema.properties ?? {});
+	const data = Object.fromEntries(Object.entries(spec.data).filter(([key]) => declared.includes(key)));
+	const unknown = Object.keys(spec.data).filter((key) => !declared.includes(key));
+	const absent = (schema.required ?? []).filter((key) => !(key in data));
+	if (unknown.length) log(`provision: ${spec.type} has no field ${unknown.join(', ')}; left out`);
+	if (absent.length) log(`provision: ${spec.type} requires ${absent.join(', ')}, which the sandbox does not provide`);
+	return data;
+}
+
+async function ensureCredentials(api: PublicApi, specs: CredentialSpec[], log: Log): Promise<KnownCredential[]> {
+	const existing = await api.list<KnownCredential>('/credentials');
+	const result: KnownCredential[] = [];
+	for (const spec of specs) {
+		const data = await fitToSchema(api, spec, log);
+		if (!data) {
+			log(`provision: credential type ${spec.type} is not installed; "${spec.name}" skipped`);
+			continue;
+		}
+		const found = existing.find((c) => c.name === spec.name && c.type === spec.type);
+		const body = { name: spec.name, type: spec.type, data };
+		const saved = found
+			? await api.call<KnownCredential>('PATCH', `/credentials/${found.id}`, body)
+			: await api.call<KnownCredential>('POST', '/credentials', body);
+		result.push({ id: saved.id ?? found?.id, name: spec.name, type: spec.type });
+	}
+	// Credentials made by hand in the editor count too when a workflow needs their type.
+	for (const other of existing) if (!result.some((c) => c.id === other.id)) result.push(other);
+	return result;
+}
+
+async function ensureDataTables(api: PublicApi, setup: SetupFile, log: Log): Promise<Record<string, string>> {
+	const ids: Record<string, string> = {};
+	for (const table of setup.dataTables ?? []) {
+		const filter = encodeURIComponent(JSON.stringify({ name: table.name }));
+		const [found] = await api.list<{ id: string; name: string; columns?: Array<{ name: string }> }>(
+			`/data-tables?filter=${filter}`,
+		);
+		if (!found) {
+			const created = await api.call<{ id: string }>('POST', '/data-tables', table);
+			ids[table.name] = created.id;
+			log(`provision: data table ${table.name} created`);
+			continue;
+		}
+		ids[table.name] = found.id;
+		const have = new Set((found.columns ?? []).map((c) => c.name));
+		for (const column of table.columns.filter((c) => !have.has(c.name))) {
+			await api.call('POST', `/data-tables/${found.id}/columns`, column);
+			log(`provision: data table ${table.name}: column ${column.name} added`);
+		}
+	}
+	return ids;
+}
+
+function descriptionOf(types: NodeTypeDescription[], node: WorkflowNode): NodeTypeDescription | undefined {
+	const ofType = types.filter((t) => t.name === node.type);
+	return (
+		ofType.find((t) => (Array.isArray(t.version) ? t.version : [t.version]).includes(node.typeVersion ?? 1)) ??
+		ofType[0]
+	);
+}
+
+function readWorkflowFiles(dir: string): Array<{ file: string; workflow: WorkflowFile }> {
+	if (!existsSync(dir)) return [];
+	return readdirSync(dir)
+		.filter((f) => f.endsWith('.json') && f !== 'setup.json')
+		.sort()
+		.map((file) => ({ file, workflow: JSON.parse(readFileSync(join(dir, file), 'utf8')) as WorkflowFile }));
+}
+
+/** Production webhooks are registered a moment after activation: probe them without running them. */
+async function waitForWebhooks(endpoints: WebhookEndpoint[], timeoutMs: number): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	for (const endpoint of endpoints) {
+		for (;;) {
+			// With an Origin header, OPTIONS looks the webhook up (404 if absent) and runs nothing.
+			const response = await fetch(endpoint.url, {
+				method: 'OPTIONS',
+				headers: { origin: 'http://127.0.0.1', 'access-control-request-method': endpoint.method },
+			});
+			if (response.status !== 404) break;
+			if (Date.now() > deadline) throw new Error(`webhook ${endpoint.method} ${endpoint.url} still 404 after ${timeoutMs} ms`);
+			await new Promise((resolve) => setTimeout(resolve, 250));
+		}
+	}
+}
+
+export async function provision(options: ProvisionOptions): Promise<Provisioned> {
+	const log = options.log ?? defaultLog;
+	const started = Date.now();
+	const { url, userFolder, owner } = options.n8n;
+	const session = await login(url, owner);
+	const api = await ensureApiKey(url, userFolder, session);
+	const credentials = await ensureCredentials(api, options.credentials, log);
+	const setupPath = join(options.workflowsDir, 'setup.json');
+	const setup: SetupFile = existsSync(setupPath) ? JSON.parse(readFileSync(setupPath, 'utf8')) : {};
+	const dataTables = await ensureDataTables(api, setup, log);
+
+	const files = readWorkflowFiles(options.workflowsDir);
+	const types = files.length
+		? await internalCall<NodeTypeDescription[]>(url, session, 'GET', '/types/nodes.json')
+		: [];
+	const existing = await api.list<{ id: string; name: string }>('/workflows');
+	const workflows: ProvisionedWorkflow[] = [];
+	for (const { file, workflow } of files) {
+		const unknownTypes = workflow.nodes.filter((n) => !descriptionOf(types, n)).map((n) => n.type);
+		if (unknownTypes.length) log(`provision: ${file} uses node types n8n does not know: ${[...new Set(unknownTypes)].join(', ')}`);
+		const { body, missing } = prepareWorkflow(workflow, credentials, (n) => Boolean(descriptionOf(types, n)?.webhooks?.length));
+		if (missing.length) log(`provision: ${file}: no credential for ${missing.join('; ')}`);
+		const found = existing.find((w) => w.name === workflow.name);
+		const saved = found
+			? await api.call<{ id: string }>('PUT', `/workflows/${found.id}`, body)
+			: await api.call<{ id: string }>('POST', '/workflows', body);
+		const id = saved.id ?? found?.id;
+		// Publishing makes the saved version the live one (n8n 2.x keeps drafts apart).
+		await api.call('POST', `/workflows/${id}/activate`, {});
+		const webhooks = body.nodes.flatMap((node) => {
+			const description = descriptionOf(types, node);
+			const defaults = Object.fromEntries((description?.properties ?? []).map((p) => [p.name, p.default]));
+			return description?.webhooks && !node.disabled ? webhookEndpoints(url, node, description.webhooks, defaults) : [];
+		});
+		const nodeTypes = Object.fromEntries(body.nodes.map((n) => [n.name, n.type]));
+		workflows.push({ id, name: workflow.name, file, active: true, webhooks, nodeTypes });
+		log(`provision: ${workflow.name} (${file}) active${webhooks.map((w) => `\n    ${w.method} ${w.url}`).join('')}`);
+	}
+	await waitForWebhooks(
+		workflows.flatMap((w) => w.webhooks),
+		options.webhookTimeoutMs ?? 60000,
+	);
+	const result: Provisioned = {
+		apiKey: api.apiKey,
+		credentials,
+		dataTables,
+		workflows,
+		setup,
+		seconds: (Date.now() - started) / 1000,
+	};
+	writeState(userFolder, 'pecelan-provisioned.json', { ...result, apiKey: undefined });
+	log(`provision: done in ${seconds(started)}`);
+	return result;
+}

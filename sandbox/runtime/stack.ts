@@ -1,0 +1,200 @@
+// The whole office on one machine: the sandbox (stand-in for Meta and Google), a pinned n8n with
+// this package installed as a community package, and the workflows provisioned and active.
+// `npm start` and the end-to-end tests both start it through startStack().
+import { generateKeyPairSync } from 'node:crypto';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Sandbox, SandboxOptions } from '../server';
+import { ensureN8n } from './install';
+import { startN8n, N8nInstance } from './n8n';
+import { installPackage } from './package';
+import { CredentialSpec, provision, Provisioned, SetupFile } from './provision';
+import { defaultLog, Log } from './run';
+import { readState, writeState } from './secrets';
+
+export const REPO_ROOT = join(__dirname, '..', '..');
+export const INTAKE_NODE_TYPES = ['n8n-nodes-pecelan.whatsAppGatewayTrigger'];
+
+export interface StackOptions {
+	/** 0 or absent: a free port. */
+	n8nPort?: number;
+	brokerPort?: number;
+	/** The sandbox page and JSON API; default 5690, 0 = a free port. */
+	sandboxPort?: number;
+	proxyPort?: number;
+	/** n8n's user folder; default <repo>/.sandbox/n8n. */
+	userFolder?: string;
+	/** The sandbox's folder (CA, state); default <repo>/.sandbox. */
+	stateDir?: string;
+	/** Start from an empty n8n (deletes the user folder first). */
+	fresh?: boolean;
+	/** Keep the sandbox's chats, sheet and files across restarts. */
+	persist?: boolean;
+	n8nVersion?: string;
+	cacheDir?: string;
+	/** The node package to install into n8n; default this repository; false: none. */
+	packageDir?: string | false;
+	/** Workflow files and setup.json; default <repo>/workflows. */
+	workflowsDir?: string;
+	sandboxOptions?: Partial<SandboxOptions>;
+	extraEnv?: Record<string, string>;
+	log?: Log;
+}
+
+export interface Stack {
+	sandbox: Sandbox;
+	n8n: N8nInstance;
+	provisioned: Provisioned;
+	/** Seconds per phase: install, package, sandbox, n8n, provision, total. */
+	timings: Record<string, number>;
+	/** The production URL of a workflow's (first) webhook, by workflow name. */
+	webhookUrl(workflowName: string, nodeName?: string): string;
+	stop(): Promise<void>;
+}
+
+/** A service-account key made once per user folder: the sandbox accepts any RS256 signer. */
+function googleServiceAccount(userFolder: string): { email: string; privateKey: string } {
+	const file = 'pecelan-google-service-account.json';
+	const stored = readState<{ email: string; privateKey: string }>(userFolder, file);
+	if (stored) return stored;
+	const { privateKey } = generateKeyPairSync('rsa', {
+		modulusLength: 2048,
+		privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+		publicKeyEncoding: { type: 'spki', format: 'pem' },
+	});
+	const account = { email: 'pecelan-sandbox@pecelan-sandbox.iam.gserviceaccount.com', privateKey };
+	writeState(userFolder, file, account);
+	return account;
+}
+
+export function sandboxCredentials(sandbox: Sandbox, userFolder: string): CredentialSpec[] {
+	const config = sandbox.config();
+	const google = googleServiceAccount(userFolder);
+	return [
+		{
+			name: 'WhatsApp Cloud API (sandbox)',
+			type: 'whatsAppCloudApi',
+			data: {
+				accessToken: config.accessToken,
+				phoneNumberId: config.phoneNumberId,
+				appSecret: config.appSecret,
+				verifyToken: config.verifyToken,
+				baseUrl: 'https://graph.facebook.com',
+			},
+		},
+		{
+			name: 'Google (sandbox)',
+			type: 'googleApi',
+			data: { region: 'asia-southeast2', email: google.email, privateKey: google.privateKey, inpersonate: false, httpNode: false },
+		},
+	];
+}
+
+function readSetup(workflowsDir: string): SetupFile {
+	const file = join(workflowsDir, 'setup.json');
+	return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as SetupFile) : {};
+}
+
+/** setup.json's `spreadsheet` may name the sheet and its header row for the sandbox. */
+function spreadsheetOptions(setup: SetupFile): Partial<SandboxOptions> {
+	const sheet = (setup.spreadsheet ?? {}) as { spreadsheetId?: string; sheetName?: string; header?: string[] };
+	const options: Partial<SandboxOptions> = {};
+	if (sheet.spreadsheetId) options.spreadsheetId = sheet.spreadsheetId;
+	if (sheet.sheetName) options.sheetName = sheet.sheetName;
+	if (Array.isArray(sheet.header)) options.sheetHeader = sheet.header;
+	return options;
+}
+
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
+	const log = options.log ?? defaultLog;
+	const timings: Record<string, number> = {};
+	const time = async <T>(phase: string, work: () => Promise<T>): Promise<T> => {
+		const started = Date.now();
+		const result = await work();
+		timings[phase] = (Date.now() - started) / 1000;
+		return result;
+	};
+	const started = Date.now();
+	const userFolder = options.userFolder ?? join(REPO_ROOT, '.sandbox', 'n8n');
+	const workflowsDir = options.workflowsDir ?? join(REPO_ROOT, 'workflows');
+	if (options.fresh) rmSync(userFolder, { recursive: true, force: true });
+
+	const packageDir = options.packageDir === undefined ? REPO_ROOT : options.packageDir;
+	const [runtime] = await Promise.all([
+		time('install', () => ensureN8n(options.n8nVersion, { cacheDir: options.cacheDir, log })),
+		time('package', async () => (packageDir ? installPackage({ packageDir, userFolder, log }) : undefined)),
+	]);
+
+	const { startSandbox } = await import('../server');
+	const sandbox = await time('sandbox', () =>
+		startSandbox({
+			port: options.sandboxPort,
+			proxyPort: options.proxyPort,
+			stateDir: options.stateDir,
+			persist: options.persist,
+			...spreadsheetOptions(readSetup(workflowsDir)),
+			...options.sandboxOptions,
+		}),
+	);
+	let n8n: N8nInstance | undefined;
+	try {
+		n8n = await time('n8n', () =>
+			startN8n({
+				runtime,
+				userFolder,
+				port: options.n8nPort,
+				brokerPort: options.brokerPort,
+				proxyUrl: sandbox.proxyUrl,
+				caCertPath: sandbox.caCertPath,
+				extraEnv: options.extraEnv,
+				log,
+			}),
+		);
+		const running = n8n;
+		const provisioned = await time('provision', () =>
+			provision({ n8n: running, workflowsDir, credentials: sandboxCredentials(sandbox, userFolder), log }),
+		);
+		const intake = provisioned.workflows
+			.flatMap((w) => w.webhooks.map((hook) => ({ hook, node: w.nodeTypes[hook.node] })))
+			.find(({ hook, node }) => hook.method === 'POST' && INTAKE_NODE_TYPES.includes(node));
+		if (intake) sandbox.setIntakeWebhookUrl(intake.hook.url);
+		sandbox.setN8n({ url: running.url, ready: () => workflowsActive(running.url, provisioned) });
+		timings.total = (Date.now() - started) / 1000;
+		return {
+			sandbox,
+			n8n: running,
+			provisioned,
+			timings,
+			webhookUrl: (workflowName, nodeName) => {
+				const workflow = provisioned.workflows.find((w) => w.name === workflowName);
+				const hook = workflow?.webhooks.find((w) => !nodeName || w.node === nodeName);
+				if (!hook) throw new Error(`no webhook for workflow "${workflowName}"${nodeName ? ` node "${nodeName}"` : ''}`);
+				return hook.url;
+			},
+			stop: async () => {
+				await running.stop();
+				await sandbox.stop();
+			},
+		};
+	} catch (error) {
+		await n8n?.stop();
+		await sandbox.stop();
+		throw error;
+	}
+}
+
+/** For the sandbox's /api/health: n8n ready and every provisioned workflow active. */
+async function workflowsActive(url: string, provisioned: Provisioned): Promise<boolean> {
+	try {
+		if (!(await fetch(`${url}/healthz/readiness`)).ok) return false;
+		for (const workflow of provisioned.workflows) {
+			const response = await fetch(`${url}/api/v1/workflows/${workflow.id}`, {
+				headers: { 'x-n8n-api-key': provisioned.apiKey },
+			});
+			if (!response.ok || !((await response.json()) as { active?: boolean }).active) return false;
+		}
+		return true;
+	} catch {
+		return false;
+	}
+}

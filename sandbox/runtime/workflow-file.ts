@@ -1,0 +1,137 @@
+// Pure helpers for importing a workflow file into another n8n instance: point its credential
+// references at this instance's credentials, give webhook nodes stable ids, work out the
+// production webhook URLs. No I/O, unit-tested alone.
+import { createHash } from 'node:crypto';
+
+export interface WorkflowNode {
+	name: string;
+	type: string;
+	typeVersion?: number;
+	webhookId?: string;
+	parameters?: Record<string, unknown>;
+	credentials?: Record<string, { id?: string | null; name?: string }>;
+	[key: string]: unknown;
+}
+
+export interface WorkflowFile {
+	name: string;
+	nodes: WorkflowNode[];
+	connections: Record<string, unknown>;
+	settings?: Record<string, unknown>;
+	staticData?: unknown;
+	[key: string]: unknown;
+}
+
+export interface KnownCredential {
+	id: string;
+	name: string;
+	type: string;
+}
+
+/** The webhooks a node type declares (from n8n's node descriptions). */
+export interface WebhookDescription {
+	httpMethod: string;
+	path: string;
+	isFullPath?: boolean;
+	name?: string;
+}
+
+export interface WebhookEndpoint {
+	node: string;
+	name: string;
+	method: string;
+	url: string;
+}
+
+// Settings the public API accepts; anything else (exported by the editor) is rejected.
+const API_SETTINGS = [
+	'saveExecutionProgress',
+	'saveManualExecutions',
+	'saveDataErrorExecution',
+	'saveDataSuccessExecution',
+	'executionTimeout',
+	'errorWorkflow',
+	'timezone',
+	'executionOrder',
+	'callerPolicy',
+	'callerIds',
+];
+
+/** A UUID-shaped id derived from stable names: the same webhook URL on every instance and run. */
+export function stableUuid(...parts: string[]): string {
+	const hex = createHash('sha1').update(parts.join('\u0000')).digest('hex');
+	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/**
+ * The body for POST/PUT /api/v1/workflows: credential references replaced by the credential of
+ * the same type (preferring the same name), webhook ids filled in. `missing` lists references
+ * no credential could satisfy.
+ */
+export function prepareWorkflow(
+	file: WorkflowFile,
+	credentials: KnownCredential[],
+	hasWebhooks: (node: WorkflowNode) => boolean,
+): { body: WorkflowFile; missing: string[] } {
+	const missing: string[] = [];
+	const nodes = file.nodes.map((node) => {
+		const copy: WorkflowNode = { ...node };
+		if (node.credentials) {
+			copy.credentials = {};
+			for (const [type, ref] of Object.entries(node.credentials)) {
+				const ofType = credentials.filter((c) => c.type === type);
+				const chosen = ofType.find((c) => c.name === ref?.name) ?? ofType[0];
+				if (chosen) copy.credentials[type] = { id: chosen.id, name: chosen.name };
+				else {
+					copy.credentials[type] = ref;
+					missing.push(`${node.name}: ${type}`);
+				}
+			}
+		}
+		if (!copy.webhookId && hasWebhooks(node)) copy.webhookId = stableUuid(file.name, node.name);
+		return copy;
+	});
+	const settings: Record<string, unknown> = { executionOrder: 'v1' };
+	for (const key of API_SETTINGS) {
+		if (file.settings?.[key] !== undefined) settings[key] = file.settings[key];
+	}
+	const body: WorkflowFile = { name: file.name, nodes, connections: file.connections, settings };
+	if (file.staticData) body.staticData = file.staticData;
+	return { body, missing };
+}
+
+/** Resolves `={{$parameter["x"]}}`, `={{$parameter.x || "d"}}`; literals as they are. */
+function resolveValue(value: string, parameters: Record<string, unknown>): string | undefined {
+	if (!value.startsWith('=')) return value;
+	const match =
+		/^=\{\{\s*\$parameter(?:\["([^"]+)"\]|\['([^']+)'\]|\.(\w+))\s*(?:\|\|\s*["']([^"']*)["'])?\s*\}\}$/.exec(
+			value,
+		);
+	if (!match) return undefined;
+	const found = parameters[match[1] ?? match[2] ?? match[3]];
+	return typeof found === 'string' && found ? found : match[4];
+}
+
+/** Production webhook URLs, computed as n8n does (NodeHelpers.getNodeWebhookPath). */
+export function webhookEndpoints(
+	baseUrl: string,
+	node: WorkflowNode,
+	descriptions: WebhookDescription[],
+	defaults: Record<string, unknown> = {},
+): WebhookEndpoint[] {
+	const parameters = { ...defaults, ...(node.parameters ?? {}) };
+	const endpoints: WebhookEndpoint[] = [];
+	for (const description of descriptions) {
+		const path = resolveValue(description.path, parameters) ?? '';
+		const method = resolveValue(description.httpMethod, parameters) ?? 'GET';
+		const full = description.isFullPath === true;
+		const webhookPath = full ? path || node.webhookId : `${node.webhookId}/${path}`;
+		endpoints.push({
+			node: node.name,
+			name: description.name ?? 'default',
+			method,
+			url: `${baseUrl}/webhook/${String(webhookPath).replace(/^\/+/, '')}`,
+		});
+	}
+	return endpoints;
+}
