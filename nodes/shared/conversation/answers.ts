@@ -8,8 +8,19 @@ import { validateField } from '../validation';
 import type { DocumentFile, Session } from './types';
 import { clearRequest, REQUEST_STATES } from './session';
 import {
-	changeOptions, currentField, enterDocument, enterField, finishItem, findService, maxItems,
-	minItems, moveTo, nextEdit, prompt, reuseFields, type Ctx,
+	changeOptions,
+	currentField,
+	enterDocument,
+	enterField,
+	finishItem,
+	findService,
+	maxItems,
+	minItems,
+	moveTo,
+	nextEdit,
+	prompt,
+	reuseFields,
+	type Ctx,
 } from './flow';
 import { MENU_ITEMS, mainMenu, servicesReply, type MenuItem } from './present';
 import { buttonsReply, isWord, matchChoice, normalize, say, textReply, type Choice } from './texts';
@@ -20,7 +31,11 @@ export interface Input {
 	replyId?: string;
 }
 
-const button = (ctx: Ctx, id: string): Choice => ({ id, title: say(ctx.texts, `button.${id}`), wordsKey: `button.${id}.words` });
+const button = (ctx: Ctx, id: string): Choice => ({
+	id,
+	title: say(ctx.texts, `button.${id}`),
+	wordsKey: `button.${id}.words`,
+});
 
 function notUnderstood(ctx: Ctx, s: Session): void {
 	ctx.replies.push(...prompt(ctx, s, say(ctx.texts, 'not_understood')));
@@ -65,13 +80,19 @@ export function onServices(ctx: Ctx, s: Session, input: Input): void {
 	const services = ctx.catalog.services;
 	let chosen = matchChoice(
 		ctx.texts,
-		services.map((svc) => ({ id: svc.key, title: svc.title, words: [svc.key, ...(svc.keywords ?? [])] })),
+		services.map((svc) => ({
+			id: svc.key,
+			title: svc.title,
+			words: [svc.key, ...(svc.keywords ?? [])],
+		})),
 		input,
 	)?.id;
 	if (!chosen) {
 		// "surat usaha buat kur": one service whose keyword is a word of the text.
 		const words = new Set(normalize(input.text).split(' '));
-		const hits = services.filter((svc) => (svc.keywords ?? []).some((k) => words.has(normalize(k))));
+		const hits = services.filter((svc) =>
+			(svc.keywords ?? []).some((k) => words.has(normalize(k))),
+		);
 		if (hits.length === 1) chosen = hits[0].key;
 	}
 	if (!chosen) return notUnderstood(ctx, s);
@@ -82,7 +103,9 @@ export function onServices(ctx: Ctx, s: Session, input: Input): void {
 
 export function onRequirements(ctx: Ctx, s: Session, service: ResolvedService, input: Input): void {
 	const info = s.mode === 'info';
-	const choices = info ? [button(ctx, 'request'), button(ctx, 'menu')] : [button(ctx, 'continue'), button(ctx, 'back')];
+	const choices = info
+		? [button(ctx, 'request'), button(ctx, 'menu')]
+		: [button(ctx, 'continue'), button(ctx, 'back')];
 	const choice = matchChoice(ctx.texts, choices, input)?.id;
 	if (!choice) return notUnderstood(ctx, s);
 	if (choice === 'menu' || choice === 'back') {
@@ -120,10 +143,16 @@ export function onReuse(ctx: Ctx, s: Session, service: ResolvedService, input: I
 	ctx.replies.push(...prompt(ctx, s));
 }
 
-function errorText(ctx: Ctx, field: FieldSpec, error: { code: string; params?: Record<string, string | number> }): string {
+function errorText(
+	ctx: Ctx,
+	field: FieldSpec,
+	error: { code: string; params?: Record<string, string | number> },
+): string {
 	const key = `error.${error.code}`;
 	const params = { label: field.label, ...(error.params ?? {}) };
-	return ctx.texts.messages[key] !== undefined ? say(ctx.texts, key, params) : say(ctx.texts, 'field.invalid', params);
+	return ctx.texts.messages[key] !== undefined
+		? say(ctx.texts, key, params)
+		: say(ctx.texts, 'field.invalid', params);
 }
 
 function finishRecords(s: Session, service: ResolvedService, f: number, count: number): void {
@@ -137,13 +166,22 @@ export function onField(ctx: Ctx, s: Session, service: ResolvedService, input: I
 	const current = currentField(service, s);
 	if (!current) return restart(ctx, s);
 	const { field, parent, record = 0 } = current;
-	const list = parent && Array.isArray(s.values[parent.key]) ? (s.values[parent.key] as Array<Record<string, unknown>>).slice() : [];
+	const list =
+		parent && Array.isArray(s.values[parent.key])
+			? (s.values[parent.key] as Array<Record<string, unknown>>).slice()
+			: [];
 	let value: unknown = null;
 	const skipped = input.replyId === 'skip' || isWord(ctx.texts, 'command.skip', input.text);
 	if (!(skipped && !field.required)) {
-		const byId = field.type === 'choice' && input.replyId && field.options?.some((o) => o.id === input.replyId);
+		const byId =
+			field.type === 'choice' &&
+			input.replyId &&
+			field.options?.some((o) => o.id === input.replyId);
 		const values = parent ? { ...s.values, ...(list[record] ?? {}) } : s.values;
-		const result = validateField(field, byId ? input.replyId! : input.text, { values, now: ctx.now });
+		const result = validateField(field, byId ? input.replyId! : input.text, {
+			values,
+			now: ctx.now,
+		});
 		if (!result.ok) {
 			ctx.replies.push(...prompt(ctx, s, errorText(ctx, field, result.error)));
 			return;
@@ -173,12 +211,21 @@ export function onRecordMore(ctx: Ctx, s: Session, service: ResolvedService, inp
 	if (!field || field.type !== 'records') return restart(ctx, s);
 	const count = s.pos?.r ?? 0;
 	const skip = isWord(ctx.texts, 'command.skip', input.text) || input.replyId === 'skip';
-	const choice = skip ? 'done' : matchChoice(ctx.texts, [button(ctx, 'add'), button(ctx, 'done')], input)?.id;
+	const choice = skip
+		? 'done'
+		: matchChoice(ctx.texts, [button(ctx, 'add'), button(ctx, 'done')], input)?.id;
 	if (!choice) return notUnderstood(ctx, s);
 	if (choice === 'add' && count < maxItems(field)) moveTo(s, 'field', { f, r: count, s: 0 });
 	else if (count < minItems(field)) {
 		moveTo(s, 'field', { f, r: count, s: 0 });
-		ctx.replies.push(textReply(say(ctx.texts, 'record.need_more', { min: minItems(field), item: field.itemLabel ?? field.label })));
+		ctx.replies.push(
+			textReply(
+				say(ctx.texts, 'record.need_more', {
+					min: minItems(field),
+					item: field.itemLabel ?? field.label,
+				}),
+			),
+		);
 	} else finishRecords(s, service, f, count);
 	ctx.replies.push(...prompt(ctx, s));
 }
@@ -210,9 +257,17 @@ export function onDocumentFile(ctx: Ctx, s: Session, service: ResolvedService): 
 		finishItem(s, service, () => enterDocument(s, service, d + 1));
 		ctx.replies.push(...prompt(ctx, s));
 	} else if (count < min) {
-		ctx.replies.push(textReply(say(ctx.texts, 'document.received.need', { label: doc.label, count, left: min - count })));
+		ctx.replies.push(
+			textReply(
+				say(ctx.texts, 'document.received.need', { label: doc.label, count, left: min - count }),
+			),
+		);
 	} else {
-		ctx.replies.push(buttonsReply(say(ctx.texts, 'document.received', { label: doc.label, count }), [button(ctx, 'done')]));
+		ctx.replies.push(
+			buttonsReply(say(ctx.texts, 'document.received', { label: doc.label, count }), [
+				button(ctx, 'done'),
+			]),
+		);
 	}
 }
 
@@ -229,15 +284,33 @@ export function onDocumentText(ctx: Ctx, s: Session, service: ResolvedService, i
 		finishItem(s, service, () => enterDocument(s, service, d + 1));
 		ctx.replies.push(...prompt(ctx, s));
 	} else if (done) {
-		ctx.replies.push(textReply(say(ctx.texts, 'document.need_more', { label: doc.label, min, count })));
+		ctx.replies.push(
+			textReply(say(ctx.texts, 'document.need_more', { label: doc.label, min, count })),
+		);
 	} else {
-		const extra = count >= min && count > 0 ? 'document.expect_file.done' : doc.optional ? 'document.expect_file.skip' : '';
-		ctx.replies.push(textReply(say(ctx.texts, 'document.expect_file', { label: doc.label, extra: extra ? say(ctx.texts, extra) : '' })));
+		const extra =
+			count >= min && count > 0
+				? 'document.expect_file.done'
+				: doc.optional
+					? 'document.expect_file.skip'
+					: '';
+		ctx.replies.push(
+			textReply(
+				say(ctx.texts, 'document.expect_file', {
+					label: doc.label,
+					extra: extra ? say(ctx.texts, extra) : '',
+				}),
+			),
+		);
 	}
 }
 
 export function onSummary(ctx: Ctx, s: Session, service: ResolvedService, input: Input): void {
-	const choice = matchChoice(ctx.texts, [button(ctx, 'confirm'), button(ctx, 'change'), button(ctx, 'cancel')], input)?.id;
+	const choice = matchChoice(
+		ctx.texts,
+		[button(ctx, 'confirm'), button(ctx, 'change'), button(ctx, 'cancel')],
+		input,
+	)?.id;
 	if (!choice) return notUnderstood(ctx, s);
 	if (choice === 'confirm') return submit(ctx, s, service);
 	if (choice === 'cancel') return cancel(ctx, s);

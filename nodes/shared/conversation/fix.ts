@@ -34,7 +34,11 @@ export function reopenForFix(
 		const texts = textsFor(catalog);
 		const service = findService(catalog, application.serviceKey);
 		if (!service) {
-			return { session: s, replies: [], events: [{ type: 'error', reason: `unknown service "${application.serviceKey}"` }] };
+			return {
+				session: s,
+				replies: [],
+				events: [{ type: 'error', reason: `unknown service "${application.serviceKey}"` }],
+			};
 		}
 		clearRequest(s);
 		s.at = now.toISOString();
@@ -47,17 +51,31 @@ export function reopenForFix(
 		// A key of a field inside a record (an heir's NIK) re-asks the whole list.
 		const queue: string[] = [];
 		for (const key of fix?.fieldKeys ?? []) {
-			const top = service.fields.find((f) => f.key === key || f.fields?.some((sub) => sub.key === key));
+			const top = service.fields.find(
+				(f) => f.key === key || f.fields?.some((sub) => sub.key === key),
+			);
 			if (top && !queue.includes(`f:${top.key}`)) queue.push(`f:${top.key}`);
 		}
 		for (const key of fix?.documentKeys ?? []) {
-			if (service.documents.some((d) => d.key === key) && !queue.includes(`d:${key}`)) queue.push(`d:${key}`);
+			if (service.documents.some((d) => d.key === key) && !queue.includes(`d:${key}`))
+				queue.push(`d:${key}`);
 		}
 		const labels = queue.map((item) => {
 			const key = item.slice(2);
-			return (item.startsWith('f:') ? service.fields.find((f) => f.key === key) : service.documents.find((d) => d.key === key))!.label;
+			return (
+				item.startsWith('f:')
+					? service.fields.find((f) => f.key === key)
+					: service.documents.find((d) => d.key === key)
+			)!.label;
 		});
-		const ctx: Ctx = { catalog, texts, now, message: {} as InboundMessage, replies: [], events: [] };
+		const ctx: Ctx = {
+			catalog,
+			texts,
+			now,
+			message: {} as InboundMessage,
+			replies: [],
+			events: [],
+		};
 		ctx.replies.push(
 			textReply(
 				say(texts, 'fix.intro', {
@@ -74,7 +92,11 @@ export function reopenForFix(
 		ctx.replies.push(...prompt(ctx, s));
 		return { session: s, replies: ctx.replies, events: [] };
 	} catch (error) {
-		return { session: s, replies: [], events: [{ type: 'error', reason: error instanceof Error ? error.message : String(error) }] };
+		return {
+			session: s,
+			replies: [],
+			events: [{ type: 'error', reason: error instanceof Error ? error.message : String(error) }],
+		};
 	}
 }
 

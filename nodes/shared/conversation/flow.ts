@@ -20,7 +20,10 @@ export interface Ctx {
 
 const NO_HISTORY = new Set<SessionState>(['idle', 'handoff', 'handoff_ask']);
 
-export function findService(catalog: Catalog, key: string | undefined): ResolvedService | undefined {
+export function findService(
+	catalog: Catalog,
+	key: string | undefined,
+): ResolvedService | undefined {
 	return key === undefined ? undefined : catalog.services.find((s) => s.key === key);
 }
 
@@ -105,15 +108,26 @@ export function currentField(
 	return { field: sub, parent: top, record: s.pos.r };
 }
 
-function fieldPrompt(ctx: Ctx, service: ResolvedService, s: Session, reason?: string): OutboundReply[] {
+function fieldPrompt(
+	ctx: Ctx,
+	service: ResolvedService,
+	s: Session,
+	reason?: string,
+): OutboundReply[] {
 	const t = ctx.texts;
 	const current = currentField(service, s);
 	if (!current) return [];
 	const { field, parent, record } = current;
-	let body = field.hint ? say(t, 'field.hint', { question: field.question, hint: field.hint }) : field.question;
+	let body = field.hint
+		? say(t, 'field.hint', { question: field.question, hint: field.hint })
+		: field.question;
 	if (!field.required) body = say(t, 'field.optional', { question: body });
 	if (parent) {
-		body = say(t, 'record.item', { item: parent.itemLabel ?? parent.label, n: (record ?? 0) + 1, question: body });
+		body = say(t, 'record.item', {
+			item: parent.itemLabel ?? parent.label,
+			n: (record ?? 0) + 1,
+			question: body,
+		});
 	}
 	if (reason) body = say(t, 'field.retry', { reason, question: body });
 	if (field.type === 'choice' && field.options?.length) {
@@ -121,12 +135,18 @@ function fieldPrompt(ctx: Ctx, service: ResolvedService, s: Session, reason?: st
 		return [
 			choiceReply(
 				body,
-				options.map((o) => ({ id: o.id, title: o.label, description: o.label.length > 20 ? o.label : undefined })),
+				options.map((o) => ({
+					id: o.id,
+					title: o.label,
+					description: o.label.length > 20 ? o.label : undefined,
+				})),
 				say(t, 'field.list.button'),
 				() =>
 					say(t, 'field.choose', {
 						question: body,
-						options: options.map((o, i) => say(t, 'field.option', { n: i + 1, label: o.label })).join('\n'),
+						options: options
+							.map((o, i) => say(t, 'field.option', { n: i + 1, label: o.label }))
+							.join('\n'),
 					}),
 			),
 		];
@@ -197,10 +217,15 @@ export function prompt(ctx: Ctx, s: Session, reason?: string): OutboundReply[] {
 			]);
 		case 'reuse':
 			return withReason([
-				buttonsReply(say(t, 'reuse.ask', { data: fieldLines(t, reuseFields(service, s), s.remembered ?? {}).join('\n') }), [
-					{ id: 'reuse', title: say(t, 'button.reuse') },
-					{ id: 'refill', title: say(t, 'button.refill') },
-				]),
+				buttonsReply(
+					say(t, 'reuse.ask', {
+						data: fieldLines(t, reuseFields(service, s), s.remembered ?? {}).join('\n'),
+					}),
+					[
+						{ id: 'reuse', title: say(t, 'button.reuse') },
+						{ id: 'refill', title: say(t, 'button.refill') },
+					],
+				),
 			]);
 		case 'field':
 			return fieldPrompt(ctx, service, s, reason);
@@ -208,7 +233,8 @@ export function prompt(ctx: Ctx, s: Session, reason?: string): OutboundReply[] {
 			const field = service.fields[s.pos?.f ?? -1];
 			const count = s.pos?.r ?? 0;
 			const item = field?.itemLabel ?? field?.label ?? '';
-			const body = count === 0 ? say(t, 'record.first', { item }) : say(t, 'record.more', { item, count });
+			const body =
+				count === 0 ? say(t, 'record.first', { item }) : say(t, 'record.more', { item, count });
 			return withReason([
 				buttonsReply(body, [
 					{ id: 'add', title: say(t, 'button.add') },
@@ -228,7 +254,15 @@ export function prompt(ctx: Ctx, s: Session, reason?: string): OutboundReply[] {
 				]),
 			]);
 		case 'change':
-			return withReason([textReply(say(t, 'change.ask', { options: changeOptions(service).map((o, i) => say(t, 'change.option', { n: i + 1, label: o.title })).join('\n') }))]);
+			return withReason([
+				textReply(
+					say(t, 'change.ask', {
+						options: changeOptions(service)
+							.map((o, i) => say(t, 'change.option', { n: i + 1, label: o.title }))
+							.join('\n'),
+					}),
+				),
+			]);
 		default:
 			return withReason([mainMenu(t)]);
 	}

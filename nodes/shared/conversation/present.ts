@@ -52,7 +52,11 @@ export function servicesReply(catalog: Catalog, mode: 'request' | 'info'): Outbo
 function shortTitle(texts: Texts, title: string): string {
 	if (title.length <= 24) return title;
 	for (const prefix of (texts.messages['services.shorten'] ?? '').split('|')) {
-		if (prefix && title.toLowerCase().startsWith(prefix.toLowerCase()) && title.length > prefix.length) {
+		if (
+			prefix &&
+			title.toLowerCase().startsWith(prefix.toLowerCase()) &&
+			title.length > prefix.length
+		) {
 			const rest = title.slice(prefix.length).trim();
 			return rest.charAt(0).toUpperCase() + rest.slice(1);
 		}
@@ -117,18 +121,26 @@ function recordLine(texts: Texts, field: FieldSpec, record: unknown): string {
 		.join(', ');
 }
 
-export function fieldLines(texts: Texts, fields: FieldSpec[], values: Record<string, unknown>): string[] {
+export function fieldLines(
+	texts: Texts,
+	fields: FieldSpec[],
+	values: Record<string, unknown>,
+): string[] {
 	const lines: string[] = [];
 	for (const field of fields) {
 		const value = values[field.key];
 		if (field.type !== 'records') {
-			lines.push(say(texts, 'summary.line', { label: field.label, value: showValue(texts, field, value) }));
+			lines.push(
+				say(texts, 'summary.line', { label: field.label, value: showValue(texts, field, value) }),
+			);
 		} else if (!Array.isArray(value) || value.length === 0) {
 			lines.push(say(texts, 'summary.records.none', { label: field.label }));
 		} else {
 			lines.push(say(texts, 'summary.record', { label: field.label }));
 			value.forEach((record, i) =>
-				lines.push(say(texts, 'summary.record.item', { n: i + 1, value: recordLine(texts, field, record) })),
+				lines.push(
+					say(texts, 'summary.record.item', { n: i + 1, value: recordLine(texts, field, record) }),
+				),
 			);
 		}
 	}
@@ -170,8 +182,12 @@ export function statusReplies(requests: StatusRow[], catalog: Catalog): Outbound
 				service: String(row.serviceTitle ?? ''),
 				status: String(row.status ?? ''),
 			}),
-			row.submittedAt ? say(texts, 'status.item.submitted', { date: formatDateId(String(row.submittedAt)) }) : '',
-			row.letterNumber ? say(texts, 'status.item.letter', { letterNumber: String(row.letterNumber) }) : '',
+			row.submittedAt
+				? say(texts, 'status.item.submitted', { date: formatDateId(String(row.submittedAt)) })
+				: '',
+			row.letterNumber
+				? say(texts, 'status.item.letter', { letterNumber: String(row.letterNumber) })
+				: '',
 			row.note ? say(texts, 'status.item.note', { note: String(row.note) }) : '',
 		]
 			.filter(Boolean)
@@ -187,6 +203,12 @@ export function noticeReplies(
 	catalog: Catalog,
 ): OutboundReply[] {
 	const texts = textsFor(catalog);
-	const params: Record<string, string> = { ticket: '', serviceTitle: '', note: '', letterNumber: '', ...vars };
+	const params: Record<string, string> = {
+		ticket: '',
+		serviceTitle: '',
+		note: '',
+		letterNumber: '',
+		...vars,
+	};
 	return [textReply(say(texts, `notice.${kind}`, params))];
 }

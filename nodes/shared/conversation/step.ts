@@ -22,7 +22,12 @@ const UNUSABLE: Record<string, string> = {
 };
 const USABLE = new Set(['text', 'button_reply', 'list_reply', 'image', 'document']);
 
-export function step(session: Session | null, message: InboundMessage, catalog: Catalog, now: Date): StepResult {
+export function step(
+	session: Session | null,
+	message: InboundMessage,
+	catalog: Catalog,
+	now: Date,
+): StepResult {
 	const waId = typeof message?.from === 'string' ? message.from : '';
 	const name = typeof message?.name === 'string' ? message.name.slice(0, 100) : '';
 	let base: Session;
@@ -89,7 +94,8 @@ function run(s: Session, message: InboundMessage, catalog: Catalog, now: Date): 
 		ctx.replies.push(textReply(say(texts, 'text.too_long', { max })));
 		return result();
 	}
-	const replyId = type !== 'text' && typeof message.replyId === 'string' ? message.replyId : undefined;
+	const replyId =
+		type !== 'text' && typeof message.replyId === 'string' ? message.replyId : undefined;
 	const input: on.Input = { text: replyId ? String(message.replyTitle ?? text) : text, replyId };
 	const command = type === 'text' ? commandOf(texts, text) : undefined;
 	if (command) runCommand(ctx, s, command);
@@ -111,7 +117,11 @@ function runCommand(ctx: Ctx, s: Session, command: Command): void {
 		}
 		case 'help':
 			ctx.replies.push(
-				textReply(say(ctx.texts, 'help', { hours: ctx.catalog.office?.hours || say(ctx.texts, 'help.hours.none') })),
+				textReply(
+					say(ctx.texts, 'help', {
+						hours: ctx.catalog.office?.hours || say(ctx.texts, 'help.hours.none'),
+					}),
+				),
 			);
 			if (s.state !== 'idle') ctx.replies.push(...prompt(ctx, s));
 			return;

@@ -13,7 +13,8 @@ export function buildApplication(
 	now: Date,
 ): Application {
 	const data: Record<string, unknown> = {};
-	for (const field of service.fields) data[field.key] = s.values[field.key] ?? (field.type === 'records' ? [] : null);
+	for (const field of service.fields)
+		data[field.key] = s.values[field.key] ?? (field.type === 'records' ? [] : null);
 	const documents: Record<string, DocumentFile[]> = {};
 	for (const doc of service.documents) documents[doc.key] = s.docs[doc.key] ?? [];
 	return {
@@ -38,7 +39,9 @@ export function submit(ctx: Ctx, s: Session, service: ResolvedService): void {
 	const ticket = fix?.ticket ?? makeTicket(service, s.waId, ctx.message.messageId ?? '', ctx.now);
 	const application = buildApplication(s, service, ticket, ctx.now);
 	ctx.events.push(fix ? { type: 'resubmitted', application } : { type: 'submitted', application });
-	ctx.replies.push(textReply(say(ctx.texts, fix ? 'resubmitted' : 'submitted', { title: service.title, ticket })));
+	ctx.replies.push(
+		textReply(say(ctx.texts, fix ? 'resubmitted' : 'submitted', { title: service.title, ticket })),
+	);
 	// Identity data offered again next time (only `remember: true` fields).
 	const remembered: Record<string, unknown> = { ...(s.remembered ?? {}) };
 	for (const field of service.fields) {

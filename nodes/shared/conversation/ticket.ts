@@ -17,10 +17,20 @@ export function ticketPrefix(service: ResolvedService): string {
 		.join('')
 		.slice(0, 5);
 	if (initials.length >= 2) return initials;
-	return service.key.replace(/[^A-Za-z0-9]/g, '').toUpperCase().slice(0, 5) || 'REQ';
+	return (
+		service.key
+			.replace(/[^A-Za-z0-9]/g, '')
+			.toUpperCase()
+			.slice(0, 5) || 'REQ'
+	);
 }
 
-export function makeTicket(service: ResolvedService, waId: string, messageId: string, now: Date): string {
+export function makeTicket(
+	service: ResolvedService,
+	waId: string,
+	messageId: string,
+	now: Date,
+): string {
 	const digest = createHash('sha256').update(`${waId}|${messageId}|${now.toISOString()}`).digest();
 	// 40 bits from the digest, 35 of them used: 7 characters of 5 bits each.
 	let bits = 0;

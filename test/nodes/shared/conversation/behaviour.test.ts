@@ -21,10 +21,6 @@ function submitted(chat: Chat): Application {
 	return (event as { application: Application }).application;
 }
 
-function answerIdentity(chat: Chat): void {
-	for (const text of ['Budi Santoso', 'Madiun', '17-08-1990', 'laki-laki', NIK]) chat.text(text);
-}
-
 describe('answers are checked and re-asked with the reason', () => {
 	it('a bad NIK is explained, the question repeated, and a corrected one accepted', () => {
 		const chat = startRequest('domisili');
@@ -54,7 +50,10 @@ describe('answers are checked and re-asked with the reason', () => {
 	it('choices work by button, number or words', () => {
 		const chat = startRequest('domisili');
 		for (const text of ['Budi Santoso', 'Madiun', '17-08-1990']) chat.text(text);
-		expect(chat.last.replies[0]).toMatchObject({ type: 'buttons', buttons: [{ title: 'Laki-laki' }, { title: 'Perempuan' }] });
+		expect(chat.last.replies[0]).toMatchObject({
+			type: 'buttons',
+			buttons: [{ title: 'Laki-laki' }, { title: 'Perempuan' }],
+		});
 		chat.text('laki');
 		expect(chat.session!.values.jenis_kelamin).toBe('Laki-laki');
 		chat.text(NIK);
@@ -90,14 +89,19 @@ describe('summary, change, cancel and back', () => {
 		chat.text('3577011808900002');
 		expect(chat.state).toBe('summary');
 		chat.text('kirim');
-		expect(submitted(chat).data).toMatchObject({ tanggal_lahir: '1990-08-18', nik: '3577011808900002' });
+		expect(submitted(chat).data).toMatchObject({
+			tanggal_lahir: '1990-08-18',
+			nik: '3577011808900002',
+		});
 	});
 
 	it('batal cancels the request with an event and shows the menu', () => {
 		const chat = startRequest('sku-kur');
 		chat.text('Budi Santoso');
 		chat.text('batal');
-		expect(chat.last.events).toEqual([{ type: 'cancelled', waId: chat.waId, serviceKey: 'sku-kur' }]);
+		expect(chat.last.events).toEqual([
+			{ type: 'cancelled', waId: chat.waId, serviceKey: 'sku-kur' },
+		]);
 		expect(chat.said).toContain('dibatalkan');
 		expect(chat.state).toBe('menu');
 		expect(chat.session!.values).toEqual({});
@@ -130,7 +134,25 @@ describe('summary, change, cancel and back', () => {
 		const chat = startRequest('sktm');
 		const sktm = service('sktm');
 		const f = sktm.fields.findIndex((x) => x.key === 'tanggungan');
-		while (chat.session!.pos!.f! < f) chat.text(chat.session!.pos!.f === f - 1 ? 'lewati' : ['Budi Santoso', 'Madiun', '17-08-1990', 'laki-laki', NIK, 'islam', 'kawin', 'Petani', 'WNI', 'Jl. Salak 1', '1', '2'][chat.session!.pos!.f!]);
+		while (chat.session!.pos!.f! < f)
+			chat.text(
+				chat.session!.pos!.f === f - 1
+					? 'lewati'
+					: [
+							'Budi Santoso',
+							'Madiun',
+							'17-08-1990',
+							'laki-laki',
+							NIK,
+							'islam',
+							'kawin',
+							'Petani',
+							'WNI',
+							'Jl. Salak 1',
+							'1',
+							'2',
+						][chat.session!.pos!.f!],
+			);
 		expect(chat.state).toBe('record_more');
 		expect(chat.session!.values.nomor_dtks).toBeNull();
 		chat.text('selesai');
@@ -145,18 +167,35 @@ describe('documents', () => {
 		const k = service('kehilangan');
 		for (let i = 0; chat.state === 'field' && i < 40; i++) {
 			const f = k.fields[chat.session!.pos!.f!];
-			const answers: Record<string, string> = { rt: '1', rw: '2', nik: NIK, tanggal_lahir: '17-08-1990', tanggal_hilang: '1-5-2026', nomor_dokumen_hilang: NIK, jenis_kelamin: '1', kronologi: 'Hilang di pasar saat belanja' };
+			const answers: Record<string, string> = {
+				rt: '1',
+				rw: '2',
+				nik: NIK,
+				tanggal_lahir: '17-08-1990',
+				tanggal_hilang: '1-5-2026',
+				nomor_dokumen_hilang: NIK,
+				jenis_kelamin: '1',
+				kronologi: 'Hilang di pasar saat belanja',
+			};
 			chat.text(answers[f.key] ?? (f.type === 'choice' ? '1' : 'Isian contoh'));
 		}
 		expect(chat.state).toBe('document');
 		chat.text('ini fotonya');
 		expect(chat.said).toContain('foto');
 		expect(chat.session!.docs).toEqual({});
-		chat.send({ type: 'document', media: { id: 'doc-1', mimeType: 'application/msword', fileName: 'x.doc' } });
+		chat.send({
+			type: 'document',
+			media: { id: 'doc-1', mimeType: 'application/msword', fileName: 'x.doc' },
+		});
 		expect(chat.said).toContain('tidak bisa kami terima');
-		chat.send({ type: 'document', media: { id: 'pdf-1', mimeType: 'application/pdf', fileName: 'rt.pdf' } });
+		chat.send({
+			type: 'document',
+			media: { id: 'pdf-1', mimeType: 'application/pdf', fileName: 'rt.pdf' },
+		});
 		chat.text('selesai');
-		expect(chat.session!.docs.pengantar_rt).toEqual([{ id: 'pdf-1', mimeType: 'application/pdf', fileName: 'rt.pdf' }]);
+		expect(chat.session!.docs.pengantar_rt).toEqual([
+			{ id: 'pdf-1', mimeType: 'application/pdf', fileName: 'rt.pdf' },
+		]);
 		expect(chat.said).toContain('lewati');
 		chat.text('lewati');
 		expect(chat.session!.docs.ktp).toEqual([]);
@@ -217,7 +256,9 @@ describe('returning residents, hand-off and time', () => {
 		chat.text('petugas');
 		expect(chat.state).toBe('handoff_ask');
 		chat.text('Saya mau tanya soal KTP');
-		expect(chat.last.events).toEqual([{ type: 'handoff_requested', waId: chat.waId, name: 'Budi', text: 'Saya mau tanya soal KTP' }]);
+		expect(chat.last.events).toEqual([
+			{ type: 'handoff_requested', waId: chat.waId, name: 'Budi', text: 'Saya mau tanya soal KTP' },
+		]);
 		chat.wait(60);
 		for (const text of ['halo', 'menu', 'batal']) {
 			chat.text(text);
@@ -255,7 +296,9 @@ describe('returning residents, hand-off and time', () => {
 		chat.text('kirim');
 		chat.text('menu');
 		chat.list('menu:status', 'Cek status');
-		expect(chat.last.events).toEqual([{ type: 'status_requested', waId: chat.waId, name: 'Budi', ticket: submitted(chat).ticket }]);
+		expect(chat.last.events).toEqual([
+			{ type: 'status_requested', waId: chat.waId, name: 'Budi', ticket: submitted(chat).ticket },
+		]);
 		expect(chat.last.replies).toEqual([]);
 	});
 });
@@ -295,9 +338,28 @@ describe('robustness', () => {
 	});
 
 	it('a corrupt or foreign session starts a new conversation', () => {
-		const message = { provider: 't', businessNumber: '1', from: '628111', name: 'A', messageId: 'm1', timestamp: '', type: 'text' as const, text: 'hai' };
-		for (const bad of [{ v: 2 }, { v: 1, state: 'nowhere' }, 'junk', { ...stepSession(), waId: '628999' }]) {
-			const result = step(bad as unknown as Session, message, catalog, new Date('2026-05-05T00:00:00Z'));
+		const message = {
+			provider: 't',
+			businessNumber: '1',
+			from: '628111',
+			name: 'A',
+			messageId: 'm1',
+			timestamp: '',
+			type: 'text' as const,
+			text: 'hai',
+		};
+		for (const bad of [
+			{ v: 2 },
+			{ v: 1, state: 'nowhere' },
+			'junk',
+			{ ...stepSession(), waId: '628999' },
+		]) {
+			const result = step(
+				bad as unknown as Session,
+				message,
+				catalog,
+				new Date('2026-05-05T00:00:00Z'),
+			);
 			expect(result.session.state).toBe('menu');
 			expect(result.replies.length).toBeGreaterThan(0);
 		}
@@ -307,7 +369,16 @@ describe('robustness', () => {
 		const chat = startRequest('domisili');
 		const input = JSON.parse(JSON.stringify(chat.session));
 		const frozen = JSON.stringify(input);
-		const message = { provider: 't', businessNumber: '1', from: chat.waId, name: 'Budi', messageId: 'x1', timestamp: '', type: 'text' as const, text: 'Budi Santoso' };
+		const message = {
+			provider: 't',
+			businessNumber: '1',
+			from: chat.waId,
+			name: 'Budi',
+			messageId: 'x1',
+			timestamp: '',
+			type: 'text' as const,
+			text: 'Budi Santoso',
+		};
 		const a = step(input, message, catalog, chat.now);
 		const b = step(input, message, catalog, chat.now);
 		expect(a).toEqual(b);
@@ -326,7 +397,13 @@ describe('reopenForFix', () => {
 		chat.text('kirim');
 		const app = submitted(chat);
 		chat.events.length = 0;
-		const reopened = reopenForFix(chat.session, app, { fieldKeys: ['nomor_kk'], documentKeys: ['ktp'], note: 'Foto KTP buram' }, catalog, chat.now);
+		const reopened = reopenForFix(
+			chat.session,
+			app,
+			{ fieldKeys: ['nomor_kk'], documentKeys: ['ktp'], note: 'Foto KTP buram' },
+			catalog,
+			chat.now,
+		);
 		expect(reopened.events).toEqual([]);
 		const said = reopened.replies.map((r) => r.text).join('\n');
 		expect(said).toContain('Foto KTP buram');

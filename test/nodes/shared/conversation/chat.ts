@@ -81,7 +81,8 @@ export class Chat {
 
 export function replyText(reply: OutboundReply): string {
 	if (reply.type === 'text') return reply.text;
-	if (reply.type === 'buttons') return `${reply.text}\n[${reply.buttons.map((b) => b.title).join('|')}]`;
+	if (reply.type === 'buttons')
+		return `${reply.text}\n[${reply.buttons.map((b) => b.title).join('|')}]`;
 	return `${reply.text}\n{${reply.sections.flatMap((s) => s.rows.map((r) => r.title)).join('|')}}`;
 }
 
@@ -106,7 +107,8 @@ export function expectWithinLimits(replies: OutboundReply[]): void {
 				expect(r.title.length).toBeLessThanOrEqual(L.listRowTitle);
 				expect((r.description ?? '').length).toBeLessThanOrEqual(L.listRowDescription);
 			}
-			for (const s of reply.sections) expect((s.title ?? '').length).toBeLessThanOrEqual(L.listSectionTitle);
+			for (const s of reply.sections)
+				expect((s.title ?? '').length).toBeLessThanOrEqual(L.listSectionTitle);
 			expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
 		}
 	}
@@ -145,7 +147,10 @@ export function answerFor(field: FieldSpec): { text: string; value: unknown } {
 }
 
 /** Answers the question the session is at; returns the stored value expected for it. */
-export function answerCurrent(chat: Chat, service: ResolvedService): { key: string; record?: number; value: unknown } {
+export function answerCurrent(
+	chat: Chat,
+	service: ResolvedService,
+): { key: string; record?: number; value: unknown } {
 	const current = currentField(service, chat.session!)!;
 	expect(current).toBeDefined();
 	const { text, value } = answerFor(current.field);

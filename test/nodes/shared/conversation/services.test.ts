@@ -6,7 +6,10 @@ import { MASKED_NIK, NIK, Chat, answerCurrent, recordsWanted } from './chat';
 const catalog = defaultCatalog();
 
 /** Talks a resident through one service to the summary; returns the data the engine should hold. */
-export function fillService(chat: Chat, service: ResolvedService): {
+export function fillService(
+	chat: Chat,
+	service: ResolvedService,
+): {
 	data: Record<string, unknown>;
 	documents: Record<string, string[]>;
 } {
@@ -51,7 +54,17 @@ export function fillService(chat: Chat, service: ResolvedService): {
 describe('a full conversation to submission, for every service in the default catalog', () => {
 	it('has the nine services of the reference office', () => {
 		expect(catalog.services.map((s) => s.key)).toEqual(
-			expect.arrayContaining(['sku-kur', 'taspen', 'ahli-waris', 'pengantar-skck', 'beasiswa', 'kehilangan', 'sktm', 'domisili', 'belum-menikah']),
+			expect.arrayContaining([
+				'sku-kur',
+				'taspen',
+				'ahli-waris',
+				'pengantar-skck',
+				'beasiswa',
+				'kehilangan',
+				'sktm',
+				'domisili',
+				'belum-menikah',
+			]),
 		);
 	});
 
@@ -62,7 +75,9 @@ describe('a full conversation to submission, for every service in the default ca
 		expect(chat.last.replies[1]).toMatchObject({ type: 'list' });
 		chat.list('menu:request', 'Ajukan surat');
 		const menu = chat.last.replies[0];
-		expect(menu.type === 'list' && menu.sections[0].rows.map((r) => r.id)).toEqual(catalog.services.map((s) => s.key));
+		expect(menu.type === 'list' && menu.sections[0].rows.map((r) => r.id)).toEqual(
+			catalog.services.map((s) => s.key),
+		);
 		chat.list(service.key, service.title);
 		for (const doc of service.documents) expect(chat.said).toContain(doc.label);
 		chat.button('continue', 'Lanjut');
