@@ -78,7 +78,7 @@ export class WhatsAppCloudApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			baseURL: '={{$credentials.baseUrl}}',
 			url: '=/{{$credentials.graphApiVersion}}/{{$credentials.phoneNumberId}}',
 			method: 'GET',
 		},
