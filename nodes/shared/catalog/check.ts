@@ -35,11 +35,15 @@ export function checkApplication(app: Application, catalog: Catalog, now: Date):
 	const serviceKey = typeof app?.serviceKey === 'string' ? app.serviceKey : '';
 	const service = catalog.services.find((s) => s.key === serviceKey);
 	if (!service) {
-		const reason = renderMessage(messages, 'check.unknownService', { key: serviceKey.slice(0, 60) });
+		const reason = renderMessage(messages, 'check.unknownService', {
+			key: serviceKey.slice(0, 60),
+		});
 		return {
 			complete: false,
 			missingFields: [],
-			invalidFields: [{ key: 'serviceKey', label: renderMessage(messages, 'check.serviceLabel'), reason }],
+			invalidFields: [
+				{ key: 'serviceKey', label: renderMessage(messages, 'check.serviceLabel'), reason },
+			],
 			missingDocuments: [],
 			reason,
 		};
@@ -88,33 +92,61 @@ function checkFields(
 		}
 		if (isEmpty(raw)) {
 			if (field.required) {
-				walk.result.missingFields.push({ key, label, reason: render(walk, 'check.missingField', { label }) });
+				walk.result.missingFields.push({
+					key,
+					label,
+					reason: render(walk, 'check.missingField', { label }),
+				});
 			}
 			continue;
 		}
 		const text = typeof raw === 'string' || typeof raw === 'number' ? String(raw) : '';
 		const checked = validateField(field, text, { values, now: walk.now });
 		if (checked.ok) values[field.key] = checked.value;
-		else walk.result.invalidFields.push({ key, label, reason: reasonOf(walk, checked.error, label) });
+		else
+			walk.result.invalidFields.push({ key, label, reason: reasonOf(walk, checked.error, label) });
 	}
 }
 
-function checkRecords(field: FieldSpec, raw: unknown, key: string, label: string, walk: Walk): void {
+function checkRecords(
+	field: FieldSpec,
+	raw: unknown,
+	key: string,
+	label: string,
+	walk: Walk,
+): void {
 	const records = Array.isArray(raw) ? raw : isEmpty(raw) ? [] : null;
 	const itemLabel = field.itemLabel ?? field.label;
 	if (records === null) {
-		walk.result.invalidFields.push({ key, label, reason: render(walk, 'check.records.notList', { label }) });
+		walk.result.invalidFields.push({
+			key,
+			label,
+			reason: render(walk, 'check.records.notList', { label }),
+		});
 		return;
 	}
 	const min = field.minItems ?? 0;
 	const max = field.maxItems ?? Infinity;
 	if (records.length < min) {
-		const reason = render(walk, 'check.records.tooFew', { label, itemLabel, min, count: records.length });
-		const target = records.length === 0 && field.required ? walk.result.missingFields : walk.result.invalidFields;
+		const reason = render(walk, 'check.records.tooFew', {
+			label,
+			itemLabel,
+			min,
+			count: records.length,
+		});
+		const target =
+			records.length === 0 && field.required
+				? walk.result.missingFields
+				: walk.result.invalidFields;
 		target.push({ key, label, reason });
 	}
 	if (records.length > max) {
-		const reason = render(walk, 'check.records.tooMany', { label, itemLabel, max, count: records.length });
+		const reason = render(walk, 'check.records.tooMany', {
+			label,
+			itemLabel,
+			max,
+			count: records.length,
+		});
 		walk.result.invalidFields.push({ key, label, reason });
 	}
 	records.slice(0, Number.isFinite(max) ? max : undefined).forEach((record, i) => {
@@ -128,7 +160,11 @@ function checkDocument(doc: DocumentSpec, files: unknown, messages: Messages) {
 	if (doc.optional && count === 0) return null;
 	const needed = Math.max(doc.min, 1);
 	if (count >= needed) return null;
-	const reason = renderMessage(messages, 'check.missingDocument', { label: doc.label, min: needed, count });
+	const reason = renderMessage(messages, 'check.missingDocument', {
+		label: doc.label,
+		min: needed,
+		count,
+	});
 	return { key: doc.key, label: doc.label, reason };
 }
 
@@ -142,10 +178,11 @@ function render(walk: Walk, key: string, params: Record<string, string | number>
 }
 
 function isEmpty(value: unknown): boolean {
-	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+	return (
+		value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
+	);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
-

@@ -21,7 +21,14 @@ import {
 	readStringList,
 	type Json,
 } from './schema';
-import type { Catalog, CatalogSettings, FieldSpec, Messages, OfficeInfo, ResolvedService } from './types';
+import type {
+	Catalog,
+	CatalogSettings,
+	FieldSpec,
+	Messages,
+	OfficeInfo,
+	ResolvedService,
+} from './types';
 
 export { CatalogError } from './schema';
 
@@ -46,21 +53,27 @@ export interface LoadOptions {
 export function loadCatalog(input: unknown, options: LoadOptions = {}): Catalog {
 	const root = readObject(input, 'catalog');
 	const base = options.mode === 'extend' ? options.base : undefined;
-	if (options.mode === 'extend' && !base) throw new CatalogError('catalog', 'extend mode needs a base catalog');
+	if (options.mode === 'extend' && !base)
+		throw new CatalogError('catalog', 'extend mode needs a base catalog');
 
 	const office =
 		root.office === undefined && base ? base.office : readOffice(root.office, 'office');
 	const settings = readSettings(root.settings, base?.settings ?? DEFAULT_SETTINGS);
 	const fieldSets = { ...(base?.fieldSets ?? {}), ...readFieldSets(root.fieldSets) };
 
-	if (root.services === undefined && !base) throw new CatalogError('services', 'missing (expected a list of services)');
+	if (root.services === undefined && !base)
+		throw new CatalogError('services', 'missing (expected a list of services)');
 	const list = root.services === undefined ? [] : readArray(root.services, 'services');
-	if (list.length === 0 && !base) throw new CatalogError('services', 'the catalog needs at least one service');
+	if (list.length === 0 && !base)
+		throw new CatalogError('services', 'the catalog needs at least one service');
 	const added = list.map((raw, i) => readService(raw, `services[${i}]`, fieldSets));
 	added.forEach((service, i) => {
 		const first = added.findIndex((other) => other.key === service.key);
 		if (first !== i) {
-			throw new CatalogError(`services[${i}].key`, `duplicate service key "${service.key}" (also services[${first}])`);
+			throw new CatalogError(
+				`services[${i}].key`,
+				`duplicate service key "${service.key}" (also services[${first}])`,
+			);
 		}
 	});
 
@@ -93,7 +106,10 @@ function readSettings(value: unknown, defaults: CatalogSettings): CatalogSetting
 	const settings = { ...defaults };
 	for (const key of Object.keys(o)) {
 		if (!(key in DEFAULT_SETTINGS)) {
-			throw new CatalogError(`settings.${key}`, `unknown setting (expected one of ${Object.keys(DEFAULT_SETTINGS).join(', ')})`);
+			throw new CatalogError(
+				`settings.${key}`,
+				`unknown setting (expected one of ${Object.keys(DEFAULT_SETTINGS).join(', ')})`,
+			);
 		}
 		settings[key as keyof CatalogSettings] = readInteger(o, key, 'settings', 1) as number;
 	}
@@ -110,15 +126,21 @@ function readFieldSets(value: unknown): Record<string, FieldSpec[]> {
 	return sets;
 }
 
-function readService(raw: unknown, path: string, fieldSets: Record<string, FieldSpec[]>): ResolvedService {
+function readService(
+	raw: unknown,
+	path: string,
+	fieldSets: Record<string, FieldSpec[]>,
+): ResolvedService {
 	const o = readObject(raw, path);
 	const key = readKey(o, path, SERVICE_KEY);
 	const title = readString(o, 'title', path) as string;
 	const description = readString(o, 'description', path) as string;
-	const keywords = o.keywords === undefined ? undefined : readStringList(o.keywords, `${path}.keywords`);
+	const keywords =
+		o.keywords === undefined ? undefined : readStringList(o.keywords, `${path}.keywords`);
 
 	const entries = readArray(o.fields, `${path}.fields`);
-	if (entries.length === 0) throw new CatalogError(`${path}.fields`, 'a service needs at least one field');
+	if (entries.length === 0)
+		throw new CatalogError(`${path}.fields`, 'a service needs at least one field');
 	const fields: FieldSpec[] = [];
 	const origin: string[] = [];
 	entries.forEach((entry, i) => {
@@ -131,7 +153,10 @@ function readService(raw: unknown, path: string, fieldSets: Record<string, Field
 		}
 		if (typeof use !== 'string' || !fieldSets[use]) {
 			const known = Object.keys(fieldSets).join(', ') || 'none defined';
-			throw new CatalogError(`${entryPath}.use`, `unknown field set ${JSON.stringify(use)} (known: ${known})`);
+			throw new CatalogError(
+				`${entryPath}.use`,
+				`unknown field set ${JSON.stringify(use)} (known: ${known})`,
+			);
 		}
 		for (const field of fieldSets[use]) {
 			fields.push(field);

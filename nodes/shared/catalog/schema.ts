@@ -43,11 +43,17 @@ export function readObject(value: unknown, path: string): Json {
 }
 
 export function readArray(value: unknown, path: string): unknown[] {
-	if (!Array.isArray(value)) throw new CatalogError(path, `expected a list, got ${describe(value)}`);
+	if (!Array.isArray(value))
+		throw new CatalogError(path, `expected a list, got ${describe(value)}`);
 	return value;
 }
 
-export function readString(o: Json, key: string, path: string, required = true): string | undefined {
+export function readString(
+	o: Json,
+	key: string,
+	path: string,
+	required = true,
+): string | undefined {
 	const value = o[key];
 	if (value === undefined || value === null) {
 		if (required) throw new CatalogError(`${path}.${key}`, 'missing (expected a text)');
@@ -56,7 +62,8 @@ export function readString(o: Json, key: string, path: string, required = true):
 	if (typeof value !== 'string') {
 		throw new CatalogError(`${path}.${key}`, `expected a text, got ${describe(value)}`);
 	}
-	if (required && value.trim() === '') throw new CatalogError(`${path}.${key}`, 'must not be empty');
+	if (required && value.trim() === '')
+		throw new CatalogError(`${path}.${key}`, 'must not be empty');
 	return value;
 }
 
@@ -84,7 +91,10 @@ export function readInteger(o: Json, key: string, path: string, min = 0): number
 	const value = o[key];
 	if (value === undefined) return undefined;
 	if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
-		throw new CatalogError(`${path}.${key}`, `expected a whole number ≥ ${min}, got ${describe(value)}`);
+		throw new CatalogError(
+			`${path}.${key}`,
+			`expected a whole number ≥ ${min}, got ${describe(value)}`,
+		);
 	}
 	return value;
 }
@@ -107,7 +117,8 @@ function describe(value: unknown): string {
 
 export function readStringList(value: unknown, path: string): string[] {
 	return readArray(value, path).map((item, i) => {
-		if (typeof item !== 'string') throw new CatalogError(`${path}[${i}]`, `expected a text, got ${describe(item)}`);
+		if (typeof item !== 'string')
+			throw new CatalogError(`${path}[${i}]`, `expected a text, got ${describe(item)}`);
 		return item;
 	});
 }
@@ -136,26 +147,37 @@ export function readField(raw: unknown, path: string, nested = false): FieldSpec
 	// Settings that belong to other types are dropped rather than carried along unchecked.
 	if (type !== 'choice') delete field.options;
 	if (type !== 'records') {
-		for (const extra of ['fields', 'minItems', 'maxItems', 'itemLabel'] as const) delete field[extra];
+		for (const extra of ['fields', 'minItems', 'maxItems', 'itemLabel'] as const)
+			delete field[extra];
 	}
 	if (type === 'choice') field.options = readOptions(o.options, `${path}.options`);
-	if (o.validation !== undefined) field.validation = readValidation(o.validation, `${path}.validation`);
+	if (o.validation !== undefined)
+		field.validation = readValidation(o.validation, `${path}.validation`);
 	if (type === 'records') {
-		if (nested) throw new CatalogError(`${path}.type`, 'a records field cannot be inside another records field');
+		if (nested)
+			throw new CatalogError(
+				`${path}.type`,
+				'a records field cannot be inside another records field',
+			);
 		const list = o.fields === undefined ? [] : readArray(o.fields, `${path}.fields`);
-		if (list.length === 0) throw new CatalogError(`${path}.fields`, 'a records field needs at least one field');
+		if (list.length === 0)
+			throw new CatalogError(`${path}.fields`, 'a records field needs at least one field');
 		field.fields = readFieldList(list, `${path}.fields`, true);
 		const minItems = readInteger(o, 'minItems', path) ?? 0;
 		const maxItems = readInteger(o, 'maxItems', path, 1);
 		if (maxItems !== undefined && minItems > maxItems) {
-			throw new CatalogError(`${path}.minItems`, `minItems (${minItems}) is greater than maxItems (${maxItems})`);
+			throw new CatalogError(
+				`${path}.minItems`,
+				`minItems (${minItems}) is greater than maxItems (${maxItems})`,
+			);
 		}
 		field.minItems = minItems;
 		field.maxItems = maxItems;
 		if (o.itemLabel !== undefined) field.itemLabel = readString(o, 'itemLabel', path);
 	}
 	if (o.crossCheck !== undefined) {
-		if (type !== 'nik') throw new CatalogError(`${path}.crossCheck`, 'crossCheck only applies to nik fields');
+		if (type !== 'nik')
+			throw new CatalogError(`${path}.crossCheck`, 'crossCheck only applies to nik fields');
 		const cross = readObject(o.crossCheck, `${path}.crossCheck`);
 		const birthDate = readString(cross, 'birthDate', `${path}.crossCheck`, false);
 		const sex = readString(cross, 'sex', `${path}.crossCheck`, false);
@@ -175,8 +197,12 @@ export function readFieldList(list: unknown[], path: string, nested: boolean): F
 export function checkFieldOrder(fields: FieldSpec[], pathOf: (i: number) => string): void {
 	const seen = new Map<string, FieldSpec>();
 	fields.forEach((field, i) => {
-		if (seen.has(field.key)) throw new CatalogError(`${pathOf(i)}.key`, `duplicate field key "${field.key}"`);
-		for (const [part, type] of [['birthDate', 'date'], ['sex', 'choice']] as const) {
+		if (seen.has(field.key))
+			throw new CatalogError(`${pathOf(i)}.key`, `duplicate field key "${field.key}"`);
+		for (const [part, type] of [
+			['birthDate', 'date'],
+			['sex', 'choice'],
+		] as const) {
 			const target = field.crossCheck?.[part];
 			if (target === undefined) continue;
 			const earlier = seen.get(target);
@@ -202,7 +228,8 @@ function readOptions(value: unknown, path: string): ChoiceOption[] {
 		if (ids.has(id)) throw new CatalogError(`${path}[${i}].id`, `duplicate option id "${id}"`);
 		ids.add(id);
 		const option: ChoiceOption = { id, label: readString(o, 'label', `${path}[${i}]`) as string };
-		if (o.aliases !== undefined) option.aliases = readStringList(o.aliases, `${path}[${i}].aliases`);
+		if (o.aliases !== undefined)
+			option.aliases = readStringList(o.aliases, `${path}[${i}].aliases`);
 		return option;
 	});
 }
@@ -221,12 +248,20 @@ function readValidation(value: unknown, path: string): FieldValidation {
 	if (rules.min !== undefined && rules.max !== undefined && rules.min > rules.max) {
 		throw new CatalogError(`${path}.min`, `min (${rules.min}) is greater than max (${rules.max})`);
 	}
-	if (rules.minLength !== undefined && rules.maxLength !== undefined && rules.minLength > rules.maxLength) {
-		throw new CatalogError(`${path}.minLength`, `minLength (${rules.minLength}) is greater than maxLength (${rules.maxLength})`);
+	if (
+		rules.minLength !== undefined &&
+		rules.maxLength !== undefined &&
+		rules.minLength > rules.maxLength
+	) {
+		throw new CatalogError(
+			`${path}.minLength`,
+			`minLength (${rules.minLength}) is greater than maxLength (${rules.maxLength})`,
+		);
 	}
 	const pattern = readString(o, 'pattern', path, false);
 	if (pattern !== undefined) {
-		if (!compilePattern(pattern)) throw new CatalogError(`${path}.pattern`, `not a valid regular expression: ${pattern}`);
+		if (!compilePattern(pattern))
+			throw new CatalogError(`${path}.pattern`, `not a valid regular expression: ${pattern}`);
 		rules.pattern = pattern;
 	}
 	const patternMessage = readString(o, 'patternMessage', path, false);

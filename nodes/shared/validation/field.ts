@@ -41,7 +41,9 @@ export function validateField(
 			return checkText(answer, field);
 		case 'number': {
 			const value = parseNumber(answer);
-			return value === null ? fail('number.invalid', { input: answer.slice(0, 40) }) : inRange(value, field);
+			return value === null
+				? fail('number.invalid', { input: answer.slice(0, 40) })
+				: inRange(value, field);
 		}
 		case 'year':
 			return checkYear(answer, field, context.now);
@@ -95,7 +97,9 @@ function checkText(answer: string, field: FieldSpec): Validation<unknown> {
 	if (rules.pattern) {
 		const pattern = compilePattern(rules.pattern);
 		if (pattern && !pattern.test(answer)) {
-			const code = rules.patternMessage ? rules.patternMessage.replace(/^error\./, '') : 'text.pattern';
+			const code = rules.patternMessage
+				? rules.patternMessage.replace(/^error\./, '')
+				: 'text.pattern';
 			return fail(code, { input: answer.slice(0, 40) });
 		}
 	}
@@ -134,14 +138,18 @@ function inRange(
 	const { min, max } = field.validation ?? {};
 	const outside = (min !== undefined && value < min) || (max !== undefined && value > max);
 	if (!outside) return ok(value);
-	if (min !== undefined && max !== undefined) return fail('number.range', { min: show(min), max: show(max) });
-	return min !== undefined ? fail('number.min', { min: show(min) }) : fail('number.max', { max: show(max!) });
+	if (min !== undefined && max !== undefined)
+		return fail('number.range', { min: show(min), max: show(max) });
+	return min !== undefined
+		? fail('number.min', { min: show(min) })
+		: fail('number.max', { max: show(max!) });
 }
 
 function checkYear(answer: string, field: FieldSpec, now: Date): Validation<unknown> {
 	const match = /^\D*?(\d{4})\D*$/.exec(answer);
 	const year = match ? Number(match[1]) : NaN;
-	if (!match || year < 1800 || year > 2200) return fail('year.invalid', { input: answer.slice(0, 40) });
+	if (!match || year < 1800 || year > 2200)
+		return fail('year.invalid', { input: answer.slice(0, 40) });
 	const rules = field.validation ?? {};
 	if (rules.notFuture && year > currentYear(now)) return fail('year.future', { value: year });
 	if (rules.notPast && year < currentYear(now)) return fail('year.past', { value: year });

@@ -19,7 +19,9 @@ export function checkKk(input: string, now: Date = new Date()): Validation<strin
 	const month = Number(entry.slice(2, 4));
 	const yy = Number(entry.slice(4));
 	// A date after today in this century falls back to 19YY, which is too early: i.e. "future".
-	const year = isRealDate(2000 + yy, month, day) ? resolveTwoDigitYear(yy, month, day, now) : 1900 + yy;
+	const year = isRealDate(2000 + yy, month, day)
+		? resolveTwoDigitYear(yy, month, day, now)
+		: 1900 + yy;
 	if (!isRealDate(year, month, day) || year < EARLIEST_ENTRY_YEAR) {
 		return fail('kk.date', { digits: entry });
 	}

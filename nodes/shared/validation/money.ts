@@ -35,7 +35,8 @@ export function parseMoney(input: string): Validation<number> {
 	while (PART.lastIndex < text.length) {
 		const start = PART.lastIndex;
 		const match = PART.exec(text);
-		if (!match || match.index !== start) return fail('money.invalid', { input: raw.trim().slice(0, 40) });
+		if (!match || match.index !== start)
+			return fail('money.invalid', { input: raw.trim().slice(0, 40) });
 		const unit = match[2] ? UNITS[match[2]] : 1;
 		const amount = readNumber(match[1], unit > 1);
 		if (amount === null) return fail('money.invalid', { input: raw.trim().slice(0, 40) });

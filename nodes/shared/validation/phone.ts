@@ -44,5 +44,11 @@ export function isIndonesianMobile(waId: string): boolean {
  */
 export function checkPhone(input: string): Validation<string> {
 	const id = toWhatsAppId(input);
-	return id ? ok(id) : fail('phone.invalid', { input: String(input ?? '').trim().slice(0, 30) });
+	return id
+		? ok(id)
+		: fail('phone.invalid', {
+				input: String(input ?? '')
+					.trim()
+					.slice(0, 30),
+			});
 }

@@ -30,5 +30,5 @@ export function foldWords(input: string): string {
 
 /** Only the digits of an identity number written with spaces, dots or dashes. */
 export function stripIdSeparators(input: string): string {
-	return String(input ?? '').replace(/[\s.\-]/g, '');
+	return String(input ?? '').replace(/[\s.-]/g, '');
 }

@@ -20,7 +20,12 @@ const identity = {
 };
 const domisili = () => ({
 	serviceKey: 'domisili',
-	data: { ...identity, nomor_kk: '3577010203150004', kepala_keluarga: 'Sutrisno', keperluan: 'Membuka rekening bank' },
+	data: {
+		...identity,
+		nomor_kk: '3577010203150004',
+		kepala_keluarga: 'Sutrisno',
+		keperluan: 'Membuka rekening bank',
+	},
 	documents: { pengantar_rt: photo(), ktp: photo(), kk: photo() } as Record<string, unknown[]>,
 });
 const heir = (nik: string, tanggal_lahir: string) => ({
@@ -46,8 +51,15 @@ const ahliWaris = () => ({
 		keperluan: 'Balik nama sertifikat',
 	} as Record<string, unknown>,
 	documents: {
-		pengantar_rt: photo(), ktp: photo(), kk: photo(), akta_kematian: photo(), ktp_kk_almarhum: photo(2),
-		ktp_kk_ahli_waris: photo(2), buku_nikah: photo(), akta_lahir_ahli_waris: photo(), ktp_saksi: photo(2),
+		pengantar_rt: photo(),
+		ktp: photo(),
+		kk: photo(),
+		akta_kematian: photo(),
+		ktp_kk_almarhum: photo(2),
+		ktp_kk_ahli_waris: photo(2),
+		buku_nikah: photo(),
+		akta_lahir_ahli_waris: photo(),
+		ktp_saksi: photo(2),
 	} as Record<string, unknown[]>,
 });
 
@@ -90,7 +102,9 @@ describe('checkApplication', () => {
 		delete (app.data as Record<string, unknown>).keperluan;
 		app.data.nomor_kk = '12345';
 		const result = checkApplication(app, catalog, now);
-		expect(result.missingFields).toEqual([{ key: 'keperluan', label: 'Keperluan', reason: 'Keperluan belum diisi.' }]);
+		expect(result.missingFields).toEqual([
+			{ key: 'keperluan', label: 'Keperluan', reason: 'Keperluan belum diisi.' },
+		]);
 		expect(result.invalidFields.map((f) => f.key)).toEqual(['nomor_kk']);
 		expect(result.invalidFields[0].reason).toMatch(/^Nomor KK: .*16 angka/);
 	});
@@ -109,7 +123,10 @@ describe('checkApplication', () => {
 			},
 			documents: { pengantar_rt: photo(), kk: photo() },
 		};
-		expect(checkApplication(app, catalog, now)).toMatchObject({ complete: true, missingDocuments: [] });
+		expect(checkApplication(app, catalog, now)).toMatchObject({
+			complete: true,
+			missingDocuments: [],
+		});
 	});
 
 	it('a complete ahli-waris application with one heir and two witnesses passes', () => {
@@ -119,7 +136,10 @@ describe('checkApplication', () => {
 	it('counts heirs and witnesses and checks each record, naming which one is wrong', () => {
 		const app = ahliWaris();
 		app.data.saksi = [witness];
-		app.data.ahli_waris = [heir('3577011708900001', '1990-08-17'), heir('3577011708900001', '1992-01-01')];
+		app.data.ahli_waris = [
+			heir('3577011708900001', '1990-08-17'),
+			heir('3577011708900001', '1992-01-01'),
+		];
 		const result = checkApplication(app, catalog, now);
 		expect(result.complete).toBe(false);
 		expect(result.invalidFields.map((f) => f.key)).toEqual(['ahli_waris[1].nik', 'saksi']);
@@ -130,18 +150,28 @@ describe('checkApplication', () => {
 	it('no heirs at all is a missing field', () => {
 		const app = ahliWaris();
 		app.data.ahli_waris = [];
-		expect(checkApplication(app, catalog, now).missingFields.map((f) => f.key)).toEqual(['ahli_waris']);
+		expect(checkApplication(app, catalog, now).missingFields.map((f) => f.key)).toEqual([
+			'ahli_waris',
+		]);
 	});
 
 	it('an unknown service is not complete and says why', () => {
-		const result = checkApplication({ serviceKey: 'surat-sakti', data: {}, documents: {} }, catalog, now);
+		const result = checkApplication(
+			{ serviceKey: 'surat-sakti', data: {}, documents: {} },
+			catalog,
+			now,
+		);
 		expect(result.complete).toBe(false);
 		expect(result.reason).toBe('Layanan "surat-sakti" tidak ada di katalog kelurahan ini.');
 		expect(result.invalidFields[0].key).toBe('serviceKey');
 	});
 
 	it('survives garbage instead of an application', () => {
-		const result = checkApplication({ serviceKey: 'domisili', data: null, documents: 'x' } as never, catalog, now);
+		const result = checkApplication(
+			{ serviceKey: 'domisili', data: null, documents: 'x' } as never,
+			catalog,
+			now,
+		);
 		expect(result.complete).toBe(false);
 		expect(result.missingDocuments).toHaveLength(3);
 	});
@@ -150,7 +180,9 @@ describe('checkApplication', () => {
 describe('renderMessage', () => {
 	const messages = { hello: 'Halo {name}, nomor {ticket}. {unknown}' };
 	it('fills placeholders and leaves unknown ones visible', () => {
-		expect(renderMessage(messages, 'hello', { name: 'Siti', ticket: 7 })).toBe('Halo Siti, nomor 7. {unknown}');
+		expect(renderMessage(messages, 'hello', { name: 'Siti', ticket: 7 })).toBe(
+			'Halo Siti, nomor 7. {unknown}',
+		);
 	});
 	it('falls back to the key when the text is missing', () => {
 		expect(renderMessage(messages, 'bye')).toBe('bye');

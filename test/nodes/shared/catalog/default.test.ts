@@ -8,26 +8,52 @@ const service = (key: string) => {
 	return found;
 };
 const keys = (fields: FieldSpec[]) => fields.map((f) => f.key);
-const IDENTITAS = ['nama', 'tempat_lahir', 'tanggal_lahir', 'jenis_kelamin', 'nik', 'agama', 'status_perkawinan', 'pekerjaan', 'kewarganegaraan', 'alamat', 'rt', 'rw'];
+const IDENTITAS = [
+	'nama',
+	'tempat_lahir',
+	'tanggal_lahir',
+	'jenis_kelamin',
+	'nik',
+	'agama',
+	'status_perkawinan',
+	'pekerjaan',
+	'kewarganegaraan',
+	'alamat',
+	'rt',
+	'rw',
+];
 
 describe('the default catalog (Kelurahan Oro-Oro Ombo)', () => {
 	it('offers the nine services of the office, each once', () => {
 		expect(catalog.office.name).toBe('Kelurahan Oro-Oro Ombo');
 		expect(catalog.services.map((s) => s.key)).toEqual([
-			'sku-kur', 'taspen', 'ahli-waris', 'pengantar-skck', 'beasiswa', 'kehilangan', 'sktm', 'domisili', 'belum-menikah',
+			'sku-kur',
+			'taspen',
+			'ahli-waris',
+			'pengantar-skck',
+			'beasiswa',
+			'kehilangan',
+			'sktm',
+			'domisili',
+			'belum-menikah',
 		]);
 	});
 
-	it.each(catalog.services.map((s) => [s.key, s] as const))('%s asks identity first, keperluan last, and needs RT letter, KTP, KK', (key, s) => {
-		expect(keys(s.fields).slice(0, IDENTITAS.length)).toEqual(IDENTITAS);
-		expect(s.fields[s.fields.length - 1].key).toBe('keperluan');
-		expect(s.documents.map((d) => d.key)).toEqual(expect.arrayContaining(['pengantar_rt', 'ktp', 'kk']));
-		expect(s.documents.find((d) => d.key === 'kk')?.min).toBeGreaterThanOrEqual(1);
-		expect(s.letter.template).toBe(key);
-		expect(s.letter.title).toMatch(/^SURAT [A-Z /]+$/);
-		expect(s.letter.classification).toMatch(/^400\.12(\.\d+)*$/);
-		for (const f of s.fields) expect(f.hint).toBeTruthy();
-	});
+	it.each(catalog.services.map((s) => [s.key, s] as const))(
+		'%s asks identity first, keperluan last, and needs RT letter, KTP, KK',
+		(key, s) => {
+			expect(keys(s.fields).slice(0, IDENTITAS.length)).toEqual(IDENTITAS);
+			expect(s.fields[s.fields.length - 1].key).toBe('keperluan');
+			expect(s.documents.map((d) => d.key)).toEqual(
+				expect.arrayContaining(['pengantar_rt', 'ktp', 'kk']),
+			);
+			expect(s.documents.find((d) => d.key === 'kk')?.min).toBeGreaterThanOrEqual(1);
+			expect(s.letter.template).toBe(key);
+			expect(s.letter.title).toMatch(/^SURAT [A-Z /]+$/);
+			expect(s.letter.classification).toMatch(/^400\.12(\.\d+)*$/);
+			for (const f of s.fields) expect(f.hint).toBeTruthy();
+		},
+	);
 
 	it('remembers identity answers for a returning resident', () => {
 		const identity = service('domisili').fields.slice(0, IDENTITAS.length);
@@ -43,33 +69,136 @@ describe('the default catalog (Kelurahan Oro-Oro Ombo)', () => {
 	});
 
 	it('uses the closed lists for agama and status perkawinan', () => {
-		const options = (key: string) => service('sktm').fields.find((f) => f.key === key)?.options?.map((o) => o.label);
-		expect(options('agama')).toEqual(['Islam', 'Kristen', 'Katolik', 'Hindu', 'Buddha', 'Konghucu', 'Kepercayaan terhadap Tuhan YME']);
-		expect(options('status_perkawinan')).toEqual(['Belum Kawin', 'Kawin', 'Cerai Hidup', 'Cerai Mati']);
+		const options = (key: string) =>
+			service('sktm')
+				.fields.find((f) => f.key === key)
+				?.options?.map((o) => o.label);
+		expect(options('agama')).toEqual([
+			'Islam',
+			'Kristen',
+			'Katolik',
+			'Hindu',
+			'Buddha',
+			'Konghucu',
+			'Kepercayaan terhadap Tuhan YME',
+		]);
+		expect(options('status_perkawinan')).toEqual([
+			'Belum Kawin',
+			'Kawin',
+			'Cerai Hidup',
+			'Cerai Mati',
+		]);
 		expect(options('jenis_kelamin')).toEqual(['Laki-laki', 'Perempuan']);
 	});
 
 	it.each([
 		['sku-kur', ['usaha_nama', 'usaha_jenis', 'usaha_alamat', 'usaha_sejak', 'keperluan'], []],
-		['taspen', ['almarhum_nama', 'almarhum_nip', 'tanggal_meninggal', 'tanggal_menikah', 'tidak_menikah_lagi', 'keperluan'], ['akta_kematian', 'buku_nikah', 'sk_pensiun']],
-		['ahli-waris', ['almarhum_nama', 'almarhum_nik', 'almarhum_tempat_meninggal', 'almarhum_tanggal_meninggal', 'akta_kematian_nomor', 'pasangan_nama', 'ahli_waris', 'saksi', 'keperluan'], ['akta_kematian', 'ktp_kk_almarhum', 'ktp_kk_ahli_waris', 'buku_nikah', 'akta_lahir_ahli_waris', 'ktp_saksi']],
+		[
+			'taspen',
+			[
+				'almarhum_nama',
+				'almarhum_nip',
+				'tanggal_meninggal',
+				'tanggal_menikah',
+				'tidak_menikah_lagi',
+				'keperluan',
+			],
+			['akta_kematian', 'buku_nikah', 'sk_pensiun'],
+		],
+		[
+			'ahli-waris',
+			[
+				'almarhum_nama',
+				'almarhum_nik',
+				'almarhum_tempat_meninggal',
+				'almarhum_tanggal_meninggal',
+				'akta_kematian_nomor',
+				'pasangan_nama',
+				'ahli_waris',
+				'saksi',
+				'keperluan',
+			],
+			[
+				'akta_kematian',
+				'ktp_kk_almarhum',
+				'ktp_kk_ahli_waris',
+				'buku_nikah',
+				'akta_lahir_ahli_waris',
+				'ktp_saksi',
+			],
+		],
 		['pengantar-skck', ['keperluan'], []],
-		['beasiswa', ['siswa_nama', 'nomor_induk', 'sekolah', 'jurusan', 'kelas', 'ayah_nama', 'ayah_pekerjaan', 'ayah_penghasilan', 'ibu_nama', 'ibu_pekerjaan', 'ibu_penghasilan', 'keperluan'], ['surat_sekolah']],
-		['kehilangan', ['barang_hilang', 'nomor_dokumen_hilang', 'tanggal_hilang', 'tempat_hilang', 'kronologi', 'keperluan'], ['fotokopi_hilang']],
+		[
+			'beasiswa',
+			[
+				'siswa_nama',
+				'nomor_induk',
+				'sekolah',
+				'jurusan',
+				'kelas',
+				'ayah_nama',
+				'ayah_pekerjaan',
+				'ayah_penghasilan',
+				'ibu_nama',
+				'ibu_pekerjaan',
+				'ibu_penghasilan',
+				'keperluan',
+			],
+			['surat_sekolah'],
+		],
+		[
+			'kehilangan',
+			[
+				'barang_hilang',
+				'nomor_dokumen_hilang',
+				'tanggal_hilang',
+				'tempat_hilang',
+				'kronologi',
+				'keperluan',
+			],
+			['fotokopi_hilang'],
+		],
 		['sktm', ['nomor_dtks', 'tanggungan', 'keperluan'], ['surat_pernyataan', 'surat_pendukung']],
 		['domisili', ['nomor_kk', 'kepala_keluarga', 'keperluan'], []],
 		['belum-menikah', ['keperluan'], ['surat_pernyataan']],
-	])('%s has its own fields and documents (the letter templates use these keys)', (key, fields, docs) => {
-		expect(keys(service(key).fields).slice(IDENTITAS.length)).toEqual(fields);
-		expect(service(key).documents.map((d) => d.key)).toEqual(['pengantar_rt', 'ktp', 'kk', ...docs]);
-	});
+	])(
+		'%s has its own fields and documents (the letter templates use these keys)',
+		(key, fields, docs) => {
+			expect(keys(service(key).fields).slice(IDENTITAS.length)).toEqual(fields);
+			expect(service(key).documents.map((d) => d.key)).toEqual([
+				'pengantar_rt',
+				'ktp',
+				'kk',
+				...docs,
+			]);
+		},
+	);
 
 	it('lists heirs (1–30) and exactly two witnesses for ahli-waris', () => {
-		const [heirs, witnesses] = ['ahli_waris', 'saksi'].map((k) => service('ahli-waris').fields.find((f) => f.key === k)!);
-		expect([heirs.type, heirs.minItems, heirs.maxItems, heirs.itemLabel]).toEqual(['records', 1, 30, 'ahli waris']);
-		expect(keys(heirs.fields!)).toEqual(expect.arrayContaining(['nama', 'nik', 'tempat_lahir', 'tanggal_lahir', 'hubungan', 'alamat']));
+		const [heirs, witnesses] = ['ahli_waris', 'saksi'].map(
+			(k) => service('ahli-waris').fields.find((f) => f.key === k)!,
+		);
+		expect([heirs.type, heirs.minItems, heirs.maxItems, heirs.itemLabel]).toEqual([
+			'records',
+			1,
+			30,
+			'ahli waris',
+		]);
+		expect(keys(heirs.fields!)).toEqual(
+			expect.arrayContaining([
+				'nama',
+				'nik',
+				'tempat_lahir',
+				'tanggal_lahir',
+				'hubungan',
+				'alamat',
+			]),
+		);
 		expect([witnesses.minItems, witnesses.maxItems]).toEqual([2, 2]);
-		expect(service('ahli-waris').documents.find((d) => d.key === 'ktp_saksi')).toMatchObject({ min: 2, max: 2 });
+		expect(service('ahli-waris').documents.find((d) => d.key === 'ktp_saksi')).toMatchObject({
+			min: 2,
+			max: 2,
+		});
 	});
 
 	it('lets a resident who lost the KTP skip the KTP photo', () => {

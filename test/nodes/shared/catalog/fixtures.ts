@@ -1,5 +1,11 @@
 /** A small valid admin catalog; tests copy it and break one thing at a time. */
-export function minimalCatalog(): any {
+/**
+ * Tests break this JSON in arbitrary places, as an admin would, so it is deliberately untyped.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- reason above: malformed catalogs are the point
+export type Loose = any;
+
+export function minimalCatalog(): Loose {
 	return {
 		office: { name: 'Kelurahan Contoh' },
 		fieldSets: {
@@ -15,7 +21,13 @@ export function minimalCatalog(): any {
 				description: 'Layanan satu',
 				fields: [
 					{ use: 'orang' },
-					{ key: 'nik', label: 'NIK', question: 'NIK?', type: 'nik', crossCheck: { birthDate: 'tanggal_lahir' } },
+					{
+						key: 'nik',
+						label: 'NIK',
+						question: 'NIK?',
+						type: 'nik',
+						crossCheck: { birthDate: 'tanggal_lahir' },
+					},
 					{ key: 'keperluan', label: 'Keperluan', question: 'Untuk apa?', type: 'text' },
 				],
 				documents: [{ key: 'ktp', label: 'KTP', min: 1, max: 1, optional: false }],
@@ -26,7 +38,13 @@ export function minimalCatalog(): any {
 				title: 'Surat Dua',
 				description: 'Layanan dua',
 				fields: [
-					{ key: 'jenis', label: 'Jenis', question: 'Jenis?', type: 'choice', options: [{ id: 'a', label: 'A' }] },
+					{
+						key: 'jenis',
+						label: 'Jenis',
+						question: 'Jenis?',
+						type: 'choice',
+						options: [{ id: 'a', label: 'A' }],
+					},
 					{
 						key: 'anggota',
 						label: 'Anggota',

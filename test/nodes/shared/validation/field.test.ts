@@ -27,10 +27,23 @@ describe('validateField', () => {
 		['money', {}, 'Rp1.500.000', 1_500_000],
 		['phone', {}, '0812-3456-7890', '6281234567890'],
 		['kk', {}, '3577 0102 0315 0004', '3577010203150004'],
-		['choice', { options: [{ id: 'wni', label: 'WNI' }, { id: 'wna', label: 'WNA' }] }, '1', 'WNI'],
+		[
+			'choice',
+			{
+				options: [
+					{ id: 'wni', label: 'WNI' },
+					{ id: 'wna', label: 'WNA' },
+				],
+			},
+			'1',
+			'WNI',
+		],
 		['text', { validation: { pattern: '[0-9]{1,3}' } }, '003', '003'],
 	] as const)('%s %j: %p → %p', (type, extra, input, value) => {
-		expect(validateField(field(type, extra as Partial<FieldSpec>), input, ctx())).toEqual({ ok: true, value });
+		expect(validateField(field(type, extra as Partial<FieldSpec>), input, ctx())).toEqual({
+			ok: true,
+			value,
+		});
 	});
 
 	it.each([
@@ -39,7 +52,12 @@ describe('validateField', () => {
 		['text', { validation: { minLength: 3 } }, 'ab', 'text.tooShort'],
 		['text', { validation: { maxLength: 5 } }, 'abcdef', 'text.tooLong'],
 		['text', { validation: { pattern: '[0-9]{1,3}' } }, 'RT 3', 'text.pattern'],
-		['text', { validation: { pattern: '[0-9]{1,3}', patternMessage: 'error.rt.invalid' } }, 'x', 'rt.invalid'],
+		[
+			'text',
+			{ validation: { pattern: '[0-9]{1,3}', patternMessage: 'error.rt.invalid' } },
+			'x',
+			'rt.invalid',
+		],
 		['number', {}, 'tiga', 'number.invalid'],
 		['number', { validation: { min: 1, max: 10 } }, '11', 'number.range'],
 		['number', { validation: { min: 1 } }, '0', 'number.min'],
@@ -64,18 +82,30 @@ describe('validateField', () => {
 		// on 6 May is 17:30 UTC on 5 May: "6-5-2026" must then be accepted.
 		const lateUtc = new Date('2026-05-05T17:30:00Z');
 		const f = field('date', { validation: { notFuture: true } });
-		expect(validateField(f, '6-5-2026', { values: {}, now: lateUtc })).toEqual({ ok: true, value: '2026-05-06' });
+		expect(validateField(f, '6-5-2026', { values: {}, now: lateUtc })).toEqual({
+			ok: true,
+			value: '2026-05-06',
+		});
 	});
 
 	it('an empty or "-" answer on an optional field is no answer', () => {
-		expect(validateField(field('text', { required: false }), '-', ctx())).toEqual({ ok: true, value: null });
-		expect(validateField(field('nik', { required: false }), ' ', ctx())).toEqual({ ok: true, value: null });
+		expect(validateField(field('text', { required: false }), '-', ctx())).toEqual({
+			ok: true,
+			value: null,
+		});
+		expect(validateField(field('nik', { required: false }), ' ', ctx())).toEqual({
+			ok: true,
+			value: null,
+		});
 	});
 
 	it('cross-checks a NIK against the birth date and sex answered before', () => {
 		const nik = field('nik', { crossCheck: { birthDate: 'tanggal_lahir', sex: 'jenis_kelamin' } });
 		const values = { tanggal_lahir: '1990-08-17', jenis_kelamin: 'Perempuan' };
-		expect(validateField(nik, '3577015708900002', ctx(values))).toEqual({ ok: true, value: '3577015708900002' });
+		expect(validateField(nik, '3577015708900002', ctx(values))).toEqual({
+			ok: true,
+			value: '3577015708900002',
+		});
 		const wrongYear = validateField(nik, '3577015708910002', ctx(values));
 		expect(!wrongYear.ok && wrongYear.error.code).toBe('nik.birthDateMismatch');
 		const wrongSex = validateField(nik, '3577011708900002', ctx(values));
@@ -97,7 +127,10 @@ describe('checkPhone', () => {
 	});
 
 	it('rejects a landline-length scrap with phone.invalid', () => {
-		expect(checkPhone('0351')).toEqual({ ok: false, error: { code: 'phone.invalid', params: { input: '0351' } } });
+		expect(checkPhone('0351')).toEqual({
+			ok: false,
+			error: { code: 'phone.invalid', params: { input: '0351' } },
+		});
 	});
 });
 

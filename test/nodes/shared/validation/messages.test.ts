@@ -9,7 +9,15 @@ const CODES: Array<[string, Record<string, string | number>]> = [
 	['nik.province', { code: '20' }],
 	['nik.date', { digits: '310290' }],
 	['nik.serial', { serial: '0000' }],
-	['nik.birthDateMismatch', { digits: '570891', nikDate: '17 Agustus 1991', declaredDate: '17 Agustus 1990', expectedDigits: '570890' }],
+	[
+		'nik.birthDateMismatch',
+		{
+			digits: '570891',
+			nikDate: '17 Agustus 1991',
+			declaredDate: '17 Agustus 1990',
+			expectedDigits: '570890',
+		},
+	],
 	['nik.sexMismatch', { digits: '17', nikSex: 'Laki-laki', declaredSex: 'Perempuan' }],
 	['kk.digits', {}],
 	['kk.length', { length: 3 }],
@@ -36,12 +44,15 @@ const CODES: Array<[string, Record<string, string | number>]> = [
 ];
 
 describe('validation messages', () => {
-	it.each(CODES)('error.%s is an Indonesian sentence with every placeholder filled', (code, params) => {
-		const text = renderMessage(messages, `error.${code}`, params);
-		expect(text).not.toBe(`error.${code}`);
-		expect(text).not.toMatch(/\{[A-Za-z]+\}/);
-		for (const value of Object.values(params)) expect(text).toContain(String(value));
-	});
+	it.each(CODES)(
+		'error.%s is an Indonesian sentence with every placeholder filled',
+		(code, params) => {
+			const text = renderMessage(messages, `error.${code}`, params);
+			expect(text).not.toBe(`error.${code}`);
+			expect(text).not.toMatch(/\{[A-Za-z]+\}/);
+			for (const value of Object.values(params)) expect(text).toContain(String(value));
+		},
+	);
 
 	it('the birth-date mismatch tells which digits and what they should be', () => {
 		const text = renderMessage(messages, 'error.nik.birthDateMismatch', CODES[6][1]);

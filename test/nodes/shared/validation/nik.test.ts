@@ -9,9 +9,21 @@ describe('checkNik', () => {
 		['female (day + 40)', '3577015708900002', {}],
 		['with spaces', '3577 0117 0890 0001', {}],
 		['with dots and dashes', '35.77.01.170890-0001', {}],
-		['issued in Aceh, declared data agree', '1171011708900001', { birthDate: '1990-08-17', sex: 'Laki-laki' }],
-		['issued in Papua Pegunungan (97)', '9701015708900003', { birthDate: '1990-08-17', sex: 'Perempuan' }],
-		['female agrees with declared date and sex', '3577015708900002', { birthDate: '1990-08-17', sex: 'Perempuan' }],
+		[
+			'issued in Aceh, declared data agree',
+			'1171011708900001',
+			{ birthDate: '1990-08-17', sex: 'Laki-laki' },
+		],
+		[
+			'issued in Papua Pegunungan (97)',
+			'9701015708900003',
+			{ birthDate: '1990-08-17', sex: 'Perempuan' },
+		],
+		[
+			'female agrees with declared date and sex',
+			'3577015708900002',
+			{ birthDate: '1990-08-17', sex: 'Perempuan' },
+		],
 		['sex typed as a letter', '3577015708900002', { sex: 'P' }],
 		['29 February of a leap year', '3577012902000001', { birthDate: '2000-02-29' }],
 	])('accepts %s', (_, nik, declared) => {
@@ -99,7 +111,12 @@ describe('decodeNik', () => {
 
 	it.each([
 		['a recent year stays in this century', '3577011708250001', undefined, '2025-08-17'],
-		['later this year is not yet born: previous century', '3577011708260001', undefined, '1926-08-17'],
+		[
+			'later this year is not yet born: previous century',
+			'3577011708260001',
+			undefined,
+			'1926-08-17',
+		],
 		['earlier this year', '3577010103260001', undefined, '2026-03-01'],
 		['the declared birth date picks the century', '3577011708250001', '1925-08-17', '1925-08-17'],
 		['a declared date with another year does not', '3577011708250001', '1990-08-17', '2025-08-17'],
