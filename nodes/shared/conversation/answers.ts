@@ -5,12 +5,11 @@
  */
 import type { FieldSpec, ResolvedService } from '../catalog/types';
 import { validateField } from '../validation';
-import type { DocumentFile, Session } from './types';
+import type { Session } from './types';
 import { clearRequest, REQUEST_STATES } from './session';
 import {
 	changeOptions,
 	currentField,
-	enterDocument,
 	enterField,
 	finishItem,
 	findService,
@@ -23,7 +22,7 @@ import {
 	type Ctx,
 } from './flow';
 import { MENU_ITEMS, mainMenu, servicesReply, type MenuItem } from './present';
-import { buttonsReply, isWord, matchChoice, normalize, say, textReply, type Choice } from './texts';
+import { isWord, matchChoice, normalize, say, textReply, type Choice } from './texts';
 import { submit } from './submit';
 
 export interface Input {
@@ -31,7 +30,7 @@ export interface Input {
 	replyId?: string;
 }
 
-const button = (ctx: Ctx, id: string): Choice => ({
+export const button = (ctx: Ctx, id: string): Choice => ({
 	id,
 	title: say(ctx.texts, `button.${id}`),
 	wordsKey: `button.${id}.words`,
@@ -228,81 +227,6 @@ export function onRecordMore(ctx: Ctx, s: Session, service: ResolvedService, inp
 		);
 	} else finishRecords(s, service, f, count);
 	ctx.replies.push(...prompt(ctx, s));
-}
-
-const ACCEPTED = /^(image\/(jpeg|jpg|png|webp|heic|heif)|application\/pdf)$/i;
-
-export function onDocumentFile(ctx: Ctx, s: Session, service: ResolvedService): void {
-	const d = s.pos?.d ?? -1;
-	const doc = service.documents[d];
-	const media = ctx.message.media;
-	if (!doc) return restart(ctx, s);
-	const mimeType = String(media?.mimeType || (ctx.message.type === 'image' ? 'image/jpeg' : ''));
-	if (!media || (!media.id && !media.url) || !ACCEPTED.test(mimeType)) {
-		ctx.replies.push(textReply(say(ctx.texts, 'document.bad_type', { mimeType: mimeType || '?' })));
-		return;
-	}
-	const file: DocumentFile = {
-		...(media.id ? { id: String(media.id) } : {}),
-		...(media.url ? { url: String(media.url) } : {}),
-		mimeType,
-		...(media.fileName ? { fileName: String(media.fileName).slice(0, 200) } : {}),
-	};
-	const files = [...(s.docs[doc.key] ?? []), file];
-	s.docs[doc.key] = files;
-	const count = files.length;
-	const min = Math.max(doc.min, doc.optional ? 0 : 1);
-	if (count >= doc.max) {
-		ctx.replies.push(textReply(say(ctx.texts, 'document.saved', { label: doc.label, count })));
-		finishItem(s, service, () => enterDocument(s, service, d + 1));
-		ctx.replies.push(...prompt(ctx, s));
-	} else if (count < min) {
-		ctx.replies.push(
-			textReply(
-				say(ctx.texts, 'document.received.need', { label: doc.label, count, left: min - count }),
-			),
-		);
-	} else {
-		ctx.replies.push(
-			buttonsReply(say(ctx.texts, 'document.received', { label: doc.label, count }), [
-				button(ctx, 'done'),
-			]),
-		);
-	}
-}
-
-export function onDocumentText(ctx: Ctx, s: Session, service: ResolvedService, input: Input): void {
-	const d = s.pos?.d ?? -1;
-	const doc = service.documents[d];
-	if (!doc) return restart(ctx, s);
-	const count = s.docs[doc.key]?.length ?? 0;
-	const min = Math.max(doc.min, doc.optional ? 0 : 1);
-	const skip = input.replyId === 'skip' || isWord(ctx.texts, 'command.skip', input.text);
-	const done = input.replyId === 'done' || isWord(ctx.texts, 'command.done', input.text);
-	if ((skip && doc.optional) || (done && (count >= min || (doc.optional && count === 0)))) {
-		if (skip) s.docs[doc.key] = [];
-		finishItem(s, service, () => enterDocument(s, service, d + 1));
-		ctx.replies.push(...prompt(ctx, s));
-	} else if (done) {
-		ctx.replies.push(
-			textReply(say(ctx.texts, 'document.need_more', { label: doc.label, min, count })),
-		);
-	} else {
-		const extra =
-			count >= min && count > 0
-				? 'document.expect_file.done'
-				: doc.optional
-					? 'document.expect_file.skip'
-					: '';
-		ctx.replies.push(
-			textReply(
-				say(ctx.texts, 'document.expect_file', {
-					label: doc.label,
-					extra: extra ? say(ctx.texts, extra) : '',
-				}),
-			),
-		);
-	}
 }
 
 export function onSummary(ctx: Ctx, s: Session, service: ResolvedService, input: Input): void {

@@ -9,6 +9,7 @@ import type { Session, StepResult } from './types';
 import { clearRequest, loadSession, markSeen, newSession, REQUEST_STATES } from './session';
 import { findService, prompt, type Ctx } from './flow';
 import * as on from './answers';
+import { onDocumentFile, onDocumentText } from './documents';
 import { mainMenu } from './present';
 import { commandOf, say, textReply, textsFor, type Command } from './texts';
 
@@ -84,7 +85,7 @@ function run(s: Session, message: InboundMessage, catalog: Catalog, now: Date): 
 	}
 	if (type === 'image' || type === 'document') {
 		const service = findService(catalog, s.service);
-		if (s.state === 'document' && service) on.onDocumentFile(ctx, s, service);
+		if (s.state === 'document' && service) onDocumentFile(ctx, s, service);
 		else ctx.replies.push(textReply(say(texts, 'media.unexpected')));
 		return result();
 	}
@@ -169,7 +170,7 @@ function dispatch(ctx: Ctx, s: Session, input: on.Input): void {
 		case 'record_more':
 			return on.onRecordMore(ctx, s, service, input);
 		case 'document':
-			return on.onDocumentText(ctx, s, service, input);
+			return onDocumentText(ctx, s, service, input);
 		case 'summary':
 			return on.onSummary(ctx, s, service, input);
 		case 'change':
