@@ -3,7 +3,11 @@
 'use strict';
 
 const $ = (id) => document.getElementById(id);
-const state = { waId: localStorage.getItem('sandbox.waId') || '6281234567890', residents: [], sheet: null };
+const state = {
+	waId: localStorage.getItem('sandbox.waId') || '6281234567890',
+	residents: [],
+	sheet: null,
+};
 
 async function call(method, path, body) {
 	const res = await fetch(path, {
@@ -24,7 +28,8 @@ function el(tag, props = {}, ...children) {
 	return node;
 }
 
-const time = (iso) => new Date(iso).toLocaleTimeString('id-ID', { hour: '2-digit', minute: '2-digit' });
+const time = (iso) =>
+	new Date(iso).toLocaleTimeString('id-ID', { hour: '2-digit', minute: '2-digit' });
 
 // ---- resident chat ----
 
@@ -32,25 +37,57 @@ async function loadResidents() {
 	state.residents = await call('GET', '/api/residents');
 	const select = $('resident');
 	const ids = [...new Set([state.waId, ...state.residents])];
-	select.replaceChildren(...ids.map((id) => el('option', { value: id, textContent: `+${id}`, selected: id === state.waId })));
+	select.replaceChildren(
+		...ids.map((id) =>
+			el('option', { value: id, textContent: `+${id}`, selected: id === state.waId }),
+		),
+	);
 }
 
 function renderMessage(m) {
 	const box = el('div', { className: `msg ${m.direction}` });
 	if (m.header) box.append(el('div', { className: 'head', textContent: m.header }));
-	if (m.image) box.append(el('a', { href: m.image.url, target: '_blank' }, el('img', { src: m.image.url, alt: 'foto' })));
-	if (m.document) box.append(el('a', { className: 'doc', href: m.document.url, target: '_blank', textContent: m.document.fileName }));
+	if (m.image)
+		box.append(
+			el(
+				'a',
+				{ href: m.image.url, target: '_blank' },
+				el('img', { src: m.image.url, alt: 'foto' }),
+			),
+		);
+	if (m.document)
+		box.append(
+			el('a', {
+				className: 'doc',
+				href: m.document.url,
+				target: '_blank',
+				textContent: m.document.fileName,
+			}),
+		);
 	if (m.text) box.append(el('div', { textContent: m.text }));
 	if (m.footer) box.append(el('div', { className: 'foot', textContent: m.footer }));
-	box.append(el('span', { className: 'time', textContent: time(m.at) + (m.direction === 'in' ? (m.read ? ' ✓✓' : ' ✓') : '') }));
+	box.append(
+		el('span', {
+			className: 'time',
+			textContent: time(m.at) + (m.direction === 'in' ? (m.read ? ' ✓✓' : ' ✓') : ''),
+		}),
+	);
 	if (m.buttons) {
 		const choices = el('div', { className: 'choices' });
-		for (const b of m.buttons) choices.append(el('button', { textContent: b.title, onclick: () => send({ reply: { id: b.id, title: b.title, type: 'button' } }) }));
+		for (const b of m.buttons)
+			choices.append(
+				el('button', {
+					textContent: b.title,
+					onclick: () => send({ reply: { id: b.id, title: b.title, type: 'button' } }),
+				}),
+			);
 		box.append(choices);
 	}
 	if (m.list) {
 		const choices = el('div', { className: 'choices' });
-		choices.append(el('button', { textContent: `☰ ${m.list.button}`, onclick: () => openList(m) }));
+		choices.append(
+			el('button', { textContent: `☰ ${m.list.button}`, onclick: () => openList(m) }),
+		);
 		box.append(choices);
 	}
 	return box;
@@ -72,13 +109,18 @@ function openList(message) {
 		if (section.title) rows.append(el('h4', { textContent: section.title }));
 		for (const row of section.rows) {
 			rows.append(
-				el('button', {
-					className: 'list-row',
-					onclick: () => {
-						$('list-sheet').hidden = true;
-						send({ reply: { id: row.id, title: row.title, type: 'list' } });
+				el(
+					'button',
+					{
+						className: 'list-row',
+						onclick: () => {
+							$('list-sheet').hidden = true;
+							send({ reply: { id: row.id, title: row.title, type: 'list' } });
+						},
 					},
-				}, row.title, row.description ? el('small', { textContent: row.description }) : null),
+					row.title,
+					row.description ? el('small', { textContent: row.description }) : null,
+				),
 			);
 		}
 	}
@@ -111,9 +153,18 @@ const isNote = (column) => /catatan|note|alasan/i.test(column);
 function renderSheet(view, changedRow) {
 	state.sheet = view;
 	$('sheet-name').textContent = `tab: ${view.sheetName}`;
-	const head = el('tr', {}, el('th', { className: 'num', textContent: '' }), ...view.header.map((h) => el('th', { textContent: h })));
+	const head = el(
+		'tr',
+		{},
+		el('th', { className: 'num', textContent: '' }),
+		...view.header.map((h) => el('th', { textContent: h })),
+	);
 	const rows = view.rows.map((row) => {
-		const tr = el('tr', { className: row.rowNumber === changedRow ? 'flash' : '' }, el('td', { className: 'num', textContent: row.rowNumber }));
+		const tr = el(
+			'tr',
+			{ className: row.rowNumber === changedRow ? 'flash' : '' },
+			el('td', { className: 'num', textContent: row.rowNumber }),
+		);
 		for (const column of view.header) tr.append(renderCell(row, column, view.dropdowns[column]));
 		return tr;
 	});
@@ -124,19 +175,37 @@ function renderSheet(view, changedRow) {
 function renderCell(row, column, options) {
 	const value = row.values[column] ?? '';
 	if (options) {
-		const select = el('select', { onchange: () => patch(row.rowNumber, { [column]: select.value }) });
-		for (const option of new Set(['', ...options, value])) select.append(el('option', { value: option, textContent: option, selected: option === value }));
+		const select = el('select', {
+			onchange: () => patch(row.rowNumber, { [column]: select.value }),
+		});
+		for (const option of new Set(['', ...options, value]))
+			select.append(
+				el('option', { value: option, textContent: option, selected: option === value }),
+			);
 		return el('td', { className: `status-${value}` }, select);
 	}
 	if (isNote(column)) {
 		const td = el('td', { className: 'note', contentEditable: 'true', textContent: value });
-		td.addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); td.blur(); } });
-		td.addEventListener('blur', () => { if (td.textContent !== value) patch(row.rowNumber, { [column]: td.textContent }); });
+		td.addEventListener('keydown', (e) => {
+			if (e.key === 'Enter') {
+				e.preventDefault();
+				td.blur();
+			}
+		});
+		td.addEventListener('blur', () => {
+			if (td.textContent !== value) patch(row.rowNumber, { [column]: td.textContent });
+		});
 		return td;
 	}
 	if (/^https?:\/\//.test(value)) {
 		const links = value.split(/[\s,]+/).filter(Boolean);
-		return el('td', { title: value }, ...links.map((href, i) => el('a', { href, target: '_blank', textContent: `${i ? ' ' : ''}file ${i + 1}` })));
+		return el(
+			'td',
+			{ title: value },
+			...links.map((href, i) =>
+				el('a', { href, target: '_blank', textContent: `${i ? ' ' : ''}file ${i + 1}` }),
+			),
+		);
 	}
 	return el('td', { textContent: value, title: value });
 }
@@ -158,7 +227,10 @@ async function loadSheet(changedRow) {
 // ---- chrome ----
 
 async function loadHealth() {
-	const [health, config] = await Promise.all([call('GET', '/api/health'), call('GET', '/api/config')]);
+	const [health, config] = await Promise.all([
+		call('GET', '/api/health'),
+		call('GET', '/api/config'),
+	]);
 	const pill = $('health');
 	pill.textContent = health.ok ? 'n8n ready' : health.reason;
 	pill.classList.toggle('ok', health.ok);
@@ -173,7 +245,11 @@ function listen() {
 			if (event.waId === state.waId) loadChat();
 			if (!state.residents.includes(event.waId)) loadResidents();
 		} else if (event.kind === 'sheet') loadSheet();
-		else if (event.kind === 'reset') { loadChat(); loadResidents(); loadSheet(); }
+		else if (event.kind === 'reset') {
+			loadChat();
+			loadResidents();
+			loadSheet();
+		}
 	};
 }
 
@@ -187,7 +263,11 @@ $('composer').addEventListener('submit', (e) => {
 $('file').addEventListener('change', async () => {
 	const file = $('file').files[0];
 	if (!file) return;
-	const media = { fileName: file.name, mimeType: file.type || 'application/octet-stream', dataBase64: await readFile(file) };
+	const media = {
+		fileName: file.name,
+		mimeType: file.type || 'application/octet-stream',
+		dataBase64: await readFile(file),
+	};
 	$('file').value = '';
 	send(file.type.startsWith('image/') ? { image: media } : { document: media });
 });
@@ -197,8 +277,13 @@ $('new-resident').addEventListener('click', () => {
 	const waId = (input || '').replace(/\D/g, '').replace(/^0/, '62');
 	if (waId.length >= 9) selectResident(waId);
 });
-$('list-close').addEventListener('click', () => { $('list-sheet').hidden = true; });
-$('reset').addEventListener('click', async () => { if (confirm('Reset the sandbox (chats, sheet rows, files, calls)?')) await call('POST', '/api/reset'); });
+$('list-close').addEventListener('click', () => {
+	$('list-sheet').hidden = true;
+});
+$('reset').addEventListener('click', async () => {
+	if (confirm('Reset the sandbox (chats, sheet rows, files, calls)?'))
+		await call('POST', '/api/reset');
+});
 
 function selectResident(waId) {
 	state.waId = waId;

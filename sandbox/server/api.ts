@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- the n8n community-node rules guard code that runs inside n8n; this file belongs to the local sandbox (a Node dev server and its tests run by tsx/jest, never packed into dist), which needs Node built-ins, timers and console logging. */
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join } from 'node:path';
@@ -16,7 +17,13 @@ const PAGE_TYPES: Record<string, string> = {
 };
 
 type Params = string[];
-type Handler = (ctx: SandboxContext, req: IncomingMessage, res: ServerResponse, params: Params, url: URL) => Promise<void>;
+type Handler = (
+	ctx: SandboxContext,
+	req: IncomingMessage,
+	res: ServerResponse,
+	params: Params,
+	url: URL,
+) => Promise<void>;
 
 const WA_ID = '(\\d{5,20})';
 
@@ -29,9 +36,13 @@ async function health(ctx: SandboxContext): Promise<{ ok: boolean; reason?: stri
 	try {
 		const ready = await Promise.race([
 			ctx.n8n.ready(),
-			new Promise<boolean>((_, reject) => setTimeout(() => reject(new Error('readiness check timed out')), 5000).unref()),
+			new Promise<boolean>((_, reject) =>
+				setTimeout(() => reject(new Error('readiness check timed out')), 5000).unref(),
+			),
 		]);
-		return ready ? { ok: true } : { ok: false, reason: 'n8n is not ready yet (workflows not active)' };
+		return ready
+			? { ok: true }
+			: { ok: false, reason: 'n8n is not ready yet (workflows not active)' };
 	} catch (error) {
 		return { ok: false, reason: `n8n readiness check failed: ${(error as Error).message}` };
 	}
@@ -55,88 +66,173 @@ function reset(ctx: SandboxContext): void {
 }
 
 const routes: Array<[string, RegExp, Handler]> = [
-	['GET', /^\/api\/health$/, async (ctx, _req, res) => {
-		const result = await health(ctx);
-		sendJson(res, result.ok ? 200 : 503, result);
-	}],
-	['GET', /^\/api\/config$/, async (ctx, _req, res) => {
-		const s = ctx.settings;
-		sendJson(res, 200, {
-			intakeWebhookUrl: ctx.intakeWebhookUrl ?? null,
-			verifyToken: s.verifyToken,
-			appSecret: s.appSecret,
-			phoneNumberId: s.phoneNumberId,
-			spreadsheetId: s.spreadsheetId,
-			sheetName: s.sheetName,
-			n8nUrl: ctx.n8n?.url ?? null,
-			businessNumber: s.businessNumber,
-		});
-	}],
-	['GET', /^\/api\/residents$/, async (ctx, _req, res) => {
-		sendJson(res, 200, Object.keys(ctx.state.data.chats));
-	}],
-	['GET', new RegExp(`^/api/residents/${WA_ID}/messages$`), async (ctx, _req, res, [waId]) => {
-		sendJson(res, 200, (ctx.state.data.chats[waId] ?? []).map(chatView));
-	}],
-	['POST', new RegExp(`^/api/residents/${WA_ID}/messages$`), async (ctx, req, res, [waId]) => {
-		const input = parseJson(await readBody(req)) as ResidentInput;
-		const { id, name, payload, chat } = buildInbound(ctx, waId, input);
-		ctx.state.data.names[waId] = name;
-		if (!ctx.state.findMessage(id)) ctx.state.addMessage(waId, chat);
-		const result = await deliver(ctx, JSON.stringify(payload));
-		sendJson(res, 200, { messageId: id, ...result });
-	}],
-	['POST', /^\/api\/webhooks\/raw$/, async (ctx, req, res) => {
-		const input = parseJson(await readBody(req)) as { body?: unknown; signature?: string };
-		if (typeof input.body !== 'string') throw new HttpError(400, { error: 'body must be a string (the raw webhook body)' });
-		sendJson(res, 200, await deliver(ctx, input.body, input.signature));
-	}],
-	['GET', /^\/api\/media\/([^/]+)$/, async (ctx, _req, res, [id], url) => {
-		const file = ctx.state.data.files[decodeURIComponent(id)];
-		if (!file) throw new HttpError(404, { error: `no file ${id}` });
-		if (file.mimeType === 'application/vnd.google-apps.folder') {
-			const children = Object.values(ctx.state.data.files).filter((f) => f.parents?.includes(file.id));
-			sendJson(res, 200, { folder: file.name, files: children.map((f) => ({ id: f.id, name: f.name, url: `/api/media/${f.id}` })) });
-			return;
-		}
-		sendBytes(res, 200, file.mimeType, Buffer.from(file.dataBase64, 'base64'), url.searchParams.has('download') ? undefined : file.name);
-	}],
-	['GET', /^\/api\/sheet$/, async (ctx, _req, res, _p, url) => {
-		sendJson(res, 200, sheetView(ctx, url.searchParams.get('sheet')));
-	}],
-	['PATCH', /^\/api\/sheet\/rows\/(\d+)$/, async (ctx, req, res, [row], url) => {
-		const changes = parseJson(await readBody(req));
-		if (!changes || typeof changes !== 'object' || Array.isArray(changes)) throw new HttpError(400, { error: 'send { "column": "value" }' });
-		sendJson(res, 200, patchRow(ctx, Number(row), changes as Record<string, unknown>, url.searchParams.get('sheet')));
-	}],
-	['GET', /^\/api\/calls$/, async (ctx, _req, res) => {
-		sendJson(res, 200, ctx.state.data.calls);
-	}],
-	['POST', /^\/api\/reset$/, async (ctx, _req, res) => {
-		reset(ctx);
-		sendJson(res, 200, { ok: true });
-	}],
-	['GET', /^\/api\/events$/, async (ctx, req, res) => {
-		res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive' });
-		res.write('retry: 1000\n\n');
-		const send = (event: ChangeEvent) => res.write(`data: ${JSON.stringify(event)}\n\n`);
-		const ping = setInterval(() => res.write(': ping\n\n'), 15000);
-		ctx.state.on('change', send);
-		req.on('close', () => {
-			clearInterval(ping);
-			ctx.state.off('change', send);
-		});
-	}],
-	['GET', /^\/(|index\.html|app\.js|style\.css)$/, async (_ctx, _req, res, [file]) => {
-		const name = file || 'index.html';
-		const data = await readFile(join(PAGE_DIR, name));
-		res.writeHead(200, { 'Content-Type': PAGE_TYPES[extname(name)] ?? 'text/plain', 'Cache-Control': 'no-cache' });
-		res.end(data);
-	}],
+	[
+		'GET',
+		/^\/api\/health$/,
+		async (ctx, _req, res) => {
+			const result = await health(ctx);
+			sendJson(res, result.ok ? 200 : 503, result);
+		},
+	],
+	[
+		'GET',
+		/^\/api\/config$/,
+		async (ctx, _req, res) => {
+			const s = ctx.settings;
+			sendJson(res, 200, {
+				intakeWebhookUrl: ctx.intakeWebhookUrl ?? null,
+				verifyToken: s.verifyToken,
+				appSecret: s.appSecret,
+				phoneNumberId: s.phoneNumberId,
+				spreadsheetId: s.spreadsheetId,
+				sheetName: s.sheetName,
+				n8nUrl: ctx.n8n?.url ?? null,
+				businessNumber: s.businessNumber,
+			});
+		},
+	],
+	[
+		'GET',
+		/^\/api\/residents$/,
+		async (ctx, _req, res) => {
+			sendJson(res, 200, Object.keys(ctx.state.data.chats));
+		},
+	],
+	[
+		'GET',
+		new RegExp(`^/api/residents/${WA_ID}/messages$`),
+		async (ctx, _req, res, [waId]) => {
+			sendJson(res, 200, (ctx.state.data.chats[waId] ?? []).map(chatView));
+		},
+	],
+	[
+		'POST',
+		new RegExp(`^/api/residents/${WA_ID}/messages$`),
+		async (ctx, req, res, [waId]) => {
+			const input = parseJson(await readBody(req)) as ResidentInput;
+			const { id, name, payload, chat } = buildInbound(ctx, waId, input);
+			ctx.state.data.names[waId] = name;
+			if (!ctx.state.findMessage(id)) ctx.state.addMessage(waId, chat);
+			const result = await deliver(ctx, JSON.stringify(payload));
+			sendJson(res, 200, { messageId: id, ...result });
+		},
+	],
+	[
+		'POST',
+		/^\/api\/webhooks\/raw$/,
+		async (ctx, req, res) => {
+			const input = parseJson(await readBody(req)) as { body?: unknown; signature?: string };
+			if (typeof input.body !== 'string')
+				throw new HttpError(400, { error: 'body must be a string (the raw webhook body)' });
+			sendJson(res, 200, await deliver(ctx, input.body, input.signature));
+		},
+	],
+	[
+		'GET',
+		/^\/api\/media\/([^/]+)$/,
+		async (ctx, _req, res, [id], url) => {
+			const file = ctx.state.data.files[decodeURIComponent(id)];
+			if (!file) throw new HttpError(404, { error: `no file ${id}` });
+			if (file.mimeType === 'application/vnd.google-apps.folder') {
+				const children = Object.values(ctx.state.data.files).filter((f) =>
+					f.parents?.includes(file.id),
+				);
+				sendJson(res, 200, {
+					folder: file.name,
+					files: children.map((f) => ({ id: f.id, name: f.name, url: `/api/media/${f.id}` })),
+				});
+				return;
+			}
+			sendBytes(
+				res,
+				200,
+				file.mimeType,
+				Buffer.from(file.dataBase64, 'base64'),
+				url.searchParams.has('download') ? undefined : file.name,
+			);
+		},
+	],
+	[
+		'GET',
+		/^\/api\/sheet$/,
+		async (ctx, _req, res, _p, url) => {
+			sendJson(res, 200, sheetView(ctx, url.searchParams.get('sheet')));
+		},
+	],
+	[
+		'PATCH',
+		/^\/api\/sheet\/rows\/(\d+)$/,
+		async (ctx, req, res, [row], url) => {
+			const changes = parseJson(await readBody(req));
+			if (!changes || typeof changes !== 'object' || Array.isArray(changes))
+				throw new HttpError(400, { error: 'send { "column": "value" }' });
+			sendJson(
+				res,
+				200,
+				patchRow(
+					ctx,
+					Number(row),
+					changes as Record<string, unknown>,
+					url.searchParams.get('sheet'),
+				),
+			);
+		},
+	],
+	[
+		'GET',
+		/^\/api\/calls$/,
+		async (ctx, _req, res) => {
+			sendJson(res, 200, ctx.state.data.calls);
+		},
+	],
+	[
+		'POST',
+		/^\/api\/reset$/,
+		async (ctx, _req, res) => {
+			reset(ctx);
+			sendJson(res, 200, { ok: true });
+		},
+	],
+	[
+		'GET',
+		/^\/api\/events$/,
+		async (ctx, req, res) => {
+			res.writeHead(200, {
+				'Content-Type': 'text/event-stream',
+				'Cache-Control': 'no-cache',
+				Connection: 'keep-alive',
+			});
+			res.write('retry: 1000\n\n');
+			const send = (event: ChangeEvent) => res.write(`data: ${JSON.stringify(event)}\n\n`);
+			const ping = setInterval(() => res.write(': ping\n\n'), 15000);
+			ctx.state.on('change', send);
+			req.on('close', () => {
+				clearInterval(ping);
+				ctx.state.off('change', send);
+			});
+		},
+	],
+	[
+		'GET',
+		/^\/(|index\.html|app\.js|style\.css)$/,
+		async (_ctx, _req, res, [file]) => {
+			const name = file || 'index.html';
+			const data = await readFile(join(PAGE_DIR, name));
+			res.writeHead(200, {
+				'Content-Type': PAGE_TYPES[extname(name)] ?? 'text/plain',
+				'Cache-Control': 'no-cache',
+			});
+			res.end(data);
+		},
+	],
 ];
 
 /** The sandbox's own HTTP server: the page, the JSON API and the live event stream. */
-export async function handleApi(ctx: SandboxContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+export async function handleApi(
+	ctx: SandboxContext,
+	req: IncomingMessage,
+	res: ServerResponse,
+): Promise<void> {
 	const url = new URL(req.url ?? '/', 'http://sandbox.local');
 	try {
 		for (const [method, pattern, handler] of routes) {

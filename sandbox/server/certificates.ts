@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- the n8n community-node rules guard code that runs inside n8n; this file belongs to the local sandbox (a Node dev server and its tests run by tsx/jest, never packed into dist), which needs Node built-ins, timers and console logging. */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generate } from 'selfsigned';
@@ -39,7 +40,13 @@ export async function loadCertificates(stateDir: string): Promise<Certificates> 
 			notAfterDate: new Date(now.getTime() + TEN_YEARS_MS),
 			extensions: [
 				{ name: 'basicConstraints', cA: true, critical: true },
-				{ name: 'keyUsage', keyCertSign: true, cRLSign: true, digitalSignature: true, critical: true },
+				{
+					name: 'keyUsage',
+					keyCertSign: true,
+					cRLSign: true,
+					digitalSignature: true,
+					critical: true,
+				},
 			],
 		});
 		writeFileSync(caKeyPath, ca.private, { mode: 0o600 });
@@ -58,7 +65,10 @@ export async function loadCertificates(stateDir: string): Promise<Certificates> 
 			{ name: 'basicConstraints', cA: false },
 			{ name: 'keyUsage', digitalSignature: true, keyEncipherment: true },
 			{ name: 'extKeyUsage', serverAuth: true },
-			{ name: 'subjectAltName', altNames: STAND_IN_HOSTS.map((value) => ({ type: 2 as const, value })) },
+			{
+				name: 'subjectAltName',
+				altNames: STAND_IN_HOSTS.map((value) => ({ type: 2 as const, value })),
+			},
 		],
 	});
 	return { caCertPath, caCert, cert: leaf.cert, key: leaf.private };

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- the n8n community-node rules guard code that runs inside n8n; this file belongs to the local sandbox (a Node dev server and its tests run by tsx/jest, never packed into dist), which needs Node built-ins, timers and console logging. */
 import type { IncomingHttpHeaders } from 'node:http';
 import type { SandboxState } from './state';
 
@@ -41,8 +42,15 @@ export interface StandInResponse {
 	headers?: Record<string, string>;
 }
 
-export type StandInHandler = (ctx: SandboxContext, req: StandInRequest) => Promise<StandInResponse> | StandInResponse;
+export type StandInHandler = (
+	ctx: SandboxContext,
+	req: StandInRequest,
+) => Promise<StandInResponse> | StandInResponse;
 
-export function json(status: number, body: unknown, headers?: Record<string, string>): StandInResponse {
+export function json(
+	status: number,
+	body: unknown,
+	headers?: Record<string, string>,
+): StandInResponse {
 	return { status, json: body, headers };
 }

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- request bodies here are untyped JSON from n8n or tests, read defensively field by field. */
 import { createHash } from 'node:crypto';
 import type { SandboxContext, StandInRequest, StandInResponse } from './context';
 import { json } from './context';
@@ -30,11 +31,22 @@ function resource(ctx: SandboxContext, file: StoredFile) {
 		modifiedTime: file.createdTime,
 		trashed: false,
 		webViewLink: link,
-		...(file.mimeType === FOLDER ? {} : { webContentLink: `${link}?download=1`, size: String(file.size), sha256Checksum: file.sha256 }),
+		...(file.mimeType === FOLDER
+			? {}
+			: {
+					webContentLink: `${link}?download=1`,
+					size: String(file.size),
+					sha256Checksum: file.sha256,
+				}),
 	};
 }
 
-function store(ctx: SandboxContext, metadata: Record<string, any>, data: Buffer, mimeType: string): StoredFile {
+function store(
+	ctx: SandboxContext,
+	metadata: Record<string, any>,
+	data: Buffer,
+	mimeType: string,
+): StoredFile {
 	const file: StoredFile = {
 		id: randomId(33),
 		name: String(metadata.name ?? 'Untitled'),
@@ -77,19 +89,31 @@ function uploadFile(ctx: SandboxContext, req: StandInRequest): StandInResponse {
 	const contentType = req.headers['content-type'];
 	if (type === 'multipart') {
 		const [meta, data] = parseMultipart(req.body, contentType);
-		if (!meta || !data) return googleError(400, 'Multipart upload needs a metadata part and a media part');
+		if (!meta || !data)
+			return googleError(400, 'Multipart upload needs a metadata part and a media part');
 		const metadata = parseJson(meta.data) as Record<string, any>;
-		return json(200, resource(ctx, store(ctx, metadata, data.data, data.contentType ?? 'application/octet-stream')));
+		return json(
+			200,
+			resource(
+				ctx,
+				store(ctx, metadata, data.data, data.contentType ?? 'application/octet-stream'),
+			),
+		);
 	}
 	if (type === 'media') {
-		return json(200, resource(ctx, store(ctx, {}, req.body, contentType ?? 'application/octet-stream')));
+		return json(
+			200,
+			resource(ctx, store(ctx, {}, req.body, contentType ?? 'application/octet-stream')),
+		);
 	}
 	if (type === 'resumable') {
 		const uploadId = randomId(40);
 		const uploads = pendingUploads.get(ctx) ?? new Map<string, PendingUpload>();
 		pendingUploads.set(ctx, uploads);
 		const metadata = parseJson(req.body) as Record<string, any>;
-		const mimeType = String(req.headers['x-upload-content-type'] ?? metadata.mimeType ?? 'application/octet-stream');
+		const mimeType = String(
+			req.headers['x-upload-content-type'] ?? metadata.mimeType ?? 'application/octet-stream',
+		);
 		uploads.set(uploadId, { metadata, mimeType, chunks: [], received: 0 });
 		const location = `https://www.googleapis.com/upload/drive/v3/files?uploadType=resumable&upload_id=${uploadId}`;
 		return json(200, {}, { Location: location });
@@ -108,7 +132,10 @@ function continueUpload(ctx: SandboxContext, req: StandInRequest): StandInRespon
 		return { status: 308, headers: { Range: `bytes=0-${upload.received - 1}` } };
 	}
 	pendingUploads.get(ctx)?.delete(uploadId);
-	return json(200, resource(ctx, store(ctx, upload.metadata, Buffer.concat(upload.chunks), upload.mimeType)));
+	return json(
+		200,
+		resource(ctx, store(ctx, upload.metadata, Buffer.concat(upload.chunks), upload.mimeType)),
+	);
 }
 
 export function handleDrive(ctx: SandboxContext, req: StandInRequest): StandInResponse {
@@ -121,23 +148,47 @@ export function handleDrive(ctx: SandboxContext, req: StandInRequest): StandInRe
 	if (path === '/upload/drive/v3/files' && method === 'PUT') return continueUpload(ctx, req);
 	if (path === '/drive/v3/files' && method === 'POST') {
 		const metadata = parseJson(req.body) as Record<string, any>;
-		return json(200, resource(ctx, store(ctx, metadata, Buffer.alloc(0), String(metadata.mimeType ?? 'application/octet-stream'))));
+		return json(
+			200,
+			resource(
+				ctx,
+				store(
+					ctx,
+					metadata,
+					Buffer.alloc(0),
+					String(metadata.mimeType ?? 'application/octet-stream'),
+				),
+			),
+		);
 	}
 	if (path === '/drive/v3/files' && method === 'GET') {
 		const q = query.get('q') ?? '';
 		const found = Object.values(files).filter((f) => f.kind === 'drive' && matches(f, q));
-		return json(200, { kind: 'drive#fileList', incompleteSearch: false, files: found.map((f) => resource(ctx, f)) });
+		return json(200, {
+			kind: 'drive#fileList',
+			incompleteSearch: false,
+			files: found.map((f) => resource(ctx, f)),
+		});
 	}
 	const m = /^\/drive\/v3\/files\/([^/]+)(\/permissions)?$/.exec(path);
 	const file = m ? files[decodeURIComponent(m[1])] : undefined;
-	if (!m || !file || file.kind !== 'drive') return googleError(404, `File not found: ${m?.[1] ?? path}.`);
+	if (!m || !file || file.kind !== 'drive')
+		return googleError(404, `File not found: ${m?.[1] ?? path}.`);
 	if (m[2] && method === 'POST') {
 		const body = parseJson(req.body) as Record<string, any>;
 		const type = String(body.type ?? 'anyone');
-		return json(200, { kind: 'drive#permission', id: type === 'anyone' ? 'anyoneWithLink' : randomId(20), type, role: String(body.role ?? 'reader') });
+		return json(200, {
+			kind: 'drive#permission',
+			id: type === 'anyone' ? 'anyoneWithLink' : randomId(20),
+			type,
+			role: String(body.role ?? 'reader'),
+		});
 	}
 	if (method === 'GET' && query.get('alt') === 'media') {
-		return { status: 200, bytes: { data: Buffer.from(file.dataBase64, 'base64'), mimeType: file.mimeType } };
+		return {
+			status: 200,
+			bytes: { data: Buffer.from(file.dataBase64, 'base64'), mimeType: file.mimeType },
+		};
 	}
 	if (method === 'GET') return json(200, resource(ctx, file));
 	if (method === 'PATCH') {
@@ -146,7 +197,9 @@ export function handleDrive(ctx: SandboxContext, req: StandInRequest): StandInRe
 		if (body.mimeType) file.mimeType = String(body.mimeType);
 		const add = (query.get('addParents') ?? '').split(',').filter(Boolean);
 		const remove = (query.get('removeParents') ?? '').split(',').filter(Boolean);
-		file.parents = [...new Set([...(file.parents ?? []).filter((p) => !remove.includes(p)), ...add])];
+		file.parents = [
+			...new Set([...(file.parents ?? []).filter((p) => !remove.includes(p)), ...add]),
+		];
 		ctx.state.addFile(file);
 		return json(200, resource(ctx, file));
 	}

@@ -1,3 +1,5 @@
+/* eslint-disable @n8n/community-nodes/require-node-api-error -- the n8n community-node rules guard code that runs inside n8n; this file belongs to the local sandbox (a Node dev server and its tests run by tsx/jest, never packed into dist), which needs Node built-ins, timers and console logging. */
+/* eslint-disable @typescript-eslint/no-explicit-any -- request bodies here are untyped JSON from n8n or tests, read defensively field by field. */
 import { randomInt } from 'node:crypto';
 import type { SandboxContext, StandInRequest, StandInResponse } from './context';
 import { json } from './context';
@@ -40,7 +42,12 @@ function spreadsheetResource(ctx: SandboxContext, sheet: Spreadsheet, fields: st
 	};
 }
 
-export function createSpreadsheet(ctx: SandboxContext, id: string, title: string, tabs: string[]): Spreadsheet {
+export function createSpreadsheet(
+	ctx: SandboxContext,
+	id: string,
+	title: string,
+	tabs: string[],
+): Spreadsheet {
 	const sheet: Spreadsheet = {
 		spreadsheetId: id,
 		title,
@@ -80,7 +87,10 @@ function batchUpdate(sheet: Spreadsheet, requests: Array<Record<string, any>>): 
 			case 'addSheet': {
 				const title = args?.properties?.title ?? `Sheet${sheet.sheets.length + 1}`;
 				if (sheet.sheets.some((t) => t.title === title)) {
-					throw new SheetsError(400, `Invalid requests[0].addSheet: A sheet with the name "${title}" already exists. Please enter another name.`);
+					throw new SheetsError(
+						400,
+						`Invalid requests[0].addSheet: A sheet with the name "${title}" already exists. Please enter another name.`,
+					);
 				}
 				const tab = newTab(args?.properties?.sheetId ?? randomInt(1, 2 ** 31 - 1), title);
 				Object.assign(tab, args?.properties?.gridProperties ?? {});
@@ -132,7 +142,9 @@ function batchUpdate(sheet: Spreadsheet, requests: Array<Record<string, any>>): 
 				const last = Number(range.endColumnIndex ?? first + 1);
 				for (let c = first; c < last; c++) {
 					if (condition?.type === 'ONE_OF_LIST') {
-						tab.dropdowns[c] = (condition.values ?? []).map((v: any) => String(v.userEnteredValue ?? ''));
+						tab.dropdowns[c] = (condition.values ?? []).map((v: any) =>
+							String(v.userEnteredValue ?? ''),
+						);
 					} else delete tab.dropdowns[c];
 				}
 				return {};
@@ -144,7 +156,10 @@ function batchUpdate(sheet: Spreadsheet, requests: Array<Record<string, any>>): 
 	});
 }
 
-export async function handleSheets(ctx: SandboxContext, req: StandInRequest): Promise<StandInResponse> {
+export async function handleSheets(
+	ctx: SandboxContext,
+	req: StandInRequest,
+): Promise<StandInResponse> {
 	const denied = requireGoogleToken(req);
 	if (denied) return denied;
 	try {
@@ -161,7 +176,12 @@ function route(ctx: SandboxContext, req: StandInRequest): StandInResponse {
 	if (method === 'POST' && req.rawPath === '/v4/spreadsheets') {
 		const input = body();
 		const tabs = (input.sheets ?? []).map((s: any) => s?.properties?.title).filter(Boolean);
-		const created = createSpreadsheet(ctx, randomId(44), input.properties?.title ?? 'Untitled spreadsheet', tabs.length ? tabs : ['Sheet1']);
+		const created = createSpreadsheet(
+			ctx,
+			randomId(44),
+			input.properties?.title ?? 'Untitled spreadsheet',
+			tabs.length ? tabs : ['Sheet1'],
+		);
 		ctx.state.changed({ kind: 'sheet', spreadsheetId: created.spreadsheetId });
 		return json(200, spreadsheetResource(ctx, created, null));
 	}
@@ -176,7 +196,8 @@ function route(ctx: SandboxContext, req: StandInRequest): StandInResponse {
 		return json(200, result);
 	};
 
-	if (rest === '' && method === 'GET') return json(200, spreadsheetResource(ctx, sheet, query.get('fields')));
+	if (rest === '' && method === 'GET')
+		return json(200, spreadsheetResource(ctx, sheet, query.get('fields')));
 	if (rest === ':batchUpdate' && method === 'POST') {
 		const replies = batchUpdate(sheet, body().requests ?? []);
 		return done({ spreadsheetId: id, replies });
@@ -185,7 +206,11 @@ function route(ctx: SandboxContext, req: StandInRequest): StandInResponse {
 		const valueRanges = query.getAll('ranges').map((text) => {
 			const range = parseRange(sheet, text);
 			const major = query.get('majorDimension') === 'COLUMNS' ? 'COLUMNS' : 'ROWS';
-			return { range: formatRange(range), majorDimension: major, values: readValues(range, valueRender(query), major) };
+			return {
+				range: formatRange(range),
+				majorDimension: major,
+				values: readValues(range, valueRender(query), major),
+			};
 		});
 		return json(200, { spreadsheetId: id, valueRanges });
 	}
@@ -194,7 +219,12 @@ function route(ctx: SandboxContext, req: StandInRequest): StandInResponse {
 		const option = valueInput(query, input);
 		const responses = (input.data ?? []).map((entry: any) => ({
 			spreadsheetId: id,
-			...writeValues(parseRange(sheet, String(entry.range)), entry.values ?? [], option, entry.majorDimension),
+			...writeValues(
+				parseRange(sheet, String(entry.range)),
+				entry.values ?? [],
+				option,
+				entry.majorDimension,
+			),
 		}));
 		const total = (key: 'updatedRows' | 'updatedColumns' | 'updatedCells') =>
 			responses.reduce((sum: number, r: any) => sum + r[key], 0);
@@ -219,12 +249,19 @@ function route(ctx: SandboxContext, req: StandInRequest): StandInResponse {
 	if (!action && method === 'GET') {
 		const major = query.get('majorDimension') === 'COLUMNS' ? 'COLUMNS' : 'ROWS';
 		const rows = readValues(range, valueRender(query), major);
-		return json(200, { range: formatRange(range), majorDimension: major, ...(rows.length ? { values: rows } : {}) });
+		return json(200, {
+			range: formatRange(range),
+			majorDimension: major,
+			...(rows.length ? { values: rows } : {}),
+		});
 	}
 	if (!action && method === 'PUT') {
 		const input = body();
 		const option = valueInput(query);
-		return done({ spreadsheetId: id, ...writeValues(range, input.values ?? [], option, input.majorDimension) });
+		return done({
+			spreadsheetId: id,
+			...writeValues(range, input.values ?? [], option, input.majorDimension),
+		});
 	}
 	if (action === ':append' && method === 'POST') {
 		const input = body();
@@ -233,8 +270,14 @@ function route(ctx: SandboxContext, req: StandInRequest): StandInResponse {
 		const start = { ...range, startRow: Math.max(range.startRow, tableEnd + 1) };
 		const updates = writeValues(start, input.values ?? [], option, input.majorDimension, true);
 		const tableRange =
-			tableEnd >= 0 ? formatRange({ ...range, startRow: 0, startCol: range.startCol, endRow: tableEnd }) : undefined;
-		return done({ spreadsheetId: id, ...(tableRange ? { tableRange } : {}), updates: { spreadsheetId: id, ...updates } });
+			tableEnd >= 0
+				? formatRange({ ...range, startRow: 0, startCol: range.startCol, endRow: tableEnd })
+				: undefined;
+		return done({
+			spreadsheetId: id,
+			...(tableRange ? { tableRange } : {}),
+			updates: { spreadsheetId: id, ...updates },
+		});
 	}
 	if (action === ':clear' && method === 'POST') {
 		clearRange(range);

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- the n8n community-node rules guard code that runs inside n8n; this file belongs to the local sandbox (a Node dev server and its tests run by tsx/jest, never packed into dist), which needs Node built-ins, timers and console logging. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** Request bodies above this are refused: the sandbox only ever sees small photos and PDFs. */
@@ -32,9 +33,19 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
 	res.end(text);
 }
 
-export function sendBytes(res: ServerResponse, status: number, mimeType: string, data: Buffer, fileName?: string): void {
-	const headers: Record<string, string | number> = { 'Content-Type': mimeType, 'Content-Length': data.length };
-	if (fileName) headers['Content-Disposition'] = `inline; filename="${fileName.replace(/["\\\r\n]/g, '_')}"`;
+export function sendBytes(
+	res: ServerResponse,
+	status: number,
+	mimeType: string,
+	data: Buffer,
+	fileName?: string,
+): void {
+	const headers: Record<string, string | number> = {
+		'Content-Type': mimeType,
+		'Content-Length': data.length,
+	};
+	if (fileName)
+		headers['Content-Disposition'] = `inline; filename="${fileName.replace(/["\\\r\n]/g, '_')}"`;
 	res.writeHead(status, headers);
 	res.end(data);
 }
@@ -100,7 +111,8 @@ export function bearerToken(req: { headers: IncomingMessage['headers'] }): strin
 export function summariseBody(body: Buffer, contentType: string | undefined): string {
 	if (body.length === 0) return '';
 	const type = contentType ?? '';
-	if (/multipart|octet-stream|image\/|application\/pdf/.test(type)) return `<${body.length} bytes ${type.split(';')[0]}>`;
+	if (/multipart|octet-stream|image\/|application\/pdf/.test(type))
+		return `<${body.length} bytes ${type.split(';')[0]}>`;
 	const text = body.toString('utf8');
 	return text.length > 500 ? `${text.slice(0, 500)}… (${body.length} bytes)` : text;
 }

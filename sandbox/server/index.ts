@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- the n8n community-node rules guard code that runs inside n8n; this file belongs to the local sandbox (a Node dev server and its tests run by tsx/jest, never packed into dist), which needs Node built-ins, timers and console logging. */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { join } from 'node:path';
@@ -89,7 +90,9 @@ function listen(server: Server, port: number, host: string): Promise<number> {
 
 function prepareSpreadsheet(ctx: SandboxContext): void {
 	const { spreadsheetId, sheetName, sheetHeader } = ctx.settings;
-	const sheet = ctx.state.data.spreadsheets[spreadsheetId] ?? createSpreadsheet(ctx, spreadsheetId, 'Permohonan Surat (sandbox)', [sheetName]);
+	const sheet =
+		ctx.state.data.spreadsheets[spreadsheetId] ??
+		createSpreadsheet(ctx, spreadsheetId, 'Permohonan Surat (sandbox)', [sheetName]);
 	let tab = sheet.sheets.find((t) => t.title === sheetName);
 	if (!tab) {
 		tab = newTab(sheet.sheets.length === 0 ? 0 : Date.now() % 2 ** 31, sheetName);
@@ -161,7 +164,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		stop: async () => {
 			state.flush();
 			state.removeAllListeners();
-			const closed = Promise.all([api, proxy].map((server) => new Promise<void>((resolve) => server.close(() => resolve()))));
+			const closed = Promise.all(
+				[api, proxy].map((server) => new Promise<void>((resolve) => server.close(() => resolve()))),
+			);
 			for (const socket of sockets) socket.destroy();
 			await closed;
 		},

@@ -4,7 +4,12 @@ import { metaMediaId } from './ids';
 import type { StoredFile } from './state';
 
 /** Stores bytes as Meta media (a resident's photo, or a file n8n uploaded before sending it). */
-export function storeMetaMedia(ctx: SandboxContext, data: Buffer, mimeType: string, name: string): StoredFile {
+export function storeMetaMedia(
+	ctx: SandboxContext,
+	data: Buffer,
+	mimeType: string,
+	name: string,
+): StoredFile {
 	const file: StoredFile = {
 		id: metaMediaId(),
 		name,

@@ -1,3 +1,5 @@
+/* eslint-disable @n8n/community-nodes/require-node-api-error -- the n8n community-node rules guard code that runs inside n8n; this file belongs to the local sandbox (a Node dev server and its tests run by tsx/jest, never packed into dist), which needs Node built-ins, timers and console logging. */
+/* eslint-disable @typescript-eslint/no-explicit-any -- request bodies here are untyped JSON from n8n or tests, read defensively field by field. */
 import type { SandboxContext, StandInRequest, StandInResponse } from './context';
 import { json } from './context';
 import { bearerToken, parseJson, parseMultipart } from './http-util';
@@ -15,14 +17,24 @@ function fail(error: MetaError): StandInResponse {
 function checkToken(ctx: SandboxContext, req: StandInRequest): MetaError | undefined {
 	const token = bearerToken(req) ?? req.query.get('access_token') ?? undefined;
 	if (token === ctx.settings.accessToken) return undefined;
-	const message = token ? 'Invalid OAuth access token - Cannot parse access token' : 'An active access token must be used to query information about the current user.';
+	const message = token
+		? 'Invalid OAuth access token - Cannot parse access token'
+		: 'An active access token must be used to query information about the current user.';
 	return new MetaError(190, message, undefined, 401);
 }
 
-function mediaRef(ctx: SandboxContext, content: Record<string, any>): { url: string; mimeType?: string } {
+function mediaRef(
+	ctx: SandboxContext,
+	content: Record<string, any>,
+): { url: string; mimeType?: string } {
 	if (content.link) return { url: String(content.link) };
 	const file = ctx.state.data.files[String(content.id)];
-	if (!file) throw new MetaError(131009, '(#131009) Parameter value is not valid', `Media id ${String(content.id)} was not uploaded`);
+	if (!file)
+		throw new MetaError(
+			131009,
+			'(#131009) Parameter value is not valid',
+			`Media id ${String(content.id)} was not uploaded`,
+		);
 	return { url: mediaUrl(ctx, file.id), mimeType: file.mimeType };
 }
 
@@ -46,16 +58,32 @@ function chatEntry(ctx: SandboxContext, body: Record<string, any>, id: string): 
 			if (content.type === 'list') {
 				return { ...common, list: { button: String(action.button), sections: action.sections } };
 			}
-			return { ...common, buttons: action.buttons.map((b: any) => ({ id: String(b.reply.id), title: String(b.reply.title) })) };
+			return {
+				...common,
+				buttons: action.buttons.map((b: any) => ({
+					id: String(b.reply.id),
+					title: String(b.reply.title),
+				})),
+			};
 		}
 		case 'document': {
 			const ref = mediaRef(ctx, content);
-			const fileName = String(content.filename ?? ctx.state.data.files[content.id]?.name ?? 'document');
-			return { ...base, text: String(content.caption ?? ''), document: { fileName, url: ref.url, caption: content.caption } };
+			const fileName = String(
+				content.filename ?? ctx.state.data.files[content.id]?.name ?? 'document',
+			);
+			return {
+				...base,
+				text: String(content.caption ?? ''),
+				document: { fileName, url: ref.url, caption: content.caption },
+			};
 		}
 		case 'image': {
 			const ref = mediaRef(ctx, content);
-			return { ...base, text: String(content.caption ?? ''), image: { url: ref.url, caption: content.caption, mimeType: ref.mimeType } };
+			return {
+				...base,
+				text: String(content.caption ?? ''),
+				image: { url: ref.url, caption: content.caption, mimeType: ref.mimeType },
+			};
 		}
 		case 'template':
 			return { ...base, text: `[template ${String(content.name ?? '')}]` };
@@ -76,10 +104,15 @@ function sendMessage(ctx: SandboxContext, req: StandInRequest): StandInResponse 
 		return json(200, { success: true });
 	}
 	const waId = String(body.to).replace(/\D/g, '');
-	if (!waId) throw new MetaError(131009, '(#131009) Parameter value is not valid', 'Invalid recipient: to');
+	if (!waId)
+		throw new MetaError(131009, '(#131009) Parameter value is not valid', 'Invalid recipient: to');
 	const id = wamid();
 	ctx.state.addMessage(waId, chatEntry(ctx, body, id));
-	return json(200, { messaging_product: 'whatsapp', contacts: [{ input: String(body.to), wa_id: waId }], messages: [{ id }] });
+	return json(200, {
+		messaging_product: 'whatsapp',
+		contacts: [{ input: String(body.to), wa_id: waId }],
+		messages: [{ id }],
+	});
 }
 
 function uploadMedia(ctx: SandboxContext, req: StandInRequest): StandInResponse {
@@ -89,7 +122,8 @@ function uploadMedia(ctx: SandboxContext, req: StandInRequest): StandInResponse 
 		throw new MetaError(100, '(#100) The parameter messaging_product is required.');
 	}
 	const file = field('file');
-	if (!file || file.data.length === 0) throw new MetaError(100, '(#100) The parameter file is required.');
+	if (!file || file.data.length === 0)
+		throw new MetaError(100, '(#100) The parameter file is required.');
 	const mimeType = field('type')?.data.toString() || file.contentType || 'application/octet-stream';
 	return json(200, { id: storeMetaMedia(ctx, file.data, mimeType, file.fileName ?? 'upload').id });
 }
@@ -104,12 +138,20 @@ export function handleGraph(ctx: SandboxContext, req: StandInRequest): StandInRe
 	try {
 		const { phoneNumberId, businessNumber } = ctx.settings;
 		if (edge && objectId !== phoneNumberId) {
-			throw new MetaError(100, `(#100) Unsupported post request. Object with ID '${objectId}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`);
+			throw new MetaError(
+				100,
+				`(#100) Unsupported post request. Object with ID '${objectId}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`,
+			);
 		}
 		if (edge === 'messages' && req.method === 'POST') return sendMessage(ctx, req);
 		if (edge === 'media' && req.method === 'POST') return uploadMedia(ctx, req);
 		if (!edge && objectId === phoneNumberId && req.method === 'GET') {
-			return json(200, { id: phoneNumberId, display_phone_number: businessNumber, verified_name: 'Kelurahan Sandbox', quality_rating: 'GREEN' });
+			return json(200, {
+				id: phoneNumberId,
+				display_phone_number: businessNumber,
+				verified_name: 'Kelurahan Sandbox',
+				quality_rating: 'GREEN',
+			});
 		}
 		const file = ctx.state.data.files[objectId];
 		if (!edge && file?.kind === 'meta-media' && req.method === 'GET') {
@@ -126,7 +168,10 @@ export function handleGraph(ctx: SandboxContext, req: StandInRequest): StandInRe
 			delete ctx.state.data.files[objectId];
 			return json(200, { success: true });
 		}
-		throw new MetaError(100, `(#100) Unsupported ${req.method.toLowerCase()} request. Object with ID '${objectId}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`);
+		throw new MetaError(
+			100,
+			`(#100) Unsupported ${req.method.toLowerCase()} request. Object with ID '${objectId}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`,
+		);
 	} catch (error) {
 		if (error instanceof MetaError) return fail(error);
 		throw error;
@@ -138,6 +183,10 @@ export function handleLookaside(ctx: SandboxContext, req: StandInRequest): Stand
 	const denied = checkToken(ctx, req);
 	if (denied) return fail(denied);
 	const file = ctx.state.data.files[req.query.get('mid') ?? ''];
-	if (!file || req.method !== 'GET') return { status: 404, bytes: { data: Buffer.from('Not Found'), mimeType: 'text/plain' } };
-	return { status: 200, bytes: { data: Buffer.from(file.dataBase64, 'base64'), mimeType: file.mimeType } };
+	if (!file || req.method !== 'GET')
+		return { status: 404, bytes: { data: Buffer.from('Not Found'), mimeType: 'text/plain' } };
+	return {
+		status: 200,
+		bytes: { data: Buffer.from(file.dataBase64, 'base64'), mimeType: file.mimeType },
+	};
 }

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- request bodies here are untyped JSON from n8n or tests, read defensively field by field. */
 /**
  * Validation of an outbound message the way Meta's Cloud API answers it: the limits of
  * interactive messages (3 buttons, 20-character titles, 10 list rows, …) give a 400 with
@@ -19,14 +20,17 @@ export class MetaError extends Error {
 				message: this.message,
 				type: 'OAuthException',
 				code: this.code,
-				...(this.details ? { error_data: { messaging_product: 'whatsapp', details: this.details } } : {}),
+				...(this.details
+					? { error_data: { messaging_product: 'whatsapp', details: this.details } }
+					: {}),
 				fbtrace_id: 'Sandbox' + Math.random().toString(36).slice(2, 12),
 			},
 		};
 	}
 }
 
-const invalid = (details: string) => new MetaError(131009, '(#131009) Parameter value is not valid', details);
+const invalid = (details: string) =>
+	new MetaError(131009, '(#131009) Parameter value is not valid', details);
 
 function checkLength(value: unknown, max: number, what: string): void {
 	const text = typeof value === 'string' ? value : '';
@@ -78,9 +82,11 @@ function validateInteractive(interactive: Record<string, any>): void {
 	if (interactive.type === 'list') {
 		checkLength(action.button, 20, 'Button label');
 		const sections: any[] = Array.isArray(action.sections) ? action.sections : [];
-		if (sections.length < 1 || sections.length > 10) throw invalid('Sections count invalid. Min count: 1, Max count: 10');
+		if (sections.length < 1 || sections.length > 10)
+			throw invalid('Sections count invalid. Min count: 1, Max count: 10');
 		const rows = sections.flatMap((section) => (Array.isArray(section?.rows) ? section.rows : []));
-		if (rows.length < 1 || rows.length > 10) throw invalid('Total row count exceed max allowed count: 10');
+		if (rows.length < 1 || rows.length > 10)
+			throw invalid('Total row count exceed max allowed count: 10');
 		if (sections.length > 1) sections.forEach((s) => checkLength(s?.title, 24, 'Section title'));
 		const ids = new Set<string>();
 		for (const row of rows) {

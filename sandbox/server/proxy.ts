@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, no-console -- the n8n community-node rules guard code that runs inside n8n; this file belongs to the local sandbox (a Node dev server and its tests run by tsx/jest, never packed into dist), which needs Node built-ins, timers and console logging. */
 import { createServer, type Server } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Server as HttpsServer } from 'node:https';
@@ -8,11 +9,16 @@ import { STAND_IN_HOSTS } from './certificates';
  * into the in-process HTTPS server; every other target is refused (403) and logged, so a
  * workflow that talks to the real internet fails loudly instead of hanging.
  */
-export function createProxy(standIn: HttpsServer, log: (line: string) => void = console.warn): Server {
+export function createProxy(
+	standIn: HttpsServer,
+	log: (line: string) => void = console.warn,
+): Server {
 	const allowed = new Set<string>(STAND_IN_HOSTS);
 	const proxy = createServer((req, res) => {
 		// Plain-HTTP proxying (HTTP_PROXY): nothing the stand-in serves over http.
-		log(`[sandbox proxy] refused ${req.method} ${req.url}: only CONNECT to stand-in hosts is served`);
+		log(
+			`[sandbox proxy] refused ${req.method} ${req.url}: only CONNECT to stand-in hosts is served`,
+		);
 		res.writeHead(403, { 'Content-Type': 'text/plain' });
 		res.end('The sandbox proxy only serves CONNECT to Meta and Google stand-in hosts\n');
 	});

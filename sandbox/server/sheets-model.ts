@@ -104,7 +104,8 @@ export function parseRange(spreadsheet: Spreadsheet, text: string): GridRange {
 	const [first, second] = a1.split(':');
 	const start = /^([A-Za-z]*)(\d*)$/.exec(first);
 	const end = second === undefined ? start : /^([A-Za-z]*)(\d*)$/.exec(second);
-	if (!start || !end || (!start[1] && !start[2])) throw new SheetsError(400, `Unable to parse range: ${text}`);
+	if (!start || !end || (!start[1] && !start[2]))
+		throw new SheetsError(400, `Unable to parse range: ${text}`);
 	return {
 		tab,
 		startCol: start[1] ? columnIndex(start[1]) : 0,
@@ -216,7 +217,13 @@ export function writeValues(
 		});
 	});
 	for (let r = 0; r < tab.cells.length; r++) tab.cells[r] ??= [];
-	const written: GridRange = { tab, startRow: range.startRow, startCol: range.startCol, endRow: lastRow, endCol: lastCol };
+	const written: GridRange = {
+		tab,
+		startRow: range.startRow,
+		startCol: range.startCol,
+		endRow: lastRow,
+		endCol: lastCol,
+	};
 	return {
 		updatedRange: formatRange(written),
 		updatedRows: height,

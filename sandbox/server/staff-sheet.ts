@@ -3,18 +3,31 @@ import { HttpError } from './http-util';
 import { columnLetters, readValues, renderCell, writeValues, type SheetTab } from './sheets-model';
 
 /** The Status values staff pick from when the sheet itself sets no dropdown. */
-export const DEFAULT_STATUSES = ['Menunggu', 'Disetujui', 'Ditolak', 'Perbaiki', 'Selesai', 'Terkirim'];
+export const DEFAULT_STATUSES = [
+	'Menunggu',
+	'Disetujui',
+	'Ditolak',
+	'Perbaiki',
+	'Selesai',
+	'Terkirim',
+];
 
 export function requestsTab(ctx: SandboxContext, name?: string | null): SheetTab {
 	const sheet = ctx.state.data.spreadsheets[ctx.settings.spreadsheetId];
 	const title = name || ctx.settings.sheetName;
 	const tab = sheet?.sheets.find((t) => t.title === title);
-	if (!tab) throw new HttpError(404, { error: `no tab named "${title}" in the sandbox spreadsheet` });
+	if (!tab)
+		throw new HttpError(404, { error: `no tab named "${title}" in the sandbox spreadsheet` });
 	return tab;
 }
 
 function header(tab: SheetTab): string[] {
-	return (readValues({ tab, startRow: 0, startCol: 0, endRow: 0, endCol: Infinity }, 'FORMATTED_VALUE')[0] ?? []).map(String);
+	return (
+		readValues(
+			{ tab, startRow: 0, startCol: 0, endRow: 0, endCol: Infinity },
+			'FORMATTED_VALUE',
+		)[0] ?? []
+	).map(String);
 }
 
 /** `GET /api/sheet`: the tab as staff see it, each row an object keyed by the header. */
@@ -36,22 +49,44 @@ export function sheetView(ctx: SandboxContext, name?: string | null) {
 	columns.forEach((column, c) => {
 		if (tab.dropdowns[c]) dropdowns[column] = tab.dropdowns[c];
 	});
-	if (statusColumn >= 0 && !dropdowns[columns[statusColumn]]) dropdowns[columns[statusColumn]] = DEFAULT_STATUSES;
+	if (statusColumn >= 0 && !dropdowns[columns[statusColumn]])
+		dropdowns[columns[statusColumn]] = DEFAULT_STATUSES;
 	return { sheetName: tab.title, header: columns, rows, dropdowns };
 }
 
 /** `PATCH /api/sheet/rows/{n}`: staff typing into cells, so values are parsed as USER_ENTERED. */
-export function patchRow(ctx: SandboxContext, rowNumber: number, changes: Record<string, unknown>, name?: string | null) {
+export function patchRow(
+	ctx: SandboxContext,
+	rowNumber: number,
+	changes: Record<string, unknown>,
+	name?: string | null,
+) {
 	const tab = requestsTab(ctx, name);
-	if (!Number.isInteger(rowNumber) || rowNumber < 2) throw new HttpError(400, { error: 'rowNumber must be 2 or more (row 1 is the header)' });
-	if (rowNumber > tab.rowCount) throw new HttpError(400, { error: `row ${rowNumber} is beyond the sheet's ${tab.rowCount} rows` });
+	if (!Number.isInteger(rowNumber) || rowNumber < 2)
+		throw new HttpError(400, { error: 'rowNumber must be 2 or more (row 1 is the header)' });
+	if (rowNumber > tab.rowCount)
+		throw new HttpError(400, {
+			error: `row ${rowNumber} is beyond the sheet's ${tab.rowCount} rows`,
+		});
 	const columns = header(tab);
 	for (const [column, value] of Object.entries(changes)) {
 		const c = columns.indexOf(column);
-		if (c < 0) throw new HttpError(400, { error: `unknown column "${column}"; columns: ${columns.join(', ')}` });
+		if (c < 0)
+			throw new HttpError(400, {
+				error: `unknown column "${column}"; columns: ${columns.join(', ')}`,
+			});
 		const text = value === null || value === undefined ? '' : String(value);
-		writeValues({ tab, startRow: rowNumber - 1, startCol: c, endRow: rowNumber - 1, endCol: c }, [[text]], 'USER_ENTERED');
+		writeValues(
+			{ tab, startRow: rowNumber - 1, startCol: c, endRow: rowNumber - 1, endCol: c },
+			[[text]],
+			'USER_ENTERED',
+		);
 	}
 	ctx.state.changed({ kind: 'sheet', spreadsheetId: ctx.settings.spreadsheetId });
-	return sheetView(ctx, name).rows.find((row) => row.rowNumber === rowNumber) ?? { rowNumber, values: {} };
+	return (
+		sheetView(ctx, name).rows.find((row) => row.rowNumber === rowNumber) ?? {
+			rowNumber,
+			values: {},
+		}
+	);
 }

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, no-console -- the n8n community-node rules guard code that runs inside n8n; this file belongs to the local sandbox (a Node dev server and its tests run by tsx/jest, never packed into dist), which needs Node built-ins, timers and console logging. */
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Certificates } from './certificates';
@@ -31,7 +32,11 @@ function write(res: ServerResponse, response: StandInResponse): void {
 	res.end(payload);
 }
 
-async function handle(ctx: SandboxContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(
+	ctx: SandboxContext,
+	req: IncomingMessage,
+	res: ServerResponse,
+): Promise<void> {
 	const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
 	const url = new URL(req.url ?? '/', `https://${host || 'unknown'}`);
 	let body: Buffer = Buffer.alloc(0);
@@ -47,7 +52,9 @@ async function handle(ctx: SandboxContext, req: IncomingMessage, res: ServerResp
 			body,
 		};
 		const handler = HANDLERS[host];
-		response = handler ? await handler(ctx, request) : googleError(404, `The sandbox does not stand in for ${host}`);
+		response = handler
+			? await handler(ctx, request)
+			: googleError(404, `The sandbox does not stand in for ${host}`);
 	} catch (error) {
 		if (error instanceof HttpError) {
 			response = { status: error.status, json: error.body };

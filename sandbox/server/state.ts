@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- the n8n community-node rules guard code that runs inside n8n; this file belongs to the local sandbox (a Node dev server and its tests run by tsx/jest, never packed into dist), which needs Node built-ins, timers and console logging. */
 import { EventEmitter } from 'node:events';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,7 +11,10 @@ export interface ChatButton {
 
 export interface ChatList {
 	button: string;
-	sections: Array<{ title?: string; rows: Array<{ id: string; title: string; description?: string }> }>;
+	sections: Array<{
+		title?: string;
+		rows: Array<{ id: string; title: string; description?: string }>;
+	}>;
 }
 
 /** One message in a resident's chat, as the page shows it and `GET /api/residents/{waId}/messages` returns it. */
@@ -86,7 +90,9 @@ export class SandboxState extends EventEmitter {
 			try {
 				this.data = { ...this.data, ...(JSON.parse(readFileSync(this.file, 'utf8')) as StateData) };
 			} catch (error) {
-				console.warn(`[sandbox] ignoring unreadable state file ${this.file}: ${(error as Error).message}`);
+				console.warn(
+					`[sandbox] ignoring unreadable state file ${this.file}: ${(error as Error).message}`,
+				);
 			}
 		}
 		if (this.file) mkdirSync(stateDir, { recursive: true });
@@ -126,7 +132,8 @@ export class SandboxState extends EventEmitter {
 
 	addCall(call: CallRecord): void {
 		this.data.calls.push(call);
-		if (this.data.calls.length > MAX_CALLS) this.data.calls.splice(0, this.data.calls.length - MAX_CALLS);
+		if (this.data.calls.length > MAX_CALLS)
+			this.data.calls.splice(0, this.data.calls.length - MAX_CALLS);
 		this.changed({ kind: 'calls' });
 	}
 }

@@ -15,14 +15,27 @@ export interface DeliveryResult {
 }
 
 /** POSTs a raw body to the intake webhook as Meta does; signature '' sends none. */
-export async function deliver(ctx: SandboxContext, rawBody: string, signature?: string): Promise<DeliveryResult> {
+export async function deliver(
+	ctx: SandboxContext,
+	rawBody: string,
+	signature?: string,
+): Promise<DeliveryResult> {
 	const url = ctx.intakeWebhookUrl;
-	if (!url) return { webhookStatus: 0, webhookError: 'no intake webhook url set (setIntakeWebhookUrl)' };
-	const headers: Record<string, string> = { 'Content-Type': 'application/json', 'User-Agent': 'facebookexternalua' };
+	if (!url)
+		return { webhookStatus: 0, webhookError: 'no intake webhook url set (setIntakeWebhookUrl)' };
+	const headers: Record<string, string> = {
+		'Content-Type': 'application/json',
+		'User-Agent': 'facebookexternalua',
+	};
 	const sig = signature ?? signBody(ctx.settings.appSecret, rawBody);
 	if (sig) headers['X-Hub-Signature-256'] = sig;
 	try {
-		const response = await fetch(url, { method: 'POST', headers, body: rawBody, signal: AbortSignal.timeout(30_000) });
+		const response = await fetch(url, {
+			method: 'POST',
+			headers,
+			body: rawBody,
+			signal: AbortSignal.timeout(30_000),
+		});
 		await response.arrayBuffer();
 		return { webhookStatus: response.status };
 	} catch (error) {
@@ -50,7 +63,12 @@ function media(ctx: SandboxContext, input: MediaInput, kind: 'image' | 'document
 	if (!input.dataBase64) throw new HttpError(400, { error: `${kind}.dataBase64 is required` });
 	const data = Buffer.from(input.dataBase64, 'base64');
 	const mimeType = input.mimeType ?? (kind === 'image' ? 'image/jpeg' : 'application/pdf');
-	return storeMetaMedia(ctx, data, mimeType, input.fileName ?? (kind === 'image' ? 'photo.jpg' : 'document.pdf'));
+	return storeMetaMedia(
+		ctx,
+		data,
+		mimeType,
+		input.fileName ?? (kind === 'image' ? 'photo.jpg' : 'document.pdf'),
+	);
 }
 
 /** Finds the outbound interactive message a reply answers, so the payload says button or list. */
@@ -69,7 +87,11 @@ export function buildInbound(ctx: SandboxContext, waId: string, input: ResidentI
 	const { settings, state } = ctx;
 	const id = input.messageId ?? wamid();
 	const now = new Date();
-	const message: Record<string, unknown> = { from: waId, id, timestamp: String(Math.floor(now.getTime() / 1000)) };
+	const message: Record<string, unknown> = {
+		from: waId,
+		id,
+		timestamp: String(Math.floor(now.getTime() / 1000)),
+	};
 	const chat: ChatMessage = { id, direction: 'in', type: 'text', text: '', at: now.toISOString() };
 	if (typeof input.text === 'string') {
 		Object.assign(message, { type: 'text', text: { body: input.text } });
@@ -80,26 +102,62 @@ export function buildInbound(ctx: SandboxContext, waId: string, input: ResidentI
 		const isList = input.reply.type ? input.reply.type === 'list' : Boolean(source?.list);
 		const row = source?.list?.sections.flatMap((s) => s.rows).find((r) => r.id === input.reply?.id);
 		const reply = isList
-			? { type: 'list_reply', list_reply: { id: input.reply.id, title: input.reply.title, ...(row?.description ? { description: row.description } : {}) } }
+			? {
+					type: 'list_reply',
+					list_reply: {
+						id: input.reply.id,
+						title: input.reply.title,
+						...(row?.description ? { description: row.description } : {}),
+					},
+				}
 			: { type: 'button_reply', button_reply: { id: input.reply.id, title: input.reply.title } };
 		Object.assign(message, { type: 'interactive', interactive: reply });
 		if (source) message.context = { from: settings.businessNumber, id: source.id };
-		Object.assign(chat, { type: reply.type, text: input.reply.title, reply: { id: input.reply.id, title: input.reply.title } });
+		Object.assign(chat, {
+			type: reply.type,
+			text: input.reply.title,
+			reply: { id: input.reply.id, title: input.reply.title },
+		});
 	} else if (input.image) {
 		const file = media(ctx, input.image, 'image');
 		const caption = input.image.caption;
-		Object.assign(message, { type: 'image', image: { ...(caption ? { caption } : {}), mime_type: file.mimeType, sha256: file.sha256, id: file.id } });
-		Object.assign(chat, { type: 'image', text: caption ?? '', image: { url: mediaUrl(ctx, file.id), caption, mimeType: file.mimeType } });
+		Object.assign(message, {
+			type: 'image',
+			image: {
+				...(caption ? { caption } : {}),
+				mime_type: file.mimeType,
+				sha256: file.sha256,
+				id: file.id,
+			},
+		});
+		Object.assign(chat, {
+			type: 'image',
+			text: caption ?? '',
+			image: { url: mediaUrl(ctx, file.id), caption, mimeType: file.mimeType },
+		});
 	} else if (input.document) {
 		const file = media(ctx, input.document, 'document');
 		const caption = input.document.caption;
 		Object.assign(message, {
 			type: 'document',
-			document: { ...(caption ? { caption } : {}), filename: file.name, mime_type: file.mimeType, sha256: file.sha256, id: file.id },
+			document: {
+				...(caption ? { caption } : {}),
+				filename: file.name,
+				mime_type: file.mimeType,
+				sha256: file.sha256,
+				id: file.id,
+			},
 		});
-		Object.assign(chat, { type: 'document', text: caption ?? '', document: { fileName: file.name, url: mediaUrl(ctx, file.id) } });
+		Object.assign(chat, {
+			type: 'document',
+			text: caption ?? '',
+			document: { fileName: file.name, url: mediaUrl(ctx, file.id) },
+		});
 	} else {
-		throw new HttpError(400, { error: 'send one of text, reply {id,title}, image {fileName,mimeType,dataBase64} or document {…}' });
+		throw new HttpError(400, {
+			error:
+				'send one of text, reply {id,title}, image {fileName,mimeType,dataBase64} or document {…}',
+		});
 	}
 	const name = input.name ?? state.data.names[waId] ?? `Warga ${waId.slice(-4)}`;
 	const payload = {
@@ -111,7 +169,10 @@ export function buildInbound(ctx: SandboxContext, waId: string, input: ResidentI
 					{
 						value: {
 							messaging_product: 'whatsapp',
-							metadata: { display_phone_number: settings.businessNumber, phone_number_id: settings.phoneNumberId },
+							metadata: {
+								display_phone_number: settings.businessNumber,
+								phone_number_id: settings.phoneNumberId,
+							},
 							contacts: [{ profile: { name }, wa_id: waId }],
 							messages: [message],
 						},

@@ -1,11 +1,22 @@
 import { createHmac } from 'node:crypto';
-import { api, bearer, connectThroughProxy, startReceiver, startTestSandbox, viaProxy, type TestSandbox } from './helpers';
+import {
+	api,
+	bearer,
+	connectThroughProxy,
+	startReceiver,
+	startTestSandbox,
+	viaProxy,
+	type TestSandbox,
+} from './helpers';
 
 let t: TestSandbox;
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
 
 beforeAll(async () => {
-	t = await startTestSandbox({ appSecret: 'test-secret', sheetHeader: ['Tiket', 'Nama', 'Status', 'Catatan'] });
+	t = await startTestSandbox({
+		appSecret: 'test-secret',
+		sheetHeader: ['Tiket', 'Nama', 'Status', 'Catatan'],
+	});
 	receiver = await startReceiver();
 	t.sandbox.setIntakeWebhookUrl(receiver.url);
 });
@@ -18,11 +29,15 @@ beforeEach(async () => {
 	receiver.received.length = 0;
 });
 
-const hmac = (raw: Buffer) => `sha256=${createHmac('sha256', 'test-secret').update(raw).digest('hex')}`;
+const hmac = (raw: Buffer) =>
+	`sha256=${createHmac('sha256', 'test-secret').update(raw).digest('hex')}`;
 
 describe('resident messages become signed Meta webhooks', () => {
 	it('delivers a text as Meta shapes it, signed with the app secret', async () => {
-		const res = await api(t, 'POST', '/api/residents/6281234567890/messages', { text: 'halo', name: 'Siti' });
+		const res = await api(t, 'POST', '/api/residents/6281234567890/messages', {
+			text: 'halo',
+			name: 'Siti',
+		});
 		expect(res.json).toEqual({ messageId: expect.stringMatching(/^wamid\./), webhookStatus: 200 });
 		const [hook] = receiver.received;
 		expect(hook.headers['x-hub-signature-256']).toBe(hmac(hook.raw));
@@ -38,9 +53,20 @@ describe('resident messages become signed Meta webhooks', () => {
 							field: 'messages',
 							value: {
 								messaging_product: 'whatsapp',
-								metadata: { display_phone_number: config.businessNumber, phone_number_id: config.phoneNumberId },
+								metadata: {
+									display_phone_number: config.businessNumber,
+									phone_number_id: config.phoneNumberId,
+								},
 								contacts: [{ profile: { name: 'Siti' }, wa_id: '6281234567890' }],
-								messages: [{ from: '6281234567890', id: res.json.messageId, timestamp: expect.stringMatching(/^\d{10}$/), type: 'text', text: { body: 'halo' } }],
+								messages: [
+									{
+										from: '6281234567890',
+										id: res.json.messageId,
+										timestamp: expect.stringMatching(/^\d{10}$/),
+										type: 'text',
+										text: { body: 'halo' },
+									},
+								],
 							},
 						},
 					],
@@ -48,43 +74,99 @@ describe('resident messages become signed Meta webhooks', () => {
 			],
 		});
 		const chat = (await api(t, 'GET', '/api/residents/6281234567890/messages')).json;
-		expect(chat).toEqual([expect.objectContaining({ direction: 'in', type: 'text', text: 'halo', id: res.json.messageId })]);
+		expect(chat).toEqual([
+			expect.objectContaining({
+				direction: 'in',
+				type: 'text',
+				text: 'halo',
+				id: res.json.messageId,
+			}),
+		]);
 	});
 
 	it('answers a list row with list_reply and a button with button_reply, in reply to the message shown', async () => {
 		const { accessToken, phoneNumberId } = t.sandbox.config();
-		const sent = await viaProxy(t, 'graph.facebook.com', 'POST', `/v21.0/${phoneNumberId}/messages`, {
-			headers: bearer(accessToken),
-			body: {
-				messaging_product: 'whatsapp',
-				to: '6281234567890',
-				type: 'interactive',
-				interactive: { type: 'list', body: { text: 'Pilih' }, action: { button: 'Layanan', sections: [{ rows: [{ id: 'sktm', title: 'SKTM', description: 'Tidak mampu' }] }] } },
+		const sent = await viaProxy(
+			t,
+			'graph.facebook.com',
+			'POST',
+			`/v21.0/${phoneNumberId}/messages`,
+			{
+				headers: bearer(accessToken),
+				body: {
+					messaging_product: 'whatsapp',
+					to: '6281234567890',
+					type: 'interactive',
+					interactive: {
+						type: 'list',
+						body: { text: 'Pilih' },
+						action: {
+							button: 'Layanan',
+							sections: [{ rows: [{ id: 'sktm', title: 'SKTM', description: 'Tidak mampu' }] }],
+						},
+					},
+				},
+			},
+		);
+		await api(t, 'POST', '/api/residents/6281234567890/messages', {
+			reply: { id: 'sktm', title: 'SKTM' },
+		});
+		await api(t, 'POST', '/api/residents/6281234567890/messages', {
+			reply: { id: 'yes', title: 'Ya' },
+		});
+		const [list, button] = receiver.received.map(
+			(h) => JSON.parse(h.raw.toString()).entry[0].changes[0].value.messages[0],
+		);
+		expect(list).toMatchObject({
+			type: 'interactive',
+			context: { id: sent.json.messages[0].id },
+			interactive: {
+				type: 'list_reply',
+				list_reply: { id: 'sktm', title: 'SKTM', description: 'Tidak mampu' },
 			},
 		});
-		await api(t, 'POST', '/api/residents/6281234567890/messages', { reply: { id: 'sktm', title: 'SKTM' } });
-		await api(t, 'POST', '/api/residents/6281234567890/messages', { reply: { id: 'yes', title: 'Ya' } });
-		const [list, button] = receiver.received.map((h) => JSON.parse(h.raw.toString()).entry[0].changes[0].value.messages[0]);
-		expect(list).toMatchObject({ type: 'interactive', context: { id: sent.json.messages[0].id }, interactive: { type: 'list_reply', list_reply: { id: 'sktm', title: 'SKTM', description: 'Tidak mampu' } } });
-		expect(button.interactive).toEqual({ type: 'button_reply', button_reply: { id: 'yes', title: 'Ya' } });
+		expect(button.interactive).toEqual({
+			type: 'button_reply',
+			button_reply: { id: 'yes', title: 'Ya' },
+		});
 	});
 
 	it('stores a photo so n8n can download it by its media id, and re-delivers the same message id once in the chat', async () => {
 		const photo = Buffer.from('jpeg-bytes');
-		const first = await api(t, 'POST', '/api/residents/6281234567890/messages', { image: { fileName: 'ktp.jpg', mimeType: 'image/jpeg', dataBase64: photo.toString('base64') } });
-		const image = JSON.parse(receiver.received[0].raw.toString()).entry[0].changes[0].value.messages[0].image;
-		expect(image).toMatchObject({ mime_type: 'image/jpeg', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+		const first = await api(t, 'POST', '/api/residents/6281234567890/messages', {
+			image: { fileName: 'ktp.jpg', mimeType: 'image/jpeg', dataBase64: photo.toString('base64') },
+		});
+		const image = JSON.parse(receiver.received[0].raw.toString()).entry[0].changes[0].value
+			.messages[0].image;
+		expect(image).toMatchObject({
+			mime_type: 'image/jpeg',
+			sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+		});
 		const { accessToken } = t.sandbox.config();
-		const info = await viaProxy(t, 'graph.facebook.com', 'GET', `/v21.0/${image.id}`, { headers: bearer(accessToken) });
+		const info = await viaProxy(t, 'graph.facebook.com', 'GET', `/v21.0/${image.id}`, {
+			headers: bearer(accessToken),
+		});
 		const url = new URL(info.json.url);
-		expect((await viaProxy(t, url.hostname, 'GET', url.pathname + url.search, { headers: bearer(accessToken) })).body).toEqual(photo);
-		await api(t, 'POST', '/api/residents/6281234567890/messages', { text: 'x', messageId: first.json.messageId });
+		expect(
+			(
+				await viaProxy(t, url.hostname, 'GET', url.pathname + url.search, {
+					headers: bearer(accessToken),
+				})
+			).body,
+		).toEqual(photo);
+		await api(t, 'POST', '/api/residents/6281234567890/messages', {
+			text: 'x',
+			messageId: first.json.messageId,
+		});
 		expect(receiver.received).toHaveLength(2);
 		expect((await api(t, 'GET', '/api/residents/6281234567890/messages')).json).toHaveLength(1);
 	});
 
 	it('delivers a raw (forged) body with the given signature, or signs it when none is given', async () => {
-		const forged = await api(t, 'POST', '/api/webhooks/raw', { body: '{"object":"x"}', signature: 'sha256=deadbeef' });
+		const forged = await api(t, 'POST', '/api/webhooks/raw', {
+			body: '{"object":"x"}',
+			signature: 'sha256=deadbeef',
+		});
 		expect(forged.json).toEqual({ webhookStatus: 200 });
 		expect(receiver.received[0].headers['x-hub-signature-256']).toBe('sha256=deadbeef');
 		await api(t, 'POST', '/api/webhooks/raw', { body: 'not json' });
@@ -103,12 +185,24 @@ describe('resident messages become signed Meta webhooks', () => {
 describe('staff sheet, reset, health, proxy', () => {
 	it('lets staff change a row as a person types, and reset keeps only the header', async () => {
 		const { spreadsheetId, accessToken } = t.sandbox.config();
-		await viaProxy(t, 'sheets.googleapis.com', 'PUT', `/v4/spreadsheets/${spreadsheetId}/values/Permohonan!A2?valueInputOption=RAW`, {
-			headers: bearer(accessToken),
-			body: { values: [['T-1', 'Siti', 'Menunggu']] },
+		await viaProxy(
+			t,
+			'sheets.googleapis.com',
+			'PUT',
+			`/v4/spreadsheets/${spreadsheetId}/values/Permohonan!A2?valueInputOption=RAW`,
+			{
+				headers: bearer(accessToken),
+				body: { values: [['T-1', 'Siti', 'Menunggu']] },
+			},
+		);
+		const patched = await api(t, 'PATCH', '/api/sheet/rows/2', {
+			Status: 'Ditolak',
+			Catatan: 'KTP buram',
 		});
-		const patched = await api(t, 'PATCH', '/api/sheet/rows/2', { Status: 'Ditolak', Catatan: 'KTP buram' });
-		expect(patched.json).toEqual({ rowNumber: 2, values: { Tiket: 'T-1', Nama: 'Siti', Status: 'Ditolak', Catatan: 'KTP buram' } });
+		expect(patched.json).toEqual({
+			rowNumber: 2,
+			values: { Tiket: 'T-1', Nama: 'Siti', Status: 'Ditolak', Catatan: 'KTP buram' },
+		});
 		expect((await api(t, 'PATCH', '/api/sheet/rows/2', { Unknown: 'x' })).status).toBe(400);
 		const sheet = (await api(t, 'GET', '/api/sheet')).json;
 		expect(sheet.header).toEqual(['Tiket', 'Nama', 'Status', 'Catatan']);
@@ -127,18 +221,31 @@ describe('staff sheet, reset, health, proxy', () => {
 			body: { messaging_product: 'whatsapp', to: '62811', type: 'text', text: { body: 'hai' } },
 		});
 		const [call] = (await api(t, 'GET', '/api/calls')).json;
-		expect(call).toMatchObject({ host: 'graph.facebook.com', method: 'POST', path: `/v21.0/${phoneNumberId}/messages`, query: { debug: '1' }, status: 200 });
+		expect(call).toMatchObject({
+			host: 'graph.facebook.com',
+			method: 'POST',
+			path: `/v21.0/${phoneNumberId}/messages`,
+			query: { debug: '1' },
+			status: 200,
+		});
 		expect(call.bodySummary).toContain('"hai"');
 	});
 
 	it('reports 503 until n8n is ready, then 200', async () => {
-		expect(await api(t, 'GET', '/api/health')).toEqual({ status: 503, json: { ok: false, reason: expect.stringContaining('not started') } });
+		expect(await api(t, 'GET', '/api/health')).toEqual({
+			status: 503,
+			json: { ok: false, reason: expect.stringContaining('not started') },
+		});
 		let ready = false;
 		t.sandbox.setN8n({ url: 'http://127.0.0.1:5678', ready: async () => ready });
 		expect((await api(t, 'GET', '/api/health')).status).toBe(503);
 		ready = true;
 		expect(await api(t, 'GET', '/api/health')).toEqual({ status: 200, json: { ok: true } });
-		expect((await api(t, 'GET', '/api/config')).json).toMatchObject({ n8nUrl: 'http://127.0.0.1:5678', intakeWebhookUrl: receiver.url, appSecret: 'test-secret' });
+		expect((await api(t, 'GET', '/api/config')).json).toMatchObject({
+			n8nUrl: 'http://127.0.0.1:5678',
+			intakeWebhookUrl: receiver.url,
+			appSecret: 'test-secret',
+		});
 	});
 
 	it('refuses CONNECT to a host it does not stand in for', async () => {

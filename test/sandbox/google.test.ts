@@ -1,4 +1,12 @@
-import { api, bearer, serviceAccountJwt, startTestSandbox, viaProxy, type TestSandbox } from './helpers';
+/* eslint-disable @typescript-eslint/no-explicit-any -- request bodies here are untyped JSON from n8n or tests, read defensively field by field. */
+import {
+	api,
+	bearer,
+	serviceAccountJwt,
+	startTestSandbox,
+	viaProxy,
+	type TestSandbox,
+} from './helpers';
 
 const SHEETS = 'sheets.googleapis.com';
 let t: TestSandbox;
@@ -6,7 +14,10 @@ let id: string;
 let auth: Record<string, string>;
 
 beforeAll(async () => {
-	t = await startTestSandbox({ sheetName: 'Permohonan', sheetHeader: ['Tiket', 'Nama', 'Status', 'Catatan'] });
+	t = await startTestSandbox({
+		sheetName: 'Permohonan',
+		sheetHeader: ['Tiket', 'Nama', 'Status', 'Catatan'],
+	});
 	id = t.sandbox.config().spreadsheetId;
 });
 afterAll(() => t.close());
@@ -18,18 +29,29 @@ beforeEach(async () => {
 async function token(assertion = serviceAccountJwt()) {
 	const res = await viaProxy(t, 'oauth2.googleapis.com', 'POST', '/token', {
 		headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-		body: new URLSearchParams({ grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion }).toString(),
+		body: new URLSearchParams({
+			grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
+			assertion,
+		}).toString(),
 	});
 	return res.status === 200 ? res.json.access_token : `failed:${res.status}:${res.json.error}`;
 }
 
 const values = (range: string, render = 'FORMATTED_VALUE') =>
-	viaProxy(t, SHEETS, 'GET', `/v4/spreadsheets/${id}/values/${encodeURIComponent(range)}?valueRenderOption=${render}`, { headers: auth }).then((r) => r.json.values);
+	viaProxy(
+		t,
+		SHEETS,
+		'GET',
+		`/v4/spreadsheets/${id}/values/${encodeURIComponent(range)}?valueRenderOption=${render}`,
+		{ headers: auth },
+	).then((r) => r.json.values);
 
 describe('Google OAuth token stand-in', () => {
 	it('issues a bearer token for a well-formed service-account JWT and refuses a wrong audience', async () => {
 		expect(await token()).toMatch(/^ya29\./);
-		expect(await token(serviceAccountJwt({ aud: 'https://evil.example/token' }))).toBe('failed:400:invalid_grant');
+		expect(await token(serviceAccountJwt({ aud: 'https://evil.example/token' }))).toBe(
+			'failed:400:invalid_grant',
+		);
 		expect(await token('not-a-jwt')).toBe('failed:400:invalid_grant');
 	});
 
@@ -42,18 +64,41 @@ describe('Google OAuth token stand-in', () => {
 
 describe('Sheets v4 stand-in', () => {
 	it('lists the tabs as the node asks for them (fields=sheets.properties)', async () => {
-		const res = await viaProxy(t, SHEETS, 'GET', `/v4/spreadsheets/${id}?fields=sheets.properties`, { headers: auth });
+		const res = await viaProxy(
+			t,
+			SHEETS,
+			'GET',
+			`/v4/spreadsheets/${id}?fields=sheets.properties`,
+			{ headers: auth },
+		);
 		expect(res.json).toEqual({
-			sheets: [{ properties: expect.objectContaining({ sheetId: 0, title: 'Permohonan', gridProperties: { rowCount: 1000, columnCount: 26 } }) }],
+			sheets: [
+				{
+					properties: expect.objectContaining({
+						sheetId: 0,
+						title: 'Permohonan',
+						gridProperties: { rowCount: 1000, columnCount: 26 },
+					}),
+				},
+			],
 		});
 	});
 
 	it('stores USER_ENTERED "=1+1" as a formula but RAW "=1+1" as text', async () => {
-		for (const [option, ticket] of [['USER_ENTERED', 'T-1'], ['RAW', 'T-2']]) {
-			const res = await viaProxy(t, SHEETS, 'POST', `/v4/spreadsheets/${id}/values/Permohonan!A:D:append?valueInputOption=${option}`, {
-				headers: auth,
-				body: { values: [[ticket, '=1+1', 'Menunggu', '007']] },
-			});
+		for (const [option, ticket] of [
+			['USER_ENTERED', 'T-1'],
+			['RAW', 'T-2'],
+		]) {
+			const res = await viaProxy(
+				t,
+				SHEETS,
+				'POST',
+				`/v4/spreadsheets/${id}/values/Permohonan!A:D:append?valueInputOption=${option}`,
+				{
+					headers: auth,
+					body: { values: [[ticket, '=1+1', 'Menunggu', '007']] },
+				},
+			);
 			expect(res.status).toBe(200);
 		}
 		expect(await values('Permohonan!A2:D3', 'FORMULA')).toEqual([
@@ -70,13 +115,28 @@ describe('Sheets v4 stand-in', () => {
 		expect(before).toEqual([['Tiket', 'Nama', 'Status', 'Catatan']]);
 		await viaProxy(t, SHEETS, 'POST', `/v4/spreadsheets/${id}:batchUpdate`, {
 			headers: auth,
-			body: { requests: [{ appendDimension: { sheetId: 0, dimension: 'ROWS', length: 1 } }, { repeatCell: {} }] },
+			body: {
+				requests: [
+					{ appendDimension: { sheetId: 0, dimension: 'ROWS', length: 1 } },
+					{ repeatCell: {} },
+				],
+			},
 		});
-		const put = await viaProxy(t, SHEETS, 'PUT', `/v4/spreadsheets/${id}/values/Permohonan!2:2?valueInputOption=RAW`, {
-			headers: auth,
-			body: { range: 'Permohonan!2:2', values: [['T-9', 'Siti', 'Menunggu', '']] },
+		const put = await viaProxy(
+			t,
+			SHEETS,
+			'PUT',
+			`/v4/spreadsheets/${id}/values/Permohonan!2:2?valueInputOption=RAW`,
+			{
+				headers: auth,
+				body: { range: 'Permohonan!2:2', values: [['T-9', 'Siti', 'Menunggu', '']] },
+			},
+		);
+		expect(put.json).toMatchObject({
+			updatedRange: 'Permohonan!A2:D2',
+			updatedRows: 1,
+			updatedCells: 4,
 		});
-		expect(put.json).toMatchObject({ updatedRange: 'Permohonan!A2:D2', updatedRows: 1, updatedCells: 4 });
 		expect(await values('Permohonan!A:Z')).toEqual([
 			['Tiket', 'Nama', 'Status', 'Catatan'],
 			['T-9', 'Siti', 'Menunggu'],
@@ -84,57 +144,131 @@ describe('Sheets v4 stand-in', () => {
 	});
 
 	it('updates cells through values:batchUpdate and refuses a write outside the grid', async () => {
-		await viaProxy(t, SHEETS, 'PUT', `/v4/spreadsheets/${id}/values/Permohonan!A2?valueInputOption=RAW`, { headers: auth, body: { values: [['T-3', 'Budi', 'Menunggu']] } });
+		await viaProxy(
+			t,
+			SHEETS,
+			'PUT',
+			`/v4/spreadsheets/${id}/values/Permohonan!A2?valueInputOption=RAW`,
+			{ headers: auth, body: { values: [['T-3', 'Budi', 'Menunggu']] } },
+		);
 		const res = await viaProxy(t, SHEETS, 'POST', `/v4/spreadsheets/${id}/values:batchUpdate`, {
 			headers: auth,
-			body: { valueInputOption: 'RAW', data: [{ range: 'Permohonan!C2', values: [['Disetujui']] }, { range: "'Permohonan'!D2", values: [['ok']] }] },
+			body: {
+				valueInputOption: 'RAW',
+				data: [
+					{ range: 'Permohonan!C2', values: [['Disetujui']] },
+					{ range: "'Permohonan'!D2", values: [['ok']] },
+				],
+			},
 		});
 		expect(res.json).toMatchObject({ totalUpdatedCells: 2 });
 		expect(await values('Permohonan!A2:D2')).toEqual([['T-3', 'Budi', 'Disetujui', 'ok']]);
-		const outside = await viaProxy(t, SHEETS, 'PUT', `/v4/spreadsheets/${id}/values/Permohonan!A1001?valueInputOption=RAW`, { headers: auth, body: { values: [['x']] } });
+		const outside = await viaProxy(
+			t,
+			SHEETS,
+			'PUT',
+			`/v4/spreadsheets/${id}/values/Permohonan!A1001?valueInputOption=RAW`,
+			{ headers: auth, body: { values: [['x']] } },
+		);
 		expect(outside.status).toBe(400);
 		expect(outside.json.error.message).toMatch(/exceeds grid limits/);
 	});
 
 	it('adds a tab on demand and reads it by column', async () => {
-		const add = await viaProxy(t, SHEETS, 'POST', `/v4/spreadsheets/${id}:batchUpdate`, { headers: auth, body: { requests: [{ addSheet: { properties: { title: 'Nomor Surat' } } }] } });
-		expect(add.json.replies[0].addSheet.properties.title).toBe('Nomor Surat');
-		await viaProxy(t, SHEETS, 'PUT', `/v4/spreadsheets/${id}/values/${encodeURIComponent("'Nomor Surat'!A1")}?valueInputOption=USER_ENTERED`, {
+		const add = await viaProxy(t, SHEETS, 'POST', `/v4/spreadsheets/${id}:batchUpdate`, {
 			headers: auth,
-			body: { values: [['Tahun', 'Urut'], ['2026', '41']] },
+			body: { requests: [{ addSheet: { properties: { title: 'Nomor Surat' } } }] },
 		});
-		const res = await viaProxy(t, SHEETS, 'GET', `/v4/spreadsheets/${id}/values/${encodeURIComponent("'Nomor Surat'!A:B")}?valueRenderOption=UNFORMATTED_VALUE&majorDimension=COLUMNS`, { headers: auth });
-		expect(res.json.values).toEqual([['Tahun', 2026], ['Urut', 41]]);
+		expect(add.json.replies[0].addSheet.properties.title).toBe('Nomor Surat');
+		await viaProxy(
+			t,
+			SHEETS,
+			'PUT',
+			`/v4/spreadsheets/${id}/values/${encodeURIComponent("'Nomor Surat'!A1")}?valueInputOption=USER_ENTERED`,
+			{
+				headers: auth,
+				body: {
+					values: [
+						['Tahun', 'Urut'],
+						['2026', '41'],
+					],
+				},
+			},
+		);
+		const res = await viaProxy(
+			t,
+			SHEETS,
+			'GET',
+			`/v4/spreadsheets/${id}/values/${encodeURIComponent("'Nomor Surat'!A:B")}?valueRenderOption=UNFORMATTED_VALUE&majorDimension=COLUMNS`,
+			{ headers: auth },
+		);
+		expect(res.json.values).toEqual([
+			['Tahun', 2026],
+			['Urut', 41],
+		]);
 	});
 
 	it('answers 404 for an unknown spreadsheet', async () => {
-		const res = await viaProxy(t, SHEETS, 'GET', '/v4/spreadsheets/nope/values/A1', { headers: auth });
+		const res = await viaProxy(t, SHEETS, 'GET', '/v4/spreadsheets/nope/values/A1', {
+			headers: auth,
+		});
 		expect(res.status).toBe(404);
 	});
 });
 
 describe('Drive v3 stand-in', () => {
 	it('uploads a photo (multipart, as the Drive node does) into a folder and serves it from its webViewLink', async () => {
-		const drive = (method: string, path: string, body?: object | Buffer, headers: Record<string, string> = {}) =>
+		const drive = (
+			method: string,
+			path: string,
+			body?: object | Buffer,
+			headers: Record<string, string> = {},
+		) =>
 			viaProxy(t, 'www.googleapis.com', method, path, { headers: { ...auth, ...headers }, body });
-		const folder = await drive('POST', '/drive/v3/files', { name: 'T-1', mimeType: 'application/vnd.google-apps.folder', parents: ['root'] });
+		const folder = await drive('POST', '/drive/v3/files', {
+			name: 'T-1',
+			mimeType: 'application/vnd.google-apps.folder',
+			parents: ['root'],
+		});
 		const boundary = 'xyz';
 		const photo = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]);
 		const body = Buffer.concat([
-			Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="metadata"\r\nContent-Type: application/json\r\n\r\n`),
+			Buffer.from(
+				`--${boundary}\r\nContent-Disposition: form-data; name="metadata"\r\nContent-Type: application/json\r\n\r\n`,
+			),
 			Buffer.from(JSON.stringify({ name: 'ktp.jpg', parents: [folder.json.id] })),
-			Buffer.from(`\r\n--${boundary}\r\nContent-Disposition: form-data; name="data"\r\nContent-Type: image/jpeg\r\n\r\n`),
+			Buffer.from(
+				`\r\n--${boundary}\r\nContent-Disposition: form-data; name="data"\r\nContent-Type: image/jpeg\r\n\r\n`,
+			),
 			photo,
 			Buffer.from(`\r\n--${boundary}--\r\n`),
 		]);
-		const up = await drive('POST', '/upload/drive/v3/files?uploadType=multipart&supportsAllDrives=true', body, {
-			'Content-Type': `multipart/related; boundary=${boundary}`,
+		const up = await drive(
+			'POST',
+			'/upload/drive/v3/files?uploadType=multipart&supportsAllDrives=true',
+			body,
+			{
+				'Content-Type': `multipart/related; boundary=${boundary}`,
+			},
+		);
+		const patched = await drive('PATCH', `/drive/v3/files/${up.json.id}?fields=*`, {
+			name: 'ktp-siti.jpg',
+			mimeType: 'image/jpeg',
 		});
-		const patched = await drive('PATCH', `/drive/v3/files/${up.json.id}?fields=*`, { name: 'ktp-siti.jpg', mimeType: 'image/jpeg' });
-		expect(patched.json).toMatchObject({ id: up.json.id, name: 'ktp-siti.jpg', parents: [folder.json.id] });
-		const found = await drive('GET', `/drive/v3/files?q=${encodeURIComponent(`'${folder.json.id}' in parents and trashed = false`)}`);
+		expect(patched.json).toMatchObject({
+			id: up.json.id,
+			name: 'ktp-siti.jpg',
+			parents: [folder.json.id],
+		});
+		const found = await drive(
+			'GET',
+			`/drive/v3/files?q=${encodeURIComponent(`'${folder.json.id}' in parents and trashed = false`)}`,
+		);
 		expect(found.json.files.map((f: any) => f.name)).toEqual(['ktp-siti.jpg']);
-		const shared = await drive('POST', `/drive/v3/files/${up.json.id}/permissions`, { role: 'reader', type: 'anyone' });
+		const shared = await drive('POST', `/drive/v3/files/${up.json.id}/permissions`, {
+			role: 'reader',
+			type: 'anyone',
+		});
 		expect(shared.status).toBe(200);
 		const served = await fetch(patched.json.webViewLink);
 		expect(served.headers.get('content-type')).toBe('image/jpeg');

@@ -1,5 +1,12 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- the n8n community-node rules guard code that runs inside n8n; this file belongs to the local sandbox (a Node dev server and its tests run by tsx/jest, never packed into dist), which needs Node built-ins, timers and console logging. */
+/* eslint-disable @typescript-eslint/no-explicit-any -- request bodies here are untyped JSON from n8n or tests, read defensively field by field. */
 import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { request as httpRequest, createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import {
+	request as httpRequest,
+	createServer,
+	type IncomingHttpHeaders,
+	type Server,
+} from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -36,10 +43,18 @@ export interface Reply {
 }
 
 /** Opens `CONNECT host:443` on the sandbox proxy, as n8n does, and returns the raw status line's code. */
-export function connectThroughProxy(proxyUrl: string, host: string): Promise<{ status: number; socket: import('node:net').Socket }> {
+export function connectThroughProxy(
+	proxyUrl: string,
+	host: string,
+): Promise<{ status: number; socket: import('node:net').Socket }> {
 	const proxy = new URL(proxyUrl);
 	return new Promise((resolve, reject) => {
-		const req = httpRequest({ host: proxy.hostname, port: proxy.port, method: 'CONNECT', path: `${host}:443` });
+		const req = httpRequest({
+			host: proxy.hostname,
+			port: proxy.port,
+			method: 'CONNECT',
+			path: `${host}:443`,
+		});
 		req.on('connect', (res, socket) => resolve({ status: res.statusCode ?? 0, socket }));
 		req.on('error', reject);
 		req.end();
@@ -66,7 +81,8 @@ export async function viaProxy(
 	const headers: Record<string, string | number> = { ...(options.headers ?? {}) };
 	if (body !== undefined) {
 		headers['Content-Length'] = Buffer.byteLength(body);
-		if (typeof options.body === 'object' && !Buffer.isBuffer(options.body)) headers['Content-Type'] ??= 'application/json';
+		if (typeof options.body === 'object' && !Buffer.isBuffer(options.body))
+			headers['Content-Type'] ??= 'application/json';
 	}
 	return new Promise((resolve, reject) => {
 		const req = httpsRequest(
@@ -100,7 +116,12 @@ export async function viaProxy(
 }
 
 /** The sandbox's own JSON API (plain http on 127.0.0.1). */
-export async function api(t: TestSandbox, method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> {
+export async function api(
+	t: TestSandbox,
+	method: string,
+	path: string,
+	body?: unknown,
+): Promise<{ status: number; json: any }> {
 	const response = await fetch(`${t.sandbox.url}${path}`, {
 		method,
 		headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
@@ -116,7 +137,9 @@ export interface ReceivedWebhook {
 }
 
 /** A local stand-in for n8n's intake webhook that records what it receives. */
-export async function startReceiver(status = 200): Promise<{ url: string; received: ReceivedWebhook[]; close(): Promise<void> }> {
+export async function startReceiver(
+	status = 200,
+): Promise<{ url: string; received: ReceivedWebhook[]; close(): Promise<void> }> {
 	const received: ReceivedWebhook[] = [];
 	const server: Server = createServer((req, res) => {
 		const chunks: Buffer[] = [];

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- request bodies here are untyped JSON from n8n or tests, read defensively field by field. */
 import { api, bearer, startTestSandbox, viaProxy, type TestSandbox } from './helpers';
 
 const GRAPH = 'graph.facebook.com';
@@ -13,17 +14,26 @@ afterAll(() => t.close());
 beforeEach(() => api(t, 'POST', '/api/reset'));
 
 const send = (body: object, accessToken = token) =>
-	viaProxy(t, GRAPH, 'POST', `/v21.0/${phoneId}/messages`, { headers: bearer(accessToken), body: { messaging_product: 'whatsapp', ...body } });
+	viaProxy(t, GRAPH, 'POST', `/v21.0/${phoneId}/messages`, {
+		headers: bearer(accessToken),
+		body: { messaging_product: 'whatsapp', ...body },
+	});
 
 describe('Meta Graph stand-in', () => {
 	it('answers the credential test with the phone number', async () => {
 		const res = await viaProxy(t, GRAPH, 'GET', `/v13.0/${phoneId}`, { headers: bearer(token) });
 		expect(res.status).toBe(200);
-		expect(res.json).toMatchObject({ id: phoneId, display_phone_number: t.sandbox.config().businessNumber });
+		expect(res.json).toMatchObject({
+			id: phoneId,
+			display_phone_number: t.sandbox.config().businessNumber,
+		});
 	});
 
 	it('refuses a wrong token with OAuthException 190', async () => {
-		const res = await send({ to: '6281234567890', type: 'text', text: { body: 'x' } }, 'stolen-token');
+		const res = await send(
+			{ to: '6281234567890', type: 'text', text: { body: 'x' } },
+			'stolen-token',
+		);
 		expect(res.status).toBe(401);
 		expect(res.json.error).toMatchObject({ code: 190, type: 'OAuthException' });
 		expect((await api(t, 'GET', '/api/residents/6281234567890/messages')).json).toEqual([]);
@@ -33,12 +43,19 @@ describe('Meta Graph stand-in', () => {
 		const to = '6281234567890';
 		const text = await send({ to, type: 'text', text: { body: 'Selamat datang' } });
 		expect(text.status).toBe(200);
-		expect(text.json).toMatchObject({ messaging_product: 'whatsapp', contacts: [{ input: to, wa_id: to }] });
+		expect(text.json).toMatchObject({
+			messaging_product: 'whatsapp',
+			contacts: [{ input: to, wa_id: to }],
+		});
 		expect(text.json.messages[0].id).toMatch(/^wamid\./);
 		await send({
 			to,
 			type: 'interactive',
-			interactive: { type: 'button', body: { text: 'Lanjut?' }, action: { buttons: [{ type: 'reply', reply: { id: 'yes', title: 'Ya' } }] } },
+			interactive: {
+				type: 'button',
+				body: { text: 'Lanjut?' },
+				action: { buttons: [{ type: 'reply', reply: { id: 'yes', title: 'Ya' } }] },
+			},
 		});
 		await send({
 			to,
@@ -46,11 +63,20 @@ describe('Meta Graph stand-in', () => {
 			interactive: {
 				type: 'list',
 				body: { text: 'Pilih layanan' },
-				action: { button: 'Layanan', sections: [{ title: 'Surat', rows: [{ id: 'sktm', title: 'SKTM', description: 'Tidak mampu' }] }] },
+				action: {
+					button: 'Layanan',
+					sections: [
+						{ title: 'Surat', rows: [{ id: 'sktm', title: 'SKTM', description: 'Tidak mampu' }] },
+					],
+				},
 			},
 		});
 		const upload = await uploadPdf();
-		await send({ to, type: 'document', document: { id: upload, filename: 'surat.pdf', caption: 'Surat Anda' } });
+		await send({
+			to,
+			type: 'document',
+			document: { id: upload, filename: 'surat.pdf', caption: 'Surat Anda' },
+		});
 
 		const chat = (await api(t, 'GET', `/api/residents/${to}/messages`)).json;
 		expect(chat.map((m: any) => [m.direction, m.type])).toEqual([
@@ -71,7 +97,11 @@ describe('Meta Graph stand-in', () => {
 	it.each([
 		['a missing recipient', { type: 'text', text: { body: 'x' } }, 100],
 		['four buttons', { to: '62811', type: 'interactive', interactive: buttons(4, 'Ok') }, 131009],
-		['a 21-character button title', { to: '62811', type: 'interactive', interactive: buttons(1, 'x'.repeat(21)) }, 131009],
+		[
+			'a 21-character button title',
+			{ to: '62811', type: 'interactive', interactive: buttons(1, 'x'.repeat(21)) },
+			131009,
+		],
 		['eleven list rows', { to: '62811', type: 'interactive', interactive: list(11) }, 131009],
 	])('rejects %s like Meta does', async (_name, body, code) => {
 		const res = await send(body);
@@ -83,17 +113,26 @@ describe('Meta Graph stand-in', () => {
 	it('round-trips media: upload, look up the url, download the same bytes with the token', async () => {
 		const id = await uploadPdf();
 		const info = await viaProxy(t, GRAPH, 'GET', `/v21.0/${id}`, { headers: bearer(token) });
-		expect(info.json).toMatchObject({ id, mime_type: 'application/pdf', messaging_product: 'whatsapp', file_size: 16 });
+		expect(info.json).toMatchObject({
+			id,
+			mime_type: 'application/pdf',
+			messaging_product: 'whatsapp',
+			file_size: 16,
+		});
 		const url = new URL(info.json.url);
 		const noToken = await viaProxy(t, url.hostname, 'GET', url.pathname + url.search);
 		expect(noToken.status).toBe(401);
-		const bytes = await viaProxy(t, url.hostname, 'GET', url.pathname + url.search, { headers: bearer(token) });
+		const bytes = await viaProxy(t, url.hostname, 'GET', url.pathname + url.search, {
+			headers: bearer(token),
+		});
 		expect(bytes.status).toBe(200);
 		expect(bytes.body.toString()).toBe('%PDF-1.4 sandbox');
 	});
 
 	it('marks an inbound message read', async () => {
-		const { json } = await api(t, 'POST', '/api/residents/6281299990000/messages', { text: 'halo' });
+		const { json } = await api(t, 'POST', '/api/residents/6281299990000/messages', {
+			text: 'halo',
+		});
 		const res = await send({ status: 'read', message_id: json.messageId });
 		expect(res.json).toEqual({ success: true });
 		expect((await api(t, 'GET', '/api/residents/6281299990000/messages')).json[0].read).toBe(true);
@@ -104,7 +143,12 @@ function buttons(count: number, title: string) {
 	return {
 		type: 'button',
 		body: { text: 'Pilih' },
-		action: { buttons: Array.from({ length: count }, (_, i) => ({ type: 'reply', reply: { id: `b${i}`, title } })) },
+		action: {
+			buttons: Array.from({ length: count }, (_, i) => ({
+				type: 'reply',
+				reply: { id: `b${i}`, title },
+			})),
+		},
 	};
 }
 
@@ -112,16 +156,30 @@ function list(rows: number) {
 	return {
 		type: 'list',
 		body: { text: 'Pilih' },
-		action: { button: 'Menu', sections: [{ title: 'A', rows: Array.from({ length: rows }, (_, i) => ({ id: `r${i}`, title: `Baris ${i}` })) }] },
+		action: {
+			button: 'Menu',
+			sections: [
+				{
+					title: 'A',
+					rows: Array.from({ length: rows }, (_, i) => ({ id: `r${i}`, title: `Baris ${i}` })),
+				},
+			],
+		},
 	};
 }
 
 async function uploadPdf(): Promise<string> {
 	const boundary = '----sandboxtest';
 	const body = Buffer.concat([
-		Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="messaging_product"\r\n\r\nwhatsapp\r\n`),
-		Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="type"\r\n\r\napplication/pdf\r\n`),
-		Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="surat.pdf"\r\nContent-Type: application/pdf\r\n\r\n`),
+		Buffer.from(
+			`--${boundary}\r\nContent-Disposition: form-data; name="messaging_product"\r\n\r\nwhatsapp\r\n`,
+		),
+		Buffer.from(
+			`--${boundary}\r\nContent-Disposition: form-data; name="type"\r\n\r\napplication/pdf\r\n`,
+		),
+		Buffer.from(
+			`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="surat.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+		),
 		Buffer.from('%PDF-1.4 sandbox'),
 		Buffer.from(`\r\n--${boundary}--\r\n`),
 	]);

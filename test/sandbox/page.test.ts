@@ -1,10 +1,29 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- the n8n community-node rules guard code that runs inside n8n; this file belongs to the local sandbox (a Node dev server and its tests run by tsx/jest, never packed into dist), which needs Node built-ins, timers and console logging. */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { api, bearer, startReceiver, startTestSandbox, viaProxy, type TestSandbox } from './helpers';
+import {
+	api,
+	bearer,
+	startReceiver,
+	startTestSandbox,
+	viaProxy,
+	type TestSandbox,
+} from './helpers';
 
 const SCREENSHOT = join(__dirname, '..', '..', 'docs', 'screenshots', 'sandbox-page.png');
-const HEADER = ['Tiket', 'Waktu', 'WhatsApp', 'Nama', 'NIK', 'Layanan', 'Dokumen', 'Status', 'Catatan', 'Nomor Surat'];
+const HEADER = [
+	'Tiket',
+	'Waktu',
+	'WhatsApp',
+	'Nama',
+	'NIK',
+	'Layanan',
+	'Dokumen',
+	'Status',
+	'Catatan',
+	'Nomor Surat',
+];
 const RESIDENT = '6281234567890';
 
 let t: TestSandbox;
@@ -17,7 +36,15 @@ beforeAll(async () => {
 	t.sandbox.setIntakeWebhookUrl(receiver.url);
 	browser = await chromium.launch({
 		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--headless'],
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+			'--no-first-run',
+			'--headless',
+		],
 	});
 }, 30000);
 afterAll(async () => {
@@ -30,8 +57,14 @@ afterAll(async () => {
 async function seed() {
 	const { accessToken, phoneNumberId, spreadsheetId, sheetName } = t.sandbox.config();
 	const graph = (body: object) =>
-		viaProxy(t, 'graph.facebook.com', 'POST', `/v21.0/${phoneNumberId}/messages`, { headers: bearer(accessToken), body: { messaging_product: 'whatsapp', to: RESIDENT, ...body } });
-	await api(t, 'POST', `/api/residents/${RESIDENT}/messages`, { text: 'halo', name: 'Siti Aminah' });
+		viaProxy(t, 'graph.facebook.com', 'POST', `/v21.0/${phoneNumberId}/messages`, {
+			headers: bearer(accessToken),
+			body: { messaging_product: 'whatsapp', to: RESIDENT, ...body },
+		});
+	await api(t, 'POST', `/api/residents/${RESIDENT}/messages`, {
+		text: 'halo',
+		name: 'Siti Aminah',
+	});
 	await graph({
 		type: 'interactive',
 		interactive: {
@@ -39,19 +72,70 @@ async function seed() {
 			header: { type: 'text', text: 'Kelurahan Oro-Oro Ombo' },
 			body: { text: 'Selamat datang, Siti. Silakan pilih layanan.' },
 			footer: { text: 'Ketik "menu" kapan saja' },
-			action: { button: 'Pilih layanan', sections: [{ title: 'Surat', rows: [{ id: 'sktm', title: 'SKTM', description: 'Surat Keterangan Tidak Mampu' }, { id: 'domisili', title: 'Domisili' }] }] },
+			action: {
+				button: 'Pilih layanan',
+				sections: [
+					{
+						title: 'Surat',
+						rows: [
+							{ id: 'sktm', title: 'SKTM', description: 'Surat Keterangan Tidak Mampu' },
+							{ id: 'domisili', title: 'Domisili' },
+						],
+					},
+				],
+			},
 		},
 	});
-	await graph({ type: 'interactive', interactive: { type: 'button', body: { text: 'Lanjutkan permohonan SKTM?' }, action: { buttons: [{ type: 'reply', reply: { id: 'yes', title: 'Ya' } }, { type: 'reply', reply: { id: 'no', title: 'Batal' } }] } } });
-	await viaProxy(t, 'sheets.googleapis.com', 'POST', `/v4/spreadsheets/${spreadsheetId}/values/${sheetName}!A:J:append?valueInputOption=RAW`, {
-		headers: bearer(accessToken),
-		body: {
-			values: [
-				['PCL-7K2Q', '2026-05-05 09:12', RESIDENT, 'Siti Aminah', '3577********0001', 'SKTM', `${t.sandbox.url}/api/media/x`, 'Menunggu', '', ''],
-				['PCL-9XA1', '2026-05-05 09:40', '6285712345678', 'Budi Santoso', '3577********0003', 'Domisili', '', 'Disetujui', '', '400.12/41/401.301.3/2026'],
-			],
+	await graph({
+		type: 'interactive',
+		interactive: {
+			type: 'button',
+			body: { text: 'Lanjutkan permohonan SKTM?' },
+			action: {
+				buttons: [
+					{ type: 'reply', reply: { id: 'yes', title: 'Ya' } },
+					{ type: 'reply', reply: { id: 'no', title: 'Batal' } },
+				],
+			},
 		},
 	});
+	await viaProxy(
+		t,
+		'sheets.googleapis.com',
+		'POST',
+		`/v4/spreadsheets/${spreadsheetId}/values/${sheetName}!A:J:append?valueInputOption=RAW`,
+		{
+			headers: bearer(accessToken),
+			body: {
+				values: [
+					[
+						'PCL-7K2Q',
+						'2026-05-05 09:12',
+						RESIDENT,
+						'Siti Aminah',
+						'3577********0001',
+						'SKTM',
+						`${t.sandbox.url}/api/media/x`,
+						'Menunggu',
+						'',
+						'',
+					],
+					[
+						'PCL-9XA1',
+						'2026-05-05 09:40',
+						'6285712345678',
+						'Budi Santoso',
+						'3577********0003',
+						'Domisili',
+						'',
+						'Disetujui',
+						'',
+						'400.12/41/401.301.3/2026',
+					],
+				],
+			},
+		},
+	);
 }
 
 describe('sandbox page', () => {
@@ -65,14 +149,18 @@ describe('sandbox page', () => {
 		await page.getByRole('button', { name: '☰ Pilih layanan' }).click();
 		await page.getByRole('button', { name: /SKTM/ }).click();
 		await page.locator('.msg.in', { hasText: 'SKTM' }).waitFor();
-		const delivered = JSON.parse(receiver.received.at(-1)!.raw.toString()).entry[0].changes[0].value.messages[0];
+		const delivered = JSON.parse(receiver.received.at(-1)!.raw.toString()).entry[0].changes[0].value
+			.messages[0];
 		expect(delivered.interactive).toMatchObject({ type: 'list_reply', list_reply: { id: 'sktm' } });
 
 		await page.fill('#text', 'Nama saya Siti Aminah');
 		await page.press('#text', 'Enter');
 		await page.locator('.msg.in', { hasText: 'Nama saya Siti Aminah' }).waitFor();
 
-		const patched = () => page.waitForResponse((r) => r.url().includes('/api/sheet/rows/2') && r.request().method() === 'PATCH');
+		const patched = () =>
+			page.waitForResponse(
+				(r) => r.url().includes('/api/sheet/rows/2') && r.request().method() === 'PATCH',
+			);
 		let saved = patched();
 		await page.locator('tbody tr').first().locator('select').selectOption('Perbaiki');
 		await saved;
@@ -83,13 +171,20 @@ describe('sandbox page', () => {
 		await page.keyboard.type('Foto KTP buram, mohon kirim ulang');
 		await page.keyboard.press('Enter');
 		await saved;
-		expect((await api(t, 'GET', '/api/sheet')).json.rows[0].values.Catatan).toBe('Foto KTP buram, mohon kirim ulang');
+		expect((await api(t, 'GET', '/api/sheet')).json.rows[0].values.Catatan).toBe(
+			'Foto KTP buram, mohon kirim ulang',
+		);
 
 		// A message from "n8n" shows up without a reload.
 		const { accessToken, phoneNumberId } = t.sandbox.config();
 		await viaProxy(t, 'graph.facebook.com', 'POST', `/v21.0/${phoneNumberId}/messages`, {
 			headers: bearer(accessToken),
-			body: { messaging_product: 'whatsapp', to: RESIDENT, type: 'text', text: { body: 'Terima kasih. Permohonan Anda sedang diperiksa petugas.' } },
+			body: {
+				messaging_product: 'whatsapp',
+				to: RESIDENT,
+				type: 'text',
+				text: { body: 'Terima kasih. Permohonan Anda sedang diperiksa petugas.' },
+			},
 		});
 		await page.locator('.msg.out', { hasText: 'sedang diperiksa' }).waitFor({ timeout: 2000 });
 
