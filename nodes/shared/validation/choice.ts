@@ -10,20 +10,19 @@ import { foldWords } from './text';
 
 export function matchChoice(input: string, options: ChoiceOption[]): Validation<ChoiceOption> {
 	const answer = foldWords(input);
-	const list = options.map((option, i) => `${i + 1}. ${option.label}`).join(', ');
-	if (!answer || options.length === 0) return fail('choice.unknown', { input: '', options: list });
+	const list = () => options.map((option, i) => `${i + 1}. ${option.label}`).join(', ');
+	if (!answer || options.length === 0)
+		return fail('choice.unknown', { input: '', options: list() });
 
 	const byNumber = /^\s*(\d+)\s*[.)]?\s*$/.exec(String(input));
-	const names = options.map((option) =>
-		[option.id, option.label, ...(option.aliases ?? [])].map(foldWords).filter(Boolean),
-	);
+	const names = foldedNames(options);
 	// The number a resident sees in a numbered list wins over everything else.
 	if (byNumber) {
 		const index = Number(byNumber[1]) - 1;
 		if (index >= 0 && index < options.length) return ok(options[index]);
 		const byId = options.filter((option) => option.id === byNumber[1]);
 		if (byId.length === 1) return ok(byId[0]);
-		return fail('choice.unknown', { input: byNumber[1], options: list });
+		return fail('choice.unknown', { input: byNumber[1], options: list() });
 	}
 	const exact = options.filter((_, i) => names[i].includes(answer));
 	if (exact.length === 1) return ok(exact[0]);
@@ -34,7 +33,21 @@ export function matchChoice(input: string, options: ChoiceOption[]): Validation<
 		if (best.length === 1) return ok(best[0]);
 		if (best.length > 1) return ambiguous(best, input);
 	}
-	return fail('choice.unknown', { input: String(input).trim().slice(0, 40), options: list });
+	return fail('choice.unknown', { input: String(input).trim().slice(0, 40), options: list() });
+}
+
+// Catalog option lists live as long as the catalog: fold their names once, not on every answer.
+const namesCache = new WeakMap<ChoiceOption[], string[][]>();
+
+function foldedNames(options: ChoiceOption[]): string[][] {
+	let names = namesCache.get(options);
+	if (!names) {
+		names = options.map((option) =>
+			[option.id, option.label, ...(option.aliases ?? [])].map(foldWords).filter(Boolean),
+		);
+		namesCache.set(options, names);
+	}
+	return names;
 }
 
 function ambiguous(candidates: ChoiceOption[], input: string): Validation<ChoiceOption> {
@@ -56,7 +69,8 @@ function bestBy(
 	let best = 0;
 	let winners: ChoiceOption[] = [];
 	options.forEach((option, i) => {
-		const value = Math.max(0, ...names[i].map((name) => score(answer, name)));
+		let value = 0;
+		for (const name of names[i]) value = Math.max(value, score(answer, name));
 		if (value > best) {
 			best = value;
 			winners = [option];
@@ -87,31 +101,36 @@ const wordScore: Score = (answer, name) => {
 const typoScore: Score = (answer, name) => {
 	if (answer.length < 3) return 0;
 	const allowed = answer.length <= 5 ? 1 : 2;
-	const candidates = [name, ...name.split(' ')];
-	const distance = Math.min(...candidates.map((c) => editDistance(answer, c, allowed)));
+	let distance = editDistance(answer, name, allowed);
+	if (name.includes(' ')) {
+		for (const word of name.split(' '))
+			distance = Math.min(distance, editDistance(answer, word, allowed));
+	}
 	return distance <= allowed ? allowed + 1 - distance : 0;
 };
 
 /** Damerau-Levenshtein (optimal string alignment), giving up above `limit`. */
 export function editDistance(a: string, b: string, limit = Infinity): number {
 	if (Math.abs(a.length - b.length) > limit) return limit + 1;
-	let previous2: number[] = [];
-	let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+	const n = b.length;
+	let before: number[] = new Array<number>(n + 1).fill(0);
+	let previous: number[] = new Array<number>(n + 1);
+	let current: number[] = new Array<number>(n + 1);
+	for (let j = 0; j <= n; j++) previous[j] = j;
 	for (let i = 1; i <= a.length; i++) {
-		const current = [i];
+		current[0] = i;
 		let rowMin = i;
-		for (let j = 1; j <= b.length; j++) {
-			const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+		for (let j = 1; j <= n; j++) {
+			const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
 			let value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
 			if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-				value = Math.min(value, previous2[j - 2] + 1);
+				value = Math.min(value, before[j - 2] + 1);
 			}
-			current.push(value);
-			rowMin = Math.min(rowMin, value);
+			current[j] = value;
+			if (value < rowMin) rowMin = value;
 		}
 		if (rowMin > limit) return limit + 1;
-		previous2 = previous;
-		previous = current;
+		[before, previous, current] = [previous, current, before];
 	}
-	return previous[b.length];
+	return previous[n];
 }
