@@ -17,7 +17,7 @@ import {
 	PngEmbedder,
 	type PDFDict,
 } from 'pdf-lib';
-import { letterFaces, type Face, type FaceName } from './fonts';
+import { letterFaces, type Face, type FaceName, type FontSubset } from './fonts';
 import type { LaidOutLetter, Mark, PageGeometry } from './layout';
 import { defaultEmblemOperators, qrOperators } from './marks';
 
@@ -62,12 +62,13 @@ function decodedImage(bytes: Uint8Array): Promise<CachedImage> {
 	return cached;
 }
 
-function toUnicodeCMap(face: Face, used: number[]): string {
-	const entries = used.map((gid) => {
-		const cp = face.unicodeOf.get(gid) ?? 0xfffd;
+function toUnicodeCMap(face: Face, subset: FontSubset, cids: number): string {
+	const entries: string[] = [];
+	for (let cid = 1; cid < cids; cid++) {
+		const cp = face.unicodeOf.get(subset.order[cid]) ?? 0xfffd;
 		const utf16 = Buffer.from(String.fromCodePoint(cp), 'utf16le').swap16().toString('hex');
-		return `<${gid.toString(16).padStart(4, '0')}> <${utf16}>`;
-	});
+		entries.push(`<${cid.toString(16).padStart(4, '0')}> <${utf16}>`);
+	}
 	const chunks: string[] = [];
 	for (let i = 0; i < entries.length; i += 100) {
 		const part = entries.slice(i, i + 100);
@@ -83,19 +84,23 @@ function toUnicodeCMap(face: Face, used: number[]): string {
 	].join('\n');
 }
 
-function subsetTag(used: number[], face: FaceName): string {
-	const digest = createHash('md5').update(face + used.join(',')).digest();
-	return Array.from(digest.subarray(0, 6), (b) => String.fromCharCode(65 + (b % 26))).join('');
+/** Six capital letters naming the subset, as PDF asks, different for different glyph sets. */
+function subsetTag(order: number[], face: FaceName): string {
+	let hash = 2166136261;
+	for (const g of [face.length, ...order]) hash = Math.imul(hash ^ g, 16777619) >>> 0;
+	let tag = '';
+	for (let i = 0; i < 6; i++) {
+		tag += String.fromCharCode(65 + (hash % 26));
+		hash = Math.floor(hash / 26) + i * 7919;
+	}
+	return tag;
 }
 
-function embedFace(context: PDFContext, face: Face, usedSet: Set<number>): PDFRef {
-	const used = [...usedSet].sort((a, b) => a - b);
+function embedFace(context: PDFContext, face: Face, subset: FontSubset, cids: number): PDFRef {
 	const d = face.data;
 	const s = face.scale;
-	const name = `${subsetTag(used, face.name)}+${d.postscriptName}`;
-	const fontFile = context.register(
-		PDFRawStream.of(context.obj({ Filter: 'FlateDecode' }) as PDFDict, face.subset(usedSet)),
-	);
+	const name = `${subsetTag(subset.order, face.name)}+${d.postscriptName}`;
+	const fontFile = context.register(PDFRawStream.of(context.obj({ Filter: 'FlateDecode' }) as PDFDict, subset.font));
 	const descriptor = context.register(
 		context.obj({
 			Type: 'FontDescriptor',
@@ -110,8 +115,7 @@ function embedFace(context: PDFContext, face: Face, usedSet: Set<number>): PDFRe
 			FontFile2: fontFile,
 		}),
 	);
-	const widths: Array<number | number[]> = [];
-	for (const gid of used) widths.push(gid, [face.advance(gid)]);
+	const widths = subset.order.slice(0, cids).map((gid) => face.advance(gid));
 	const cidFont = context.register(
 		context.obj({
 			Type: 'Font',
@@ -119,19 +123,19 @@ function embedFace(context: PDFContext, face: Face, usedSet: Set<number>): PDFRe
 			BaseFont: name,
 			CIDSystemInfo: { Registry: PDFHexString.fromText('Adobe'), Ordering: PDFHexString.fromText('Identity'), Supplement: 0 },
 			FontDescriptor: descriptor,
-			W: widths,
+			W: [0, widths],
 			CIDToGIDMap: 'Identity',
 		}),
 	);
 	const toUnicode = context.register(
-		PDFRawStream.of(context.obj({ Filter: 'FlateDecode' }) as PDFDict, deflateSync(toUnicodeCMap(face, used))),
+		PDFRawStream.of(context.obj({ Filter: 'FlateDecode' }) as PDFDict, deflateSync(toUnicodeCMap(face, subset, cids))),
 	);
 	return context.register(
 		context.obj({ Type: 'Font', Subtype: 'Type0', BaseFont: name, Encoding: 'Identity-H', DescendantFonts: [cidFont], ToUnicode: toUnicode }),
 	);
 }
 
-function pageOperators(marks: Mark[], height: number, used: Record<FaceName, Set<number>>, emblemOps: (m: Extract<Mark, { kind: 'emblem' }>) => string, qr: string): string {
+function pageOperators(marks: Mark[], height: number, subsets: Partial<Record<FaceName, FontSubset>>, emblemOps: (m: Extract<Mark, { kind: 'emblem' }>) => string, qr: string): string {
 	const faces = letterFaces();
 	const out: string[] = ['0 g 0 G'];
 	const text: string[] = [];
@@ -139,7 +143,7 @@ function pageOperators(marks: Mark[], height: number, used: Record<FaceName, Set
 	for (const m of marks) {
 		switch (m.kind) {
 			case 'text': {
-				const hex = faces[m.face].hex(m.text, used[m.face]);
+				const hex = faces[m.face].hex(m.text, subsets[m.face]!);
 				text.push(`/${FACE_TAG[m.face]} ${n(m.size)} Tf 1 0 0 1 ${n(m.x)} ${n(height - m.baseline)} Tm <${hex}> Tj`);
 				if (m.underline) fills.push(`${n(m.x)} ${n(height - m.baseline - m.size * 0.11)} ${n(m.underline)} ${n(m.size * 0.05)} re`);
 				break;
@@ -192,19 +196,25 @@ export async function drawLetter(laid: LaidOutLetter, options: DrawOptions): Pro
 		};
 	}
 	const qr = qrOperators(options.qrText);
-	const pages = laid.pages.map((marks) => {
-		const page = pdf.addPage([width, height]);
-		return { page, ops: pageOperators(marks, height, used, emblemOps, qr) };
-	});
+	// Two passes: the glyphs in use decide the subset, whose glyph ids the text is written in.
+	const faces = letterFaces();
+	for (const marks of laid.pages) for (const m of marks) if (m.kind === 'text') faces[m.face].collect(m.text, used[m.face]);
+	const subsets: Partial<Record<FaceName, FontSubset>> = {};
 	const fontRefs = new Map<FaceName, PDFRef>();
 	for (const face of Object.keys(used) as FaceName[]) {
-		if (used[face].size) fontRefs.set(face, embedFace(context, letterFaces()[face], used[face]));
+		if (!used[face].size) continue;
+		const subset = faces[face].subset(used[face]);
+		subsets[face] = subset;
+		// CIDs drawn: .notdef plus the used glyphs (components come after them).
+		fontRefs.set(face, embedFace(context, faces[face], subset, used[face].size + (used[face].has(0) ? 0 : 1)));
 	}
+	const pages = laid.pages.map((marks) => ({ page: pdf.addPage([width, height]), ops: pageOperators(marks, height, subsets, emblemOps, qr) }));
 	for (const { page, ops } of pages) {
 		for (const [face, ref] of fontRefs) page.node.setFontDictionary(PDFName.of(FACE_TAG[face]), ref);
 		if (emblemRef) page.node.setXObject(PDFName.of('Emblem'), emblemRef);
 		const stream = context.register(PDFRawStream.of(context.obj({ Filter: 'FlateDecode' }) as PDFDict, deflateSync(ops)));
 		page.node.set(PDFName.of('Contents'), stream);
 	}
-	return pdf.save({ useObjectStreams: true, addDefaultPage: false });
+	// Object streams would save ~1 KB but cost more time than the rest of the drawing (pako in JS).
+	return pdf.save({ useObjectStreams: false, addDefaultPage: false });
 }

@@ -73,13 +73,17 @@ export class Face {
 		return (units * size) / this.data.unitsPerEm;
 	}
 
-	/** Glyph ids of the text as a hex string for a `Tj` operator (Identity-H, 2 bytes each). */
-	hex(text: string, used: Set<number>): string {
+	/** Adds the glyph ids of the text to `used` (first pass, before the subset exists). */
+	collect(text: string, used: Set<number>): void {
+		for (const ch of text) used.add(this.cmap.get(ch.codePointAt(0)!) ?? 0);
+	}
+
+	/** The text as subset glyph ids in hex, for a `Tj` operator (Identity-H, 2 bytes each). */
+	hex(text: string, subset: FontSubset): string {
 		let out = '';
 		for (const ch of text) {
-			const gid = this.cmap.get(ch.codePointAt(0)!) ?? 0;
-			used.add(gid);
-			out += gid.toString(16).padStart(4, '0');
+			const gid = subset.newId.get(this.cmap.get(ch.codePointAt(0)!) ?? 0) ?? 0;
+			out += HEX4[gid] ?? gid.toString(16).padStart(4, '0');
 		}
 		return out;
 	}
@@ -89,33 +93,37 @@ export class Face {
 		return Math.round(this.data.advances[gid] * this.scale);
 	}
 
-	/** A TrueType file with only the used glyphs (ids kept, others empty), deflated. */
-	subset(used: Set<number>): Buffer {
-		const keep = new Set<number>([0]);
-		const visit = (gid: number) => {
-			if (keep.has(gid) && gid !== 0) return;
-			keep.add(gid);
-			for (const sub of this.data.composites[gid] ?? []) visit(sub);
-		};
-		used.forEach(visit);
-		const n = this.data.advances.length;
+	/**
+	 * A TrueType file with only the used glyphs, renumbered 0..n in use order (components of
+	 * accented letters last), deflated. Only a few kilobytes, so building it per letter is cheap.
+	 */
+	subset(used: Set<number>): FontSubset {
+		const order = [0, ...[...used].filter((g) => g !== 0).sort((a, b) => a - b)];
+		const newId = new Map(order.map((g, i) => [g, i]));
+		for (let i = 0; i < order.length; i++) {
+			for (const sub of this.data.composites[order[i]] ?? []) {
+				if (!newId.has(sub)) {
+					newId.set(sub, order.length);
+					order.push(sub);
+				}
+			}
+		}
+		const n = order.length;
 		const { offsets } = this.data;
 		const loca = Buffer.alloc((n + 1) * 4);
+		const hmtx = Buffer.alloc(n * 4);
 		const parts: Buffer[] = [];
 		let at = 0;
-		for (let gid = 0; gid < n; gid++) {
-			loca.writeUInt32BE(at, gid * 4);
-			if (!keep.has(gid)) continue;
-			const glyph = this.glyf.subarray(offsets[gid], offsets[gid + 1]);
+		order.forEach((gid, i) => {
+			loca.writeUInt32BE(at, i * 4);
+			hmtx.writeUInt16BE(this.data.advances[gid], i * 4);
+			hmtx.writeInt16BE(this.data.lsbs[gid], i * 4 + 2);
+			let glyph = this.glyf.subarray(offsets[gid], offsets[gid + 1]);
+			if (this.data.composites[gid]) glyph = renumberComponents(glyph, newId);
 			parts.push(glyph);
 			at += glyph.length;
-		}
+		});
 		loca.writeUInt32BE(at, n * 4);
-		const hmtx = Buffer.alloc(n * 4);
-		for (let gid = 0; gid < n; gid++) {
-			hmtx.writeUInt16BE(this.data.advances[gid], gid * 4);
-			hmtx.writeInt16BE(this.data.lsbs[gid], gid * 4 + 2);
-		}
 		const head = Buffer.from(this.head);
 		head.writeUInt32BE(0, 8); // checkSumAdjustment: not needed by PDF readers
 		head.writeInt16BE(1, 50); // long loca offsets
@@ -124,7 +132,30 @@ export class Face {
 		const maxp = Buffer.from(this.maxp);
 		maxp.writeUInt16BE(n, 4);
 		const ttf = sfnt({ glyf: Buffer.concat(parts), head, hhea, hmtx, loca, maxp });
-		return deflateSync(ttf, { level: 6 });
+		return { font: deflateSync(ttf), newId, order };
+	}
+}
+
+export interface FontSubset {
+	/** Deflated TrueType data for FontFile2. */
+	font: Buffer;
+	/** Prepared glyph id → glyph id in the subset (the CID drawn). */
+	newId: Map<number, number>;
+	/** Subset glyph id → prepared glyph id. */
+	order: number[];
+}
+
+const HEX4 = Array.from({ length: 1024 }, (_, i) => i.toString(16).padStart(4, '0'));
+
+/** A copy of a composite glyph with its component glyph ids mapped into the subset. */
+function renumberComponents(glyph: Buffer, newId: Map<number, number>): Buffer {
+	const copy = Buffer.from(glyph);
+	let at = 10;
+	for (;;) {
+		const flags = copy.readUInt16BE(at);
+		copy.writeUInt16BE(newId.get(copy.readUInt16BE(at + 2)) ?? 0, at + 2);
+		at += 4 + (flags & 1 ? 4 : 2) + (flags & 8 ? 2 : flags & 0x40 ? 4 : flags & 0x80 ? 8 : 0);
+		if (!(flags & 0x20)) return copy;
 	}
 }
 

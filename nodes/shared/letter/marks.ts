@@ -12,7 +12,16 @@ const n = (v: number) => (Math.round(v * 100) / 100).toString();
 export function qrOperators(text: string): string {
 	const qr = qrcode(0, 'M');
 	qr.addData(text, 'Byte');
-	qr.make();
+	// qrcode-generator scores all eight mask patterns by reading every module through
+	// getModuleCount()/isDark(), ~1 ms per code: most of a letter's time. Reporting 0 modules
+	// while make() runs skips the scoring, so mask pattern 0 is used; any mask is a valid code.
+	const moduleCount = qr.getModuleCount;
+	qr.getModuleCount = () => 0;
+	try {
+		qr.make();
+	} finally {
+		qr.getModuleCount = moduleCount;
+	}
 	const count = qr.getModuleCount();
 	const quiet = 2;
 	const unit = 1 / (count + 2 * quiet);

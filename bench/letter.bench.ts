@@ -1,0 +1,108 @@
+/**
+ * Letter PDF benchmark: the engine (warm) against headless Chromium printing the same letter from
+ * equivalent HTML (one page reused, setContent + page.pdf). Prints letters/s, median and p95 ms,
+ * PDF bytes, and the ratio. Run: npm run bench -- letter
+ */
+import Module from 'module';
+import { readFileSync } from 'fs';
+
+// Letter templates are text modules (esbuild's text loader in the build). Handlebars installs its
+// own `.hbs` require hook when loaded, so load it first, then replace the hook.
+require('handlebars');
+(Module as unknown as { _extensions: Record<string, (m: { exports: unknown }, f: string) => void> })._extensions['.hbs'] = (m, f) => {
+	m.exports = readFileSync(f, 'utf8');
+};
+
+type Engine = typeof import('../nodes/shared/letter');
+type Samples = typeof import('../test/nodes/shared/letter/samples');
+
+const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
+
+async function time(label: string, runs: number, once: () => Promise<number>) {
+	const times: number[] = [];
+	let bytes = 0;
+	const start = performance.now();
+	for (let i = 0; i < runs; i++) {
+		const t0 = performance.now();
+		bytes = await once();
+		times.push(performance.now() - t0);
+	}
+	const total = performance.now() - start;
+	const result = { label, median: quantile(times, 0.5), p95: quantile(times, 0.95), perSecond: (runs * 1000) / total, bytes };
+	console.log(`${label.padEnd(34)} ${result.perSecond.toFixed(1).padStart(8)} letters/s  median ${result.median.toFixed(2).padStart(7)} ms  p95 ${result.p95.toFixed(2).padStart(7)} ms  ${(bytes / 1024).toFixed(1)} KB`);
+	return result;
+}
+
+function html(): string {
+	const rows = [
+		['Nama', 'SITI NURHALIZA ÜMMÜ'], ['NIK', '3577014107900001'], ['Tempat, Tanggal Lahir', 'Madiun, 1 Juli 1990'],
+		['Jenis Kelamin', 'Perempuan'], ['Agama', 'Islam'], ['Status Perkawinan', 'Kawin'], ['Pekerjaan', 'Wiraswasta'],
+		['Kewarganegaraan', 'Indonesia'], ['Alamat', 'Jl. Salak III No. 17 RT 004 RW 002, Kelurahan Oro-Oro Ombo, Kecamatan Kartoharjo, Kota Madiun'],
+		['Nama Usaha', 'Pecel Bu Siti'],
+	];
+	const qr = Array.from({ length: 29 * 29 }, (_, i) => ((i * 7919) % 3 === 0 ? `<rect x="${i % 29}" y="${Math.floor(i / 29)}" width="1" height="1"/>` : '')).join('');
+	return `<!doctype html><html><head><meta charset="utf-8"><style>
+@page { size: 215mm 330mm; margin: 15mm 20mm 20mm 25mm; }
+body { font-family: 'DejaVu Serif Condensed', 'DejaVu Serif', serif; font-size: 12pt; }
+.kop { display: flex; align-items: center; border-bottom: 3px double #000; padding-bottom: 4pt; }
+.kop .t { flex: 1; text-align: center; } .kop .o { font-size: 16pt; font-weight: bold; } .kop .a { font-size: 9pt; }
+h1 { font-size: 13pt; text-align: center; text-decoration: underline; margin: 14pt 0 0; }
+.no { text-align: center; } p { text-align: justify; text-indent: 28pt; }
+table { margin-left: 28pt; } td:first-child { width: 150pt; }
+.sig { margin-left: 52%; text-align: center; } .sig .n { font-weight: bold; text-decoration: underline; }
+</style></head><body>
+<div class="kop"><svg width="68" height="80" viewBox="0 0 85 100"><path d="M 4 4 L 81 4 L 81 50 C 81 75 60 90 42.5 97 C 25 90 4 75 4 50 Z" fill="#1f5f3f" stroke="#c9a227" stroke-width="4"/></svg>
+<div class="t"><div>PEMERINTAH KOTA MADIUN</div><div>KECAMATAN KARTOHARJO</div><div class="o">KELURAHAN ORO-ORO OMBO</div><div class="a">Jl. Contoh No. 1 Madiun 63117 · Telp. (0351) 000000</div></div></div>
+<h1>SURAT KETERANGAN USAHA</h1><div class="no">Nomor: 400.12.2/042/401.301.3/2026</div>
+<p>Yang bertanda tangan di bawah ini, Lurah Oro-Oro Ombo, Kecamatan Kartoharjo, Kota Madiun, menerangkan dengan sebenarnya bahwa:</p>
+<table>${rows.map(([l, v]) => `<tr><td>${l}</td><td>: ${v}</td></tr>`).join('')}</table>
+<p>Orang tersebut di atas adalah benar penduduk Kelurahan Oro-Oro Ombo, Kecamatan Kartoharjo, Kota Madiun dan benar mempunyai usaha warung makan (pecel) sejak tahun 2015 di Jl. Salak III No. 17, Madiun.</p>
+<p>Surat keterangan ini diberikan untuk keperluan <b>Pengajuan Kredit Usaha Rakyat (KUR) di Bank BRI</b>. Demikian surat keterangan ini dibuat dengan sebenarnya untuk dipergunakan sebagaimana mestinya.</p>
+<div class="sig"><div>Madiun, 5 Mei 2026</div><div>LURAH ORO-ORO OMBO</div><svg width="72" height="72" viewBox="0 0 29 29">${qr}</svg>
+<div class="n">Drs. Hadi Santoso, M.Si.</div><div>Penata Tk. I</div><div>NIP. 19700101 199503 1 001</div></div>
+</body></html>`;
+}
+
+async function main() {
+	const engine = require('../nodes/shared/letter') as Engine;
+	const { sampleRequest } = require('../test/nodes/shared/letter/samples') as Samples;
+	const t0 = performance.now();
+	const first = await engine.renderLetter(sampleRequest('sku-kur'));
+	console.log(`engine first letter (cold, in process): ${(performance.now() - t0).toFixed(0)} ms, ${first.pages} page(s), ${first.pdf.length} bytes`);
+	// Every letter gets its own verification code (and so its own QR code), as in production.
+	const letter = () => {
+		const code = engine.newVerificationCode();
+		return sampleRequest('sku-kur', { verificationCode: code, verificationUrl: engine.verificationUrl('https://surat.example.go.id/v', code) });
+	};
+	for (let i = 0; i < 30; i++) await engine.renderLetter(letter());
+	const ours = await time('pdf-lib engine (sku-kur, F4)', 300, async () => (await engine.renderLetter(letter())).pdf.length);
+	const heirs = Array.from({ length: 30 }, (_, i) => ({ nama: `Ahli Waris ${i + 1}`, nik: '3577014107900001', tempat_lahir: 'Madiun', tanggal_lahir: '1990-07-01', hubungan: 'Anak', alamat: 'Jl. Salak III No. 17' }));
+	const big = sampleRequest('ahli-waris');
+	(big.application.data as Record<string, unknown>).ahli_waris = heirs;
+	await time('pdf-lib engine (30 heirs, multi-page)', 100, async () => (await engine.renderLetter(big)).pdf.length);
+
+	const { chromium } = require('playwright-core') as typeof import('playwright-core');
+	const browser = await chromium.launch({
+		executablePath: '/usr/bin/chromium',
+		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+	});
+	try {
+		const page = await browser.newPage();
+		const doc = html();
+		const print = async () => {
+			await page.setContent(doc);
+			return (await page.pdf({ preferCSSPageSize: true, printBackground: true })).length;
+		};
+		for (let i = 0; i < 5; i++) await print();
+		const chrome = await time('headless Chromium (same letter)', 40, print);
+		console.log(`ratio (Chromium median / engine median): ${(chrome.median / ours.median).toFixed(1)}x faster; throughput ${(ours.perSecond / chrome.perSecond).toFixed(1)}x`);
+		console.log(`targets: >= 30x faster -> ${chrome.median / ours.median >= 30 ? 'met' : 'NOT met'}; <= 100 KB -> ${ours.bytes <= 100 * 1024 ? 'met' : 'NOT met'}`);
+	} finally {
+		await browser.close();
+	}
+}
+
+main().catch((error) => {
+	console.error(error);
+	process.exit(1);
+});
