@@ -6,7 +6,14 @@ import {
 	verifyMetaSignature,
 } from '../../../nodes/WhatsApp/providers/meta/webhook';
 import { WebhookPayloadError } from '../../../nodes/WhatsApp/providers/payloadError';
-import { contacts, DISPLAY_NUMBER, envelope, every, RESIDENT, statusUpdate } from './support/metaPayloads';
+import {
+	contacts,
+	DISPLAY_NUMBER,
+	envelope,
+	every,
+	RESIDENT,
+	statusUpdate,
+} from './support/metaPayloads';
 
 const NOW = new Date('2026-01-01T00:00:00Z');
 
@@ -32,9 +39,22 @@ describe('parseMetaWebhook', () => {
 	});
 
 	it('reads button and list replies with their id and title', () => {
-		expect(one(every.buttonReply())).toMatchObject({ type: 'button_reply', replyId: 'svc-sktm', replyTitle: 'SKTM', text: 'SKTM' });
-		expect(one(every.listReply())).toMatchObject({ type: 'list_reply', replyId: 'svc-domisili', replyTitle: 'Surat Domisili' });
-		expect(one(every.templateButton())).toMatchObject({ type: 'button_reply', replyId: 'STATUS', replyTitle: 'Cek status' });
+		expect(one(every.buttonReply())).toMatchObject({
+			type: 'button_reply',
+			replyId: 'svc-sktm',
+			replyTitle: 'SKTM',
+			text: 'SKTM',
+		});
+		expect(one(every.listReply())).toMatchObject({
+			type: 'list_reply',
+			replyId: 'svc-domisili',
+			replyTitle: 'Surat Domisili',
+		});
+		expect(one(every.templateButton())).toMatchObject({
+			type: 'button_reply',
+			replyId: 'STATUS',
+			replyTitle: 'Cek status',
+		});
 	});
 
 	it('keeps media id, mime type, file name and caption', () => {
@@ -48,24 +68,40 @@ describe('parseMetaWebhook', () => {
 			mimeType: 'application/pdf',
 			fileName: 'kartu-keluarga.pdf',
 		});
-		expect(one(every.audio())).toMatchObject({ type: 'audio', media: { id: '3344556677', mimeType: 'audio/ogg; codecs=opus' } });
+		expect(one(every.audio())).toMatchObject({
+			type: 'audio',
+			media: { id: '3344556677', mimeType: 'audio/ogg; codecs=opus' },
+		});
 		expect(one(every.video())).toMatchObject({ type: 'video', media: { id: '4455667788' } });
-		expect(one(every.sticker())).toMatchObject({ type: 'sticker', media: { id: '5566778899', mimeType: 'image/webp' } });
+		expect(one(every.sticker())).toMatchObject({
+			type: 'sticker',
+			media: { id: '5566778899', mimeType: 'image/webp' },
+		});
 	});
 
 	it('reads location, contacts, reactions and unsupported messages', () => {
 		expect(one(every.location())).toMatchObject({
 			type: 'location',
-			location: { latitude: -7.2575, longitude: 112.7521, name: 'Kantor Kelurahan', address: 'Jl. Pemuda 1, Surabaya' },
+			location: {
+				latitude: -7.2575,
+				longitude: 112.7521,
+				name: 'Kantor Kelurahan',
+				address: 'Jl. Pemuda 1, Surabaya',
+			},
 		});
-		expect(one(every.contacts())).toMatchObject({ type: 'contacts', text: 'Budi Santoso 6281299990000' });
+		expect(one(every.contacts())).toMatchObject({
+			type: 'contacts',
+			text: 'Budi Santoso 6281299990000',
+		});
 		expect(one(every.reaction())).toMatchObject({ type: 'reaction', text: '👍' });
 		expect(one(every.unsupported())).toMatchObject({ type: 'unsupported', text: '' });
 	});
 
 	it('gives one message per incoming message, across entries and changes', () => {
 		const body = envelope({ contacts, messages: [every.text(), every.image()] });
-		(body.entry as unknown[]).push((envelope({ contacts, messages: [every.location()] }).entry as unknown[])[0]);
+		(body.entry as unknown[]).push(
+			(envelope({ contacts, messages: [every.location()] }).entry as unknown[])[0],
+		);
 		const { messages } = parseMetaWebhook(body, NOW);
 		expect(messages.map((m) => m.type)).toEqual(['text', 'image', 'location']);
 	});
@@ -80,7 +116,10 @@ describe('parseMetaWebhook', () => {
 							code: 131047,
 							title: 'Re-engagement message',
 							message: 'Re-engagement message',
-							error_data: { details: 'Message failed to send because more than 24 hours have passed since the customer last replied to this number.' },
+							error_data: {
+								details:
+									'Message failed to send because more than 24 hours have passed since the customer last replied to this number.',
+							},
 						},
 					]),
 				],
@@ -103,14 +142,19 @@ describe('parseMetaWebhook', () => {
 		const parsed = parseMetaWebhook(envelope({ messages: [{ id: 'x', type: 'text' }] }), NOW);
 		expect(parsed.messages).toEqual([]);
 		expect(parsed.skipped).toHaveLength(1);
-		expect(parseMetaWebhook(envelope({}, 'account_update'), NOW).skipped[0]).toMatch(/account_update/);
+		expect(parseMetaWebhook(envelope({}, 'account_update'), NOW).skipped[0]).toMatch(
+			/account_update/,
+		);
 	});
 
 	it.each([
 		['a string', 'hello'],
 		['another object type', { object: 'page', entry: [] }],
 		['entry not an array', { object: 'whatsapp_business_account', entry: {} }],
-		['a change without value', { object: 'whatsapp_business_account', entry: [{ changes: [{ field: 'messages' }] }] }],
+		[
+			'a change without value',
+			{ object: 'whatsapp_business_account', entry: [{ changes: [{ field: 'messages' }] }] },
+		],
 	])('rejects %s with a WebhookPayloadError', (_, body) => {
 		expect(() => parseMetaWebhook(body, NOW)).toThrow(WebhookPayloadError);
 	});
@@ -118,7 +162,8 @@ describe('parseMetaWebhook', () => {
 
 describe('verifyMetaSignature', () => {
 	const raw = Buffer.from(JSON.stringify(envelope({ contacts, messages: [every.text()] })));
-	const sign = (secret: string, body: Buffer = raw) => `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+	const sign = (secret: string, body: Buffer = raw) =>
+		`sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
 
 	it('accepts the HMAC of the raw body with the app secret', () => {
 		expect(verifyMetaSignature(raw, sign('app-secret'), 'app-secret')).toBe(true);
@@ -126,7 +171,9 @@ describe('verifyMetaSignature', () => {
 
 	it('rejects another secret, a changed body, a missing or malformed header and an empty secret', () => {
 		expect(verifyMetaSignature(raw, sign('other'), 'app-secret')).toBe(false);
-		expect(verifyMetaSignature(Buffer.concat([raw, Buffer.from(' ')]), sign('app-secret'), 'app-secret')).toBe(false);
+		expect(
+			verifyMetaSignature(Buffer.concat([raw, Buffer.from(' ')]), sign('app-secret'), 'app-secret'),
+		).toBe(false);
 		expect(verifyMetaSignature(raw, undefined, 'app-secret')).toBe(false);
 		expect(verifyMetaSignature(raw, 'sha256=abc', 'app-secret')).toBe(false);
 		expect(verifyMetaSignature(raw, sign(''), '')).toBe(false);

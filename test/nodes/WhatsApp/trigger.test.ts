@@ -6,14 +6,23 @@ import { webhookContext, type WebhookSetup } from './support/harness';
 import { contacts, envelope, every, RESIDENT, statusUpdate } from './support/metaPayloads';
 
 const META = {
-	whatsAppCloudApi: { appSecret: 'app-secret-123', verifyToken: 'verify-me', accessToken: 't', phoneNumberId: '1' },
+	whatsAppCloudApi: {
+		appSecret: 'app-secret-123',
+		verifyToken: 'verify-me',
+		accessToken: 't',
+		phoneNumberId: '1',
+	},
 };
 const FONNTE = { fonnteApi: { token: 'tok', webhookSecret: 's3cret' } };
 
 const trigger = new WhatsAppTrigger();
 
 async function run(setup: Partial<WebhookSetup> & Pick<WebhookSetup, 'params'>) {
-	const ctx = webhookContext({ webhookName: 'default', credentials: { ...META, ...FONNTE }, ...setup });
+	const ctx = webhookContext({
+		webhookName: 'default',
+		credentials: { ...META, ...FONNTE },
+		...setup,
+	});
 	const result = await trigger.webhook.call(ctx);
 	const items = (result.workflowData?.[0] ?? []).map((i) => i.json as IDataObject);
 	return { result, items, response: ctx.response, logs: ctx.logs };
@@ -22,7 +31,11 @@ async function run(setup: Partial<WebhookSetup> & Pick<WebhookSetup, 'params'>) 
 const sign = (raw: string, secret = META.whatsAppCloudApi.appSecret) =>
 	`sha256=${createHmac('sha256', secret).update(raw).digest('hex')}`;
 
-function metaPost(body: unknown, signature?: string | null, params: IDataObject = { provider: 'meta' }) {
+function metaPost(
+	body: unknown,
+	signature?: string | null,
+	params: IDataObject = { provider: 'meta' },
+) {
 	// Pretty-printed on purpose: the signature must cover the exact bytes, not a re-serialisation.
 	const raw = typeof body === 'string' ? body : JSON.stringify(body, null, 2);
 	const headers: Record<string, string> = { 'Content-Type': 'application/json' };
@@ -35,9 +48,18 @@ describe('WhatsApp Gateway Trigger (Meta)', () => {
 		const { response, result } = await run({
 			webhookName: 'setup',
 			params: { provider: 'meta' },
-			query: { 'hub.mode': 'subscribe', 'hub.verify_token': 'verify-me', 'hub.challenge': '1158201444' },
+			query: {
+				'hub.mode': 'subscribe',
+				'hub.verify_token': 'verify-me',
+				'hub.challenge': '1158201444',
+			},
 		});
-		expect(response).toMatchObject({ status: 200, contentType: 'text/plain', body: '1158201444', ended: true });
+		expect(response).toMatchObject({
+			status: 200,
+			contentType: 'text/plain',
+			body: '1158201444',
+			ended: true,
+		});
 		expect(result).toEqual({ noWebhookResponse: true });
 	});
 
@@ -52,10 +74,17 @@ describe('WhatsApp Gateway Trigger (Meta)', () => {
 	});
 
 	it('starts one execution item per message when the signature is right', async () => {
-		const { items, response } = await metaPost(envelope({ contacts, messages: [every.text(), every.image(), every.buttonReply()] }));
+		const { items, response } = await metaPost(
+			envelope({ contacts, messages: [every.text(), every.image(), every.buttonReply()] }),
+		);
 		expect(response.status).toBeUndefined();
 		expect(items.map((i) => i.type)).toEqual(['text', 'image', 'button_reply']);
-		expect(items[0]).toMatchObject({ provider: 'meta', from: RESIDENT, name: 'Siti Aminah', text: 'Halo, saya mau buat SKTM' });
+		expect(items[0]).toMatchObject({
+			provider: 'meta',
+			from: RESIDENT,
+			name: 'Siti Aminah',
+			text: 'Halo, saya mau buat SKTM',
+		});
 	});
 
 	it.each(Object.entries(every))('passes a %s message through as an item', async (_, make) => {
@@ -75,7 +104,9 @@ describe('WhatsApp Gateway Trigger (Meta)', () => {
 		const { result, response, logs } = await metaPost(raw, sig);
 		expect(response.status).toBe(401);
 		expect(result.workflowData).toBeUndefined();
-		expect(logs.some((l) => l.level === 'warn' && /X-Hub-Signature-256/.test(l.message))).toBe(true);
+		expect(logs.some((l) => l.level === 'warn' && /X-Hub-Signature-256/.test(l.message))).toBe(
+			true,
+		);
 	});
 
 	it('drops status-only payloads unless status updates are included', async () => {
@@ -91,7 +122,9 @@ describe('WhatsApp Gateway Trigger (Meta)', () => {
 	});
 
 	it('answers 400 to a signed body that is not JSON and logs why', async () => {
-		const { result, response, logs } = await metaPost('{"object": "whatsapp_business_account", "entry": [');
+		const { result, response, logs } = await metaPost(
+			'{"object": "whatsapp_business_account", "entry": [',
+		);
 		expect(response.status).toBe(400);
 		expect(result.workflowData).toBeUndefined();
 		expect(logs.find((l) => l.level === 'warn')?.message).toMatch(/not JSON/);
@@ -104,22 +137,51 @@ describe('WhatsApp Gateway Trigger (Meta)', () => {
 });
 
 describe('WhatsApp Gateway Trigger (Fonnte)', () => {
-	const body = { device: '6282227097005', sender: '6281234567890', message: 'halo', name: 'Siti', timestamp: 1750000000, inboxid: 77 };
+	const body = {
+		device: '6282227097005',
+		sender: '6281234567890',
+		message: 'halo',
+		name: 'Siti',
+		timestamp: 1750000000,
+		inboxid: 77,
+	};
 
 	it('accepts the secret from the query string', async () => {
-		const { items } = await run({ params: { provider: 'fonnte' }, query: { secret: 's3cret' }, rawBody: JSON.stringify(body) });
+		const { items } = await run({
+			params: { provider: 'fonnte' },
+			query: { secret: 's3cret' },
+			rawBody: JSON.stringify(body),
+		});
 		expect(items).toEqual([
-			expect.objectContaining({ provider: 'fonnte', from: '6281234567890', name: 'Siti', text: 'halo', messageId: '77', businessNumber: '6282227097005' }),
+			expect.objectContaining({
+				provider: 'fonnte',
+				from: '6281234567890',
+				name: 'Siti',
+				text: 'halo',
+				messageId: '77',
+				businessNumber: '6282227097005',
+			}),
 		]);
 	});
 
 	it('accepts the secret from the X-Webhook-Secret header', async () => {
-		const { items } = await run({ params: { provider: 'fonnte' }, headers: { 'X-Webhook-Secret': 's3cret' }, rawBody: JSON.stringify(body) });
+		const { items } = await run({
+			params: { provider: 'fonnte' },
+			headers: { 'X-Webhook-Secret': 's3cret' },
+			rawBody: JSON.stringify(body),
+		});
 		expect(items).toHaveLength(1);
 	});
 
-	it.each([['a wrong secret', { secret: 'guess' }], ['no secret', {}]])('rejects %s with 401', async (_, query) => {
-		const { response, result } = await run({ params: { provider: 'fonnte' }, query, rawBody: JSON.stringify(body) });
+	it.each([
+		['a wrong secret', { secret: 'guess' }],
+		['no secret', {}],
+	])('rejects %s with 401', async (_, query) => {
+		const { response, result } = await run({
+			params: { provider: 'fonnte' },
+			query,
+			rawBody: JSON.stringify(body),
+		});
 		expect(response.status).toBe(401);
 		expect(result.workflowData).toBeUndefined();
 	});
@@ -138,14 +200,33 @@ describe('WhatsApp Gateway Trigger (Fonnte)', () => {
 	});
 
 	it('answers 400 to a body without sender or status', async () => {
-		const { response } = await run({ params: { provider: 'fonnte' }, query: { secret: 's3cret' }, rawBody: JSON.stringify({ device: '1' }) });
+		const { response } = await run({
+			params: { provider: 'fonnte' },
+			query: { secret: 's3cret' },
+			rawBody: JSON.stringify({ device: '1' }),
+		});
 		expect(response.status).toBe(400);
 	});
 
 	it('drops a status update unless asked, then gives a status item', async () => {
-		const update = JSON.stringify({ device: '6282227097005', id: '80367170', stateid: 'abc', status: 'sent', state: 'read' });
-		expect((await run({ params: { provider: 'fonnte' }, query: { secret: 's3cret' }, rawBody: update })).result).toEqual({ webhookResponse: 'OK' });
-		const kept = await run({ params: { provider: 'fonnte', includeStatuses: true }, query: { secret: 's3cret' }, rawBody: update });
-		expect(kept.items).toEqual([expect.objectContaining({ kind: 'status', messageId: '80367170', status: 'read' })]);
+		const update = JSON.stringify({
+			device: '6282227097005',
+			id: '80367170',
+			stateid: 'abc',
+			status: 'sent',
+			state: 'read',
+		});
+		expect(
+			(await run({ params: { provider: 'fonnte' }, query: { secret: 's3cret' }, rawBody: update }))
+				.result,
+		).toEqual({ webhookResponse: 'OK' });
+		const kept = await run({
+			params: { provider: 'fonnte', includeStatuses: true },
+			query: { secret: 's3cret' },
+			rawBody: update,
+		});
+		expect(kept.items).toEqual([
+			expect.objectContaining({ kind: 'status', messageId: '80367170', status: 'read' }),
+		]);
 	});
 });

@@ -25,7 +25,8 @@ type Handler = (req: RecordedRequest) => ScriptedResponse;
 export class FakeApi {
 	readonly requests: RecordedRequest[] = [];
 	private server!: Server;
-	private routes: Array<{ method: string; path: string; queue: Handler[]; fallback?: Handler }> = [];
+	private routes: Array<{ method: string; path: string; queue: Handler[]; fallback?: Handler }> =
+		[];
 	baseUrl = '';
 
 	async start(): Promise<this> {
@@ -52,7 +53,9 @@ export class FakeApi {
 					? answer.body
 					: Buffer.from(JSON.stringify(answer.body ?? {}));
 				res.writeHead(answer.status ?? 200, {
-					'Content-Type': Buffer.isBuffer(answer.body) ? 'application/octet-stream' : 'application/json',
+					'Content-Type': Buffer.isBuffer(answer.body)
+						? 'application/octet-stream'
+						: 'application/json',
 					...answer.headers,
 				});
 				res.end(payload);
@@ -66,7 +69,12 @@ export class FakeApi {
 	/** Answers `method path` with `answers` in turn, then keeps answering with the last one. */
 	on(method: string, path: string, ...answers: Array<ScriptedResponse | Handler>): this {
 		const handlers = answers.map((a) => (typeof a === 'function' ? a : () => a));
-		this.routes.push({ method, path, queue: handlers.slice(0, -1), fallback: handlers[handlers.length - 1] });
+		this.routes.push({
+			method,
+			path,
+			queue: handlers.slice(0, -1),
+			fallback: handlers[handlers.length - 1],
+		});
 		return this;
 	}
 

@@ -30,7 +30,9 @@ const node = {
 
 /** Resolves `={{$credentials.x}}` templates, as n8n does for these simple expressions. */
 export function resolveCredentialTemplate(template: string, creds: IDataObject): string {
-	return template.replace(/^=/, '').replace(/\{\{\s*\$credentials\.(\w+)\s*\}\}/g, (_, k) => String(creds[k] ?? ''));
+	return template
+		.replace(/^=/, '')
+		.replace(/\{\{\s*\$credentials\.(\w+)\s*\}\}/g, (_, k) => String(creds[k] ?? ''));
 }
 
 async function httpRequest(options: IHttpRequestOptions): Promise<unknown> {
@@ -61,7 +63,12 @@ function makeLogger(logs: Logged[]) {
 }
 
 function lookup(params: IDataObject, name: string): unknown {
-	return name.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as IDataObject)[k] : undefined), params);
+	return name
+		.split('.')
+		.reduce<unknown>(
+			(v, k) => (v && typeof v === 'object' ? (v as IDataObject)[k] : undefined),
+			params,
+		);
 }
 
 export interface ExecuteSetup {
@@ -71,11 +78,14 @@ export interface ExecuteSetup {
 	continueOnFail?: boolean;
 }
 
-export function executeContext(setup: ExecuteSetup): IExecuteFunctions & { logs: Logged[]; authCalls: string[] } {
+export function executeContext(
+	setup: ExecuteSetup,
+): IExecuteFunctions & { logs: Logged[]; authCalls: string[] } {
 	const items: INodeExecutionData[] = setup.items ?? [{ json: {} }];
 	const logs: Logged[] = [];
 	const authCalls: string[] = [];
-	const paramsOf = (i: number) => (typeof setup.params === 'function' ? setup.params(i) : setup.params);
+	const paramsOf = (i: number) =>
+		typeof setup.params === 'function' ? setup.params(i) : setup.params;
 	const ctx = {
 		logs,
 		authCalls,
@@ -116,8 +126,17 @@ export function executeContext(setup: ExecuteSetup): IExecuteFunctions & { logs:
 			async getBinaryDataBuffer(itemIndex: number, field: string): Promise<Buffer> {
 				return Buffer.from(items[itemIndex].binary![field].data, 'base64');
 			},
-			async prepareBinaryData(data: Buffer, fileName?: string, mimeType?: string): Promise<IBinaryData> {
-				return { data: data.toString('base64'), fileName, mimeType: mimeType ?? 'application/octet-stream', fileSize: String(data.length) };
+			async prepareBinaryData(
+				data: Buffer,
+				fileName?: string,
+				mimeType?: string,
+			): Promise<IBinaryData> {
+				return {
+					data: data.toString('base64'),
+					fileName,
+					mimeType: mimeType ?? 'application/octet-stream',
+					fileSize: String(data.length),
+				};
 			},
 		},
 	};
@@ -141,7 +160,9 @@ export interface RecordedResponse {
 	ended: boolean;
 }
 
-export function webhookContext(setup: WebhookSetup): IWebhookFunctions & { logs: Logged[]; response: RecordedResponse } {
+export function webhookContext(
+	setup: WebhookSetup,
+): IWebhookFunctions & { logs: Logged[]; response: RecordedResponse } {
 	const logs: Logged[] = [];
 	const response: RecordedResponse = { ended: false };
 	const raw = setup.rawBody === undefined ? undefined : Buffer.from(setup.rawBody);
@@ -169,11 +190,17 @@ export function webhookContext(setup: WebhookSetup): IWebhookFunctions & { logs:
 			return res;
 		},
 	};
-	const headers = Object.fromEntries(Object.entries(setup.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+	const headers = Object.fromEntries(
+		Object.entries(setup.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]),
+	);
 	const ctx = {
 		logs,
 		response,
-		getNode: () => ({ ...node, name: 'WhatsApp Gateway Trigger', type: 'n8n-nodes-pecelan.whatsAppGatewayTrigger' }),
+		getNode: () => ({
+			...node,
+			name: 'WhatsApp Gateway Trigger',
+			type: 'n8n-nodes-pecelan.whatsAppGatewayTrigger',
+		}),
 		getWebhookName: () => setup.webhookName,
 		logger: makeLogger(logs),
 		getNodeParameter(name: string, fallback?: unknown) {

@@ -3,7 +3,10 @@ export const PHONE_NUMBER_ID = '106540352242922';
 export const DISPLAY_NUMBER = '15550783881';
 export const RESIDENT = '6281234567890';
 
-export function envelope(value: Record<string, unknown>, field = 'messages'): Record<string, unknown> {
+export function envelope(
+	value: Record<string, unknown>,
+	field = 'messages',
+): Record<string, unknown> {
 	return {
 		object: 'whatsapp_business_account',
 		entry: [
@@ -27,7 +30,11 @@ export function envelope(value: Record<string, unknown>, field = 'messages'): Re
 export const contacts = [{ profile: { name: 'Siti Aminah' }, wa_id: RESIDENT }];
 
 let seq = 0;
-export function message(type: string, part: Record<string, unknown>, extra: Record<string, unknown> = {}) {
+export function message(
+	type: string,
+	part: Record<string, unknown>,
+	extra: Record<string, unknown> = {},
+) {
 	seq++;
 	return {
 		from: RESIDENT,
@@ -42,11 +49,18 @@ export function message(type: string, part: Record<string, unknown>, extra: Reco
 export const every = {
 	text: () => message('text', { body: 'Halo, saya mau buat SKTM' }),
 	buttonReply: () =>
-		message('interactive', { type: 'button_reply', button_reply: { id: 'svc-sktm', title: 'SKTM' } }),
+		message('interactive', {
+			type: 'button_reply',
+			button_reply: { id: 'svc-sktm', title: 'SKTM' },
+		}),
 	listReply: () =>
 		message('interactive', {
 			type: 'list_reply',
-			list_reply: { id: 'svc-domisili', title: 'Surat Domisili', description: 'Keterangan domisili' },
+			list_reply: {
+				id: 'svc-domisili',
+				title: 'Surat Domisili',
+				description: 'Keterangan domisili',
+			},
 		}),
 	templateButton: () => message('button', { payload: 'STATUS', text: 'Cek status' }),
 	image: () =>
@@ -64,9 +78,17 @@ export const every = {
 			sha256: 'Bf0b4W8k3dH0a9pQ2lJmK1c9X7ZtY5sV3uR2wE6qT8o=',
 			id: '2118239918575011',
 		}),
-	audio: () => message('audio', { mime_type: 'audio/ogg; codecs=opus', sha256: 'x', id: '3344556677', voice: true }),
-	video: () => message('video', { mime_type: 'video/mp4', sha256: 'y', id: '4455667788', caption: 'video' }),
-	sticker: () => message('sticker', { mime_type: 'image/webp', sha256: 'z', id: '5566778899', animated: false }),
+	audio: () =>
+		message('audio', {
+			mime_type: 'audio/ogg; codecs=opus',
+			sha256: 'x',
+			id: '3344556677',
+			voice: true,
+		}),
+	video: () =>
+		message('video', { mime_type: 'video/mp4', sha256: 'y', id: '4455667788', caption: 'video' }),
+	sticker: () =>
+		message('sticker', { mime_type: 'image/webp', sha256: 'z', id: '5566778899', animated: false }),
 	location: () =>
 		message('location', {
 			latitude: -7.2575,

@@ -19,9 +19,13 @@ describe('truncate', () => {
 
 	it('counts emoji as one character and never exceeds the limit', () => {
 		fc.assert(
-			fc.property(fc.string({ unit: 'grapheme', maxLength: 80 }), fc.integer({ min: 1, max: 40 }), (s, max) => {
-				expect(Array.from(truncate(s, max)).length).toBeLessThanOrEqual(max);
-			}),
+			fc.property(
+				fc.string({ unit: 'grapheme', maxLength: 80 }),
+				fc.integer({ min: 1, max: 40 }),
+				(s, max) => {
+					expect(Array.from(truncate(s, max)).length).toBeLessThanOrEqual(max);
+				},
+			),
 		);
 		expect(truncate('👍👍👍', 2)).toBe('👍…');
 	});
@@ -30,7 +34,13 @@ describe('truncate', () => {
 describe('clamping interactive replies', () => {
 	it('fits every text of a buttons reply into Meta limits', () => {
 		const long = 'x'.repeat(2000);
-		const r = clampButtons({ type: 'buttons', text: long, header: long, footer: long, buttons: [{ id: 'y'.repeat(300), title: long }] });
+		const r = clampButtons({
+			type: 'buttons',
+			text: long,
+			header: long,
+			footer: long,
+			buttons: [{ id: 'y'.repeat(300), title: long }],
+		});
 		expect(r.text).toHaveLength(WHATSAPP_LIMITS.interactiveBody);
 		expect(r.header).toHaveLength(WHATSAPP_LIMITS.header);
 		expect(r.footer).toHaveLength(WHATSAPP_LIMITS.footer);
@@ -40,7 +50,12 @@ describe('clamping interactive replies', () => {
 
 	it('fits list button, section titles, row titles and descriptions', () => {
 		const long = 'z'.repeat(100);
-		const r = clampList({ type: 'list', text: 't', button: long, sections: [{ title: long, rows: [{ id: 'a', title: long, description: long }] }] });
+		const r = clampList({
+			type: 'list',
+			text: 't',
+			button: long,
+			sections: [{ title: long, rows: [{ id: 'a', title: long, description: long }] }],
+		});
 		expect(r.button).toHaveLength(WHATSAPP_LIMITS.listButton);
 		expect(r.sections[0].title).toHaveLength(WHATSAPP_LIMITS.listSectionTitle);
 		expect(r.sections[0].rows[0].title).toHaveLength(WHATSAPP_LIMITS.listRowTitle);
@@ -51,8 +66,22 @@ describe('clamping interactive replies', () => {
 		const b = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `${i}`, title: `${i}` }));
 		expect(fitsInteractive({ type: 'buttons', text: '', buttons: b(3) })).toBe(true);
 		expect(fitsInteractive({ type: 'buttons', text: '', buttons: b(4) })).toBe(false);
-		expect(fitsInteractive({ type: 'list', text: '', button: 'x', sections: [{ rows: b(6) }, { rows: b(4) }] })).toBe(true);
-		expect(fitsInteractive({ type: 'list', text: '', button: 'x', sections: [{ rows: b(6) }, { rows: b(5) }] })).toBe(false);
+		expect(
+			fitsInteractive({
+				type: 'list',
+				text: '',
+				button: 'x',
+				sections: [{ rows: b(6) }, { rows: b(4) }],
+			}),
+		).toBe(true);
+		expect(
+			fitsInteractive({
+				type: 'list',
+				text: '',
+				button: 'x',
+				sections: [{ rows: b(6) }, { rows: b(5) }],
+			}),
+		).toBe(false);
 	});
 });
 
@@ -65,7 +94,10 @@ describe('toNumberedText', () => {
 				text: 'Pilih:',
 				button: 'x',
 				footer: 'Ketik angkanya',
-				sections: [{ rows: [{ id: 'a', title: 'SKU', description: 'KUR' }] }, { rows: [{ id: 'b', title: 'SKTM' }] }],
+				sections: [
+					{ rows: [{ id: 'a', title: 'SKU', description: 'KUR' }] },
+					{ rows: [{ id: 'b', title: 'SKTM' }] },
+				],
 			}),
 		).toBe('*Layanan*\n\nPilih:\n\n1. SKU (KUR)\n2. SKTM\n\n_Ketik angkanya_');
 	});
@@ -79,12 +111,15 @@ describe('splitText', () => {
 
 	it('splits at paragraph, line or word boundaries and loses no words', () => {
 		fc.assert(
-			fc.property(fc.array(fc.stringMatching(/^[a-z]{1,12}$/), { minLength: 1, maxLength: 200 }), (words) => {
-				const text = words.join(' ');
-				const parts = splitText(text, 50);
-				for (const p of parts) expect(Array.from(p).length).toBeLessThanOrEqual(50);
-				expect(parts.join(' ').split(/\s+/)).toEqual(words);
-			}),
+			fc.property(
+				fc.array(fc.stringMatching(/^[a-z]{1,12}$/), { minLength: 1, maxLength: 200 }),
+				(words) => {
+					const text = words.join(' ');
+					const parts = splitText(text, 50);
+					for (const p of parts) expect(Array.from(p).length).toBeLessThanOrEqual(50);
+					expect(parts.join(' ').split(/\s+/)).toEqual(words);
+				},
+			),
 		);
 	});
 });

@@ -6,13 +6,36 @@ describe('toReplies', () => {
 		expect(
 			toReplies([
 				{ type: 'text', text: 'Halo' },
-				{ type: 'buttons', text: 'Pilih', buttons: [{ title: 'Ya' }, { id: 'no', title: 'Tidak' }], footer: 'f' },
-				{ type: 'list', text: 'L', button: 'Buka', sections: [{ title: 'S', rows: [{ id: 'r', title: 'R', description: 'd' }] }] },
+				{
+					type: 'buttons',
+					text: 'Pilih',
+					buttons: [{ title: 'Ya' }, { id: 'no', title: 'Tidak' }],
+					footer: 'f',
+				},
+				{
+					type: 'list',
+					text: 'L',
+					button: 'Buka',
+					sections: [{ title: 'S', rows: [{ id: 'r', title: 'R', description: 'd' }] }],
+				},
 			]),
 		).toEqual([
 			{ type: 'text', text: 'Halo' },
-			{ type: 'buttons', text: 'Pilih', buttons: [{ id: '1', title: 'Ya' }, { id: 'no', title: 'Tidak' }], footer: 'f' },
-			{ type: 'list', text: 'L', button: 'Buka', sections: [{ title: 'S', rows: [{ id: 'r', title: 'R', description: 'd' }] }] },
+			{
+				type: 'buttons',
+				text: 'Pilih',
+				buttons: [
+					{ id: '1', title: 'Ya' },
+					{ id: 'no', title: 'Tidak' },
+				],
+				footer: 'f',
+			},
+			{
+				type: 'list',
+				text: 'L',
+				button: 'Buka',
+				sections: [{ title: 'S', rows: [{ id: 'r', title: 'R', description: 'd' }] }],
+			},
 		]);
 	});
 
@@ -24,7 +47,13 @@ describe('toReplies', () => {
 	it.each([
 		[undefined, /no replies/],
 		[[{ type: 'text' }], /reply 0 \(text\) has no text/],
-		[[{ type: 'text', text: 'a' }, { type: 'buttons', text: 'b', buttons: [{ id: 'x' }] }], /reply 1.buttons\[0\] has no title/],
+		[
+			[
+				{ type: 'text', text: 'a' },
+				{ type: 'buttons', text: 'b', buttons: [{ id: 'x' }] },
+			],
+			/reply 1.buttons\[0\] has no title/,
+		],
 		[[{ type: 'list', text: 'b', sections: 'no' }], /reply 0.sections is not an array/],
 		[[42], /reply 0 is not an object/],
 	])('names the first bad reply (%p)', (value, message) => {
@@ -36,7 +65,9 @@ describe('toReplies', () => {
 describe('mediaProblem', () => {
 	it('accepts files inside the per-kind limits and refuses larger ones with the limit', () => {
 		expect(mediaProblem('document', 100 * 1024 * 1024, 'application/pdf')).toBeNull();
-		expect(mediaProblem('document', 100 * 1024 * 1024 + 1, 'application/pdf')).toMatch(/at most 100\.0 MB/);
+		expect(mediaProblem('document', 100 * 1024 * 1024 + 1, 'application/pdf')).toMatch(
+			/at most 100\.0 MB/,
+		);
 		expect(mediaProblem('image', 5 * 1024 * 1024, 'image/png')).toBeNull();
 	});
 
