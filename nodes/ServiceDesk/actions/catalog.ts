@@ -29,7 +29,7 @@ export const catalogProperties: INodeProperties[] = [
 		type: 'json',
 		default: '{\n  "office": { "name": "Kelurahan …" },\n  "services": []\n}',
 		description:
-			'Services, fields, documents and chat texts. See templates/catalog.json in the package for the full shape.',
+			'Services, fields, documents and chat texts, as JSON. The default catalog in the package shows the full shape.',
 		displayOptions: { show: { catalogSource: ['custom'] } },
 	},
 	{

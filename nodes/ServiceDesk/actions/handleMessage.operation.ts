@@ -42,11 +42,15 @@ function parseMessage(this: IExecuteFunctions, raw: unknown, itemIndex: number):
 	}
 	const message = value as Partial<InboundMessage> | undefined;
 	if (!message || typeof message.from !== 'string' || typeof message.messageId !== 'string') {
-		throw new NodeOperationError(this.getNode(), 'The Message parameter is not a WhatsApp message', {
-			description:
-				'Map it to the output of the WhatsApp Gateway Trigger (it needs at least "from" and "messageId").',
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			'The Message parameter is not a WhatsApp message',
+			{
+				description:
+					'Map it to the output of the WhatsApp Gateway Trigger (it needs at least "from" and "messageId").',
+				itemIndex,
+			},
+		);
 	}
 	return message as InboundMessage;
 }
@@ -99,8 +103,13 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				}
 			}
 		} catch (error) {
-			if (!this.continueOnFail()) throw error;
-			outputs[OUTPUT.reply].push({ json: { error: (error as Error).message }, pairedItem: { item: i } });
+			if (!this.continueOnFail()) {
+				throw new NodeOperationError(this.getNode(), error as Error, { itemIndex: i });
+			}
+			outputs[OUTPUT.reply].push({
+				json: { error: (error as Error).message },
+				pairedItem: { item: i },
+			});
 		}
 	}
 	return outputs;

@@ -38,11 +38,14 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		items.map((_, i) => {
 			const kind = this.getNodeParameter('notice', i) as Parameters<typeof noticeReplies>[0];
 			const rawRow = this.getNodeParameter('row', i) as unknown;
-			const row = (typeof rawRow === 'string' ? JSON.parse(rawRow) : rawRow) as Record<string, unknown>;
+			const row = (typeof rawRow === 'string' ? JSON.parse(rawRow) : rawRow) as Record<
+				string,
+				unknown
+			>;
 			const text = (key: string) => String(row[key] ?? '');
 			const vars = {
 				ticket: text(c.ticket),
-				service: text(c.service),
+				serviceTitle: text(c.service),
 				name: text(c.name),
 				note: text(c.note),
 				letterNumber: text(c.letterNumber),

@@ -76,7 +76,11 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				now,
 			);
 			return {
-				json: { waId: application.waId, session: JSON.stringify(result.session), replies: result.replies },
+				json: {
+					waId: application.waId,
+					session: JSON.stringify(result.session),
+					replies: result.replies,
+				},
 				pairedItem: { item: i },
 			};
 		}),

@@ -22,7 +22,7 @@ export const description: INodeProperties[] = [
 		type: 'json',
 		default: '[]',
 		description:
-			'Where the photos were stored: [{ "key": "ktp", "url": "https://drive…" }] (e.g. from the Drive upload)',
+			'Where the photos were stored: a JSON list of { "key": "ktp", "link": "…" } (e.g. the Drive upload results)',
 		displayOptions: { show },
 	},
 ];
@@ -34,7 +34,11 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		items.map((_, i) => {
 			const catalog = getCatalog.call(this, i);
 			const app = jsonParameter.call(this, 'application', i) as Application;
-			const links = (jsonParameter.call(this, 'documentLinks', i) ?? []) as Array<{ key: string; url: string }>;
+			const links = (jsonParameter.call(this, 'documentLinks', i) ?? []) as Array<{
+				key: string;
+				link?: string;
+				url?: string;
+			}>;
 			const service = catalog.services.find((s) => s.key === app.serviceKey);
 			const labels: Record<string, string> = {};
 			for (const field of service?.fields ?? []) labels[field.key] = field.label;
@@ -48,7 +52,11 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				serviceTitle: app.serviceTitle,
 				data: app.data ?? {},
 				labels,
-				documents: (Array.isArray(links) ? links : []).map((l) => ({ key: l.key, label: docLabel(l.key), url: l.url })),
+				documents: (Array.isArray(links) ? links : []).map((l) => ({
+					key: l.key,
+					label: docLabel(l.key),
+					url: String(l.link ?? l.url ?? ''),
+				})),
 				status: 'pending',
 				applicationJson: JSON.stringify(app),
 			});

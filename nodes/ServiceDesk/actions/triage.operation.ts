@@ -61,7 +61,9 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	for (const decision of decisions) {
 		const index = items.findIndex((item) => item.json === decision.row);
 		if (decision.problem) {
-			this.logger.warn(`Service desk: row ${String(decision.row.row_number ?? '?')} skipped: ${decision.problem}`);
+			this.logger.warn(
+				`Service desk: row ${String(decision.row.row_number ?? '?')} skipped: ${decision.problem}`,
+			);
 			continue;
 		}
 		outputs[outputOf[decision.kind]].push({

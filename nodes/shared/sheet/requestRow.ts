@@ -83,7 +83,9 @@ export function toRequestRow(input: RowInput, layout: SheetLayout = DEFAULT_SHEE
 
 /** The status key for a cell a person typed or picked ("disetujui ", "DITOLAK"), or undefined. */
 export function statusKeyOf(cellText: unknown, layout: SheetLayout = DEFAULT_SHEET_LAYOUT) {
-	const wanted = String(cellText ?? '').trim().toLowerCase();
+	const wanted = String(cellText ?? '')
+		.trim()
+		.toLowerCase();
 	return (Object.keys(layout.statuses) as StatusKey[]).find(
 		(key) => layout.statuses[key].toLowerCase() === wanted,
 	);

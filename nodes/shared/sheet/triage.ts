@@ -47,7 +47,10 @@ export interface Decision {
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A regular expression that reads the sequence back out of a number written with `format`. */
-export function sequencePattern(format: string, parts: Omit<NumberParts, 'nomor' | 'bulan'>): RegExp {
+export function sequencePattern(
+	format: string,
+	parts: Omit<NumberParts, 'nomor' | 'bulan'>,
+): RegExp {
 	let pattern = '';
 	const token = /\{(\w+)(?::(\w+))?\}/g;
 	let last = 0;
@@ -76,7 +79,11 @@ function parseApplication(text: unknown): Record<string, unknown> | undefined {
 }
 
 /** Decisions still to carry out, in sheet order; approved rows get their letter numbers. */
-export function triage(rows: Row[], options: NumberingOptions, layout: SheetLayout = DEFAULT_SHEET_LAYOUT): Decision[] {
+export function triage(
+	rows: Row[],
+	options: NumberingOptions,
+	layout: SheetLayout = DEFAULT_SHEET_LAYOUT,
+): Decision[] {
 	const c = layout.columns;
 	const tahun = options.now.getFullYear();
 	const classificationOf = (app?: Record<string, unknown>) =>
@@ -89,7 +96,9 @@ export function triage(rows: Row[], options: NumberingOptions, layout: SheetLayo
 		const number = String(row[c.letterNumber] ?? '').trim();
 		if (!number) continue;
 		const klasifikasi = classificationOf(parseApplication(row[c.application]));
-		const match = sequencePattern(options.format, { klasifikasi, unit: options.unit, tahun }).exec(number);
+		const match = sequencePattern(options.format, { klasifikasi, unit: options.unit, tahun }).exec(
+			number,
+		);
 		if (!match) continue;
 		const key = scopeKey(klasifikasi);
 		highest.set(key, Math.max(highest.get(key) ?? 0, Number(match[1])));
@@ -105,7 +114,11 @@ export function triage(rows: Row[], options: NumberingOptions, layout: SheetLayo
 		if (kind !== 'approved' || String(row[c.completedAt] ?? '').trim()) continue;
 		const application = parseApplication(row[c.application]);
 		if (!application) {
-			decisions.push({ kind, row, problem: `the "${c.application}" cell is not the submitted application` });
+			decisions.push({
+				kind,
+				row,
+				problem: `the "${c.application}" cell is not the submitted application`,
+			});
 			continue;
 		}
 		let letterNumber = String(row[c.letterNumber] ?? '').trim();

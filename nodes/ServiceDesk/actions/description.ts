@@ -1,0 +1,79 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { catalogProperties } from './catalog';
+import { operations } from './router';
+
+// "Handle Message" routes its results so the editor shows each branch; the other operations have one output.
+// "Triage Decisions" likewise routes approved, rejected and fix-requested rows.
+export const outputsFor = (operation: string) => {
+	const named = (...names: string[]) => names.map((displayName) => ({ type: 'main', displayName }));
+	if (operation === 'handleMessage')
+		return named('Reply', 'Submitted', 'Status Question', 'Hand-off');
+	if (operation === 'triage') return named('Approved', 'Rejected', 'Fix Requested');
+	return [{ type: 'main' }];
+};
+
+export const properties: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'Check Application',
+				value: 'checkApplication',
+				action: 'Check an application against its requirements',
+				description:
+					'Tell whether an application is complete: missing documents and invalid fields, each with a reason',
+			},
+			{
+				name: 'Describe Service',
+				value: 'describeService',
+				action: 'Describe the requirements of a service',
+			},
+			{
+				name: 'Handle Message',
+				value: 'handleMessage',
+				action: 'Handle one incoming message',
+				description:
+					"Advance the resident's conversation by one message: session in, replies and events out",
+			},
+			{ name: 'List Services', value: 'listServices', action: 'List the services in the catalog' },
+			{
+				name: 'Notify Resident',
+				value: 'notify',
+				action: 'Compose a notice for a resident',
+				description: 'Letter approved, request rejected or fix requested, from the catalog texts',
+			},
+			{
+				name: 'Reopen for Fix',
+				value: 'reopen',
+				action: 'Reopen a request for a fix',
+				description: 'Staff asked for a correction: ask the resident again, keeping the ticket',
+			},
+			{
+				name: 'Request Row',
+				value: 'sheetRow',
+				action: 'Build the request row for the sheet',
+				description: 'Turn a submitted application into the row staff work on',
+			},
+			{
+				name: 'Status Reply',
+				value: 'statusReply',
+				action: 'Answer a status question',
+				description: "Answer from the resident's rows in the requests sheet",
+			},
+			{
+				name: 'Triage Decisions',
+				value: 'triage',
+				action: 'Triage the decisions in the requests sheet',
+				description:
+					'Route the rows staff approved, rejected or sent back, not yet handled; number the approved letters',
+			},
+		],
+		default: 'handleMessage',
+	},
+	...Object.values(operations).flatMap((op) => op.description),
+	...catalogProperties,
+];
