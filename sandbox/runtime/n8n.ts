@@ -172,8 +172,10 @@ export async function startN8n(options: StartN8nOptions): Promise<N8nInstance> {
 	const brokerPort = options.brokerPort || (await freePort());
 	const url = `http://127.0.0.1:${port}`;
 
+	// Inherited NODE_ENV=test (jest) makes n8n exit silently; NODE_OPTIONS may carry tsx's loader.
+	const { NODE_ENV: _env, NODE_OPTIONS: _options, JEST_WORKER_ID: _worker, ...inherited } = process.env;
 	const env: NodeJS.ProcessEnv = {
-		...process.env,
+		...inherited,
 		PATH: `${runtime.node.binDir}:${process.env.PATH ?? ''}`,
 		...quietOfflineEnv(port, brokerPort, userFolder),
 		N8N_ENCRYPTION_KEY: secrets.encryptionKey,
@@ -186,7 +188,6 @@ export async function startN8n(options: StartN8nOptions): Promise<N8nInstance> {
 		no_proxy: '127.0.0.1,localhost,::1',
 		...options.extraEnv,
 	};
-	delete env.NODE_OPTIONS;
 	if (options.proxyUrl) {
 		for (const name of ['HTTPS_PROXY', 'HTTP_PROXY', 'https_proxy', 'http_proxy']) {
 			env[name] = options.proxyUrl;

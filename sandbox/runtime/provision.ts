@@ -1,6 +1,7 @@
 // Brings a running n8n to the office's state, idempotently: an API key, the credentials, the
 // data tables of workflows/setup.json, every other workflows/*.json imported (by name) and
 // activated, and their production webhooks answering.
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createApiKey, internalCall, login, N8nApiError, PublicApi } from './api';
@@ -60,6 +61,42 @@ interface NodeTypeDescription {
 	version: number | number[];
 	webhooks?: WebhookDescription[];
 	properties?: Array<{ name: string; default?: unknown }>;
+}
+
+interface ExistingWorkflow {
+	id: string;
+	name: string;
+	active: boolean;
+}
+
+const HASHES = 'pecelan-workflow-hashes.json';
+
+/**
+ * Creates the workflow, or updates it when its file changed since the last import (a workflow
+ * edited only in the editor is left as it is), and makes sure it is active. An active workflow
+ * is deactivated before the update, so its webhooks are registered again from scratch and the
+ * readiness probe cannot mistake the old registration for the new one.
+ */
+async function upsertWorkflow(
+	api: PublicApi,
+	body: WorkflowFile,
+	hash: string,
+	found: ExistingWorkflow | undefined,
+	previous: { id: string; hash: string } | undefined,
+): Promise<string> {
+	if (!found) {
+		const created = await api.call<{ id: string }>('POST', '/workflows', body);
+		await api.call('POST', `/workflows/${created.id}/activate`, {});
+		return created.id;
+	}
+	const unchanged = previous?.id === found.id && previous.hash === hash;
+	if (!unchanged) {
+		if (found.active) await api.call('POST', `/workflows/${found.id}/deactivate`, {});
+		await api.call('PUT', `/workflows/${found.id}`, body);
+	}
+	// Publishing makes the saved version the live one (n8n 2.x keeps drafts apart).
+	if (!unchanged || !found.active) await api.call('POST', `/workflows/${found.id}/activate`, {});
+	return found.id;
 }
 
 async function ensureApiKey(url: string, userFolder: string, session: Record<string, string>): Promise<PublicApi> {
@@ -161,13 +198,16 @@ async function waitForWebhooks(endpoints: WebhookEndpoint[], timeoutMs: number):
 	const deadline = Date.now() + timeoutMs;
 	for (const endpoint of endpoints) {
 		for (;;) {
-			// With an Origin header, OPTIONS looks the webhook up (404 if absent) and runs nothing.
+			// With an Origin header, OPTIONS looks the webhook up and runs nothing: 204 once it is
+			// registered; an unknown one answers 404 or, right after an update, 500.
 			const response = await fetch(endpoint.url, {
 				method: 'OPTIONS',
 				headers: { origin: 'http://127.0.0.1', 'access-control-request-method': endpoint.method },
 			});
-			if (response.status !== 404) break;
-			if (Date.now() > deadline) throw new Error(`webhook ${endpoint.method} ${endpoint.url} still 404 after ${timeoutMs} ms`);
+			if (response.ok) break;
+			if (Date.now() > deadline) {
+				throw new Error(`webhook ${endpoint.method} ${endpoint.url} not registered after ${timeoutMs} ms (OPTIONS answers ${response.status})`);
+			}
 			await new Promise((resolve) => setTimeout(resolve, 250));
 		}
 	}
@@ -188,7 +228,9 @@ export async function provision(options: ProvisionOptions): Promise<Provisioned>
 	const types = files.length
 		? await internalCall<NodeTypeDescription[]>(url, session, 'GET', '/types/nodes.json')
 		: [];
-	const existing = await api.list<{ id: string; name: string }>('/workflows');
+	const existing = await api.list<ExistingWorkflow>('/workflows');
+	const previous = readState<Record<string, { id: string; hash: string }>>(userFolder, HASHES) ?? {};
+	const hashes: Record<string, { id: string; hash: string }> = {};
 	const workflows: ProvisionedWorkflow[] = [];
 	for (const { file, workflow } of files) {
 		const unknownTypes = workflow.nodes.filter((n) => !descriptionOf(types, n)).map((n) => n.type);
@@ -196,12 +238,9 @@ export async function provision(options: ProvisionOptions): Promise<Provisioned>
 		const { body, missing } = prepareWorkflow(workflow, credentials, (n) => Boolean(descriptionOf(types, n)?.webhooks?.length));
 		if (missing.length) log(`provision: ${file}: no credential for ${missing.join('; ')}`);
 		const found = existing.find((w) => w.name === workflow.name);
-		const saved = found
-			? await api.call<{ id: string }>('PUT', `/workflows/${found.id}`, body)
-			: await api.call<{ id: string }>('POST', '/workflows', body);
-		const id = saved.id ?? found?.id;
-		// Publishing makes the saved version the live one (n8n 2.x keeps drafts apart).
-		await api.call('POST', `/workflows/${id}/activate`, {});
+		const hash = createHash('sha256').update(JSON.stringify(body)).digest('hex');
+		const id = await upsertWorkflow(api, body, hash, found, previous[workflow.name]);
+		hashes[workflow.name] = { id, hash };
 		const webhooks = body.nodes.flatMap((node) => {
 			const description = descriptionOf(types, node);
 			const defaults = Object.fromEntries((description?.properties ?? []).map((p) => [p.name, p.default]));
@@ -223,6 +262,7 @@ export async function provision(options: ProvisionOptions): Promise<Provisioned>
 		setup,
 		seconds: (Date.now() - started) / 1000,
 	};
+	writeState(userFolder, HASHES, { ...previous, ...hashes });
 	writeState(userFolder, 'pecelan-provisioned.json', { ...result, apiKey: undefined });
 	log(`provision: done in ${seconds(started)}`);
 	return result;

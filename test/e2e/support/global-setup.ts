@@ -1,0 +1,35 @@
+// jest globalSetup for the end-to-end suites: one stack (real package, repo workflows, fresh n8n
+// user folder, free ports) for the whole run; test files find it through PECELAN_E2E_STACK_FILE.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startStack, Stack } from '../../../sandbox/runtime/stack';
+import { STACK_FILE_ENV, stackInfo, writeStackInfo } from './stack-info';
+
+export interface RunningE2eStack {
+	stack: Stack;
+	dir: string;
+}
+
+const log = (line: string) => process.stderr.write(`[e2e stack] ${line}\n`);
+
+export async function startE2eStack(): Promise<RunningE2eStack> {
+	const dir = mkdtempSync(join(tmpdir(), 'pecelan-e2e-'));
+	const stack = await startStack({
+		userFolder: join(dir, 'n8n'),
+		stateDir: join(dir, 'sandbox'),
+		sandboxPort: 0,
+		n8nPort: 0,
+		log,
+	});
+	log(`ready: sandbox ${stack.sandbox.url}, n8n ${stack.n8n.url}, timings ${JSON.stringify(stack.timings)}`);
+	return { stack, dir };
+}
+
+export default async function globalSetup(): Promise<void> {
+	const running = await startE2eStack();
+	const file = join(running.dir, 'stack.json');
+	writeStackInfo(file, stackInfo(running.stack));
+	process.env[STACK_FILE_ENV] = file;
+	(globalThis as { __PECELAN_E2E__?: RunningE2eStack }).__PECELAN_E2E__ = running;
+}
