@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- the n8n community-node rules guard code that runs inside n8n; this file is part of the local runtime that installs, starts and provisions n8n for `npm start` and the end-to-end tests (run by tsx/jest, never packed into dist), which needs Node built-ins, child processes, timers and console output. */
 // `npm start`: the whole office on this machine (see README). Installs the pinned n8n on first
 // use, installs this package into it, starts the sandbox and n8n, provisions the workflows, and
 // stops everything it started on Ctrl-C.
@@ -28,13 +29,13 @@ async function main(): Promise<void> {
 	const version = process.env.PECELAN_N8N_VERSION || DEFAULT_N8N_VERSION;
 	stamp(`pecelan: starting the sandbox office (n8n ${version}, state in ${stateDir})`);
 
-	let stack: Stack | undefined;
+	const running: { stack?: Stack } = {};
 	let stopping = false;
 	const stop = async (signal: string) => {
 		if (stopping) return;
 		stopping = true;
 		stamp(`pecelan: ${signal}: stopping n8n and the sandbox…`);
-		await stack?.stop();
+		await running.stack?.stop();
 		stamp('pecelan: stopped');
 		process.exit(0);
 	};
@@ -42,7 +43,7 @@ async function main(): Promise<void> {
 	process.on('SIGINT', () => void stop('SIGINT'));
 	process.on('SIGTERM', () => void stop('SIGTERM'));
 
-	stack = await startStack({
+	const stack = await startStack({
 		n8nPort,
 		brokerPort,
 		sandboxPort,
@@ -50,8 +51,13 @@ async function main(): Promise<void> {
 		userFolder: join(stateDir, 'n8n'),
 		persist: true,
 		n8nVersion: version,
+		// Development overrides: another package or workflow folder (e.g. while the package
+		// does not build yet).
+		packageDir: process.env.PECELAN_PACKAGE_DIR || undefined,
+		workflowsDir: process.env.PECELAN_WORKFLOWS_DIR || undefined,
 		log: stamp,
 	});
+	running.stack = stack;
 	const { n8n, sandbox, provisioned, timings } = stack;
 	const intake = sandbox.config().intakeWebhookUrl;
 	console.log(
@@ -64,7 +70,9 @@ async function main(): Promise<void> {
 			`      email:     ${n8n.owner.email}`,
 			`      password:  ${n8n.owner.password}`,
 			`  Workflows active: ${provisioned.workflows.map((w) => w.name).join(', ') || '(none in workflows/)'}`,
-			intake ? `  Intake webhook:   ${intake}` : '  Intake webhook:   (no WhatsApp Gateway Trigger workflow)',
+			intake
+				? `  Intake webhook:   ${intake}`
+				: '  Intake webhook:   (no WhatsApp Gateway Trigger workflow)',
 			`  Ready in ${timings.total.toFixed(1)} s (${Object.entries(timings)
 				.filter(([phase]) => phase !== 'total')
 				.map(([phase, s]) => `${phase} ${s.toFixed(1)} s`)
@@ -77,6 +85,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-	console.error(`pecelan: could not start: ${error instanceof Error ? error.message : String(error)}`);
+	console.error(
+		`pecelan: could not start: ${error instanceof Error ? error.message : String(error)}`,
+	);
 	process.exit(1);
 });

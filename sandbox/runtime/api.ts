@@ -12,10 +12,19 @@ export class N8nApiError extends Error {
 	}
 }
 
-async function request<T>(url: string, method: string, headers: Record<string, string>, body?: unknown): Promise<T> {
+async function request<T>(
+	url: string,
+	method: string,
+	headers: Record<string, string>,
+	body?: unknown,
+): Promise<T> {
 	const response = await fetch(url, {
 		method,
-		headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+		headers: {
+			accept: 'application/json',
+			...(body === undefined ? {} : { 'content-type': 'application/json' }),
+			...headers,
+		},
 		body: body === undefined ? undefined : JSON.stringify(body),
 	});
 	const text = await response.text();
@@ -31,7 +40,12 @@ export class PublicApi {
 	) {}
 
 	call<T>(method: string, path: string, body?: unknown): Promise<T> {
-		return request<T>(`${this.baseUrl}/api/v1${path}`, method, { 'x-n8n-api-key': this.apiKey }, body);
+		return request<T>(
+			`${this.baseUrl}/api/v1${path}`,
+			method,
+			{ 'x-n8n-api-key': this.apiKey },
+			body,
+		);
 	}
 
 	/** Every item of a paginated list. */
@@ -71,17 +85,38 @@ export async function login(baseUrl: string, owner: OwnerLogin): Promise<Record<
 	return { cookie, 'browser-id': BROWSER_ID };
 }
 
-export function internalCall<T>(baseUrl: string, session: Record<string, string>, method: string, path: string, body?: unknown): Promise<T> {
+export function internalCall<T>(
+	baseUrl: string,
+	session: Record<string, string>,
+	method: string,
+	path: string,
+	body?: unknown,
+): Promise<T> {
 	return request<T>(`${baseUrl}${path}`, method, session, body);
 }
 
 /** Creates an API key with every scope the owner may grant. */
-export async function createApiKey(baseUrl: string, session: Record<string, string>, label: string): Promise<string> {
-	const scopes = await internalCall<{ data: string[] }>(baseUrl, session, 'GET', '/rest/api-keys/scopes');
-	const created = await internalCall<{ data: { rawApiKey: string } }>(baseUrl, session, 'POST', '/rest/api-keys', {
-		label,
-		scopes: scopes.data,
-		expiresAt: null,
-	});
+export async function createApiKey(
+	baseUrl: string,
+	session: Record<string, string>,
+	label: string,
+): Promise<string> {
+	const scopes = await internalCall<{ data: string[] }>(
+		baseUrl,
+		session,
+		'GET',
+		'/rest/api-keys/scopes',
+	);
+	const created = await internalCall<{ data: { rawApiKey: string } }>(
+		baseUrl,
+		session,
+		'POST',
+		'/rest/api-keys',
+		{
+			label,
+			scopes: scopes.data,
+			expiresAt: null,
+		},
+	);
 	return created.data.rawApiKey;
 }

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- the n8n community-node rules guard code that runs inside n8n; this file is part of the local runtime that installs, starts and provisions n8n for `npm start` and the end-to-end tests (run by tsx/jest, never packed into dist), which needs Node built-ins, child processes, timers and console output. */
 // Installs the pinned runtime once into a cache outside the clone, keyed by version:
 // Node 24 (n8n 2.x needs it; it comes from the npm registry as the `node` package) and n8n.
 // A marker file is written only after a complete install, so a half install is redone.
@@ -48,14 +49,19 @@ function isInstalled(dir: string, what: string): boolean {
 }
 
 function markInstalled(dir: string, what: string, startedMs: number): void {
-	const record = { installed: what, at: new Date().toISOString(), seconds: (Date.now() - startedMs) / 1000 };
+	const record = {
+		installed: what,
+		at: new Date().toISOString(),
+		seconds: (Date.now() - startedMs) / 1000,
+	};
 	writeFileSync(join(dir, MARKER), JSON.stringify(record, null, 2));
 }
 
 function prepareFolder(dir: string, name: string): void {
 	mkdirSync(dir, { recursive: true });
 	const manifest = join(dir, 'package.json');
-	if (!existsSync(manifest)) writeFileSync(manifest, JSON.stringify({ name, private: true }, null, 2));
+	if (!existsSync(manifest))
+		writeFileSync(manifest, JSON.stringify({ name, private: true }, null, 2));
 }
 
 function nodeRuntimeIn(dir: string, version: string): NodeRuntime {

@@ -1,7 +1,17 @@
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- the n8n community-node rules guard code that runs inside n8n; this file is part of the local runtime that installs, starts and provisions n8n for `npm start` and the end-to-end tests (run by tsx/jest, never packed into dist), which needs Node built-ins, child processes, timers and console output. */
 // Starts the pinned n8n quietly and offline (see shared/N8N-RUNTIME.md), in its own process
 // group so that stop() ends n8n and its task runner together.
 import { ChildProcess, spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	closeSync,
+	existsSync,
+	mkdirSync,
+	openSync,
+	readFileSync,
+	readdirSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { N8nRuntime } from './install';
 import { defaultLog, freePort, Log } from './run';
@@ -37,7 +47,11 @@ export interface N8nInstance {
 
 const PID_FILE = 'n8n.pid';
 
-function quietOfflineEnv(port: number, brokerPort: number, userFolder: string): Record<string, string> {
+function quietOfflineEnv(
+	port: number,
+	brokerPort: number,
+	userFolder: string,
+): Record<string, string> {
 	return {
 		N8N_USER_FOLDER: userFolder,
 		N8N_LISTEN_ADDRESS: '127.0.0.1',
@@ -136,11 +150,23 @@ export async function stopProcessGroup(pgid: number, graceMs = 15000): Promise<v
 	await waitUntil(() => !groupAlive(pgid), 5000);
 }
 
-/** An n8n left running by an earlier run that was killed holds the port and the database. */
-async function stopLeftover(userFolder: string, entry: string, log: Log): Promise<void> {
+function alive(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/**
+ * An n8n left running by an earlier run that died holds the port and the database: stop it.
+ * One whose starter still runs belongs to another `npm start` on the same folder: refuse.
+ */
+export async function claimUserFolder(userFolder: string, entry: string, log: Log): Promise<void> {
 	const pidFile = join(userFolder, PID_FILE);
 	if (!existsSync(pidFile)) return;
-	const pid = Number(readFileSync(pidFile, 'utf8'));
+	const [pid, owner] = readFileSync(pidFile, 'utf8').split(/\s+/).map(Number);
 	let cmdline = '';
 	try {
 		cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
@@ -148,6 +174,11 @@ async function stopLeftover(userFolder: string, entry: string, log: Log): Promis
 		// Not running any more.
 	}
 	if (pid > 0 && cmdline.includes(entry)) {
+		if (owner > 0 && owner !== process.pid && alive(owner)) {
+			throw new Error(
+				`another process (pid ${owner}) is running n8n (pid ${pid}) on ${userFolder}; stop it first`,
+			);
+		}
 		log(`n8n: stopping the n8n left running by an earlier run (pid ${pid})`);
 		await stopProcessGroup(pid);
 	}
@@ -166,14 +197,15 @@ export async function startN8n(options: StartN8nOptions): Promise<N8nInstance> {
 	const log = options.log ?? defaultLog;
 	const { runtime, userFolder } = options;
 	mkdirSync(userFolder, { recursive: true });
-	await stopLeftover(userFolder, runtime.entry, log);
+	await claimUserFolder(userFolder, runtime.entry, log);
 	const secrets = loadOrCreateSecrets(userFolder, runtime.modulesDir);
 	const port = options.port || (await freePort());
 	const brokerPort = options.brokerPort || (await freePort());
 	const url = `http://127.0.0.1:${port}`;
 
 	// Inherited NODE_ENV=test (jest) makes n8n exit silently; NODE_OPTIONS may carry tsx's loader.
-	const { NODE_ENV: _env, NODE_OPTIONS: _options, JEST_WORKER_ID: _worker, ...inherited } = process.env;
+	const inherited = { ...process.env };
+	for (const name of ['NODE_ENV', 'NODE_OPTIONS', 'JEST_WORKER_ID']) delete inherited[name];
 	const env: NodeJS.ProcessEnv = {
 		...inherited,
 		PATH: `${runtime.node.binDir}:${process.env.PATH ?? ''}`,
@@ -205,7 +237,7 @@ export async function startN8n(options: StartN8nOptions): Promise<N8nInstance> {
 	});
 	closeSync(out);
 	const pgid = child.pid as number;
-	writeFileSync(join(userFolder, PID_FILE), String(pgid));
+	writeFileSync(join(userFolder, PID_FILE), `${pgid} ${process.pid}`);
 	// Last resort if this process ends without stop(): never leave n8n behind.
 	const onExit = () => {
 		try {
@@ -229,7 +261,9 @@ export async function startN8n(options: StartN8nOptions): Promise<N8nInstance> {
 	for (;;) {
 		if (exited) {
 			await stop();
-			throw new Error(`n8n exited before it was ready. Last lines of ${logFile}:\n${logTail(logFile)}`);
+			throw new Error(
+				`n8n exited before it was ready. Last lines of ${logFile}:\n${logTail(logFile)}`,
+			);
 		}
 		try {
 			const response = await fetch(`${url}/healthz/readiness`);
@@ -239,7 +273,9 @@ export async function startN8n(options: StartN8nOptions): Promise<N8nInstance> {
 		}
 		if (Date.now() > deadline) {
 			await stop();
-			throw new Error(`n8n was not ready after ${options.readyTimeoutMs ?? 180000} ms:\n${logTail(logFile)}`);
+			throw new Error(
+				`n8n was not ready after ${options.readyTimeoutMs ?? 180000} ms:\n${logTail(logFile)}`,
+			);
 		}
 		await new Promise((resolve) => setTimeout(resolve, 250));
 	}

@@ -1,8 +1,17 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- the n8n community-node rules guard code that runs inside n8n; this file is part of the local runtime that installs, starts and provisions n8n for `npm start` and the end-to-end tests (run by tsx/jest, never packed into dist), which needs Node built-ins, child processes, timers and console output. */
 // Builds and packs a node package and installs the tarball into an n8n user folder the way a
 // user's community package lands there (<user folder>/.n8n/nodes/node_modules/<name>), so its
 // node types read `<package name>.<node name>`.
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	copyFileSync,
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	readFileSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultLog, Log, run, seconds } from './run';
@@ -70,14 +79,25 @@ export async function installPackage(options: InstallPackageOptions): Promise<In
 		mkdirSync(nodesDir, { recursive: true });
 		const nodesManifest = join(nodesDir, 'package.json');
 		if (!existsSync(nodesManifest)) {
-			writeFileSync(nodesManifest, JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }, null, 2));
+			writeFileSync(
+				nodesManifest,
+				JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }, null, 2),
+			);
 		}
 		rmSync(installedDir, { recursive: true, force: true });
 		// Like n8n's own community-package install: no scripts, and the peer dependency
 		// (n8n-workflow) is not installed: n8n provides it.
 		await run(
 			'npm',
-			['install', kept, '--ignore-scripts', '--legacy-peer-deps', '--bin-links=false', '--no-audit', '--no-fund'],
+			[
+				'install',
+				kept,
+				'--ignore-scripts',
+				'--legacy-peer-deps',
+				'--bin-links=false',
+				'--no-audit',
+				'--no-fund',
+			],
 			{ cwd: nodesDir, log, label: '[npm package]' },
 		);
 		writeState(options.userFolder, STATE, { ...state, [name]: sha256 });

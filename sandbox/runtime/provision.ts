@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- the n8n community-node rules guard code that runs inside n8n; this file is part of the local runtime that installs, starts and provisions n8n for `npm start` and the end-to-end tests (run by tsx/jest, never packed into dist), which needs Node built-ins, child processes, timers and console output. */
 // Brings a running n8n to the office's state, idempotently: an API key, the credentials, the
 // data tables of workflows/setup.json, every other workflows/*.json imported (by name) and
 // activated, and their production webhooks answering.
@@ -99,7 +100,11 @@ async function upsertWorkflow(
 	return found.id;
 }
 
-async function ensureApiKey(url: string, userFolder: string, session: Record<string, string>): Promise<PublicApi> {
+async function ensureApiKey(
+	url: string,
+	userFolder: string,
+	session: Record<string, string>,
+): Promise<PublicApi> {
 	const stored = readState<{ apiKey: string }>(userFolder, 'pecelan-api-key.json');
 	if (stored) {
 		const api = new PublicApi(url, stored.apiKey);
@@ -116,7 +121,11 @@ async function ensureApiKey(url: string, userFolder: string, session: Record<str
 }
 
 /** Keeps only the fields the credential type declares; undefined when n8n lacks the type. */
-async function fitToSchema(api: PublicApi, spec: CredentialSpec, log: Log): Promise<Record<string, unknown> | undefined> {
+async function fitToSchema(
+	api: PublicApi,
+	spec: CredentialSpec,
+	log: Log,
+): Promise<Record<string, unknown> | undefined> {
 	let schema: { properties?: Record<string, unknown>; required?: string[] };
 	try {
 		schema = await api.call('GET', `/credentials/schema/${spec.type}`);
@@ -125,15 +134,24 @@ async function fitToSchema(api: PublicApi, spec: CredentialSpec, log: Log): Prom
 		throw error;
 	}
 	const declared = Object.keys(schema.properties ?? {});
-	const data = Object.fromEntries(Object.entries(spec.data).filter(([key]) => declared.includes(key)));
+	const data = Object.fromEntries(
+		Object.entries(spec.data).filter(([key]) => declared.includes(key)),
+	);
 	const unknown = Object.keys(spec.data).filter((key) => !declared.includes(key));
 	const absent = (schema.required ?? []).filter((key) => !(key in data));
 	if (unknown.length) log(`provision: ${spec.type} has no field ${unknown.join(', ')}; left out`);
-	if (absent.length) log(`provision: ${spec.type} requires ${absent.join(', ')}, which the sandbox does not provide`);
+	if (absent.length)
+		log(
+			`provision: ${spec.type} requires ${absent.join(', ')}, which the sandbox does not provide`,
+		);
 	return data;
 }
 
-async function ensureCredentials(api: PublicApi, specs: CredentialSpec[], log: Log): Promise<KnownCredential[]> {
+async function ensureCredentials(
+	api: PublicApi,
+	specs: CredentialSpec[],
+	log: Log,
+): Promise<KnownCredential[]> {
 	const existing = await api.list<KnownCredential>('/credentials');
 	const result: KnownCredential[] = [];
 	for (const spec of specs) {
@@ -154,7 +172,11 @@ async function ensureCredentials(api: PublicApi, specs: CredentialSpec[], log: L
 	return result;
 }
 
-async function ensureDataTables(api: PublicApi, setup: SetupFile, log: Log): Promise<Record<string, string>> {
+async function ensureDataTables(
+	api: PublicApi,
+	setup: SetupFile,
+	log: Log,
+): Promise<Record<string, string>> {
 	const ids: Record<string, string> = {};
 	for (const table of setup.dataTables ?? []) {
 		const filter = encodeURIComponent(JSON.stringify({ name: table.name }));
@@ -177,11 +199,15 @@ async function ensureDataTables(api: PublicApi, setup: SetupFile, log: Log): Pro
 	return ids;
 }
 
-function descriptionOf(types: NodeTypeDescription[], node: WorkflowNode): NodeTypeDescription | undefined {
+function descriptionOf(
+	types: NodeTypeDescription[],
+	node: WorkflowNode,
+): NodeTypeDescription | undefined {
 	const ofType = types.filter((t) => t.name === node.type);
 	return (
-		ofType.find((t) => (Array.isArray(t.version) ? t.version : [t.version]).includes(node.typeVersion ?? 1)) ??
-		ofType[0]
+		ofType.find((t) =>
+			(Array.isArray(t.version) ? t.version : [t.version]).includes(node.typeVersion ?? 1),
+		) ?? ofType[0]
 	);
 }
 
@@ -190,7 +216,10 @@ function readWorkflowFiles(dir: string): Array<{ file: string; workflow: Workflo
 	return readdirSync(dir)
 		.filter((f) => f.endsWith('.json') && f !== 'setup.json')
 		.sort()
-		.map((file) => ({ file, workflow: JSON.parse(readFileSync(join(dir, file), 'utf8')) as WorkflowFile }));
+		.map((file) => ({
+			file,
+			workflow: JSON.parse(readFileSync(join(dir, file), 'utf8')) as WorkflowFile,
+		}));
 }
 
 /** Production webhooks are registered a moment after activation: probe them without running them. */
@@ -206,7 +235,9 @@ async function waitForWebhooks(endpoints: WebhookEndpoint[], timeoutMs: number):
 			});
 			if (response.ok) break;
 			if (Date.now() > deadline) {
-				throw new Error(`webhook ${endpoint.method} ${endpoint.url} not registered after ${timeoutMs} ms (OPTIONS answers ${response.status})`);
+				throw new Error(
+					`webhook ${endpoint.method} ${endpoint.url} not registered after ${timeoutMs} ms (OPTIONS answers ${response.status})`,
+				);
 			}
 			await new Promise((resolve) => setTimeout(resolve, 250));
 		}
@@ -229,13 +260,19 @@ export async function provision(options: ProvisionOptions): Promise<Provisioned>
 		? await internalCall<NodeTypeDescription[]>(url, session, 'GET', '/types/nodes.json')
 		: [];
 	const existing = await api.list<ExistingWorkflow>('/workflows');
-	const previous = readState<Record<string, { id: string; hash: string }>>(userFolder, HASHES) ?? {};
+	const previous =
+		readState<Record<string, { id: string; hash: string }>>(userFolder, HASHES) ?? {};
 	const hashes: Record<string, { id: string; hash: string }> = {};
 	const workflows: ProvisionedWorkflow[] = [];
 	for (const { file, workflow } of files) {
 		const unknownTypes = workflow.nodes.filter((n) => !descriptionOf(types, n)).map((n) => n.type);
-		if (unknownTypes.length) log(`provision: ${file} uses node types n8n does not know: ${[...new Set(unknownTypes)].join(', ')}`);
-		const { body, missing } = prepareWorkflow(workflow, credentials, (n) => Boolean(descriptionOf(types, n)?.webhooks?.length));
+		if (unknownTypes.length)
+			log(
+				`provision: ${file} uses node types n8n does not know: ${[...new Set(unknownTypes)].join(', ')}`,
+			);
+		const { body, missing } = prepareWorkflow(workflow, credentials, (n) =>
+			Boolean(descriptionOf(types, n)?.webhooks?.length),
+		);
 		if (missing.length) log(`provision: ${file}: no credential for ${missing.join('; ')}`);
 		const found = existing.find((w) => w.name === workflow.name);
 		const hash = createHash('sha256').update(JSON.stringify(body)).digest('hex');
@@ -243,12 +280,18 @@ export async function provision(options: ProvisionOptions): Promise<Provisioned>
 		hashes[workflow.name] = { id, hash };
 		const webhooks = body.nodes.flatMap((node) => {
 			const description = descriptionOf(types, node);
-			const defaults = Object.fromEntries((description?.properties ?? []).map((p) => [p.name, p.default]));
-			return description?.webhooks && !node.disabled ? webhookEndpoints(url, node, description.webhooks, defaults) : [];
+			const defaults = Object.fromEntries(
+				(description?.properties ?? []).map((p) => [p.name, p.default]),
+			);
+			return description?.webhooks && !node.disabled
+				? webhookEndpoints(url, node, description.webhooks, defaults)
+				: [];
 		});
 		const nodeTypes = Object.fromEntries(body.nodes.map((n) => [n.name, n.type]));
 		workflows.push({ id, name: workflow.name, file, active: true, webhooks, nodeTypes });
-		log(`provision: ${workflow.name} (${file}) active${webhooks.map((w) => `\n    ${w.method} ${w.url}`).join('')}`);
+		log(
+			`provision: ${workflow.name} (${file}) active${webhooks.map((w) => `\n    ${w.method} ${w.url}`).join('')}`,
+		);
 	}
 	await waitForWebhooks(
 		workflows.flatMap((w) => w.webhooks),

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- the n8n community-node rules guard code that runs inside n8n; this file is part of the local runtime that installs, starts and provisions n8n for `npm start` and the end-to-end tests (run by tsx/jest, never packed into dist), which needs Node built-ins, child processes, timers and console output. */
 // Runs the long commands of the runtime (npm install, npm rebuild, npm pack) with visible
 // progress: every output line goes to the log, and a heartbeat when the command is quiet.
 import { spawn } from 'node:child_process';
@@ -35,8 +36,14 @@ export async function run(command: string, args: string[], options: RunOptions):
 		lastOutput = Date.now();
 		const text = chunk.toString();
 		if (isResult) captured += text;
-		for (const line of text.split(/\r?\n/)) {
-			if (!line.trim()) continue;
+		// Spinners redraw one line with cursor escapes: show each distinct state once.
+		// eslint-disable-next-line no-control-regex -- matching terminal escape sequences is the point
+		for (const raw of text.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '\n').split(/[\r\n]+/)) {
+			const line = raw
+				.replace(/^[◒◐◓◑]\s+/, '')
+				.replace(/\.{1,3}$/, '')
+				.trimEnd();
+			if (!line.trim() || line === tail[tail.length - 1]) continue;
 			tail = [...tail.slice(-19), line];
 			if (!isResult) log(`${label} ${line}`);
 		}
@@ -66,7 +73,11 @@ export async function run(command: string, args: string[], options: RunOptions):
 }
 
 /** Environment with Node 24 first on PATH and its headers for native rebuilds. */
-export function node24Env(binDir: string, headersDir: string, base = process.env): NodeJS.ProcessEnv {
+export function node24Env(
+	binDir: string,
+	headersDir: string,
+	base = process.env,
+): NodeJS.ProcessEnv {
 	return {
 		...base,
 		PATH: `${binDir}:${base.PATH ?? ''}`,

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- the n8n community-node rules guard code that runs inside n8n; this file is part of the local runtime that installs, starts and provisions n8n for `npm start` and the end-to-end tests (run by tsx/jest, never packed into dist), which needs Node built-ins, child processes, timers and console output. */
 // The whole office on one machine: the sandbox (stand-in for Meta and Google), a pinned n8n with
 // this package installed as a community package, and the workflows provisioned and active.
 // `npm start` and the end-to-end tests both start it through startStack().
@@ -6,7 +7,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Sandbox, SandboxOptions } from '../server';
 import { ensureN8n } from './install';
-import { startN8n, N8nInstance } from './n8n';
+import { claimUserFolder, startN8n, N8nInstance } from './n8n';
 import { installPackage } from './package';
 import { CredentialSpec, provision, Provisioned, SetupFile } from './provision';
 import { defaultLog, Log } from './run';
@@ -85,7 +86,13 @@ export function sandboxCredentials(sandbox: Sandbox, userFolder: string): Creden
 		{
 			name: 'Google (sandbox)',
 			type: 'googleApi',
-			data: { region: 'asia-southeast2', email: google.email, privateKey: google.privateKey, inpersonate: false, httpNode: false },
+			data: {
+				region: 'asia-southeast2',
+				email: google.email,
+				privateKey: google.privateKey,
+				inpersonate: false,
+				httpNode: false,
+			},
 		},
 	];
 }
@@ -97,7 +104,11 @@ function readSetup(workflowsDir: string): SetupFile {
 
 /** setup.json's `spreadsheet` may name the sheet and its header row for the sandbox. */
 function spreadsheetOptions(setup: SetupFile): Partial<SandboxOptions> {
-	const sheet = (setup.spreadsheet ?? {}) as { spreadsheetId?: string; sheetName?: string; header?: string[] };
+	const sheet = (setup.spreadsheet ?? {}) as {
+		spreadsheetId?: string;
+		sheetName?: string;
+		header?: string[];
+	};
 	const options: Partial<SandboxOptions> = {};
 	if (sheet.spreadsheetId) options.spreadsheetId = sheet.spreadsheetId;
 	if (sheet.sheetName) options.sheetName = sheet.sheetName;
@@ -120,10 +131,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 	if (options.fresh) rmSync(userFolder, { recursive: true, force: true });
 
 	const packageDir = options.packageDir === undefined ? REPO_ROOT : options.packageDir;
-	const [runtime] = await Promise.all([
-		time('install', () => ensureN8n(options.n8nVersion, { cacheDir: options.cacheDir, log })),
-		time('package', async () => (packageDir ? installPackage({ packageDir, userFolder, log }) : undefined)),
-	]);
+	const runtime = await time('install', () =>
+		ensureN8n(options.n8nVersion, { cacheDir: options.cacheDir, log }),
+	);
+	// Before touching the folder's packages: refuse if another run uses it, stop a leftover n8n.
+	await claimUserFolder(userFolder, runtime.entry, log);
+	if (packageDir) await time('package', () => installPackage({ packageDir, userFolder, log }));
 
 	const { startSandbox } = await import('../server');
 	const sandbox = await time('sandbox', () =>
@@ -152,7 +165,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 		);
 		const running = n8n;
 		const provisioned = await time('provision', () =>
-			provision({ n8n: running, workflowsDir, credentials: sandboxCredentials(sandbox, userFolder), log }),
+			provision({
+				n8n: running,
+				workflowsDir,
+				credentials: sandboxCredentials(sandbox, userFolder),
+				log,
+			}),
 		);
 		const intake = provisioned.workflows
 			.flatMap((w) => w.webhooks.map((hook) => ({ hook, node: w.nodeTypes[hook.node] })))
@@ -168,7 +186,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 			webhookUrl: (workflowName, nodeName) => {
 				const workflow = provisioned.workflows.find((w) => w.name === workflowName);
 				const hook = workflow?.webhooks.find((w) => !nodeName || w.node === nodeName);
-				if (!hook) throw new Error(`no webhook for workflow "${workflowName}"${nodeName ? ` node "${nodeName}"` : ''}`);
+				if (!hook)
+					throw new Error(
+						`no webhook for workflow "${workflowName}"${nodeName ? ` node "${nodeName}"` : ''}`,
+					);
 				return hook.url;
 			},
 			stop: async () => {

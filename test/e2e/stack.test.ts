@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- the n8n community-node rules guard code that runs inside n8n; this file is part of the local runtime that installs, starts and provisions n8n for `npm start` and the end-to-end tests (run by tsx/jest, never packed into dist), which needs Node built-ins, child processes, timers and console output. */
 // Starts everything from nothing, as a new user's `npm start` does (fresh n8n user folder; the
 // n8n install cache may be reused), with a tiny community package and test workflows:
 // the package's node runs, a stock Google Sheets node reaches the sandbox through the proxy.
@@ -19,7 +20,11 @@ let stack: Stack;
 let info: StackInfo;
 
 async function postJson(url: string, body: unknown): Promise<{ status: number; json: unknown }> {
-	const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+	const response = await fetch(url, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify(body),
+	});
 	return { status: response.status, json: await response.json() };
 }
 
@@ -58,7 +63,10 @@ test('the sandbox reports healthy once n8n is ready and every workflow active', 
 });
 
 test('the sandbox config points at this n8n', async () => {
-	const config = (await (await fetch(`${info.sandboxUrl}/api/config`)).json()) as Record<string, unknown>;
+	const config = (await (await fetch(`${info.sandboxUrl}/api/config`)).json()) as Record<
+		string,
+		unknown
+	>;
 	expect(config).toMatchObject({
 		n8nUrl: info.n8nUrl,
 		spreadsheetId: expect.any(String),
@@ -90,9 +98,14 @@ test('the stock Google Sheets node appends to the sandbox sheet through the prox
 	expect(sheet.rows.map((r) => r.values)).toContainEqual({ Nama: nama, Status: 'Menunggu' });
 
 	const calls = await staff.calls();
-	expect(calls).toContainEqual(expect.objectContaining({ host: 'oauth2.googleapis.com', method: 'POST', path: '/token' }));
 	expect(calls).toContainEqual(
-		expect.objectContaining({ host: 'sheets.googleapis.com', path: `/v4/spreadsheets/${info.config.spreadsheetId}` }),
+		expect.objectContaining({ host: 'oauth2.googleapis.com', method: 'POST', path: '/token' }),
+	);
+	expect(calls).toContainEqual(
+		expect.objectContaining({
+			host: 'sheets.googleapis.com',
+			path: `/v4/spreadsheets/${info.config.spreadsheetId}`,
+		}),
 	);
 
 	const workflowId = info.workflows.find((w) => w.name === 'Stack test: sheet append')?.id;
@@ -114,7 +127,9 @@ test('provisioning again changes nothing: same workflows, credentials and tables
 		log: () => undefined,
 	});
 	expect(again.workflows.map((w) => w.id).sort()).toEqual(info.workflows.map((w) => w.id).sort());
-	expect(again.credentials.map((c) => c.id).sort()).toEqual(stack.provisioned.credentials.map((c) => c.id).sort());
+	expect(again.credentials.map((c) => c.id).sort()).toEqual(
+		stack.provisioned.credentials.map((c) => c.id).sort(),
+	);
 	expect(again.dataTables).toEqual(stack.provisioned.dataTables);
 	const { json } = await postJson(webhookUrl(info, 'Stack test: echo'), { text: 'lagi' });
 	expect(json).toEqual({ echo: 'lagi', probedBy: 'stackprobe' });
@@ -124,8 +139,9 @@ test('a changed workflow file replaces the live version, and changing it back re
 	const changedDir = join(dir, 'changed-workflows');
 	mkdirSync(changedDir);
 	const echo = JSON.parse(readFileSync(join(WORKFLOWS, 'echo.json'), 'utf8'));
-	echo.nodes.find((n: { name: string }) => n.name === 'Set').parameters.assignments.assignments[0].value =
-		'={{ "changed: " + $json.body.text }}';
+	echo.nodes.find(
+		(n: { name: string }) => n.name === 'Set',
+	).parameters.assignments.assignments[0].value = '={{ "changed: " + $json.body.text }}';
 	writeFileSync(join(changedDir, 'echo.json'), JSON.stringify(echo));
 	const options = {
 		n8n: stack.n8n,

@@ -4,14 +4,24 @@ import type { ChatMessage } from '../../../sandbox/server';
 import type { StackInfo } from './stack-info';
 import { waitFor, WaitOptions } from './wait';
 
-async function call<T>(url: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<T> {
+async function call<T>(
+	url: string,
+	init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<T> {
 	const response = await fetch(url, {
 		method: init.method ?? 'GET',
-		headers: { accept: 'application/json', ...(init.body === undefined ? {} : { 'content-type': 'application/json' }), ...init.headers },
+		headers: {
+			accept: 'application/json',
+			...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+			...init.headers,
+		},
 		body: init.body === undefined ? undefined : JSON.stringify(init.body),
 	});
 	const text = await response.text();
-	if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${url} answered ${response.status}: ${text.slice(0, 500)}`);
+	if (!response.ok)
+		throw new Error(
+			`${init.method ?? 'GET'} ${url} answered ${response.status}: ${text.slice(0, 500)}`,
+		);
 	return (text ? JSON.parse(text) : undefined) as T;
 }
 
@@ -31,12 +41,20 @@ export function residentClient(info: StackInfo) {
 	const base = info.sandboxUrl;
 	// Per resident: how many messages the chat had before our last send.
 	const marks = new Map<string, number>();
-	const messages = (waId: string) => call<ChatMessage[]>(`${base}/api/residents/${encodeURIComponent(waId)}/messages`);
+	const messages = (waId: string) =>
+		call<ChatMessage[]>(`${base}/api/residents/${encodeURIComponent(waId)}/messages`);
 	const send = async (waId: string, body: unknown): Promise<SentMessage> => {
 		marks.set(waId, (await messages(waId)).length);
-		return call<SentMessage>(`${base}/api/residents/${encodeURIComponent(waId)}/messages`, { method: 'POST', body });
+		return call<SentMessage>(`${base}/api/residents/${encodeURIComponent(waId)}/messages`, {
+			method: 'POST',
+			body,
+		});
 	};
-	const attachment = (file: Attachment) => ({ fileName: file.fileName, mimeType: file.mimeType, dataBase64: file.data.toString('base64') });
+	const attachment = (file: Attachment) => ({
+		fileName: file.fileName,
+		mimeType: file.mimeType,
+		dataBase64: file.data.toString('base64'),
+	});
 	return {
 		messages,
 		say: (waId: string, text: string) => send(waId, { text }),
@@ -78,13 +96,22 @@ export function staffClient(info: StackInfo, columns: { status?: string; note?: 
 	return {
 		sheet: () => call<SheetView>(`${base}/api/sheet`),
 		setCells: (rowNumber: number, values: Record<string, string>) =>
-			call<SheetView['rows'][number]>(`${base}/api/sheet/rows/${rowNumber}`, { method: 'PATCH', body: values }),
+			call<SheetView['rows'][number]>(`${base}/api/sheet/rows/${rowNumber}`, {
+				method: 'PATCH',
+				body: values,
+			}),
 		setStatus: (rowNumber: number, status: string, note?: string) =>
 			call<SheetView['rows'][number]>(`${base}/api/sheet/rows/${rowNumber}`, {
 				method: 'PATCH',
-				body: { [columns.status ?? 'Status']: status, ...(note === undefined ? {} : { [columns.note ?? 'Catatan']: note }) },
+				body: {
+					[columns.status ?? 'Status']: status,
+					...(note === undefined ? {} : { [columns.note ?? 'Catatan']: note }),
+				},
 			}),
-		calls: () => call<Array<{ host: string; method: string; path: string; status?: number; bodySummary?: string }>>(`${base}/api/calls`),
+		calls: () =>
+			call<
+				Array<{ host: string; method: string; path: string; status?: number; bodySummary?: string }>
+			>(`${base}/api/calls`),
 		reset: () => call(`${base}/api/reset`, { method: 'POST' }),
 	};
 }

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- the n8n community-node rules guard code that runs inside n8n; this file is part of the local runtime that installs, starts and provisions n8n for `npm start` and the end-to-end tests (run by tsx/jest, never packed into dist), which needs Node built-ins, child processes, timers and console output. */
 // Polling instead of fixed sleeps: deadlines are generous (a busy CI machine runs a real n8n),
 // and a timeout says what was awaited and what was last seen.
 export interface WaitOptions {
@@ -7,7 +8,10 @@ export interface WaitOptions {
 }
 
 /** Resolves with the first truthy value `condition` returns; rejects after the deadline. */
-export async function waitFor<T>(condition: () => Promise<T | undefined | null | false> | T | undefined | null | false, options: WaitOptions = {}): Promise<T> {
+export async function waitFor<T>(
+	condition: () => Promise<T | undefined | null | false> | T | undefined | null | false,
+	options: WaitOptions = {},
+): Promise<T> {
 	const timeoutMs = options.timeoutMs ?? 30000;
 	const intervalMs = options.intervalMs ?? 250;
 	const deadline = Date.now() + timeoutMs;
@@ -22,7 +26,9 @@ export async function waitFor<T>(condition: () => Promise<T | undefined | null |
 		}
 		if (Date.now() >= deadline) {
 			const reason = lastError instanceof Error ? ` (last error: ${lastError.message})` : '';
-			throw new Error(`timed out after ${timeoutMs} ms waiting for ${options.description ?? 'a condition'}${reason}`);
+			throw new Error(
+				`timed out after ${timeoutMs} ms waiting for ${options.description ?? 'a condition'}${reason}`,
+			);
 		}
 		await new Promise((resolve) => setTimeout(resolve, intervalMs));
 	}
