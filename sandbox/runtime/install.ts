@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- the n8n community-node rules guard code that runs inside n8n; this file is part of the local runtime that installs, starts and provisions n8n for `npm start` and the end-to-end tests (run by tsx/jest, never packed into dist), which needs Node built-ins, child processes, timers and console output. */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- the n8n community-node rules guard code that runs inside n8n; this file is part of the local runtime that installs, starts and provisions n8n for `npm start` and the end-to-end tests (run by tsx/jest, never packed into dist), which needs Node built-ins, child processes, timers and console output. */
 // Installs the pinned runtime once into a cache outside the clone, keyed by version:
 // Node 24 (n8n 2.x needs it; it comes from the npm registry as the `node` package) and n8n.
 // A marker file is written only after a complete install, so a half install is redone.
@@ -149,4 +149,18 @@ export async function ensureN8n(
 	markInstalled(dir, `n8n@${version}`, started);
 	log(`runtime: n8n ${version} installed in ${seconds(started)}`);
 	return runtime;
+}
+
+// `npx tsx sandbox/runtime/install.ts`: install (or check) the runtime alone, e.g. as its own CI
+// step before the tests, so the minutes of a first install are not spent inside a test's timeout.
+if (require.main === module) {
+	const started = Date.now();
+	ensureN8n()
+		.then((runtime) => {
+			defaultLog(`runtime: n8n ${runtime.version} ready in ${runtime.dir} (${seconds(started)})`);
+		})
+		.catch((error: Error) => {
+			console.error(`runtime: install failed: ${error.message}`);
+			process.exit(1);
+		});
 }

@@ -7,10 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { provision } from '../../sandbox/runtime/provision';
 import { sandboxCredentials, startStack, Stack } from '../../sandbox/runtime/stack';
-import { n8nExecutions, staffClient } from './support/clients';
+import { staffClient, waitForExecution } from './support/clients';
 import { stackInfo, StackInfo, webhookUrl } from './support/stack-info';
 import { STACK_START_TIMEOUT_MS } from './support/use-stack';
-import { waitFor } from './support/wait';
 
 const FIXTURES = join(__dirname, 'support', 'fixtures');
 const WORKFLOWS = join(FIXTURES, 'workflows');
@@ -109,14 +108,8 @@ test('the stock Google Sheets node appends to the sandbox sheet through the prox
 	);
 
 	const workflowId = info.workflows.find((w) => w.name === 'Stack test: sheet append')?.id;
-	const executions = await waitFor(
-		async () => {
-			const found = await n8nExecutions(info, { workflowId });
-			return found.some((e) => e.status === 'success') && found;
-		},
-		{ description: 'a successful execution of the sheet workflow' },
-	);
-	expect(executions[0].workflowId).toBe(workflowId);
+	const execution = await waitForExecution(info, { workflowId }, (e) => e.status === 'success');
+	expect(execution.workflowId).toBe(workflowId);
 });
 
 test('provisioning again changes nothing: same workflows, credentials and tables, still answering', async () => {

@@ -140,3 +140,20 @@ export async function n8nExecutions(
 	});
 	return page.data;
 }
+
+/**
+ * The newest execution matching `predicate`, once n8n has saved it (a webhook may answer before
+ * its execution is finished and stored).
+ */
+export async function waitForExecution(
+	info: StackInfo,
+	filter: Parameters<typeof n8nExecutions>[1] = {},
+	predicate: (execution: Execution) => boolean = (e) => e.finished,
+	options: WaitOptions = {},
+): Promise<Execution> {
+	return waitFor(async () => (await n8nExecutions(info, filter)).find(predicate), {
+		timeoutMs: 60000,
+		description: `an n8n execution${filter.workflowId ? ` of workflow ${filter.workflowId}` : ''}`,
+		...options,
+	});
+}

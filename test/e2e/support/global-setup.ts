@@ -21,6 +21,9 @@ export async function startE2eStack(): Promise<RunningE2eStack> {
 		stateDir: join(dir, 'sandbox'),
 		sandboxPort: 0,
 		n8nPort: 0,
+		// The same development overrides as `npm start`.
+		packageDir: process.env.PECELAN_PACKAGE_DIR || undefined,
+		workflowsDir: process.env.PECELAN_WORKFLOWS_DIR || undefined,
 		log,
 	});
 	log(
