@@ -9,10 +9,12 @@ import { provision } from '../../sandbox/runtime/provision';
 import { sandboxCredentials, startStack, Stack } from '../../sandbox/runtime/stack';
 import { staffClient, waitForExecution } from './support/clients';
 import { stackInfo, StackInfo, webhookUrl } from './support/stack-info';
-import { STACK_START_TIMEOUT_MS } from './support/use-stack';
+import { E2E_TEST_TIMEOUT_MS, STACK_START_TIMEOUT_MS } from './support/use-stack';
 
 const FIXTURES = join(__dirname, 'support', 'fixtures');
 const WORKFLOWS = join(FIXTURES, 'workflows');
+
+jest.setTimeout(E2E_TEST_TIMEOUT_MS);
 
 let dir: string;
 let stack: Stack;
