@@ -3,7 +3,7 @@
  * (Identity-H) with a ToUnicode map so text stays searchable; images are decoded once per
  * distinct file and copied into each document.
  */
-import { deflateSync } from 'zlib';
+import { deflate } from './deflate';
 import { createHash } from 'crypto';
 import {
 	JpegEmbedder,
@@ -62,28 +62,6 @@ function decodedImage(bytes: Uint8Array): Promise<CachedImage> {
 	return cached;
 }
 
-function toUnicodeCMap(face: Face, subset: FontSubset, cids: number): string {
-	const entries: string[] = [];
-	for (let cid = 1; cid < cids; cid++) {
-		const cp = face.unicodeOf.get(subset.order[cid]) ?? 0xfffd;
-		const utf16 = Buffer.from(String.fromCodePoint(cp), 'utf16le').swap16().toString('hex');
-		entries.push(`<${cid.toString(16).padStart(4, '0')}> <${utf16}>`);
-	}
-	const chunks: string[] = [];
-	for (let i = 0; i < entries.length; i += 100) {
-		const part = entries.slice(i, i + 100);
-		chunks.push(`${part.length} beginbfchar\n${part.join('\n')}\nendbfchar`);
-	}
-	return [
-		'/CIDInit /ProcSet findresource begin 12 dict begin begincmap',
-		'/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def',
-		'/CMapName /Adobe-Identity-UCS def /CMapType 2 def',
-		'1 begincodespacerange <0000> <FFFF> endcodespacerange',
-		...chunks,
-		'endcmap CMapName currentdict /CMap defineresource pop end end',
-	].join('\n');
-}
-
 /** Six capital letters naming the subset, as PDF asks, different for different glyph sets. */
 function subsetTag(order: number[], face: FaceName): string {
 	let hash = 2166136261;
@@ -96,7 +74,7 @@ function subsetTag(order: number[], face: FaceName): string {
 	return tag;
 }
 
-function embedFace(context: PDFContext, face: Face, subset: FontSubset, cids: number): PDFRef {
+function embedFace(context: PDFContext, face: Face, subset: FontSubset): PDFRef {
 	const d = face.data;
 	const s = face.scale;
 	const name = `${subsetTag(subset.order, face.name)}+${d.postscriptName}`;
@@ -115,7 +93,6 @@ function embedFace(context: PDFContext, face: Face, subset: FontSubset, cids: nu
 			FontFile2: fontFile,
 		}),
 	);
-	const widths = subset.order.slice(0, cids).map((gid) => face.advance(gid));
 	const cidFont = context.register(
 		context.obj({
 			Type: 'Font',
@@ -123,12 +100,12 @@ function embedFace(context: PDFContext, face: Face, subset: FontSubset, cids: nu
 			BaseFont: name,
 			CIDSystemInfo: { Registry: PDFHexString.fromText('Adobe'), Ordering: PDFHexString.fromText('Identity'), Supplement: 0 },
 			FontDescriptor: descriptor,
-			W: [0, widths],
+			W: [0, subset.widths],
 			CIDToGIDMap: 'Identity',
 		}),
 	);
 	const toUnicode = context.register(
-		PDFRawStream.of(context.obj({ Filter: 'FlateDecode' }) as PDFDict, deflateSync(toUnicodeCMap(face, subset, cids))),
+		PDFRawStream.of(context.obj({ Filter: 'FlateDecode' }) as PDFDict, subset.toUnicode),
 	);
 	return context.register(
 		context.obj({ Type: 'Font', Subtype: 'Type0', BaseFont: name, Encoding: 'Identity-H', DescendantFonts: [cidFont], ToUnicode: toUnicode }),
@@ -205,16 +182,16 @@ export async function drawLetter(laid: LaidOutLetter, options: DrawOptions): Pro
 		if (!used[face].size) continue;
 		const subset = faces[face].subset(used[face]);
 		subsets[face] = subset;
-		// CIDs drawn: .notdef plus the used glyphs (components come after them).
-		fontRefs.set(face, embedFace(context, faces[face], subset, used[face].size + (used[face].has(0) ? 0 : 1)));
+		fontRefs.set(face, embedFace(context, faces[face], subset));
 	}
 	const pages = laid.pages.map((marks) => ({ page: pdf.addPage([width, height]), ops: pageOperators(marks, height, subsets, emblemOps, qr) }));
 	for (const { page, ops } of pages) {
 		for (const [face, ref] of fontRefs) page.node.setFontDictionary(PDFName.of(FACE_TAG[face]), ref);
 		if (emblemRef) page.node.setXObject(PDFName.of('Emblem'), emblemRef);
-		const stream = context.register(PDFRawStream.of(context.obj({ Filter: 'FlateDecode' }) as PDFDict, deflateSync(ops)));
+		const stream = context.register(PDFRawStream.of(context.obj({ Filter: 'FlateDecode' }) as PDFDict, deflate(ops)));
 		page.node.set(PDFName.of('Contents'), stream);
 	}
-	// Object streams would save ~1 KB but cost more time than the rest of the drawing (pako in JS).
-	return pdf.save({ useObjectStreams: false, addDefaultPage: false });
+	// Object streams would save ~1 KB but cost more time than the rest of the drawing (pako in JS);
+	// objectsPerTick: pdf-lib otherwise yields to the event loop (setTimeout) every 50 objects.
+	return pdf.save({ useObjectStreams: false, addDefaultPage: false, objectsPerTick: Infinity });
 }

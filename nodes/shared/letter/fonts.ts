@@ -3,7 +3,7 @@
  * measured from their JSON metrics, and per document cut down to the glyphs the letter uses.
  * Cutting is a copy of byte slices, so no font is parsed or subset per letter.
  */
-import { deflateSync } from 'zlib';
+import { deflate } from './deflate';
 import regularData from '../../../templates/fonts/serif-regular.json';
 import boldData from '../../../templates/fonts/serif-bold.json';
 import italicData from '../../../templates/fonts/serif-italic.json';
@@ -56,6 +56,10 @@ export class Face {
 		this.hhea = Buffer.from(data.hhea, 'base64');
 		this.maxp = Buffer.from(data.maxp, 'base64');
 		this.scale = 1000 / data.unitsPerEm;
+		for (const ch of COMMON_CHARACTERS) {
+			const gid = this.cmap.get(ch.codePointAt(0)!);
+			if (gid !== undefined) this.base.add(gid);
+		}
 	}
 
 	has(codePoint: number): boolean {
@@ -94,12 +98,29 @@ export class Face {
 	}
 
 	/**
-	 * A TrueType file with only the used glyphs, renumbered 0..n in use order (components of
-	 * accented letters last), deflated. Only a few kilobytes, so building it per letter is cheap.
+	 * The font for a letter: the face's common glyphs (printable ASCII and a little punctuation)
+	 * plus the letter's other glyphs, renumbered. Subsets are cached by those other glyphs, so a
+	 * letter in plain ASCII reuses the same compressed font stream as every letter before it.
 	 */
 	subset(used: Set<number>): FontSubset {
-		const order = [0, ...[...used].filter((g) => g !== 0).sort((a, b) => a - b)];
+		const extra = [...used].filter((g) => !this.base.has(g)).sort((a, b) => a - b);
+		const key = extra.join(',');
+		let cached = this.subsets.get(key);
+		if (!cached) {
+			cached = this.buildSubset(extra);
+			if (this.subsets.size >= 200) this.subsets.clear();
+			this.subsets.set(key, cached);
+		}
+		return cached;
+	}
+
+	private readonly base = new Set<number>([0]);
+	private readonly subsets = new Map<string, FontSubset>();
+
+	private buildSubset(extra: number[]): FontSubset {
+		const order = [...this.base, ...extra];
 		const newId = new Map(order.map((g, i) => [g, i]));
+		const drawn = order.length;
 		for (let i = 0; i < order.length; i++) {
 			for (const sub of this.data.composites[order[i]] ?? []) {
 				if (!newId.has(sub)) {
@@ -132,7 +153,9 @@ export class Face {
 		const maxp = Buffer.from(this.maxp);
 		maxp.writeUInt16BE(n, 4);
 		const ttf = sfnt({ glyf: Buffer.concat(parts), head, hhea, hmtx, loca, maxp });
-		return { font: deflateSync(ttf), newId, order };
+		const widths = order.slice(0, drawn).map((gid) => this.advance(gid));
+		const unicode = order.slice(0, drawn).map((gid) => this.unicodeOf.get(gid) ?? 0xfffd);
+		return { font: deflate(ttf), newId, order, widths, toUnicode: deflate(toUnicodeCMap(unicode)) };
 	}
 }
 
@@ -143,7 +166,36 @@ export interface FontSubset {
 	newId: Map<number, number>;
 	/** Subset glyph id → prepared glyph id. */
 	order: number[];
+	/** Advance widths (1/1000 em) of the CIDs that text uses, from CID 0. */
+	widths: number[];
+	/** Deflated ToUnicode CMap, so copied text reads as typed. */
+	toUnicode: Buffer;
 }
+
+/** A ToUnicode CMap for CIDs 1..n (CID 0 is .notdef). */
+function toUnicodeCMap(unicode: number[]): string {
+	const entries: string[] = [];
+	for (let cid = 1; cid < unicode.length; cid++) {
+		const utf16 = Buffer.from(String.fromCodePoint(unicode[cid]), 'utf16le').swap16().toString('hex');
+		entries.push(`<${cid.toString(16).padStart(4, '0')}> <${utf16}>`);
+	}
+	const chunks: string[] = [];
+	for (let i = 0; i < entries.length; i += 100) {
+		const part = entries.slice(i, i + 100);
+		chunks.push(`${part.length} beginbfchar\n${part.join('\n')}\nendbfchar`);
+	}
+	return [
+		'/CIDInit /ProcSet findresource begin 12 dict begin begincmap',
+		'/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def',
+		'/CMapName /Adobe-Identity-UCS def /CMapType 2 def',
+		'1 begincodespacerange <0000> <FFFF> endcodespacerange',
+		...chunks,
+		'endcmap CMapName currentdict /CMap defineresource pop end end',
+	].join('\n');
+}
+
+/** Glyphs every letter font carries, so most letters share one cached subset. */
+const COMMON_CHARACTERS = [...Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)), ...'·–—‘’“”'];
 
 const HEX4 = Array.from({ length: 1024 }, (_, i) => i.toString(16).padStart(4, '0'));
 

@@ -2,45 +2,44 @@
 import qrcode from 'qrcode-generator';
 import { drawSvgPath, rgb } from 'pdf-lib';
 import defaultEmblem from '../../../templates/letterhead/emblem.json';
+import { encodeQr, type QrMatrix } from './qr';
 
 const n = (v: number) => (Math.round(v * 100) / 100).toString();
 
-/**
- * A QR code as filled rectangles in a unit square (0..1, y up), one rectangle per horizontal run
- * of dark modules. Medium error correction survives a smudged print.
- */
-export function qrOperators(text: string): string {
+/** The QR symbol as a module matrix: our fast encoder, or qrcode-generator for long texts. */
+function qrMatrix(text: string): QrMatrix {
+	const fast = encodeQr(text);
+	if (fast) return fast;
 	const qr = qrcode(0, 'M');
 	qr.addData(text, 'Byte');
-	// qrcode-generator scores all eight mask patterns by reading every module through
-	// getModuleCount()/isDark(), ~1 ms per code: most of a letter's time. Reporting 0 modules
-	// while make() runs skips the scoring, so mask pattern 0 is used; any mask is a valid code.
-	const moduleCount = qr.getModuleCount;
-	qr.getModuleCount = () => 0;
-	try {
-		qr.make();
-	} finally {
-		qr.getModuleCount = moduleCount;
-	}
-	const count = qr.getModuleCount();
+	qr.make();
+	const size = qr.getModuleCount();
+	const modules = new Uint8Array(size * size);
+	for (let r = 0; r < size; r++) for (let c = 0; c < size; c++) modules[r * size + c] = qr.isDark(r, c) ? 1 : 0;
+	return { size, modules };
+}
+
+/**
+ * A QR code as filled rectangles in a 1000-unit square (y up), one rectangle per horizontal run
+ * of dark modules, with a 2-module quiet zone. The caller scales it to its size.
+ */
+export function qrOperators(text: string): string {
+	const { size: count, modules } = qrMatrix(text);
 	const quiet = 2;
-	const unit = 1 / (count + 2 * quiet);
+	const unit = 1000 / (count + 2 * quiet);
 	let ops = '';
 	for (let row = 0; row < count; row++) {
 		let col = 0;
 		while (col < count) {
-			if (!qr.isDark(row, col)) {
+			if (!modules[row * count + col]) {
 				col++;
 				continue;
 			}
 			const start = col;
-			while (col < count && qr.isDark(row, col)) col++;
-			const x = (start + quiet) * unit;
-			const y = 1 - (row + quiet + 1) * unit;
-			ops += `${n(x * 1000)} ${n(y * 1000)} ${n((col - start) * 1000 * unit)} ${n(1000 * unit)} re\n`;
+			while (col < count && modules[row * count + col]) col++;
+			ops += `${n((start + quiet) * unit)} ${n(1000 - (row + quiet + 1) * unit)} ${n((col - start) * unit)} ${n(unit)} re\n`;
 		}
 	}
-	// Coordinates are in thousandths so two decimals keep modules exact; the caller scales by size/1000.
 	return `0 g\n${ops}f\n`;
 }
 

@@ -40,7 +40,13 @@ function parseTree(markup: string): Node {
 	const root: Node = { tag: '#root', attrs: {}, children: [], line: 1 };
 	const stack = [root];
 	let last = 0;
-	const lineAt = (index: number) => markup.slice(0, index).split('\n').length;
+	// Line numbers for messages, counted incrementally (tags come in order).
+	let line = 1;
+	let counted = 0;
+	const lineAt = (index: number) => {
+		for (; counted < index; counted++) if (markup.charCodeAt(counted) === 10) line++;
+		return line;
+	};
 	for (const m of markup.matchAll(TAG)) {
 		const top = stack[stack.length - 1];
 		if (m.index! > last) top.children.push(markup.slice(last, m.index));
@@ -48,10 +54,10 @@ function parseTree(markup: string): Node {
 		if (m[0].startsWith('<!--')) continue;
 		const [, closing, rawTag, rawAttrs, selfClosing] = m;
 		const tag = rawTag.toLowerCase();
-		const line = lineAt(m.index!);
+		const at = lineAt(m.index!);
 		if (closing) {
 			if (top.tag !== tag) {
-				throw new MarkupError(`</${tag}> closes <${top.tag}>`, line);
+				throw new MarkupError(`</${tag}> closes <${top.tag}>`, at);
 			}
 			stack.pop();
 			continue;
@@ -60,7 +66,7 @@ function parseTree(markup: string): Node {
 		for (const a of rawAttrs.matchAll(/([a-z-]+)(?:="([^"]*)")?/gi)) {
 			attrs[a[1].toLowerCase()] = a[2] ?? 'true';
 		}
-		const node: Node = { tag, attrs, children: [], line };
+		const node: Node = { tag, attrs, children: [], line: at };
 		top.children.push(node);
 		if (!selfClosing && !VOID.has(tag)) stack.push(node);
 	}

@@ -33,6 +33,7 @@ export interface Placed {
 }
 
 const REPLACEMENT = '?';
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 export class Typesetter {
 	readonly faces = letterFaces();
@@ -40,6 +41,8 @@ export class Typesetter {
 
 	/** The text with every character the face lacks replaced by "?" (and a warning). */
 	private clean(text: string, face: FaceName): string {
+		// Printable ASCII is in every face: the common case needs no per-character look-up.
+		if (PRINTABLE_ASCII.test(text)) return text;
 		const f = this.faces[face];
 		let out = '';
 		for (const ch of text.normalize('NFC')) {

@@ -1,0 +1,178 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { DEFAULT_LETTERHEAD, DEFAULT_MARGINS_MM, LETTER_TEMPLATES } from '../shared/letter';
+
+const services = Object.keys(LETTER_TEMPLATES).join(', ');
+
+export const properties: INodeProperties[] = [
+	{
+		displayName: 'Template',
+		name: 'templateSource',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: "Service's Default",
+				value: 'service',
+				description: `The bundled template named by the item's letter.template or serviceKey (${services})`,
+			},
+			{ name: 'Custom', value: 'custom', description: 'A letter template pasted below' },
+		],
+		default: 'service',
+	},
+	{
+		displayName: 'Custom Template',
+		name: 'customTemplate',
+		type: 'string',
+		typeOptions: { rows: 16 },
+		default: LETTER_TEMPLATES['domisili'],
+		description:
+			'Handlebars filling the letter markup (<letter>, <kop>, <title>, <p>, <fields>, <table>, <signature>). Values in {{ }} are printed as text.',
+		displayOptions: { show: { templateSource: ['custom'] } },
+	},
+	{
+		displayName: 'Letter Number',
+		name: 'numberSource',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Given', value: 'given', description: 'The number claimed earlier in the workflow' },
+			{ name: 'From Format and Sequence', value: 'format', description: 'Build it from a format such as {klasifikasi}/{nomor:3}/{unit}/{tahun}' },
+		],
+		default: 'given',
+	},
+	{
+		displayName: 'Number',
+		name: 'number',
+		type: 'string',
+		default: '={{ $json.letterNumber }}',
+		required: true,
+		displayOptions: { show: { numberSource: ['given'] } },
+	},
+	{
+		displayName: 'Number Format',
+		name: 'numberFormat',
+		type: 'string',
+		default: '{klasifikasi}/{nomor:3}/{unit}/{tahun}',
+		description: 'Fields: {klasifikasi}, {nomor}, {unit}, {tahun}, {bulan}; {nomor:3} pads to 3 digits, {bulan:roman} writes V',
+		displayOptions: { show: { numberSource: ['format'] } },
+	},
+	{
+		displayName: 'Sequence',
+		name: 'sequence',
+		type: 'number',
+		default: 1,
+		description: 'The sequence number claimed for this letter (never issue one twice)',
+		displayOptions: { show: { numberSource: ['format'] } },
+	},
+	{
+		displayName: 'Classification',
+		name: 'classification',
+		type: 'string',
+		default: '={{ $json.letter.classification }}',
+		displayOptions: { show: { numberSource: ['format'] } },
+	},
+	{
+		displayName: 'Unit Code',
+		name: 'unitCode',
+		type: 'string',
+		default: '',
+		placeholder: '401.301.3',
+		displayOptions: { show: { numberSource: ['format'] } },
+	},
+	{
+		displayName: 'Verification Base URL',
+		name: 'verificationBaseUrl',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'https://surat.example.go.id/v',
+		description: 'The QR code on the letter leads to this URL followed by /{code}',
+	},
+	{
+		displayName: 'Letterhead',
+		name: 'letterhead',
+		type: 'collection',
+		placeholder: 'Change Letterhead',
+		default: {},
+		options: [
+			{ displayName: 'Address Line', name: 'address', type: 'string', default: DEFAULT_LETTERHEAD.address },
+			{
+				displayName: 'Area (in the Letter Text)',
+				name: 'area',
+				type: 'string',
+				default: DEFAULT_LETTERHEAD.area,
+			},
+			{ displayName: 'Countersigner Title', name: 'countersigner', type: 'string', default: DEFAULT_LETTERHEAD.countersigner },
+			{
+				displayName: 'Emblem Binary Property',
+				name: 'emblemProperty',
+				type: 'string',
+				default: '',
+				description: 'Input binary property holding the emblem (PNG or JPEG); empty for the bundled neutral emblem',
+			},
+			{
+				displayName: 'Government Lines',
+				name: 'government',
+				type: 'string',
+				typeOptions: { rows: 3 },
+				default: DEFAULT_LETTERHEAD.government.join('\n'),
+				description: 'One line per row, above the office name',
+			},
+			{ displayName: 'Issuer (Opening Sentence)', name: 'issuer', type: 'string', default: DEFAULT_LETTERHEAD.issuer },
+			{ displayName: 'Office Name', name: 'office', type: 'string', default: DEFAULT_LETTERHEAD.office },
+			{ displayName: 'Place Name', name: 'place', type: 'string', default: DEFAULT_LETTERHEAD.place, description: 'Printed before the date: "Madiun, 5 Mei 2026"' },
+		],
+	},
+	{
+		displayName: 'Signatory',
+		name: 'signatory',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{ displayName: 'Delegation Line', name: 'delegation', type: 'string', default: '', placeholder: 'a.n. LURAH ORO-ORO OMBO' },
+			{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+			{ displayName: 'NIP', name: 'nip', type: 'string', default: '', placeholder: '19700101 199503 1 001' },
+			{ displayName: 'Pangkat (Rank)', name: 'pangkat', type: 'string', default: '', placeholder: 'Penata Tk. I' },
+			{ displayName: 'Title', name: 'title', type: 'string', default: 'LURAH ORO-ORO OMBO' },
+		],
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{ displayName: 'Letter Date', name: 'date', type: 'string', default: '', placeholder: '2026-05-05', description: 'Issue date (YYYY-MM-DD); empty for today in the workflow time zone' },
+			{ displayName: 'Margin Bottom (Mm)', name: 'marginBottom', type: 'number', default: DEFAULT_MARGINS_MM.bottom },
+			{ displayName: 'Margin Left (Mm)', name: 'marginLeft', type: 'number', default: DEFAULT_MARGINS_MM.left },
+			{ displayName: 'Margin Right (Mm)', name: 'marginRight', type: 'number', default: DEFAULT_MARGINS_MM.right },
+			{ displayName: 'Margin Top (Mm)', name: 'marginTop', type: 'number', default: DEFAULT_MARGINS_MM.top },
+			{
+				displayName: 'Output Binary Property',
+				name: 'binaryPropertyName',
+				type: 'string',
+				default: 'data',
+			},
+			{
+				displayName: 'Paper',
+				name: 'paper',
+				type: 'options',
+				options: [
+					{ name: 'F4 (215 × 330 Mm)', value: 'F4' },
+					{ name: 'A4 (210 × 297 Mm)', value: 'A4' },
+				],
+				default: 'F4',
+			},
+			{
+				displayName: 'Verification Code',
+				name: 'verificationCode',
+				type: 'string',
+				default: '',
+				description: 'Use this code instead of a new random one (e.g. when printing a letter again)',
+			},
+		],
+	},
+];

@@ -1,0 +1,154 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import {
+	DEFAULT_LETTERHEAD,
+	DEFAULT_MARGINS_MM,
+	DEFAULT_SIGNATORY,
+	formatLetterNumber,
+	LETTER_TEMPLATES,
+	LetterTemplateError,
+	newVerificationCode,
+	renderLetter,
+	verificationUrl,
+	type Letterhead,
+	type Paper,
+} from '../shared/letter';
+
+/** `400.12.2/042/…` + `Siti Nurhaliza Ümmü` → `400.12.2-042-…-Siti-Nurhaliza-Ummu.pdf`. */
+export function letterFileName(number: string, name: string): string {
+	const clean = (s: string) =>
+		s
+			.normalize('NFKD')
+			.replace(/[\u0300-\u036f]/g, '')
+			.split(/[^A-Za-z0-9.]+/)
+			.map((part) => part.replace(/^\.+|\.+$/g, ''))
+			.filter(Boolean)
+			.join('-');
+	const base = [clean(number), clean(name).slice(0, 60)].filter(Boolean).join('-');
+	return `${base || 'surat'}.pdf`;
+}
+
+function today(timeZone: string): string {
+	return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+}
+
+function templateFor(ctx: IExecuteFunctions, i: number, app: IDataObject): { name: string; source: string } {
+	if (ctx.getNodeParameter('templateSource', i) === 'custom') {
+		return { name: 'custom', source: ctx.getNodeParameter('customTemplate', i) as string };
+	}
+	const letter = (app.letter ?? {}) as IDataObject;
+	const key = String(letter.template || app.serviceKey || '');
+	const source = LETTER_TEMPLATES[key];
+	if (!source) {
+		throw new NodeOperationError(ctx.getNode(), `No letter template for service "${key}"`, {
+			itemIndex: i,
+			description: `Bundled templates: ${Object.keys(LETTER_TEMPLATES).join(', ')}. Set letter.template on the item or choose "Custom" template.`,
+		});
+	}
+	return { name: key, source };
+}
+
+async function generateOne(ctx: IExecuteFunctions, i: number, item: INodeExecutionData): Promise<INodeExecutionData> {
+	const app = item.json;
+	const template = templateFor(ctx, i, app);
+	const options = ctx.getNodeParameter('options', i, {}) as IDataObject;
+	const head = ctx.getNodeParameter('letterhead', i, {}) as IDataObject;
+	const signer = ctx.getNodeParameter('signatory', i, {}) as IDataObject;
+	const date = String(options.date || today(ctx.getTimezone()));
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+		throw new NodeOperationError(ctx.getNode(), `Letter date "${date}" is not YYYY-MM-DD`, { itemIndex: i });
+	}
+
+	let number: string;
+	if (ctx.getNodeParameter('numberSource', i) === 'format') {
+		number = formatLetterNumber(ctx.getNodeParameter('numberFormat', i) as string, {
+			klasifikasi: String(ctx.getNodeParameter('classification', i, '') ?? ''),
+			nomor: ctx.getNodeParameter('sequence', i) as number,
+			unit: ctx.getNodeParameter('unitCode', i, '') as string,
+			tahun: Number(date.slice(0, 4)),
+			bulan: Number(date.slice(5, 7)),
+		});
+	} else {
+		number = String(ctx.getNodeParameter('number', i) ?? '').trim();
+	}
+	if (!number) throw new NodeOperationError(ctx.getNode(), 'The letter number is empty', { itemIndex: i, description: 'Claim a number earlier in the workflow and pass it in "Number".' });
+
+	const base = (ctx.getNodeParameter('verificationBaseUrl', i) as string).trim();
+	if (!/^https?:\/\//.test(base)) {
+		throw new NodeOperationError(ctx.getNode(), 'The verification base URL must start with http:// or https://', { itemIndex: i });
+	}
+	const code = String(options.verificationCode || newVerificationCode());
+	const url = verificationUrl(base, code);
+
+	let emblem: Uint8Array | undefined;
+	const emblemProperty = String(head.emblemProperty ?? '').trim();
+	if (emblemProperty) {
+		ctx.helpers.assertBinaryData(i, emblemProperty);
+		emblem = await ctx.helpers.getBinaryDataBuffer(i, emblemProperty);
+	}
+	const government = head.government === undefined ? DEFAULT_LETTERHEAD.government : String(head.government).split('\n').map((l) => l.trim()).filter(Boolean);
+	const letterhead: Letterhead = { ...DEFAULT_LETTERHEAD, ...(head as Partial<Letterhead>), government };
+
+	const letter = await renderLetter({
+		templateName: template.name,
+		template: template.source,
+		application: app,
+		letterhead,
+		signatory: { ...DEFAULT_SIGNATORY, ...(signer as object) },
+		number,
+		date,
+		verificationCode: code,
+		verificationUrl: url,
+		paper: (options.paper as Paper) ?? 'F4',
+		margins: {
+			top: (options.marginTop as number) ?? DEFAULT_MARGINS_MM.top,
+			right: (options.marginRight as number) ?? DEFAULT_MARGINS_MM.right,
+			bottom: (options.marginBottom as number) ?? DEFAULT_MARGINS_MM.bottom,
+			left: (options.marginLeft as number) ?? DEFAULT_MARGINS_MM.left,
+		},
+		emblem,
+	});
+	const data = app.data as IDataObject | undefined;
+	const fileName = letterFileName(number, String(data?.nama ?? app.name ?? ''));
+	const binaryProperty = String(options.binaryPropertyName || 'data');
+	const binary = await ctx.helpers.prepareBinaryData(Buffer.from(letter.pdf), fileName, 'application/pdf');
+	return {
+		json: {
+			ticket: app.ticket ?? null,
+			number,
+			pages: letter.pages,
+			bytes: letter.pdf.length,
+			fileName,
+			verificationCode: code,
+			verificationUrl: url,
+			warnings: letter.warnings,
+		},
+		binary: { [binaryProperty]: binary },
+		pairedItem: { item: i },
+	};
+}
+
+export async function generateLetters(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const out: INodeExecutionData[] = [];
+	for (let i = 0; i < items.length; i++) {
+		try {
+			out.push(await generateOne(this, i, items[i]));
+		} catch (error) {
+			const failure =
+				error instanceof NodeOperationError
+					? error
+					: new NodeOperationError(this.getNode(), (error as Error).message, {
+							itemIndex: i,
+							description:
+								error instanceof LetterTemplateError
+									? `Fix the template "${error.template}"${error.line ? ` at line ${error.line}` : ''}${error.variable ? ` (${error.variable})` : ''}, or the data it reads.`
+									: undefined,
+						});
+			if (!this.continueOnFail()) throw failure;
+			out.push({ json: { error: failure.message, description: failure.description ?? null }, pairedItem: { item: i } });
+		}
+	}
+	return [out];
+}
