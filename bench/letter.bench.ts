@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @typescript-eslint/no-require-imports, no-console -- a benchmark script run by tsx (never packed into dist): it prints figures, uses Node built-ins and loads modules after installing the .hbs hook. */
 /**
  * Letter PDF benchmark: the engine (warm) against headless Chromium printing the same letter from
  * equivalent HTML (one page reused, setContent + page.pdf). Prints letters/s, median and p95 ms,
@@ -9,14 +10,17 @@ import { readFileSync } from 'fs';
 // Letter templates are text modules (esbuild's text loader in the build). Handlebars installs its
 // own `.hbs` require hook when loaded, so load it first, then replace the hook.
 require('handlebars');
-(Module as unknown as { _extensions: Record<string, (m: { exports: unknown }, f: string) => void> })._extensions['.hbs'] = (m, f) => {
+(
+	Module as unknown as { _extensions: Record<string, (m: { exports: unknown }, f: string) => void> }
+)._extensions['.hbs'] = (m, f) => {
 	m.exports = readFileSync(f, 'utf8');
 };
 
 type Engine = typeof import('../nodes/shared/letter');
 type Samples = typeof import('../test/nodes/shared/letter/samples');
 
-const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
+const quantile = (xs: number[], q: number) =>
+	[...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
 
 async function time(label: string, runs: number, once: () => Promise<number>) {
 	const times: number[] = [];
@@ -28,19 +32,40 @@ async function time(label: string, runs: number, once: () => Promise<number>) {
 		times.push(performance.now() - t0);
 	}
 	const total = performance.now() - start;
-	const result = { label, median: quantile(times, 0.5), p95: quantile(times, 0.95), perSecond: (runs * 1000) / total, bytes };
-	console.log(`${label.padEnd(34)} ${result.perSecond.toFixed(1).padStart(8)} letters/s  median ${result.median.toFixed(2).padStart(7)} ms  p95 ${result.p95.toFixed(2).padStart(7)} ms  ${(bytes / 1024).toFixed(1)} KB`);
+	const result = {
+		label,
+		median: quantile(times, 0.5),
+		p95: quantile(times, 0.95),
+		perSecond: (runs * 1000) / total,
+		bytes,
+	};
+	console.log(
+		`${label.padEnd(34)} ${result.perSecond.toFixed(1).padStart(8)} letters/s  median ${result.median.toFixed(2).padStart(7)} ms  p95 ${result.p95.toFixed(2).padStart(7)} ms  ${(bytes / 1024).toFixed(1)} KB`,
+	);
 	return result;
 }
 
 function html(): string {
 	const rows = [
-		['Nama', 'SITI NURHALIZA ÜMMÜ'], ['NIK', '3577014107900001'], ['Tempat, Tanggal Lahir', 'Madiun, 1 Juli 1990'],
-		['Jenis Kelamin', 'Perempuan'], ['Agama', 'Islam'], ['Status Perkawinan', 'Kawin'], ['Pekerjaan', 'Wiraswasta'],
-		['Kewarganegaraan', 'Indonesia'], ['Alamat', 'Jl. Salak III No. 17 RT 004 RW 002, Kelurahan Oro-Oro Ombo, Kecamatan Kartoharjo, Kota Madiun'],
+		['Nama', 'SITI NURHALIZA ÜMMÜ'],
+		['NIK', '3577014107900001'],
+		['Tempat, Tanggal Lahir', 'Madiun, 1 Juli 1990'],
+		['Jenis Kelamin', 'Perempuan'],
+		['Agama', 'Islam'],
+		['Status Perkawinan', 'Kawin'],
+		['Pekerjaan', 'Wiraswasta'],
+		['Kewarganegaraan', 'Indonesia'],
+		[
+			'Alamat',
+			'Jl. Salak III No. 17 RT 004 RW 002, Kelurahan Oro-Oro Ombo, Kecamatan Kartoharjo, Kota Madiun',
+		],
 		['Nama Usaha', 'Pecel Bu Siti'],
 	];
-	const qr = Array.from({ length: 29 * 29 }, (_, i) => ((i * 7919) % 3 === 0 ? `<rect x="${i % 29}" y="${Math.floor(i / 29)}" width="1" height="1"/>` : '')).join('');
+	const qr = Array.from({ length: 29 * 29 }, (_, i) =>
+		(i * 7919) % 3 === 0
+			? `<rect x="${i % 29}" y="${Math.floor(i / 29)}" width="1" height="1"/>`
+			: '',
+	).join('');
 	return `<!doctype html><html><head><meta charset="utf-8"><style>
 @page { size: 215mm 330mm; margin: 15mm 20mm 20mm 25mm; }
 body { font-family: 'DejaVu Serif Condensed', 'DejaVu Serif', serif; font-size: 12pt; }
@@ -68,23 +93,50 @@ async function main() {
 	const { sampleRequest } = require('../test/nodes/shared/letter/samples') as Samples;
 	const t0 = performance.now();
 	const first = await engine.renderLetter(sampleRequest('sku-kur'));
-	console.log(`engine first letter (cold, in process): ${(performance.now() - t0).toFixed(0)} ms, ${first.pages} page(s), ${first.pdf.length} bytes`);
+	console.log(
+		`engine first letter (cold, in process): ${(performance.now() - t0).toFixed(0)} ms, ${first.pages} page(s), ${first.pdf.length} bytes`,
+	);
 	// Every letter gets its own verification code (and so its own QR code), as in production.
 	const letter = () => {
 		const code = engine.newVerificationCode();
-		return sampleRequest('sku-kur', { verificationCode: code, verificationUrl: engine.verificationUrl('https://surat.example.go.id/v', code) });
+		return sampleRequest('sku-kur', {
+			verificationCode: code,
+			verificationUrl: engine.verificationUrl('https://surat.example.go.id/v', code),
+		});
 	};
 	for (let i = 0; i < 30; i++) await engine.renderLetter(letter());
-	const ours = await time('pdf-lib engine (sku-kur, F4)', 300, async () => (await engine.renderLetter(letter())).pdf.length);
-	const heirs = Array.from({ length: 30 }, (_, i) => ({ nama: `Ahli Waris ${i + 1}`, nik: '3577014107900001', tempat_lahir: 'Madiun', tanggal_lahir: '1990-07-01', hubungan: 'Anak', alamat: 'Jl. Salak III No. 17' }));
+	const ours = await time(
+		'pdf-lib engine (sku-kur, F4)',
+		300,
+		async () => (await engine.renderLetter(letter())).pdf.length,
+	);
+	const heirs = Array.from({ length: 30 }, (_, i) => ({
+		nama: `Ahli Waris ${i + 1}`,
+		nik: '3577014107900001',
+		tempat_lahir: 'Madiun',
+		tanggal_lahir: '1990-07-01',
+		hubungan: 'Anak',
+		alamat: 'Jl. Salak III No. 17',
+	}));
 	const big = sampleRequest('ahli-waris');
 	(big.application.data as Record<string, unknown>).ahli_waris = heirs;
-	await time('pdf-lib engine (30 heirs, multi-page)', 100, async () => (await engine.renderLetter(big)).pdf.length);
+	await time(
+		'pdf-lib engine (30 heirs, multi-page)',
+		100,
+		async () => (await engine.renderLetter(big)).pdf.length,
+	);
 
 	const { chromium } = require('playwright-core') as typeof import('playwright-core');
 	const browser = await chromium.launch({
 		executablePath: '/usr/bin/chromium',
-		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+			'--no-first-run',
+		],
 	});
 	try {
 		const page = await browser.newPage();
@@ -95,8 +147,12 @@ async function main() {
 		};
 		for (let i = 0; i < 5; i++) await print();
 		const chrome = await time('headless Chromium (same letter)', 40, print);
-		console.log(`ratio (Chromium median / engine median): ${(chrome.median / ours.median).toFixed(1)}x faster; throughput ${(ours.perSecond / chrome.perSecond).toFixed(1)}x`);
-		console.log(`targets: >= 30x faster -> ${chrome.median / ours.median >= 30 ? 'met' : 'NOT met'}; <= 100 KB -> ${ours.bytes <= 100 * 1024 ? 'met' : 'NOT met'}`);
+		console.log(
+			`ratio (Chromium median / engine median): ${(chrome.median / ours.median).toFixed(1)}x faster; throughput ${(ours.perSecond / chrome.perSecond).toFixed(1)}x`,
+		);
+		console.log(
+			`targets: >= 30x faster -> ${chrome.median / ours.median >= 30 ? 'met' : 'NOT met'}; <= 100 KB -> ${ours.bytes <= 100 * 1024 ? 'met' : 'NOT met'}`,
+		);
 	} finally {
 		await browser.close();
 	}

@@ -17,8 +17,13 @@ const FACES = {
 // Basic Latin, Latin-1, Latin Extended-A/B, Latin Extended Additional (Vietnamese names),
 // general punctuation, currency symbols, letterlike symbols (№).
 const RANGES = [
-	[0x20, 0x7e], [0xa0, 0xff], [0x100, 0x24f], [0x1e00, 0x1eff],
-	[0x2000, 0x206f], [0x20a0, 0x20cf], [0x2100, 0x214f],
+	[0x20, 0x7e],
+	[0xa0, 0xff],
+	[0x100, 0x24f],
+	[0x1e00, 0x1eff],
+	[0x2000, 0x206f],
+	[0x20a0, 0x20cf],
+	[0x2100, 0x214f],
 ];
 
 function tables(buf) {
@@ -83,7 +88,10 @@ function prepare(file) {
 	const metric = (gid) => {
 		const i = Math.min(gid, hmetrics - 1);
 		const adv = u16(t.hmtx, i * 4);
-		const lsb = gid < hmetrics ? t.hmtx.readInt16BE(i * 4 + 2) : t.hmtx.readInt16BE(hmetrics * 4 + (gid - hmetrics) * 2);
+		const lsb =
+			gid < hmetrics
+				? t.hmtx.readInt16BE(i * 4 + 2)
+				: t.hmtx.readInt16BE(hmetrics * 4 + (gid - hmetrics) * 2);
 		return [adv, lsb];
 	};
 	const newId = new Map([[0, 0]]);
@@ -145,6 +153,8 @@ function prepare(file) {
 for (const [face, file] of Object.entries(FACES)) {
 	const data = prepare(file);
 	writeFileSync(`${OUT}/serif-${face}.json`, JSON.stringify(data));
-	console.log(`${face}: ${data.advances.length} glyphs, ${Object.keys(data.cmap).length} characters, glyf ${Math.round(Buffer.from(data.glyf, 'base64').length / 1024)} KB`);
+	console.log(
+		`${face}: ${data.advances.length} glyphs, ${Object.keys(data.cmap).length} characters, glyf ${Math.round(Buffer.from(data.glyf, 'base64').length / 1024)} KB`,
+	);
 }
 copyFileSync('node_modules/dejavu-fonts-ttf/LICENSE', `${OUT}/LICENSE-DejaVu.txt`);

@@ -24,7 +24,9 @@ try {
 		const pdf = join(work, `${service}.pdf`);
 		writeFileSync(pdf, letter.pdf);
 		execFileSync('/usr/bin/pdftoppm', ['-r', '70', '-png', pdf, join(out, service)]);
-		console.log(`${service}: ${letter.pages} page(s), ${letter.pdf.length} bytes${letter.warnings.length ? `, warnings: ${letter.warnings.join('; ')}` : ''}`);
+		console.log(
+			`${service}: ${letter.pages} page(s), ${letter.pdf.length} bytes${letter.warnings.length ? `, warnings: ${letter.warnings.join('; ')}` : ''}`,
+		);
 	}
 } finally {
 	rmSync(work, { recursive: true, force: true });

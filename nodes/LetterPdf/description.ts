@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_LETTERHEAD, DEFAULT_MARGINS_MM, LETTER_TEMPLATES } from '../shared/letter';
+import { LETTER_TEMPLATES } from '../shared/letter';
 
 const services = Object.keys(LETTER_TEMPLATES).join(', ');
 
@@ -25,9 +25,10 @@ export const properties: INodeProperties[] = [
 		name: 'customTemplate',
 		type: 'string',
 		typeOptions: { rows: 16 },
-		default: LETTER_TEMPLATES['domisili'],
+		default: '',
+		placeholder: '<letter size="12"> {{> kop title="…"}} … {{> tanda-tangan}} </letter>',
 		description:
-			'Handlebars filling the letter markup (<letter>, <kop>, <title>, <p>, <fields>, <table>, <signature>). Values in {{ }} are printed as text.',
+			'Handlebars filling the letter markup (<letter>, <kop>, <title>, <p>, <fields>, <table>, <signature>); start from a copy of a file in templates/letters. Values in {{ }} are printed as text.',
 		displayOptions: { show: { templateSource: ['custom'] } },
 	},
 	{
@@ -37,7 +38,11 @@ export const properties: INodeProperties[] = [
 		noDataExpression: true,
 		options: [
 			{ name: 'Given', value: 'given', description: 'The number claimed earlier in the workflow' },
-			{ name: 'From Format and Sequence', value: 'format', description: 'Build it from a format such as {klasifikasi}/{nomor:3}/{unit}/{tahun}' },
+			{
+				name: 'From Format and Sequence',
+				value: 'format',
+				description: 'Build it from a format such as {klasifikasi}/{nomor:3}/{unit}/{tahun}',
+			},
 		],
 		default: 'given',
 	},
@@ -54,7 +59,8 @@ export const properties: INodeProperties[] = [
 		name: 'numberFormat',
 		type: 'string',
 		default: '{klasifikasi}/{nomor:3}/{unit}/{tahun}',
-		description: 'Fields: {klasifikasi}, {nomor}, {unit}, {tahun}, {bulan}; {nomor:3} pads to 3 digits, {bulan:roman} writes V',
+		description:
+			'Fields: {klasifikasi}, {nomor}, {unit}, {tahun}, {bulan}; {nomor:3} pads to 3 digits, {bulan:roman} writes V',
 		displayOptions: { show: { numberSource: ['format'] } },
 	},
 	{
@@ -86,7 +92,7 @@ export const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		required: true,
-		placeholder: 'https://surat.example.go.id/v',
+		placeholder: 'https://letters.example.org/v',
 		description: 'The QR code on the letter leads to this URL followed by /{code}',
 	},
 	{
@@ -94,34 +100,43 @@ export const properties: INodeProperties[] = [
 		name: 'letterhead',
 		type: 'collection',
 		placeholder: 'Change Letterhead',
+		description:
+			'Empty fields keep the bundled default letterhead (templates/letterhead/default JSON file)',
 		default: {},
 		options: [
-			{ displayName: 'Address Line', name: 'address', type: 'string', default: DEFAULT_LETTERHEAD.address },
+			{ displayName: 'Address Line', name: 'address', type: 'string', default: '' },
 			{
 				displayName: 'Area (in the Letter Text)',
 				name: 'area',
 				type: 'string',
-				default: DEFAULT_LETTERHEAD.area,
+				default: '',
 			},
-			{ displayName: 'Countersigner Title', name: 'countersigner', type: 'string', default: DEFAULT_LETTERHEAD.countersigner },
+			{ displayName: 'Countersigner Title', name: 'countersigner', type: 'string', default: '' },
 			{
 				displayName: 'Emblem Binary Property',
 				name: 'emblemProperty',
 				type: 'string',
 				default: '',
-				description: 'Input binary property holding the emblem (PNG or JPEG); empty for the bundled neutral emblem',
+				description:
+					'Input binary property holding the emblem (PNG or JPEG); empty for the bundled neutral emblem',
 			},
 			{
 				displayName: 'Government Lines',
 				name: 'government',
 				type: 'string',
 				typeOptions: { rows: 3 },
-				default: DEFAULT_LETTERHEAD.government.join('\n'),
-				description: 'One line per row, above the office name',
+				default: '',
+				description: 'One line per row, above the office name; empty for the bundled default',
 			},
-			{ displayName: 'Issuer (Opening Sentence)', name: 'issuer', type: 'string', default: DEFAULT_LETTERHEAD.issuer },
-			{ displayName: 'Office Name', name: 'office', type: 'string', default: DEFAULT_LETTERHEAD.office },
-			{ displayName: 'Place Name', name: 'place', type: 'string', default: DEFAULT_LETTERHEAD.place, description: 'Printed before the date: "Madiun, 5 Mei 2026"' },
+			{ displayName: 'Issuer (Opening Sentence)', name: 'issuer', type: 'string', default: '' },
+			{ displayName: 'Office Name', name: 'office', type: 'string', default: '' },
+			{
+				displayName: 'Place Name',
+				name: 'place',
+				type: 'string',
+				default: '',
+				description: 'Printed before the date: "Madiun, 5 Mei 2026"',
+			},
 		],
 	},
 	{
@@ -131,11 +146,35 @@ export const properties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		options: [
-			{ displayName: 'Delegation Line', name: 'delegation', type: 'string', default: '', placeholder: 'a.n. LURAH ORO-ORO OMBO' },
+			{
+				displayName: 'Delegation Line',
+				name: 'delegation',
+				type: 'string',
+				default: '',
+				placeholder: 'a.n. LURAH ORO-ORO OMBO',
+			},
 			{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-			{ displayName: 'NIP', name: 'nip', type: 'string', default: '', placeholder: '19700101 199503 1 001' },
-			{ displayName: 'Pangkat (Rank)', name: 'pangkat', type: 'string', default: '', placeholder: 'Penata Tk. I' },
-			{ displayName: 'Title', name: 'title', type: 'string', default: 'LURAH ORO-ORO OMBO' },
+			{
+				displayName: 'NIP',
+				name: 'nip',
+				type: 'string',
+				default: '',
+				placeholder: '19700101 199503 1 001',
+			},
+			{
+				displayName: 'Pangkat (Rank)',
+				name: 'pangkat',
+				type: 'string',
+				default: '',
+				placeholder: 'Penata Tk. I',
+			},
+			{
+				displayName: 'Title',
+				name: 'title',
+				type: 'string',
+				default: '',
+				description: 'Office title above the signature; empty for the bundled default',
+			},
 		],
 	},
 	{
@@ -145,11 +184,18 @@ export const properties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
-			{ displayName: 'Letter Date', name: 'date', type: 'string', default: '', placeholder: '2026-05-05', description: 'Issue date (YYYY-MM-DD); empty for today in the workflow time zone' },
-			{ displayName: 'Margin Bottom (Mm)', name: 'marginBottom', type: 'number', default: DEFAULT_MARGINS_MM.bottom },
-			{ displayName: 'Margin Left (Mm)', name: 'marginLeft', type: 'number', default: DEFAULT_MARGINS_MM.left },
-			{ displayName: 'Margin Right (Mm)', name: 'marginRight', type: 'number', default: DEFAULT_MARGINS_MM.right },
-			{ displayName: 'Margin Top (Mm)', name: 'marginTop', type: 'number', default: DEFAULT_MARGINS_MM.top },
+			{
+				displayName: 'Letter Date',
+				name: 'date',
+				type: 'string',
+				default: '',
+				placeholder: '2026-05-05',
+				description: 'Issue date (YYYY-MM-DD); empty for today in the workflow time zone',
+			},
+			{ displayName: 'Margin Bottom (Mm)', name: 'marginBottom', type: 'number', default: 20 },
+			{ displayName: 'Margin Left (Mm)', name: 'marginLeft', type: 'number', default: 25 },
+			{ displayName: 'Margin Right (Mm)', name: 'marginRight', type: 'number', default: 20 },
+			{ displayName: 'Margin Top (Mm)', name: 'marginTop', type: 'number', default: 15 },
 			{
 				displayName: 'Output Binary Property',
 				name: 'binaryPropertyName',
@@ -171,7 +217,8 @@ export const properties: INodeProperties[] = [
 				name: 'verificationCode',
 				type: 'string',
 				default: '',
-				description: 'Use this code instead of a new random one (e.g. when printing a letter again)',
+				description:
+					'Use this code instead of a new random one (e.g. when printing a letter again)',
 			},
 		],
 	},

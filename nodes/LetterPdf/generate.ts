@@ -29,13 +29,35 @@ export function letterFileName(number: string, name: string): string {
 	return `${base || 'surat'}.pdf`;
 }
 
-function today(timeZone: string): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+/** The settings an admin filled in; empty ones keep the bundled defaults. */
+function filled(values: IDataObject): IDataObject {
+	return Object.fromEntries(
+		Object.entries(values).filter(([, v]) => v !== '' && v !== undefined && v !== null),
+	);
 }
 
-function templateFor(ctx: IExecuteFunctions, i: number, app: IDataObject): { name: string; source: string } {
+function today(timeZone: string): string {
+	return new Intl.DateTimeFormat('en-CA', {
+		timeZone,
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit',
+	}).format(new Date());
+}
+
+function templateFor(
+	ctx: IExecuteFunctions,
+	i: number,
+	app: IDataObject,
+): { name: string; source: string } {
 	if (ctx.getNodeParameter('templateSource', i) === 'custom') {
-		return { name: 'custom', source: ctx.getNodeParameter('customTemplate', i) as string };
+		const source = String(ctx.getNodeParameter('customTemplate', i, '') ?? '');
+		if (!source.trim())
+			throw new NodeOperationError(ctx.getNode(), 'The custom template is empty', {
+				itemIndex: i,
+				description: 'Paste a letter template, e.g. a copy of one in templates/letters.',
+			});
+		return { name: 'custom', source };
 	}
 	const letter = (app.letter ?? {}) as IDataObject;
 	const key = String(letter.template || app.serviceKey || '');
@@ -49,7 +71,11 @@ function templateFor(ctx: IExecuteFunctions, i: number, app: IDataObject): { nam
 	return { name: key, source };
 }
 
-async function generateOne(ctx: IExecuteFunctions, i: number, item: INodeExecutionData): Promise<INodeExecutionData> {
+async function generateOne(
+	ctx: IExecuteFunctions,
+	i: number,
+	item: INodeExecutionData,
+): Promise<INodeExecutionData> {
 	const app = item.json;
 	const template = templateFor(ctx, i, app);
 	const options = ctx.getNodeParameter('options', i, {}) as IDataObject;
@@ -57,7 +83,9 @@ async function generateOne(ctx: IExecuteFunctions, i: number, item: INodeExecuti
 	const signer = ctx.getNodeParameter('signatory', i, {}) as IDataObject;
 	const date = String(options.date || today(ctx.getTimezone()));
 	if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) {
-		throw new NodeOperationError(ctx.getNode(), `Letter date "${date}" is not YYYY-MM-DD`, { itemIndex: i });
+		throw new NodeOperationError(ctx.getNode(), `Letter date "${date}" is not YYYY-MM-DD`, {
+			itemIndex: i,
+		});
 	}
 
 	let number: string;
@@ -72,11 +100,19 @@ async function generateOne(ctx: IExecuteFunctions, i: number, item: INodeExecuti
 	} else {
 		number = String(ctx.getNodeParameter('number', i) ?? '').trim();
 	}
-	if (!number) throw new NodeOperationError(ctx.getNode(), 'The letter number is empty', { itemIndex: i, description: 'Claim a number earlier in the workflow and pass it in "Number".' });
+	if (!number)
+		throw new NodeOperationError(ctx.getNode(), 'The letter number is empty', {
+			itemIndex: i,
+			description: 'Claim a number earlier in the workflow and pass it in "Number".',
+		});
 
 	const base = (ctx.getNodeParameter('verificationBaseUrl', i) as string).trim();
 	if (!/^https?:\/\//.test(base)) {
-		throw new NodeOperationError(ctx.getNode(), 'The verification base URL must start with http:// or https://', { itemIndex: i });
+		throw new NodeOperationError(
+			ctx.getNode(),
+			'The verification base URL must start with http:// or https://',
+			{ itemIndex: i },
+		);
 	}
 	const code = String(options.verificationCode || newVerificationCode());
 	const url = verificationUrl(base, code);
@@ -87,15 +123,22 @@ async function generateOne(ctx: IExecuteFunctions, i: number, item: INodeExecuti
 		ctx.helpers.assertBinaryData(i, emblemProperty);
 		emblem = await ctx.helpers.getBinaryDataBuffer(i, emblemProperty);
 	}
-	const government = head.government === undefined ? DEFAULT_LETTERHEAD.government : String(head.government).split('\n').map((l) => l.trim()).filter(Boolean);
-	const letterhead: Letterhead = { ...DEFAULT_LETTERHEAD, ...(head as Partial<Letterhead>), government };
+	const lines = String(head.government ?? '')
+		.split('\n')
+		.map((l) => l.trim())
+		.filter(Boolean);
+	const letterhead: Letterhead = {
+		...DEFAULT_LETTERHEAD,
+		...(filled(head) as Partial<Letterhead>),
+		government: lines.length ? lines : DEFAULT_LETTERHEAD.government,
+	};
 
 	const letter = await renderLetter({
 		templateName: template.name,
 		template: template.source,
 		application: app,
 		letterhead,
-		signatory: { ...DEFAULT_SIGNATORY, ...(signer as object) },
+		signatory: { ...DEFAULT_SIGNATORY, ...(filled(signer) as object) },
 		number,
 		date,
 		verificationCode: code,
@@ -112,7 +155,11 @@ async function generateOne(ctx: IExecuteFunctions, i: number, item: INodeExecuti
 	const data = app.data as IDataObject | undefined;
 	const fileName = letterFileName(number, String(data?.nama ?? app.name ?? ''));
 	const binaryProperty = String(options.binaryPropertyName || 'data');
-	const binary = await ctx.helpers.prepareBinaryData(Buffer.from(letter.pdf), fileName, 'application/pdf');
+	const binary = await ctx.helpers.prepareBinaryData(
+		Buffer.from(letter.pdf),
+		fileName,
+		'application/pdf',
+	);
 	return {
 		json: {
 			ticket: app.ticket ?? null,
@@ -147,7 +194,10 @@ export async function generateLetters(this: IExecuteFunctions): Promise<INodeExe
 									: undefined,
 						});
 			if (!this.continueOnFail()) throw failure;
-			out.push({ json: { error: failure.message, description: failure.description ?? null }, pairedItem: { item: i } });
+			out.push({
+				json: { error: failure.message, description: failure.description ?? null },
+				pairedItem: { item: i },
+			});
 		}
 	}
 	return [out];

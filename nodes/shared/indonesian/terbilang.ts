@@ -4,7 +4,20 @@
  */
 import { formatRupiah } from './format';
 
-const ONES = ['', 'satu', 'dua', 'tiga', 'empat', 'lima', 'enam', 'tujuh', 'delapan', 'sembilan', 'sepuluh', 'sebelas'];
+const ONES = [
+	'',
+	'satu',
+	'dua',
+	'tiga',
+	'empat',
+	'lima',
+	'enam',
+	'tujuh',
+	'delapan',
+	'sembilan',
+	'sepuluh',
+	'sebelas',
+];
 const SCALES: Array<[number, string]> = [
 	[1e12, 'triliun'],
 	[1e9, 'miliar'],

@@ -31,7 +31,12 @@ export interface DrawOptions {
 }
 
 const n = (v: number) => (Math.round(v * 100) / 100).toString();
-const FACE_TAG: Record<FaceName, string> = { regular: 'F1', bold: 'F2', italic: 'F3', boldItalic: 'F4' };
+const FACE_TAG: Record<FaceName, string> = {
+	regular: 'F1',
+	bold: 'F2',
+	italic: 'F3',
+	boldItalic: 'F4',
+};
 
 interface CachedImage {
 	context: PDFContext;
@@ -78,7 +83,9 @@ function embedFace(context: PDFContext, face: Face, subset: FontSubset): PDFRef 
 	const d = face.data;
 	const s = face.scale;
 	const name = `${subsetTag(subset.order, face.name)}+${d.postscriptName}`;
-	const fontFile = context.register(PDFRawStream.of(context.obj({ Filter: 'FlateDecode' }) as PDFDict, subset.font));
+	const fontFile = context.register(
+		PDFRawStream.of(context.obj({ Filter: 'FlateDecode' }) as PDFDict, subset.font),
+	);
 	const descriptor = context.register(
 		context.obj({
 			Type: 'FontDescriptor',
@@ -98,7 +105,11 @@ function embedFace(context: PDFContext, face: Face, subset: FontSubset): PDFRef 
 			Type: 'Font',
 			Subtype: 'CIDFontType2',
 			BaseFont: name,
-			CIDSystemInfo: { Registry: PDFHexString.fromText('Adobe'), Ordering: PDFHexString.fromText('Identity'), Supplement: 0 },
+			CIDSystemInfo: {
+				Registry: PDFHexString.fromText('Adobe'),
+				Ordering: PDFHexString.fromText('Identity'),
+				Supplement: 0,
+			},
 			FontDescriptor: descriptor,
 			W: [0, subset.widths],
 			CIDToGIDMap: 'Identity',
@@ -108,11 +119,24 @@ function embedFace(context: PDFContext, face: Face, subset: FontSubset): PDFRef 
 		PDFRawStream.of(context.obj({ Filter: 'FlateDecode' }) as PDFDict, subset.toUnicode),
 	);
 	return context.register(
-		context.obj({ Type: 'Font', Subtype: 'Type0', BaseFont: name, Encoding: 'Identity-H', DescendantFonts: [cidFont], ToUnicode: toUnicode }),
+		context.obj({
+			Type: 'Font',
+			Subtype: 'Type0',
+			BaseFont: name,
+			Encoding: 'Identity-H',
+			DescendantFonts: [cidFont],
+			ToUnicode: toUnicode,
+		}),
 	);
 }
 
-function pageOperators(marks: Mark[], height: number, subsets: Partial<Record<FaceName, FontSubset>>, emblemOps: (m: Extract<Mark, { kind: 'emblem' }>) => string, qr: string): string {
+function pageOperators(
+	marks: Mark[],
+	height: number,
+	subsets: Partial<Record<FaceName, FontSubset>>,
+	emblemOps: (m: Extract<Mark, { kind: 'emblem' }>) => string,
+	qr: string,
+): string {
 	const faces = letterFaces();
 	const out: string[] = ['0 g 0 G'];
 	const text: string[] = [];
@@ -121,12 +145,19 @@ function pageOperators(marks: Mark[], height: number, subsets: Partial<Record<Fa
 		switch (m.kind) {
 			case 'text': {
 				const hex = faces[m.face].hex(m.text, subsets[m.face]!);
-				text.push(`/${FACE_TAG[m.face]} ${n(m.size)} Tf 1 0 0 1 ${n(m.x)} ${n(height - m.baseline)} Tm <${hex}> Tj`);
-				if (m.underline) fills.push(`${n(m.x)} ${n(height - m.baseline - m.size * 0.11)} ${n(m.underline)} ${n(m.size * 0.05)} re`);
+				text.push(
+					`/${FACE_TAG[m.face]} ${n(m.size)} Tf 1 0 0 1 ${n(m.x)} ${n(height - m.baseline)} Tm <${hex}> Tj`,
+				);
+				if (m.underline)
+					fills.push(
+						`${n(m.x)} ${n(height - m.baseline - m.size * 0.11)} ${n(m.underline)} ${n(m.size * 0.05)} re`,
+					);
 				break;
 			}
 			case 'rule':
-				out.push(`${n(m.thickness)} w ${n(m.x1)} ${n(height - m.y)} m ${n(m.x2)} ${n(height - m.y)} l S`);
+				out.push(
+					`${n(m.thickness)} w ${n(m.x1)} ${n(height - m.y)} m ${n(m.x2)} ${n(height - m.y)} l S`,
+				);
 				break;
 			case 'box':
 				out.push(`0.5 w ${n(m.x)} ${n(height - m.y - m.h)} ${n(m.w)} ${n(m.h)} re S`);
@@ -135,7 +166,9 @@ function pageOperators(marks: Mark[], height: number, subsets: Partial<Record<Fa
 				out.push(emblemOps(m));
 				break;
 			case 'qr':
-				out.push(`q ${n(m.size / 1000)} 0 0 ${n(m.size / 1000)} ${n(m.x)} ${n(height - m.y - m.size)} cm\n${qr}Q`);
+				out.push(
+					`q ${n(m.size / 1000)} 0 0 ${n(m.size / 1000)} ${n(m.x)} ${n(height - m.y - m.size)} cm\n${qr}Q`,
+				);
 				break;
 		}
 	}
@@ -152,12 +185,21 @@ export async function drawLetter(laid: LaidOutLetter, options: DrawOptions): Pro
 	pdf.setProducer('n8n-nodes-pecelan');
 	const context = pdf.context;
 	const { width, height } = options.page;
-	const used: Record<FaceName, Set<number>> = { regular: new Set(), bold: new Set(), italic: new Set(), boldItalic: new Set() };
+	const used: Record<FaceName, Set<number>> = {
+		regular: new Set(),
+		bold: new Set(),
+		italic: new Set(),
+		boldItalic: new Set(),
+	};
 	let emblemRef: PDFRef | undefined;
 	let emblemOps: (m: Extract<Mark, { kind: 'emblem' }>) => string;
 	if (options.emblem) {
 		const image = await decodedImage(options.emblem);
-		emblemRef = context.register(PDFObjectCopier.for(image.context, context).copy(image.context.lookup(image.ref) as PDFRawStream));
+		emblemRef = context.register(
+			PDFObjectCopier.for(image.context, context).copy(
+				image.context.lookup(image.ref) as PDFRawStream,
+			),
+		);
 		emblemOps = (m) => {
 			// Fit the image in the emblem box, keeping its proportions.
 			const scale = Math.min(m.w / image.width, m.h / image.height);
@@ -175,7 +217,8 @@ export async function drawLetter(laid: LaidOutLetter, options: DrawOptions): Pro
 	const qr = qrOperators(options.qrText);
 	// Two passes: the glyphs in use decide the subset, whose glyph ids the text is written in.
 	const faces = letterFaces();
-	for (const marks of laid.pages) for (const m of marks) if (m.kind === 'text') faces[m.face].collect(m.text, used[m.face]);
+	for (const marks of laid.pages)
+		for (const m of marks) if (m.kind === 'text') faces[m.face].collect(m.text, used[m.face]);
 	const subsets: Partial<Record<FaceName, FontSubset>> = {};
 	const fontRefs = new Map<FaceName, PDFRef>();
 	for (const face of Object.keys(used) as FaceName[]) {
@@ -184,11 +227,17 @@ export async function drawLetter(laid: LaidOutLetter, options: DrawOptions): Pro
 		subsets[face] = subset;
 		fontRefs.set(face, embedFace(context, faces[face], subset));
 	}
-	const pages = laid.pages.map((marks) => ({ page: pdf.addPage([width, height]), ops: pageOperators(marks, height, subsets, emblemOps, qr) }));
+	const pages = laid.pages.map((marks) => ({
+		page: pdf.addPage([width, height]),
+		ops: pageOperators(marks, height, subsets, emblemOps, qr),
+	}));
 	for (const { page, ops } of pages) {
-		for (const [face, ref] of fontRefs) page.node.setFontDictionary(PDFName.of(FACE_TAG[face]), ref);
+		for (const [face, ref] of fontRefs)
+			page.node.setFontDictionary(PDFName.of(FACE_TAG[face]), ref);
 		if (emblemRef) page.node.setXObject(PDFName.of('Emblem'), emblemRef);
-		const stream = context.register(PDFRawStream.of(context.obj({ Filter: 'FlateDecode' }) as PDFDict, deflate(ops)));
+		const stream = context.register(
+			PDFRawStream.of(context.obj({ Filter: 'FlateDecode' }) as PDFDict, deflate(ops)),
+		);
 		page.node.set(PDFName.of('Contents'), stream);
 	}
 	// Object streams would save ~1 KB but cost more time than the rest of the drawing (pako in JS);

@@ -176,7 +176,9 @@ export interface FontSubset {
 function toUnicodeCMap(unicode: number[]): string {
 	const entries: string[] = [];
 	for (let cid = 1; cid < unicode.length; cid++) {
-		const utf16 = Buffer.from(String.fromCodePoint(unicode[cid]), 'utf16le').swap16().toString('hex');
+		const utf16 = Buffer.from(String.fromCodePoint(unicode[cid]), 'utf16le')
+			.swap16()
+			.toString('hex');
 		entries.push(`<${cid.toString(16).padStart(4, '0')}> <${utf16}>`);
 	}
 	const chunks: string[] = [];
@@ -195,7 +197,10 @@ function toUnicodeCMap(unicode: number[]): string {
 }
 
 /** Glyphs every letter font carries, so most letters share one cached subset. */
-const COMMON_CHARACTERS = [...Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)), ...'·–—‘’“”'];
+const COMMON_CHARACTERS = [
+	...Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)),
+	...'·–—‘’“”',
+];
 
 const HEX4 = Array.from({ length: 1024 }, (_, i) => i.toString(16).padStart(4, '0'));
 

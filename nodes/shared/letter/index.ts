@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/require-node-api-error -- domain code with no n8n imports (see nodes/shared); the Letter PDF node turns these errors into NodeOperationError. */
 /**
  * The letter engine: template (Handlebars) → letter markup → document model → layout → PDF.
  * No n8n imports and no I/O, so it can be tested and benchmarked alone.
@@ -8,15 +9,30 @@ import { LETTER_TITLES, type Letterhead, type Signatory } from './letters';
 import { MarkupError, parseLetterMarkup } from './markup';
 import { fillTemplate, LetterTemplateError } from './template';
 
-export { formatLetterNumber, newVerificationCode, verificationUrl, type LetterNumberParts } from './numbering';
+export {
+	formatLetterNumber,
+	newVerificationCode,
+	verificationUrl,
+	type LetterNumberParts,
+} from './numbering';
 export { LetterTemplateError, PARTIALS } from './template';
 export { MarkupError, parseLetterMarkup } from './markup';
 export { layoutLetter, type Mark, type PageGeometry } from './layout';
-export { LETTER_TEMPLATES, LETTER_TITLES, DEFAULT_LETTERHEAD, DEFAULT_SIGNATORY, type Letterhead, type Signatory } from './letters';
+export {
+	LETTER_TEMPLATES,
+	LETTER_TITLES,
+	DEFAULT_LETTERHEAD,
+	DEFAULT_SIGNATORY,
+	type Letterhead,
+	type Signatory,
+} from './letters';
 
 export type Paper = 'F4' | 'A4';
 const MM = 72 / 25.4;
-export const PAPER_MM: Readonly<Record<Paper, [number, number]>> = { F4: [215, 330], A4: [210, 297] };
+export const PAPER_MM: Readonly<Record<Paper, [number, number]>> = {
+	F4: [215, 330],
+	A4: [210, 297],
+};
 
 export interface MarginsMm {
 	top: number;
@@ -31,7 +47,12 @@ export function pageGeometry(paper: Paper, margins: MarginsMm = DEFAULT_MARGINS_
 	return {
 		width: w * MM,
 		height: h * MM,
-		margin: { top: margins.top * MM, right: margins.right * MM, bottom: margins.bottom * MM, left: margins.left * MM },
+		margin: {
+			top: margins.top * MM,
+			right: margins.right * MM,
+			bottom: margins.bottom * MM,
+			left: margins.left * MM,
+		},
 	};
 }
 
@@ -94,7 +115,8 @@ export function composeLetter(req: LetterRequest) {
 	try {
 		doc = parseLetterMarkup(markup);
 	} catch (error) {
-		if (error instanceof MarkupError) throw new LetterTemplateError(req.templateName, `markup error: ${error.message}`);
+		if (error instanceof MarkupError)
+			throw new LetterTemplateError(req.templateName, `markup error: ${error.message}`);
 		throw error;
 	}
 	const page = pageGeometry(req.paper ?? 'F4', req.margins);

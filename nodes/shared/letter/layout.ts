@@ -13,7 +13,15 @@ export interface PageGeometry {
 }
 
 export type Mark =
-	| { kind: 'text'; x: number; baseline: number; size: number; face: FaceName; text: string; underline?: number }
+	| {
+			kind: 'text';
+			x: number;
+			baseline: number;
+			size: number;
+			face: FaceName;
+			text: string;
+			underline?: number;
+	  }
 	| { kind: 'rule'; x1: number; x2: number; y: number; thickness: number }
 	| { kind: 'box'; x: number; y: number; w: number; h: number }
 	| { kind: 'emblem'; x: number; y: number; w: number; h: number }
@@ -78,15 +86,38 @@ class Layout {
 	}
 
 	/** Draws one line whose top is at `top`. */
-	private drawLine(line: Line, x: number, top: number, width: number, align: Align, last: boolean, size: number): void {
+	private drawLine(
+		line: Line,
+		x: number,
+		top: number,
+		width: number,
+		align: Align,
+		last: boolean,
+		size: number,
+	): void {
 		const baseline = top + (this.lineHeight(size) - (ASCENT + DESCENT) * size) / 2 + ASCENT * size;
 		for (const p of this.ts.place(line, width, align, last)) {
-			this.marks.push({ kind: 'text', x: x + p.x, baseline, size, face: p.face, text: p.text, underline: p.underline });
+			this.marks.push({
+				kind: 'text',
+				x: x + p.x,
+				baseline,
+				size,
+				face: p.face,
+				text: p.text,
+				underline: p.underline,
+			});
 		}
 	}
 
 	/** Flowing text: lines placed one after another, breaking pages between lines. */
-	private flow(runs: Run[], x: number, width: number, align: Align, size: number, firstIndent = 0): void {
+	private flow(
+		runs: Run[],
+		x: number,
+		width: number,
+		align: Align,
+		size: number,
+		firstIndent = 0,
+	): void {
 		const lh = this.lineHeight(size);
 		const lines = this.ts.lines(runs, size, width, width - firstIndent);
 		lines.forEach((line, i) => {
@@ -126,13 +157,23 @@ class Layout {
 
 	private kop(lines: Array<{ runs: Run[]; size: number }>, emblem: boolean): void {
 		const width = this.right - this.left;
-		const laid = lines.map((l) => ({ size: l.size, lines: this.ts.lines(l.runs, l.size, width * (emblem ? 0.78 : 1)) }));
+		const laid = lines.map((l) => ({
+			size: l.size,
+			lines: this.ts.lines(l.runs, l.size, width * (emblem ? 0.78 : 1)),
+		}));
 		const textHeight = laid.reduce((s, l) => s + l.lines.length * this.lineHeight(l.size), 0);
 		const emblemH = emblem ? Math.min(Math.max(textHeight, 60), 80) : 0;
 		const emblemW = emblemH * 0.85;
 		const top = this.y;
 		const height = Math.max(textHeight, emblemH);
-		if (emblem) this.marks.push({ kind: 'emblem', x: this.left, y: top + (height - emblemH) / 2, w: emblemW, h: emblemH });
+		if (emblem)
+			this.marks.push({
+				kind: 'emblem',
+				x: this.left,
+				y: top + (height - emblemH) / 2,
+				w: emblemW,
+				h: emblemH,
+			});
 		// Text is centred on the page, as on printed letterheads, unless that would touch the emblem.
 		const textLeft = emblem ? this.left + emblemW + 6 : this.left;
 		let y = top + (height - textHeight) / 2;
@@ -141,7 +182,15 @@ class Layout {
 				const natural = line.reduce((s, w, i) => s + w.width + (i ? w.space : 0), 0);
 				const centred = this.left + (width - natural) / 2;
 				const x = centred >= textLeft ? this.left : textLeft;
-				this.drawLine(line, x, y, x === this.left ? width : this.right - textLeft, 'center', true, l.size);
+				this.drawLine(
+					line,
+					x,
+					y,
+					x === this.left ? width : this.right - textLeft,
+					'center',
+					true,
+					l.size,
+				);
 				y += this.lineHeight(l.size);
 			});
 		}
@@ -154,7 +203,17 @@ class Layout {
 	private fields(rows: Array<{ label: Run[]; value: Run[] }>, indent: number, size: number): void {
 		const width = this.right - this.left - indent;
 		const labelMax = width * 0.4;
-		const labelW = Math.min(labelMax, Math.max(0, ...rows.map((r) => this.ts.lines(r.label, size, Infinity)[0].reduce((s, w, i) => s + w.width + (i ? w.space : 0), 0))));
+		const labelW = Math.min(
+			labelMax,
+			Math.max(
+				0,
+				...rows.map((r) =>
+					this.ts
+						.lines(r.label, size, Infinity)[0]
+						.reduce((s, w, i) => s + w.width + (i ? w.space : 0), 0),
+				),
+			),
+		);
 		const colonX = this.left + indent + labelW + 8;
 		const colonW = this.ts.faces.regular.width(': ', size);
 		const valueX = colonX + colonW;
@@ -165,9 +224,20 @@ class Layout {
 			const count = Math.max(label.length, value.length);
 			for (let i = 0; i < count; i++) {
 				this.ensure(lh);
-				if (label[i]) this.drawLine(label[i], this.left + indent, this.y, labelW, 'left', true, size);
-				if (i === 0) this.drawLine(this.ts.lines([{ text: ':' }], size, colonW)[0], colonX, this.y, colonW, 'left', true, size);
-				if (value[i]) this.drawLine(value[i], valueX, this.y, this.right - valueX, 'left', true, size);
+				if (label[i])
+					this.drawLine(label[i], this.left + indent, this.y, labelW, 'left', true, size);
+				if (i === 0)
+					this.drawLine(
+						this.ts.lines([{ text: ':' }], size, colonW)[0],
+						colonX,
+						this.y,
+						colonW,
+						'left',
+						true,
+						size,
+					);
+				if (value[i])
+					this.drawLine(value[i], valueX, this.y, this.right - valueX, 'left', true, size);
 				this.y += lh;
 			}
 		}
@@ -182,18 +252,38 @@ class Layout {
 		const pad = 3;
 		const lh = this.lineHeight(size);
 		const layoutRow = (cells: Run[][], header: boolean) =>
-			cols.map((w, i) => this.ts.lines(cells[i] ?? [], size, w - 2 * pad).map((line) => ({ line, align: header ? ('center' as Align) : b.align[i] })));
+			cols.map((w, i) =>
+				this.ts
+					.lines(cells[i] ?? [], size, w - 2 * pad)
+					.map((line) => ({ line, align: header ? ('center' as Align) : b.align[i] })),
+			);
 		const header = b.header.map((r) => layoutRow(r, true));
-		const headerHeight = header.reduce((s, r) => s + Math.max(...r.map((c) => c.length)) * lh + 2 * pad, 0);
+		const headerHeight = header.reduce(
+			(s, r) => s + Math.max(...r.map((c) => c.length)) * lh + 2 * pad,
+			0,
+		);
 		const drawRow = (cells: ReturnType<typeof layoutRow>, from: number, count: number) => {
 			const h = count * lh + 2 * pad;
 			cells.forEach((cell, i) => {
 				this.marks.push({ kind: 'box', x: xs[i], y: this.y, w: cols[i], h });
-				cell.slice(from, from + count).forEach((c, k) => this.drawLine(c.line, xs[i] + pad, this.y + pad + k * lh, cols[i] - 2 * pad, c.align, true, size));
+				cell
+					.slice(from, from + count)
+					.forEach((c, k) =>
+						this.drawLine(
+							c.line,
+							xs[i] + pad,
+							this.y + pad + k * lh,
+							cols[i] - 2 * pad,
+							c.align,
+							true,
+							size,
+						),
+					);
 			});
 			this.y += h;
 		};
-		const drawHeader = () => header.forEach((r) => drawRow(r, 0, Math.max(...r.map((c) => c.length))));
+		const drawHeader = () =>
+			header.forEach((r) => drawRow(r, 0, Math.max(...r.map((c) => c.length))));
 		this.ensure(headerHeight + lh + 2 * pad);
 		drawHeader();
 		for (const row of b.rows.map((r) => layoutRow(r, false))) {
@@ -201,7 +291,9 @@ class Layout {
 			let done = 0;
 			while (done < lines) {
 				const room = Math.floor((this.bottom - this.y - 2 * pad) / lh);
-				const fresh = Math.floor((this.bottom - this.page.margin.top - headerHeight - 2 * pad) / lh);
+				const fresh = Math.floor(
+					(this.bottom - this.page.margin.top - headerHeight - 2 * pad) / lh,
+				);
 				// A row moves to the next page whole, unless it is taller than a page: then it splits.
 				if (room < Math.min(lines - done, fresh) || room < 1) {
 					this.newPage();
@@ -221,9 +313,17 @@ class Layout {
 		const qr = Math.min(72, width * 0.2);
 		const lh = this.lineHeight(size);
 		const column = (list: SignatureLine[], colW: number) =>
-			list.map((l) => (l.kind === 'text' ? { l, lines: this.ts.lines(l.runs, size, colW) } : { l, lines: [] as Line[] }));
+			list.map((l) =>
+				l.kind === 'text'
+					? { l, lines: this.ts.lines(l.runs, size, colW) }
+					: { l, lines: [] as Line[] },
+			);
 		const height = (list: ReturnType<typeof column>) =>
-			list.reduce((s, { l, lines: ls }) => s + (l.kind === 'qr' ? qr + 4 : l.kind === 'gap' ? l.size : ls.length * lh), 0);
+			list.reduce(
+				(s, { l, lines: ls }) =>
+					s + (l.kind === 'qr' ? qr + 4 : l.kind === 'gap' ? l.size : ls.length * lh),
+				0,
+			);
 		const rightCol = { x: this.left + width * 0.52, w: width * 0.48 };
 		const leftCol = { x: this.left, w: width * 0.44 };
 		const r = column(lines, rightCol.w);

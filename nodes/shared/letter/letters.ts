@@ -56,7 +56,9 @@ export interface Signatory {
 	nip: string;
 }
 
-const { _comment, signatory, ...letterhead } = letterheadDefaults as typeof letterheadDefaults & { _comment?: string };
+const { _comment, signatory, ...letterhead } = letterheadDefaults as typeof letterheadDefaults & {
+	_comment?: string;
+};
 void _comment;
 
 export const DEFAULT_LETTERHEAD: Readonly<Letterhead> = letterhead;

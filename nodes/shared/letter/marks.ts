@@ -15,7 +15,8 @@ function qrMatrix(text: string): QrMatrix {
 	qr.make();
 	const size = qr.getModuleCount();
 	const modules = new Uint8Array(size * size);
-	for (let r = 0; r < size; r++) for (let c = 0; c < size; c++) modules[r * size + c] = qr.isDark(r, c) ? 1 : 0;
+	for (let r = 0; r < size; r++)
+		for (let c = 0; c < size; c++) modules[r * size + c] = qr.isDark(r, c) ? 1 : 0;
 	return { size, modules };
 }
 
@@ -61,7 +62,11 @@ let emblemCache: { ops: string; width: number; height: number } | undefined;
 /** The bundled neutral emblem as operators in its own box (origin top-left, y flipped). */
 export function defaultEmblemOperators(): { ops: string; width: number; height: number } {
 	if (!emblemCache) {
-		const { width, height, paths } = defaultEmblem as { width: number; height: number; paths: EmblemShape[] };
+		const { width, height, paths } = defaultEmblem as {
+			width: number;
+			height: number;
+			paths: EmblemShape[];
+		};
 		const ops = paths
 			.flatMap((p) =>
 				drawSvgPath(p.d, {

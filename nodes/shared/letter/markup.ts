@@ -21,12 +21,22 @@ interface Node {
 	line: number;
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+const ENTITIES: Record<string, string> = {
+	amp: '&',
+	lt: '<',
+	gt: '>',
+	quot: '"',
+	apos: "'",
+	nbsp: '\u00a0',
+};
 
 export function decodeEntities(text: string): string {
 	return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
 		if (name[0] === '#') {
-			const cp = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+			const cp =
+				name[1] === 'x' || name[1] === 'X'
+					? parseInt(name.slice(2), 16)
+					: parseInt(name.slice(1), 10);
 			return cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : whole;
 		}
 		return ENTITIES[name.toLowerCase()] ?? whole;
@@ -78,7 +88,13 @@ function parseTree(markup: string): Node {
 	return root;
 }
 
-const INLINE: Record<string, keyof Run> = { b: 'bold', strong: 'bold', i: 'italic', em: 'italic', u: 'underline' };
+const INLINE: Record<string, keyof Run> = {
+	b: 'bold',
+	strong: 'bold',
+	i: 'italic',
+	em: 'italic',
+	u: 'underline',
+};
 
 /** Inline content → runs; whitespace collapses as in HTML. */
 function runs(node: Node, style: Omit<Run, 'text'> = {}, out: Run[] = []): Run[] {
@@ -100,7 +116,12 @@ function runs(node: Node, style: Omit<Run, 'text'> = {}, out: Run[] = []): Run[]
 function trim(list: Run[]): Run[] {
 	const out = list.map((r) => ({ ...r }));
 	while (out.length && !out[0].br && !(out[0].text = out[0].text.replace(/^ +/, ''))) out.shift();
-	while (out.length && !out[out.length - 1].br && !(out[out.length - 1].text = out[out.length - 1].text.replace(/ +$/, ''))) out.pop();
+	while (
+		out.length &&
+		!out[out.length - 1].br &&
+		!(out[out.length - 1].text = out[out.length - 1].text.replace(/ +$/, ''))
+	)
+		out.pop();
 	return out;
 }
 
@@ -108,9 +129,16 @@ function elements(node: Node, allowed: string[]): Node[] {
 	const out: Node[] = [];
 	for (const child of node.children) {
 		if (typeof child === 'string') {
-			if (child.trim()) throw new MarkupError(`text "${child.trim().slice(0, 30)}" must be inside an element of <${node.tag}>`, node.line);
+			if (child.trim())
+				throw new MarkupError(
+					`text "${child.trim().slice(0, 30)}" must be inside an element of <${node.tag}>`,
+					node.line,
+				);
 		} else if (!allowed.includes(child.tag)) {
-			throw new MarkupError(`<${child.tag}> cannot be used inside <${node.tag}> (expected ${allowed.map((a) => `<${a}>`).join(', ')})`, child.line);
+			throw new MarkupError(
+				`<${child.tag}> cannot be used inside <${node.tag}> (expected ${allowed.map((a) => `<${a}>`).join(', ')})`,
+				child.line,
+			);
 		} else out.push(child);
 	}
 	return out;
@@ -120,13 +148,15 @@ function num(node: Node, name: string, fallback: number): number {
 	const raw = node.attrs[name];
 	if (raw === undefined) return fallback;
 	const value = Number(raw);
-	if (!Number.isFinite(value) || value < 0) throw new MarkupError(`<${node.tag} ${name}="${raw}"> is not a number`, node.line);
+	if (!Number.isFinite(value) || value < 0)
+		throw new MarkupError(`<${node.tag} ${name}="${raw}"> is not a number`, node.line);
 	return value;
 }
 
 function align(node: Node, fallback: Align): Align {
 	const value = node.attrs.align ?? fallback;
-	if (!['justify', 'left', 'center', 'right'].includes(value)) throw new MarkupError(`align="${value}" is not justify, left, center or right`, node.line);
+	if (!['justify', 'left', 'center', 'right'].includes(value))
+		throw new MarkupError(`align="${value}" is not justify, left, center or right`, node.line);
 	return value as Align;
 }
 
@@ -144,26 +174,52 @@ function block(el: Node): Block {
 			return {
 				kind: 'kop',
 				emblem: el.attrs.emblem !== 'false',
-				lines: elements(el, ['line']).map((l): KopLine => ({ runs: runs(l, { bold: 'bold' in l.attrs || undefined }), size: num(l, 'size', 12) })),
+				lines: elements(el, ['line']).map(
+					(l): KopLine => ({
+						runs: runs(l, { bold: 'bold' in l.attrs || undefined }),
+						size: num(l, 'size', 12),
+					}),
+				),
 			};
 		case 'title':
-			return { kind: 'title', runs: runs(el, { bold: true, underline: true }), size: num(el, 'size', 13) };
+			return {
+				kind: 'title',
+				runs: runs(el, { bold: true, underline: true }),
+				size: num(el, 'size', 13),
+			};
 		case 'p':
-			return { kind: 'paragraph', runs: runs(el), align: align(el, 'justify'), indent: num(el, 'indent', 0), firstIndent: num(el, 'first-indent', 0) };
+			return {
+				kind: 'paragraph',
+				runs: runs(el),
+				align: align(el, 'justify'),
+				indent: num(el, 'indent', 0),
+				firstIndent: num(el, 'first-indent', 0),
+			};
 		case 'fields':
 			return {
 				kind: 'fields',
 				indent: num(el, 'indent', 0),
-				rows: elements(el, ['field']).map((f) => ({ label: runs({ ...f, children: [f.attrs.label ?? ''] }), value: runs(f) })),
+				rows: elements(el, ['field']).map((f) => ({
+					label: runs({ ...f, children: [f.attrs.label ?? ''] }),
+					value: runs(f),
+				})),
 			};
 		case 'table': {
 			const rows = elements(el, ['tr']);
-			const cells = (tr: Node) => elements(tr, ['td', 'th']).map((c) => runs(c, c.tag === 'th' ? { bold: true } : {}));
-			const header = rows.filter((r) => 'header' in r.attrs || r.children.some((c) => typeof c !== 'string' && c.tag === 'th'));
+			const cells = (tr: Node) =>
+				elements(tr, ['td', 'th']).map((c) => runs(c, c.tag === 'th' ? { bold: true } : {}));
+			const header = rows.filter(
+				(r) =>
+					'header' in r.attrs || r.children.some((c) => typeof c !== 'string' && c.tag === 'th'),
+			);
 			const body = rows.filter((r) => !header.includes(r));
 			const widths = (el.attrs.widths ?? '').split(',').filter(Boolean).map(Number);
 			const columns = Math.max(widths.length, ...rows.map((r) => cells(r).length));
-			if (widths.some((w) => !(w > 0))) throw new MarkupError(`<table widths="${el.attrs.widths}"> must list positive numbers`, el.line);
+			if (widths.some((w) => !(w > 0)))
+				throw new MarkupError(
+					`<table widths="${el.attrs.widths}"> must list positive numbers`,
+					el.line,
+				);
 			const aligns = (el.attrs.align ?? '').split(',').filter(Boolean) as Align[];
 			return {
 				kind: 'table',
@@ -179,7 +235,9 @@ function block(el: Node): Block {
 		case 'pagebreak':
 			return { kind: 'pagebreak' };
 		case 'signature': {
-			const left = el.children.find((c): c is Node => typeof c !== 'string' && c.tag === 'countersign');
+			const left = el.children.find(
+				(c): c is Node => typeof c !== 'string' && c.tag === 'countersign',
+			);
 			return {
 				kind: 'signature',
 				left: left ? signatureLines(left) : [],
@@ -196,6 +254,15 @@ export function parseLetterMarkup(markup: string): LetterDocument {
 	const root = parseTree(markup);
 	const [letter] = elements(root, ['letter']);
 	if (!letter) throw new MarkupError('the template must contain one <letter> element', 1);
-	const blocks = elements(letter, ['kop', 'title', 'p', 'fields', 'table', 'space', 'pagebreak', 'signature']).map(block);
+	const blocks = elements(letter, [
+		'kop',
+		'title',
+		'p',
+		'fields',
+		'table',
+		'space',
+		'pagebreak',
+		'signature',
+	]).map(block);
 	return { blocks, size: num(letter, 'size', 12) };
 }

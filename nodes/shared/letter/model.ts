@@ -21,12 +21,22 @@ export type Block =
 	| { kind: 'title'; runs: Run[]; size: number }
 	| { kind: 'paragraph'; runs: Run[]; align: Align; indent: number; firstIndent: number }
 	| { kind: 'fields'; rows: Array<{ label: Run[]; value: Run[] }>; indent: number }
-	| { kind: 'table'; widths: number[]; header: Run[][][]; rows: Run[][][]; align: Align[]; size?: number }
+	| {
+			kind: 'table';
+			widths: number[];
+			header: Run[][][];
+			rows: Run[][][];
+			align: Align[];
+			size?: number;
+	  }
 	| { kind: 'space'; size: number }
 	| { kind: 'pagebreak' }
 	| { kind: 'signature'; lines: SignatureLine[]; left: SignatureLine[] };
 
-export type SignatureLine = { kind: 'text'; runs: Run[] } | { kind: 'qr' } | { kind: 'gap'; size: number };
+export type SignatureLine =
+	| { kind: 'text'; runs: Run[] }
+	| { kind: 'qr' }
+	| { kind: 'gap'; size: number };
 
 export interface LetterDocument {
 	blocks: Block[];

@@ -15,16 +15,20 @@ export interface LetterNumberParts {
  * `{name:N}` pads a number to N digits, `{bulan:roman}` writes the month as `V`.
  */
 export function formatLetterNumber(format: string, parts: LetterNumberParts): string {
-	return format.replace(/\{([a-z]+)(?::([a-z0-9]+))?\}/gi, (whole, name: string, modifier?: string) => {
-		const value = (parts as unknown as Record<string, unknown>)[name];
-		if (value === undefined || value === null || value === '') {
-			throw new Error(`The number format "${format}" uses {${name}}, which has no value.`);
-		}
-		if (modifier === 'roman') return toRoman(Number(value));
-		if (modifier && /^\d+$/.test(modifier)) return String(value).padStart(Number(modifier), '0');
-		if (modifier) throw new Error(`The number format "${format}" has an unknown modifier in ${whole}.`);
-		return String(value);
-	});
+	return format.replace(
+		/\{([a-z]+)(?::([a-z0-9]+))?\}/gi,
+		(whole, name: string, modifier?: string) => {
+			const value = (parts as unknown as Record<string, unknown>)[name];
+			if (value === undefined || value === null || value === '') {
+				throw new Error(`The number format "${format}" uses {${name}}, which has no value.`);
+			}
+			if (modifier === 'roman') return toRoman(Number(value));
+			if (modifier && /^\d+$/.test(modifier)) return String(value).padStart(Number(modifier), '0');
+			if (modifier)
+				throw new Error(`The number format "${format}" has an unknown modifier in ${whole}.`);
+			return String(value);
+		},
+	);
 }
 
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';

@@ -8,10 +8,29 @@
 
 /** [blocks, total codewords, data codewords] per group, error correction M, versions 1–10. */
 const BLOCKS_M: number[][] = [
-	[1, 26, 16], [1, 44, 28], [1, 70, 44], [2, 50, 32], [2, 67, 43],
-	[4, 43, 27], [4, 49, 31], [2, 60, 38, 2, 61, 39], [3, 58, 36, 2, 59, 37], [4, 69, 43, 1, 70, 44],
+	[1, 26, 16],
+	[1, 44, 28],
+	[1, 70, 44],
+	[2, 50, 32],
+	[2, 67, 43],
+	[4, 43, 27],
+	[4, 49, 31],
+	[2, 60, 38, 2, 61, 39],
+	[3, 58, 36, 2, 59, 37],
+	[4, 69, 43, 1, 70, 44],
 ];
-const ALIGNMENT: number[][] = [[], [6, 18], [6, 22], [6, 26], [6, 30], [6, 34], [6, 22, 38], [6, 24, 42], [6, 26, 46], [6, 28, 50]];
+const ALIGNMENT: number[][] = [
+	[],
+	[6, 18],
+	[6, 22],
+	[6, 26],
+	[6, 30],
+	[6, 34],
+	[6, 22, 38],
+	[6, 24, 42],
+	[6, 26, 46],
+	[6, 28, 50],
+];
 
 const EXP = new Uint8Array(512);
 const LOG = new Uint8Array(256);
@@ -50,7 +69,8 @@ export interface QrMatrix {
 function codewords(bytes: Uint8Array, version: number): number[] {
 	const table = BLOCKS_M[version - 1];
 	const groups: Array<{ total: number; data: number }> = [];
-	for (let i = 0; i < table.length; i += 3) for (let k = 0; k < table[i]; k++) groups.push({ total: table[i + 1], data: table[i + 2] });
+	for (let i = 0; i < table.length; i += 3)
+		for (let k = 0; k < table[i]; k++) groups.push({ total: table[i + 1], data: table[i + 2] });
 	const capacity = groups.reduce((s, g) => s + g.data, 0);
 	const bits: number[] = [];
 	const put = (value: number, length: number) => {
@@ -62,7 +82,8 @@ function codewords(bytes: Uint8Array, version: number): number[] {
 	put(0, Math.min(4, capacity * 8 - bits.length));
 	while (bits.length % 8) bits.push(0);
 	const data: number[] = [];
-	for (let i = 0; i < bits.length; i += 8) data.push(bits.slice(i, i + 8).reduce((v, b) => (v << 1) | b, 0));
+	for (let i = 0; i < bits.length; i += 8)
+		data.push(bits.slice(i, i + 8).reduce((v, b) => (v << 1) | b, 0));
 	for (let pad = 0xec; data.length < capacity; pad ^= 0xec ^ 0x11) data.push(pad);
 	let at = 0;
 	const blocks = groups.map((g) => {
@@ -90,7 +111,8 @@ const MASKS: Array<(r: number, c: number) => boolean> = [
 function bch(value: number, poly: number, shift: number): number {
 	let rem = value << shift;
 	const top = Math.floor(Math.log2(poly));
-	for (let i = Math.floor(Math.log2(rem || 1)); i >= top; i--) if (rem & (1 << i)) rem ^= poly << (i - top);
+	for (let i = Math.floor(Math.log2(rem || 1)); i >= top; i--)
+		if (rem & (1 << i)) rem ^= poly << (i - top);
 	return (value << shift) | rem;
 }
 
@@ -111,7 +133,11 @@ export function encodeQr(text: string, mask?: number): QrMatrix | undefined {
 		modules[r * size + c] = dark ? 1 : 0;
 		fixed[r * size + c] = 1;
 	};
-	for (const [r0, c0] of [[0, 0], [size - 7, 0], [0, size - 7]]) {
+	for (const [r0, c0] of [
+		[0, 0],
+		[size - 7, 0],
+		[0, size - 7],
+	]) {
 		for (let r = -1; r <= 7; r++) {
 			for (let c = -1; c <= 7; c++) {
 				if (r0 + r < 0 || r0 + r >= size || c0 + c < 0 || c0 + c >= size) continue;
@@ -130,7 +156,9 @@ export function encodeQr(text: string, mask?: number): QrMatrix | undefined {
 		centres.forEach((c, b) => {
 			// The three corners hold finder patterns.
 			if ((a === 0 && b === 0) || (a === 0 && b === last) || (a === last && b === 0)) return;
-			for (let dr = -2; dr <= 2; dr++) for (let dc = -2; dc <= 2; dc++) set(r + dr, c + dc, Math.max(Math.abs(dr), Math.abs(dc)) !== 1);
+			for (let dr = -2; dr <= 2; dr++)
+				for (let dc = -2; dc <= 2; dc++)
+					set(r + dr, c + dc, Math.max(Math.abs(dr), Math.abs(dc)) !== 1);
 		});
 	});
 	const drawFormat = (m: number) => {
@@ -172,7 +200,9 @@ export function encodeQr(text: string, mask?: number): QrMatrix | undefined {
 		}
 	}
 	const apply = (m: number) => {
-		for (let r = 0; r < size; r++) for (let c = 0; c < size; c++) if (!fixed[r * size + c] && MASKS[m](r, c)) modules[r * size + c] ^= 1;
+		for (let r = 0; r < size; r++)
+			for (let c = 0; c < size; c++)
+				if (!fixed[r * size + c] && MASKS[m](r, c)) modules[r * size + c] ^= 1;
 		drawFormat(m);
 	};
 	let chosen = mask;
@@ -216,7 +246,12 @@ function penalty(m: Uint8Array, size: number): number {
 	for (let r = 0; r < size - 1; r++) {
 		for (let c = 0; c < size - 1; c++) {
 			const v = m[r * size + c];
-			if (v === m[r * size + c + 1] && v === m[(r + 1) * size + c] && v === m[(r + 1) * size + c + 1]) score += 3;
+			if (
+				v === m[r * size + c + 1] &&
+				v === m[(r + 1) * size + c] &&
+				v === m[(r + 1) * size + c + 1]
+			)
+				score += 3;
 		}
 	}
 	const total = size * size;

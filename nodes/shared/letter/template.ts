@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/require-node-api-error -- domain code with no n8n imports (see nodes/shared); the Letter PDF node turns these errors into NodeOperationError. */
 /**
  * Letter templates: Handlebars in strict mode with the letter helpers. Before a template runs,
  * a checked pass rejects syntax errors, unknown helpers and unknown partials; a missing
@@ -72,7 +73,17 @@ function walk(node: unknown, visit: (n: Ast) => void): void {
 	if (Array.isArray(node)) return node.forEach((n) => walk(n, visit));
 	const n = node as Ast;
 	if (typeof n.type === 'string') visit(n);
-	for (const key of ['body', 'program', 'inverse', 'params', 'path', 'hash', 'pairs', 'value', 'name']) {
+	for (const key of [
+		'body',
+		'program',
+		'inverse',
+		'params',
+		'path',
+		'hash',
+		'pairs',
+		'value',
+		'name',
+	]) {
 		if (key in n) walk(n[key], visit);
 	}
 }
@@ -91,14 +102,34 @@ function check(name: string, source: string): hbs.AST.Program {
 		const line = (n.loc as hbs.AST.SourceLocation | undefined)?.start.line;
 		if (n.type === 'PartialStatement' || n.type === 'PartialBlockStatement') {
 			const partial = (n.name as hbs.AST.PathExpression).original;
-			if (!PARTIALS[partial]) throw new LetterTemplateError(name, `unknown partial "${partial}" (known: ${Object.keys(PARTIALS).join(', ')})`, line, partial);
+			if (!PARTIALS[partial])
+				throw new LetterTemplateError(
+					name,
+					`unknown partial "${partial}" (known: ${Object.keys(PARTIALS).join(', ')})`,
+					line,
+					partial,
+				);
 		}
-		if (n.type === 'MustacheStatement' || n.type === 'SubExpression' || n.type === 'BlockStatement') {
+		if (
+			n.type === 'MustacheStatement' ||
+			n.type === 'SubExpression' ||
+			n.type === 'BlockStatement'
+		) {
 			const path = n.path as hbs.AST.PathExpression;
 			const isCall = (n.params as unknown[]).length > 0 || !!n.hash || n.type === 'BlockStatement';
 			const helper = path.original;
-			if (path.type === 'PathExpression' && isCall && !HELPERS[helper] && !BUILT_IN.includes(helper)) {
-				throw new LetterTemplateError(name, `unknown helper "${helper}" (known: ${[...Object.keys(HELPERS), ...BUILT_IN].join(', ')})`, line, helper);
+			if (
+				path.type === 'PathExpression' &&
+				isCall &&
+				!HELPERS[helper] &&
+				!BUILT_IN.includes(helper)
+			) {
+				throw new LetterTemplateError(
+					name,
+					`unknown helper "${helper}" (known: ${[...Object.keys(HELPERS), ...BUILT_IN].join(', ')})`,
+					line,
+					helper,
+				);
 			}
 		}
 	});
@@ -110,7 +141,13 @@ function variableAt(ast: hbs.AST.Program, line: number, column: number): string 
 	let found: string | undefined;
 	walk(ast, (n) => {
 		const loc = n.loc as hbs.AST.SourceLocation | undefined;
-		if (n.type === 'PathExpression' && loc && loc.start.line === line && loc.start.column <= column && column <= loc.end.column) {
+		if (
+			n.type === 'PathExpression' &&
+			loc &&
+			loc.start.line === line &&
+			loc.start.column <= column &&
+			column <= loc.end.column
+		) {
 			found = n.original as string;
 		}
 	});
@@ -135,7 +172,12 @@ function compile(name: string, source: string): Compiled {
 	return compiled;
 }
 
-function execute(name: string, compiled: Compiled, context: unknown, options: Handlebars.RuntimeOptions): string {
+function execute(
+	name: string,
+	compiled: Compiled,
+	context: unknown,
+	options: Handlebars.RuntimeOptions,
+): string {
 	try {
 		return compiled.run(context, options);
 	} catch (error) {
@@ -146,20 +188,34 @@ function execute(name: string, compiled: Compiled, context: unknown, options: Ha
 		if (missing && at) {
 			const line = Number(at[1]);
 			const variable = variableAt(compiled.ast, line, Number(at[2])) ?? missing[1];
-			throw new LetterTemplateError(name, `variable "${variable}" is missing from the data`, line, variable);
+			throw new LetterTemplateError(
+				name,
+				`variable "${variable}" is missing from the data`,
+				line,
+				variable,
+			);
 		}
-		throw new LetterTemplateError(name, message.replace(/ - \d+:\d+$/, ''), at ? Number(at[1]) : undefined);
+		throw new LetterTemplateError(
+			name,
+			message.replace(/ - \d+:\d+$/, ''),
+			at ? Number(at[1]) : undefined,
+		);
 	}
 }
 
 /** Fills a letter template with the letter's data; the result is letter markup. */
-export function fillTemplate(name: string, source: string, context: Record<string, unknown>): string {
+export function fillTemplate(
+	name: string,
+	source: string,
+	context: Record<string, unknown>,
+): string {
 	const compiled = compile(name, source);
 	const partials: Record<string, HandlebarsTemplateDelegate> = {};
 	for (const [key, text] of Object.entries(PARTIALS)) {
 		const partialName = `${name} > partial ${key}`;
 		const part = compile(partialName, text);
-		partials[key] = (ctx: unknown, options?: Handlebars.RuntimeOptions) => execute(partialName, part, ctx, { ...options, partials });
+		partials[key] = (ctx: unknown, options?: Handlebars.RuntimeOptions) =>
+			execute(partialName, part, ctx, { ...options, partials });
 	}
 	return execute(name, compiled, context, { partials });
 }

@@ -52,7 +52,9 @@ export class Typesetter {
 			else {
 				out += REPLACEMENT;
 				const code = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
-				this.warnings.add(`Character "${ch}" (${code}) is not in the letter font; printed as "${REPLACEMENT}".`);
+				this.warnings.add(
+					`Character "${ch}" (${code}) is not in the letter font; printed as "${REPLACEMENT}".`,
+				);
 			}
 		}
 		return out;
@@ -73,9 +75,19 @@ export class Typesetter {
 					pendingSpace = f.width(' ', size);
 					continue;
 				}
-				const seg: Segment = { text: part, face, underline: !!run.underline, width: f.width(part, size) };
+				const seg: Segment = {
+					text: part,
+					face,
+					underline: !!run.underline,
+					width: f.width(part, size),
+				};
 				if (!current) {
-					current = { segs: [], width: 0, space: words.length && !words[words.length - 1].breakAfter ? pendingSpace : 0, breakAfter: false };
+					current = {
+						segs: [],
+						width: 0,
+						space: words.length && !words[words.length - 1].breakAfter ? pendingSpace : 0,
+						breakAfter: false,
+					};
 					words.push(current);
 				}
 				current.segs.push(seg);
@@ -83,7 +95,8 @@ export class Typesetter {
 				pendingSpace = 0;
 			}
 			if (run.br) {
-				if (!words.length || words[words.length - 1].breakAfter) words.push({ segs: [], width: 0, space: 0, breakAfter: true });
+				if (!words.length || words[words.length - 1].breakAfter)
+					words.push({ segs: [], width: 0, space: 0, breakAfter: true });
 				else words[words.length - 1].breakAfter = true;
 				current = undefined;
 			}
@@ -169,10 +182,17 @@ export class Typesetter {
 				x += word.space + extra;
 				const prev = out[out.length - 1];
 				// Underlined words joined by a space keep one continuous underline.
-				if (prev?.underline !== undefined && word.segs[0]?.underline) prev.underline += x - gapStart;
+				if (prev?.underline !== undefined && word.segs[0]?.underline)
+					prev.underline += x - gapStart;
 			}
 			for (const seg of word.segs) {
-				out.push({ x, text: seg.text, face: seg.face, width: seg.width, underline: seg.underline ? seg.width : undefined });
+				out.push({
+					x,
+					text: seg.text,
+					face: seg.face,
+					width: seg.width,
+					underline: seg.underline ? seg.width : undefined,
+				});
 				x += seg.width;
 			}
 		});

@@ -14,20 +14,30 @@ const baseParams: IDataObject = {
 	number: '400.12.2/042/401.301.3/2026',
 	verificationBaseUrl: 'https://surat.example.go.id/v/',
 	letterhead: { address: 'Jl. Contoh No. 1 Madiun' },
-	signatory: { name: 'Drs. Hadi Santoso, M.Si.', pangkat: 'Penata Tk. I', nip: '19700101 199503 1 001' },
+	signatory: {
+		name: 'Drs. Hadi Santoso, M.Si.',
+		pangkat: 'Penata Tk. I',
+		nip: '19700101 199503 1 001',
+	},
 	options: { date: '2026-05-05' },
 };
 
 async function run(params: IDataObject, items: INodeExecutionData[], continueOnFail = false) {
-	const [out] = await node.execute.call(executeContext({ ...baseParams, ...params }, items, continueOnFail));
+	const [out] = await node.execute.call(
+		executeContext({ ...baseParams, ...params }, items, continueOnFail),
+	);
 	return out;
 }
 
-const pdfOf = (item: INodeExecutionData, prop = 'data') => Buffer.from(item.binary![prop].data, 'base64');
+const pdfOf = (item: INodeExecutionData, prop = 'data') =>
+	Buffer.from(item.binary![prop].data, 'base64');
 
 describe('Letter PDF node', () => {
 	it('prints each approved application with its service template, as binary plus a summary', async () => {
-		const out = await run({}, [{ json: sampleApplication('sku-kur') }, { json: sampleApplication('domisili') }]);
+		const out = await run({}, [
+			{ json: sampleApplication('sku-kur') },
+			{ json: sampleApplication('domisili') },
+		]);
 		expect(out).toHaveLength(2);
 		expect(out.map((o) => o.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 		const [first] = out;
@@ -39,8 +49,13 @@ describe('Letter PDF node', () => {
 			warnings: [],
 		});
 		expect(first.json.verificationCode).toMatch(/^[A-Z2-7]{21}$/);
-		expect(first.json.verificationUrl).toBe(`https://surat.example.go.id/v/${first.json.verificationCode}`);
-		expect(first.binary!.data).toMatchObject({ mimeType: 'application/pdf', fileName: first.json.fileName });
+		expect(first.json.verificationUrl).toBe(
+			`https://surat.example.go.id/v/${first.json.verificationCode}`,
+		);
+		expect(first.binary!.data).toMatchObject({
+			mimeType: 'application/pdf',
+			fileName: first.json.fileName,
+		});
 		expect(first.json.bytes).toBe(pdfOf(first).length);
 		const [page] = await readPdf(pdfOf(first));
 		expect(squash(page.text)).toContain('SURAT KETERANGAN USAHA');
@@ -51,7 +66,14 @@ describe('Letter PDF node', () => {
 
 	it('builds the number from a format and the sequence, and honours paper and output property', async () => {
 		const [out] = await run(
-			{ numberSource: 'format', numberFormat: '{klasifikasi}/{nomor:3}/{unit}/{bulan:roman}/{tahun}', sequence: 7, classification: '400.12.2', unitCode: '401.301.3', options: { date: '2026-05-05', paper: 'A4', binaryPropertyName: 'surat' } },
+			{
+				numberSource: 'format',
+				numberFormat: '{klasifikasi}/{nomor:3}/{unit}/{bulan:roman}/{tahun}',
+				sequence: 7,
+				classification: '400.12.2',
+				unitCode: '401.301.3',
+				options: { date: '2026-05-05', paper: 'A4', binaryPropertyName: 'surat' },
+			},
 			[{ json: sampleApplication('belum-menikah') }],
 		);
 		expect(out.json.number).toBe('400.12.2/007/401.301.3/V/2026');
@@ -61,17 +83,39 @@ describe('Letter PDF node', () => {
 	});
 
 	it('uses a custom template pasted into the node and prints the letterhead settings', async () => {
-		const customTemplate = '<letter>\n{{> kop title="Surat Uji"}}\n<p>Halo {{data.nama}}.</p>\n{{> tanda-tangan}}\n</letter>';
-		const [out] = await run({ templateSource: 'custom', customTemplate, letterhead: { government: 'PEMERINTAH KABUPATEN CONTOH\nKECAMATAN UJI', office: 'Desa Coba', place: 'Contoh' } }, [{ json: sampleApplication('sku-kur') }]);
+		const customTemplate =
+			'<letter>\n{{> kop title="Surat Uji"}}\n<p>Halo {{data.nama}}.</p>\n{{> tanda-tangan}}\n</letter>';
+		const [out] = await run(
+			{
+				templateSource: 'custom',
+				customTemplate,
+				letterhead: {
+					government: 'PEMERINTAH KABUPATEN CONTOH\nKECAMATAN UJI',
+					office: 'Desa Coba',
+					place: 'Contoh',
+				},
+			},
+			[{ json: sampleApplication('sku-kur') }],
+		);
 		const text = squash((await readPdf(pdfOf(out)))[0].text);
-		for (const s of ['PEMERINTAH KABUPATEN CONTOH', 'KECAMATAN UJI', 'DESA COBA', 'SURAT UJI', 'Halo Siti Nurhaliza Ümmü.', 'Contoh, 5 Mei 2026']) expect(text).toContain(s);
+		for (const s of [
+			'PEMERINTAH KABUPATEN CONTOH',
+			'KECAMATAN UJI',
+			'DESA COBA',
+			'SURAT UJI',
+			'Halo Siti Nurhaliza Ümmü.',
+			'Contoh, 5 Mei 2026',
+		])
+			expect(text).toContain(s);
 	});
 
 	it('fails with the template, line and variable named, or continues when asked', async () => {
 		const broken = sampleApplication('sku-kur');
 		delete (broken.data as IDataObject).usaha_nama;
 		await expect(run({}, [{ json: broken }])).rejects.toThrow(NodeOperationError);
-		await expect(run({}, [{ json: broken }])).rejects.toThrow('Letter template "sku-kur", line 8: variable "data.usaha_nama" is missing from the data');
+		await expect(run({}, [{ json: broken }])).rejects.toThrow(
+			'Letter template "sku-kur", line 8: variable "data.usaha_nama" is missing from the data',
+		);
 		const out = await run({}, [{ json: broken }, { json: sampleApplication('sku-kur') }], true);
 		expect(out[0].json.error).toContain('data.usaha_nama');
 		expect(out[0].pairedItem).toEqual({ item: 0 });
@@ -79,18 +123,30 @@ describe('Letter PDF node', () => {
 	});
 
 	it('refuses an unknown service, an empty number and a bad verification URL', async () => {
-		await expect(run({}, [{ json: { ...sampleApplication('sku-kur'), serviceKey: 'izin-tinggal', letter: {} } }])).rejects.toThrow('No letter template for service "izin-tinggal"');
-		await expect(run({ number: '  ' }, [{ json: sampleApplication('sku-kur') }])).rejects.toThrow('The letter number is empty');
-		await expect(run({ verificationBaseUrl: 'surat.example' }, [{ json: sampleApplication('sku-kur') }])).rejects.toThrow(/verification base URL/);
+		await expect(
+			run({}, [
+				{ json: { ...sampleApplication('sku-kur'), serviceKey: 'izin-tinggal', letter: {} } },
+			]),
+		).rejects.toThrow('No letter template for service "izin-tinggal"');
+		await expect(run({ number: '  ' }, [{ json: sampleApplication('sku-kur') }])).rejects.toThrow(
+			'The letter number is empty',
+		);
+		await expect(
+			run({ verificationBaseUrl: 'surat.example' }, [{ json: sampleApplication('sku-kur') }]),
+		).rejects.toThrow(/verification base URL/);
 	});
 
 	it('reports a missing emblem property instead of crashing', async () => {
-		await expect(run({ letterhead: { emblemProperty: 'lambang' } }, [{ json: sampleApplication('sku-kur') }])).rejects.toThrow(/lambang/);
+		await expect(
+			run({ letterhead: { emblemProperty: 'lambang' } }, [{ json: sampleApplication('sku-kur') }]),
+		).rejects.toThrow(/lambang/);
 	});
 });
 
 describe('letterFileName', () => {
 	it('keeps letters, digits and dots, drops accents and everything else', () => {
-		expect(letterFileName('470/12/401.301.3/2026', 'Ñoño  <script>/../x')).toBe('470-12-401.301.3-2026-Nono-script-x.pdf');
+		expect(letterFileName('470/12/401.301.3/2026', 'Ñoño  <script>/../x')).toBe(
+			'470-12-401.301.3-2026-Nono-script-x.pdf',
+		);
 	});
 });

@@ -1,5 +1,11 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- a test (never packed into dist) writing a PNG with Node's zlib. */
 import { deflateSync } from 'zlib';
-import { LETTER_TEMPLATES, pageGeometry, renderLetter, type LetterRequest } from '../../../../nodes/shared/letter';
+import {
+	LETTER_TEMPLATES,
+	pageGeometry,
+	renderLetter,
+	type LetterRequest,
+} from '../../../../nodes/shared/letter';
 import { readPdf, squash, type PageText } from './pdf-text';
 import { IDENTITY, sampleRequest } from './samples';
 
@@ -35,7 +41,12 @@ describe('a one-page letter (Surat Keterangan Usaha)', () => {
 
 	it('prints every kop line, the title and the number', () => {
 		const text = squash(pages[0].text);
-		for (const line of ['PEMERINTAH KOTA MADIUN', 'KECAMATAN KARTOHARJO', 'KELURAHAN ORO-ORO OMBO', 'Jl. Contoh No. 1 Madiun 63117']) {
+		for (const line of [
+			'PEMERINTAH KOTA MADIUN',
+			'KECAMATAN KARTOHARJO',
+			'KELURAHAN ORO-ORO OMBO',
+			'Jl. Contoh No. 1 Madiun 63117',
+		]) {
 			expect(text).toContain(line);
 		}
 		expect(text).toContain('SURAT KETERANGAN USAHA');
@@ -44,7 +55,16 @@ describe('a one-page letter (Surat Keterangan Usaha)', () => {
 
 	it("prints the resident's fields, with diacritics extractable", () => {
 		const text = squash(pages[0].text);
-		for (const value of ['SITI NURHALIZA ÜMMÜ', IDENTITY.nik, 'Madiun, 1 Juli 1990', 'Perempuan', 'Wiraswasta', 'Jl. Salak III No. 17 RT 004 RW 002', 'Pecel Bu Siti', 'Tahun 2015']) {
+		for (const value of [
+			'SITI NURHALIZA ÜMMÜ',
+			IDENTITY.nik,
+			'Madiun, 1 Juli 1990',
+			'Perempuan',
+			'Wiraswasta',
+			'Jl. Salak III No. 17 RT 004 RW 002',
+			'Pecel Bu Siti',
+			'Tahun 2015',
+		]) {
 			expect(text).toContain(value);
 		}
 	});
@@ -53,7 +73,9 @@ describe('a one-page letter (Surat Keterangan Usaha)', () => {
 		const items = pages[0].items;
 		const nama = items.find((i) => i.str.startsWith('Nama') && !i.str.includes('Usaha'))!;
 		const alamat = items.find((i) => i.str.startsWith('Alamat') && !i.str.includes('Usaha'))!;
-		const colons = items.filter((i) => i.str.startsWith(':') && i.y <= nama.y + 1 && i.y >= alamat.y - 1);
+		const colons = items.filter(
+			(i) => i.str.startsWith(':') && i.y <= nama.y + 1 && i.y >= alamat.y - 1,
+		);
 		expect(colons).toHaveLength(9);
 		const xs = new Set(colons.map((c) => c.x.toFixed(1)));
 		expect(xs.size).toBe(1);
@@ -62,7 +84,13 @@ describe('a one-page letter (Surat Keterangan Usaha)', () => {
 
 	it('sets the signature block on the right half: place and date, title, name, pangkat, NIP', () => {
 		const page = pages[0];
-		for (const str of ['Madiun, 5 Mei 2026', 'LURAH ORO-ORO OMBO', 'Drs. Hadi Santoso, M.Si.', 'Penata Tk. I', 'NIP. 19700101 199503 1 001']) {
+		for (const str of [
+			'Madiun, 5 Mei 2026',
+			'LURAH ORO-ORO OMBO',
+			'Drs. Hadi Santoso, M.Si.',
+			'Penata Tk. I',
+			'NIP. 19700101 199503 1 001',
+		]) {
 			const item = page.items.find((i) => i.str.includes(str) && !i.str.includes('KELURAHAN'));
 			expect(item).toBeDefined();
 			expect(item!.x).toBeGreaterThan(page.width / 2);
@@ -73,16 +101,21 @@ describe('a one-page letter (Surat Keterangan Usaha)', () => {
 });
 
 describe('every service', () => {
-	it.each(Object.keys(LETTER_TEMPLATES))('%s renders a one-page letter with its title and the resident', async (service) => {
-		const letter = await renderLetter(sampleRequest(service));
-		const [page, ...rest] = await readPdf(letter.pdf);
-		expect(rest).toHaveLength(0);
-		expect(letter.warnings).toEqual([]);
-		expect(squash(page.text)).toContain(letter.title.toUpperCase());
-		expect(squash(page.text)).toContain(service === 'ahli-waris' ? 'BAMBANG SUTRISNO' : 'SITI NURHALIZA ÜMMÜ');
-	});
+	it.each(Object.keys(LETTER_TEMPLATES))(
+		'%s renders a one-page letter with its title and the resident',
+		async (service) => {
+			const letter = await renderLetter(sampleRequest(service));
+			const [page, ...rest] = await readPdf(letter.pdf);
+			expect(rest).toHaveLength(0);
+			expect(letter.warnings).toEqual([]);
+			expect(squash(page.text)).toContain(letter.title.toUpperCase());
+			expect(squash(page.text)).toContain(
+				service === 'ahli-waris' ? 'BAMBANG SUTRISNO' : 'SITI NURHALIZA ÜMMÜ',
+			);
+		},
+	);
 
-	it('prints the parents\' income with the amount in words (beasiswa)', async () => {
+	it("prints the parents' income with the amount in words (beasiswa)", async () => {
 		const [page] = await readPdf((await renderLetter(sampleRequest('beasiswa'))).pdf);
 		expect(squash(page.text)).toContain('Rp1.500.000 (satu juta lima ratus ribu rupiah)');
 	});
@@ -117,9 +150,13 @@ describe('an inheritance letter with 30 heirs', () => {
 		const withHeirs = pages.filter((p) => p.items.some((i) => i.str.startsWith('Pewaris Nomor')));
 		expect(withHeirs.length).toBeGreaterThan(1);
 		for (const page of withHeirs) {
-			const header = page.items.filter((i) => ['Hubungan', 'Tempat, Tanggal'].includes(i.str.trim()));
+			const header = page.items.filter((i) =>
+				['Hubungan', 'Tempat, Tanggal'].includes(i.str.trim()),
+			);
 			expect(header).toHaveLength(2);
-			const firstHeir = Math.max(...page.items.filter((i) => i.str.startsWith('Pewaris Nomor')).map((i) => i.y));
+			const firstHeir = Math.max(
+				...page.items.filter((i) => i.str.startsWith('Pewaris Nomor')).map((i) => i.y),
+			);
 			expect(header[0].y).toBeGreaterThan(firstHeir);
 		}
 	});
@@ -143,7 +180,12 @@ describe('names and hostile text', () => {
 	it('replaces characters the font lacks with "?" and says so', async () => {
 		const letter = await renderLetter(withName('Budi 漢字 🙂'));
 		expect(squash((await readPdf(letter.pdf))[0].text)).toContain('BUDI ?? ?');
-		expect(letter.warnings).toEqual(expect.arrayContaining([expect.stringContaining('U+6F22'), expect.stringContaining('U+1F642')]));
+		expect(letter.warnings).toEqual(
+			expect.arrayContaining([
+				expect.stringContaining('U+6F22'),
+				expect.stringContaining('U+1F642'),
+			]),
+		);
 	});
 
 	it('prints markup and template syntax in the data as text', async () => {
@@ -158,13 +200,18 @@ describe('names and hostile text', () => {
 		const letter = await renderLetter(req);
 		const pages = await readPdf(letter.pdf);
 		assertInsideMargins(pages, req);
-		expect(squash(pages.map((p) => p.text).join('')).replace(/ /g, '')).toContain('PANJANG'.repeat(200));
+		expect(squash(pages.map((p) => p.text).join('')).replace(/ /g, '')).toContain(
+			'PANJANG'.repeat(200),
+		);
 	});
 });
 
 describe('paper, margins and emblem', () => {
 	it('prints on A4 with wider margins, still inside them', async () => {
-		const req = sampleRequest('sku-kur', { paper: 'A4', margins: { top: 20, right: 30, bottom: 25, left: 40 } });
+		const req = sampleRequest('sku-kur', {
+			paper: 'A4',
+			margins: { top: 20, right: 30, bottom: 25, left: 40 },
+		});
 		const pages = await readPdf((await renderLetter(req)).pdf);
 		expect(pages[0].width).toBeCloseTo(595.3, 0);
 		expect(pages[0].height).toBeCloseTo(841.9, 0);
@@ -175,13 +222,17 @@ describe('paper, margins and emblem', () => {
 	it('uses an emblem given as PNG, embedded as an image', async () => {
 		const emblem = tinyPng(8, 10);
 		const letter = await renderLetter(sampleRequest('sku-kur', { emblem }));
-		expect(Buffer.from(letter.pdf).toString('latin1')).toMatch(/\/Subtype\s*\/Image[\s\S]*\/Width 8/);
+		expect(Buffer.from(letter.pdf).toString('latin1')).toMatch(
+			/\/Subtype\s*\/Image[\s\S]*\/Width 8/,
+		);
 		const plain = await renderLetter(sampleRequest('sku-kur'));
 		expect(Buffer.from(plain.pdf).toString('latin1')).not.toContain('/Image');
 	});
 
 	it('rejects an emblem that is not PNG or JPEG', async () => {
-		await expect(renderLetter(sampleRequest('sku-kur', { emblem: new Uint8Array([1, 2, 3, 4]) }))).rejects.toThrow(/PNG or JPEG/);
+		await expect(
+			renderLetter(sampleRequest('sku-kur', { emblem: new Uint8Array([1, 2, 3, 4]) })),
+		).rejects.toThrow(/PNG or JPEG/);
 	});
 });
 
@@ -209,7 +260,11 @@ function tinyPng(width: number, height: number): Uint8Array {
 	ihdr.writeUInt32BE(width, 0);
 	ihdr.writeUInt32BE(height, 4);
 	ihdr.set([8, 2, 0, 0, 0], 8);
-	const raw = Buffer.concat(Array.from({ length: height }, () => Buffer.from([0, ...Array(width).fill([200, 30, 30]).flat()])));
+	const raw = Buffer.concat(
+		Array.from({ length: height }, () =>
+			Buffer.from([0, ...Array(width).fill([200, 30, 30]).flat()]),
+		),
+	);
 	return Buffer.concat([
 		Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
 		chunk('IHDR', ihdr),

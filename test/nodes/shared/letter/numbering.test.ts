@@ -1,11 +1,17 @@
-import { formatLetterNumber, newVerificationCode, verificationUrl } from '../../../../nodes/shared/letter';
+import {
+	formatLetterNumber,
+	newVerificationCode,
+	verificationUrl,
+} from '../../../../nodes/shared/letter';
 import { rupiahWithWords, terbilang } from '../../../../nodes/shared/indonesian/terbilang';
 
 describe('formatLetterNumber', () => {
 	const parts = { klasifikasi: '400.12.2', nomor: 7, unit: '401.301.3', tahun: 2026, bulan: 5 };
 
 	it('fills the Kota Madiun format with a padded sequence', () => {
-		expect(formatLetterNumber('{klasifikasi}/{nomor:3}/{unit}/{tahun}', parts)).toBe('400.12.2/007/401.301.3/2026');
+		expect(formatLetterNumber('{klasifikasi}/{nomor:3}/{unit}/{tahun}', parts)).toBe(
+			'400.12.2/007/401.301.3/2026',
+		);
 	});
 
 	it('writes the month in Roman numerals', () => {
@@ -14,7 +20,9 @@ describe('formatLetterNumber', () => {
 	});
 
 	it('refuses a field without a value or an unknown modifier', () => {
-		expect(() => formatLetterNumber('{klasifikasi}/{nomor}', { ...parts, klasifikasi: '' })).toThrow(/\{klasifikasi\}/);
+		expect(() =>
+			formatLetterNumber('{klasifikasi}/{nomor}', { ...parts, klasifikasi: '' }),
+		).toThrow(/\{klasifikasi\}/);
 		expect(() => formatLetterNumber('{nomor:hex}', parts)).toThrow(/unknown modifier/);
 	});
 });
@@ -29,7 +37,9 @@ describe('verification codes', () => {
 	});
 
 	it('join the base URL with one slash', () => {
-		expect(verificationUrl('https://surat.example.go.id/v/', 'ABC')).toBe('https://surat.example.go.id/v/ABC');
+		expect(verificationUrl('https://surat.example.go.id/v/', 'ABC')).toBe(
+			'https://surat.example.go.id/v/ABC',
+		);
 	});
 });
 

@@ -20,7 +20,11 @@ export interface PageText {
 }
 
 export async function readPdf(bytes: Uint8Array): Promise<PageText[]> {
-	const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false }).promise;
+	const doc = await pdfjs.getDocument({
+		data: new Uint8Array(bytes),
+		verbosity: 0,
+		isEvalSupported: false,
+	}).promise;
 	const pages: PageText[] = [];
 	for (let n = 1; n <= doc.numPages; n++) {
 		const page = await doc.getPage(n);

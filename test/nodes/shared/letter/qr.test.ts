@@ -17,16 +17,25 @@ function reference(text: string): number[] {
 
 describe('QR encoder', () => {
 	// Lengths chosen to land on every version from 1 to 10.
-	it.each([1, 10, 20, 30, 50, 70, 90, 110, 130, 150, 180, 210])('matches qrcode-generator module for module (%d bytes)', (length) => {
-		const text = `https://surat.example.go.id/v/${'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'.repeat(8)}`.slice(0, length);
-		const ours = encodeQr(text, 0)!;
-		expect(Array.from(ours.modules)).toEqual(reference(text));
-	});
+	it.each([1, 10, 20, 30, 50, 70, 90, 110, 130, 150, 180, 210])(
+		'matches qrcode-generator module for module (%d bytes)',
+		(length) => {
+			const text =
+				`https://surat.example.go.id/v/${'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'.repeat(8)}`.slice(
+					0,
+					length,
+				);
+			const ours = encodeQr(text, 0)!;
+			expect(Array.from(ours.modules)).toEqual(reference(text));
+		},
+	);
 
 	it('encodes UTF-8 text and picks a mask by penalty', () => {
 		const a = encodeQr('https://surat.example.go.id/v/ÜMMÜ')!;
 		expect(a.size).toBe(29);
-		const masked = [0, 1, 2, 3, 4, 5, 6, 7].map((m) => Array.from(encodeQr('https://surat.example.go.id/v/ÜMMÜ', m)!.modules).join(''));
+		const masked = [0, 1, 2, 3, 4, 5, 6, 7].map((m) =>
+			Array.from(encodeQr('https://surat.example.go.id/v/ÜMMÜ', m)!.modules).join(''),
+		);
 		expect(masked).toContain(Array.from(a.modules).join(''));
 	});
 

@@ -1,5 +1,9 @@
 /** Sample approved applications, one per service: used by the tests, the bench and the doc samples. */
-import { DEFAULT_LETTERHEAD, DEFAULT_SIGNATORY, type LetterRequest } from '../../../../nodes/shared/letter';
+import {
+	DEFAULT_LETTERHEAD,
+	DEFAULT_SIGNATORY,
+	type LetterRequest,
+} from '../../../../nodes/shared/letter';
 import { LETTER_TEMPLATES } from '../../../../nodes/shared/letter/letters';
 
 export const IDENTITY = {
@@ -28,8 +32,20 @@ const person = (i: number) => ({
 });
 
 export const SERVICE_DATA: Record<string, Record<string, unknown>> = {
-	'sku-kur': { usaha_nama: 'Pecel Bu Siti', usaha_jenis: 'Warung makan (pecel)', usaha_alamat: 'Jl. Salak III No. 17, Madiun', usaha_sejak: '2015' },
-	taspen: { almarhum_nama: 'Bambang Sutrisno', almarhum_nip: '196501011990031002', tanggal_meninggal: '2026-02-14', tanggal_menikah: '1988-06-12', tidak_menikah_lagi: true, keperluan: 'Pengajuan pensiun janda di PT Taspen (Persero)' },
+	'sku-kur': {
+		usaha_nama: 'Pecel Bu Siti',
+		usaha_jenis: 'Warung makan (pecel)',
+		usaha_alamat: 'Jl. Salak III No. 17, Madiun',
+		usaha_sejak: '2015',
+	},
+	taspen: {
+		almarhum_nama: 'Bambang Sutrisno',
+		almarhum_nip: '196501011990031002',
+		tanggal_meninggal: '2026-02-14',
+		tanggal_menikah: '1988-06-12',
+		tidak_menikah_lagi: true,
+		keperluan: 'Pengajuan pensiun janda di PT Taspen (Persero)',
+	},
 	'ahli-waris': {
 		almarhum_nama: 'Bambang Sutrisno',
 		almarhum_nik: '3577010101650002',
@@ -45,21 +61,63 @@ export const SERVICE_DATA: Record<string, Record<string, unknown>> = {
 		keperluan: 'Pengurusan balik nama sertifikat tanah',
 	},
 	'pengantar-skck': { keperluan: 'Melamar pekerjaan' },
-	beasiswa: { siswa_nama: 'Dewi Lestari', nomor_induk: '0081234567', sekolah: 'SMA Negeri 2 Madiun', jurusan: 'IPA', kelas: 'XI', ayah_nama: 'Bambang Sutrisno', ayah_pekerjaan: 'Buruh harian lepas', ayah_penghasilan: 1500000, ibu_nama: 'Siti Nurhaliza Ümmü', ibu_pekerjaan: 'Pedagang', ibu_penghasilan: 750000, keperluan: 'Pengajuan Beasiswa Madiun Cerdas' },
-	kehilangan: { barang_hilang: 'KTP', nomor_dokumen_hilang: '3577014107900001', tanggal_hilang: '2026-04-28', tempat_hilang: 'Pasar Besar Madiun', kronologi: 'Dompet berisi KTP terjatuh ketika berbelanja di Pasar Besar Madiun sekitar pukul 09.00 WIB dan tidak ditemukan kembali.', keperluan: 'Penerbitan KTP pengganti' },
+	beasiswa: {
+		siswa_nama: 'Dewi Lestari',
+		nomor_induk: '0081234567',
+		sekolah: 'SMA Negeri 2 Madiun',
+		jurusan: 'IPA',
+		kelas: 'XI',
+		ayah_nama: 'Bambang Sutrisno',
+		ayah_pekerjaan: 'Buruh harian lepas',
+		ayah_penghasilan: 1500000,
+		ibu_nama: 'Siti Nurhaliza Ümmü',
+		ibu_pekerjaan: 'Pedagang',
+		ibu_penghasilan: 750000,
+		keperluan: 'Pengajuan Beasiswa Madiun Cerdas',
+	},
+	kehilangan: {
+		barang_hilang: 'KTP',
+		nomor_dokumen_hilang: '3577014107900001',
+		tanggal_hilang: '2026-04-28',
+		tempat_hilang: 'Pasar Besar Madiun',
+		kronologi:
+			'Dompet berisi KTP terjatuh ketika berbelanja di Pasar Besar Madiun sekitar pukul 09.00 WIB dan tidak ditemukan kembali.',
+		keperluan: 'Penerbitan KTP pengganti',
+	},
 	sktm: {
 		nomor_dtks: '3577010000123456',
 		tanggungan: [
-			{ nama: 'Dewi Lestari', nik: '3577015505090001', jenis_kelamin: 'P', tempat_lahir: 'Madiun', tanggal_lahir: '2009-05-15', hubungan: 'Anak' },
-			{ nama: 'Agus Prasetyo', nik: '3577011210120002', jenis_kelamin: 'L', tempat_lahir: 'Madiun', tanggal_lahir: '2012-10-12', hubungan: 'Anak' },
+			{
+				nama: 'Dewi Lestari',
+				nik: '3577015505090001',
+				jenis_kelamin: 'P',
+				tempat_lahir: 'Madiun',
+				tanggal_lahir: '2009-05-15',
+				hubungan: 'Anak',
+			},
+			{
+				nama: 'Agus Prasetyo',
+				nik: '3577011210120002',
+				jenis_kelamin: 'L',
+				tempat_lahir: 'Madiun',
+				tanggal_lahir: '2012-10-12',
+				hubungan: 'Anak',
+			},
 		],
 		keperluan: 'Keringanan biaya berobat di RSUD',
 	},
-	domisili: { nomor_kk: '3577010101100005', kepala_keluarga: 'Bambang Sutrisno', keperluan: 'Pembukaan rekening bank' },
+	domisili: {
+		nomor_kk: '3577010101100005',
+		kepala_keluarga: 'Bambang Sutrisno',
+		keperluan: 'Pembukaan rekening bank',
+	},
 	'belum-menikah': { status_perkawinan: 'Belum Kawin', keperluan: 'Persyaratan melamar pekerjaan' },
 };
 
-export function sampleApplication(service: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+export function sampleApplication(
+	service: string,
+	extra: Record<string, unknown> = {},
+): Record<string, unknown> {
 	return {
 		ticket: 'OOO-2026-0042',
 		serviceKey: service,
@@ -73,13 +131,24 @@ export function sampleApplication(service: string, extra: Record<string, unknown
 	};
 }
 
-export function sampleRequest(service: string, overrides: Partial<LetterRequest> = {}): LetterRequest {
+export function sampleRequest(
+	service: string,
+	overrides: Partial<LetterRequest> = {},
+): LetterRequest {
 	return {
 		templateName: service,
 		template: LETTER_TEMPLATES[service],
 		application: sampleApplication(service),
-		letterhead: { ...DEFAULT_LETTERHEAD, address: 'Jl. Contoh No. 1 Madiun 63117 · Telp. (0351) 000000 · kel.contoh@example.go.id' },
-		signatory: { ...DEFAULT_SIGNATORY, name: 'Drs. Hadi Santoso, M.Si.', pangkat: 'Penata Tk. I', nip: '19700101 199503 1 001' },
+		letterhead: {
+			...DEFAULT_LETTERHEAD,
+			address: 'Jl. Contoh No. 1 Madiun 63117 · Telp. (0351) 000000 · kel.contoh@example.go.id',
+		},
+		signatory: {
+			...DEFAULT_SIGNATORY,
+			name: 'Drs. Hadi Santoso, M.Si.',
+			pangkat: 'Penata Tk. I',
+			nip: '19700101 199503 1 001',
+		},
 		number: '400.12.2/042/401.301.3/2026',
 		date: '2026-05-05',
 		verificationCode: 'ABCDEFGHIJKLMNOPQRSTU',
