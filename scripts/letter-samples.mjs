@@ -13,14 +13,19 @@ Module._extensions['.hbs'] = (module, filename) => {
 	module.exports = readFileSync(filename, 'utf8');
 };
 const { renderLetter, LETTER_TEMPLATES } = await import('../nodes/shared/letter/index.ts');
-const { sampleRequest } = await import('../test/nodes/shared/letter/samples.ts');
+const { sampleRequest, heirs } = await import('../test/nodes/shared/letter/samples.ts');
 
 const out = 'docs/letters';
 for (const f of readdirSync(out)) if (f.endsWith('.png')) rmSync(join(out, f));
 const work = mkdtempSync(join(tmpdir(), 'letters-'));
 try {
-	for (const service of Object.keys(LETTER_TEMPLATES)) {
-		const letter = await renderLetter(sampleRequest(service));
+	const samples = Object.keys(LETTER_TEMPLATES).map((service) => [service, sampleRequest(service)]);
+	// A long inheritance letter: the heirs' table breaks across pages with its header repeated.
+	const long = sampleRequest('ahli-waris');
+	long.application.data.ahli_waris = heirs(30);
+	samples.push(['ahli-waris-30-heirs', long]);
+	for (const [service, request] of samples) {
+		const letter = await renderLetter(request);
 		const pdf = join(work, `${service}.pdf`);
 		writeFileSync(pdf, letter.pdf);
 		execFileSync('/usr/bin/pdftoppm', ['-r', '70', '-png', pdf, join(out, service)]);

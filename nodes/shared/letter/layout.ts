@@ -63,8 +63,33 @@ class Layout {
 	}
 
 	run(): LaidOutLetter {
-		for (const block of this.doc.blocks) this.block(block);
+		const blocks = this.doc.blocks;
+		blocks.forEach((block, i) => {
+			if (block.kind === 'paragraph') this.keepWithSignature(block, blocks.slice(i + 1));
+			this.block(block);
+		});
 		return { pages: this.pages, warnings: [...this.ts.warnings] };
+	}
+
+	/**
+	 * The closing paragraph goes to the next page with the signature rather than leave the
+	 * signature alone on a page of its own.
+	 */
+	private keepWithSignature(p: Extract<Block, { kind: 'paragraph' }>, rest: Block[]): void {
+		let height = 0;
+		for (const next of rest) {
+			if (next.kind === 'space') height += next.size;
+			else if (next.kind === 'signature') {
+				const size = this.doc.size;
+				const width = this.right - this.left - p.indent;
+				const lines = this.ts.lines(p.runs, size, width, width - p.firstIndent).length;
+				const paragraph = lines * this.lineHeight(size) + size * 0.4;
+				const total = paragraph + height + this.measureSignature(next.lines, next.left, size).height;
+				const fitsAlone = this.y + paragraph <= this.bottom;
+				if (fitsAlone && this.y + total > this.bottom && total <= this.bottom - this.page.margin.top) this.newPage();
+				return;
+			} else return;
+		}
 	}
 
 	private get marks(): Mark[] {
@@ -308,7 +333,8 @@ class Layout {
 		this.y += size * 0.6;
 	}
 
-	private signature(lines: SignatureLine[], left: SignatureLine[], size: number): void {
+	/** The signature's columns (right: signatory, left: countersignature), laid out, and its height. */
+	private measureSignature(lines: SignatureLine[], left: SignatureLine[], size: number) {
 		const width = this.right - this.left;
 		const qr = Math.min(72, width * 0.2);
 		const lh = this.lineHeight(size);
@@ -318,7 +344,7 @@ class Layout {
 					? { l, lines: this.ts.lines(l.runs, size, colW) }
 					: { l, lines: [] as Line[] },
 			);
-		const height = (list: ReturnType<typeof column>) =>
+		const heightOf = (list: ReturnType<typeof column>) =>
 			list.reduce(
 				(s, { l, lines: ls }) =>
 					s + (l.kind === 'qr' ? qr + 4 : l.kind === 'gap' ? l.size : ls.length * lh),
@@ -328,9 +354,14 @@ class Layout {
 		const leftCol = { x: this.left, w: width * 0.44 };
 		const r = column(lines, rightCol.w);
 		const l = column(left, leftCol.w);
-		this.ensure(Math.max(height(r), height(l)));
+		return { qr, lh, r, l, rightCol, leftCol, height: Math.max(heightOf(r), heightOf(l)) };
+	}
+
+	private signature(lines: SignatureLine[], left: SignatureLine[], size: number): void {
+		const { qr, lh, r, l, rightCol, leftCol, height } = this.measureSignature(lines, left, size);
+		this.ensure(height);
 		const top = this.y;
-		const place = (list: ReturnType<typeof column>, col: { x: number; w: number }) => {
+		const place = (list: typeof r, col: { x: number; w: number }) => {
 			this.y = top;
 			for (const item of list) {
 				if (item.l.kind === 'qr') {

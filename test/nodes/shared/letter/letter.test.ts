@@ -7,7 +7,7 @@ import {
 	type LetterRequest,
 } from '../../../../nodes/shared/letter';
 import { readPdf, squash, type PageText } from './pdf-text';
-import { IDENTITY, sampleRequest } from './samples';
+import { heirs, IDENTITY, sampleRequest } from './samples';
 
 function assertInsideMargins(pages: PageText[], req: LetterRequest) {
 	const g = pageGeometry(req.paper ?? 'F4', req.margins);
@@ -122,16 +122,9 @@ describe('every service', () => {
 });
 
 describe('an inheritance letter with 30 heirs', () => {
-	const heirs = Array.from({ length: 30 }, (_, i) => ({
-		nama: `Pewaris Nomor ${i + 1} Ñoño`,
-		nik: `357701410790${String(i).padStart(4, '0')}`,
-		tempat_lahir: 'Madiun',
-		tanggal_lahir: '1990-07-01',
-		hubungan: 'Anak Kandung',
-		alamat: 'Jl. Salak III No. 17 RT 004 RW 002 Kelurahan Oro-Oro Ombo',
-	}));
+	const list = heirs(30);
 	const req = sampleRequest('ahli-waris');
-	(req.application.data as Record<string, unknown>).ahli_waris = heirs;
+	(req.application.data as Record<string, unknown>).ahli_waris = list;
 	let pages: PageText[];
 	beforeAll(async () => {
 		pages = await readPdf((await renderLetter(req)).pdf);
@@ -140,7 +133,7 @@ describe('an inheritance letter with 30 heirs', () => {
 	it('lists every heir, across pages', () => {
 		expect(pages.length).toBeGreaterThan(1);
 		const all = squash(pages.map((p) => p.text).join(' '));
-		for (const heir of heirs) {
+		for (const heir of list) {
 			expect(all).toContain(heir.nama);
 			expect(all).toContain(heir.nik);
 		}
@@ -162,6 +155,12 @@ describe('an inheritance letter with 30 heirs', () => {
 	});
 
 	it('keeps everything inside the margins', () => assertInsideMargins(pages, req));
+
+	it('keeps the closing paragraph on the page of the signature', () => {
+		const last = squash(pages[pages.length - 1].text);
+		expect(last).toContain('NIP. 19700101 199503 1 001');
+		expect(last).toContain('Demikian surat keterangan ini dibuat');
+	});
 });
 
 describe('names and hostile text', () => {

@@ -114,6 +114,18 @@ export const SERVICE_DATA: Record<string, Record<string, unknown>> = {
 	'belum-menikah': { status_perkawinan: 'Belum Kawin', keperluan: 'Persyaratan melamar pekerjaan' },
 };
 
+/** `count` heirs for a long inheritance letter. */
+export function heirs(count: number) {
+	return Array.from({ length: count }, (_, i) => ({
+		nama: `Pewaris Nomor ${i + 1} Ñoño`,
+		nik: `357701410790${String(i).padStart(4, '0')}`,
+		tempat_lahir: 'Madiun',
+		tanggal_lahir: '1990-07-01',
+		hubungan: 'Anak Kandung',
+		alamat: 'Jl. Salak III No. 17 RT 004 RW 002 Kelurahan Oro-Oro Ombo',
+	}));
+}
+
 export function sampleApplication(
 	service: string,
 	extra: Record<string, unknown> = {},
