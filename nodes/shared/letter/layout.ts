@@ -84,9 +84,15 @@ class Layout {
 				const width = this.right - this.left - p.indent;
 				const lines = this.ts.lines(p.runs, size, width, width - p.firstIndent).length;
 				const paragraph = lines * this.lineHeight(size) + size * 0.4;
-				const total = paragraph + height + this.measureSignature(next.lines, next.left, size).height;
+				const total =
+					paragraph + height + this.measureSignature(next.lines, next.left, size).height;
 				const fitsAlone = this.y + paragraph <= this.bottom;
-				if (fitsAlone && this.y + total > this.bottom && total <= this.bottom - this.page.margin.top) this.newPage();
+				if (
+					fitsAlone &&
+					this.y + total > this.bottom &&
+					total <= this.bottom - this.page.margin.top
+				)
+					this.newPage();
 				return;
 			} else return;
 		}

@@ -8,6 +8,7 @@ import { sampleApplication } from '../shared/letter/samples';
 import { executeContext } from './harness';
 
 const node = new LetterPdf();
+const app = (service: string) => sampleApplication(service) as IDataObject;
 const baseParams: IDataObject = {
 	templateSource: 'service',
 	numberSource: 'given',
@@ -34,10 +35,7 @@ const pdfOf = (item: INodeExecutionData, prop = 'data') =>
 
 describe('Letter PDF node', () => {
 	it('prints each approved application with its service template, as binary plus a summary', async () => {
-		const out = await run({}, [
-			{ json: sampleApplication('sku-kur') },
-			{ json: sampleApplication('domisili') },
-		]);
+		const out = await run({}, [{ json: app('sku-kur') }, { json: app('domisili') }]);
 		expect(out).toHaveLength(2);
 		expect(out.map((o) => o.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 		const [first] = out;
@@ -74,7 +72,7 @@ describe('Letter PDF node', () => {
 				unitCode: '401.301.3',
 				options: { date: '2026-05-05', paper: 'A4', binaryPropertyName: 'surat' },
 			},
-			[{ json: sampleApplication('belum-menikah') }],
+			[{ json: app('belum-menikah') }],
 		);
 		expect(out.json.number).toBe('400.12.2/007/401.301.3/V/2026');
 		const [page] = await readPdf(pdfOf(out, 'surat'));
@@ -95,7 +93,7 @@ describe('Letter PDF node', () => {
 					place: 'Contoh',
 				},
 			},
-			[{ json: sampleApplication('sku-kur') }],
+			[{ json: app('sku-kur') }],
 		);
 		const text = squash((await readPdf(pdfOf(out)))[0].text);
 		for (const s of [
@@ -110,13 +108,13 @@ describe('Letter PDF node', () => {
 	});
 
 	it('fails with the template, line and variable named, or continues when asked', async () => {
-		const broken = sampleApplication('sku-kur');
+		const broken = app('sku-kur');
 		delete (broken.data as IDataObject).usaha_nama;
 		await expect(run({}, [{ json: broken }])).rejects.toThrow(NodeOperationError);
 		await expect(run({}, [{ json: broken }])).rejects.toThrow(
 			'Letter template "sku-kur", line 8: variable "data.usaha_nama" is missing from the data',
 		);
-		const out = await run({}, [{ json: broken }, { json: sampleApplication('sku-kur') }], true);
+		const out = await run({}, [{ json: broken }, { json: app('sku-kur') }], true);
 		expect(out[0].json.error).toContain('data.usaha_nama');
 		expect(out[0].pairedItem).toEqual({ item: 0 });
 		expect(out[1].json.pages).toBe(1);
@@ -124,21 +122,19 @@ describe('Letter PDF node', () => {
 
 	it('refuses an unknown service, an empty number and a bad verification URL', async () => {
 		await expect(
-			run({}, [
-				{ json: { ...sampleApplication('sku-kur'), serviceKey: 'izin-tinggal', letter: {} } },
-			]),
+			run({}, [{ json: { ...app('sku-kur'), serviceKey: 'izin-tinggal', letter: {} } }]),
 		).rejects.toThrow('No letter template for service "izin-tinggal"');
-		await expect(run({ number: '  ' }, [{ json: sampleApplication('sku-kur') }])).rejects.toThrow(
+		await expect(run({ number: '  ' }, [{ json: app('sku-kur') }])).rejects.toThrow(
 			'The letter number is empty',
 		);
 		await expect(
-			run({ verificationBaseUrl: 'surat.example' }, [{ json: sampleApplication('sku-kur') }]),
+			run({ verificationBaseUrl: 'surat.example' }, [{ json: app('sku-kur') }]),
 		).rejects.toThrow(/verification base URL/);
 	});
 
 	it('reports a missing emblem property instead of crashing', async () => {
 		await expect(
-			run({ letterhead: { emblemProperty: 'lambang' } }, [{ json: sampleApplication('sku-kur') }]),
+			run({ letterhead: { emblemProperty: 'lambang' } }, [{ json: app('sku-kur') }]),
 		).rejects.toThrow(/lambang/);
 	});
 });
