@@ -8,13 +8,13 @@ import {
 	mkdirSync,
 	openSync,
 	readFileSync,
-	readdirSync,
 	rmSync,
 	writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
 import { N8nRuntime } from './install';
 import { defaultLog, freePort, Log } from './run';
+import { alive, groupMembers, rssOf, stopProcessGroup } from './process-group';
 import { loadOrCreateSecrets, OwnerLogin } from './secrets';
 
 export interface StartN8nOptions {
@@ -87,76 +87,6 @@ function quietOfflineEnv(
 		GENERIC_TIMEZONE: 'Asia/Jakarta',
 		N8N_LOG_LEVEL: 'warn',
 	};
-}
-
-/** PIDs whose process group is `pgid` (n8n, its task runner, anything they spawned). */
-function groupMembers(pgid: number): number[] {
-	const members: number[] = [];
-	for (const entry of readdirSync('/proc')) {
-		if (!/^\d+$/.test(entry)) continue;
-		try {
-			const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-			// Fields after the command name, which is in parentheses and may hold spaces.
-			const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-			if (Number(fields[2]) === pgid) members.push(Number(entry));
-		} catch {
-			// The process ended while we looked.
-		}
-	}
-	return members;
-}
-
-function rssOf(pid: number): number {
-	try {
-		const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-		return match ? Number(match[1]) * 1024 : 0;
-	} catch {
-		return 0;
-	}
-}
-
-function groupAlive(pgid: number): boolean {
-	try {
-		process.kill(-pgid, 0);
-		return true;
-	} catch {
-		return false;
-	}
-}
-
-async function waitUntil(check: () => boolean, timeoutMs: number): Promise<boolean> {
-	const deadline = Date.now() + timeoutMs;
-	while (Date.now() < deadline) {
-		if (check()) return true;
-		await new Promise((resolve) => setTimeout(resolve, 200));
-	}
-	return check();
-}
-
-/** SIGTERM to the group, SIGKILL to whatever is left after the deadline. */
-export async function stopProcessGroup(pgid: number, graceMs = 15000): Promise<void> {
-	if (!groupAlive(pgid)) return;
-	try {
-		process.kill(-pgid, 'SIGTERM');
-	} catch {
-		return;
-	}
-	if (await waitUntil(() => !groupAlive(pgid), graceMs)) return;
-	try {
-		process.kill(-pgid, 'SIGKILL');
-	} catch {
-		// Already gone.
-	}
-	await waitUntil(() => !groupAlive(pgid), 5000);
-}
-
-function alive(pid: number): boolean {
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch {
-		return false;
-	}
 }
 
 /**

@@ -5,8 +5,16 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createApiKey, internalCall, login, N8nApiError, PublicApi } from './api';
+import { internalCall, login, N8nApiError, PublicApi } from './api';
+import {
+	CredentialSpec,
+	ensureApiKey,
+	ensureCredentials,
+	ensureDataTables,
+	SetupFile,
+} from './provision-resources';
 import { defaultLog, Log, seconds } from './run';
+
 import { OwnerLogin, readState, writeState } from './secrets';
 import {
 	KnownCredential,
@@ -18,16 +26,7 @@ import {
 	WorkflowNode,
 } from './workflow-file';
 
-export interface CredentialSpec {
-	name: string;
-	type: string;
-	data: Record<string, unknown>;
-}
-
-export interface SetupFile {
-	dataTables?: Array<{ name: string; columns: Array<{ name: string; type: string }> }>;
-	spreadsheet?: unknown;
-}
+export type { CredentialSpec, SetupFile } from './provision-resources';
 
 export interface ProvisionOptions {
 	n8n: { url: string; userFolder: string; owner: OwnerLogin };
@@ -84,119 +83,35 @@ async function upsertWorkflow(
 	hash: string,
 	found: ExistingWorkflow | undefined,
 	previous: { id: string; hash: string } | undefined,
-): Promise<string> {
+): Promise<{ id: string; active: boolean }> {
 	if (!found) {
 		const created = await api.call<{ id: string }>('POST', '/workflows', body);
-		await api.call('POST', `/workflows/${created.id}/activate`, {});
-		return created.id;
+		return { id: created.id, active: await activate(api, created.id, body) };
 	}
 	const unchanged = previous?.id === found.id && previous.hash === hash;
 	if (!unchanged) {
 		if (found.active) await api.call('POST', `/workflows/${found.id}/deactivate`, {});
 		await api.call('PUT', `/workflows/${found.id}`, body);
 	}
-	// Publishing makes the saved version the live one (n8n 2.x keeps drafts apart).
-	if (!unchanged || !found.active) await api.call('POST', `/workflows/${found.id}/activate`, {});
-	return found.id;
+	if (unchanged && found.active) return { id: found.id, active: true };
+	return { id: found.id, active: await activate(api, found.id, body) };
 }
 
-async function ensureApiKey(
-	url: string,
-	userFolder: string,
-	session: Record<string, string>,
-): Promise<PublicApi> {
-	const stored = readState<{ apiKey: string }>(userFolder, 'pecelan-api-key.json');
-	if (stored) {
-		const api = new PublicApi(url, stored.apiKey);
-		try {
-			await api.call('GET', '/workflows?limit=1');
-			return api;
-		} catch (error) {
-			if (!(error instanceof N8nApiError) || error.status !== 401) throw error;
-		}
-	}
-	const apiKey = await createApiKey(url, session, `pecelan-sandbox ${new Date().toISOString()}`);
-	writeState(userFolder, 'pecelan-api-key.json', { apiKey });
-	return new PublicApi(url, apiKey);
-}
-
-/** Keeps only the fields the credential type declares; undefined when n8n lacks the type. */
-async function fitToSchema(
-	api: PublicApi,
-	spec: CredentialSpec,
-	log: Log,
-): Promise<Record<string, unknown> | undefined> {
-	let schema: { properties?: Record<string, unknown>; required?: string[] };
+/**
+ * Publishing makes the saved version the live one (n8n 2.x keeps drafts apart). A workflow
+ * without a trigger (a sub-workflow run by others) cannot be published and need not be.
+ */
+async function activate(api: PublicApi, id: string, body: WorkflowFile): Promise<boolean> {
 	try {
-		schema = await api.call('GET', `/credentials/schema/${spec.type}`);
+		await api.call('POST', `/workflows/${id}/activate`, {});
+		return true;
 	} catch (error) {
-		if (error instanceof N8nApiError && error.status === 404) return undefined;
+		const hasTrigger = body.nodes.some(
+			(n) => /trigger|webhook/i.test(n.type) && !/executeWorkflowTrigger/i.test(n.type),
+		);
+		if (error instanceof N8nApiError && error.status === 400 && !hasTrigger) return false;
 		throw error;
 	}
-	const declared = Object.keys(schema.properties ?? {});
-	const data = Object.fromEntries(
-		Object.entries(spec.data).filter(([key]) => declared.includes(key)),
-	);
-	const unknown = Object.keys(spec.data).filter((key) => !declared.includes(key));
-	const absent = (schema.required ?? []).filter((key) => !(key in data));
-	if (unknown.length) log(`provision: ${spec.type} has no field ${unknown.join(', ')}; left out`);
-	if (absent.length)
-		log(
-			`provision: ${spec.type} requires ${absent.join(', ')}, which the sandbox does not provide`,
-		);
-	return data;
-}
-
-async function ensureCredentials(
-	api: PublicApi,
-	specs: CredentialSpec[],
-	log: Log,
-): Promise<KnownCredential[]> {
-	const existing = await api.list<KnownCredential>('/credentials');
-	const result: KnownCredential[] = [];
-	for (const spec of specs) {
-		const data = await fitToSchema(api, spec, log);
-		if (!data) {
-			log(`provision: credential type ${spec.type} is not installed; "${spec.name}" skipped`);
-			continue;
-		}
-		const found = existing.find((c) => c.name === spec.name && c.type === spec.type);
-		const body = { name: spec.name, type: spec.type, data };
-		const saved = found
-			? await api.call<KnownCredential>('PATCH', `/credentials/${found.id}`, body)
-			: await api.call<KnownCredential>('POST', '/credentials', body);
-		result.push({ id: saved.id ?? found?.id, name: spec.name, type: spec.type });
-	}
-	// Credentials made by hand in the editor count too when a workflow needs their type.
-	for (const other of existing) if (!result.some((c) => c.id === other.id)) result.push(other);
-	return result;
-}
-
-async function ensureDataTables(
-	api: PublicApi,
-	setup: SetupFile,
-	log: Log,
-): Promise<Record<string, string>> {
-	const ids: Record<string, string> = {};
-	for (const table of setup.dataTables ?? []) {
-		const filter = encodeURIComponent(JSON.stringify({ name: table.name }));
-		const [found] = await api.list<{ id: string; name: string; columns?: Array<{ name: string }> }>(
-			`/data-tables?filter=${filter}`,
-		);
-		if (!found) {
-			const created = await api.call<{ id: string }>('POST', '/data-tables', table);
-			ids[table.name] = created.id;
-			log(`provision: data table ${table.name} created`);
-			continue;
-		}
-		ids[table.name] = found.id;
-		const have = new Set((found.columns ?? []).map((c) => c.name));
-		for (const column of table.columns.filter((c) => !have.has(c.name))) {
-			await api.call('POST', `/data-tables/${found.id}/columns`, column);
-			log(`provision: data table ${table.name}: column ${column.name} added`);
-		}
-	}
-	return ids;
 }
 
 function descriptionOf(
@@ -276,7 +191,7 @@ export async function provision(options: ProvisionOptions): Promise<Provisioned>
 		if (missing.length) log(`provision: ${file}: no credential for ${missing.join('; ')}`);
 		const found = existing.find((w) => w.name === workflow.name);
 		const hash = createHash('sha256').update(JSON.stringify(body)).digest('hex');
-		const id = await upsertWorkflow(api, body, hash, found, previous[workflow.name]);
+		const { id, active } = await upsertWorkflow(api, body, hash, found, previous[workflow.name]);
 		hashes[workflow.name] = { id, hash };
 		const webhooks = body.nodes.flatMap((node) => {
 			const description = descriptionOf(types, node);
@@ -288,13 +203,13 @@ export async function provision(options: ProvisionOptions): Promise<Provisioned>
 				: [];
 		});
 		const nodeTypes = Object.fromEntries(body.nodes.map((n) => [n.name, n.type]));
-		workflows.push({ id, name: workflow.name, file, active: true, webhooks, nodeTypes });
-		log(
-			`provision: ${workflow.name} (${file}) active${webhooks.map((w) => `\n    ${w.method} ${w.url}`).join('')}`,
-		);
+		workflows.push({ id, name: workflow.name, file, active, webhooks, nodeTypes });
+		const state = active ? 'active' : 'saved (no trigger: not activated)';
+		const urls = webhooks.map((w) => `\n    ${w.method} ${w.url}`).join('');
+		log(`provision: ${workflow.name} (${file}) ${state}${urls}`);
 	}
 	await waitForWebhooks(
-		workflows.flatMap((w) => w.webhooks),
+		workflows.filter((w) => w.active).flatMap((w) => w.webhooks),
 		options.webhookTimeoutMs ?? 60000,
 	);
 	const result: Provisioned = {

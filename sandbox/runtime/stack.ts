@@ -208,7 +208,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 async function workflowsActive(url: string, provisioned: Provisioned): Promise<boolean> {
 	try {
 		if (!(await fetch(`${url}/healthz/readiness`)).ok) return false;
-		for (const workflow of provisioned.workflows) {
+		for (const workflow of provisioned.workflows.filter((w) => w.active)) {
 			const response = await fetch(`${url}/api/v1/workflows/${workflow.id}`, {
 				headers: { 'x-n8n-api-key': provisioned.apiKey },
 			});
