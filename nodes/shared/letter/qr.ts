@@ -199,10 +199,10 @@ export function encodeQr(text: string, mask?: number): QrMatrix | undefined {
 			}
 		}
 	}
+	const maskBits = masksFor(version, size, fixed);
 	const apply = (m: number) => {
-		for (let r = 0; r < size; r++)
-			for (let c = 0; c < size; c++)
-				if (!fixed[r * size + c] && MASKS[m](r, c)) modules[r * size + c] ^= 1;
+		const bits = maskBits[m];
+		for (let k = 0; k < modules.length; k++) modules[k] ^= bits[k];
 		drawFormat(m);
 	};
 	let chosen = mask;
@@ -219,18 +219,39 @@ export function encodeQr(text: string, mask?: number): QrMatrix | undefined {
 	return { size, modules };
 }
 
+const maskCache = new Map<number, Uint8Array[]>();
+
+/** Per version, the modules each mask flips (data modules only): computed once, then XORed. */
+function masksFor(version: number, size: number, fixed: Uint8Array): Uint8Array[] {
+	let masks = maskCache.get(version);
+	if (!masks) {
+		masks = MASKS.map((test) => {
+			const bits = new Uint8Array(size * size);
+			for (let r = 0; r < size; r++)
+				for (let c = 0; c < size; c++)
+					bits[r * size + c] = !fixed[r * size + c] && test(r, c) ? 1 : 0;
+			return bits;
+		});
+		maskCache.set(version, masks);
+	}
+	return masks;
+}
+
 /** The four penalty rules of ISO/IEC 18004 (runs, 2×2 blocks, finder-like patterns, balance). */
 function penalty(m: Uint8Array, size: number): number {
 	let score = 0;
 	let dark = 0;
+	for (let k = 0; k < m.length; k++) dark += m[k];
+	// Rows (pass 0), then columns (pass 1): `step` walks along a line, `across` to the next one.
 	for (let pass = 0; pass < 2; pass++) {
+		const step = pass === 0 ? 1 : size;
+		const across = pass === 0 ? size : 1;
 		for (let a = 0; a < size; a++) {
 			let run = 0;
-			let colour = -1;
+			let colour = 2;
 			let window = 0;
-			for (let b = 0; b < size; b++) {
-				const v = pass === 0 ? m[a * size + b] : m[b * size + a];
-				if (pass === 0) dark += v;
+			for (let b = 0, k = a * across; b < size; b++, k += step) {
+				const v = m[k];
 				if (v === colour) run++;
 				else {
 					if (run >= 5) score += run - 2;
@@ -244,17 +265,13 @@ function penalty(m: Uint8Array, size: number): number {
 		}
 	}
 	for (let r = 0; r < size - 1; r++) {
+		const row = r * size;
+		const next = row + size;
 		for (let c = 0; c < size - 1; c++) {
-			const v = m[r * size + c];
-			if (
-				v === m[r * size + c + 1] &&
-				v === m[(r + 1) * size + c] &&
-				v === m[(r + 1) * size + c + 1]
-			)
-				score += 3;
+			const v = m[row + c];
+			if (v === m[row + c + 1] && v === m[next + c] && v === m[next + c + 1]) score += 3;
 		}
 	}
 	const total = size * size;
-	score += Math.floor(Math.abs(dark * 20 - total * 10) / total) * 10;
-	return score;
+	return score + Math.floor(Math.abs(dark * 20 - total * 10) / total) * 10;
 }
