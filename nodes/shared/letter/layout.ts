@@ -231,20 +231,32 @@ class Layout {
 		this.y += 16;
 	}
 
+	private readonly labelWidths = new Map<number, number>();
+
+	private labelWidth(indent: number, size: number): number {
+		let width = this.labelWidths.get(indent);
+		if (width === undefined) {
+			width = 0;
+			for (const b of this.doc.blocks) {
+				if (b.kind !== 'fields' || b.indent !== indent) continue;
+				for (const row of b.rows) {
+					const [line] = this.ts.lines(row.label, size, Infinity);
+					width = Math.max(
+						width,
+						line.reduce((s, w, i) => s + w.width + (i ? w.space : 0), 0),
+					);
+				}
+			}
+			this.labelWidths.set(indent, width);
+		}
+		return width;
+	}
+
 	private fields(rows: Array<{ label: Run[]; value: Run[] }>, indent: number, size: number): void {
 		const width = this.right - this.left - indent;
 		const labelMax = width * 0.4;
-		const labelW = Math.min(
-			labelMax,
-			Math.max(
-				0,
-				...rows.map((r) =>
-					this.ts
-						.lines(r.label, size, Infinity)[0]
-						.reduce((s, w, i) => s + w.width + (i ? w.space : 0), 0),
-				),
-			),
-		);
+		// One colon column for every label : value block of the letter with the same indent.
+		const labelW = Math.min(labelMax, this.labelWidth(indent, size));
 		const colonX = this.left + indent + labelW + 8;
 		const colonW = this.ts.faces.regular.width(': ', size);
 		const valueX = colonX + colonW;

@@ -118,6 +118,10 @@ describe('every service', () => {
 	it("prints the parents' income with the amount in words (beasiswa)", async () => {
 		const [page] = await readPdf((await renderLetter(sampleRequest('beasiswa'))).pdf);
 		expect(squash(page.text)).toContain('Rp1.500.000 (satu juta lima ratus ribu rupiah)');
+		// Three label : value blocks (resident, student, parents) share one colon column.
+		const colons = page.items.filter((i) => i.str.startsWith(':'));
+		expect(colons).toHaveLength(20);
+		expect(new Set(colons.map((c) => c.x.toFixed(1))).size).toBe(1);
 	});
 });
 
