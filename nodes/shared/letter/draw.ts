@@ -10,6 +10,7 @@ import {
 	PDFContext,
 	PDFDocument,
 	PDFHexString,
+	PDFInvalidObject,
 	PDFName,
 	PDFObjectCopier,
 	PDFRawStream,
@@ -79,6 +80,17 @@ function subsetTag(order: number[], face: FaceName): string {
 	return tag;
 }
 
+const widthsCache = new WeakMap<FontSubset, Uint8Array>();
+
+function widthsBytes(subset: FontSubset): Uint8Array {
+	let bytes = widthsCache.get(subset);
+	if (!bytes) {
+		bytes = new Uint8Array(Buffer.from(`[0 [${subset.widths.join(' ')}]]`, 'latin1'));
+		widthsCache.set(subset, bytes);
+	}
+	return bytes;
+}
+
 function embedFace(context: PDFContext, face: Face, subset: FontSubset): PDFRef {
 	const d = face.data;
 	const s = face.scale;
@@ -111,7 +123,8 @@ function embedFace(context: PDFContext, face: Face, subset: FontSubset): PDFRef 
 				Supplement: 0,
 			},
 			FontDescriptor: descriptor,
-			W: [0, subset.widths],
+			// The widths array is written once per subset and copied as bytes into each letter.
+			W: context.register(PDFInvalidObject.of(widthsBytes(subset))),
 			CIDToGIDMap: 'Identity',
 		}),
 	);
