@@ -32,6 +32,7 @@ export interface DrawOptions {
 }
 
 const n = (v: number) => (Math.round(v * 100) / 100).toString();
+const n4 = (v: number) => (Math.round(v * 10000) / 10000).toString();
 const FACE_TAG: Record<FaceName, string> = {
 	regular: 'F1',
 	bold: 'F2',
@@ -148,7 +149,7 @@ function pageOperators(
 	height: number,
 	subsets: Partial<Record<FaceName, FontSubset>>,
 	emblemOps: (m: Extract<Mark, { kind: 'emblem' }>) => string,
-	qr: string,
+	qr: { ops: string; extent: number },
 ): string {
 	const faces = letterFaces();
 	const out: string[] = ['0 g 0 G'];
@@ -180,7 +181,7 @@ function pageOperators(
 				break;
 			case 'qr':
 				out.push(
-					`q ${n(m.size / 1000)} 0 0 ${n(m.size / 1000)} ${n(m.x)} ${n(height - m.y - m.size)} cm\n${qr}Q`,
+					`q ${n4(m.size / qr.extent)} 0 0 ${n4(m.size / qr.extent)} ${n(m.x)} ${n(height - m.y - m.size)} cm\n${qr.ops}\nQ`,
 				);
 				break;
 		}

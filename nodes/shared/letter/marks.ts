@@ -4,7 +4,6 @@ import { drawSvgPath, rgb } from 'pdf-lib';
 import defaultEmblem from '../../../templates/letterhead/emblem.json';
 import { encodeQr, type QrMatrix } from './qr';
 
-const n = (v: number) => (Math.round(v * 100) / 100).toString();
 
 /** The QR symbol as a module matrix: our fast encoder, or qrcode-generator for long texts. */
 function qrMatrix(text: string): QrMatrix {
@@ -21,14 +20,15 @@ function qrMatrix(text: string): QrMatrix {
 }
 
 /**
- * A QR code as filled rectangles in a 1000-unit square (y up), one rectangle per horizontal run
- * of dark modules, with a 2-module quiet zone. The caller scales it to its size.
+ * A QR code as filled rectangles, one per horizontal run of dark modules, in module units with
+ * a 2-module quiet zone (y up). `extent` is the side of that square; the caller scales it.
+ * Integer coordinates keep the operators short (the page stream is compressed per letter).
  */
-export function qrOperators(text: string): string {
+export function qrOperators(text: string): { ops: string; extent: number } {
 	const { size: count, modules } = qrMatrix(text);
 	const quiet = 2;
-	const unit = 1000 / (count + 2 * quiet);
-	let ops = '';
+	const extent = count + 2 * quiet;
+	const parts: string[] = ['0 g'];
 	for (let row = 0; row < count; row++) {
 		let col = 0;
 		while (col < count) {
@@ -38,10 +38,11 @@ export function qrOperators(text: string): string {
 			}
 			const start = col;
 			while (col < count && modules[row * count + col]) col++;
-			ops += `${n((start + quiet) * unit)} ${n(1000 - (row + quiet + 1) * unit)} ${n((col - start) * unit)} ${n(unit)} re\n`;
+			parts.push(`${start + quiet} ${extent - quiet - row - 1} ${col - start} 1 re`);
 		}
 	}
-	return `0 g\n${ops}f\n`;
+	parts.push('f');
+	return { ops: parts.join('\n'), extent };
 }
 
 interface EmblemShape {

@@ -237,7 +237,10 @@ function masksFor(version: number, size: number, fixed: Uint8Array): Uint8Array[
 	return masks;
 }
 
-/** The four penalty rules of ISO/IEC 18004 (runs, 2×2 blocks, finder-like patterns, balance). */
+/**
+ * The four penalty rules of ISO/IEC 18004 (runs, 2×2 blocks, finder-like patterns, balance),
+ * written without data-dependent branches: mask trials give the CPU nothing to predict.
+ */
 function penalty(m: Uint8Array, size: number): number {
 	let score = 0;
 	let dark = 0;
@@ -248,28 +251,25 @@ function penalty(m: Uint8Array, size: number): number {
 		const across = pass === 0 ? size : 1;
 		for (let a = 0; a < size; a++) {
 			let run = 0;
-			let colour = 2;
+			let previous = 2;
 			let window = 0;
 			for (let b = 0, k = a * across; b < size; b++, k += step) {
 				const v = m[k];
-				if (v === colour) run++;
-				else {
-					if (run >= 5) score += run - 2;
-					colour = v;
-					run = 1;
-				}
+				run = run * +(v === previous) + 1;
+				previous = v;
+				// A run of 5 costs 3, each module beyond it 1 more.
+				score += +(run === 5) * 3 + +(run > 5);
 				window = ((window << 1) | v) & 0x7ff;
-				if (b >= 10 && (window === 0x5d0 || window === 0x05d)) score += 40;
+				score += 40 * +(b >= 10) * +(window === 0x5d0 || window === 0x05d);
 			}
-			if (run >= 5) score += run - 2;
 		}
 	}
 	for (let r = 0; r < size - 1; r++) {
 		const row = r * size;
 		const next = row + size;
 		for (let c = 0; c < size - 1; c++) {
-			const v = m[row + c];
-			if (v === m[row + c + 1] && v === m[next + c] && v === m[next + c + 1]) score += 3;
+			const sum = m[row + c] + m[row + c + 1] + m[next + c] + m[next + c + 1];
+			score += 3 * +((sum & 3) === 0);
 		}
 	}
 	const total = size * size;
