@@ -1,13 +1,30 @@
 /** @type {import('jest').Config} */
-module.exports = {
+const shared = {
 	testEnvironment: 'node',
-	roots: ['<rootDir>/test'],
-	testMatch: ['**/*.test.ts'],
 	transform: {
 		'^.+\\.ts$': ['ts-jest', { isolatedModules: true }],
 		'^.+\\.hbs$': '<rootDir>/test/support/text-transform.js',
 	},
 	moduleFileExtensions: ['ts', 'js', 'json', 'hbs'],
-	// End-to-end suites start a real n8n; they set their own, longer timeouts.
-	testTimeout: 20000,
+};
+
+module.exports = {
+	projects: [
+		{
+			...shared,
+			displayName: 'unit',
+			roots: ['<rootDir>/test'],
+			testMatch: ['**/*.test.ts'],
+			testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/'],
+		},
+		{
+			// One real n8n (with the sandbox) for every end-to-end file; see test/e2e/support.
+			...shared,
+			displayName: 'e2e',
+			roots: ['<rootDir>/test/e2e'],
+			testMatch: ['**/*.test.ts'],
+			globalSetup: '<rootDir>/test/e2e/support/global-setup.ts',
+			globalTeardown: '<rootDir>/test/e2e/support/global-teardown.ts',
+		},
+	],
 };

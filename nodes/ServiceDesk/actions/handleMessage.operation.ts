@@ -2,7 +2,8 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { NodeOperationError } from 'n8n-workflow';
 
 import { step } from '../../shared/conversation';
-import type { Session } from '../../shared/conversation';
+import type { Application, Session } from '../../shared/conversation';
+import type { Catalog } from '../../shared/catalog/types';
 import type { InboundMessage } from '../../shared/messaging/types';
 import { getCatalog } from './catalog';
 
@@ -55,6 +56,37 @@ function parseMessage(this: IExecuteFunctions, raw: unknown, itemIndex: number):
 	return message as InboundMessage;
 }
 
+const EXTENSIONS: Record<string, string> = {
+	'image/jpeg': 'jpg',
+	'image/png': 'png',
+	'image/webp': 'webp',
+	'application/pdf': 'pdf',
+};
+
+/**
+ * The application's files as a flat list, one entry per file, named for the Drive folder, so a
+ * workflow can split them into items (download → upload) with stock nodes.
+ */
+function documentFiles(application: Application, catalog: Catalog) {
+	const service = catalog.services.find((s) => s.key === application.serviceKey);
+	return Object.entries(application.documents).flatMap(([key, files]) => {
+		const label = service?.documents.find((d) => d.key === key)?.label ?? key;
+		return files.map((file, index) => {
+			const extension = EXTENSIONS[file.mimeType] ?? 'bin';
+			const suffix = files.length > 1 ? ` ${index + 1}` : '';
+			return {
+				ticket: application.ticket,
+				key,
+				label: `${label}${suffix}`,
+				id: file.id,
+				url: file.url,
+				mimeType: file.mimeType,
+				fileName: `${application.ticket} ${label}${suffix}.${extension}`,
+			};
+		});
+	});
+}
+
 /** A missing, empty or unreadable stored session starts a new conversation (the engine checks its shape). */
 function parseSession(raw: unknown): Session | null {
 	if (raw && typeof raw === 'object') return raw as Session;
@@ -89,7 +121,11 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			for (const event of result.events) {
 				if (event.type === 'submitted' || event.type === 'resubmitted') {
 					outputs[OUTPUT.submitted].push({
-						json: { ...event.application, resubmitted: event.type === 'resubmitted' },
+						json: {
+							...event.application,
+							resubmitted: event.type === 'resubmitted',
+							files: documentFiles(event.application, catalog),
+						},
 						pairedItem,
 					});
 				} else if (event.type === 'status_requested') {
