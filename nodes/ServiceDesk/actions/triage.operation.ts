@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { formatLetterNumber, newVerificationCode } from '../../shared/letter';
+import { formatLetterNumber, newVerificationCode } from '../../shared/letter/numbering';
 import { DEFAULT_SHEET_LAYOUT } from '../../shared/sheet/requestRow';
 import { triage } from '../../shared/sheet/triage';
 
