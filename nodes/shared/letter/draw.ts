@@ -81,6 +81,16 @@ function subsetTag(order: number[], face: FaceName): string {
 	return tag;
 }
 
+let emblemForm: { bytes: Buffer; width: number; height: number } | undefined;
+
+function defaultEmblemForm() {
+	if (!emblemForm) {
+		const { ops, width, height } = defaultEmblemOperators();
+		emblemForm = { bytes: deflate(ops), width, height };
+	}
+	return emblemForm;
+}
+
 const widthsCache = new WeakMap<FontSubset, Uint8Array>();
 
 function widthsBytes(subset: FontSubset): Uint8Array {
@@ -155,13 +165,16 @@ function pageOperators(
 	const out: string[] = ['0 g 0 G'];
 	const text: string[] = [];
 	const fills: string[] = [];
+	let lastFont = '';
 	for (const m of marks) {
 		switch (m.kind) {
 			case 'text': {
 				const hex = faces[m.face].hex(m.text, subsets[m.face]!);
+				const font = `/${FACE_TAG[m.face]} ${n(m.size)} Tf `;
 				text.push(
-					`/${FACE_TAG[m.face]} ${n(m.size)} Tf 1 0 0 1 ${n(m.x)} ${n(height - m.baseline)} Tm <${hex}> Tj`,
+					`${font === lastFont ? '' : font}1 0 0 1 ${n(m.x)} ${n(height - m.baseline)} Tm <${hex}> Tj`,
 				);
+				lastFont = font;
 				if (m.underline)
 					fills.push(
 						`${n(m.x)} ${n(height - m.baseline - m.size * 0.11)} ${n(m.underline)} ${n(m.size * 0.05)} re`,
@@ -222,10 +235,22 @@ export async function drawLetter(laid: LaidOutLetter, options: DrawOptions): Pro
 			return `q ${n(w)} 0 0 ${n(h)} ${n(m.x + (m.w - w) / 2)} ${n(height - m.y - (m.h + h) / 2)} cm /Emblem Do Q`;
 		};
 	} else {
-		const vector = defaultEmblemOperators();
+		const vector = defaultEmblemForm();
+		// A form XObject compressed once per process: each letter only copies its bytes.
+		emblemRef = context.register(
+			PDFRawStream.of(
+				context.obj({
+					Type: 'XObject',
+					Subtype: 'Form',
+					BBox: [0, -vector.height, vector.width, 0],
+					Filter: 'FlateDecode',
+				}) as PDFDict,
+				vector.bytes,
+			),
+		);
 		emblemOps = (m) => {
 			const scale = Math.min(m.w / vector.width, m.h / vector.height);
-			return `q ${n(scale)} 0 0 ${n(scale)} ${n(m.x + (m.w - vector.width * scale) / 2)} ${n(height - m.y)} cm\n${vector.ops}\nQ`;
+			return `q ${n(scale)} 0 0 ${n(scale)} ${n(m.x + (m.w - vector.width * scale) / 2)} ${n(height - m.y)} cm /Emblem Do Q`;
 		};
 	}
 	const qr = qrOperators(options.qrText);
