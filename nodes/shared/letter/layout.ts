@@ -3,7 +3,9 @@
  * margins. Coordinates are points from the page's top-left corner; drawing flips them.
  */
 import type { FaceName } from './fonts';
-import type { Align, Block, LetterDocument, Run, SignatureLine } from './model';
+import type { Align, Block, LetterDocument, Run } from './model';
+import { layTable } from './layout-table';
+import { laySignature, measureSignature } from './layout-signature';
 import { Typesetter, type Line } from './typeset';
 
 export interface PageGeometry {
@@ -40,17 +42,18 @@ export function layoutLetter(doc: LetterDocument, page: PageGeometry): LaidOutLe
 	return new Layout(doc, page).run();
 }
 
-class Layout {
-	private readonly ts = new Typesetter();
-	private readonly pages: Mark[][] = [[]];
-	private y: number;
-	private readonly left: number;
-	private readonly right: number;
-	private readonly bottom: number;
+/** Page state and the flowing of blocks; tables and signatures live in their own files. */
+export class Layout {
+	readonly ts = new Typesetter();
+	readonly pages: Mark[][] = [[]];
+	y: number;
+	readonly left: number;
+	readonly right: number;
+	readonly bottom: number;
 
 	constructor(
 		private readonly doc: LetterDocument,
-		private readonly page: PageGeometry,
+		readonly page: PageGeometry,
 	) {
 		const m = page.margin;
 		this.left = m.left;
@@ -85,7 +88,7 @@ class Layout {
 				const lines = this.ts.lines(p.runs, size, width, width - p.firstIndent).length;
 				const paragraph = lines * this.lineHeight(size) + size * 0.4;
 				const total =
-					paragraph + height + this.measureSignature(next.lines, next.left, size).height;
+					paragraph + height + measureSignature(this, next.lines, next.left, size).height;
 				const fitsAlone = this.y + paragraph <= this.bottom;
 				if (
 					fitsAlone &&
@@ -98,26 +101,26 @@ class Layout {
 		}
 	}
 
-	private get marks(): Mark[] {
+	get marks(): Mark[] {
 		return this.pages[this.pages.length - 1];
 	}
 
-	private newPage(): void {
+	newPage(): void {
 		this.pages.push([]);
 		this.y = this.page.margin.top;
 	}
 
 	/** Starts a new page unless `height` fits below the cursor (or the page is still empty). */
-	private ensure(height: number): void {
+	ensure(height: number): void {
 		if (this.y + height > this.bottom + 0.01 && this.y > this.page.margin.top) this.newPage();
 	}
 
-	private lineHeight(size: number): number {
+	lineHeight(size: number): number {
 		return size * LEADING;
 	}
 
 	/** Draws one line whose top is at `top`. */
-	private drawLine(
+	drawLine(
 		line: Line,
 		x: number,
 		top: number,
@@ -175,14 +178,14 @@ class Layout {
 			case 'fields':
 				return this.fields(b.rows, b.indent, size);
 			case 'table':
-				return this.table(b, b.size ?? size - 1);
+				return layTable(this, b, b.size ?? size - 1);
 			case 'space':
 				this.y = Math.min(this.y + b.size, this.bottom);
 				return;
 			case 'pagebreak':
 				return this.newPage();
 			case 'signature':
-				return this.signature(b.lines, b.left, size);
+				return laySignature(this, b.lines, b.left, size);
 		}
 	}
 
@@ -285,123 +288,5 @@ class Layout {
 			}
 		}
 		this.y += size * 0.4;
-	}
-
-	private table(b: Extract<Block, { kind: 'table' }>, size: number): void {
-		const width = this.right - this.left;
-		const total = b.widths.reduce((s, w) => s + w, 0);
-		const cols = b.widths.map((w) => (w / total) * width);
-		const xs = cols.map((_, i) => this.left + cols.slice(0, i).reduce((s, w) => s + w, 0));
-		const pad = 3;
-		const lh = this.lineHeight(size);
-		const layoutRow = (cells: Run[][], header: boolean) =>
-			cols.map((w, i) =>
-				this.ts
-					.lines(cells[i] ?? [], size, w - 2 * pad)
-					.map((line) => ({ line, align: header ? ('center' as Align) : b.align[i] })),
-			);
-		const header = b.header.map((r) => layoutRow(r, true));
-		const headerHeight = header.reduce(
-			(s, r) => s + Math.max(...r.map((c) => c.length)) * lh + 2 * pad,
-			0,
-		);
-		const drawRow = (cells: ReturnType<typeof layoutRow>, from: number, count: number) => {
-			const h = count * lh + 2 * pad;
-			cells.forEach((cell, i) => {
-				this.marks.push({ kind: 'box', x: xs[i], y: this.y, w: cols[i], h });
-				cell
-					.slice(from, from + count)
-					.forEach((c, k) =>
-						this.drawLine(
-							c.line,
-							xs[i] + pad,
-							this.y + pad + k * lh,
-							cols[i] - 2 * pad,
-							c.align,
-							true,
-							size,
-						),
-					);
-			});
-			this.y += h;
-		};
-		const drawHeader = () =>
-			header.forEach((r) => drawRow(r, 0, Math.max(...r.map((c) => c.length))));
-		this.ensure(headerHeight + lh + 2 * pad);
-		drawHeader();
-		for (const row of b.rows.map((r) => layoutRow(r, false))) {
-			const lines = Math.max(...row.map((c) => c.length));
-			let done = 0;
-			while (done < lines) {
-				const room = Math.floor((this.bottom - this.y - 2 * pad) / lh);
-				const fresh = Math.floor(
-					(this.bottom - this.page.margin.top - headerHeight - 2 * pad) / lh,
-				);
-				// A row moves to the next page whole, unless it is taller than a page: then it splits.
-				if (room < Math.min(lines - done, fresh) || room < 1) {
-					this.newPage();
-					drawHeader();
-					continue;
-				}
-				const count = Math.min(room, lines - done);
-				drawRow(row, done, count);
-				done += count;
-			}
-		}
-		this.y += size * 0.6;
-	}
-
-	/** The signature's columns (right: signatory, left: countersignature), laid out, and its height. */
-	private measureSignature(lines: SignatureLine[], left: SignatureLine[], size: number) {
-		const width = this.right - this.left;
-		const qr = Math.min(72, width * 0.2);
-		const lh = this.lineHeight(size);
-		const column = (list: SignatureLine[], colW: number) =>
-			list.map((l) =>
-				l.kind === 'text'
-					? { l, lines: this.ts.lines(l.runs, size, colW) }
-					: { l, lines: [] as Line[] },
-			);
-		const heightOf = (list: ReturnType<typeof column>) =>
-			list.reduce(
-				(s, { l, lines: ls }) =>
-					s + (l.kind === 'qr' ? qr + 4 : l.kind === 'gap' ? l.size : ls.length * lh),
-				0,
-			);
-		const rightCol = { x: this.left + width * 0.52, w: width * 0.48 };
-		const leftCol = { x: this.left, w: width * 0.44 };
-		const r = column(lines, rightCol.w);
-		const l = column(left, leftCol.w);
-		return { qr, lh, r, l, rightCol, leftCol, height: Math.max(heightOf(r), heightOf(l)) };
-	}
-
-	private signature(lines: SignatureLine[], left: SignatureLine[], size: number): void {
-		const { qr, lh, r, l, rightCol, leftCol, height } = this.measureSignature(lines, left, size);
-		this.ensure(height);
-		const top = this.y;
-		const place = (list: typeof r, col: { x: number; w: number }) => {
-			this.y = top;
-			for (const item of list) {
-				if (item.l.kind === 'qr') {
-					this.ensure(qr + 4);
-					this.marks.push({ kind: 'qr', x: col.x + (col.w - qr) / 2, y: this.y + 2, size: qr });
-					this.y += qr + 4;
-				} else if (item.l.kind === 'gap') {
-					this.y = Math.min(this.y + item.l.size, this.bottom);
-				} else {
-					for (const line of item.lines) {
-						this.ensure(lh);
-						this.drawLine(line, col.x, this.y, col.w, 'center', true, size);
-						this.y += lh;
-					}
-				}
-			}
-			return this.y;
-		};
-		const pageBefore = this.pages.length;
-		const leftEnd = place(l, leftCol);
-		const pagesAfterLeft = this.pages.length;
-		const rightEnd = place(r, rightCol);
-		this.y = pagesAfterLeft === pageBefore ? Math.max(leftEnd, rightEnd) : rightEnd;
 	}
 }
