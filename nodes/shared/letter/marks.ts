@@ -4,7 +4,6 @@ import { drawSvgPath, rgb } from 'pdf-lib';
 import defaultEmblem from '../../../templates/letterhead/emblem.json';
 import { encodeQr, type QrMatrix } from './qr';
 
-
 /** The QR symbol as a module matrix: our fast encoder, or qrcode-generator for long texts. */
 function qrMatrix(text: string): QrMatrix {
 	const fast = encodeQr(text);
