@@ -6,6 +6,14 @@ const services = Object.keys(LETTER_TEMPLATES).join(', ');
 
 export const properties: INodeProperties[] = [
 	{
+		displayName: 'Application',
+		name: 'application',
+		type: 'json',
+		default: '={{ $json }}',
+		description:
+			'The approved application (ticket, serviceKey, data, letter…); by default the input item itself',
+	},
+	{
 		displayName: 'Template',
 		name: 'templateSource',
 		type: 'options',

@@ -71,12 +71,32 @@ function templateFor(
 	return { name: key, source };
 }
 
+/** The application parameter (JSON text or an object); the item itself when it is left empty. */
+function applicationOf(ctx: IExecuteFunctions, i: number, item: INodeExecutionData): IDataObject {
+	const raw = ctx.getNodeParameter('application', i, '') as unknown;
+	if (raw && typeof raw === 'object') return raw as IDataObject;
+	if (typeof raw === 'string' && raw.trim()) {
+		try {
+			const parsed = JSON.parse(raw) as unknown;
+			if (parsed && typeof parsed === 'object') return parsed as IDataObject;
+		} catch {
+			// fall through to the error below
+		}
+		throw new NodeOperationError(ctx.getNode(), 'The Application parameter is not a JSON object', {
+			description:
+				'Map it to the approved application, e.g. {{ $json }} or {{ $("Triage").item.json.application }}.',
+			itemIndex: i,
+		});
+	}
+	return item.json;
+}
+
 async function generateOne(
 	ctx: IExecuteFunctions,
 	i: number,
 	item: INodeExecutionData,
 ): Promise<INodeExecutionData> {
-	const app = item.json;
+	const app = applicationOf(ctx, i, item);
 	const template = templateFor(ctx, i, app);
 	const options = ctx.getNodeParameter('options', i, {}) as IDataObject;
 	const head = ctx.getNodeParameter('letterhead', i, {}) as IDataObject;

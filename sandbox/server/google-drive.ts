@@ -139,13 +139,14 @@ function continueUpload(ctx: SandboxContext, req: StandInRequest): StandInRespon
 }
 
 export function handleDrive(ctx: SandboxContext, req: StandInRequest): StandInResponse {
-	const denied = requireGoogleToken(req);
-	if (denied) return denied;
 	const { method, query } = req;
 	const path = req.rawPath;
+	// Like Google, a resumable session URI authorises its chunks itself (n8n sends them without a token).
+	if (path === '/upload/drive/v3/files' && method === 'PUT') return continueUpload(ctx, req);
+	const denied = requireGoogleToken(req);
+	if (denied) return denied;
 	const files = ctx.state.data.files;
 	if (path === '/upload/drive/v3/files' && method === 'POST') return uploadFile(ctx, req);
-	if (path === '/upload/drive/v3/files' && method === 'PUT') return continueUpload(ctx, req);
 	if (path === '/drive/v3/files' && method === 'POST') {
 		const metadata = parseJson(req.body) as Record<string, any>;
 		return json(

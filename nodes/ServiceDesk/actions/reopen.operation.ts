@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { mentionedKeys } from '../../shared/catalog';
 import { reopenForFix } from '../../shared/conversation';
 import type { Application, Session } from '../../shared/conversation';
 import { getCatalog } from './catalog';
@@ -38,7 +39,8 @@ export const description: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'nik, ktp',
-		description: 'Comma-separated keys; empty lets the resident pick what to change',
+		description:
+			'Comma-separated keys; empty re-asks the documents and fields the note names, or lets the resident pick',
 		displayOptions: { show },
 	},
 ];
@@ -63,18 +65,15 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				.map((k) => k.trim())
 				.filter(Boolean);
 			const service = catalog.services.find((s) => s.key === application.serviceKey);
+			const note = String(this.getNodeParameter('note', i, ''));
 			const isDocument = (k: string) => !!service?.documents.some((d) => d.key === k);
-			const result = reopenForFix(
-				session,
-				application,
-				{
-					fieldKeys: keys.filter((k) => !isDocument(k)),
-					documentKeys: keys.filter(isDocument),
-					note: String(this.getNodeParameter('note', i, '')),
-				},
-				catalog,
-				now,
-			);
+			// Without explicit keys, re-ask what the note names ("Foto KTP buram" → the KTP photo).
+			const fix = keys.length
+				? { fieldKeys: keys.filter((k) => !isDocument(k)), documentKeys: keys.filter(isDocument) }
+				: service
+					? mentionedKeys(note, service)
+					: {};
+			const result = reopenForFix(session, application, { ...fix, note }, catalog, now);
 			return {
 				json: {
 					waId: application.waId,

@@ -40,8 +40,6 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				url?: string;
 			}>;
 			const service = catalog.services.find((s) => s.key === app.serviceKey);
-			const labels: Record<string, string> = {};
-			for (const field of service?.fields ?? []) labels[field.key] = field.label;
 			const docLabel = (key: string) => service?.documents.find((d) => d.key === key)?.label ?? key;
 			const row = toRequestRow({
 				ticket: app.ticket,
@@ -51,7 +49,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				serviceKey: app.serviceKey,
 				serviceTitle: app.serviceTitle,
 				data: app.data ?? {},
-				labels,
+				fields: service?.fields ?? [],
 				documents: (Array.isArray(links) ? links : []).map((l) => ({
 					key: l.key,
 					label: docLabel(l.key),

@@ -56,6 +56,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		},
 		DEFAULT_SHEET_LAYOUT,
 	);
+	const c = DEFAULT_SHEET_LAYOUT.columns;
 	const outputs: INodeExecutionData[][] = [[], [], []];
 	const outputOf = { approved: 0, rejected: 1, fix: 2 } as const;
 	for (const decision of decisions) {
@@ -66,13 +67,19 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			);
 			continue;
 		}
+		const row = decision.row;
 		outputs[outputOf[decision.kind]].push({
 			json: {
-				...decision.row,
+				ticket: String(row[c.ticket] ?? ''),
+				waId: String(row[c.waId] ?? ''),
+				note: String(row[c.note] ?? ''),
 				letterNumber: decision.letterNumber,
 				verificationCode: decision.verificationCode,
 				needsWrite: decision.needsWrite,
+				/** The status word the row gets once the letter is delivered. */
+				doneStatus: DEFAULT_SHEET_LAYOUT.statuses.done,
 				application: decision.application,
+				row,
 			},
 			pairedItem: { item: index },
 		});

@@ -6,3 +6,4 @@ export { defaultCatalog } from './default';
 export { checkApplication } from './check';
 export type { Application, RequirementCheck, RequirementProblem } from './check';
 export { renderMessage } from './render';
+export { mentionedKeys } from './mentions';

@@ -4,6 +4,8 @@
  * maps between an application and a row. Rows are written RAW, so nothing here escapes formulas.
  */
 import layoutJson from '../../../templates/sheet.json';
+import type { FieldSpec } from '../catalog/types';
+import { formatFieldValue } from '../validation/field';
 
 export type ColumnKey = keyof typeof layoutJson.columns;
 export type StatusKey = keyof typeof layoutJson.statuses;
@@ -29,8 +31,8 @@ export interface RowInput {
 	serviceKey: string;
 	serviceTitle: string;
 	data: Record<string, unknown>;
-	/** Field labels by key, for the readable "Data" cell. */
-	labels: Record<string, string>;
+	/** The service's fields, for the readable "Data" cell (labels, dates and money as people write them). */
+	fields: FieldSpec[];
 	documents: DocumentLink[];
 	status: StatusKey;
 	/** The application as JSON, kept so the approvals workflow can print the letter from the row. */
@@ -44,21 +46,27 @@ function cell(value: string): string {
 	return value.length > CELL_LIMIT ? value.slice(0, CELL_LIMIT - 1) + '…' : value;
 }
 
-function describeValue(value: unknown): string {
-	if (Array.isArray(value)) {
-		return value
-			.map((record, i) => `${i + 1}) ${Object.values(record as object).join(', ')}`)
-			.join('; ');
+/** One "label: value" line; a list of records as numbered lines of its own fields. */
+function describe(field: FieldSpec, value: unknown): string {
+	if (field.type !== 'records' || !Array.isArray(value)) {
+		return `${field.label}: ${formatFieldValue(field, value)}`;
 	}
-	return value === undefined || value === null ? '' : String(value);
+	const records = value.map((record, i) => {
+		const cells = (field.fields ?? []).map((inner) =>
+			formatFieldValue(inner, (record as Record<string, unknown>)[inner.key]),
+		);
+		return `  ${i + 1}. ${cells.join(', ')}`;
+	});
+	return [`${field.label}:`, ...records].join('\n');
 }
 
 /** The row for a new (or re-submitted) request: column name → cell text. */
 export function toRequestRow(input: RowInput, layout: SheetLayout = DEFAULT_SHEET_LAYOUT) {
 	const c = layout.columns;
-	const details = Object.entries(input.data)
-		.filter(([key]) => key !== 'nik')
-		.map(([key, value]) => `${input.labels[key] ?? key}: ${describeValue(value)}`)
+	// The NIK has its own column; everything else the resident answered, in the catalog's order.
+	const details = input.fields
+		.filter((field) => field.key !== 'nik' && field.key in input.data)
+		.map((field) => describe(field, input.data[field.key]))
 		.join('\n');
 	const documents = input.documents.map((d) => `${d.label}: ${d.url}`).join('\n');
 	return {

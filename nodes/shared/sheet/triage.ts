@@ -108,7 +108,16 @@ export function triage(
 	for (const row of rows) {
 		const kind = statusKeyOf(row[c.status], layout);
 		if (kind === 'rejected' || kind === 'fix') {
-			if (!String(row[c.notifiedAt] ?? '').trim()) decisions.push({ kind, row });
+			if (String(row[c.notifiedAt] ?? '').trim()) continue;
+			const application = parseApplication(row[c.application]);
+			// Reopening needs the application; a rejection only needs the row.
+			if (kind === 'fix' && !application) {
+				decisions.push({
+					kind,
+					row,
+					problem: `the "${c.application}" cell is not the submitted application`,
+				});
+			} else decisions.push({ kind, row, application });
 			continue;
 		}
 		if (kind !== 'approved' || String(row[c.completedAt] ?? '').trim()) continue;

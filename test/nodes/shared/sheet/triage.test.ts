@@ -112,15 +112,21 @@ describe('request rows', () => {
 			name: 'Siti',
 			serviceKey: 'sku-kur',
 			serviceTitle: 'Surat Keterangan Usaha',
-			data: { nama: 'Siti', nik: '3577014107900001', usaha_nama: '=1+1' },
-			labels: { nama: 'Nama', usaha_nama: 'Nama usaha' },
+			data: { nama: 'Siti', nik: '3577014107900001', usaha_nama: '=1+1', tanggal_lahir: '1990-07-01' },
+			fields: [
+				{ key: 'nama', label: 'Nama', question: '?', type: 'text', required: true },
+				{ key: 'tanggal_lahir', label: 'Tanggal lahir', question: '?', type: 'date', required: true },
+				{ key: 'nik', label: 'NIK', question: '?', type: 'nik', required: true },
+				{ key: 'usaha_nama', label: 'Nama usaha', question: '?', type: 'text', required: true },
+				{ key: 'usaha_sejak', label: 'Sejak', question: '?', type: 'year', required: true },
+			],
 			documents: [{ key: 'ktp', label: 'KTP', url: 'https://drive/x' }],
 			status: 'pending',
 			applicationJson: '{}',
 		});
 		expect(r[c.status]).toBe('Menunggu');
 		expect(r[c.nik]).toBe('3577014107900001');
-		expect(r[c.details]).toBe('Nama: Siti\nNama usaha: =1+1');
+		expect(r[c.details]).toBe('Nama: Siti\nTanggal lahir: 1 Juli 1990\nNama usaha: =1+1');
 		expect(r[c.documents]).toBe('KTP: https://drive/x');
 		expect(statusKeyOf('PERBAIKI')).toBe('fix');
 		expect(statusKeyOf('entah')).toBeUndefined();
