@@ -125,7 +125,10 @@ export function webhookEndpoints(
 		const path = resolveValue(description.path, parameters) ?? '';
 		const method = resolveValue(description.httpMethod, parameters) ?? 'GET';
 		const full = description.isFullPath === true;
-		const webhookPath = full ? path || node.webhookId : `${node.webhookId}/${path}`;
+		// n8n serves paths with parameters (`verifikasi/:code`) under the node's webhook id.
+		const dynamic = path.startsWith(':') || path.includes('/:');
+		const webhookPath =
+			full && !dynamic ? path || node.webhookId : `${node.webhookId}/${path.replace(/^\/+/, '')}`;
 		endpoints.push({
 			node: node.name,
 			name: description.name ?? 'default',

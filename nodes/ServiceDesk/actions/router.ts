@@ -10,6 +10,7 @@ import * as reopen from './reopen.operation';
 import * as sheetRow from './sheetRow.operation';
 import * as statusReply from './statusReply.operation';
 import * as triage from './triage.operation';
+import * as verificationPage from './verificationPage.operation';
 
 export const operations = {
 	handleMessage,
@@ -21,6 +22,7 @@ export const operations = {
 	reopen,
 	sheetRow,
 	triage,
+	verificationPage,
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

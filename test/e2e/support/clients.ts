@@ -57,6 +57,8 @@ export function residentClient(info: StackInfo) {
 	});
 	return {
 		messages,
+		/** Anything the sandbox's resident API takes: { text } | { reply } | { image } | { document }. */
+		send: (waId: string, body: Record<string, unknown>) => send(waId, body),
 		say: (waId: string, text: string) => send(waId, { text }),
 		/** Taps a reply button or list row. */
 		tap: (waId: string, id: string, title: string) => send(waId, { reply: { id, title } }),
