@@ -1,5 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- the n8n community-node rules guard code that runs inside n8n; this file belongs to the local sandbox (a Node dev server and its tests run by tsx/jest, never packed into dist), which needs Node built-ins, timers and console logging. */
 import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import {
@@ -11,7 +12,11 @@ import {
 	type TestSandbox,
 } from './helpers';
 
-const SCREENSHOT = join(__dirname, '..', '..', 'docs', 'screenshots', 'sandbox-page.png');
+// The README's screenshot is refreshed on request (PECELAN_UPDATE_SCREENSHOTS=1), so a test run
+// leaves the work tree as it was.
+const SCREENSHOT = process.env.PECELAN_UPDATE_SCREENSHOTS
+	? join(__dirname, '..', '..', 'docs', 'screenshots', 'sandbox-page.png')
+	: join(tmpdir(), `pecelan-sandbox-page-${process.pid}.png`);
 const HEADER = [
 	'Tiket',
 	'Waktu',

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { WhatsApp } from '../../../nodes/WhatsApp/WhatsApp.node';
+import { WhatsAppGateway } from '../../../nodes/WhatsApp/WhatsAppGateway.node';
 import { FakeApi, parseMultipart } from './support/fakeApi';
 import { executeContext } from './support/harness';
 
@@ -20,7 +20,7 @@ beforeAll(() => api.start());
 afterAll(() => api.stop());
 beforeEach(() => api.reset());
 
-const node = new WhatsApp();
+const node = new WhatsAppGateway();
 
 async function run(params: IDataObject, items?: INodeExecutionData[]) {
 	const ctx = executeContext({

@@ -1,7 +1,7 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { WhatsApp } from '../../../nodes/WhatsApp/WhatsApp.node';
+import { WhatsAppGateway } from '../../../nodes/WhatsApp/WhatsAppGateway.node';
 import { FakeApi, parseMultipart } from './support/fakeApi';
 import { executeContext } from './support/harness';
 
@@ -22,7 +22,7 @@ beforeAll(() => api.start());
 afterAll(() => api.stop());
 beforeEach(() => api.reset());
 
-const node = new WhatsApp();
+const node = new WhatsAppGateway();
 
 function creds() {
 	return {

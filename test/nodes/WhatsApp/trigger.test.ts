@@ -1,7 +1,7 @@
 import { createHmac } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 
-import { WhatsAppTrigger } from '../../../nodes/WhatsApp/WhatsAppTrigger.node';
+import { WhatsAppGatewayTrigger } from '../../../nodes/WhatsApp/WhatsAppGatewayTrigger.node';
 import { webhookContext, type WebhookSetup } from './support/harness';
 import { contacts, envelope, every, RESIDENT, statusUpdate } from './support/metaPayloads';
 
@@ -15,7 +15,7 @@ const META = {
 };
 const FONNTE = { fonnteApi: { token: 'tok', webhookSecret: 's3cret' } };
 
-const trigger = new WhatsAppTrigger();
+const trigger = new WhatsAppGatewayTrigger();
 
 async function run(setup: Partial<WebhookSetup> & Pick<WebhookSetup, 'params'>) {
 	const ctx = webhookContext({

@@ -1,7 +1,3 @@
-/* eslint-disable n8n-nodes-base/node-filename-against-convention -- package.json fixes the file name; the node name says "Gateway" */
-// The file name is fixed by package.json's n8n section (dist/nodes/WhatsApp/WhatsApp.node.js),
-// while the node name is `whatsAppGateway` so workflows read n8n-nodes-pecelan.whatsAppGateway.
-
 import type {
 	IExecuteFunctions,
 	INodeExecutionData,
@@ -13,7 +9,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { properties } from './actions/description';
 import { router } from './actions/router';
 
-export class WhatsApp implements INodeType {
+export class WhatsAppGateway implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'WhatsApp Gateway',
 		name: 'whatsAppGateway',

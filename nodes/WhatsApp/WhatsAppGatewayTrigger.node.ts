@@ -1,7 +1,3 @@
-/* eslint-disable n8n-nodes-base/node-filename-against-convention -- package.json fixes the file name; the node name says "Gateway" */
-// The file name is fixed by package.json's n8n section (dist/nodes/WhatsApp/WhatsAppTrigger.node.js),
-// while the node name is `whatsAppGatewayTrigger` (workflows: n8n-nodes-pecelan.whatsAppGatewayTrigger).
-
 import type {
 	IHookFunctions,
 	INodeType,
@@ -13,7 +9,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { handleWebhook } from './webhook';
 
-export class WhatsAppTrigger implements INodeType {
+export class WhatsAppGatewayTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'WhatsApp Gateway Trigger',
 		name: 'whatsAppGatewayTrigger',

@@ -1,0 +1,116 @@
+// What arrives from outside is untrusted: two residents at once never see each other's data, a
+// redelivered webhook is answered once, a forged or malformed payload changes nothing.
+import { createHmac } from 'node:crypto';
+
+import { n8nExecutions } from './support/clients';
+import { catalog, fillRequest, Resident, said } from './support/resident';
+import { useStack } from './support/use-stack';
+
+const stack = useStack();
+const m = catalog.messages;
+
+async function deliverRaw(body: string, signature?: string): Promise<number> {
+	const response = await fetch(`${stack().sandboxUrl}/api/webhooks/raw`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ body, signature }),
+	});
+	return ((await response.json()) as { webhookStatus: number }).webhookStatus;
+}
+
+const intakeId = () =>
+	stack().workflows.find((w) => w.webhooks.some((h) => h.method === 'POST'))!.id;
+
+describe('untrusted input', () => {
+	it('two residents chatting at once each see only their own data', async () => {
+		const sku = catalog.services.find((s) => s.key === 'sku-kur')!;
+		const people = [
+			new Resident(stack(), '6281355550005', 'Ani'),
+			new Resident(stack(), '6281366660006', 'Eko'),
+		];
+		await Promise.all(
+			people.map(async (person) => {
+				await person.say('halo');
+				await person.tap(m['menu.request']);
+				await person.choose(sku.key);
+				await fillRequest(person, sku, (field) =>
+					field.key === 'nama'
+						? `${person.name} Khusus`
+						: field.key === 'usaha_nama'
+							? `Toko ${person.name}`
+							: undefined,
+				);
+			}),
+		);
+		const [ani, eko] = people;
+		expect(ani.lastText).toContain('Ani Khusus');
+		expect(ani.lastText).toContain('Toko Ani');
+		expect(ani.lastText).not.toContain('Eko');
+		expect(eko.lastText).toContain('Toko Eko');
+		expect(eko.lastText).not.toContain('Ani');
+	});
+
+	it('the same webhook delivered twice is answered once', async () => {
+		const resident = new Resident(stack(), '6281377770007', 'Sari');
+		await resident.say('halo');
+		const first = await resident.say('bantuan');
+		expect(first.length).toBeGreaterThan(0);
+		const chat = await resident.chat();
+		const helpId = chat.filter((msg) => msg.direction === 'in').at(-1)!.id;
+		// Meta redelivers the very same message (same id) when it misses our 200.
+		const again = await resident.send({ text: 'bantuan', messageId: helpId });
+		expect(again).toHaveLength(0);
+		const helps = (await resident.chat()).filter((msg) => said('help', msg.text));
+		expect(helps).toHaveLength(1);
+	});
+
+	it('a forged signature is refused and runs nothing; a malformed body gets 400', async () => {
+		const before = (await n8nExecutions(stack(), { workflowId: intakeId(), limit: 250 })).length;
+		const payload = JSON.stringify({
+			object: 'whatsapp_business_account',
+			entry: [
+				{
+					id: '1',
+					changes: [
+						{
+							field: 'messages',
+							value: {
+								messaging_product: 'whatsapp',
+								metadata: {
+									display_phone_number: '1',
+									phone_number_id: stack().config.phoneNumberId,
+								},
+								contacts: [{ profile: { name: 'Penipu' }, wa_id: '6281388880008' }],
+								messages: [
+									{
+										from: '6281388880008',
+										id: 'wamid.forged',
+										timestamp: '1767225600',
+										type: 'text',
+										text: { body: 'halo' },
+									},
+								],
+							},
+						},
+					],
+				},
+			],
+		});
+		const forged = createHmac('sha256', 'not-the-app-secret').update(payload).digest('hex');
+		expect(await deliverRaw(payload, `sha256=${forged}`)).toBe(401);
+		// No signature header at all.
+		expect(await deliverRaw(payload, '')).toBe(401);
+
+		// Correctly signed (the sandbox signs when no signature is given) but not JSON.
+		expect(await deliverRaw('{"object": "whatsapp_business_acc')).toBe(400);
+
+		const after = (await n8nExecutions(stack(), { workflowId: intakeId(), limit: 250 })).length;
+		expect(after).toBe(before);
+		const chat = (await (
+			await fetch(`${stack().sandboxUrl}/api/residents/6281388880008/messages`)
+		).json()) as unknown[];
+		expect(chat.filter((msg) => (msg as { direction: string }).direction === 'out')).toHaveLength(
+			0,
+		);
+	});
+});
