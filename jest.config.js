@@ -2,7 +2,7 @@
 const shared = {
 	testEnvironment: 'node',
 	transform: {
-		'^.+\\.ts$': ['ts-jest', { isolatedModules: true }],
+		'^.+\\.ts$': 'ts-jest',
 		'^.+\\.hbs$': '<rootDir>/test/support/text-transform.js',
 	},
 	moduleFileExtensions: ['ts', 'js', 'json', 'hbs'],
