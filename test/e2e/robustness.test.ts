@@ -101,8 +101,10 @@ describe('untrusted input', () => {
 		// No signature header at all.
 		expect(await deliverRaw(payload, '')).toBe(401);
 
-		// Correctly signed (the sandbox signs when no signature is given) but not JSON.
-		expect(await deliverRaw('{"object": "whatsapp_business_acc')).toBe(400);
+		// Correctly signed (the sandbox signs when no signature is given) but not a WhatsApp payload.
+		expect(await deliverRaw('{"object": "whatsapp_business_account", "entry": "not a list"}')).toBe(400);
+		// Not JSON at all: n8n's own body parser refuses it before any workflow runs.
+		expect(await deliverRaw('{"object": "whatsapp_business_acc')).toBe(422);
 
 		const after = (await n8nExecutions(stack(), { workflowId: intakeId(), limit: 250 })).length;
 		expect(after).toBe(before);
