@@ -44,6 +44,17 @@ async function loadResidents() {
 	);
 }
 
+/** WhatsApp's own formatting: *bold* and _italic_, built as elements (never as HTML). */
+function whatsAppText(text) {
+	const box = el('div', {});
+	for (const part of text.split(/(\*[^*\n]+\*|_[^_\n]+_)/)) {
+		if (/^\*[^*]+\*$/.test(part)) box.append(el('b', { textContent: part.slice(1, -1) }));
+		else if (/^_[^_]+_$/.test(part)) box.append(el('i', { textContent: part.slice(1, -1) }));
+		else if (part) box.append(document.createTextNode(part));
+	}
+	return box;
+}
+
 function renderMessage(m) {
 	const box = el('div', { className: `msg ${m.direction}` });
 	if (m.header) box.append(el('div', { className: 'head', textContent: m.header }));
@@ -64,7 +75,7 @@ function renderMessage(m) {
 				textContent: m.document.fileName,
 			}),
 		);
-	if (m.text) box.append(el('div', { textContent: m.text }));
+	if (m.text) box.append(whatsAppText(m.text));
 	if (m.footer) box.append(el('div', { className: 'foot', textContent: m.footer }));
 	box.append(
 		el('span', {
@@ -197,17 +208,17 @@ function renderCell(row, column, options) {
 		});
 		return td;
 	}
-	if (/^https?:\/\//.test(value)) {
-		const links = value.split(/[\s,]+/).filter(Boolean);
-		return el(
-			'td',
-			{ title: value },
-			...links.map((href, i) =>
-				el('a', { href, target: '_blank', textContent: `${i ? ' ' : ''}file ${i + 1}` }),
-			),
-		);
+	if (/https?:\/\//.test(value)) {
+		// "KTP: https://…" lines (the Dokumen column) become links named by their label.
+		const links = value.split('\n').flatMap((line, i) => {
+			const url = /(https?:\/\/\S+)/.exec(line)?.[1];
+			const label = line.replace(url ?? '', '').replace(/[:\s]+$/, '') || `file ${i + 1}`;
+			return url ? [el('a', { href: url, target: '_blank', textContent: label })] : [];
+		});
+		return el('td', { title: value }, el('div', { className: 'links' }, ...links));
 	}
-	return el('td', { textContent: value, title: value });
+	// Long cells (Data, the application JSON) are clipped to a few lines; the tooltip has it all.
+	return el('td', { title: value }, el('div', { className: 'clip', textContent: value }));
 }
 
 async function patch(rowNumber, change) {

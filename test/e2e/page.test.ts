@@ -68,7 +68,7 @@ describe('the sandbox page with the real workflows', () => {
 		await page
 			.locator('tbody tr', { hasText: done.values[c.letterNumber] })
 			.waitFor({ timeout: 10000 });
-		await page.screenshot({ path: join(SHOTS, 'sandbox-page.png'), animations: 'disabled' });
+		await page.screenshot({ path: join(SHOTS, 'sandbox-letter.png'), animations: 'disabled' });
 		await page.close();
 	});
 });

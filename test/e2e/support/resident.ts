@@ -81,27 +81,32 @@ export class Resident {
 	/** Sends something and waits until the intake workflow finished handling it. */
 	async send(body: Record<string, unknown>): Promise<ChatMessage[]> {
 		const before = (await this.chat()).length;
+		const known = new Set((await this.executions()).map((e) => e.id));
 		const sent = await this.client.send(this.waId, { name: this.name, ...body });
 		if (sent.webhookStatus !== 200)
 			throw new Error(`the intake webhook answered ${sent.webhookStatus}`);
-		await this.handled(sent.messageId);
+		await this.handled(sent.messageId, known);
 		this.replies = (await this.chat()).slice(before).filter((m) => m.direction === 'out');
 		return this.replies;
 	}
 
-	/** Waits for the finished execution of the intake workflow that received `messageId`. */
-	async handled(messageId: string): Promise<void> {
+	private executions() {
+		return n8nExecutions(this.info, { workflowId: this.intakeId, includeData: true, limit: 20 });
+	}
+
+	/**
+	 * Waits for the finished execution of the intake workflow that received `messageId`, other
+	 * than those in `known` (a redelivered message id has an earlier execution too).
+	 */
+	async handled(messageId: string, known = new Set<string>()): Promise<void> {
 		const execution = await waitFor(
 			async () => {
-				const executions = await n8nExecutions(this.info, {
-					workflowId: this.intakeId,
-					includeData: true,
-					limit: 10,
-				});
-				const found = executions.find((e) => triggerMessageId(e) === messageId);
-				return found && (found.finished || ['success', 'error', 'crashed'].includes(found.status))
-					? found
-					: undefined;
+				const found = (await this.executions()).find(
+					(e) => !known.has(e.id) && triggerMessageId(e) === messageId,
+				);
+				const over =
+					found && (found.finished || ['success', 'error', 'crashed'].includes(found.status));
+				return over ? found : undefined;
 			},
 			{ timeoutMs: 90000, description: `the intake workflow to handle ${messageId}` },
 		);
