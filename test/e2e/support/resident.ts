@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- end-to-end test support (jest, never packed into dist): reads process.env through the stack helpers. */
 // A resident as the end-to-end tests play one: each message waits until the intake workflow has
 // handled it completely (its n8n execution finished), then hands back what the bot answered.
 // Phases of the conversation are recognised from the catalog's own texts (templates/*.json), so
