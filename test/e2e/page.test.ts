@@ -5,7 +5,9 @@
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+
+import { launchChromium } from '../support/browser';
 
 import { columns as c, rowOf, statuses } from './support/office';
 import { Resident, submitRequest } from './support/resident';
@@ -18,18 +20,7 @@ const SHOTS = process.env.PECELAN_UPDATE_SCREENSHOTS
 
 let browser: Browser;
 beforeAll(async () => {
-	browser = await chromium.launch({
-		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-		args: [
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-			'--no-first-run',
-			'--headless',
-		],
-	});
+	browser = await launchChromium();
 });
 afterAll(async () => browser?.close());
 

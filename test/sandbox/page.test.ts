@@ -2,7 +2,9 @@
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+
+import { launchChromium } from '../support/browser';
 import {
 	api,
 	bearer,
@@ -39,18 +41,7 @@ beforeAll(async () => {
 	t = await startTestSandbox({ sheetHeader: HEADER });
 	receiver = await startReceiver();
 	t.sandbox.setIntakeWebhookUrl(receiver.url);
-	browser = await chromium.launch({
-		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-		args: [
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-			'--no-first-run',
-			'--headless',
-		],
-	});
+	browser = await launchChromium();
 }, 30000);
 afterAll(async () => {
 	await browser?.close();
