@@ -1,0 +1,216 @@
+/**
+ * The monthly indicator report as a PDF for the Lurah: the letter engine's kop, a table of the
+ * figures (month vs year to date), the IKM, letters per service as bars, and the median time to
+ * letter per week as a line. Text goes through the letter layout and fonts (extractable);
+ * bars and lines are painted afterwards with pdf-lib.
+ */
+import { PDFDocument, rgb } from 'pdf-lib';
+import { drawLetter } from '../letter/draw';
+import { DEFAULT_LETTERHEAD, pageGeometry, type MarginsMm, type Paper } from '../letter';
+import type { Letterhead } from '../letter/letters';
+import { Layout } from '../letter/layout';
+import type { Block, Run } from '../letter/model';
+import { formatDateId, MONTH_NAMES } from '../indonesian/format';
+import { barChart, lineChart, type Shape } from './charts';
+import { IKM_ELEMENTS } from './ikm';
+import type { Indicators, PeriodFigures } from './indicators';
+import { DEFAULT_REPORT_LABELS, figureRows, fill, formatFigure, type ReportLabels } from './rows';
+import { localDay } from './time';
+
+export interface ReportOptions {
+	letterhead?: Letterhead;
+	/** The office's emblem (PNG or JPEG); the bundled neutral emblem when absent. */
+	emblem?: Uint8Array;
+	paper?: Paper;
+	margins?: MarginsMm;
+	labels?: ReportLabels;
+	/** When the report is made, for its footer; now when absent. */
+	generatedAt?: Date;
+}
+
+export interface RenderedReport {
+	pdf: Uint8Array;
+	pages: number;
+	title: string;
+	fileName: string;
+}
+
+const cell = (text: string, bold = false): Run[] => [{ text, bold }];
+
+function kop(head: Letterhead): Block {
+	// The same lines and sizes as the letters' kop partial (templates/letters/partials/kop.hbs).
+	const upper = (s: string) => s.toLocaleUpperCase('id-ID');
+	return {
+		kind: 'kop',
+		emblem: true,
+		lines: [
+			...head.government.map((g) => ({ runs: cell(upper(g)), size: 13 })),
+			{ runs: cell(upper(head.office), true), size: 16 },
+			{ runs: cell(head.address), size: 9 },
+		],
+	};
+}
+
+function ikmText(p: PeriodFigures, labels: ReportLabels): string[] {
+	if (p.ikm.ikm === null) return [labels.ikmNone, labels.none, labels.none, '0'];
+	return [formatFigure(p.ikm.ikm, 2), p.ikm.grade!, p.ikm.label!, String(p.ikm.respondents)];
+}
+
+export async function renderReport(
+	ind: Indicators,
+	options: ReportOptions = {},
+): Promise<RenderedReport> {
+	const labels = options.labels ?? DEFAULT_REPORT_LABELS;
+	const head = options.letterhead ?? DEFAULT_LETTERHEAD;
+	const [year, month] = ind.month.split('-').map(Number);
+	const monthName = MONTH_NAMES[month - 1];
+	const subtitle = fill(labels.subtitle, {
+		bulan: monthName.toLocaleUpperCase('id-ID'),
+		tahun: year,
+	});
+	const range = (p: PeriodFigures) => `${formatDateId(p.from)} – ${formatDateId(p.to)}`;
+	const rows = figureRows(ind, labels).filter((r) => !r.key.startsWith('letters:'));
+	const c = labels.columns;
+	const [ikm, grade, kinerja, responden] = ikmText(ind.thisMonth, labels);
+	const [ikmTahun, mutuTahun, kinerjaTahun, respondenTahun] = ikmText(ind.yearToDate, labels);
+	const para = (text: string, align: 'left' | 'center' | 'justify' = 'justify'): Block => ({
+		kind: 'paragraph',
+		runs: cell(text),
+		align,
+		indent: 0,
+		firstIndent: 0,
+	});
+	const nrr = (p: PeriodFigures, key: (typeof IKM_ELEMENTS)[number]) =>
+		formatFigure(p.ikm.nrr[key], 2, labels);
+
+	const blocks: Block[] = [
+		kop(head),
+		{ kind: 'title', runs: cell(labels.title, true), size: 13 },
+		{ kind: 'title', runs: cell(subtitle, true), size: 12 },
+		{ kind: 'space', size: 4 },
+		para(
+			fill(labels.period, { bulanIni: range(ind.thisMonth), tahunBerjalan: range(ind.yearToDate) }),
+			'center',
+		),
+		{
+			kind: 'table',
+			widths: [6, 2, 2],
+			align: ['left', 'right', 'right'],
+			size: 9.5,
+			header: [[cell(c.indicator, true), cell(c.month, true), cell(c.yearToDate, true)]],
+			rows: rows.map((r) => [
+				cell(r.label),
+				cell(formatFigure(r.month, r.decimals, labels)),
+				cell(formatFigure(r.yearToDate, r.decimals, labels)),
+			]),
+		},
+		para(
+			fill(labels.ikmLine, {
+				ikm,
+				mutu: grade,
+				kinerja,
+				responden,
+				ikmTahun,
+				mutuTahun,
+				kinerjaTahun,
+				respondenTahun,
+			}),
+		),
+		{
+			kind: 'table',
+			widths: [6, 2, 2],
+			align: ['left', 'right', 'right'],
+			size: 9,
+			header: [[cell(labels.nrrColumn, true), cell(c.month, true), cell(c.yearToDate, true)]],
+			rows: IKM_ELEMENTS.map((key) => [
+				cell(labels.elements[key]),
+				cell(nrr(ind.thisMonth, key)),
+				cell(nrr(ind.yearToDate, key)),
+			]),
+		},
+	];
+	const page = pageGeometry(options.paper ?? 'F4', options.margins);
+	const layout = new Layout({ blocks, size: 10 }, page);
+	layout.run();
+
+	const shapes: Shape[] = [];
+	const services = Object.keys(ind.yearToDate.lettersByService);
+	barChart(
+		layout,
+		shapes,
+		labels.barsTitle,
+		services.map((s) => ({
+			label: s,
+			value: ind.thisMonth.lettersByService[s] ?? 0,
+			note: `(${ind.yearToDate.lettersByService[s]})`,
+		})),
+		labels.noData,
+	);
+	lineChart(
+		layout,
+		shapes,
+		fill(labels.lineTitle, { menit: ind.targetMinutes }),
+		ind.weeklyMedianMinutes.map((w) => ({
+			label: fill(labels.week, { n: w.week }),
+			value: w.median,
+			text: formatFigure(w.median, 1, labels),
+		})),
+		ind.targetMinutes,
+		(v) => formatFigure(v, 0, labels),
+	);
+	const now = options.generatedAt ?? new Date();
+	const today = localDay(now.getTime(), ind.timeZone);
+	const notes = [
+		...(ind.returnedBasis === 'status' ? [labels.statusBasis] : []),
+		...(ind.skipped ? [fill(labels.skipped, { jumlah: ind.skipped })] : []),
+		fill(labels.footer, {
+			tanggal: `${today.day} ${MONTH_NAMES[today.month - 1]} ${today.year}`,
+		}),
+	];
+	const width = layout.right - layout.left;
+	for (const note of notes) {
+		for (const line of layout.ts.lines(cell(note), 8.5, width)) {
+			layout.ensure(layout.lineHeight(8.5));
+			layout.drawLine(line, layout.left, layout.y, width, 'left', true, 8.5);
+			layout.y += layout.lineHeight(8.5);
+		}
+	}
+
+	const title = `${labels.title} ${subtitle}`;
+	const drawn = await drawLetter(
+		{ pages: layout.pages, warnings: [] },
+		{ page, emblem: options.emblem, qrText: title, title, subject: title },
+	);
+	const pdf = await paint(drawn, shapes);
+	return { pdf, pages: layout.pages.length, title, fileName: `laporan-indikator-${ind.month}.pdf` };
+}
+
+/** Paints the charts' shapes onto the drawn pages (flipping to PDF's bottom-left origin). */
+async function paint(bytes: Uint8Array, shapes: Shape[]): Promise<Uint8Array> {
+	if (!shapes.length) return bytes;
+	const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+	const pages = doc.getPages();
+	const black = rgb(0, 0, 0);
+	for (const s of shapes) {
+		const page = pages[s.page];
+		const h = page.getHeight();
+		if (s.kind === 'rect')
+			page.drawRectangle({
+				x: s.x,
+				y: h - s.y - s.h,
+				width: s.w,
+				height: s.h,
+				color: rgb(s.grey, s.grey, s.grey),
+			});
+		else if (s.kind === 'dot') page.drawCircle({ x: s.x, y: h - s.y, size: s.r, color: black });
+		else
+			page.drawLine({
+				start: { x: s.x1, y: h - s.y1 },
+				end: { x: s.x2, y: h - s.y2 },
+				thickness: s.width,
+				color: black,
+				dashArray: s.dash ? [s.dash, s.dash] : undefined,
+			});
+	}
+	return doc.save({ useObjectStreams: false });
+}
