@@ -8,7 +8,7 @@ import { operations } from './router';
 export const outputsFor = (operation: string) => {
 	const named = (...names: string[]) => names.map((displayName) => ({ type: 'main', displayName }));
 	if (operation === 'handleMessage')
-		return named('Reply', 'Submitted', 'Status Question', 'Hand-off');
+		return named('Reply', 'Submitted', 'Status Question', 'Hand-off', 'Survey Answer', 'Complaint');
 	if (operation === 'triage') return named('Approved', 'Rejected', 'Fix Requested');
 	return [{ type: 'main' }];
 };
@@ -28,6 +28,12 @@ export const properties: INodeProperties[] = [
 					'Tell whether an application is complete: missing documents and invalid fields, each with a reason',
 			},
 			{
+				name: 'Complaint Reply',
+				value: 'complaintReply',
+				action: 'Compose the reply to a resolved complaint',
+				description: "Tell the resident staff's response when a complaint is marked resolved",
+			},
+			{
 				name: 'Describe Service',
 				value: 'describeService',
 				action: 'Describe the requirements of a service',
@@ -38,6 +44,13 @@ export const properties: INodeProperties[] = [
 				action: 'Handle one incoming message',
 				description:
 					"Advance the resident's conversation by one message: session in, replies and events out",
+			},
+			{
+				name: 'Invite to Survey',
+				value: 'inviteSurvey',
+				action: 'Invite a resident to the satisfaction survey',
+				description:
+					'After a letter is delivered: ask once per ticket, or keep the invitation until the resident is free',
 			},
 			{ name: 'List Services', value: 'listServices', action: 'List the services in the catalog' },
 			{

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { step } from '../../shared/conversation';
+import { complaintFiles, SURVEY_ELEMENTS, step } from '../../shared/conversation';
 import type { Application, Session } from '../../shared/conversation';
 import type { Catalog } from '../../shared/catalog/types';
 import type { InboundMessage } from '../../shared/messaging/types';
@@ -30,7 +30,14 @@ export const description: INodeProperties[] = [
 ];
 
 /** Output indexes, in the order the node declares them. */
-export const OUTPUT = { reply: 0, submitted: 1, status: 2, handoff: 3 } as const;
+export const OUTPUT = {
+	reply: 0,
+	submitted: 1,
+	status: 2,
+	handoff: 3,
+	survey: 4,
+	complaint: 5,
+} as const;
 
 function parseMessage(this: IExecuteFunctions, raw: unknown, itemIndex: number): InboundMessage {
 	let value = raw;
@@ -99,7 +106,7 @@ function parseSession(raw: unknown): Session | null {
 }
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const outputs: INodeExecutionData[][] = [[], [], [], []];
+	const outputs: INodeExecutionData[][] = [[], [], [], [], [], []];
 	const items = this.getInputData();
 	const now = new Date();
 	for (let i = 0; i < items.length; i++) {
@@ -132,6 +139,17 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 					outputs[OUTPUT.status].push({ json: { ...event }, pairedItem });
 				} else if (event.type === 'handoff_requested') {
 					outputs[OUTPUT.handoff].push({ json: { ...event }, pairedItem });
+				} else if (event.type === 'survey_answered') {
+					// One column per element as well, so a sheet row can be upserted by ticket as is.
+					const columns = Object.fromEntries(
+						SURVEY_ELEMENTS.map((element) => [element, event.scores[element] ?? null]),
+					);
+					outputs[OUTPUT.survey].push({ json: { ...event, ...columns }, pairedItem });
+				} else if (event.type === 'complaint_submitted') {
+					outputs[OUTPUT.complaint].push({
+						json: { ...event.complaint, files: complaintFiles(event.complaint, catalog) },
+						pairedItem,
+					});
 				} else if (event.type === 'error') {
 					this.logger.warn(`Service desk: conversation step failed: ${event.reason}`, {
 						waId: message.from,

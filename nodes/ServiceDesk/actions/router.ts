@@ -2,8 +2,10 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import * as checkApplication from './checkApplication.operation';
+import * as complaintReply from './complaintReply.operation';
 import * as describeService from './describeService.operation';
 import * as handleMessage from './handleMessage.operation';
+import * as inviteSurvey from './inviteSurvey.operation';
 import * as listServices from './listServices.operation';
 import * as notify from './notify.operation';
 import * as reopen from './reopen.operation';
@@ -23,6 +25,8 @@ export const operations = {
 	sheetRow,
 	triage,
 	verificationPage,
+	inviteSurvey,
+	complaintReply,
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

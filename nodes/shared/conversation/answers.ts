@@ -24,6 +24,7 @@ import {
 import { MENU_ITEMS, mainMenu, servicesReply, type MenuItem } from './present';
 import { isWord, matchChoice, normalize, say, textReply, type Choice } from './texts';
 import { submit } from './submit';
+import { startComplaint } from './complaint';
 
 export interface Input {
 	text: string;
@@ -69,6 +70,8 @@ export function onMenu(ctx: Ctx, s: Session, item: MenuItem): void {
 			...(s.lastTicket ? { ticket: s.lastTicket } : {}),
 		});
 		clearRequest(s);
+	} else if (item === 'complaint') {
+		startComplaint(ctx, s);
 	} else {
 		moveTo(s, 'handoff_ask');
 		ctx.replies.push(...prompt(ctx, s));
@@ -263,6 +266,10 @@ export function cancel(ctx: Ctx, s: Session): void {
 	if (service && (REQUEST_STATES.has(s.state) || s.fix)) {
 		ctx.events.push({ type: 'cancelled', waId: s.waId, serviceKey: service.key });
 		ctx.replies.push(textReply(say(ctx.texts, 'cancelled', { title: service.title })));
+	} else if (s.state.startsWith('complaint')) {
+		ctx.replies.push(textReply(say(ctx.texts, 'complaint.cancelled')));
+	} else if (s.state.startsWith('survey') && Object.keys(s.survey?.scores ?? {}).length > 0) {
+		ctx.replies.push(textReply(say(ctx.texts, 'survey.left')));
 	}
 	clearRequest(s);
 	s.state = 'menu';

@@ -8,7 +8,8 @@ import { enterDocument, finishItem, prompt, type Ctx } from './flow';
 import { button, restart, type Input } from './answers';
 import { buttonsReply, isWord, say, textReply } from './texts';
 
-const ACCEPTED = /^(image\/(jpeg|jpg|png|webp|heic|heif)|application\/pdf)$/i;
+/** Photos and PDFs the office can store. */
+export const ACCEPTED_FILE = /^(image\/(jpeg|jpg|png|webp|heic|heif)|application\/pdf)$/i;
 
 export function onDocumentFile(ctx: Ctx, s: Session, service: ResolvedService): void {
 	const d = s.pos?.d ?? -1;
@@ -16,7 +17,7 @@ export function onDocumentFile(ctx: Ctx, s: Session, service: ResolvedService): 
 	const media = ctx.message.media;
 	if (!doc) return restart(ctx, s);
 	const mimeType = String(media?.mimeType || (ctx.message.type === 'image' ? 'image/jpeg' : ''));
-	if (!media || (!media.id && !media.url) || !ACCEPTED.test(mimeType)) {
+	if (!media || (!media.id && !media.url) || !ACCEPTED_FILE.test(mimeType)) {
 		ctx.replies.push(textReply(say(ctx.texts, 'document.bad_type', { mimeType: mimeType || '?' })));
 		return;
 	}

@@ -7,6 +7,7 @@ import type { InboundMessage, OutboundReply } from '../messaging/types';
 import type { DeskEvent, Session, SessionState } from './types';
 import { pushHistory } from './session';
 import { describeService, fieldLines, mainMenu, servicesReply, summaryText } from './present';
+import { outcomePrompt } from './outcomePrompts';
 import { buttonsReply, choiceReply, say, textReply, type Texts } from './texts';
 
 export interface Ctx {
@@ -187,6 +188,8 @@ export function prompt(ctx: Ctx, s: Session, reason?: string): OutboundReply[] {
 	const service = findService(ctx.catalog, s.service);
 	const withReason = (reply: OutboundReply[]): OutboundReply[] =>
 		reason ? [textReply(reason), ...reply] : reply;
+	const outcome = outcomePrompt(t, s, ctx.catalog.settings?.maxTextLength ?? 1000);
+	if (outcome) return withReason(outcome);
 	switch (s.state) {
 		case 'menu':
 		case 'idle':

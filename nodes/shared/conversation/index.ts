@@ -14,3 +14,9 @@ export type {
 	SessionState,
 	StepResult,
 } from './types';
+export { inviteSurvey, INVITE_KEEP_DAYS } from './survey';
+export type { SurveyInvite } from './survey';
+export { complaintReplies, complaintFiles } from './complaint';
+export { complaintTicket } from './ticket';
+export { SURVEY_ELEMENTS } from './types';
+export type { Complaint, SurveyElement } from './types';

@@ -9,7 +9,7 @@ import { formatFieldValue } from '../validation';
 import type { Session } from './types';
 import { listReply, say, textReply, textsFor, type Texts } from './texts';
 
-export const MENU_ITEMS = ['request', 'info', 'status', 'staff'] as const;
+export const MENU_ITEMS = ['request', 'info', 'status', 'complaint', 'staff'] as const;
 export type MenuItem = (typeof MENU_ITEMS)[number];
 
 export function mainMenu(texts: Texts): OutboundReply {

@@ -3,11 +3,13 @@
  * and copied before a step changes it, so the caller's object is never mutated.
  */
 import type { InboundMessage } from '../messaging/types';
-import type { Session, SessionState } from './types';
+import { SURVEY_ELEMENTS, type Session, type SessionState } from './types';
 
 /** Message ids kept for de-duplication, and back steps kept for `kembali`. */
 export const SEEN_LIMIT = 20;
 export const HISTORY_LIMIT = 30;
+/** Survey tickets remembered as already invited. */
+export const INVITED_LIMIT = 10;
 
 const STATES = new Set<SessionState>([
 	'idle',
@@ -22,6 +24,12 @@ const STATES = new Set<SessionState>([
 	'change',
 	'handoff_ask',
 	'handoff',
+	'survey_invite',
+	'survey',
+	'survey_suggestion',
+	'complaint',
+	'complaint_photo',
+	'complaint_confirm',
 ]);
 
 /** States in which a request is half-filled (cancelling it emits `cancelled`). */
@@ -75,7 +83,54 @@ export function loadSession(raw: unknown, waId: string, name: string, now: Date)
 		}
 		return fresh;
 	}
-	return copySession(raw as unknown as Session);
+	const s = copySession(raw as unknown as Session);
+	saneOutcomes(s);
+	return s;
+}
+
+/** Drops survey and complaint data that does not have the expected shape (hand-edited cells). */
+function saneOutcomes(s: Session): void {
+	const str = (x: unknown): x is string => typeof x === 'string';
+	const survey = s.survey as unknown;
+	if (survey !== undefined) {
+		if (isObject(survey) && str(survey.ticket) && str(survey.service) && isObject(survey.scores)) {
+			const scores: Record<string, number> = {};
+			for (const element of SURVEY_ELEMENTS) {
+				const score = survey.scores[element];
+				if (typeof score === 'number' && Number.isInteger(score) && score >= 1 && score <= 4)
+					scores[element] = score;
+			}
+			s.survey = {
+				ticket: survey.ticket,
+				service: survey.service,
+				scores,
+				...(str(survey.suggestion) ? { suggestion: survey.suggestion } : {}),
+				...(survey.done === true ? { done: true } : {}),
+			};
+		} else delete s.survey;
+	}
+	const invite = s.invite as unknown;
+	if (
+		invite !== undefined &&
+		!(isObject(invite) && str(invite.ticket) && str(invite.service) && str(invite.at))
+	)
+		delete s.invite;
+	const invited = s.invited as unknown;
+	if (invited !== undefined) {
+		if (Array.isArray(invited)) s.invited = invited.filter(str).slice(-INVITED_LIMIT);
+		else delete s.invited;
+	}
+	const complaint = s.complaint as unknown;
+	if (complaint !== undefined) {
+		if (
+			isObject(complaint) &&
+			(complaint.text === undefined || str(complaint.text)) &&
+			(complaint.photo === undefined ||
+				(isObject(complaint.photo) && str(complaint.photo.mimeType)))
+		)
+			s.complaint = { ...(complaint as Session['complaint']) };
+		else delete s.complaint;
+	}
 }
 
 /** Copy deep enough that the step can change the session without touching its input. */
@@ -88,6 +143,10 @@ export function copySession(s: Session): Session {
 		history: s.history.slice(),
 		...(s.edit ? { edit: s.edit.slice() } : {}),
 		...(s.pos ? { pos: { ...s.pos } } : {}),
+		...(s.survey ? { survey: { ...s.survey, scores: { ...s.survey.scores } } } : {}),
+		...(s.invite ? { invite: { ...s.invite } } : {}),
+		...(Array.isArray(s.invited) ? { invited: s.invited.slice() } : {}),
+		...(s.complaint ? { complaint: { ...s.complaint } } : {}),
 	};
 }
 
@@ -104,6 +163,8 @@ export function clearRequest(s: Session): void {
 	delete s.edit;
 	delete s.fix;
 	delete s.handoffUntil;
+	delete s.survey;
+	delete s.complaint;
 }
 
 export function markSeen(s: Session, messageId: string): void {

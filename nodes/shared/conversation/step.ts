@@ -12,6 +12,21 @@ import * as on from './answers';
 import { onDocumentFile, onDocumentText } from './documents';
 import { mainMenu } from './present';
 import { commandOf, say, textReply, textsFor, type Command } from './texts';
+import {
+	offerPendingSurvey,
+	onLateInvite,
+	onSuggestion,
+	onSurvey,
+	onSurveyInvite,
+	pendingAgain,
+} from './survey';
+import {
+	COMPLAINT_STATES,
+	onComplaintConfirm,
+	onComplaintFile,
+	onComplaintPhotoText,
+	onComplaintText,
+} from './complaint';
 
 const UNUSABLE: Record<string, string> = {
 	sticker: 'unsupported.sticker',
@@ -73,7 +88,9 @@ function run(s: Session, message: InboundMessage, catalog: Catalog, now: Date): 
 	const timeout = Math.max(1, catalog.settings?.sessionTimeoutMinutes ?? 30) * 60_000;
 	if (s.state !== 'idle' && nowMs - Date.parse(s.at) > timeout) {
 		const wasRequest = REQUEST_STATES.has(s.state) || s.state === 'requirements';
+		const invite = pendingAgain(s);
 		clearRequest(s);
+		if (invite) s.invite = invite;
 		if (wasRequest) ctx.replies.push(textReply(say(texts, 'expired')));
 	}
 	s.at = now.toISOString();
@@ -86,6 +103,7 @@ function run(s: Session, message: InboundMessage, catalog: Catalog, now: Date): 
 	if (type === 'image' || type === 'document') {
 		const service = findService(catalog, s.service);
 		if (s.state === 'document' && service) onDocumentFile(ctx, s, service);
+		else if (COMPLAINT_STATES.has(s.state)) onComplaintFile(ctx, s);
 		else ctx.replies.push(textReply(say(texts, 'media.unexpected')));
 		return result();
 	}
@@ -101,6 +119,7 @@ function run(s: Session, message: InboundMessage, catalog: Catalog, now: Date): 
 	const command = type === 'text' ? commandOf(texts, text) : undefined;
 	if (command) runCommand(ctx, s, command);
 	else dispatch(ctx, s, input);
+	offerPendingSurvey(ctx, s);
 	return result();
 }
 
@@ -148,8 +167,20 @@ function goBack(ctx: Ctx, s: Session): void {
 	ctx.replies.push(...prompt(ctx, s));
 }
 
+const OUTCOME_HANDLERS: Partial<
+	Record<Session['state'], (ctx: Ctx, s: Session, input: on.Input) => void>
+> = {
+	survey_invite: onSurveyInvite,
+	survey: onSurvey,
+	survey_suggestion: onSuggestion,
+	complaint: onComplaintText,
+	complaint_photo: onComplaintPhotoText,
+	complaint_confirm: onComplaintConfirm,
+};
+
 function dispatch(ctx: Ctx, s: Session, input: on.Input): void {
 	if (s.state === 'idle' || s.state === 'menu') {
+		if (onLateInvite(ctx, s, input)) return;
 		const item = on.menuChoice(ctx, input);
 		if (item) return on.onMenu(ctx, s, item);
 		if (s.state === 'idle') return on.greet(ctx, s);
@@ -158,6 +189,8 @@ function dispatch(ctx: Ctx, s: Session, input: on.Input): void {
 	}
 	if (s.state === 'services') return on.onServices(ctx, s, input);
 	if (s.state === 'handoff_ask') return handOff(ctx, s, input.text);
+	const outcome = OUTCOME_HANDLERS[s.state];
+	if (outcome) return outcome(ctx, s, input);
 	const service = findService(ctx.catalog, s.service);
 	if (!service) return on.restart(ctx, s);
 	switch (s.state) {

@@ -31,6 +31,25 @@ export function makeTicket(
 	messageId: string,
 	now: Date,
 ): string {
+	return `${ticketPrefix(service)}-${ticketCode(waId, messageId, now)}`;
+}
+
+/** A complaint ticket: the same code under the complaint prefix (`ADU-7QX3KD0`). */
+export function complaintTicket(
+	prefix: string,
+	waId: string,
+	messageId: string,
+	now: Date,
+): string {
+	const clean =
+		prefix
+			.replace(/[^A-Za-z0-9]/g, '')
+			.toUpperCase()
+			.slice(0, 5) || 'ADU';
+	return `${clean}-${ticketCode(waId, messageId, now)}`;
+}
+
+function ticketCode(waId: string, messageId: string, now: Date): string {
 	const digest = createHash('sha256').update(`${waId}|${messageId}|${now.toISOString()}`).digest();
 	// 40 bits from the digest, 35 of them used: 7 characters of 5 bits each.
 	let bits = 0;
@@ -40,7 +59,7 @@ export function makeTicket(
 		code += ALPHABET[bits % 32];
 		bits = Math.floor(bits / 32);
 	}
-	return `${ticketPrefix(service)}-${code}`;
+	return code;
 }
 
 /** A typed ticket in canonical form (`sku 7qx3kd0` / `SKU-7QX3KDO` → `SKU-7QX3KD0`). */

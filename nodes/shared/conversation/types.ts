@@ -32,7 +32,34 @@ export type DeskEvent =
 	| { type: 'handoff_requested'; waId: string; name: string; text: string }
 	| { type: 'cancelled'; waId: string; serviceKey: string }
 	| { type: 'resubmitted'; application: Application }
+	| {
+			type: 'survey_answered';
+			ticket: string;
+			serviceTitle: string;
+			waId: string;
+			/** Every score given so far for this ticket (cumulative: upsert one row per ticket). */
+			scores: Partial<Record<SurveyElement, number>>;
+			suggestion?: string;
+			/** The resident went past the last element (answered or skipped it). */
+			complete: boolean;
+			at: string;
+	  }
+	| { type: 'complaint_submitted'; complaint: Complaint }
 	| { type: 'error'; reason: string };
+
+/** The nine IKM elements of PermenPANRB 14/2017, in the order they are asked. */
+export const SURVEY_ELEMENTS = ['u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7', 'u8', 'u9'] as const;
+export type SurveyElement = (typeof SURVEY_ELEMENTS)[number];
+
+export interface Complaint {
+	ticket: string;
+	waId: string;
+	name: string;
+	text: string;
+	photo?: DocumentFile;
+	/** ISO 8601. */
+	receivedAt: string;
+}
 
 export type SessionState =
 	| 'idle'
@@ -46,7 +73,13 @@ export type SessionState =
 	| 'summary'
 	| 'change'
 	| 'handoff_ask'
-	| 'handoff';
+	| 'handoff'
+	| 'survey_invite'
+	| 'survey'
+	| 'survey_suggestion'
+	| 'complaint'
+	| 'complaint_photo'
+	| 'complaint_confirm';
 
 /**
  * Where the resident is inside a request: `f` = top-level field index, `r` = record index and
@@ -93,6 +126,20 @@ export interface Session {
 	/** Identity data (`remember: true` fields) from the last submission. */
 	remembered?: Record<string, unknown>;
 	lastTicket?: string;
+	/** The satisfaction survey being offered or answered (`pos.f` = element index). */
+	survey?: {
+		ticket: string;
+		service: string;
+		scores: Partial<Record<SurveyElement, number>>;
+		suggestion?: string;
+		done?: boolean;
+	};
+	/** An invitation that arrived while the resident was busy: offered at the next main menu. */
+	invite?: { ticket: string; service: string; at: string };
+	/** Tickets already invited (bounded), so each ticket is invited once. */
+	invited?: string[];
+	/** The complaint being written. */
+	complaint?: { text?: string; photo?: DocumentFile };
 }
 
 export interface StepResult {

@@ -1,0 +1,51 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { complaintReplies } from '../../shared/conversation';
+import { getCatalog } from './catalog';
+
+const show = { operation: ['complaintReply'] };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Ticket',
+		name: 'ticket',
+		type: 'string',
+		default: '',
+		required: true,
+		description: 'The complaint ticket (ADU-…)',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Response',
+		name: 'response',
+		type: 'string',
+		typeOptions: { rows: 3 },
+		default: '',
+		description: "Staff's response to the complaint, sent to the resident as written",
+		displayOptions: { show },
+	},
+	{
+		displayName: 'WhatsApp ID',
+		name: 'waId',
+		type: 'string',
+		default: '',
+		required: true,
+		description: 'The resident who complained',
+		displayOptions: { show },
+	},
+];
+
+/** Staff marked a complaint resolved: the message telling the resident their response. */
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	return [
+		items.map((_, i) => {
+			const text = (name: string) => String(this.getNodeParameter(name, i, '') ?? '').trim();
+			const replies = complaintReplies(
+				{ ticket: text('ticket'), response: text('response') },
+				getCatalog.call(this, i),
+			);
+			return { json: { waId: text('waId'), replies }, pairedItem: { item: i } };
+		}),
+	];
+}

@@ -1,0 +1,87 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { inviteSurvey } from '../../shared/conversation';
+import type { Session } from '../../shared/conversation';
+import { getCatalog } from './catalog';
+
+const show = { operation: ['inviteSurvey'] };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Session',
+		name: 'session',
+		type: 'string',
+		default: '',
+		description: "The resident's stored session (JSON text); empty if none",
+		displayOptions: { show },
+	},
+	{
+		displayName: 'WhatsApp ID',
+		name: 'waId',
+		type: 'string',
+		default: '',
+		required: true,
+		description: 'The resident who received the letter',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		default: '',
+		description: "The resident's name, used when no session exists yet",
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Ticket',
+		name: 'ticket',
+		type: 'string',
+		default: '',
+		required: true,
+		description: 'The request whose letter was delivered; each ticket is invited once',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Service Title',
+		name: 'serviceTitle',
+		type: 'string',
+		default: '',
+		description: 'The service the resident is asked to rate',
+		displayOptions: { show },
+	},
+];
+
+/**
+ * After a letter is delivered: invite the resident to the satisfaction survey, or keep the
+ * invitation in the session when they are busy (no replies then). Save the returned session.
+ */
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const now = new Date();
+	return [
+		items.map((_, i) => {
+			const catalog = getCatalog.call(this, i);
+			const text = (name: string) => String(this.getNodeParameter(name, i, '') ?? '').trim();
+			let session: Session | null = null;
+			try {
+				session = text('session') ? (JSON.parse(text('session')) as Session) : null;
+			} catch {
+				session = null;
+			}
+			const waId = text('waId');
+			const result = inviteSurvey(
+				session,
+				{ waId, name: text('name'), ticket: text('ticket'), serviceTitle: text('serviceTitle') },
+				catalog,
+				now,
+			);
+			for (const event of result.events) {
+				if (event.type === 'error') this.logger.warn(`Service desk: ${event.reason}`, { waId });
+			}
+			return {
+				json: { waId, session: JSON.stringify(result.session), replies: result.replies },
+				pairedItem: { item: i },
+			};
+		}),
+	];
+}

@@ -1,0 +1,108 @@
+/**
+ * The questions of the satisfaction survey and of a complaint: what the resident reads in
+ * each of their states. No state changes here (handlers live in survey.ts / complaint.ts).
+ */
+import type { OutboundReply } from '../messaging/types';
+import { SURVEY_ELEMENTS, type Session, type SurveyElement } from './types';
+import { buttonsReply, listReply, say, textReply, type Texts } from './texts';
+
+export const SCORE_COUNT = 4;
+
+/** The four answer labels of an element, worst first (score = position + 1). */
+export function surveyOptions(texts: Texts, element: SurveyElement): string[] {
+	const split = (key: string) =>
+		(texts.messages[key] ?? '')
+			.split('|')
+			.map((label) => label.trim())
+			.filter(Boolean);
+	const own = split(`survey.${element}.options`);
+	if (own.length === SCORE_COUNT) return own;
+	const fallback = split('survey.options');
+	return fallback.length === SCORE_COUNT ? fallback : ['1', '2', '3', '4'];
+}
+
+export function invitationReply(
+	texts: Texts,
+	survey: { ticket: string; service: string },
+	pending: boolean,
+): OutboundReply {
+	return buttonsReply(
+		say(texts, pending ? 'survey.invite.pending' : 'survey.invite', {
+			ticket: survey.ticket,
+			service: survey.service,
+		}),
+		[
+			{ id: 'survey:start', title: say(texts, 'button.survey') },
+			{ id: 'survey:skip', title: say(texts, 'button.skip') },
+		],
+	);
+}
+
+/** Element `q` as a list of four rows (ids `score:1`…`score:4`); typing 1–4 or a label works too. */
+export function surveyQuestion(texts: Texts, q: number): OutboundReply {
+	const element = SURVEY_ELEMENTS[Math.min(Math.max(q, 0), SURVEY_ELEMENTS.length - 1)];
+	return listReply(
+		say(texts, 'survey.question', {
+			n: SURVEY_ELEMENTS.indexOf(element) + 1,
+			total: SURVEY_ELEMENTS.length,
+			question: say(texts, `survey.${element}`),
+		}),
+		say(texts, 'survey.list.button'),
+		surveyOptions(texts, element).map((label, i) => ({
+			id: `score:${i + 1}`,
+			title: label,
+			description: say(texts, 'survey.score', { n: i + 1 }),
+		})),
+	);
+}
+
+export function complaintSummary(texts: Texts, s: Session): OutboundReply[] {
+	return [
+		textReply(
+			say(texts, 'complaint.summary', {
+				text: s.complaint?.text ?? '',
+				photo: say(
+					texts,
+					s.complaint?.photo ? 'complaint.summary.photo' : 'complaint.summary.nophoto',
+				),
+			}),
+		),
+		buttonsReply(say(texts, 'complaint.confirm.ask'), [
+			{ id: 'confirm', title: say(texts, 'button.confirm') },
+			{ id: 'rewrite', title: say(texts, 'button.rewrite') },
+			{ id: 'cancel', title: say(texts, 'button.cancel') },
+		]),
+	];
+}
+
+/** The question of a survey or complaint state; undefined for any other state. */
+export function outcomePrompt(
+	texts: Texts,
+	s: Session,
+	maxText: number,
+): OutboundReply[] | undefined {
+	switch (s.state) {
+		case 'survey_invite':
+			return s.survey ? [invitationReply(texts, s.survey, false)] : [];
+		case 'survey':
+			return [surveyQuestion(texts, s.pos?.f ?? 0)];
+		case 'survey_suggestion':
+			return [
+				buttonsReply(say(texts, 'survey.suggestion'), [
+					{ id: 'skip', title: say(texts, 'button.skip') },
+				]),
+			];
+		case 'complaint':
+			return [textReply(say(texts, 'complaint.ask', { max: maxText }))];
+		case 'complaint_photo':
+			return [
+				buttonsReply(say(texts, 'complaint.photo.ask'), [
+					{ id: 'skip', title: say(texts, 'button.skip') },
+				]),
+			];
+		case 'complaint_confirm':
+			return complaintSummary(texts, s);
+		default:
+			return undefined;
+	}
+}
