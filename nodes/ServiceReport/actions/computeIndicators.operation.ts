@@ -1,0 +1,143 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import {
+	monthlyIndicators,
+	previousMonth,
+	sheetRows,
+	type OutcomeEvent,
+	type Row,
+} from '../../shared/outcomes';
+
+const show = { show: { operation: ['computeIndicators'] } };
+
+const rowsParameter = (
+	name: string,
+	displayName: string,
+	description: string,
+): INodeProperties => ({
+	displayName,
+	name,
+	type: 'json',
+	default: '[]',
+	description,
+	displayOptions: show,
+});
+
+export const description: INodeProperties[] = [
+	rowsParameter(
+		'requests',
+		'Request Rows',
+		'The rows of the requests sheet as a JSON array, e.g. {{ $("Read Requests").all().map(i => i.json) }}',
+	),
+	rowsParameter(
+		'surveys',
+		'Survey Rows',
+		'The rows of the survey tab (Tiket, Layanan, u1…u9, Saran, Waktu) as a JSON array',
+	),
+	rowsParameter(
+		'complaints',
+		'Complaint Rows',
+		'The rows of the complaints tab (Tiket, Diterima, WhatsApp, Status, Tanggapan, Selesai Pada) as a JSON array',
+	),
+	rowsParameter(
+		'events',
+		'Events',
+		'Optional log of { ticket, kind, at } (kind fix_requested or rejected), so requests fixed since still count as returned; an empty list counts from the current Status only',
+	),
+	{
+		displayName: 'Month',
+		name: 'month',
+		type: 'string',
+		default: '',
+		placeholder: '2026-05',
+		description:
+			'The month to report (YYYY-MM); empty for the previous month in the workflow time zone',
+		displayOptions: show,
+	},
+	{
+		displayName: 'Options',
+		name: 'indicatorOptions',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: show,
+		options: [
+			{
+				displayName: 'Target Minutes',
+				name: 'targetMinutes',
+				type: 'number',
+				default: 20,
+				description: 'The published time from request to letter, printed as the reference line',
+			},
+			{
+				displayName: 'Time Zone',
+				name: 'timeZone',
+				type: 'string',
+				default: '',
+				placeholder: 'Asia/Jakarta',
+				description: 'Which calendar days the months are made of; empty for the workflow time zone',
+			},
+		],
+	},
+];
+
+/** A JSON array parameter (text or an expression result); n8n items ({ json }) are unwrapped. */
+function rowsOf<T>(ctx: IExecuteFunctions, name: string): T[] {
+	let raw = ctx.getNodeParameter(name, 0, '[]') as unknown;
+	if (typeof raw === 'string') {
+		if (!raw.trim()) return [];
+		try {
+			raw = JSON.parse(raw) as unknown;
+		} catch (error) {
+			throw new NodeOperationError(ctx.getNode(), `The "${name}" parameter is not valid JSON`, {
+				description: (error as Error).message,
+			});
+		}
+	}
+	if (!Array.isArray(raw))
+		throw new NodeOperationError(ctx.getNode(), `The "${name}" parameter must be a list of rows`, {
+			description: `Map it to the rows read from the sheet, e.g. {{ $("Read ${name}").all().map(i => i.json) }}.`,
+		});
+	return raw.map((r) =>
+		r && typeof r === 'object' && 'json' in r && typeof r.json === 'object' ? r.json : r,
+	) as T[];
+}
+
+/** One item with the figures of the month and the year to date, and `rows` for a report tab. */
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const options = this.getNodeParameter('indicatorOptions', 0, {}) as IDataObject;
+	const timeZone = String(options.timeZone || this.getTimezone() || 'Asia/Jakarta');
+	const month = String(this.getNodeParameter('month', 0, '') ?? '').trim();
+	let figures;
+	try {
+		figures = monthlyIndicators({
+			requests: rowsOf<Row>(this, 'requests'),
+			surveys: rowsOf<Row>(this, 'surveys'),
+			complaints: rowsOf<Row>(this, 'complaints'),
+			events: rowsOf<OutcomeEvent>(this, 'events'),
+			month: month || previousMonth(new Date(), timeZone),
+			timeZone,
+			targetMinutes: Number(options.targetMinutes ?? 20),
+		});
+	} catch (error) {
+		if (error instanceof NodeOperationError) throw error;
+		throw new NodeOperationError(this.getNode(), (error as Error).message, {
+			description: 'Check the Month (YYYY-MM) and the Time Zone option (e.g. Asia/Jakarta).',
+		});
+	}
+	const items = this.getInputData();
+	return [
+		[
+			{
+				json: { ...figures, rows: sheetRows(figures) } as unknown as IDataObject,
+				...(items.length ? { pairedItem: { item: 0 } } : {}),
+			},
+		],
+	];
+}

@@ -1,0 +1,181 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { DEFAULT_LETTERHEAD, type Letterhead, type Paper } from '../../shared/letter';
+import { renderReport, type Indicators } from '../../shared/outcomes';
+
+const show = { show: { operation: ['reportPdf'] } };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Figures',
+		name: 'figures',
+		type: 'json',
+		default: '={{ $json }}',
+		description: 'The output of "Compute Indicators"; by default the input item itself',
+		displayOptions: show,
+	},
+	{
+		displayName: 'Letterhead',
+		name: 'letterhead',
+		type: 'collection',
+		placeholder: 'Change Letterhead',
+		description: 'Empty fields keep the bundled default letterhead, as in the Letter PDF node',
+		default: {},
+		displayOptions: show,
+		options: [
+			{ displayName: 'Address Line', name: 'address', type: 'string', default: '' },
+			{
+				displayName: 'Emblem Binary Property',
+				name: 'emblemProperty',
+				type: 'string',
+				default: '',
+				description:
+					'Input binary property holding the emblem (PNG or JPEG); empty for the bundled neutral emblem',
+			},
+			{
+				displayName: 'Government Lines',
+				name: 'government',
+				type: 'string',
+				typeOptions: { rows: 3 },
+				default: '',
+				description: 'One line per row, above the office name; empty for the bundled default',
+			},
+			{ displayName: 'Office Name', name: 'office', type: 'string', default: '' },
+		],
+	},
+	{
+		displayName: 'Options',
+		name: 'reportOptions',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: show,
+		options: [
+			{
+				displayName: 'File Name',
+				name: 'fileName',
+				type: 'string',
+				default: '',
+				placeholder: 'laporan-indikator-2026-05.pdf',
+				description: 'Empty for laporan-indikator-{month}.pdf',
+			},
+			{
+				displayName: 'Output Binary Property',
+				name: 'binaryPropertyName',
+				type: 'string',
+				default: 'data',
+			},
+			{
+				displayName: 'Paper',
+				name: 'paper',
+				type: 'options',
+				options: [
+					{ name: 'F4 (215 × 330 Mm)', value: 'F4' },
+					{ name: 'A4 (210 × 297 Mm)', value: 'A4' },
+				],
+				default: 'F4',
+			},
+		],
+	},
+];
+
+function figuresOf(ctx: IExecuteFunctions, i: number): Indicators {
+	let raw = ctx.getNodeParameter('figures', i, '') as unknown;
+	if (typeof raw === 'string' && raw.trim()) {
+		try {
+			raw = JSON.parse(raw) as unknown;
+		} catch {
+			// reported below
+		}
+	}
+	const f = raw as Partial<Indicators> | undefined;
+	const ok =
+		f &&
+		typeof f === 'object' &&
+		typeof f.month === 'string' &&
+		/^\d{4}-\d{2}$/.test(f.month) &&
+		f.thisMonth &&
+		f.yearToDate &&
+		Array.isArray(f.weeklyMedianMinutes);
+	if (!ok)
+		throw new NodeOperationError(
+			ctx.getNode(),
+			'The figures are not the output of "Compute Indicators"',
+			{
+				itemIndex: i,
+				description:
+					'Connect this node after a Service Report node running "Compute Indicators", or map Figures to its output.',
+			},
+		);
+	return f as Indicators;
+}
+
+async function reportOne(ctx: IExecuteFunctions, i: number): Promise<INodeExecutionData> {
+	const figures = figuresOf(ctx, i);
+	const head = ctx.getNodeParameter('letterhead', i, {}) as IDataObject;
+	const options = ctx.getNodeParameter('reportOptions', i, {}) as IDataObject;
+	let emblem: Uint8Array | undefined;
+	const emblemProperty = String(head.emblemProperty ?? '').trim();
+	if (emblemProperty) {
+		ctx.helpers.assertBinaryData(i, emblemProperty);
+		emblem = await ctx.helpers.getBinaryDataBuffer(i, emblemProperty);
+	}
+	const lines = String(head.government ?? '')
+		.split('\n')
+		.map((l) => l.trim())
+		.filter(Boolean);
+	const letterhead: Letterhead = {
+		...DEFAULT_LETTERHEAD,
+		government: lines.length ? lines : DEFAULT_LETTERHEAD.government,
+		office: String(head.office || DEFAULT_LETTERHEAD.office),
+		address: String(head.address || DEFAULT_LETTERHEAD.address),
+	};
+	let report;
+	try {
+		report = await renderReport(figures, {
+			letterhead,
+			emblem,
+			paper: (options.paper as Paper) || 'F4',
+		});
+	} catch (error) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`The report could not be made: ${(error as Error).message}`,
+			{
+				itemIndex: i,
+			},
+		);
+	}
+	const fileName = String(options.fileName || report.fileName);
+	const binary = await ctx.helpers.prepareBinaryData(
+		Buffer.from(report.pdf),
+		fileName,
+		'application/pdf',
+	);
+	return {
+		json: { month: figures.month, pages: report.pages, bytes: report.pdf.length, fileName },
+		binary: { [String(options.binaryPropertyName || 'data')]: binary },
+		pairedItem: { item: i },
+	};
+}
+
+/** One PDF per input item (normally the single item of "Compute Indicators"). */
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const out: INodeExecutionData[] = [];
+	const items = this.getInputData();
+	for (let i = 0; i < items.length; i++) {
+		try {
+			out.push(await reportOne(this, i));
+		} catch (error) {
+			if (!this.continueOnFail()) throw error;
+			out.push({ json: { error: (error as Error).message }, pairedItem: { item: i } });
+		}
+	}
+	return [out];
+}
