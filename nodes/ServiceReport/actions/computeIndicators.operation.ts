@@ -114,19 +114,19 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const options = this.getNodeParameter('indicatorOptions', 0, {}) as IDataObject;
 	const timeZone = String(options.timeZone || this.getTimezone() || 'Asia/Jakarta');
 	const month = String(this.getNodeParameter('month', 0, '') ?? '').trim();
+	const input = {
+		requests: rowsOf<Row>(this, 'requests'),
+		surveys: rowsOf<Row>(this, 'surveys'),
+		complaints: rowsOf<Row>(this, 'complaints'),
+		events: rowsOf<OutcomeEvent>(this, 'events'),
+		timeZone,
+		targetMinutes: Number(options.targetMinutes ?? 20),
+	};
 	let figures;
 	try {
-		figures = monthlyIndicators({
-			requests: rowsOf<Row>(this, 'requests'),
-			surveys: rowsOf<Row>(this, 'surveys'),
-			complaints: rowsOf<Row>(this, 'complaints'),
-			events: rowsOf<OutcomeEvent>(this, 'events'),
-			month: month || previousMonth(new Date(), timeZone),
-			timeZone,
-			targetMinutes: Number(options.targetMinutes ?? 20),
-		});
+		figures = monthlyIndicators({ ...input, month: month || previousMonth(new Date(), timeZone) });
 	} catch (error) {
-		if (error instanceof NodeOperationError) throw error;
+		// Only the month and the time zone can be refused (bad rows are skipped and counted).
 		throw new NodeOperationError(this.getNode(), (error as Error).message, {
 			description: 'Check the Month (YYYY-MM) and the Time Zone option (e.g. Asia/Jakarta).',
 		});

@@ -173,8 +173,15 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		try {
 			out.push(await reportOne(this, i));
 		} catch (error) {
-			if (!this.continueOnFail()) throw error;
-			out.push({ json: { error: (error as Error).message }, pairedItem: { item: i } });
+			const failure =
+				error instanceof NodeOperationError
+					? error
+					: new NodeOperationError(this.getNode(), (error as Error).message, { itemIndex: i });
+			if (!this.continueOnFail()) throw failure;
+			out.push({
+				json: { error: failure.message, description: failure.description ?? null },
+				pairedItem: { item: i },
+			});
 		}
 	}
 	return [out];
