@@ -85,6 +85,9 @@ export function computeIkm(responses: ReadonlyArray<IkmResponse>): IkmResult {
 	if (!values.length) return { ikm: null, grade: null, label: null, respondents, nrr, ignored };
 	// 25 × Σ NRR / (number of answered elements): exact 1/9 weight when all nine are answered.
 	const raw = (25 * values.reduce((s, v) => s + v, 0)) / values.length;
-	const { grade, label } = ikmGrade(raw);
-	return { ikm: round2(raw), grade, label, respondents, nrr, ignored };
+	// The bands are written to 2 decimals (…88.30 | 88.31…): grade the value as it is printed, so
+	// the Lurah never reads 88.31 next to a B.
+	const ikm = round2(raw);
+	const { grade, label } = ikmGrade(ikm);
+	return { ikm, grade, label, respondents, nrr, ignored };
 }

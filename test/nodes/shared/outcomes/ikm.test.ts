@@ -73,16 +73,14 @@ describe('computeIkm (PermenPANRB 14/2017)', () => {
 		expect(round2(76.605)).toBe(76.61);
 	});
 
-	it('grades the unrounded value against the band edges as written', () => {
+	it('grades against the band edges as written (2 decimals), the printed value', () => {
 		expect(ikmGrade(88.31).grade).toBe('A');
-		// Between B's upper edge (88.30) and A's lower edge (88.31): not yet A, so B,
-		// although it prints as 88.31 once rounded.
-		expect(ikmGrade(88.305).grade).toBe('B');
+		expect(ikmGrade(round2(88.305)).grade).toBe('A');
 		expect(ikmGrade(88.3).grade).toBe('B');
 		expect(ikmGrade(76.61)).toEqual({ grade: 'B', label: 'Baik' });
-		expect(ikmGrade(76.605).grade).toBe('C');
+		expect(ikmGrade(round2(76.604)).grade).toBe('C');
 		expect(ikmGrade(65)).toEqual({ grade: 'C', label: 'Kurang Baik' });
-		expect(ikmGrade(64.995).grade).toBe('D');
+		expect(ikmGrade(round2(64.994)).grade).toBe('D');
 		expect(ikmGrade(25).grade).toBe('D');
 	});
 });
