@@ -84,6 +84,13 @@ export const properties: INodeProperties[] = [
 				description:
 					'Route the rows staff approved, rejected or sent back, not yet handled; number the approved letters',
 			},
+			{
+				name: 'Verification Page',
+				value: 'verificationPage',
+				action: 'Build the page behind a letter QR code',
+				description:
+					'Confirm an issued letter (number, date, holder with masked NIK) or say it is unknown',
+			},
 		],
 		default: 'handleMessage',
 	},
