@@ -108,11 +108,13 @@ function spreadsheetOptions(setup: SetupFile): Partial<SandboxOptions> {
 		spreadsheetId?: string;
 		sheetName?: string;
 		header?: string[];
+		tabs?: Record<string, string[]>;
 	};
 	const options: Partial<SandboxOptions> = {};
 	if (sheet.spreadsheetId) options.spreadsheetId = sheet.spreadsheetId;
 	if (sheet.sheetName) options.sheetName = sheet.sheetName;
 	if (Array.isArray(sheet.header)) options.sheetHeader = sheet.header;
+	if (sheet.tabs && typeof sheet.tabs === 'object') options.otherTabs = sheet.tabs;
 	return options;
 }
 

@@ -13,6 +13,8 @@ export interface SandboxSettings {
 	spreadsheetId: string;
 	sheetName: string;
 	sheetHeader: string[];
+	/** Other tabs and their header rows. */
+	otherTabs: Record<string, string[]>;
 }
 
 export interface SandboxContext {

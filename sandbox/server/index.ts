@@ -35,6 +35,8 @@ export interface SandboxOptions {
 	sheetName?: string;
 	/** Written into row 1 of the requests tab when that row is empty; default none. */
 	sheetHeader?: string[];
+	/** Further tabs (survey, complaints, report…) and their header rows, created the same way. */
+	otherTabs?: Record<string, string[]>;
 }
 
 export interface SandboxConfig {
@@ -76,6 +78,7 @@ export const DEFAULT_SETTINGS: SandboxSettings = {
 	spreadsheetId: '1SandboxPecelanRequests000000000000000000000',
 	sheetName: 'Permohonan',
 	sheetHeader: [],
+	otherTabs: {},
 };
 
 function listen(server: Server, port: number, host: string): Promise<number> {
@@ -89,18 +92,26 @@ function listen(server: Server, port: number, host: string): Promise<number> {
 }
 
 function prepareSpreadsheet(ctx: SandboxContext): void {
-	const { spreadsheetId, sheetName, sheetHeader } = ctx.settings;
+	const { spreadsheetId, sheetName, sheetHeader, otherTabs } = ctx.settings;
 	const sheet =
 		ctx.state.data.spreadsheets[spreadsheetId] ??
 		createSpreadsheet(ctx, spreadsheetId, 'Permohonan Surat (sandbox)', [sheetName]);
-	let tab = sheet.sheets.find((t) => t.title === sheetName);
-	if (!tab) {
-		tab = newTab(sheet.sheets.length === 0 ? 0 : Date.now() % 2 ** 31, sheetName);
-		sheet.sheets.push(tab);
-	}
-	const firstRow = { tab, startRow: 0, startCol: 0, endRow: 0, endCol: Infinity };
-	if (sheetHeader.length && readValues(firstRow, 'FORMATTED_VALUE').length === 0) {
-		writeValues(firstRow, [sheetHeader], 'RAW');
+	for (const [title, header] of [
+		[sheetName, sheetHeader],
+		...Object.entries(otherTabs ?? {}),
+	] as Array<[string, string[]]>) {
+		let tab = sheet.sheets.find((t) => t.title === title);
+		if (!tab) {
+			tab = newTab(
+				sheet.sheets.length === 0 ? 0 : (Date.now() + sheet.sheets.length) % 2 ** 31,
+				title,
+			);
+			sheet.sheets.push(tab);
+		}
+		const firstRow = { tab, startRow: 0, startCol: 0, endRow: 0, endCol: Infinity };
+		if (header.length && readValues(firstRow, 'FORMATTED_VALUE').length === 0) {
+			writeValues(firstRow, [header], 'RAW');
+		}
 	}
 }
 

@@ -5,6 +5,7 @@ import { createHmac } from 'node:crypto';
 import { n8nExecutions } from './support/clients';
 import { catalog, fillRequest, Resident, said } from './support/resident';
 import { useStack } from './support/use-stack';
+import { waitFor } from './support/wait';
 
 const stack = useStack();
 const m = catalog.messages;
@@ -102,7 +103,9 @@ describe('untrusted input', () => {
 		expect(await deliverRaw(payload, '')).toBe(401);
 
 		// Correctly signed (the sandbox signs when no signature is given) but not a WhatsApp payload.
-		expect(await deliverRaw('{"object": "whatsapp_business_account", "entry": "not a list"}')).toBe(400);
+		expect(await deliverRaw('{"object": "whatsapp_business_account", "entry": "not a list"}')).toBe(
+			400,
+		);
 		// Not JSON at all: n8n's own body parser refuses it before any workflow runs.
 		expect(await deliverRaw('{"object": "whatsapp_business_acc')).toBe(422);
 
@@ -114,5 +117,30 @@ describe('untrusted input', () => {
 		expect(chat.filter((msg) => (msg as { direction: string }).direction === 'out')).toHaveLength(
 			0,
 		);
+	});
+});
+
+describe('talking to staff', () => {
+	it('lists the resident for staff and keeps the bot quiet for them', async () => {
+		const resident = new Resident(stack(), '6281377770013', 'Joko');
+		await resident.say('halo');
+		await resident.tap(m['menu.staff']);
+		await resident.say('Saya ingin bertanya soal surat ahli waris ayah saya');
+		expect(said('handoff.sent', resident.lastText)).toBe(true);
+		const row = await waitFor(
+			async () => {
+				const response = await fetch(
+					`${stack().sandboxUrl}/api/sheet?sheet=${encodeURIComponent('Bicara Petugas')}`,
+				);
+				const rows = (
+					(await response.json()) as { rows: Array<{ values: Record<string, string> }> }
+				).rows;
+				return rows.find((r) => r.values.WhatsApp === '6281377770013');
+			},
+			{ timeoutMs: 30000, description: 'the hand-off row' },
+		);
+		expect(row.values.Pesan).toContain('ahli waris');
+		// While staff take over, the bot does not answer.
+		expect(await resident.say('halo?')).toHaveLength(0);
 	});
 });

@@ -21,7 +21,7 @@ describe('the office on one machine', () => {
 		for (const key of ['verifyToken', 'appSecret', 'phoneNumberId', 'spreadsheetId', 'sheetName'])
 			expect(config[key]).toBeTruthy();
 		expect(stack().workflows.map((w) => w.active)).toEqual(stack().workflows.map(() => true));
-		expect(stack().workflows).toHaveLength(3);
+		expect(stack().workflows).toHaveLength(4);
 	});
 
 	it('answers a resident\'s "halo" with the greeting and the menu', async () => {

@@ -121,8 +121,10 @@ export function onSurveyInvite(ctx: Ctx, s: Session, input: Input): void {
 		ctx.replies.push(...prompt(ctx, s));
 		return;
 	}
-	// A tap on an older main-menu list declines the survey and does what was tapped.
-	const item = input.replyId?.startsWith('menu:') ? menuChoice(ctx, input) : undefined;
+	// A main-menu choice (a tap on an older menu list, or its words typed: "status") declines the
+	// survey and does what was asked; a bare number only answers the invitation's own buttons.
+	const typedNumber = !input.replyId && /^\s*\d+\s*$/.test(input.text ?? '');
+	const item = choice || typedNumber ? undefined : menuChoice(ctx, input);
 	if (choice !== 'survey:skip' && !item) return notUnderstood(ctx, s);
 	clearRequest(s);
 	s.state = 'menu';

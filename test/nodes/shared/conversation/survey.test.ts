@@ -143,6 +143,18 @@ describe('survey invitation', () => {
 		expect(chat.state).toBe('services');
 	});
 
+	it('typing a main-menu word ("status") at the invitation declines it and does that', () => {
+		const chat = atMenu();
+		invite(chat);
+		chat.text('status');
+		expect(chat.last.events).toEqual([expect.objectContaining({ type: 'status_requested' })]);
+		expect(answers(chat)).toHaveLength(0);
+		// A bare number still only answers the invitation's own buttons.
+		invite(chat, 'SKU-0000002');
+		chat.text('3');
+		expect(chat.state).toBe('survey_invite');
+	});
+
 	it('refuses an invitation without a ticket, changing nothing', () => {
 		const chat = atMenu();
 		const result = inviteSurvey(

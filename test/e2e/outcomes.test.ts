@@ -1,0 +1,153 @@
+// Service outcomes through the real workflows: the satisfaction survey after a letter, a
+// complaint from the resident to the sheet and the response back, and the monthly report
+// (run on demand) whose figures match the rows those journeys left in the sheet.
+import reportLabels from '../../templates/report/labels.json';
+import { readPdf, squash } from '../nodes/shared/letter/pdf-text';
+import { staffClient } from './support/clients';
+import { columns as c, decide, nextUnpromptedMessage, rowOf, statuses } from './support/office';
+import { catalog, Resident, said, submitRequest, templatePattern, word } from './support/resident';
+import { useStack } from './support/use-stack';
+import { waitFor } from './support/wait';
+
+const stack = useStack();
+const m = catalog.messages;
+const LURAH = '6281100000099';
+
+async function tab(name: string) {
+	const response = await fetch(`${stack().sandboxUrl}/api/sheet?sheet=${encodeURIComponent(name)}`);
+	return (
+		(await response.json()) as {
+			rows: Array<{ rowNumber: number; values: Record<string, string> }>;
+		}
+	).rows;
+}
+
+describe('service outcomes', () => {
+	it('invites the resident to the survey after the letter and keeps every answer as a row', async () => {
+		const tono = new Resident(stack(), '6281400000011', 'Tono');
+		const ticket = await submitRequest(tono, 'pengantar-skck');
+		await rowOf(stack(), ticket);
+		const before = (await tono.chat()).length;
+		await decide(stack(), ticket, statuses.approved);
+		const invite = await nextUnpromptedMessage(
+			tono,
+			before,
+			(msg) => said('survey.invite', msg.text),
+			'the survey invitation',
+		);
+		expect(invite.text).toContain(ticket);
+
+		tono.replies = [invite];
+		await tono.tap(m['button.survey']);
+		const scores = [4, 3, 4, 4, 3, 4, 4, 2, 3];
+		for (const score of scores) await tono.choose(`score:${score}`);
+		expect(said('survey.suggestion', tono.lastText)).toBe(true);
+		await tono.say('Antrean di kantor sudah tidak perlu lagi, terima kasih');
+		expect(said('survey.thanks', tono.lastText)).toBe(true);
+
+		const row = await waitFor(
+			async () =>
+				(await tab('Survei IKM')).find((r) => r.values.Tiket === ticket && r.values.Saran),
+			{
+				timeoutMs: 30000,
+				description: 'the survey row',
+			},
+		);
+		expect(scores.map((_, i) => Number(row.values[`u${i + 1}`]))).toEqual(scores);
+		expect(row.values.Saran).toContain('Antrean');
+	});
+
+	it('takes a complaint to the sheet and brings the staff response back once', async () => {
+		const wati = new Resident(stack(), '6281400000012', 'Wati');
+		await wati.say('halo');
+		await wati.tap(m['menu.complaint']);
+		expect(said('complaint.ask', wati.lastText)).toBe(true);
+		await wati.say('Surat saya salah ketik nama ibu, sudah dua hari belum diperbaiki');
+		expect(said('complaint.photo.ask', wati.lastText)).toBe(true);
+		await wati.say(word('command.skip'));
+		expect(said('complaint.confirm.ask', wati.replies.at(-1)!.text)).toBe(true);
+		await wati.tap(m['button.confirm']);
+		const ticket = templatePattern('complaint.submitted').exec(wati.lastText)![1];
+
+		const row = await waitFor(
+			async () => (await tab('Pengaduan')).find((r) => r.values.Tiket === ticket),
+			{
+				timeoutMs: 30000,
+				description: 'the complaint row',
+			},
+		);
+		expect(row.values.Status).toBe('Baru');
+		expect(row.values.Pengaduan).toContain('salah ketik nama ibu');
+
+		const before = (await wati.chat()).length;
+		await fetch(`${stack().sandboxUrl}/api/sheet/rows/${row.rowNumber}?sheet=Pengaduan`, {
+			method: 'PATCH',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({
+				Status: 'Selesai',
+				Tanggapan: 'Surat sudah kami terbitkan ulang dengan nama yang benar.',
+			}),
+		});
+		const answer = await nextUnpromptedMessage(
+			wati,
+			before,
+			(msg) => said('complaint.resolved', msg.text),
+			'the response',
+		);
+		expect(answer.text).toContain('terbitkan ulang');
+		const done = await waitFor(
+			async () =>
+				(await tab('Pengaduan')).find((r) => r.values.Tiket === ticket && r.values.Diberitahu),
+			{
+				timeoutMs: 60000,
+				description: 'the complaint marked answered',
+			},
+		);
+		expect(done.values['Selesai Pada']).not.toBe('');
+	});
+
+	it('sends the Lurah a monthly report whose figures match the sheet', async () => {
+		const month = new Intl.DateTimeFormat('en-CA', {
+			timeZone: 'Asia/Jakarta',
+			year: 'numeric',
+			month: '2-digit',
+		}).format(new Date());
+		const before = (await (
+			await fetch(`${stack().sandboxUrl}/api/residents/${LURAH}/messages`)
+		).json()) as unknown[];
+		const hook = stack()
+			.workflows.flatMap((w) => w.webhooks)
+			.find((h) => h.url.endsWith('/laporan'))!;
+		expect((await fetch(`${hook.url}?bulan=${month}`)).status).toBe(200);
+
+		const lurah = new Resident(stack(), LURAH, 'Lurah');
+		const report = await nextUnpromptedMessage(
+			lurah,
+			before.length,
+			(msg) => !!msg.document,
+			'the report PDF',
+		);
+		const text = squash(
+			(await readPdf(await lurah.download(report.document!.url))).map((p) => p.text).join(' '),
+		);
+		expect(text).toContain(reportLabels.title);
+
+		// Every request, letter and complaint of these tests was made this month.
+		const requests = (await staffClient(stack()).sheet()).rows;
+		const letters = requests.filter((r) => r.values[c.completedAt]).length;
+		const complaints = (await tab('Pengaduan')).length;
+		const lines = await waitFor(
+			async () => {
+				const rows = (await tab('Laporan')).filter((r) => r.values.Bulan === month);
+				return rows.length ? rows : undefined;
+			},
+			{ timeoutMs: 30000, description: 'the report tab' },
+		);
+		const figure = (label: string) =>
+			lines.find((r) => r.values.Indikator === label)?.values['Bulan Ini'];
+		expect(Number(figure(reportLabels.rows.requestsReceived))).toBe(requests.length);
+		expect(Number(figure(reportLabels.rows.lettersIssued))).toBe(letters);
+		expect(Number(figure(reportLabels.rows.complaintsReceived))).toBe(complaints);
+		expect(text).toContain(String(requests.length));
+	});
+});
