@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { letterheadProperty } from './letterhead';
+
 import { LETTER_TEMPLATES } from '../shared/letter';
 
 const services = Object.keys(LETTER_TEMPLATES).join(', ');
@@ -103,50 +105,7 @@ export const properties: INodeProperties[] = [
 		placeholder: 'https://letters.example.org/v',
 		description: 'The QR code on the letter leads to this URL followed by /{code}',
 	},
-	{
-		displayName: 'Letterhead',
-		name: 'letterhead',
-		type: 'collection',
-		placeholder: 'Change Letterhead',
-		description:
-			'Empty fields keep the bundled default letterhead (templates/letterhead/default JSON file)',
-		default: {},
-		options: [
-			{ displayName: 'Address Line', name: 'address', type: 'string', default: '' },
-			{
-				displayName: 'Area (in the Letter Text)',
-				name: 'area',
-				type: 'string',
-				default: '',
-			},
-			{ displayName: 'Countersigner Title', name: 'countersigner', type: 'string', default: '' },
-			{
-				displayName: 'Emblem Binary Property',
-				name: 'emblemProperty',
-				type: 'string',
-				default: '',
-				description:
-					'Input binary property holding the emblem (PNG or JPEG); empty for the bundled neutral emblem',
-			},
-			{
-				displayName: 'Government Lines',
-				name: 'government',
-				type: 'string',
-				typeOptions: { rows: 3 },
-				default: '',
-				description: 'One line per row, above the office name; empty for the bundled default',
-			},
-			{ displayName: 'Issuer (Opening Sentence)', name: 'issuer', type: 'string', default: '' },
-			{ displayName: 'Office Name', name: 'office', type: 'string', default: '' },
-			{
-				displayName: 'Place Name',
-				name: 'place',
-				type: 'string',
-				default: '',
-				description: 'Printed before the date: "Madiun, 5 Mei 2026"',
-			},
-		],
-	},
+	letterheadProperty,
 	{
 		displayName: 'Signatory',
 		name: 'signatory',

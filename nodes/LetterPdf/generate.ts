@@ -2,7 +2,6 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeOperationError } from 'n8n-workflow';
 
 import {
-	DEFAULT_LETTERHEAD,
 	DEFAULT_MARGINS_MM,
 	DEFAULT_SIGNATORY,
 	formatLetterNumber,
@@ -11,9 +10,9 @@ import {
 	newVerificationCode,
 	renderLetter,
 	verificationUrl,
-	type Letterhead,
 	type Paper,
 } from '../shared/letter';
+import { readLetterhead } from './letterhead';
 
 /** `400.12.2/042/…` + `Siti Nurhaliza Ümmü` → `400.12.2-042-…-Siti-Nurhaliza-Ummu.pdf`. */
 export function letterFileName(number: string, name: string): string {
@@ -99,7 +98,6 @@ async function generateOne(
 	const app = applicationOf(ctx, i, item);
 	const template = templateFor(ctx, i, app);
 	const options = ctx.getNodeParameter('options', i, {}) as IDataObject;
-	const head = ctx.getNodeParameter('letterhead', i, {}) as IDataObject;
 	const signer = ctx.getNodeParameter('signatory', i, {}) as IDataObject;
 	const date = String(options.date || today(ctx.getTimezone()));
 	if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) {
@@ -137,21 +135,7 @@ async function generateOne(
 	const code = String(options.verificationCode || newVerificationCode());
 	const url = verificationUrl(base, code);
 
-	let emblem: Uint8Array | undefined;
-	const emblemProperty = String(head.emblemProperty ?? '').trim();
-	if (emblemProperty) {
-		ctx.helpers.assertBinaryData(i, emblemProperty);
-		emblem = await ctx.helpers.getBinaryDataBuffer(i, emblemProperty);
-	}
-	const lines = String(head.government ?? '')
-		.split('\n')
-		.map((l) => l.trim())
-		.filter(Boolean);
-	const letterhead: Letterhead = {
-		...DEFAULT_LETTERHEAD,
-		...(filled(head) as Partial<Letterhead>),
-		government: lines.length ? lines : DEFAULT_LETTERHEAD.government,
-	};
+	const { letterhead, emblem } = await readLetterhead(ctx, i);
 
 	const letter = await renderLetter({
 		templateName: template.name,

@@ -6,7 +6,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { DEFAULT_LETTERHEAD, type Letterhead, type Paper } from '../../shared/letter';
+import { letterheadProperty, readLetterhead } from '../../LetterPdf/letterhead';
+import type { Paper } from '../../shared/letter';
 import { renderReport, type Indicators } from '../../shared/outcomes';
 
 const show = { show: { operation: ['reportPdf'] } };
@@ -20,35 +21,7 @@ export const description: INodeProperties[] = [
 		description: 'The output of "Compute Indicators"; by default the input item itself',
 		displayOptions: show,
 	},
-	{
-		displayName: 'Letterhead',
-		name: 'letterhead',
-		type: 'collection',
-		placeholder: 'Change Letterhead',
-		description: 'Empty fields keep the bundled default letterhead, as in the Letter PDF node',
-		default: {},
-		displayOptions: show,
-		options: [
-			{ displayName: 'Address Line', name: 'address', type: 'string', default: '' },
-			{
-				displayName: 'Emblem Binary Property',
-				name: 'emblemProperty',
-				type: 'string',
-				default: '',
-				description:
-					'Input binary property holding the emblem (PNG or JPEG); empty for the bundled neutral emblem',
-			},
-			{
-				displayName: 'Government Lines',
-				name: 'government',
-				type: 'string',
-				typeOptions: { rows: 3 },
-				default: '',
-				description: 'One line per row, above the office name; empty for the bundled default',
-			},
-			{ displayName: 'Office Name', name: 'office', type: 'string', default: '' },
-		],
-	},
+	{ ...letterheadProperty, displayOptions: show },
 	{
 		displayName: 'Options',
 		name: 'reportOptions',
@@ -118,24 +91,8 @@ function figuresOf(ctx: IExecuteFunctions, i: number): Indicators {
 
 async function reportOne(ctx: IExecuteFunctions, i: number): Promise<INodeExecutionData> {
 	const figures = figuresOf(ctx, i);
-	const head = ctx.getNodeParameter('letterhead', i, {}) as IDataObject;
 	const options = ctx.getNodeParameter('reportOptions', i, {}) as IDataObject;
-	let emblem: Uint8Array | undefined;
-	const emblemProperty = String(head.emblemProperty ?? '').trim();
-	if (emblemProperty) {
-		ctx.helpers.assertBinaryData(i, emblemProperty);
-		emblem = await ctx.helpers.getBinaryDataBuffer(i, emblemProperty);
-	}
-	const lines = String(head.government ?? '')
-		.split('\n')
-		.map((l) => l.trim())
-		.filter(Boolean);
-	const letterhead: Letterhead = {
-		...DEFAULT_LETTERHEAD,
-		government: lines.length ? lines : DEFAULT_LETTERHEAD.government,
-		office: String(head.office || DEFAULT_LETTERHEAD.office),
-		address: String(head.address || DEFAULT_LETTERHEAD.address),
-	};
+	const { letterhead, emblem } = await readLetterhead(ctx, i);
 	let report;
 	try {
 		report = await renderReport(figures, {

@@ -1,0 +1,80 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { DEFAULT_LETTERHEAD, type Letterhead } from '../shared/letter';
+
+/** The office's letterhead, shared by the Letter PDF and Service Report nodes. */
+export const letterheadProperty: INodeProperties = {
+	displayName: 'Letterhead',
+	name: 'letterhead',
+	type: 'collection',
+	placeholder: 'Change Letterhead',
+	description:
+		'Empty fields keep the bundled default letterhead (templates/letterhead/default JSON file)',
+	default: {},
+	options: [
+		{ displayName: 'Address Line', name: 'address', type: 'string', default: '' },
+		{
+			displayName: 'Area (in the Letter Text)',
+			name: 'area',
+			type: 'string',
+			default: '',
+		},
+		{ displayName: 'Countersigner Title', name: 'countersigner', type: 'string', default: '' },
+		{
+			displayName: 'Emblem Binary Property',
+			name: 'emblemProperty',
+			type: 'string',
+			default: '',
+			description:
+				'Input binary property holding the emblem (PNG or JPEG); empty for the bundled neutral emblem',
+		},
+		{
+			displayName: 'Government Lines',
+			name: 'government',
+			type: 'string',
+			typeOptions: { rows: 3 },
+			default: '',
+			description: 'One line per row, above the office name; empty for the bundled default',
+		},
+		{ displayName: 'Issuer (Opening Sentence)', name: 'issuer', type: 'string', default: '' },
+		{ displayName: 'Office Name', name: 'office', type: 'string', default: '' },
+		{
+			displayName: 'Place Name',
+			name: 'place',
+			type: 'string',
+			default: '',
+			description: 'Printed before the date: "Madiun, 5 Mei 2026"',
+		},
+	],
+};
+
+/** The letterhead the node is set to (empty fields keep the bundled default) and its emblem. */
+export async function readLetterhead(
+	ctx: IExecuteFunctions,
+	i: number,
+): Promise<{ letterhead: Letterhead; emblem?: Uint8Array }> {
+	const head = ctx.getNodeParameter('letterhead', i, {}) as IDataObject;
+	let emblem: Uint8Array | undefined;
+	const emblemProperty = String(head.emblemProperty ?? '').trim();
+	if (emblemProperty) {
+		ctx.helpers.assertBinaryData(i, emblemProperty);
+		emblem = await ctx.helpers.getBinaryDataBuffer(i, emblemProperty);
+	}
+	const lines = String(head.government ?? '')
+		.split('\n')
+		.map((l) => l.trim())
+		.filter(Boolean);
+	const given = Object.fromEntries(
+		Object.entries(head).filter(
+			([key, v]) => key in DEFAULT_LETTERHEAD && key !== 'government' && v !== '' && v != null,
+		),
+	) as Partial<Letterhead>;
+	return {
+		letterhead: {
+			...DEFAULT_LETTERHEAD,
+			...given,
+			government: lines.length ? lines : DEFAULT_LETTERHEAD.government,
+		},
+		emblem,
+	};
+}
