@@ -5,7 +5,14 @@ import reportLabels from '../../templates/report/labels.json';
 import { readPdf, squash } from '../nodes/shared/letter/pdf-text';
 import { staffClient } from './support/clients';
 import { columns as c, decide, nextUnpromptedMessage, rowOf, statuses } from './support/office';
-import { catalog, Resident, said, submitRequest, templatePattern, word } from './support/resident';
+import {
+	catalog,
+	photoOf,
+	Resident,
+	said,
+	submitRequest,
+	templatePattern,
+} from './support/resident';
 import { useStack } from './support/use-stack';
 import { waitFor } from './support/wait';
 
@@ -64,7 +71,7 @@ describe('service outcomes', () => {
 		expect(said('complaint.ask', wati.lastText)).toBe(true);
 		await wati.say('Surat saya salah ketik nama ibu, sudah dua hari belum diperbaiki');
 		expect(said('complaint.photo.ask', wati.lastText)).toBe(true);
-		await wati.say(word('command.skip'));
+		await wati.photo(photoOf('surat salah ketik'));
 		expect(said('complaint.confirm.ask', wati.replies.at(-1)!.text)).toBe(true);
 		await wati.tap(m['button.confirm']);
 		const ticket = templatePattern('complaint.submitted').exec(wati.lastText)![1];
@@ -77,6 +84,12 @@ describe('service outcomes', () => {
 			},
 		);
 		expect(row.values.Status).toBe('Baru');
+		// The photo goes to Drive and its link into the row, like a request's photos.
+		const withPhoto = await waitFor(
+			async () => (await tab('Pengaduan')).find((r) => r.values.Tiket === ticket && r.values.Foto),
+			{ timeoutMs: 30000, description: 'the complaint photo link' },
+		);
+		expect(await (await fetch(withPhoto.values.Foto)).text()).toBe('photo of surat salah ketik');
 		expect(row.values.Pengaduan).toContain('salah ketik nama ibu');
 
 		const before = (await wati.chat()).length;
