@@ -85,6 +85,10 @@ function quietOfflineEnv(
 		EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all',
 		EXECUTIONS_DATA_SAVE_MANUAL_EXECUTIONS: 'true',
 		GENERIC_TIMEZONE: 'Asia/Jakarta',
+		// One production execution at a time: a resident's messages (three photos sent at once)
+		// are then handled in turn, each from the session the previous one saved. The README asks
+		// admins to set the same.
+		N8N_CONCURRENCY_PRODUCTION_LIMIT: '1',
 		N8N_LOG_LEVEL: 'warn',
 	};
 }

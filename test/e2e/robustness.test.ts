@@ -3,7 +3,16 @@
 import { createHmac } from 'node:crypto';
 
 import { n8nExecutions } from './support/clients';
-import { catalog, fillRequest, Resident, said } from './support/resident';
+import {
+	catalog,
+	fillRequest,
+	fillRequestUntil,
+	photoOf,
+	Resident,
+	said,
+	templatePattern,
+	word,
+} from './support/resident';
 import { useStack } from './support/use-stack';
 import { waitFor } from './support/wait';
 
@@ -142,5 +151,40 @@ describe('talking to staff', () => {
 		expect(row.values.Pesan).toContain('ahli waris');
 		// While staff take over, the bot does not answer.
 		expect(await resident.say('halo?')).toHaveLength(0);
+	});
+});
+
+describe('several photos at once', () => {
+	it('keeps every photo a resident sends in one go', async () => {
+		const sku = catalog.services.find((s) => s.key === 'sku-kur')!;
+		const ktp = sku.documents.find((d) => d.key === 'ktp')!;
+		const resident = new Resident(stack(), '6281377770015', 'Rani');
+		await resident.say('halo');
+		await resident.tap(m['menu.request']);
+		await resident.choose(sku.key);
+		// Answer everything up to the first document question.
+		await fillRequestUntil(resident, sku, (text) => templatePattern('document.ask').test(text));
+		const kk = sku.documents.find((d) => d.key === 'kk')!;
+		// The cover letter asked first: send it, then the KTP and KK pages all at once, as people do.
+		await resident.photo(photoOf('pengantar'));
+		await resident.say(word('command.done'));
+		expect(resident.lastText).toContain(ktp.label);
+		await Promise.all([
+			resident.sendOnly(photoOf('KTP depan')),
+			resident.sendOnly(photoOf('KTP belakang')),
+		]);
+		await waitFor(
+			async () =>
+				(await resident.chat()).filter(
+					(msg) => msg.direction === 'out' && msg.text.includes(ktp.label),
+				).length >= 3,
+			{ timeoutMs: 60000, description: 'the answers to both photos' },
+		);
+		await resident.say(word('command.done'));
+		expect(resident.lastText).toContain(kk.label);
+		await resident.photo(photoOf('KK'));
+		if (said('document.received', resident.lastText)) await resident.say(word('command.done'));
+		const summary = resident.replies.map((r) => r.text).join('\n');
+		expect(summary).toMatch(new RegExp(`${ktp.label}: 2 file`));
 	});
 });

@@ -89,6 +89,20 @@ export class Resident {
 		return this.replies;
 	}
 
+	/** Delivers a photo without waiting for the bot (several at once, as people send them). */
+	async sendOnly(file: Attachment): Promise<void> {
+		const sent = await this.client.send(this.waId, {
+			name: this.name,
+			image: {
+				fileName: file.fileName,
+				mimeType: file.mimeType,
+				dataBase64: file.data.toString('base64'),
+			},
+		});
+		if (sent.webhookStatus !== 200)
+			throw new Error(`the intake webhook answered ${sent.webhookStatus}`);
+	}
+
 	private executions() {
 		return n8nExecutions(this.info, { workflowId: this.intakeId, includeData: true, limit: 20 });
 	}
@@ -202,12 +216,13 @@ export async function fillRequest(
 	service: ResolvedService,
 	answers: Answers = () => undefined,
 	records: Record<string, number> = {},
+	stopAt: (lastReply: string) => boolean = (last) => said('summary.ask', last),
 ): Promise<void> {
 	const recordCounts = new Map<string, number>();
 	for (let turn = 0; turn < 250; turn++) {
 		const text = resident.lastText;
 		const last = resident.replies[resident.replies.length - 1]?.text ?? '';
-		if (said('summary.ask', last)) return;
+		if (stopAt(last)) return;
 		if (said('requirements.ask', last)) {
 			await resident.tap(messages['button.continue']);
 			continue;
@@ -252,6 +267,15 @@ export async function fillRequest(
 		await resident.say(answers(field.field, record) ?? defaultAnswer(field.field));
 	}
 	throw new Error('the conversation did not reach the summary');
+}
+
+/** Answers like `fillRequest` until the bot's last reply satisfies `stopAt`. */
+export function fillRequestUntil(
+	resident: Resident,
+	service: ResolvedService,
+	stopAt: (lastReply: string) => boolean,
+): Promise<void> {
+	return fillRequest(resident, service, undefined, {}, stopAt);
 }
 
 /** The field whose question the bot just asked (inside a record too). */
