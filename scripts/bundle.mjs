@@ -2,7 +2,8 @@
 // (handlebars, pdf-lib, fonts, QR encoder) into one file in dist, replacing tsc's output.
 // n8n community packages may have no runtime dependencies; n8n-workflow is the peer dependency.
 import { build } from 'esbuild';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const entries = pkg.n8n.nodes.map((out) => ({
@@ -34,6 +35,26 @@ await Promise.all(
 	),
 );
 
-// The static-file copy of `n8n-node build` also picks up README screenshots; the package needs none.
-for (const dir of ['dist/docs', 'dist/sandbox', 'dist/test', 'dist/bench']) rmSync(dir, { recursive: true, force: true });
+// What n8n loads is the bundles, the credentials, the icons and the codex files: drop tsc's
+// per-module output (now inside the bundles), its maps and declarations, and the screenshots the
+// static-file copy of `n8n-node build` picked up.
+for (const dir of [
+	'dist/docs',
+	'dist/sandbox',
+	'dist/test',
+	'dist/bench',
+	'dist/templates',
+	'dist/nodes/shared',
+])
+	rmSync(dir, { recursive: true, force: true });
+// The fonts embedded in the letter bundles travel with their licence.
+for (const e of entries)
+	if (/LetterPdf|ServiceReport/.test(e.out))
+		copyFileSync('templates/fonts/LICENSE-DejaVu.txt', join(dirname(e.out), 'LICENSE-DejaVu.txt'));
+rmSync('dist/tsconfig.tsbuildinfo', { force: true });
+const keep = new Set(entries.map((e) => e.out));
+for (const file of readdirSync('dist', { recursive: true }).map((f) => join('dist', String(f)))) {
+	const isModule = file.endsWith('.js') && file.startsWith('dist/nodes/') && !keep.has(file);
+	if (file.endsWith('.map') || file.endsWith('.d.ts') || isModule) rmSync(file, { force: true });
+}
 console.log(`bundle: ${entries.length} node(s) bundled`);
