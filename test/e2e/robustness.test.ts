@@ -13,6 +13,7 @@ import {
 	templatePattern,
 	word,
 } from './support/resident';
+import { nextUnpromptedMessage } from './support/office';
 import { useStack } from './support/use-stack';
 import { waitFor } from './support/wait';
 
@@ -142,7 +143,9 @@ describe('talking to staff', () => {
 					`${stack().sandboxUrl}/api/sheet?sheet=${encodeURIComponent('Bicara Petugas')}`,
 				);
 				const rows = (
-					(await response.json()) as { rows: Array<{ values: Record<string, string> }> }
+					(await response.json()) as {
+						rows: Array<{ rowNumber: number; values: Record<string, string> }>;
+					}
 				).rows;
 				return rows.find((r) => r.values.WhatsApp === '6281377770013');
 			},
@@ -151,6 +154,25 @@ describe('talking to staff', () => {
 		expect(row.values.Pesan).toContain('ahli waris');
 		// While staff take over, the bot does not answer.
 		expect(await resident.say('halo?')).toHaveLength(0);
+
+		// Staff mark the conversation finished in the sheet: the bot is back, and says so.
+		const before = (await resident.chat()).length;
+		await fetch(
+			`${stack().sandboxUrl}/api/sheet/rows/${row.rowNumber}?sheet=${encodeURIComponent('Bicara Petugas')}`,
+			{
+				method: 'PATCH',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ Status: 'Selesai' }),
+			},
+		);
+		await nextUnpromptedMessage(
+			resident,
+			before,
+			(msg) => said('handoff.resumed', msg.text),
+			'the bot resuming',
+		);
+		const replies = await resident.say('halo');
+		expect(replies.some((r) => r.list)).toBe(true);
 	});
 });
 

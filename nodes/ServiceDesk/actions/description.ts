@@ -72,6 +72,12 @@ export const properties: INodeProperties[] = [
 				description: 'Turn a submitted application into the row staff work on',
 			},
 			{
+				name: 'Resume Bot',
+				value: 'resumeBot',
+				action: 'Let the bot answer a resident again',
+				description: 'Staff finished talking with a resident: end the hand-off and tell them',
+			},
+			{
 				name: 'Status Reply',
 				value: 'statusReply',
 				action: 'Answer a status question',

@@ -9,6 +9,7 @@ import * as inviteSurvey from './inviteSurvey.operation';
 import * as listServices from './listServices.operation';
 import * as notify from './notify.operation';
 import * as reopen from './reopen.operation';
+import * as resumeBot from './resumeBot.operation';
 import * as sheetRow from './sheetRow.operation';
 import * as statusReply from './statusReply.operation';
 import * as triage from './triage.operation';
@@ -22,6 +23,7 @@ export const operations = {
 	statusReply,
 	notify,
 	reopen,
+	resumeBot,
 	sheetRow,
 	triage,
 	verificationPage,
