@@ -12,6 +12,8 @@ import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 
+import { launchChromium } from '../test/support/browser';
+
 function bundledEngine(): { engine: Engine & Samples; cleanUp: () => void } {
 	const dir = mkdtempSync(join(tmpdir(), 'letter-bench-'));
 	const outfile = join(dir, 'engine.js');
@@ -132,18 +134,7 @@ async function main() {
 	const ours = async () => (await engine.renderLetter(letter())).pdf.length;
 	const long = async () => (await engine.renderLetter(big)).pdf.length;
 
-	const { chromium } = require('playwright-core') as typeof import('playwright-core');
-	const browser = await chromium.launch({
-		executablePath: '/usr/bin/chromium',
-		args: [
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-			'--no-first-run',
-		],
-	});
+	const browser = await launchChromium();
 	try {
 		const page = await browser.newPage();
 		const doc = html();

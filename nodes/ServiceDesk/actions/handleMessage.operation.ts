@@ -2,10 +2,11 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { NodeOperationError } from 'n8n-workflow';
 
 import { complaintFiles, SURVEY_ELEMENTS, step } from '../../shared/conversation';
-import type { Application, Session } from '../../shared/conversation';
+import type { Application } from '../../shared/conversation';
 import type { Catalog } from '../../shared/catalog/types';
 import type { InboundMessage } from '../../shared/messaging/types';
 import { getCatalog } from './catalog';
+import { sessionProperty, storedSession } from './helpers';
 
 const show = { operation: ['handleMessage'] };
 
@@ -18,15 +19,7 @@ export const description: INodeProperties[] = [
 		description: 'The incoming message, as the WhatsApp Gateway Trigger emits it',
 		displayOptions: { show },
 	},
-	{
-		displayName: 'Session',
-		name: 'session',
-		type: 'string',
-		default: '',
-		description:
-			"The resident's stored session (JSON text, e.g. from a Data Table row); empty for a new resident",
-		displayOptions: { show },
-	},
+	sessionProperty('handleMessage'),
 ];
 
 /** Output indexes, in the order the node declares them. */
@@ -94,17 +87,6 @@ function documentFiles(application: Application, catalog: Catalog) {
 	});
 }
 
-/** A missing, empty or unreadable stored session starts a new conversation (the engine checks its shape). */
-function parseSession(raw: unknown): Session | null {
-	if (raw && typeof raw === 'object') return raw as Session;
-	if (typeof raw !== 'string' || raw.trim() === '') return null;
-	try {
-		return JSON.parse(raw) as Session;
-	} catch {
-		return null;
-	}
-}
-
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const outputs: INodeExecutionData[][] = [[], [], [], [], [], []];
 	const items = this.getInputData();
@@ -113,7 +95,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		try {
 			const catalog = getCatalog.call(this, i);
 			const message = parseMessage.call(this, this.getNodeParameter('message', i), i);
-			const session = parseSession(this.getNodeParameter('session', i, ''));
+			const session = storedSession.call(this, i);
 			const result = step(session, message, catalog, now);
 			const pairedItem = { item: i };
 			outputs[OUTPUT.reply].push({

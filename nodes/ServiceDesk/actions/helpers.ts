@@ -1,5 +1,7 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
+
+import type { Session } from '../../shared/conversation';
 
 /** A JSON parameter that may arrive as text or as an object (an expression result). */
 export function jsonParameter<T>(this: IExecuteFunctions, name: string, itemIndex: number): T {
@@ -12,5 +14,33 @@ export function jsonParameter<T>(this: IExecuteFunctions, name: string, itemInde
 			description: (error as Error).message,
 			itemIndex,
 		});
+	}
+}
+
+/** The Session parameter of the operations that read a resident's stored conversation. */
+export function sessionProperty(operation: string): INodeProperties {
+	return {
+		displayName: 'Session',
+		name: 'session',
+		type: 'string',
+		default: '',
+		description:
+			"The resident's stored session (JSON text, e.g. from a Data Table row); empty for none",
+		displayOptions: { show: { operation: [operation] } },
+	};
+}
+
+/**
+ * A stored session from the Session parameter. Missing, empty or unreadable text gives null, a
+ * new conversation; the engine checks the shape of what it is given.
+ */
+export function storedSession(this: IExecuteFunctions, itemIndex: number): Session | null {
+	const raw = this.getNodeParameter('session', itemIndex, '') as unknown;
+	if (raw && typeof raw === 'object') return raw as Session;
+	if (typeof raw !== 'string' || raw.trim() === '') return null;
+	try {
+		return JSON.parse(raw) as Session;
+	} catch {
+		return null;
 	}
 }

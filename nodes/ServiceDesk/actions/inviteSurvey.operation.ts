@@ -1,20 +1,13 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { inviteSurvey } from '../../shared/conversation';
-import type { Session } from '../../shared/conversation';
 import { getCatalog } from './catalog';
+import { sessionProperty, storedSession } from './helpers';
 
 const show = { operation: ['inviteSurvey'] };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Session',
-		name: 'session',
-		type: 'string',
-		default: '',
-		description: "The resident's stored session (JSON text); empty if none",
-		displayOptions: { show },
-	},
+	sessionProperty('inviteSurvey'),
 	{
 		displayName: 'WhatsApp ID',
 		name: 'waId',
@@ -62,12 +55,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		items.map((_, i) => {
 			const catalog = getCatalog.call(this, i);
 			const text = (name: string) => String(this.getNodeParameter(name, i, '') ?? '').trim();
-			let session: Session | null = null;
-			try {
-				session = text('session') ? (JSON.parse(text('session')) as Session) : null;
-			} catch {
-				session = null;
-			}
+			const session = storedSession.call(this, i);
 			const waId = text('waId');
 			const result = inviteSurvey(
 				session,

@@ -2,9 +2,9 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { mentionedKeys } from '../../shared/catalog';
 import { reopenForFix } from '../../shared/conversation';
-import type { Application, Session } from '../../shared/conversation';
+import type { Application } from '../../shared/conversation';
 import { getCatalog } from './catalog';
-import { jsonParameter } from './helpers';
+import { jsonParameter, sessionProperty, storedSession } from './helpers';
 
 const show = { operation: ['reopen'] };
 
@@ -17,14 +17,7 @@ export const description: INodeProperties[] = [
 		description: 'The application as submitted (the JSON kept in the request row)',
 		displayOptions: { show },
 	},
-	{
-		displayName: 'Session',
-		name: 'session',
-		type: 'string',
-		default: '',
-		description: "The resident's stored session (JSON text); empty if none",
-		displayOptions: { show },
-	},
+	sessionProperty('reopen'),
 	{
 		displayName: 'Note',
 		name: 'note',
@@ -53,13 +46,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		items.map((_, i) => {
 			const catalog = getCatalog.call(this, i);
 			const application = jsonParameter.call(this, 'application', i) as Application;
-			const rawSession = String(this.getNodeParameter('session', i, '') ?? '');
-			let session: Session | null = null;
-			try {
-				session = rawSession ? (JSON.parse(rawSession) as Session) : null;
-			} catch {
-				session = null;
-			}
+			const session = storedSession.call(this, i);
 			const keys = String(this.getNodeParameter('fixKeys', i, ''))
 				.split(',')
 				.map((k) => k.trim())

@@ -2,20 +2,13 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { renderMessage } from '../../shared/catalog';
 import { newSession, resumeBot } from '../../shared/conversation';
-import type { Session } from '../../shared/conversation';
 import { getCatalog } from './catalog';
+import { sessionProperty, storedSession } from './helpers';
 
 const show = { operation: ['resumeBot'] };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Session',
-		name: 'session',
-		type: 'string',
-		default: '',
-		description: "The resident's stored session (JSON text); empty if none",
-		displayOptions: { show },
-	},
+	sessionProperty('resumeBot'),
 	{
 		displayName: 'WhatsApp ID',
 		name: 'waId',
@@ -35,15 +28,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		items.map((_, i) => {
 			const catalog = getCatalog.call(this, i);
 			const waId = String(this.getNodeParameter('waId', i, '') ?? '').trim();
-			let stored: Session | null = null;
-			try {
-				stored = JSON.parse(
-					String(this.getNodeParameter('session', i, '') || 'null'),
-				) as Session | null;
-			} catch {
-				stored = null;
-			}
-			const session = resumeBot(stored ?? newSession(waId, '', now), now);
+			const session = resumeBot(storedSession.call(this, i) ?? newSession(waId, '', now), now);
 			const replies = [{ type: 'text', text: renderMessage(catalog.messages, 'handoff.resumed') }];
 			return { json: { waId, session: JSON.stringify(session), replies }, pairedItem: { item: i } };
 		}),
