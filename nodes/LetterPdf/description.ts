@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { letterheadProperty } from './letterhead';
+import { letterheadProperty, outputBinaryOption, paperOption } from './printParameters';
 
 import { LETTER_TEMPLATES } from '../shared/letter';
 
@@ -163,22 +163,8 @@ export const properties: INodeProperties[] = [
 			{ displayName: 'Margin Left (Mm)', name: 'marginLeft', type: 'number', default: 25 },
 			{ displayName: 'Margin Right (Mm)', name: 'marginRight', type: 'number', default: 20 },
 			{ displayName: 'Margin Top (Mm)', name: 'marginTop', type: 'number', default: 15 },
-			{
-				displayName: 'Output Binary Property',
-				name: 'binaryPropertyName',
-				type: 'string',
-				default: 'data',
-			},
-			{
-				displayName: 'Paper',
-				name: 'paper',
-				type: 'options',
-				options: [
-					{ name: 'F4 (215 × 330 Mm)', value: 'F4' },
-					{ name: 'A4 (210 × 297 Mm)', value: 'A4' },
-				],
-				default: 'F4',
-			},
+			outputBinaryOption,
+			paperOption,
 			{
 				displayName: 'Verification Code',
 				name: 'verificationCode',

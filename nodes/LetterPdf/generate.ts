@@ -12,7 +12,7 @@ import {
 	verificationUrl,
 	type Paper,
 } from '../shared/letter';
-import { readLetterhead } from './letterhead';
+import { readLetterhead } from './printParameters';
 
 /** `400.12.2/042/…` + `Siti Nurhaliza Ümmü` → `400.12.2-042-…-Siti-Nurhaliza-Ummu.pdf`. */
 export function letterFileName(number: string, name: string): string {

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { complaintReplies } from '../../shared/conversation';
 import { getCatalog } from './catalog';
+import { waIdProperty } from './helpers';
 
 const show = { operation: ['complaintReply'] };
 
@@ -24,15 +25,7 @@ export const description: INodeProperties[] = [
 		description: "Staff's response to the complaint, sent to the resident as written",
 		displayOptions: { show },
 	},
-	{
-		displayName: 'WhatsApp ID',
-		name: 'waId',
-		type: 'string',
-		default: '',
-		required: true,
-		description: 'The resident who complained',
-		displayOptions: { show },
-	},
+	waIdProperty('complaintReply', 'The resident who complained'),
 ];
 
 /** Staff marked a complaint resolved: the message telling the resident their response. */

@@ -17,6 +17,19 @@ export function jsonParameter<T>(this: IExecuteFunctions, name: string, itemInde
 	}
 }
 
+/** The WhatsApp ID parameter of an operation addressed to one resident; `who` says which. */
+export function waIdProperty(operation: string, who: string): INodeProperties {
+	return {
+		displayName: 'WhatsApp ID',
+		name: 'waId',
+		type: 'string',
+		default: '',
+		required: true,
+		description: who,
+		displayOptions: { show: { operation: [operation] } },
+	};
+}
+
 /** The Session parameter of the operations that read a resident's stored conversation. */
 export function sessionProperty(operation: string): INodeProperties {
 	return {

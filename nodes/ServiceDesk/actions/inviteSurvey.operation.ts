@@ -2,21 +2,13 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { inviteSurvey } from '../../shared/conversation';
 import { getCatalog } from './catalog';
-import { sessionProperty, storedSession } from './helpers';
+import { sessionProperty, storedSession, waIdProperty } from './helpers';
 
 const show = { operation: ['inviteSurvey'] };
 
 export const description: INodeProperties[] = [
 	sessionProperty('inviteSurvey'),
-	{
-		displayName: 'WhatsApp ID',
-		name: 'waId',
-		type: 'string',
-		default: '',
-		required: true,
-		description: 'The resident who received the letter',
-		displayOptions: { show },
-	},
+	waIdProperty('inviteSurvey', 'The resident who received the letter'),
 	{
 		displayName: 'Name',
 		name: 'name',

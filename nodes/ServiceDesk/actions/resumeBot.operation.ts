@@ -3,21 +3,11 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { renderMessage } from '../../shared/catalog';
 import { newSession, resumeBot } from '../../shared/conversation';
 import { getCatalog } from './catalog';
-import { sessionProperty, storedSession } from './helpers';
-
-const show = { operation: ['resumeBot'] };
+import { sessionProperty, storedSession, waIdProperty } from './helpers';
 
 export const description: INodeProperties[] = [
 	sessionProperty('resumeBot'),
-	{
-		displayName: 'WhatsApp ID',
-		name: 'waId',
-		type: 'string',
-		default: '',
-		required: true,
-		description: 'The resident staff finished talking with',
-		displayOptions: { show },
-	},
+	waIdProperty('resumeBot', 'The resident staff finished talking with'),
 ];
 
 /** Staff finished talking with a resident: the bot answers them again, and tells them so. */

@@ -3,17 +3,13 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { statusReplies } from '../../shared/conversation';
 import { DEFAULT_SHEET_LAYOUT as layout } from '../../shared/sheet/requestRow';
 import { getCatalog } from './catalog';
+import { waIdProperty } from './helpers';
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'WhatsApp ID',
-		name: 'waId',
-		type: 'string',
-		default: '',
-		required: true,
-		description: 'The resident who asked; input items are their rows from the requests sheet',
-		displayOptions: { show: { operation: ['statusReply'] } },
-	},
+	waIdProperty(
+		'statusReply',
+		'The resident who asked; input items are their rows from the requests sheet',
+	),
 ];
 
 /**

@@ -6,7 +6,12 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { letterheadProperty, readLetterhead } from '../../LetterPdf/letterhead';
+import {
+	letterheadProperty,
+	outputBinaryOption,
+	paperOption,
+	readLetterhead,
+} from '../../LetterPdf/printParameters';
 import type { Paper } from '../../shared/letter';
 import { renderReport, type Indicators } from '../../shared/outcomes';
 
@@ -38,22 +43,8 @@ export const description: INodeProperties[] = [
 				placeholder: 'laporan-indikator-2026-05.pdf',
 				description: 'Empty for laporan-indikator-{month}.pdf',
 			},
-			{
-				displayName: 'Output Binary Property',
-				name: 'binaryPropertyName',
-				type: 'string',
-				default: 'data',
-			},
-			{
-				displayName: 'Paper',
-				name: 'paper',
-				type: 'options',
-				options: [
-					{ name: 'F4 (215 × 330 Mm)', value: 'F4' },
-					{ name: 'A4 (210 × 297 Mm)', value: 'A4' },
-				],
-				default: 'F4',
-			},
+			outputBinaryOption,
+			paperOption,
 		],
 	},
 ];

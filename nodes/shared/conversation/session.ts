@@ -3,7 +3,7 @@
  * and copied before a step changes it, so the caller's object is never mutated.
  */
 import type { InboundMessage } from '../messaging/types';
-import { SURVEY_ELEMENTS, type Session, type SessionState } from './types';
+import { SESSION_STATES, SURVEY_ELEMENTS, type Session, type SessionState } from './types';
 
 /** Message ids kept for de-duplication, and back steps kept for `kembali`. */
 export const SEEN_LIMIT = 20;
@@ -11,26 +11,7 @@ export const HISTORY_LIMIT = 30;
 /** Survey tickets remembered as already invited. */
 export const INVITED_LIMIT = 10;
 
-const STATES = new Set<SessionState>([
-	'idle',
-	'menu',
-	'services',
-	'requirements',
-	'reuse',
-	'field',
-	'record_more',
-	'document',
-	'summary',
-	'change',
-	'handoff_ask',
-	'handoff',
-	'survey_invite',
-	'survey',
-	'survey_suggestion',
-	'complaint',
-	'complaint_photo',
-	'complaint_confirm',
-]);
+const STATES = new Set<SessionState>(SESSION_STATES);
 
 /** States in which a request is half-filled (cancelling it emits `cancelled`). */
 export const REQUEST_STATES = new Set<SessionState>([

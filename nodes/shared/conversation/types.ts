@@ -61,25 +61,29 @@ export interface Complaint {
 	receivedAt: string;
 }
 
-export type SessionState =
-	| 'idle'
-	| 'menu'
-	| 'services'
-	| 'requirements'
-	| 'reuse'
-	| 'field'
-	| 'record_more'
-	| 'document'
-	| 'summary'
-	| 'change'
-	| 'handoff_ask'
-	| 'handoff'
-	| 'survey_invite'
-	| 'survey'
-	| 'survey_suggestion'
-	| 'complaint'
-	| 'complaint_photo'
-	| 'complaint_confirm';
+/** Every state a conversation can be in; a stored session in any other is started afresh. */
+export const SESSION_STATES = [
+	'idle',
+	'menu',
+	'services',
+	'requirements',
+	'reuse',
+	'field',
+	'record_more',
+	'document',
+	'summary',
+	'change',
+	'handoff_ask',
+	'handoff',
+	'survey_invite',
+	'survey',
+	'survey_suggestion',
+	'complaint',
+	'complaint_photo',
+	'complaint_confirm',
+] as const;
+
+export type SessionState = (typeof SESSION_STATES)[number];
 
 /**
  * Where the resident is inside a request: `f` = top-level field index, `r` = record index and

@@ -2,7 +2,29 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { DEFAULT_LETTERHEAD, type Letterhead } from '../shared/letter';
 
-/** The office's letterhead, shared by the Letter PDF and Service Report nodes. */
+/** Parameters shared by the nodes that print with the letter engine (Letter PDF, Service Report). */
+
+/** Paper size option; F4 is what Indonesian offices use. */
+export const paperOption: INodeProperties = {
+	displayName: 'Paper',
+	name: 'paper',
+	type: 'options',
+	options: [
+		{ name: 'F4 (215 × 330 Mm)', value: 'F4' },
+		{ name: 'A4 (210 × 297 Mm)', value: 'A4' },
+	],
+	default: 'F4',
+};
+
+/** Where the PDF goes in the output item's binary data. */
+export const outputBinaryOption: INodeProperties = {
+	displayName: 'Output Binary Property',
+	name: 'binaryPropertyName',
+	type: 'string',
+	default: 'data',
+};
+
+/** The office's letterhead. */
 export const letterheadProperty: INodeProperties = {
 	displayName: 'Letterhead',
 	name: 'letterhead',
