@@ -1,3 +1,47 @@
+// n8n's own lint config for the package, plus the project's boundaries.
+// Not n8n's "strict" (byte-identical) config: its community-node rules are written for code that
+// runs inside n8n, and would otherwise be switched off file by file in the code that never ships.
+import { readdirSync } from 'node:fs';
 import { config } from '@n8n/node-cli/eslint';
 
-export default config;
+const communityNodeRules = Object.fromEntries(
+	config
+		.flatMap((block) => Object.keys(block.rules ?? {}))
+		.filter((rule) => rule.startsWith('@n8n/community-nodes/'))
+		.map((rule) => [rule, 'off']),
+);
+const nodeFolders = readdirSync(new URL('./nodes', import.meta.url), { withFileTypes: true })
+	.filter((entry) => entry.isDirectory() && entry.name !== 'shared')
+	.map((entry) => entry.name);
+
+export default [
+	...config,
+	{
+		// Local runtime, sandbox, tests and benchmarks: run by Node/tsx/jest, never packed into dist.
+		files: ['sandbox/**', 'scripts/**', 'test/**', 'bench/**'],
+		rules: { ...communityNodeRules, 'no-console': 'off' },
+	},
+	{
+		// The domain: plain TypeScript, testable and benchmarkable without n8n; nodes depend on it,
+		// never the other way round.
+		files: ['nodes/shared/**/*.ts'],
+		rules: {
+			'@n8n/community-nodes/require-node-api-error': 'off',
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							regex: '^(n8n-workflow|n8n-core|n8n-nodes-base|@n8n/.*)$',
+							message: 'nodes/shared is the domain: no n8n imports (the node adapters translate).',
+						},
+						{
+							regex: `(^|/)(${nodeFolders.join('|')})(/|$)`,
+							message: 'nodes/shared may not import a node folder: nodes depend on the domain, not back.',
+						},
+					],
+				},
+			],
+		},
+	},
+];
