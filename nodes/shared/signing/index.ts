@@ -6,10 +6,13 @@
 export { describeCertificate, loadSigner, type CertificateInfo, type Signer } from './certificate';
 export { SigningError, type SigningErrorCode } from './errors';
 export type { HttpFetch, HttpRequest, HttpResponse } from './http';
+export { maskNik, type BsreAccount } from './bsre';
 export {
 	DEFAULT_PLACEMENT,
 	formatSigningTime,
 	signPdf,
+	signPdfWithBsre,
+	type BsreOptions,
 	type Placement,
 	type SignOptions,
 	type SignedPdf,

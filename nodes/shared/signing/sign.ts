@@ -17,6 +17,8 @@ import {
 	type SignatureDictionary,
 	type WidgetPlacement,
 } from './pdf';
+import { signWithBsre, type BsreAccount } from './bsre';
+import { stampBlock } from './stamp';
 import { tsaTimestamper } from './tsa';
 import { drawWidget } from './widget';
 
@@ -161,4 +163,27 @@ export async function signPdf(
 		signingTime,
 		timestamped: Boolean(timestamper),
 	};
+}
+
+export interface BsreOptions extends Omit<SignOptions, 'tsa'> {
+	account: BsreAccount;
+	passphrase: string;
+	/** The signatory as printed in the block (BSrE's certificate is only known afterwards). */
+	signerName: string;
+	fetch: HttpFetch;
+}
+
+/** Draws the block (with the BSrE sentence) into the letter, then has BSrE sign it. */
+export async function signPdfWithBsre(pdf: Uint8Array, options: BsreOptions): Promise<SignedPdf> {
+	const signingTime = options.signingTime ?? new Date();
+	const visible = options.visible ? { ...options.visible, bsre: true } : undefined;
+	const widget = widgetPlacement(options.signerName, signingTime, { ...options, visible });
+	const stamped = widget ? await stampBlock(pdf, widget) : pdf;
+	const signed = await signWithBsre(stamped, options.account, {
+		passphrase: options.passphrase,
+		reason: options.reason,
+		location: options.location,
+		fetch: options.fetch,
+	});
+	return { pdf: signed, signer: options.signerName, signingTime, timestamped: false };
 }
