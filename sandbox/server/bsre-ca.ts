@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- sandbox and test code (never packed into dist). */
 /**
  * A throw-away certificate authority for the BSrE stand-in and the signing tests: RSA keys from
  * node:crypto, certificates and PKCS#12 files built with node-forge. Nothing here is committed:

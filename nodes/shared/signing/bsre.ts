@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/require-node-api-error -- domain code with no n8n imports (see nodes/shared); the Letter Signature node turns SigningError into NodeOperationError. */
 /**
  * BSrE's esign client API (v2), as offices reach it through the eSign Client service that
  * BSrE or the provincial Diskominfo runs for them: `POST {base}/api/v2/sign/pdf` with HTTP Basic
@@ -12,7 +13,7 @@ import type { HttpFetch, HttpResponse } from './http';
 export interface BsreAccount {
 	/** The eSign Client's base URL, e.g. https://esign.example.go.id (no /api). */
 	baseUrl: string;
-	/** Client (application) credentials BSrE or Diskominfo issued to the office. */
+	/** Client (application) credentials BSrE or Diskominfo issued to the office; empty when the fetch adds them. */
 	username: string;
 	password: string;
 	/** The signatory's NIK, as registered with BSrE. */
@@ -125,7 +126,12 @@ export async function signWithBsre(
 			headers: {
 				'Content-Type': 'application/json',
 				Accept: 'application/json',
-				Authorization: `Basic ${Buffer.from(`${account.username}:${account.password}`).toString('base64')}`,
+				// Left out when the caller's fetch authenticates (n8n's credential helpers do).
+				...(account.username || account.password
+					? {
+							Authorization: `Basic ${Buffer.from(`${account.username}:${account.password}`).toString('base64')}`,
+						}
+					: {}),
 			},
 			body,
 		});

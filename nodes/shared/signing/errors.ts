@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/require-node-api-error -- domain code with no n8n imports (see nodes/shared); the Letter Signature node turns these errors into NodeOperationError / NodeApiError. */
 /** Why signing failed, in words the person who fixes it can act on. */
 export type SigningErrorCode =
 	| 'bad-certificate-file'

@@ -15,6 +15,9 @@ const fetchOver: HttpFetch = async (req) => {
 	return { status: res.status, body: Buffer.from(await res.arrayBuffer()) };
 };
 
+// The sandbox makes its BSrE test CA and keys on first use (RSA key generation, ~1–3 s on a busy machine).
+jest.setTimeout(30_000);
+
 const SIGNATORY = '3577010101700001';
 let box: TestSandbox;
 let letter: Uint8Array;
