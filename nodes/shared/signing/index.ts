@@ -18,3 +18,4 @@ export {
 	type SignedPdf,
 	type VisibleSignature,
 } from './sign';
+export { verifyPdf, type SignatureReport } from './verify';

@@ -18,7 +18,10 @@ export function timestampRequest(signatureValue: Buffer, nonce: Buffer): Buffer 
 }
 
 /** One DER element's boundaries. */
-export function readElement(der: Buffer, at: number): { tag: number; start: number; end: number } {
+export function readElement(
+	der: Buffer,
+	at: number,
+): { tag: number; at: number; start: number; end: number } {
 	const first = der[at + 1];
 	let len = first;
 	let header = 2;
@@ -29,7 +32,7 @@ export function readElement(der: Buffer, at: number): { tag: number; start: numb
 		header = 2 + n;
 	}
 	if (at + header + len > der.length) throw new Error('truncated DER');
-	return { tag: der[at], start: at + header, end: at + header + len };
+	return { tag: der[at], at, start: at + header, end: at + header + len };
 }
 
 /** The TimeStampToken (ContentInfo) of a granted TimeStampResp, byte for byte. */

@@ -3,6 +3,9 @@ import { loadSigner, signPdf, SigningError, type Signer } from '../../../../node
 import { sampleRequest } from '../letter/samples';
 import { officeP12, opensslP12, PASSWORD, pdfsig, SIGNATORY } from './fixtures';
 
+// Each test certificate is a fresh RSA-2048 key; slow when the machine is busy.
+jest.setTimeout(30_000);
+
 let letter: Uint8Array;
 let signer: Signer;
 
