@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @typescript-eslint/no-require-imports, no-console -- a benchmark script run by tsx (never packed into dist): it prints figures, uses Node built-ins and loads the code it bundles. */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @typescript-eslint/no-require-imports, no-console -- a benchmark script run by tsx (never packed into dist): it prints figures, uses Node built-ins and loads the code it bundles. */
 /**
  * Signing benchmark: the same one-page letter printed unsigned, and printed then signed with a
  * local office certificate (PAdES B-B, visible block with QR code), warm, alternating rounds so
@@ -102,8 +102,9 @@ async function main() {
 		console.log(
 			`signing adds ${added.toFixed(2)} ms per letter (median), ${(quantile(times.signed, 0.5) / quantile(times.unsigned, 0.5)).toFixed(2)}x the unsigned letter`,
 		);
+		// On a shared machine absolute times swing with the load; the ratio is the figure to quote.
 		console.log(
-			`target: <= 5 ms added with a local certificate -> ${added <= 5 ? 'met' : 'NOT met'}`,
+			`target: a few ms added with a local certificate (<= 5 ms) -> ${added <= 5 ? 'met' : 'NOT met'} (load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores)`,
 		);
 	} finally {
 		cleanUp();

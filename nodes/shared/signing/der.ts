@@ -1,7 +1,7 @@
 /**
  * A minimal DER encoder for the CMS structures the signer builds (tag-length-value, nothing
- * else). Parsing goes through node-forge's ASN.1 reader; building with plain Buffers keeps the
- * signing path short and free of binary-string conversions.
+ * else), and a reader that gives elements' exact byte boundaries (what a verifier hashes).
+ * Plain Buffers keep the signing path short and free of binary-string conversions.
  */
 
 function length(n: number): Buffer {
@@ -76,3 +76,34 @@ export const OID = {
 } as const;
 
 export const sha256Algorithm = () => sequence(oid(OID.sha256), nullValue());
+
+/** One DER element's boundaries. */
+export function readElement(
+	der: Buffer,
+	at: number,
+): { tag: number; at: number; start: number; end: number } {
+	const first = der[at + 1];
+	let len = first;
+	let header = 2;
+	if (first & 0x80) {
+		const n = first & 0x7f;
+		len = 0;
+		for (let i = 0; i < n; i++) len = len * 256 + der[at + 2 + i];
+		header = 2 + n;
+	}
+	if (at + header + len > der.length) throw new Error('truncated DER');
+	return { tag: der[at], at, start: at + header, end: at + header + len };
+}
+
+export type DerElement = ReturnType<typeof readElement>;
+
+/** The elements inside a constructed one, in order. */
+export function children(der: Buffer, parent: DerElement): DerElement[] {
+	const out: DerElement[] = [];
+	for (let at = parent.start; at < parent.end; ) {
+		const el = readElement(der, at);
+		out.push(el);
+		at = el.end;
+	}
+	return out;
+}

@@ -5,7 +5,15 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 
-import { boolean, integer, octets, sequence, sha256Algorithm, unsignedInteger } from './der';
+import {
+	boolean,
+	integer,
+	octets,
+	readElement,
+	sequence,
+	sha256Algorithm,
+	unsignedInteger,
+} from './der';
 import { SigningError } from './errors';
 import type { HttpFetch } from './http';
 
@@ -15,24 +23,6 @@ export function timestampRequest(signatureValue: Buffer, nonce: Buffer): Buffer 
 		octets(createHash('sha256').update(signatureValue).digest()),
 	);
 	return sequence(integer(1), imprint, unsignedInteger(nonce), boolean(true));
-}
-
-/** One DER element's boundaries. */
-export function readElement(
-	der: Buffer,
-	at: number,
-): { tag: number; at: number; start: number; end: number } {
-	const first = der[at + 1];
-	let len = first;
-	let header = 2;
-	if (first & 0x80) {
-		const n = first & 0x7f;
-		len = 0;
-		for (let i = 0; i < n; i++) len = len * 256 + der[at + 2 + i];
-		header = 2 + n;
-	}
-	if (at + header + len > der.length) throw new Error('truncated DER');
-	return { tag: der[at], at, start: at + header, end: at + header + len };
 }
 
 /** The TimeStampToken (ContentInfo) of a granted TimeStampResp, byte for byte. */

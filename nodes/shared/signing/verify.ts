@@ -8,8 +8,7 @@ import { createHash, verify, X509Certificate } from 'node:crypto';
 
 import { describeCertificate } from './certificate';
 import { issuerAndSerial } from './cms';
-import { OID, oid, sequence } from './der';
-import { readElement } from './tsa';
+import { children, OID, oid, readElement, sequence, type DerElement } from './der';
 
 export interface SignatureReport {
 	signed: boolean;
@@ -26,20 +25,8 @@ export interface SignatureReport {
 	problems: string[];
 }
 
-type Element = ReturnType<typeof readElement>;
-
-function children(der: Buffer, parent: Element): Element[] {
-	const out: Element[] = [];
-	for (let at = parent.start; at < parent.end; ) {
-		const el = readElement(der, at);
-		out.push(el);
-		at = el.end;
-	}
-	return out;
-}
-
 /** An element with its tag and length bytes. */
-const whole = (der: Buffer, el: Element) => der.subarray(el.at, el.end);
+const whole = (der: Buffer, el: DerElement) => der.subarray(el.at, el.end);
 
 function pdfDate(text: string): string | undefined {
 	const m = /D:(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(Z|[+-]\d{2}'?\d{2}'?)?/.exec(text);

@@ -7,17 +7,18 @@ import {
 	type HttpRequest,
 } from '../../../../nodes/shared/signing';
 import {
+	children,
 	context,
 	integer,
 	OID,
 	octets,
 	oid,
+	readElement,
 	sequence,
 	set,
 	sha256Algorithm,
 	tlv,
 } from '../../../../nodes/shared/signing/der';
-import { readElement } from '../../../../nodes/shared/signing/tsa';
 import { sampleRequest } from '../letter/samples';
 import { officeP12, PASSWORD, pdfsig } from './fixtures';
 
@@ -34,15 +35,9 @@ function fakeTsa(seen: HttpRequest[], status = 200, otherImprint = false): HttpF
 		seen.push(req);
 		if (status !== 200) return { status, body: Buffer.from('down') };
 		const body = req.body as Buffer;
-		const [, imprint, nonce] = ((el) => {
-			const out = [];
-			for (let at = el.start; at < el.end; ) {
-				const child = readElement(body, at);
-				out.push(body.subarray(child.at, child.end));
-				at = child.end;
-			}
-			return out;
-		})(readElement(body, 0));
+		const [, imprint, nonce] = children(body, readElement(body, 0)).map((el) =>
+			body.subarray(el.at, el.end),
+		);
 		const stated = otherImprint
 			? sequence(sha256Algorithm(), octets(Buffer.alloc(32, 7)))
 			: imprint;
