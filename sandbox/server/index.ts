@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { loadCertificates } from './certificates';
 import type { SandboxContext, SandboxSettings } from './context';
 import { handleApi } from './api';
+import { createBsreStandIn, isBsreRequest } from './bsre';
 import { createSpreadsheet } from './google-sheets';
 import { createProxy } from './proxy';
 import { newTab, readValues, writeValues } from './sheets-model';
@@ -131,7 +132,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
 	const standIn = createStandInServer(ctx, certs);
 	const proxy = createProxy(standIn);
-	const api = createServer((req, res) => void handleApi(ctx, req, res));
+	const bsre = createBsreStandIn();
+	const api = createServer(
+		(req, res) => void (isBsreRequest(req) ? bsre.handle(req, res) : handleApi(ctx, req, res)),
+	);
 	const sockets = new Set<Socket>();
 	const track = (socket: Socket) => {
 		sockets.add(socket);

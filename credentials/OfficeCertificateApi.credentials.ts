@@ -1,0 +1,33 @@
+import type { Icon, ICredentialType, INodeProperties } from 'n8n-workflow';
+
+/** The office's own signing certificate (PKCS#12), for offices testing or with their own CA. */
+export class OfficeCertificateApi implements ICredentialType {
+	name = 'officeCertificateApi';
+
+	displayName = 'Office Certificate API';
+
+	icon: Icon = { light: 'file:officeCertificate.svg', dark: 'file:officeCertificate.dark.svg' };
+
+	documentationUrl = 'https://github.com/pecelan/n8n-nodes-pecelan#signing-letters';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Certificate (PKCS#12, Base64)',
+			name: 'certificate',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			description:
+				'The .p12 / .pfx file with the private key and certificate chain, as base64 text (e.g. `base64 -w0 office.p12`)',
+		},
+		{
+			displayName: 'Password',
+			name: 'password',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description: 'The password the .p12 file was exported with',
+		},
+	];
+}

@@ -1,0 +1,23 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { operations } from './router';
+
+export const properties: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'Sign PDF',
+				value: 'signPdf',
+				action: 'Sign a letter PDF',
+				description:
+					"Sign each item's PDF (PAdES) and replace it with the signed file; the visible block shows the QR code, the signatory and the time",
+			},
+		],
+		default: 'signPdf',
+	},
+	...Object.values(operations).flatMap((op) => op.description),
+];

@@ -1,0 +1,283 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import wording from '../../../templates/signing/widget.json';
+import {
+	DEFAULT_PLACEMENT,
+	signPdf,
+	signPdfWithBsre,
+	SigningError,
+	type HttpFetch,
+	type SignedPdf,
+	type Signer,
+	type SignOptions,
+} from '../../shared/signing';
+import { openOfficeCertificate, type OfficeCertificateCredential } from './officeCertificate';
+
+const show = { operation: ['signPdf'] };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Sign With',
+		name: 'signWith',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show },
+		options: [
+			{
+				name: 'Office Certificate',
+				value: 'officeCertificate',
+				description: 'A PKCS#12 certificate of the office (testing, or an own CA)',
+			},
+			{
+				name: 'BSrE TTE',
+				value: 'bsre',
+				description: "The signatory's certificate at BSrE (BSSN), through the esign API",
+			},
+		],
+		default: 'officeCertificate',
+	},
+	{
+		displayName: 'Input Binary Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		default: 'data',
+		required: true,
+		displayOptions: { show },
+		description: 'The binary property holding the letter PDF; the signed PDF replaces it',
+	},
+	{
+		displayName: 'Passphrase',
+		name: 'passphrase',
+		type: 'string',
+		typeOptions: { password: true },
+		default: '',
+		displayOptions: { show: { ...show, signWith: ['bsre'] } },
+		description:
+			"The signatory's TTE passphrase, when the credential holds none (e.g. from the signing form). Never written to the output.",
+	},
+	{
+		displayName: 'Signatory Name',
+		name: 'signatoryName',
+		type: 'string',
+		default: '',
+		displayOptions: { show: { ...show, signWith: ['bsre'] } },
+		description: "The name printed in the signature block, as on BSrE's certificate",
+	},
+	{
+		displayName: 'Visible Signature Block',
+		name: 'visible',
+		type: 'boolean',
+		default: true,
+		displayOptions: { show },
+		description:
+			'Whether to draw a block at the foot of the last page: QR code, who signed and when (and the BSrE sentence when BSrE signs)',
+	},
+	{
+		displayName: 'QR Code Text',
+		name: 'qrText',
+		type: 'string',
+		default: '={{ $json.verificationUrl }}',
+		displayOptions: { show: { ...show, visible: [true] } },
+		description:
+			'Usually the verification URL the Letter PDF node put on the item; empty for no QR code',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Block Bottom (Mm)',
+				name: 'yMm',
+				type: 'number',
+				default: 4,
+				description: "From the page's bottom edge; the default sits in the letter's bottom margin",
+			},
+			{
+				displayName: 'Block Left (Mm)',
+				name: 'xMm',
+				type: 'number',
+				default: 25,
+				description: "From the page's left edge",
+			},
+			{
+				displayName: 'Block Width (Mm)',
+				name: 'widthMm',
+				type: 'number',
+				default: 165,
+			},
+			{
+				displayName: 'Location',
+				name: 'location',
+				type: 'string',
+				default: '',
+				placeholder: 'Madiun',
+				description: 'Where the letter is signed (shown by PDF readers)',
+			},
+			{
+				displayName: 'Reason',
+				name: 'reason',
+				type: 'string',
+				default: '',
+				description:
+					'Why the letter is signed (shown by PDF readers); empty for the wording in templates/signing',
+			},
+			{
+				displayName: 'Timestamp Authority URL',
+				name: 'tsaUrl',
+				type: 'string',
+				default: '',
+				placeholder: 'https://timestamp.example.com/',
+				description:
+					'Office certificate only: an RFC 3161 timestamp service; the signature then carries a trusted time',
+			},
+		],
+	},
+];
+
+/** Output keys that could carry a secret from a form or a credential: never passed on. */
+const SECRET_KEY = /pass(phrase|word)|secret/i;
+
+const withoutSecrets = (json: IDataObject): IDataObject =>
+	Object.fromEntries(Object.entries(json).filter(([key]) => !SECRET_KEY.test(key)));
+
+/** n8n's HTTP helper, shaped as the signing code's injected fetch. */
+function httpFetch(ctx: IExecuteFunctions, credential?: string): HttpFetch {
+	return async (req) => {
+		const options: IHttpRequestOptions = {
+			url: req.url,
+			method: req.method,
+			headers: req.headers,
+			body: req.body,
+			encoding: 'arraybuffer',
+			json: false,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			timeout: 60_000,
+		};
+		const res = (
+			credential
+				? await ctx.helpers.httpRequestWithAuthentication.call(ctx, credential, options)
+				: await ctx.helpers.httpRequest(options)
+		) as { statusCode: number; body: ArrayBuffer | Buffer };
+		return { status: res.statusCode, body: Buffer.from(res.body as ArrayBuffer) };
+	};
+}
+
+function signOptions(ctx: IExecuteFunctions, i: number): SignOptions {
+	const options = ctx.getNodeParameter('options', i, {}) as IDataObject;
+	const visible = ctx.getNodeParameter('visible', i, true) as boolean;
+	return {
+		timeZone: ctx.getTimezone(),
+		reason: String(options.reason || wording.reason),
+		location: String(options.location ?? '') || undefined,
+		visible: visible
+			? {
+					qrText: String(ctx.getNodeParameter('qrText', i, '') ?? ''),
+					placement: {
+						xMm: Number(options.xMm ?? DEFAULT_PLACEMENT.xMm),
+						yMm: Number(options.yMm ?? DEFAULT_PLACEMENT.yMm),
+						widthMm: Number(options.widthMm ?? DEFAULT_PLACEMENT.widthMm),
+					},
+				}
+			: undefined,
+	};
+}
+
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const out: INodeExecutionData[] = [];
+	let signer: Signer | undefined;
+	for (let i = 0; i < items.length; i++) {
+		try {
+			const property = this.getNodeParameter('binaryPropertyName', i) as string;
+			const binary = this.helpers.assertBinaryData(i, property);
+			const pdf = await this.helpers.getBinaryDataBuffer(i, property);
+			const options = signOptions(this, i);
+			const signWith = this.getNodeParameter('signWith', i) as string;
+			let signed: SignedPdf;
+			if (signWith === 'bsre') {
+				const credential = await this.getCredentials('bsreTteApi', i);
+				signed = await signPdfWithBsre(pdf, {
+					...options,
+					account: {
+						baseUrl: String(credential.baseUrl ?? ''),
+						username: '',
+						password: '',
+						nik: String(credential.nik ?? ''),
+					},
+					passphrase: String(
+						credential.passphrase || this.getNodeParameter('passphrase', i, '') || '',
+					),
+					signerName: String(this.getNodeParameter('signatoryName', i, '') || credential.nik),
+					fetch: httpFetch(this, 'bsreTteApi'),
+				});
+			} else {
+				signer ??= openOfficeCertificate(
+					(await this.getCredentials(
+						'officeCertificateApi',
+						i,
+					)) as unknown as OfficeCertificateCredential,
+				);
+				const tsaUrl = String(
+					(this.getNodeParameter('options', i, {}) as IDataObject).tsaUrl ?? '',
+				).trim();
+				signed = await signPdf(pdf, signer, {
+					...options,
+					tsa: tsaUrl ? { url: tsaUrl, fetch: httpFetch(this) } : undefined,
+				});
+			}
+			const file = await this.helpers.prepareBinaryData(
+				signed.pdf,
+				binary.fileName,
+				'application/pdf',
+			);
+			out.push({
+				json: {
+					...withoutSecrets(items[i].json),
+					signed: true,
+					signedWith: signWith,
+					signer: signed.signer,
+					signingTime: signed.signingTime.toISOString(),
+					timestamped: signed.timestamped,
+					bytes: signed.pdf.length,
+				},
+				binary: { ...items[i].binary, [property]: file },
+				pairedItem: { item: i },
+			});
+		} catch (error) {
+			const failure =
+				error instanceof SigningError
+					? new NodeOperationError(this.getNode(), error.message, {
+							itemIndex: i,
+							description: error.hint,
+						})
+					: error instanceof NodeOperationError
+						? error
+						: new NodeOperationError(this.getNode(), (error as Error).message, { itemIndex: i });
+			if (!this.continueOnFail()) throw failure;
+			out.push({
+				json: {
+					...withoutSecrets(items[i].json),
+					signed: false,
+					error: failure.message,
+					description: failure.description ?? null,
+					errorCode: error instanceof SigningError ? error.code : null,
+					retryable: error instanceof SigningError ? error.retryable : false,
+				},
+				pairedItem: { item: i },
+			});
+		}
+	}
+	return [out];
+}

@@ -1,0 +1,31 @@
+/** Why signing failed, in words the person who fixes it can act on. */
+export type SigningErrorCode =
+	| 'bad-certificate-file'
+	| 'wrong-password'
+	| 'wrong-passphrase'
+	| 'passphrase-missing'
+	| 'certificate-expired'
+	| 'certificate-revoked'
+	| 'not-registered'
+	| 'no-certificate'
+	| 'unauthorized'
+	| 'service-down'
+	| 'bad-response'
+	| 'timestamp-failed'
+	| 'not-a-pdf'
+	| 'already-signed'
+	| 'signature-too-large';
+
+export class SigningError extends Error {
+	constructor(
+		readonly code: SigningErrorCode,
+		message: string,
+		/** What to do about it. */
+		readonly hint: string,
+		/** True when the same request may succeed later (service down, timeout). */
+		readonly retryable = false,
+	) {
+		super(message);
+		this.name = 'SigningError';
+	}
+}

@@ -1,0 +1,45 @@
+/**
+ * The visible block for letters BSrE signs: BSrE's own signature is invisible, so the block is
+ * drawn into the last page before the letter goes to BSrE (the signature then covers it).
+ */
+import {
+	PDFDocument,
+	PDFRawStream,
+	pushGraphicsState,
+	popGraphicsState,
+	concatTransformationMatrix,
+	drawObject,
+	type PDFDict,
+} from 'pdf-lib';
+
+import type { WidgetPlacement } from './pdf';
+
+export async function stampBlock(pdf: Uint8Array, widget: WidgetPlacement): Promise<Uint8Array> {
+	const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+	const { context } = doc;
+	const font = (base: string) =>
+		context.register(
+			context.obj({ Type: 'Font', Subtype: 'Type1', BaseFont: base, Encoding: 'WinAnsiEncoding' }),
+		);
+	const { drawing } = widget;
+	const form = context.register(
+		PDFRawStream.of(
+			context.obj({
+				Type: 'XObject',
+				Subtype: 'Form',
+				BBox: [0, 0, drawing.width, drawing.height],
+				Resources: { Font: { Helv: font('Helvetica'), HelvB: font('Helvetica-Bold') } },
+			}) as PDFDict,
+			Buffer.from(drawing.ops, 'latin1'),
+		),
+	);
+	const page = doc.getPages()[doc.getPageCount() - 1];
+	const name = page.node.newXObject('TTE', form);
+	page.pushOperators(
+		pushGraphicsState(),
+		concatTransformationMatrix(1, 0, 0, 1, widget.x, widget.y),
+		drawObject(name),
+		popGraphicsState(),
+	);
+	return doc.save({ useObjectStreams: false, objectsPerTick: Infinity });
+}

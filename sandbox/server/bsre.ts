@@ -1,0 +1,163 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- the local sandbox (a Node dev server run by tsx/jest, never packed into dist). */
+/**
+ * The sandbox plays BSrE's eSign Client (API v2) under `<sandbox>/bsre`: HTTP Basic client
+ * credentials, `POST /api/v2/sign/pdf` and `POST /api/v2/user/check/status`, a test CA made at
+ * start, and BSrE's refusals: 401 for wrong client credentials, `{ error, status_code }` 400s
+ * for a wrong passphrase (2031), an unknown NIK (2011), a revoked or an expired certificate.
+ * It signs with Pecelan's own PAdES code (invisible, as BSrE does when asked `INVISIBLE`).
+ */
+import { createPrivateKey, X509Certificate } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+import { describeCertificate, signPdf, type Signer } from '../../nodes/shared/signing';
+import { createTestCa, type TestCa } from './bsre-ca';
+import { HttpError, parseJson, readBody, sendJson } from './http-util';
+
+export const BSRE_PREFIX = '/bsre';
+
+/** The sandbox office's BSrE account; tests and `npm start` use these. */
+export const SANDBOX_BSRE = {
+	username: 'esign',
+	password: 'sandbox-esign-secret',
+	passphrase: 'sandbox-tte-123',
+	users: {
+		'3577010101700001': { name: 'Drs. Hadi Santoso, M.Si.', status: 'ISSUE' },
+		'3577010101700002': { name: 'Dra. Revoked Contoh', status: 'REVOKE' },
+		'3577010101700003': { name: 'Ir. Expired Contoh', status: 'EXPIRED' },
+	} as Record<string, { name: string; status: 'ISSUE' | 'REVOKE' | 'EXPIRED' }>,
+} as const;
+
+const DAY = 24 * 3600 * 1000;
+
+export interface BsreStandIn {
+	/** The CA certificate (PEM) a verifier would trust. */
+	caCert(): string;
+	handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
+}
+
+export const isBsreRequest = (req: IncomingMessage) =>
+	(req.url ?? '').startsWith(`${BSRE_PREFIX}/`);
+
+export function createBsreStandIn(): BsreStandIn {
+	let ca: TestCa | undefined;
+	const signers = new Map<string, Signer>();
+	const authority = () => (ca ??= createTestCa('Pecelan Sandbox BSrE CA (not trusted)'));
+	const signerFor = (nik: string): Signer => {
+		let signer = signers.get(nik);
+		if (!signer) {
+			const user = SANDBOX_BSRE.users[nik];
+			const expired = user.status === 'EXPIRED';
+			const issued = authority().issue(
+				{ commonName: user.name, nik, organization: 'Pemerintah Kota Madiun' },
+				expired
+					? { from: new Date(Date.now() - 800 * DAY), to: new Date(Date.now() - 70 * DAY) }
+					: undefined,
+			);
+			const chain = [issued.cert, authority().cert].map((pem) =>
+				Buffer.from(new X509Certificate(pem).raw),
+			);
+			signer = { key: createPrivateKey(issued.key), chain, info: describeCertificate(chain[0]) };
+			signers.set(nik, signer);
+		}
+		return signer;
+	};
+
+	const authorised = (req: IncomingMessage) =>
+		req.headers.authorization ===
+		`Basic ${Buffer.from(`${SANDBOX_BSRE.username}:${SANDBOX_BSRE.password}`).toString('base64')}`;
+
+	function refusal(nik: string): { error: string; status_code: number } | undefined {
+		const user = SANDBOX_BSRE.users[nik];
+		if (!user) return { error: 'User tidak terdaftar', status_code: 2011 };
+		if (user.status === 'REVOKE')
+			return { error: 'Sertifikat user telah dicabut (revoked)', status_code: 2051 };
+		if (user.status === 'EXPIRED')
+			return { error: 'Sertifikat user telah kedaluwarsa (expired)', status_code: 2052 };
+		return undefined;
+	}
+
+	async function signRequest(body: Record<string, unknown>) {
+		const nik = String(body.nik ?? '');
+		const refused = refusal(nik);
+		if (refused) return { status: 400, body: refused };
+		if (body.passphrase !== SANDBOX_BSRE.passphrase)
+			return { status: 400, body: { error: 'Passphrase anda salah', status_code: 2031 } };
+		const files = Array.isArray(body.file) ? (body.file as unknown[]) : [];
+		if (!files.length || files.some((f) => typeof f !== 'string'))
+			return { status: 400, body: { error: 'File tidak boleh kosong', status_code: 2001 } };
+		const started = Date.now();
+		const properties = (
+			Array.isArray(body.signatureProperties) ? body.signatureProperties : []
+		)[0] as Record<string, unknown> | undefined;
+		const signed: string[] = [];
+		for (const file of files as string[]) {
+			const pdf = Buffer.from(file, 'base64');
+			if (pdf.subarray(0, 5).toString('latin1') !== '%PDF-')
+				return {
+					status: 500,
+					body: {
+						timestamp: new Date().toISOString(),
+						status: 500,
+						error: 'Internal Server Error',
+						path: '/api/v2/sign/pdf',
+					},
+				};
+			const out = await signPdf(pdf, signerFor(nik), {
+				reason: String(properties?.reason ?? '') || undefined,
+				location: String(properties?.location ?? '') || undefined,
+			});
+			signed.push(out.pdf.toString('base64'));
+		}
+		return { status: 200, body: { time: Date.now() - started, file: signed } };
+	}
+
+	return {
+		caCert: () => authority().cert,
+		async handle(req, res) {
+			const path = (req.url ?? '').slice(BSRE_PREFIX.length).split('?')[0];
+			try {
+				if (req.method === 'GET' && path === '/ca.pem') {
+					res.writeHead(200, { 'Content-Type': 'application/x-pem-file' });
+					return void res.end(authority().cert);
+				}
+				if (!authorised(req))
+					return sendJson(res, 401, {
+						timestamp: new Date().toISOString(),
+						status: 401,
+						error: 'Unauthorized',
+						path,
+					});
+				const body = (parseJson(await readBody(req)) ?? {}) as Record<string, unknown>;
+				if (req.method === 'POST' && path === '/api/v2/user/check/status') {
+					const nik = String(body.nik ?? '');
+					const user = SANDBOX_BSRE.users[nik];
+					return sendJson(
+						res,
+						200,
+						user
+							? { status_code: 1111, message: 'OK', status: user.status }
+							: { status_code: 2011, message: 'User tidak terdaftar', status: 'NOT_REGISTERED' },
+					);
+				}
+				if (req.method === 'POST' && path === '/api/v2/sign/pdf') {
+					const answer = await signRequest(body);
+					return sendJson(res, answer.status, answer.body);
+				}
+				throw new HttpError(404, {
+					timestamp: new Date().toISOString(),
+					status: 404,
+					error: 'Not Found',
+					path,
+				});
+			} catch (error) {
+				if (error instanceof HttpError) return sendJson(res, error.status, error.body);
+				sendJson(res, 500, {
+					timestamp: new Date().toISOString(),
+					status: 500,
+					error: (error as Error).message,
+					path,
+				});
+			}
+		},
+	};
+}
