@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/require-node-api-error -- the n8n community-node rules guard code that runs inside n8n; this file belongs to the local sandbox (a Node dev server and its tests run by tsx/jest, never packed into dist), which needs Node built-ins, timers and console logging. */
 /**
  * Fault switch: a test arms "the next N calls of this operation fail with this status" through
  * `POST /api/faults`, and the stand-in answers those calls with the error body Meta or Google
