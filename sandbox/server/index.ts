@@ -132,6 +132,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const standIn = createStandInServer(ctx, certs);
 	const proxy = createProxy(standIn);
 	const api = createServer((req, res) => void handleApi(ctx, req, res));
+	// Idle keep-alive sockets are left for the client to close (fetch closes its own after a few
+	// seconds): a server closing one just as a busy client reuses it resets that request.
+	api.keepAliveTimeout = 60000;
+	api.headersTimeout = 61000;
 	const sockets = new Set<Socket>();
 	const track = (socket: Socket) => {
 		sockets.add(socket);
