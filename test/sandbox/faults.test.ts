@@ -125,21 +125,15 @@ describe('the fault switch', () => {
 		expect((await readSheet()).status).toBe(200);
 	});
 
-	it('refuses a fault it cannot play, saying why', async () => {
-		const unknown = await api(t, 'POST', '/api/faults', {
-			service: 'whatsapp',
-			operation: 'teleport',
-			status: 500,
-		});
-		expect(unknown.status).toBe(400);
-		expect(unknown.json.error).toContain('sendDocument');
-		const notAnError = await api(t, 'POST', '/api/faults', {
-			service: 'sheets',
-			operation: 'read',
-			status: 200,
-		});
-		expect(notAnError.status).toBe(400);
-		expect(notAnError.json.error).toContain('status');
+	it.each([
+		[{ service: 'whatsapp', operation: 'teleport', status: 500 }, 'sendDocument'],
+		[{ service: 'sheets', operation: 'read', status: 200 }, 'status'],
+		[{ service: 'sheets', operation: 'read', status: 429, times: 0 }, 'times'],
+		[{ service: 'fax', operation: 'send', status: 500 }, 'whatsapp'],
+	])('refuses a fault it cannot play, saying why: %j', async (fault, reason) => {
+		const refused = await api(t, 'POST', '/api/faults', fault);
+		expect(refused.status).toBe(400);
+		expect(refused.json.error).toContain(reason);
 		expect((await api(t, 'GET', '/api/faults')).json).toEqual([]);
 	});
 });
