@@ -24,6 +24,8 @@ const sendTo = (to: string, type: 'text' | 'document') => {
 	});
 };
 
+const arm = (fault: Record<string, unknown>) => api(t, 'POST', '/api/faults', fault);
+
 const chat = async (waId: string) =>
 	(await api(t, 'GET', `/api/residents/${waId}/messages`)).json as Array<{ type: string }>;
 
@@ -81,12 +83,7 @@ describe('the fault switch', () => {
 	});
 
 	it('answers a Sheets read with the per-minute quota error twice, then with the values', async () => {
-		await api(t, 'POST', '/api/faults', {
-			service: 'sheets',
-			operation: 'read',
-			status: 429,
-			times: 2,
-		});
+		await arm({ service: 'sheets', operation: 'read', status: 429, times: 2 });
 		for (let i = 0; i < 2; i++) {
 			const limited = await readSheet();
 			expect(limited.status).toBe(429);
@@ -108,12 +105,7 @@ describe('the fault switch', () => {
 	});
 
 	it('lists the failed calls in the calls log, and reset disarms what is left', async () => {
-		await api(t, 'POST', '/api/faults', {
-			service: 'sheets',
-			operation: 'any',
-			status: 503,
-			times: 5,
-		});
+		await arm({ service: 'sheets', operation: 'any', status: 503, times: 5 });
 		expect((await readSheet()).status).toBe(503);
 		const calls = (await api(t, 'GET', '/api/calls')).json as Array<{
 			host: string;
