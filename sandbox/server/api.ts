@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join } from 'node:path';
 import type { SandboxContext } from './context';
+import { armFault, clearFaults, listFaults } from './faults';
 import { HttpError, parseJson, readBody, sendBytes, sendJson } from './http-util';
 import type { ChangeEvent, ChatMessage } from './state';
 import { patchRow, sheetView } from './staff-sheet';
@@ -54,6 +55,7 @@ function reset(ctx: SandboxContext): void {
 	data.names = {};
 	data.files = {};
 	data.calls = [];
+	clearFaults(ctx);
 	for (const sheet of Object.values(data.spreadsheets)) {
 		for (const tab of sheet.sheets) {
 			// Back to a fresh tab's grid, header kept, so every test starts from the same sheet.
@@ -190,6 +192,28 @@ const routes: Array<[string, RegExp, Handler]> = [
 		/^\/api\/reset$/,
 		async (ctx, _req, res) => {
 			reset(ctx);
+			sendJson(res, 200, { ok: true });
+		},
+	],
+	[
+		'GET',
+		/^\/api\/faults$/,
+		async (ctx, _req, res) => {
+			sendJson(res, 200, listFaults(ctx));
+		},
+	],
+	[
+		'POST',
+		/^\/api\/faults$/,
+		async (ctx, req, res) => {
+			sendJson(res, 201, armFault(ctx, parseJson(await readBody(req))));
+		},
+	],
+	[
+		'DELETE',
+		/^\/api\/faults$/,
+		async (ctx, _req, res) => {
+			clearFaults(ctx);
 			sendJson(res, 200, { ok: true });
 		},
 	],

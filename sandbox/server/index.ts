@@ -136,6 +136,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const api = createServer(
 		(req, res) => void (isBsreRequest(req) ? bsre.handle(req, res) : handleApi(ctx, req, res)),
 	);
+	// Idle keep-alive sockets are left for the client to close (fetch closes its own after a few
+	// seconds): a server closing one just as a busy client reuses it resets that request.
+	api.keepAliveTimeout = 60000;
+	api.headersTimeout = 61000;
 	const sockets = new Set<Socket>();
 	const track = (socket: Socket) => {
 		sockets.add(socket);

@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Certificates } from './certificates';
 import type { SandboxContext, StandInHandler, StandInRequest, StandInResponse } from './context';
+import { injectedFault } from './faults';
 import { googleError, handleGoogleToken } from './google-auth';
 import { handleDrive } from './google-drive';
 import { handleSheets } from './google-sheets';
@@ -52,9 +53,12 @@ async function handle(
 			body,
 		};
 		const handler = HANDLERS[host];
-		response = handler
-			? await handler(ctx, request)
-			: googleError(404, `The sandbox does not stand in for ${host}`);
+		// A fault a test armed (POST /api/faults) answers before the real handler does.
+		response =
+			injectedFault(ctx, request) ??
+			(handler
+				? await handler(ctx, request)
+				: googleError(404, `The sandbox does not stand in for ${host}`));
 	} catch (error) {
 		if (error instanceof HttpError) {
 			response = { status: error.status, json: error.body };

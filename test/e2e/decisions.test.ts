@@ -2,7 +2,15 @@
 // trip that keeps the ticket, status questions before and after, and an inheritance letter whose
 // list of heirs prints in full.
 import { readPdf, squash } from '../nodes/shared/letter/pdf-text';
-import { columns as c, decide, nextUnpromptedMessage, rowOf, statuses } from './support/office';
+import {
+	columns as c,
+	decide,
+	documentLinks,
+	nextApprovalsRound,
+	nextUnpromptedMessage,
+	rowOf,
+	statuses,
+} from './support/office';
 import {
 	catalog,
 	photoOf,
@@ -38,12 +46,14 @@ describe('staff decisions', () => {
 		expect(notice.text).toContain('Alamat berbeda dengan Kartu Keluarga');
 		expect(notice.text).toContain(ticket);
 		const row = await rowOf(stack(), ticket, (r) => !!r.values[c.notifiedAt]);
+		const handled = new Date();
 		expect(row.values[c.letterNumber]).toBe('');
 
 		await budi.say('status');
 		expect(budi.lastText).toContain(statuses.rejected);
 		expect(budi.lastText).toContain('Alamat berbeda dengan Kartu Keluarga');
-		// Handled once: no second notice on the next rounds of the approvals workflow.
+		// Handled once: no second notice once another whole approvals round has run.
+		await nextApprovalsRound(stack(), handled);
 		const notices = (await budi.chat()).filter((msg) => said('notice.rejected', msg.text));
 		expect(notices).toHaveLength(1);
 	});
@@ -51,7 +61,7 @@ describe('staff decisions', () => {
 	it('"Perbaiki" asks again for what the note names, keeps the ticket, and the fixed request is approved', async () => {
 		const dewi = new Resident(stack(), '6281333330003', 'Dewi Lestari');
 		const ticket = await submitRequest(dewi, 'pengantar-skck');
-		await rowOf(stack(), ticket);
+		const filed = await rowOf(stack(), ticket, (r) => !!r.values[c.documents]);
 
 		const before = (await dewi.chat()).length;
 		await decide(stack(), ticket, statuses.fix, 'Foto KTP buram, mohon kirim ulang');
@@ -64,6 +74,8 @@ describe('staff decisions', () => {
 		const ktp = catalog.services
 			.find((s) => s.key === 'pengantar-skck')!
 			.documents.find((d) => d.key === 'ktp')!;
+		const oldKtp = documentLinks(filed.values[c.documents], ktp.label);
+		expect(oldKtp).toHaveLength(1);
 		expect(ask.text).toContain(ktp.label);
 		const intro = (await dewi.chat()).slice(before).find((msg) => said('fix.intro', msg.text));
 		expect(intro?.text).toContain('Foto KTP buram');
@@ -71,7 +83,8 @@ describe('staff decisions', () => {
 
 		// The resident sends the new photo and confirms again.
 		dewi.replies = [ask];
-		await dewi.photo(photoOf('KTP baru'));
+		const newPhoto = photoOf('KTP baru');
+		await dewi.photo(newPhoto);
 		if (said('document.received', dewi.lastText)) await dewi.say(word('command.done'));
 		expect(said('summary.ask', dewi.replies.at(-1)!.text)).toBe(true);
 		await dewi.tap(m['button.confirm']);
@@ -82,9 +95,18 @@ describe('staff decisions', () => {
 		const row = await rowOf(
 			stack(),
 			ticket,
-			(r) => r.values[c.status] === statuses.pending && !r.values[c.notifiedAt],
+			(r) =>
+				r.values[c.status] === statuses.pending &&
+				!r.values[c.notifiedAt] &&
+				documentLinks(r.values[c.documents], ktp.label).some((link) => !oldKtp.includes(link)),
 		);
-		expect(row.values[c.documents]).toContain(ktp.label);
+		// The KTP link now opens the photo sent for the fix, and only that one.
+		const ktpLinks = documentLinks(row.values[c.documents], ktp.label);
+		expect(ktpLinks).toHaveLength(1);
+		expect(ktpLinks[0]).not.toBe(oldKtp[0]);
+		const linked = await fetch(ktpLinks[0]);
+		expect(linked.status).toBe(200);
+		expect(Buffer.from(await linked.arrayBuffer())).toEqual(newPhoto.data);
 		const rows = (await (await fetch(`${stack().sandboxUrl}/api/sheet`)).json()) as {
 			rows: Array<{ values: Record<string, string> }>;
 		};

@@ -4,7 +4,15 @@
 import reportLabels from '../../templates/report/labels.json';
 import { readPdf, squash } from '../nodes/shared/letter/pdf-text';
 import { staffClient } from './support/clients';
-import { columns as c, decide, nextUnpromptedMessage, rowOf, statuses } from './support/office';
+import {
+	columns as c,
+	decide,
+	nextApprovalsRound,
+	nextUnpromptedMessage,
+	rowOf,
+	statuses,
+} from './support/office';
+import { reportTableRows } from './support/report';
 import {
 	catalog,
 	photoOf,
@@ -117,6 +125,10 @@ describe('service outcomes', () => {
 			},
 		);
 		expect(done.values['Selesai Pada']).not.toBe('');
+		// Once: another whole approvals round after the row was marked adds no second response.
+		await nextApprovalsRound(stack(), new Date());
+		const responses = (await wati.chat()).filter((msg) => said('complaint.resolved', msg.text));
+		expect(responses).toHaveLength(1);
 	});
 
 	it('sends the Lurah a monthly report whose figures match the sheet', async () => {
@@ -140,10 +152,8 @@ describe('service outcomes', () => {
 			(msg) => !!msg.document,
 			'the report PDF',
 		);
-		const text = squash(
-			(await readPdf(await lurah.download(report.document!.url))).map((p) => p.text).join(' '),
-		);
-		expect(text).toContain(reportLabels.title);
+		const pages = await readPdf(await lurah.download(report.document!.url));
+		expect(squash(pages.map((p) => p.text).join(' '))).toContain(reportLabels.title);
 
 		// Every request, letter and complaint of these tests was made this month.
 		const requests = (await staffClient(stack()).sheet()).rows;
@@ -161,6 +171,34 @@ describe('service outcomes', () => {
 		expect(Number(figure(reportLabels.rows.requestsReceived))).toBe(requests.length);
 		expect(Number(figure(reportLabels.rows.lettersIssued))).toBe(letters);
 		expect(Number(figure(reportLabels.rows.complaintsReceived))).toBe(complaints);
-		expect(text).toContain(String(requests.length));
+
+		// The PDF's table prints the tab's figures, row by row, as Indonesians write numbers.
+		const printed = reportTableRows(pages, reportLabels.columns.indicator);
+		const cols = reportLabels.columns;
+		for (const label of [
+			reportLabels.rows.requestsReceived,
+			reportLabels.rows.lettersIssued,
+			reportLabels.rows.complaintsReceived,
+		])
+			expect(printed.has(label)).toBe(true);
+		const compared = [...printed.keys()].filter((label) => figure(label) !== undefined);
+		expect(compared.length).toBe(printed.size);
+		for (const label of compared) {
+			const tabRow = lines.find((r) => r.values.Indikator === label)!.values;
+			const [month, yearToDate] = printed.get(label)!;
+			expectSameFigure(month, tabRow[cols.month], label);
+			expectSameFigure(yearToDate, tabRow[cols.yearToDate], label);
+		}
 	});
 });
+
+/** A figure printed as `1.234,5` (or a word such as the grade) against the tab's plain value. */
+function expectSameFigure(printed: string, inTab: string, label: string): void {
+	const decimals = /,(\d+)$/.exec(printed)?.[1].length ?? 0;
+	const asNumber = Number(printed.replace(/\./g, '').replace(',', '.'));
+	if (Number.isNaN(asNumber) || inTab === '' || Number.isNaN(Number(inTab))) {
+		expect(`${label}: ${printed}`).toBe(`${label}: ${inTab}`);
+		return;
+	}
+	expect(Math.abs(asNumber - Number(inTab))).toBeLessThanOrEqual(0.5 * 10 ** -decimals + 1e-9);
+}

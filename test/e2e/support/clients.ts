@@ -144,6 +144,53 @@ export async function n8nExecutions(
 }
 
 /**
+ * Every execution of one workflow started at or after `since` (newest first), however many:
+ * pages through the API's cursor instead of trusting one capped page (its `limit` stops at 250).
+ */
+export async function executionsSince(
+	info: StackInfo,
+	filter: { workflowId: string; since: Date; status?: string; includeData?: boolean },
+): Promise<Execution[]> {
+	const found: Execution[] = [];
+	let cursor: string | undefined;
+	for (;;) {
+		const query = new URLSearchParams({ limit: '100', workflowId: filter.workflowId });
+		if (filter.status) query.set('status', filter.status);
+		if (filter.includeData) query.set('includeData', 'true');
+		if (cursor) query.set('cursor', cursor);
+		const page = await call<{ data: Execution[]; nextCursor?: string | null }>(
+			`${info.n8nUrl}/api/v1/executions?${query}`,
+			{ headers: { 'x-n8n-api-key': info.apiKey } },
+		);
+		const recent = page.data.filter((e) => new Date(e.startedAt) >= filter.since);
+		found.push(...recent);
+		// Newest first: a page reaching back before `since` is the last one needed.
+		if (recent.length < page.data.length || !page.nextCursor) return found;
+		cursor = page.nextCursor;
+	}
+}
+
+/** A fault the sandbox plays on the next matching calls (see sandbox/server/faults.ts). */
+export interface FaultSpec {
+	service: 'whatsapp' | 'sheets' | 'drive';
+	operation: string;
+	status: number;
+	times?: number;
+	bodyContains?: string;
+}
+
+/** The sandbox's fault switch: arm a failure of Meta or Google, and see how often it struck. */
+export function faultClient(info: StackInfo) {
+	const url = `${info.sandboxUrl}/api/faults`;
+	return {
+		arm: (fault: FaultSpec) =>
+			call<FaultSpec & { id: number; hits: number }>(url, { method: 'POST', body: fault }),
+		list: () => call<Array<FaultSpec & { id: number; hits: number }>>(url),
+		clear: () => call(url, { method: 'DELETE' }),
+	};
+}
+
+/**
  * The newest execution matching `predicate`, once n8n has saved it (a webhook may answer before
  * its execution is finished and stored).
  */

@@ -2,7 +2,7 @@
 // and decide by changing its Status (and Catatan), exactly as in Google Sheets.
 import type { ChatMessage } from '../../../sandbox/server';
 import { DEFAULT_SHEET_LAYOUT } from '../../../nodes/shared/sheet/requestRow';
-import { staffClient, type SheetView } from './clients';
+import { executionsSince, staffClient, type SheetView } from './clients';
 import type { Resident } from './resident';
 import type { StackInfo } from './stack-info';
 import { waitFor } from './wait';
@@ -49,4 +49,47 @@ export async function nextUnpromptedMessage(
 		// The approvals workflow polls every 15 s; a busy machine may take a few rounds.
 		{ timeoutMs: 150000, intervalMs: 500, description },
 	);
+}
+
+/** The approvals workflow's id (the one that polls the sheet on a schedule). */
+export function approvalsWorkflowId(info: StackInfo): string {
+	const approvals = info.workflows.find((w) => /approvals/i.test(w.name));
+	if (!approvals) throw new Error('the approvals workflow is not provisioned');
+	return approvals.id;
+}
+
+/**
+ * Waits until a whole approvals round has run after `after`: an execution that started later and
+ * finished successfully. What that round would have sent has then been sent, so a count taken
+ * now can catch a second notice.
+ */
+export async function nextApprovalsRound(info: StackInfo, after: Date): Promise<void> {
+	await waitFor(
+		async () =>
+			(await executionsSince(info, { workflowId: approvalsWorkflowId(info), since: after })).some(
+				(e) => e.status === 'success' && new Date(e.startedAt) > after,
+			),
+		// The workflow polls every 15 s; a busy machine may take a few rounds.
+		{
+			timeoutMs: 150000,
+			intervalMs: 1000,
+			description: `an approvals round after ${after.toISOString()}`,
+		},
+	);
+}
+
+/**
+ * The links a documents cell holds for one document label. Lines read `"<file name>: <link>"`,
+ * the file name being `"<ticket> <label>[ <n>].<ext>"` (or the bare label).
+ */
+export function documentLinks(cell: string, label: string): string[] {
+	return cell.split('\n').flatMap((line) => {
+		const at = line.indexOf(': http');
+		if (at < 0) return [];
+		const name = line
+			.slice(0, at)
+			.replace(/\.\w+$/, '')
+			.replace(/ \d+$/, '');
+		return name === label || name.endsWith(` ${label}`) ? [line.slice(at + 2).trim()] : [];
+	});
 }

@@ -8,8 +8,8 @@ import { readStackInfo, STACK_FILE_ENV, StackInfo, stackInfo } from './stack-inf
 /** A first run installs n8n (minutes); later runs start in seconds. */
 export const STACK_START_TIMEOUT_MS = 20 * 60 * 1000;
 
-/** A test awaits real n8n executions (waitFor deadlines of a minute), beyond jest's default. */
-export const E2E_TEST_TIMEOUT_MS = 3 * 60 * 1000;
+/** A test awaits many real n8n executions (each waitFor has its own deadline); a loaded shared machine takes minutes for one journey. */
+export const E2E_TEST_TIMEOUT_MS = 10 * 60 * 1000;
 
 export function useStack(): () => StackInfo {
 	jest.setTimeout(E2E_TEST_TIMEOUT_MS);

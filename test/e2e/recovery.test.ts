@@ -1,0 +1,96 @@
+// When Meta or Google fail for a moment (the sandbox's fault switch plays their real errors), an
+// approved letter still reaches the resident exactly once, under the number it was given first.
+// (A Sheets quota error while marking the row done is covered once the approvals workflow sends
+// a letter at most once: issue #11.)
+import type { ChatMessage } from '../../sandbox/server';
+import { executionsSince, faultClient, type FaultSpec } from './support/clients';
+import { pdfText } from './support/letter';
+import {
+	approvalsWorkflowId,
+	columns as c,
+	decide,
+	nextApprovalsRound,
+	rowOf,
+	statuses,
+} from './support/office';
+import { Resident, submitRequest } from './support/resident';
+import type { StackInfo } from './support/stack-info';
+import { useStack } from './support/use-stack';
+import { waitFor } from './support/wait';
+
+const stack = useStack();
+
+afterEach(() => faultClient(stack()).clear());
+
+/**
+ * A resident's request filed and approved while `fault` is armed: waits until the fault has
+ * struck and the approvals round it struck in is over. Hands back the row as that round left it
+ * and the chat position before the approval.
+ */
+async function approvedThroughFault(info: StackInfo, resident: Resident, fault: FaultSpec) {
+	const ticket = await submitRequest(resident, 'pengantar-skck');
+	await rowOf(info, ticket, (r) => !!r.values[c.documents]);
+	const before = (await resident.chat()).length;
+	const faults = faultClient(info);
+	const armed = await faults.arm(fault);
+	const approvedAt = new Date();
+	await decide(info, ticket, statuses.approved);
+	await waitFor(async () => (await faults.list()).find((f) => f.id === armed.id)?.hits === 1, {
+		timeoutMs: 150000,
+		intervalMs: 500,
+		description: `the ${fault.service} ${fault.operation} fault to strike`,
+	});
+	const struckAt = new Date();
+	await waitFor(
+		async () => {
+			const runs = await executionsSince(info, {
+				workflowId: approvalsWorkflowId(info),
+				since: approvedAt,
+			});
+			const struckIn = runs.filter((e) => new Date(e.startedAt) <= struckAt);
+			return struckIn.length > 0 && struckIn.every((e) => !!e.stoppedAt);
+		},
+		{ timeoutMs: 60000, description: 'the approvals round the fault struck in to end' },
+	);
+	return { ticket, before, row: (await rowOf(info, ticket)).values };
+}
+
+/**
+ * After the recovery: the row is done under `number`, and once another whole round has run the
+ * resident holds exactly one letter, printed with that number.
+ */
+async function deliveredOnce(
+	info: StackInfo,
+	resident: Resident,
+	ticket: string,
+	before: number,
+	number: string,
+) {
+	const done = await rowOf(info, ticket, (r) => r.values[c.status] === statuses.done);
+	expect(done.values[c.letterNumber]).toBe(number);
+	await nextApprovalsRound(info, new Date());
+	const letters = await lettersOf(resident, before);
+	expect(letters).toHaveLength(1);
+	expect(await pdfText(await resident.download(letters[0].document!.url))).toContain(number);
+}
+
+const lettersOf = async (resident: Resident, after: number): Promise<ChatMessage[]> =>
+	(await resident.chat()).slice(after).filter((m) => !!m.document);
+
+describe('recovery from a failing service', () => {
+	it('a letter whose sending failed once goes out on the next round, once, with the same number', async () => {
+		const rina = new Resident(stack(), '6281355550201', 'Rina Wulandari');
+		const { ticket, before, row } = await approvedThroughFault(stack(), rina, {
+			service: 'whatsapp',
+			operation: 'sendDocument',
+			status: 500,
+			bodyContains: rina.waId,
+		});
+		// Not marked done: nothing reached the resident, so the next round must try again.
+		expect(row[c.status]).toBe(statuses.approved);
+		expect(row[c.completedAt]).toBe('');
+		expect(row[c.letterNumber]).not.toBe('');
+		expect(await lettersOf(rina, before)).toHaveLength(0);
+		await deliveredOnce(stack(), rina, ticket, before, row[c.letterNumber]);
+	});
+});

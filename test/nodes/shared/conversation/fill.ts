@@ -1,0 +1,50 @@
+// Shared by the conversation tests: talking a resident through a whole service. A support file,
+// not a test file, so no test runs twice by being imported.
+import type { ResolvedService } from '../../../../nodes/shared/catalog/types';
+import { Chat, answerCurrent, recordsWanted } from './chat';
+
+/** Talks a resident through one service to the summary; returns the data the engine should hold. */
+export function fillService(
+	chat: Chat,
+	service: ResolvedService,
+): {
+	data: Record<string, unknown>;
+	documents: Record<string, string[]>;
+} {
+	const data: Record<string, unknown> = {};
+	const documents: Record<string, string[]> = {};
+	for (let guard = 0; guard < 500 && chat.state !== 'summary'; guard++) {
+		const s = chat.session!;
+		if (s.state === 'field') {
+			const answered = answerCurrent(chat, service);
+			const top = service.fields[s.pos!.f!];
+			if (answered.record === undefined) data[answered.key] = answered.value;
+			else {
+				const list = (data[top.key] ??= []) as Array<Record<string, unknown>>;
+				(list[answered.record] ??= {})[answered.key] = answered.value;
+			}
+		} else if (s.state === 'record_more') {
+			const field = service.fields[s.pos!.f!];
+			if (s.pos!.r! < recordsWanted(field)) chat.button('add', 'Tambah');
+			else chat.text('selesai');
+			data[field.key] ??= [];
+		} else if (s.state === 'document') {
+			const doc = service.documents[s.pos!.d!];
+			expect(chat.said).toContain(doc.label);
+			const files = Math.min(doc.max, Math.max(doc.min, 1));
+			documents[doc.key] = [];
+			for (let i = 0; i < files; i++) {
+				const id = `media-${doc.key}-${i}`;
+				chat.photo(id);
+				documents[doc.key].push(id);
+			}
+			if (chat.session!.state === 'document' && chat.session!.pos!.d === s.pos!.d) {
+				expect(chat.said).toContain('selesai');
+				chat.text('selesai');
+			}
+		} else {
+			throw new Error(`unexpected state ${s.state}: ${chat.said}`);
+		}
+	}
+	return { data, documents };
+}

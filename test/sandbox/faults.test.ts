@@ -1,0 +1,131 @@
+// The fault switch (POST /api/faults): armed calls fail with the body Meta or Google send, the
+// rest go through, and a spent fault lets the next call succeed.
+import { api, bearer, startTestSandbox, viaProxy, type TestSandbox } from './helpers';
+
+const GRAPH = 'graph.facebook.com';
+const SHEETS = 'sheets.googleapis.com';
+let t: TestSandbox;
+
+beforeAll(async () => {
+	t = await startTestSandbox({ sheetHeader: ['Tiket', 'Status'] });
+});
+afterAll(() => t.close());
+beforeEach(() => api(t, 'POST', '/api/reset'));
+
+const sendTo = (to: string, type: 'text' | 'document') => {
+	const { phoneNumberId, accessToken } = t.sandbox.config();
+	const content =
+		type === 'text'
+			? { body: 'Surat Anda sedang dibuat' }
+			: { link: 'https://contoh.test/surat.pdf' };
+	return viaProxy(t, GRAPH, 'POST', `/v21.0/${phoneNumberId}/messages`, {
+		headers: bearer(accessToken),
+		body: { messaging_product: 'whatsapp', to, type, [type]: content },
+	});
+};
+
+const arm = (fault: Record<string, unknown>) => api(t, 'POST', '/api/faults', fault);
+
+const chat = async (waId: string) =>
+	(await api(t, 'GET', `/api/residents/${waId}/messages`)).json as Array<{ type: string }>;
+
+const readSheet = () =>
+	viaProxy(
+		t,
+		SHEETS,
+		'GET',
+		`/v4/spreadsheets/${t.sandbox.config().spreadsheetId}/values/Permohonan`,
+		{ headers: bearer('ya29.token') },
+	);
+
+describe('the fault switch', () => {
+	it('fails a document send once with Meta error 131000, then delivers; texts pass meanwhile', async () => {
+		const armed = await api(t, 'POST', '/api/faults', {
+			service: 'whatsapp',
+			operation: 'sendDocument',
+			status: 500,
+			times: 1,
+		});
+		expect(armed.status).toBe(201);
+
+		const text = await sendTo('6281200000001', 'text');
+		expect(text.status).toBe(200);
+		const failed = await sendTo('6281200000001', 'document');
+		expect(failed.status).toBe(500);
+		expect(failed.json.error).toMatchObject({
+			code: 131000,
+			type: 'OAuthException',
+			message: '(#131000) Something went wrong',
+			error_data: { messaging_product: 'whatsapp', details: 'Something went wrong' },
+		});
+		expect(failed.json.error.fbtrace_id).toEqual(expect.any(String));
+		expect((await chat('6281200000001')).map((m) => m.type)).toEqual(['text']);
+
+		const retried = await sendTo('6281200000001', 'document');
+		expect(retried.status).toBe(200);
+		expect((await chat('6281200000001')).map((m) => m.type)).toEqual(['text', 'document']);
+		expect((await api(t, 'GET', '/api/faults')).json).toEqual([
+			expect.objectContaining({ operation: 'sendDocument', times: 1, hits: 1 }),
+		]);
+	});
+
+	it('hits only calls whose body names the given text', async () => {
+		await api(t, 'POST', '/api/faults', {
+			service: 'whatsapp',
+			operation: 'sendMessage',
+			status: 503,
+			bodyContains: '6281200000002',
+		});
+		expect((await sendTo('6281200000003', 'text')).status).toBe(200);
+		const failed = await sendTo('6281200000002', 'text');
+		expect(failed.status).toBe(503);
+		expect(failed.json.error).toMatchObject({ code: 131016 });
+	});
+
+	it('answers a Sheets read with the per-minute quota error twice, then with the values', async () => {
+		await arm({ service: 'sheets', operation: 'read', status: 429, times: 2 });
+		for (let i = 0; i < 2; i++) {
+			const limited = await readSheet();
+			expect(limited.status).toBe(429);
+			expect(limited.json.error).toMatchObject({
+				code: 429,
+				status: 'RESOURCE_EXHAUSTED',
+				message: expect.stringContaining("quota metric 'Read requests'"),
+				details: [
+					expect.objectContaining({
+						'@type': 'type.googleapis.com/google.rpc.ErrorInfo',
+						reason: 'RATE_LIMIT_EXCEEDED',
+					}),
+				],
+			});
+		}
+		const read = await readSheet();
+		expect(read.status).toBe(200);
+		expect(read.json.values).toEqual([['Tiket', 'Status']]);
+	});
+
+	it('lists the failed calls in the calls log, and reset disarms what is left', async () => {
+		await arm({ service: 'sheets', operation: 'any', status: 503, times: 5 });
+		expect((await readSheet()).status).toBe(503);
+		const calls = (await api(t, 'GET', '/api/calls')).json as Array<{
+			host: string;
+			status: number;
+		}>;
+		expect(calls.filter((c) => c.host === SHEETS).map((c) => c.status)).toEqual([503]);
+		await api(t, 'POST', '/api/reset');
+		expect((await api(t, 'GET', '/api/faults')).json).toEqual([]);
+		expect((await readSheet()).status).toBe(200);
+	});
+
+	it.each([
+		[{ service: 'whatsapp', operation: 'teleport', status: 500 }, 'sendDocument'],
+		[{ service: 'sheets', operation: 'read', status: 200 }, 'status'],
+		[{ service: 'sheets', operation: 'read', status: 429, times: 0 }, 'times'],
+		[{ service: 'fax', operation: 'send', status: 500 }, 'whatsapp'],
+	])('refuses a fault it cannot play, saying why: %j', async (fault, reason) => {
+		const refused = await api(t, 'POST', '/api/faults', fault);
+		expect(refused.status).toBe(400);
+		expect(refused.json.error).toContain(reason);
+		expect((await api(t, 'GET', '/api/faults')).json).toEqual([]);
+	});
+});
