@@ -25,8 +25,21 @@ export interface RuntimeLock {
 	dir: string;
 	/** Short hash of the lockfile (and the Node it is built for): part of the cache folder name. */
 	key: string;
-	/** Packages the lockfile installs, for progress. */
+	/** Packages the lockfile installs on this platform, for progress. */
 	packagePaths: string[];
+}
+
+interface LockEntry {
+	link?: boolean;
+	os?: string[];
+	cpu?: string[];
+}
+
+/** npm's `os`/`cpu` rule: a list of allowed values, or of `!excluded` ones. */
+function fits(allowed: string[] | undefined, actual: string): boolean {
+	if (!allowed?.length) return true;
+	if (allowed.includes(`!${actual}`)) return false;
+	return allowed.includes(actual) || allowed.every((value) => value.startsWith('!'));
 }
 
 export function lockDir(version: string, locksDir = LOCKS_DIR): string {
@@ -43,7 +56,7 @@ export function readLock(version: string, nodeVersion: string, locksDir = LOCKS_
 		);
 	}
 	const text = readFileSync(lockFile, 'utf8');
-	const lock = JSON.parse(text) as { packages?: Record<string, { link?: boolean }> };
+	const lock = JSON.parse(text) as { packages?: Record<string, LockEntry> };
 	const pinned = lock.packages?.['node_modules/n8n'] as { version?: string } | undefined;
 	if (pinned?.version !== version) {
 		throw new Error(
@@ -58,6 +71,7 @@ export function readLock(version: string, nodeVersion: string, locksDir = LOCKS_
 		.slice(0, 12);
 	const packagePaths = Object.entries(lock.packages ?? {})
 		.filter(([path, entry]) => path.startsWith('node_modules/') && !entry.link)
+		.filter(([, entry]) => fits(entry.os, process.platform) && fits(entry.cpu, process.arch))
 		.map(([path]) => path);
 	return { version, dir, key, packagePaths };
 }
