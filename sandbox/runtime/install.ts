@@ -175,7 +175,9 @@ export async function ensureN8n(
 	// npm ci installs exactly the lockfile's tree and checks each tarball against its integrity
 	// hash. --ignore-scripts: a hard dependency (the Kafka client) downloads librdkafka in its
 	// install script, which fails offline. Only the two native modules n8n needs are then built.
-	await run('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund'], {
+	// --loglevel=error: n8n's tree gives hundreds of peer-dependency warnings that need no action;
+	// the heartbeat counts the packages in place instead.
+	await run('npm', ['ci', '--ignore-scripts', '--loglevel=error', '--no-audit', '--no-fund'], {
 		cwd: dir,
 		env,
 		log,

@@ -84,7 +84,7 @@ test('a first install runs npm ci on the pinned lockfile, then the two native re
 	expect(folder).toMatch(/^n8n-9\.9\.9-[0-9a-f]{12}$/);
 	expect(calls()).toEqual([
 		'node-24.21.0 install node@24.21.0 --save-exact --ignore-scripts=false --no-audit --no-fund',
-		`${folder} ci --ignore-scripts --no-audit --no-fund`,
+		`${folder} ci --ignore-scripts --loglevel=error --no-audit --no-fund`,
 		`${folder} rebuild sqlite3 isolated-vm --ignore-scripts=false --foreground-scripts`,
 	]);
 	// npm ci installs what the repository pins: its lockfile, copied byte for byte.
@@ -111,7 +111,7 @@ test('a changed lockfile installs into a new folder and leaves the old one alone
 	const after = n8nFolders().find((name) => name !== before)!;
 	expect(after).toMatch(/^n8n-9\.9\.9-[0-9a-f]{12}$/);
 	expect(calls()).toEqual([
-		`${after} ci --ignore-scripts --no-audit --no-fund`,
+		`${after} ci --ignore-scripts --loglevel=error --no-audit --no-fund`,
 		`${after} rebuild sqlite3 isolated-vm --ignore-scripts=false --foreground-scripts`,
 	]);
 	expect(existsSync(join(dir, 'cache', before, '.pecelan-install.json'))).toBe(true);
@@ -130,7 +130,7 @@ test('an install that failed half way is not marked, and the next run redoes it'
 	await install();
 	// Node was complete and is kept; n8n is installed again.
 	expect(calls()).toEqual([
-		`${folder} ci --ignore-scripts --no-audit --no-fund`,
+		`${folder} ci --ignore-scripts --loglevel=error --no-audit --no-fund`,
 		`${folder} rebuild sqlite3 isolated-vm --ignore-scripts=false --foreground-scripts`,
 	]);
 });
