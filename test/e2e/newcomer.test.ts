@@ -55,9 +55,9 @@ function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
 }
 
 /** Runs a command in its own process group, as a terminal runs a foreground job. */
-function start(command: string, args: string[], env: NodeJS.ProcessEnv): Command {
+function start(command: string, args: string[], env: NodeJS.ProcessEnv, cwd = clone): Command {
 	const child = spawn(command, args, {
-		cwd: clone,
+		cwd,
 		env,
 		detached: true,
 		stdio: ['ignore', 'pipe', 'pipe'],
@@ -68,7 +68,13 @@ function start(command: string, args: string[], env: NodeJS.ProcessEnv): Command
 	const command_: Command = {
 		pgid: child.pid as number,
 		output: () => output,
-		exited: new Promise((resolve) => child.on('close', (code) => resolve(code))),
+		exited: new Promise((resolve) => {
+			child.on('close', (code) => resolve(code));
+			child.on('error', (error) => {
+				output += `${command}: ${error.message}\n`;
+				resolve(null);
+			});
+		}),
 	};
 	started.push(command_);
 	return command_;
@@ -106,7 +112,7 @@ let install: { code: number | null; output: string };
 beforeAll(async () => {
 	work = mkdtempSync(join(tmpdir(), 'pecelan-newcomer-'));
 	clone = join(work, 'pecelan');
-	const cloning = start('git', ['clone', '--quiet', REPO_ROOT, clone], cleanEnv());
+	const cloning = start('git', ['clone', '--quiet', REPO_ROOT, clone], cleanEnv(), work);
 	expect(await finish(cloning, 120000, 'git clone')).toBe(0);
 	const installing = start('npm', ['install'], cleanEnv());
 	install = { code: await finish(installing, 10 * 60000, 'npm install'), output: '' };
