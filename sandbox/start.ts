@@ -3,6 +3,7 @@
 // use, installs this package into it, starts the sandbox and n8n, provisions the workflows, and
 // stops everything it started on Ctrl-C.
 import { join } from 'node:path';
+import { missingFor, thisMachine } from './runtime/check-prerequisites';
 import { DEFAULT_N8N_VERSION } from './runtime/install';
 import { REPO_ROOT, Stack, startStack } from './runtime/stack';
 
@@ -21,6 +22,11 @@ function stamp(line: string): void {
 }
 
 async function main(): Promise<void> {
+	const missing = missingFor('start', thisMachine());
+	if (missing.length > 0) {
+		for (const line of missing) console.error(line);
+		process.exit(1);
+	}
 	const stateDir = process.env.PECELAN_STATE_DIR || join(REPO_ROOT, '.sandbox');
 	const n8nPort = portFromEnv('PECELAN_N8N_PORT', 5678);
 	// n8n's broker default (5679) is avoided: a second n8n (CLI) would want it too.

@@ -1,11 +1,15 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- the n8n community-node rules guard code that runs inside n8n; this file is part of the local runtime that installs, starts and provisions n8n for `npm start` and the end-to-end tests (run by tsx/jest, never packed into dist), which needs Node built-ins, child processes, timers and console output. */
-// Installs the pinned runtime once into a cache outside the clone, keyed by version:
-// Node 24 (n8n 2.x needs it; it comes from the npm registry as the `node` package) and n8n.
-// A marker file is written only after a complete install, so a half install is redone.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// Installs the pinned runtime once into a cache outside the clone: Node 24 (n8n 2.x needs it; it
+// comes from the npm registry as the `node` package), keyed by version, and n8n from its pinned
+// dependency tree (runtime-lock.ts), keyed by version and the lockfile's hash, so a changed lock
+// installs afresh next to the old one. A marker file is written only after a complete install, so
+// a half install is redone.
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { BUILD_TOOLS, requirePrerequisites, Which, whichOnPath } from './prerequisites';
 import { defaultLog, Log, node24Env, run, seconds } from './run';
+import { readLock, RuntimeLock } from './runtime-lock';
 
 export const DEFAULT_N8N_VERSION = '2.41.1';
 export const DEFAULT_NODE_VERSION = '24.21.0';
@@ -33,6 +37,10 @@ export interface N8nRuntime {
 
 export interface InstallOptions {
 	cacheDir?: string;
+	/** Where the n8n-<version> lock folders are; default sandbox/runtime. */
+	locksDir?: string;
+	/** Command lookup for the build-tool check (tests hide commands with it). */
+	which?: Which;
 	log?: Log;
 }
 
@@ -73,9 +81,24 @@ function nodeRuntimeIn(dir: string, version: string): NodeRuntime {
 	return { version, bin: join(binDir, 'node'), binDir, headersDir };
 }
 
+/**
+ * The environment for npm in the cache folders: Node 24 first on PATH, its headers for native
+ * builds, and without the `ignore-scripts` that `npm start`/`npm test` pass down from the
+ * project's .npmrc (each call below says which scripts it wants).
+ */
+function runtimeNpmEnv(node?: { binDir: string; headersDir: string }): NodeJS.ProcessEnv {
+	const env = node ? node24Env(node.binDir, node.headersDir) : { ...process.env };
+	delete env.npm_config_ignore_scripts;
+	return env;
+}
+
+function nodeVersion(): string {
+	return process.env.PECELAN_NODE_VERSION ?? DEFAULT_NODE_VERSION;
+}
+
 export async function ensureNode24(options: InstallOptions = {}): Promise<NodeRuntime> {
 	const log = options.log ?? defaultLog;
-	const version = process.env.PECELAN_NODE_VERSION ?? DEFAULT_NODE_VERSION;
+	const version = nodeVersion();
 	const dir = join(cacheRoot(options.cacheDir), `node-${version}`);
 	const runtime = nodeRuntimeIn(dir, version);
 	if (isInstalled(dir, `node@${version}`)) return runtime;
@@ -83,12 +106,19 @@ export async function ensureNode24(options: InstallOptions = {}): Promise<NodeRu
 	const started = Date.now();
 	log(`runtime: installing Node ${version} from the npm registry into ${dir}`);
 	prepareFolder(dir, 'pecelan-node-runtime');
-	// The `node` package's install script fetches the platform binary package from the registry.
-	await run('npm', ['install', `node@${version}`, '--save-exact', '--no-audit', '--no-fund'], {
-		cwd: dir,
-		log,
-		label: '[npm node]',
-	});
+	// The `node` package's preinstall script fetches the platform binary package from the registry.
+	await run(
+		'npm',
+		[
+			'install',
+			`node@${version}`,
+			'--save-exact',
+			'--ignore-scripts=false',
+			'--no-audit',
+			'--no-fund',
+		],
+		{ cwd: dir, env: runtimeNpmEnv(), log, label: '[npm node]' },
+	);
 	const installed = nodeRuntimeIn(dir, version);
 	const reported = (
 		await run(installed.bin, ['--version'], { cwd: dir, log, capture: true, label: '[node]' })
@@ -102,53 +132,76 @@ export async function ensureNode24(options: InstallOptions = {}): Promise<NodeRu
 	return installed;
 }
 
+/** Where n8n `version` from its pinned tree lives in the cache, and whether it is complete. */
+export function n8nInstallFolder(
+	version = process.env.PECELAN_N8N_VERSION ?? DEFAULT_N8N_VERSION,
+	options: InstallOptions = {},
+): { dir: string; lock: RuntimeLock; installed: boolean } {
+	const lock = readLock(version, nodeVersion(), options.locksDir);
+	const dir = join(cacheRoot(options.cacheDir), `n8n-${version}-${lock.key}`);
+	return { dir, lock, installed: isInstalled(dir, installedMark(lock)) };
+}
+
+const installedMark = (lock: RuntimeLock) => `n8n@${lock.version} lock ${lock.key}`;
+
+/** "1,234 of 2,363 packages in place": how far `npm ci` got, for its heartbeat. */
+function packagesInPlace(dir: string, lock: RuntimeLock): string {
+	const done = lock.packagePaths.filter((path) => existsSync(join(dir, path, 'package.json')));
+	return `${done.length} of ${lock.packagePaths.length} packages in place`;
+}
+
 export async function ensureN8n(
 	version = process.env.PECELAN_N8N_VERSION ?? DEFAULT_N8N_VERSION,
 	options: InstallOptions = {},
 ): Promise<N8nRuntime> {
 	const log = options.log ?? defaultLog;
-	const node = await ensureNode24(options);
-	const dir = join(cacheRoot(options.cacheDir), `n8n-${version}`);
+	const { dir, lock, installed } = n8nInstallFolder(version, options);
 	const modulesDir = join(dir, 'node_modules');
-	const runtime: N8nRuntime = {
-		version,
-		dir,
-		entry: join(modulesDir, 'n8n', 'bin', 'n8n'),
-		modulesDir,
-		node,
-	};
-	if (isInstalled(dir, `n8n@${version}`)) return runtime;
+	const entry = join(modulesDir, 'n8n', 'bin', 'n8n');
+	if (installed) return { version, dir, entry, modulesDir, node: await ensureNode24(options) };
 
+	// Before minutes of downloading: the native rebuild below needs these.
+	requirePrerequisites(BUILD_TOOLS, options.which ?? whichOnPath());
+	const node = await ensureNode24(options);
 	const started = Date.now();
 	log(
-		`runtime: installing n8n ${version} into ${dir} ` +
-			'(first use only: about 3-5 minutes and 2.9 GB; progress below)',
+		`runtime: installing n8n ${version} from ${lock.dir} into ${dir} ` +
+			`(first use only: ${lock.packagePaths.length} packages, 2.9 GB, a few minutes; progress below)`,
 	);
-	prepareFolder(dir, 'pecelan-n8n-runtime');
-	const env = node24Env(node.binDir, node.headersDir);
-	// --ignore-scripts: a hard dependency (the Kafka client) downloads librdkafka in its install
-	// script, which fails offline. Only the two native modules n8n needs are then rebuilt.
-	await run(
-		'npm',
-		['install', `n8n@${version}`, '--save-exact', '--ignore-scripts', '--no-audit', '--no-fund'],
-		{ cwd: dir, env, log, label: '[npm n8n]' },
-	);
-	log(`runtime: n8n packages in place after ${seconds(started)}; building sqlite3 and isolated-vm`);
-	await run('npm', ['rebuild', 'sqlite3', 'isolated-vm', '--foreground-scripts'], {
+	mkdirSync(dir, { recursive: true });
+	for (const file of ['package.json', 'package-lock.json'])
+		copyFileSync(join(lock.dir, file), join(dir, file));
+	const env = runtimeNpmEnv(node);
+	// npm ci installs exactly the lockfile's tree and checks each tarball against its integrity
+	// hash. --ignore-scripts: a hard dependency (the Kafka client) downloads librdkafka in its
+	// install script, which fails offline. Only the two native modules n8n needs are then built.
+	// --loglevel=error: n8n's tree gives hundreds of peer-dependency warnings that need no action;
+	// the heartbeat counts the packages in place instead.
+	await run('npm', ['ci', '--ignore-scripts', '--loglevel=error', '--no-audit', '--no-fund'], {
 		cwd: dir,
 		env,
 		log,
-		label: '[npm rebuild]',
+		label: '[npm ci]',
+		progress: () => packagesInPlace(dir, lock),
 	});
+	log(`runtime: n8n packages in place after ${seconds(started)}; building sqlite3 and isolated-vm`);
+	await run(
+		'npm',
+		['rebuild', 'sqlite3', 'isolated-vm', '--ignore-scripts=false', '--foreground-scripts'],
+		{ cwd: dir, env: { ...env, JOBS: 'max' }, log, label: '[npm rebuild]' },
+	);
 	await run(node.bin, ['-e', "require('sqlite3'); require('isolated-vm')"], {
 		cwd: dir,
 		env,
 		log,
 		label: '[check]',
 	});
-	markInstalled(dir, `n8n@${version}`, started);
+	const reported = JSON.parse(readFileSync(join(modulesDir, 'n8n', 'package.json'), 'utf8'));
+	if (reported.version !== version)
+		throw new Error(`expected n8n ${version}, got ${reported.version}`);
+	markInstalled(dir, installedMark(lock), started);
 	log(`runtime: n8n ${version} installed in ${seconds(started)}`);
-	return runtime;
+	return { version, dir, entry, modulesDir, node };
 }
 
 // `npx tsx sandbox/runtime/install.ts`: install (or check) the runtime alone, e.g. as its own CI

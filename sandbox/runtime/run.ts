@@ -11,6 +11,8 @@ export interface RunOptions {
 	log?: Log;
 	/** Prefix of forwarded output lines, e.g. `[npm]`. */
 	label?: string;
+	/** How far the command got, shown in its heartbeat (e.g. packages in place). */
+	progress?: () => string;
 	/** Seconds of silence before a heartbeat line. */
 	heartbeatSeconds?: number;
 	/** Keep the output instead of forwarding it (for commands whose output is the result). */
@@ -54,7 +56,8 @@ export async function run(command: string, args: string[], options: RunOptions):
 	const timer = setInterval(() => {
 		if (Date.now() - lastOutput < heartbeatMs) return;
 		lastOutput = Date.now();
-		log(`${label} still running (${Math.round((Date.now() - started) / 1000)} s)…`);
+		const progress = options.progress ? `: ${options.progress()}` : '';
+		log(`${label} still running (${Math.round((Date.now() - started) / 1000)} s)${progress}…`);
 	}, 1000);
 	try {
 		const code = await new Promise<number | null>((resolve, reject) => {

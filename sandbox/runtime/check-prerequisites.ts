@@ -1,0 +1,69 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- the n8n community-node rules guard code that runs inside n8n; this file is part of the local runtime that installs, starts and provisions n8n for `npm start` and the end-to-end tests (run by tsx/jest, never packed into dist), which needs Node built-ins, child processes, timers and console output. */
+// What each command needs from the system, and the check `npm start` and `npm test` run first:
+// `tsx sandbox/runtime/check-prerequisites.ts <start|unit|test>` prints one line per missing
+// package and exits 1, or prints nothing; with `--apt-packages` it prints just the Debian package
+// names to install (for CI).
+import { n8nInstallFolder } from './install';
+import {
+	BUILD_TOOLS,
+	chromiumPrerequisite,
+	missingLine,
+	missingPrerequisites,
+	Prerequisite,
+	Which,
+	whichOnPath,
+} from './prerequisites';
+
+/** `start`: the office; `unit`: the unit tests; `test`: unit and end-to-end tests. */
+export type Purpose = 'start' | 'unit' | 'test';
+
+export interface Machine {
+	which: Which;
+	env: NodeJS.ProcessEnv;
+	/** The pinned n8n is already built in the cache (then no compiler is needed). */
+	runtimeInstalled: boolean;
+}
+
+export function prerequisitesFor(purpose: Purpose, machine: Machine): Prerequisite[] {
+	const needed: Prerequisite[] = [];
+	if (purpose !== 'start') needed.push(chromiumPrerequisite(machine.env));
+	if (purpose !== 'unit' && !machine.runtimeInstalled) needed.push(...BUILD_TOOLS);
+	return needed;
+}
+
+/** One line per missing package for `purpose` on `machine`; empty when nothing is missing. */
+export function missingFor(purpose: Purpose, machine: Machine): string[] {
+	return missingPrerequisites(prerequisitesFor(purpose, machine), machine.which).map(missingLine);
+}
+
+/** The Debian packages that supply what `purpose` lacks on `machine`. */
+export function aptPackagesFor(purpose: Purpose, machine: Machine): string[] {
+	const missing = missingPrerequisites(prerequisitesFor(purpose, machine), machine.which);
+	return [...new Set(missing.map((p) => p.aptPackage))];
+}
+
+/** This machine, as seen through PATH and the runtime cache. */
+export function thisMachine(env: NodeJS.ProcessEnv = process.env): Machine {
+	let runtimeInstalled = false;
+	try {
+		runtimeInstalled = n8nInstallFolder().installed;
+	} catch {
+		// No lock for the chosen version: the install says so itself.
+	}
+	return { which: whichOnPath(env.PATH), env, runtimeInstalled };
+}
+
+if (require.main === module) {
+	const purpose = process.argv[2] as Purpose;
+	if (!['start', 'unit', 'test'].includes(purpose)) {
+		console.error('usage: check-prerequisites.ts <start|unit|test>');
+		process.exit(2);
+	}
+	if (process.argv.includes('--apt-packages')) {
+		console.log(aptPackagesFor(purpose, thisMachine()).join(' '));
+	} else {
+		const lines = missingFor(purpose, thisMachine());
+		for (const line of lines) console.error(line);
+		if (lines.length > 0) process.exit(1);
+	}
+}

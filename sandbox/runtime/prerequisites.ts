@@ -1,0 +1,102 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- the n8n community-node rules guard code that runs inside n8n; this file is part of the local runtime that installs, starts and provisions n8n for `npm start` and the end-to-end tests (run by tsx/jest, never packed into dist), which needs Node built-ins. */
+// The system packages `npm start` and `npm test` need, checked before anything starts so that a
+// missing one ends in one line naming it and the `apt-get install` that fixes it, not in a
+// compiler log or a browser-launch stack trace. `which` is passed in so a test can hide a command.
+import { accessSync, constants } from 'node:fs';
+import { delimiter, isAbsolute, join } from 'node:path';
+
+export interface Prerequisite {
+	/** What it is, for people. */
+	name: string;
+	/** Commands that satisfy it (any one), or an absolute path. */
+	commands: string[];
+	/** Why it is needed. */
+	neededFor: string;
+	/** The Debian package that provides it. */
+	aptPackage: string;
+}
+
+/** Finds a command (or checks an absolute path): its full path, or undefined. */
+export type Which = (command: string) => string | undefined;
+
+const N8N_NATIVE_BUILD = "building n8n's SQLite module on its first install";
+
+export const BUILD_TOOLS: Prerequisite[] = [
+	{
+		name: 'a C++ compiler',
+		commands: ['g++', 'c++'],
+		neededFor: N8N_NATIVE_BUILD,
+		aptPackage: 'build-essential',
+	},
+	{ name: 'make', commands: ['make'], neededFor: N8N_NATIVE_BUILD, aptPackage: 'make' },
+	{
+		name: 'Python 3',
+		commands: ['python3'],
+		neededFor: N8N_NATIVE_BUILD,
+		aptPackage: 'python3',
+	},
+];
+
+export function chromiumPrerequisite(env: NodeJS.ProcessEnv = process.env): Prerequisite {
+	return {
+		name: 'Chromium',
+		commands: env.CHROMIUM_PATH ? [env.CHROMIUM_PATH] : ['chromium', 'chromium-browser'],
+		neededFor: 'the browser tests',
+		aptPackage: 'chromium',
+	};
+}
+
+/** The first command of `prerequisite` that `which` finds. */
+export function locate(prerequisite: Prerequisite, which: Which): string | undefined {
+	for (const command of prerequisite.commands) {
+		const found = which(command);
+		if (found) return found;
+	}
+	return undefined;
+}
+
+/** One line saying what is missing, why it matters and the command that installs it. */
+export function missingLine(prerequisite: Prerequisite): string {
+	return (
+		`missing: ${prerequisite.name} (${prerequisite.commands.join(' or ')}), needed for ` +
+		`${prerequisite.neededFor}: apt-get install ${prerequisite.aptPackage}`
+	);
+}
+
+/** The prerequisites `which` cannot find; empty when all are there. */
+export function missingPrerequisites(needed: Prerequisite[], which: Which): Prerequisite[] {
+	return needed.filter((p) => !locate(p, which));
+}
+
+/** Looks commands up on a PATH like a shell does. */
+export function whichOnPath(path = process.env.PATH ?? ''): Which {
+	const executable = (file: string) => {
+		try {
+			accessSync(file, constants.X_OK);
+			return true;
+		} catch {
+			return false;
+		}
+	};
+	return (command) => {
+		if (isAbsolute(command)) return executable(command) ? command : undefined;
+		for (const dir of path.split(delimiter).filter(Boolean)) {
+			const file = join(dir, command);
+			if (executable(file)) return file;
+		}
+		return undefined;
+	};
+}
+
+export class MissingPrerequisitesError extends Error {
+	constructor(readonly lines: string[]) {
+		super(lines.join('\n'));
+		this.name = 'MissingPrerequisitesError';
+	}
+}
+
+/** Throws one line per missing prerequisite. */
+export function requirePrerequisites(needed: Prerequisite[], which: Which = whichOnPath()): void {
+	const missing = missingPrerequisites(needed, which);
+	if (missing.length > 0) throw new MissingPrerequisitesError(missing.map(missingLine));
+}

@@ -1,0 +1,96 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- tests of the local runtime's prerequisite check (never packed into dist) use Node built-ins. */
+// What `npm start` and `npm test` say when the machine lacks a system package: one line per
+// missing piece with the apt-get install that fixes it, and nothing when all is there.
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { aptPackagesFor, Machine, missingFor } from '../../sandbox/runtime/check-prerequisites';
+import { whichOnPath } from '../../sandbox/runtime/prerequisites';
+
+const EVERYTHING = ['chromium', 'g++', 'make', 'python3'];
+
+/** A machine whose PATH holds exactly `commands`. */
+function machine(commands: string[], extra: Partial<Machine> = {}): Machine {
+	return {
+		which: (command) => (commands.includes(command) ? `/usr/bin/${command}` : undefined),
+		env: {},
+		runtimeInstalled: false,
+		...extra,
+	};
+}
+const without = (...hidden: string[]) => EVERYTHING.filter((c) => !hidden.includes(c));
+
+const CHROMIUM_LINE =
+	'missing: Chromium (chromium or chromium-browser), needed for the browser tests: apt-get install chromium';
+const COMPILER_LINE =
+	"missing: a C++ compiler (g++ or c++), needed for building n8n's SQLite module on its first install: apt-get install build-essential";
+
+test('a complete machine passes every check silently', () => {
+	for (const purpose of ['start', 'unit', 'test'] as const)
+		expect(missingFor(purpose, machine(EVERYTHING))).toEqual([]);
+});
+
+test('npm test without Chromium says so in one line with the package to install', () => {
+	expect(missingFor('test', machine(without('chromium')))).toEqual([CHROMIUM_LINE]);
+	expect(missingFor('unit', machine(without('chromium')))).toEqual([CHROMIUM_LINE]);
+});
+
+test('npm start does not need Chromium', () => {
+	expect(missingFor('start', machine(without('chromium')))).toEqual([]);
+});
+
+test('each missing piece gets its own line', () => {
+	expect(missingFor('test', machine(['chromium']))).toEqual([
+		COMPILER_LINE,
+		"missing: make (make), needed for building n8n's SQLite module on its first install: apt-get install make",
+		"missing: Python 3 (python3), needed for building n8n's SQLite module on its first install: apt-get install python3",
+	]);
+});
+
+test('the build tools are needed only until the n8n runtime is built', () => {
+	expect(missingFor('start', machine(without('g++')))).toEqual([COMPILER_LINE]);
+	expect(missingFor('start', machine(without('g++'), { runtimeInstalled: true }))).toEqual([]);
+	expect(missingFor('unit', machine(without('g++')))).toEqual([]);
+});
+
+test('any compiler the build can use will do', () => {
+	expect(missingFor('start', machine([...without('g++'), 'c++']))).toEqual([]);
+	expect(missingFor('test', machine([...without('chromium'), 'chromium-browser']))).toEqual([]);
+});
+
+test('CHROMIUM_PATH names the browser to use, and the line names that path when it is missing', () => {
+	const configured = machine(EVERYTHING, { env: { CHROMIUM_PATH: '/opt/chrome/chrome' } });
+	expect(missingFor('unit', configured)).toEqual([
+		'missing: Chromium (/opt/chrome/chrome), needed for the browser tests: apt-get install chromium',
+	]);
+});
+
+test('CI gets the Debian packages to install, each once', () => {
+	expect(aptPackagesFor('test', machine([]))).toEqual([
+		'chromium',
+		'build-essential',
+		'make',
+		'python3',
+	]);
+	expect(aptPackagesFor('test', machine(EVERYTHING))).toEqual([]);
+});
+
+describe('looking commands up on PATH', () => {
+	let dir: string;
+	beforeEach(() => {
+		dir = mkdtempSync(join(tmpdir(), 'pecelan-which-'));
+		writeFileSync(join(dir, 'runnable'), '#!/bin/sh\n');
+		chmodSync(join(dir, 'runnable'), 0o755);
+		writeFileSync(join(dir, 'plain'), 'not a program');
+	});
+	afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+	it('finds executables, not plain files, and checks absolute paths as they are', () => {
+		const which = whichOnPath(`/nonexistent:${dir}`);
+		expect(which('runnable')).toBe(join(dir, 'runnable'));
+		expect(which('plain')).toBeUndefined();
+		expect(which('chromium-that-is-not-here')).toBeUndefined();
+		expect(which(join(dir, 'runnable'))).toBe(join(dir, 'runnable'));
+		expect(which(join(dir, 'plain'))).toBeUndefined();
+	});
+});
