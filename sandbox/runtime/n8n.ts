@@ -85,10 +85,8 @@ function quietOfflineEnv(
 		EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all',
 		EXECUTIONS_DATA_SAVE_MANUAL_EXECUTIONS: 'true',
 		GENERIC_TIMEZONE: 'Asia/Jakarta',
-		// One production execution at a time: a resident's messages (three photos sent at once)
-		// are then handled in turn, each from the session the previous one saved. The README asks
-		// admins to set the same.
-		N8N_CONCURRENCY_PRODUCTION_LIMIT: '1',
+		// No N8N_CONCURRENCY_PRODUCTION_LIMIT: a resident's messages may run at the same time; the
+		// intake saves each session on condition of its version and takes the step again if not.
 		N8N_LOG_LEVEL: 'warn',
 	};
 }
