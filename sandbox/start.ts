@@ -4,7 +4,7 @@
 // stops everything it started on Ctrl-C.
 import { join } from 'node:path';
 import { DEFAULT_N8N_VERSION } from './runtime/install';
-import { REPO_ROOT, Stack, startStack } from './runtime/stack';
+import { REPO_ROOT, Stack, stackModeFrom, startStack } from './runtime/stack';
 
 function portFromEnv(name: string, fallback: number): number {
 	const raw = process.env[name];
@@ -43,7 +43,9 @@ async function main(): Promise<void> {
 	process.on('SIGINT', () => void stop('SIGINT'));
 	process.on('SIGTERM', () => void stop('SIGTERM'));
 
+	const mode = stackModeFrom(process.env.PECELAN_MODE);
 	const stack = await startStack({
+		mode,
 		n8nPort,
 		brokerPort,
 		sandboxPort,
@@ -67,6 +69,9 @@ async function main(): Promise<void> {
 			'',
 			`  Sandbox (be a resident and staff):  ${sandbox.url}`,
 			`  n8n editor:                          ${n8n.url}`,
+			stack.mode === 'queue'
+				? `  Queue mode: main + ${stack.workers.length} workers on PostgreSQL and Redis`
+				: '',
 			`      email:     ${n8n.owner.email}`,
 			`      password:  ${n8n.owner.password}`,
 			`  Workflows active: ${provisioned.workflows.map((w) => w.name).join(', ') || '(none in workflows/)'}`,

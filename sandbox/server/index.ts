@@ -7,6 +7,7 @@ import type { SandboxContext, SandboxSettings } from './context';
 import { handleApi } from './api';
 import { createSpreadsheet } from './google-sheets';
 import { createProxy } from './proxy';
+import { DEFAULT_DELIVERY_POLICY, Redelivery, type DeliveryPolicy } from './redelivery';
 import { newTab, readValues, writeValues } from './sheets-model';
 import { SandboxState } from './state';
 import { createStandInServer } from './stand-in';
@@ -37,6 +38,8 @@ export interface SandboxOptions {
 	sheetHeader?: string[];
 	/** Further tabs (survey, complaints, report…) and their header rows, created the same way. */
 	otherTabs?: Record<string, string[]>;
+	/** How webhooks not answered 200 in time are delivered again; default DEFAULT_DELIVERY_POLICY. */
+	delivery?: Partial<DeliveryPolicy>;
 }
 
 export interface SandboxConfig {
@@ -126,7 +129,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const certs = await loadCertificates(stateDir);
 	const state = new SandboxState(stateDir, options.persist ?? false);
 	let url = '';
-	const ctx: SandboxContext = { state, settings, publicUrl: () => url };
+	const redelivery = new Redelivery({ ...DEFAULT_DELIVERY_POLICY, ...options.delivery });
+	const ctx: SandboxContext = { state, settings, publicUrl: () => url, redelivery };
 	prepareSpreadsheet(ctx);
 
 	const standIn = createStandInServer(ctx, certs);
@@ -173,6 +177,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			ctx.n8n = info;
 		},
 		stop: async () => {
+			redelivery.stop();
 			state.flush();
 			state.removeAllListeners();
 			const closed = Promise.all(

@@ -2,7 +2,13 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { inviteSurvey } from '../../shared/conversation';
 import { getCatalog } from './catalog';
-import { sessionProperty, storedSession, versionFields, versionProperty, waIdProperty } from './helpers';
+import {
+	sessionProperty,
+	storedSession,
+	versionFields,
+	versionProperty,
+	waIdProperty,
+} from './helpers';
 
 const show = { operation: ['inviteSurvey'] };
 
@@ -60,8 +66,12 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				if (event.type === 'error') this.logger.warn(`Service desk: ${event.reason}`, { waId });
 			}
 			return {
-				json: { waId, session: JSON.stringify(result.session),
-					...versionFields.call(this, i), replies: result.replies },
+				json: {
+					waId,
+					session: JSON.stringify(result.session),
+					...versionFields.call(this, i),
+					replies: result.replies,
+				},
 				pairedItem: { item: i },
 			};
 		}),

@@ -4,7 +4,13 @@ import { mentionedKeys } from '../../shared/catalog';
 import { reopenForFix } from '../../shared/conversation';
 import type { Application } from '../../shared/conversation';
 import { getCatalog } from './catalog';
-import { jsonParameter, sessionProperty, storedSession, versionFields, versionProperty } from './helpers';
+import {
+	jsonParameter,
+	sessionProperty,
+	storedSession,
+	versionFields,
+	versionProperty,
+} from './helpers';
 
 const show = { operation: ['reopen'] };
 

@@ -22,10 +22,14 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	for (let i = 0; i < items.length; i++) {
 		const item = jsonParameter.call(this, 'step', i) as StepItem | undefined;
 		if (!item || typeof item.waId !== 'string' || !Array.isArray(item.replies)) {
-			throw new NodeOperationError(this.getNode(), 'The Step parameter is not a "Take Step" result', {
-				description: 'Map it to the output of the Service Desk node that ran "Take Step".',
-				itemIndex: i,
-			});
+			throw new NodeOperationError(
+				this.getNode(),
+				'The Step parameter is not a "Take Step" result',
+				{
+					description: 'Map it to the output of the Service Desk node that ran "Take Step".',
+					itemIndex: i,
+				},
+			);
 		}
 		routeStep(item, i, outputs);
 	}

@@ -157,7 +157,8 @@ export function routeStep(
 	const { waId, session, replies, events } = item;
 	outputs[OUTPUT.reply].push({ json: { waId, session, replies, events }, pairedItem });
 	for (const route of ROUTES) {
-		for (const json of item.routes?.[route] ?? []) outputs[OUTPUT[route]].push({ json, pairedItem });
+		for (const json of item.routes?.[route] ?? [])
+			outputs[OUTPUT[route]].push({ json, pairedItem });
 	}
 }
 

@@ -46,7 +46,8 @@ function atSummary(): string {
 	chat.list(service.key, service.title);
 	chat.button('continue', 'Lanjut');
 	for (let guard = 0; guard < 200 && chat.state !== 'summary'; guard++) {
-		if (chat.state === 'field' && currentField(service, chat.session!)) answerCurrent(chat, service);
+		if (chat.state === 'field' && currentField(service, chat.session!))
+			answerCurrent(chat, service);
 		else if (chat.state === 'document') {
 			chat.photo(`media-${guard}`);
 			if (chat.state === 'document') chat.text('selesai');
