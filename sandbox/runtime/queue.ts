@@ -99,13 +99,9 @@ async function startPostgres(
 		await run(c, a, { cwd: dir, log, label: '[postgres]', capture: true }).catch(() => undefined);
 	};
 	try {
+		const at = ['-h', '127.0.0.1', '-p', String(port), '-U', 'n8n'];
 		const [psql, psqlArgs] = asPostgres('psql', [
-			'-h',
-			'127.0.0.1',
-			'-p',
-			String(port),
-			'-U',
-			'n8n',
+			...at,
 			'-d',
 			'postgres',
 			'-tAc',
@@ -113,15 +109,7 @@ async function startPostgres(
 		]);
 		const exists = (await run(psql, psqlArgs, { cwd: dir, log, capture: true })).trim() === '1';
 		if (!exists) {
-			const [c, a] = asPostgres('createdb', [
-				'-h',
-				'127.0.0.1',
-				'-p',
-				String(port),
-				'-U',
-				'n8n',
-				'n8n',
-			]);
+			const [c, a] = asPostgres('createdb', [...at, 'n8n']);
 			await run(c, a, { cwd: dir, log, label: '[createdb]', capture: true });
 		}
 	} catch (error) {

@@ -198,10 +198,14 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 			startN8n({ ...shared, port: options.n8nPort, brokerPort: options.brokerPort }),
 		);
 		if (queue) {
-			await time('workers', async () => {
-				for (let i = 1; i <= (options.workers ?? 2); i++)
-					workers.push(await startN8n({ ...shared, role: 'worker', name: `worker-${i}` }));
-			});
+			const count = options.workers ?? 2;
+			await time('workers', () =>
+				Promise.all(
+					Array.from({ length: count }, async (_, i) => {
+						workers.push(await startN8n({ ...shared, role: 'worker', name: `worker-${i + 1}` }));
+					}),
+				),
+			);
 		}
 		const running = n8n;
 		const provisioned = await time('provision', () =>

@@ -63,7 +63,7 @@ export class Redelivery {
 		const messageId = messageIdsOf(rawBody)[0] ?? '';
 		const first = await this.record(messageId, 1, attempt, timeoutMs);
 		if (first.webhookStatus !== 200) this.retry(messageId, attempt, 0);
-		return { ...first, redelivering: first.webhookStatus !== 200 && !this.stopped };
+		return first.webhookStatus === 200 || this.stopped ? first : { ...first, redelivering: true };
 	}
 
 	attemptsFor(messageId: string): DeliveryAttempt[] {

@@ -45,10 +45,7 @@ describe('redelivery', () => {
 	it('does not deliver again what was answered 200, and gives up when the schedule runs out', async () => {
 		const redelivery = new Redelivery({ timeoutMs: 500, delaysMs: [100, 100] });
 		const ok = endpoint([]);
-		expect(await redelivery.deliver(body('wamid.B'), ok.attempt)).toMatchObject({
-			webhookStatus: 200,
-			redelivering: false,
-		});
+		expect(await redelivery.deliver(body('wamid.B'), ok.attempt)).toEqual({ webhookStatus: 200 });
 		const down = endpoint([503, 503, 503, 503, 503]);
 		await redelivery.deliver(body('wamid.C'), down.attempt);
 		await jest.advanceTimersByTimeAsync(10_000);
