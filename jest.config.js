@@ -23,7 +23,18 @@ module.exports = {
 			displayName: 'e2e',
 			roots: ['<rootDir>/test/e2e'],
 			testMatch: ['**/*.test.ts'],
+			testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/queue/'],
 			globalSetup: '<rootDir>/test/e2e/support/global-setup.ts',
+			globalTeardown: '<rootDir>/test/e2e/support/global-teardown.ts',
+		},
+		{
+			// The same stack in n8n's queue mode (main + 2 workers, PostgreSQL, Redis): the files
+			// about concurrency, and killing a worker mid-conversation.
+			...shared,
+			displayName: 'e2e-queue',
+			roots: ['<rootDir>/test/e2e'],
+			testMatch: ['**/e2e/concurrency.test.ts', '**/e2e/queue/*.test.ts'],
+			globalSetup: '<rootDir>/test/e2e/support/global-setup-queue.ts',
 			globalTeardown: '<rootDir>/test/e2e/support/global-teardown.ts',
 		},
 	],

@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { missingFor, thisMachine } from './runtime/check-prerequisites';
 import { DEFAULT_N8N_VERSION } from './runtime/install';
-import { REPO_ROOT, Stack, startStack } from './runtime/stack';
+import { REPO_ROOT, Stack, stackModeFrom, startStack } from './runtime/stack';
 
 function portFromEnv(name: string, fallback: number): number {
 	const raw = process.env[name];
@@ -22,7 +22,7 @@ function stamp(line: string): void {
 }
 
 async function main(): Promise<void> {
-	const missing = missingFor('start', thisMachine());
+	const missing = missingFor(process.env.PECELAN_MODE === 'queue' ? 'queue' : 'start', thisMachine());
 	if (missing.length > 0) {
 		for (const line of missing) console.error(line);
 		process.exit(1);
@@ -49,7 +49,9 @@ async function main(): Promise<void> {
 	process.on('SIGINT', () => void stop('SIGINT'));
 	process.on('SIGTERM', () => void stop('SIGTERM'));
 
+	const mode = stackModeFrom(process.env.PECELAN_MODE);
 	const stack = await startStack({
+		mode,
 		n8nPort,
 		brokerPort,
 		sandboxPort,
@@ -73,6 +75,9 @@ async function main(): Promise<void> {
 			'',
 			`  Sandbox (be a resident and staff):  ${sandbox.url}`,
 			`  n8n editor:                          ${n8n.url}`,
+			stack.mode === 'queue'
+				? `  Queue mode: main + ${stack.workers.length} workers on PostgreSQL and Redis`
+				: '',
 			`      email:     ${n8n.owner.email}`,
 			`      password:  ${n8n.owner.password}`,
 			`  Workflows active: ${provisioned.workflows.map((w) => w.name).join(', ') || '(none in workflows/)'}`,

@@ -32,7 +32,15 @@ export class WhatsAppGatewayTrigger implements INodeType {
 		],
 		webhooks: [
 			{ name: 'setup', httpMethod: 'GET', responseMode: 'onReceived', path: 'webhook' },
-			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+			// 200 only once the workflow has finished: a message whose run died (a worker stopped,
+			// an error) gets no 200, and WhatsApp delivers it again; the intake applies it once.
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'lastNode',
+				responseData: 'noData',
+				path: 'webhook',
+			},
 		],
 		properties: [
 			{

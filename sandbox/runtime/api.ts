@@ -18,14 +18,21 @@ async function request<T>(
 	headers: Record<string, string>,
 	body?: unknown,
 ): Promise<T> {
-	const response = await fetch(url, {
-		method,
-		headers: {
-			accept: 'application/json',
-			...(body === undefined ? {} : { 'content-type': 'application/json' }),
-			...headers,
-		},
-		body: body === undefined ? undefined : JSON.stringify(body),
+	const send = () =>
+		fetch(url, {
+			method,
+			headers: {
+				accept: 'application/json',
+				...(body === undefined ? {} : { 'content-type': 'application/json' }),
+				...headers,
+			},
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+	// A kept-alive connection n8n closed just as it was reused ("other side closed", seen on a
+	// busy machine): a GET, which changes nothing, is sent once more.
+	const response = await send().catch((error: Error & { cause?: { code?: string } }) => {
+		if (method !== 'GET' || error.cause?.code !== 'UND_ERR_SOCKET') throw error;
+		return send();
 	});
 	const text = await response.text();
 	if (!response.ok) throw new N8nApiError(response.status, method, new URL(url).pathname, text);

@@ -1,12 +1,14 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- the n8n community-node rules guard code that runs inside n8n; this file is part of the local runtime that installs, starts and provisions n8n for `npm start` and the end-to-end tests (run by tsx/jest, never packed into dist), which needs Node built-ins, child processes, timers and console output. */
 // What each command needs from the system, and the check `npm start` and `npm test` run first:
-// `tsx sandbox/runtime/check-prerequisites.ts <start|unit|test>` prints one line per missing
+// `tsx sandbox/runtime/check-prerequisites.ts <start|unit|test|queue>` prints one line per missing
 // package and exits 1, or prints nothing; with `--apt-packages` it prints just the Debian package
 // names to install (for CI).
 import { n8nInstallFolder } from './install';
 import {
 	BUILD_TOOLS,
 	chromiumPrerequisite,
+	POPPLER,
+	queueServerPrerequisites,
 	missingLine,
 	missingPrerequisites,
 	Prerequisite,
@@ -14,8 +16,12 @@ import {
 	whichOnPath,
 } from './prerequisites';
 
-/** `start`: the office; `unit`: the unit tests; `test`: unit and end-to-end tests. */
-export type Purpose = 'start' | 'unit' | 'test';
+/**
+ * `start`: the office; `unit`: the unit tests; `test`: unit and end-to-end tests; `queue`: the
+ * office or the end-to-end tests in queue mode.
+ */
+export type Purpose = 'start' | 'unit' | 'test' | 'queue';
+export const PURPOSES: Purpose[] = ['start', 'unit', 'test', 'queue'];
 
 export interface Machine {
 	which: Which;
@@ -26,8 +32,9 @@ export interface Machine {
 
 export function prerequisitesFor(purpose: Purpose, machine: Machine): Prerequisite[] {
 	const needed: Prerequisite[] = [];
-	if (purpose !== 'start') needed.push(chromiumPrerequisite(machine.env));
+	if (purpose === 'unit' || purpose === 'test') needed.push(chromiumPrerequisite(machine.env), POPPLER);
 	if (purpose !== 'unit' && !machine.runtimeInstalled) needed.push(...BUILD_TOOLS);
+	if (purpose === 'queue') needed.push(...queueServerPrerequisites(machine.env));
 	return needed;
 }
 
@@ -55,8 +62,8 @@ export function thisMachine(env: NodeJS.ProcessEnv = process.env): Machine {
 
 if (require.main === module) {
 	const purpose = process.argv[2] as Purpose;
-	if (!['start', 'unit', 'test'].includes(purpose)) {
-		console.error('usage: check-prerequisites.ts <start|unit|test>');
+	if (!PURPOSES.includes(purpose)) {
+		console.error(`usage: check-prerequisites.ts <${PURPOSES.join('|')}>`);
 		process.exit(2);
 	}
 	if (process.argv.includes('--apt-packages')) {

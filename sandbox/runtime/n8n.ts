@@ -31,6 +31,12 @@ export interface StartN8nOptions {
 	extraEnv?: Record<string, string>;
 	log?: Log;
 	readyTimeoutMs?: number;
+	/** Queue mode: `worker` runs a worker (jobs from Redis) instead of the main process. */
+	role?: 'main' | 'worker';
+	/** A worker's name, for its log and pid files (`worker-1.log`); several share the folder. */
+	name?: string;
+	/** Jobs a worker runs at once. */
+	workerConcurrency?: number;
 }
 
 export interface N8nInstance {
@@ -85,10 +91,8 @@ function quietOfflineEnv(
 		EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all',
 		EXECUTIONS_DATA_SAVE_MANUAL_EXECUTIONS: 'true',
 		GENERIC_TIMEZONE: 'Asia/Jakarta',
-		// One production execution at a time: a resident's messages (three photos sent at once)
-		// are then handled in turn, each from the session the previous one saved. The README asks
-		// admins to set the same.
-		N8N_CONCURRENCY_PRODUCTION_LIMIT: '1',
+		// No N8N_CONCURRENCY_PRODUCTION_LIMIT: a resident's messages may run at the same time; the
+		// intake saves each session on condition of its version and takes the step again if not.
 		N8N_LOG_LEVEL: 'warn',
 	};
 }
@@ -97,8 +101,13 @@ function quietOfflineEnv(
  * An n8n left running by an earlier run that died holds the port and the database: stop it.
  * One whose starter still runs belongs to another `npm start` on the same folder: refuse.
  */
-export async function claimUserFolder(userFolder: string, entry: string, log: Log): Promise<void> {
-	const pidFile = join(userFolder, PID_FILE);
+export async function claimUserFolder(
+	userFolder: string,
+	entry: string,
+	log: Log,
+	pidName = PID_FILE,
+): Promise<void> {
+	const pidFile = join(userFolder, pidName);
 	if (!existsSync(pidFile)) return;
 	const [pid, owner] = readFileSync(pidFile, 'utf8').split(/\s+/).map(Number);
 	let cmdline = '';
@@ -130,8 +139,11 @@ function logTail(file: string, lines = 40): string {
 export async function startN8n(options: StartN8nOptions): Promise<N8nInstance> {
 	const log = options.log ?? defaultLog;
 	const { runtime, userFolder } = options;
+	const worker = options.role === 'worker';
+	const name = worker ? (options.name ?? 'worker') : 'n8n';
+	const pidFile = `${name}.pid`;
 	mkdirSync(userFolder, { recursive: true });
-	await claimUserFolder(userFolder, runtime.entry, log);
+	await claimUserFolder(userFolder, runtime.entry, log, pidFile);
 	const secrets = loadOrCreateSecrets(userFolder, runtime.modulesDir);
 	const port = options.port || (await freePort());
 	const brokerPort = options.brokerPort || (await freePort());
@@ -152,6 +164,14 @@ export async function startN8n(options: StartN8nOptions): Promise<N8nInstance> {
 		N8N_INSTANCE_OWNER_PASSWORD_HASH: secrets.owner.passwordHash,
 		NO_PROXY: '127.0.0.1,localhost,::1',
 		no_proxy: '127.0.0.1,localhost,::1',
+		// A worker answers readiness on its own port (same path as main).
+		...(worker
+			? {
+					QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+					QUEUE_HEALTH_CHECK_PORT: String(port),
+					N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
+				}
+			: {}),
 		...options.extraEnv,
 	};
 	if (options.proxyUrl) {
@@ -161,9 +181,12 @@ export async function startN8n(options: StartN8nOptions): Promise<N8nInstance> {
 	}
 	if (options.caCertPath) env.NODE_EXTRA_CA_CERTS = options.caCertPath;
 
-	const logFile = join(userFolder, 'n8n.log');
+	const logFile = join(userFolder, `${name}.log`);
 	const out = openSync(logFile, 'a');
-	const child = spawn(runtime.node.bin, [runtime.entry, 'start'], {
+	const command = worker
+		? ['worker', `--concurrency=${options.workerConcurrency ?? 10}`]
+		: ['start'];
+	const child = spawn(runtime.node.bin, [runtime.entry, ...command], {
 		cwd: userFolder,
 		env,
 		detached: true,
@@ -171,7 +194,7 @@ export async function startN8n(options: StartN8nOptions): Promise<N8nInstance> {
 	});
 	closeSync(out);
 	const pgid = child.pid as number;
-	writeFileSync(join(userFolder, PID_FILE), `${pgid} ${process.pid}`);
+	writeFileSync(join(userFolder, pidFile), `${pgid} ${process.pid}`);
 	// Last resort if this process ends without stop(): never leave n8n behind.
 	const onExit = () => {
 		try {
@@ -187,10 +210,10 @@ export async function startN8n(options: StartN8nOptions): Promise<N8nInstance> {
 	const stop = async () => {
 		await stopProcessGroup(pgid);
 		process.off('exit', onExit);
-		rmSync(join(userFolder, PID_FILE), { force: true });
+		rmSync(join(userFolder, pidFile), { force: true });
 	};
 
-	log(`n8n: starting ${runtime.version} on ${url} (log: ${logFile})`);
+	log(`n8n: starting ${runtime.version}${worker ? ` ${name}` : ''} on ${url} (log: ${logFile})`);
 	const deadline = Date.now() + (options.readyTimeoutMs ?? 180000);
 	for (;;) {
 		if (exited) {

@@ -37,6 +37,33 @@ export const BUILD_TOOLS: Prerequisite[] = [
 	},
 ];
 
+/** Poppler's tools: `pdfsig` checks signed letters, `pdftoppm` renders a letter to read its QR. */
+export const POPPLER: Prerequisite = {
+	name: 'Poppler',
+	commands: ['pdfsig'],
+	neededFor: 'checking signed letters and reading their QR codes in the tests',
+	aptPackage: 'poppler-utils',
+};
+
+/** Queue mode's real parts, started privately on loopback (see queue.ts). */
+export function queueServerPrerequisites(env: NodeJS.ProcessEnv = process.env): Prerequisite[] {
+	const postgresBin = env.PECELAN_POSTGRES_BIN || '/usr/lib/postgresql/15/bin';
+	return [
+		{
+			name: 'PostgreSQL 15',
+			commands: [`${postgresBin}/initdb`],
+			neededFor: 'queue mode (PECELAN_MODE=queue)',
+			aptPackage: 'postgresql',
+		},
+		{
+			name: 'Redis',
+			commands: [env.PECELAN_REDIS_SERVER || 'redis-server'],
+			neededFor: 'queue mode (PECELAN_MODE=queue)',
+			aptPackage: 'redis-server',
+		},
+	];
+}
+
 export function chromiumPrerequisite(env: NodeJS.ProcessEnv = process.env): Prerequisite {
 	return {
 		name: 'Chromium',

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Sandbox, SandboxOptions } from '../server';
 import { ensureN8n } from './install';
 import { claimUserFolder, startN8n, N8nInstance } from './n8n';
+import { startQueueServices, type QueueServices } from './queue';
 import { installPackage } from './package';
 import { CredentialSpec, provision, Provisioned, SetupFile } from './provision';
 import { defaultLog, Log } from './run';
@@ -40,11 +41,30 @@ export interface StackOptions {
 	sandboxOptions?: Partial<SandboxOptions>;
 	extraEnv?: Record<string, string>;
 	log?: Log;
+	/**
+	 * `queue`: n8n as main + workers on a private PostgreSQL and Redis (data under stateDir);
+	 * `default`: one n8n on SQLite, no other server.
+	 */
+	mode?: StackMode;
+	/** Queue mode: how many workers; default 2. */
+	workers?: number;
+}
+
+export type StackMode = 'default' | 'queue';
+
+/** PECELAN_MODE as a stack mode; anything else is refused with the values it takes. */
+export function stackModeFrom(value: string | undefined): StackMode {
+	if (!value || value === 'default') return 'default';
+	if (value === 'queue') return 'queue';
+	throw new Error(`PECELAN_MODE must be "default" or "queue", got "${value}"`);
 }
 
 export interface Stack {
 	sandbox: Sandbox;
 	n8n: N8nInstance;
+	/** Queue mode's workers (none in the default mode). */
+	workers: N8nInstance[];
+	mode: StackMode;
 	provisioned: Provisioned;
 	/** Seconds per phase: install, package, sandbox, n8n, provision, total. */
 	timings: Record<string, number>;
@@ -151,20 +171,42 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 			...options.sandboxOptions,
 		}),
 	);
+	const mode = options.mode ?? 'default';
 	let n8n: N8nInstance | undefined;
+	let queue: QueueServices | undefined;
+	const workers: N8nInstance[] = [];
+	const stopAll = async () => {
+		await Promise.all(workers.map((w) => w.stop()));
+		await n8n?.stop();
+		await queue?.stop();
+		await sandbox.stop();
+	};
 	try {
+		if (mode === 'queue') {
+			const stateDir = options.stateDir ?? join(REPO_ROOT, '.sandbox');
+			queue = await time('queue', () => startQueueServices(join(stateDir, 'queue'), log));
+		}
+		const shared = {
+			runtime,
+			userFolder,
+			proxyUrl: sandbox.proxyUrl,
+			caCertPath: sandbox.caCertPath,
+			extraEnv: { ...queue?.env, ...options.extraEnv },
+			log,
+		};
 		n8n = await time('n8n', () =>
-			startN8n({
-				runtime,
-				userFolder,
-				port: options.n8nPort,
-				brokerPort: options.brokerPort,
-				proxyUrl: sandbox.proxyUrl,
-				caCertPath: sandbox.caCertPath,
-				extraEnv: options.extraEnv,
-				log,
-			}),
+			startN8n({ ...shared, port: options.n8nPort, brokerPort: options.brokerPort }),
 		);
+		if (queue) {
+			const count = options.workers ?? 2;
+			await time('workers', () =>
+				Promise.all(
+					Array.from({ length: count }, async (_, i) => {
+						workers.push(await startN8n({ ...shared, role: 'worker', name: `worker-${i + 1}` }));
+					}),
+				),
+			);
+		}
 		const running = n8n;
 		const provisioned = await time('provision', () =>
 			provision({
@@ -183,6 +225,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 		return {
 			sandbox,
 			n8n: running,
+			workers,
+			mode,
 			provisioned,
 			timings,
 			webhookUrl: (workflowName, nodeName) => {
@@ -194,14 +238,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 					);
 				return hook.url;
 			},
-			stop: async () => {
-				await running.stop();
-				await sandbox.stop();
-			},
+			stop: stopAll,
 		};
 	} catch (error) {
-		await n8n?.stop();
-		await sandbox.stop();
+		await stopAll();
 		throw error;
 	}
 }

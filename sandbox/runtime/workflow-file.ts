@@ -34,6 +34,8 @@ export interface WebhookDescription {
 	path: string;
 	isFullPath?: boolean;
 	name?: string;
+	/** A Wait node's resume URL: per execution, never registered as a production webhook. */
+	restartWebhook?: boolean;
 }
 
 export interface WebhookEndpoint {
@@ -121,7 +123,7 @@ export function webhookEndpoints(
 ): WebhookEndpoint[] {
 	const parameters = { ...defaults, ...(node.parameters ?? {}) };
 	const endpoints: WebhookEndpoint[] = [];
-	for (const description of descriptions) {
+	for (const description of descriptions.filter((d) => !d.restartWebhook)) {
 		const path = resolveValue(description.path, parameters) ?? '';
 		const method = resolveValue(description.httpMethod, parameters) ?? 'GET';
 		const full = description.isFullPath === true;

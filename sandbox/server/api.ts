@@ -111,11 +111,14 @@ const routes: Array<[string, RegExp, Handler]> = [
 		'POST',
 		new RegExp(`^/api/residents/${WA_ID}/messages$`),
 		async (ctx, req, res, [waId]) => {
-			const input = parseJson(await readBody(req)) as ResidentInput;
+			const input = parseJson(await readBody(req)) as ResidentInput & { webhookTimeoutMs?: number };
 			const { id, name, payload, chat } = buildInbound(ctx, waId, input);
 			ctx.state.data.names[waId] = name;
 			if (!ctx.state.findMessage(id)) ctx.state.addMessage(waId, chat);
-			const result = await deliver(ctx, JSON.stringify(payload));
+			// A shorter wait for this delivery's first answer: a webhook "not answered in time".
+			const timeout =
+				Number(input.webhookTimeoutMs) > 0 ? Number(input.webhookTimeoutMs) : undefined;
+			const result = await deliver(ctx, JSON.stringify(payload), undefined, timeout);
 			sendJson(res, 200, { messageId: id, ...result });
 		},
 	],
@@ -127,6 +130,18 @@ const routes: Array<[string, RegExp, Handler]> = [
 			if (typeof input.body !== 'string')
 				throw new HttpError(400, { error: 'body must be a string (the raw webhook body)' });
 			sendJson(res, 200, await deliver(ctx, input.body, input.signature));
+		},
+	],
+	[
+		'GET',
+		/^\/api\/webhooks\/deliveries$/,
+		async (ctx, _req, res, _p, url) => {
+			const messageId = url.searchParams.get('messageId');
+			sendJson(
+				res,
+				200,
+				messageId ? ctx.redelivery.attemptsFor(messageId) : ctx.redelivery.log.slice(-200),
+			);
 		},
 	],
 	[

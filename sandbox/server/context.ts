@@ -1,5 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports -- the n8n community-node rules guard code that runs inside n8n; this file belongs to the local sandbox (a Node dev server and its tests run by tsx/jest, never packed into dist), which needs Node built-ins, timers and console logging. */
 import type { IncomingHttpHeaders } from 'node:http';
+import type { Redelivery } from './redelivery';
 import type { SandboxState } from './state';
 
 /** The fake office settings the sandbox plays with; `GET /api/config` shows most of them. */
@@ -24,6 +25,8 @@ export interface SandboxContext {
 	publicUrl(): string;
 	intakeWebhookUrl?: string;
 	n8n?: { url: string; ready: () => Promise<boolean> };
+	/** Webhooks not answered 200, delivered again as Meta does. */
+	redelivery: Redelivery;
 }
 
 /** A request that reached the HTTPS stand-in (Meta or Google), body already read. */

@@ -8,6 +8,7 @@ import { handleApi } from './api';
 import { createBsreStandIn, isBsreRequest } from './bsre';
 import { createSpreadsheet } from './google-sheets';
 import { createProxy } from './proxy';
+import { DEFAULT_DELIVERY_POLICY, Redelivery, type DeliveryPolicy } from './redelivery';
 import { newTab, readValues, writeValues } from './sheets-model';
 import { SandboxState } from './state';
 import { createStandInServer } from './stand-in';
@@ -38,6 +39,8 @@ export interface SandboxOptions {
 	sheetHeader?: string[];
 	/** Further tabs (survey, complaints, report…) and their header rows, created the same way. */
 	otherTabs?: Record<string, string[]>;
+	/** How webhooks not answered 200 in time are delivered again; default DEFAULT_DELIVERY_POLICY. */
+	delivery?: Partial<DeliveryPolicy>;
 }
 
 export interface SandboxConfig {
@@ -127,7 +130,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const certs = await loadCertificates(stateDir);
 	const state = new SandboxState(stateDir, options.persist ?? false);
 	let url = '';
-	const ctx: SandboxContext = { state, settings, publicUrl: () => url };
+	const redelivery = new Redelivery({ ...DEFAULT_DELIVERY_POLICY, ...options.delivery });
+	const ctx: SandboxContext = { state, settings, publicUrl: () => url, redelivery };
 	prepareSpreadsheet(ctx);
 
 	const standIn = createStandInServer(ctx, certs);
@@ -181,6 +185,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			ctx.n8n = info;
 		},
 		stop: async () => {
+			redelivery.stop();
 			state.flush();
 			state.removeAllListeners();
 			const closed = Promise.all(

@@ -12,13 +12,19 @@ export function signBody(appSecret: string, rawBody: string | Buffer): string {
 export interface DeliveryResult {
 	webhookStatus: number;
 	webhookError?: string;
+	/** Not answered 200: the sandbox delivers it again later, as Meta does (see redelivery.ts). */
+	redelivering?: boolean;
 }
 
-/** POSTs a raw body to the intake webhook as Meta does; signature '' sends none. */
+/**
+ * POSTs a raw body to the intake webhook as Meta does; signature '' sends none. Answers the
+ * first attempt; one that is not a 200 within `timeoutMs` is delivered again in the background.
+ */
 export async function deliver(
 	ctx: SandboxContext,
 	rawBody: string,
 	signature?: string,
+	timeoutMs?: number,
 ): Promise<DeliveryResult> {
 	const url = ctx.intakeWebhookUrl;
 	if (!url)
@@ -29,18 +35,21 @@ export async function deliver(
 	};
 	const sig = signature ?? signBody(ctx.settings.appSecret, rawBody);
 	if (sig) headers['X-Hub-Signature-256'] = sig;
-	try {
-		const response = await fetch(url, {
-			method: 'POST',
-			headers,
-			body: rawBody,
-			signal: AbortSignal.timeout(30_000),
-		});
-		await response.arrayBuffer();
-		return { webhookStatus: response.status };
-	} catch (error) {
-		return { webhookStatus: 0, webhookError: `${(error as Error).message} (${url})` };
-	}
+	const attempt = async (timeout: number) => {
+		try {
+			const response = await fetch(url, {
+				method: 'POST',
+				headers,
+				body: rawBody,
+				signal: AbortSignal.timeout(timeout),
+			});
+			await response.arrayBuffer();
+			return { webhookStatus: response.status };
+		} catch (error) {
+			return { webhookStatus: 0, webhookError: `${(error as Error).message} (${url})` };
+		}
+	};
+	return await ctx.redelivery.deliver(rawBody, attempt, timeoutMs);
 }
 
 interface MediaInput {

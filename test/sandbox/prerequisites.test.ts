@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { aptPackagesFor, Machine, missingFor } from '../../sandbox/runtime/check-prerequisites';
 import { whichOnPath } from '../../sandbox/runtime/prerequisites';
 
-const EVERYTHING = ['chromium', 'g++', 'make', 'python3'];
+const POSTGRES = '/usr/lib/postgresql/15/bin/initdb';
+const EVERYTHING = ['chromium', 'pdfsig', 'g++', 'make', 'python3', POSTGRES, 'redis-server'];
 
 /** A machine whose PATH holds exactly `commands`. */
 function machine(commands: string[], extra: Partial<Machine> = {}): Machine {
@@ -26,7 +27,7 @@ const COMPILER_LINE =
 	"missing: a C++ compiler (g++ or c++), needed for building n8n's SQLite module on its first install: apt-get install build-essential";
 
 test('a complete machine passes every check silently', () => {
-	for (const purpose of ['start', 'unit', 'test'] as const)
+	for (const purpose of ['start', 'unit', 'test', 'queue'] as const)
 		expect(missingFor(purpose, machine(EVERYTHING))).toEqual([]);
 });
 
@@ -40,7 +41,7 @@ test('npm start does not need Chromium', () => {
 });
 
 test('each missing piece gets its own line', () => {
-	expect(missingFor('test', machine(['chromium']))).toEqual([
+	expect(missingFor('test', machine(['chromium', 'pdfsig']))).toEqual([
 		COMPILER_LINE,
 		"missing: make (make), needed for building n8n's SQLite module on its first install: apt-get install make",
 		"missing: Python 3 (python3), needed for building n8n's SQLite module on its first install: apt-get install python3",
@@ -68,11 +69,30 @@ test('CHROMIUM_PATH names the browser to use, and the line names that path when 
 test('CI gets the Debian packages to install, each once', () => {
 	expect(aptPackagesFor('test', machine([]))).toEqual([
 		'chromium',
+		'poppler-utils',
 		'build-essential',
 		'make',
 		'python3',
 	]);
 	expect(aptPackagesFor('test', machine(EVERYTHING))).toEqual([]);
+});
+
+test('the tests need Poppler (signed letters, QR codes) and say so', () => {
+	expect(missingFor('unit', machine(without('pdfsig')))).toEqual([
+		'missing: Poppler (pdfsig), needed for checking signed letters and reading their QR codes in the tests: apt-get install poppler-utils',
+	]);
+	expect(missingFor('start', machine(without('pdfsig')))).toEqual([]);
+});
+
+test('queue mode needs PostgreSQL and Redis, the default mode does not', () => {
+	expect(aptPackagesFor('queue', machine(without(POSTGRES, 'redis-server')))).toEqual([
+		'postgresql',
+		'redis-server',
+	]);
+	expect(missingFor('start', machine(without(POSTGRES, 'redis-server')))).toEqual([]);
+	expect(missingFor('queue', machine(without('redis-server')))).toEqual([
+		'missing: Redis (redis-server), needed for queue mode (PECELAN_MODE=queue): apt-get install redis-server',
+	]);
 });
 
 describe('looking commands up on PATH', () => {

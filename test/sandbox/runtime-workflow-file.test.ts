@@ -132,4 +132,16 @@ describe('webhookEndpoints', () => {
 			`POST ${base}/webhook/abc-123/webhook`,
 		]);
 	});
+
+	it('leaves out a Wait node, whose resume URL exists only per execution', () => {
+		const node = { name: 'Back Off', type: 'n8n-nodes-base.wait', webhookId: 'w2' };
+		const hooks = webhookEndpoints(base, node, [
+			{
+				httpMethod: 'POST',
+				path: '={{$parameter["options"]["webhookSuffix"] || ""}}',
+				restartWebhook: true,
+			},
+		]);
+		expect(hooks).toEqual([]);
+	});
 });

@@ -3,11 +3,11 @@ import type { INodeProperties } from 'n8n-workflow';
 import { catalogProperties } from './catalog';
 import { operations } from './router';
 
-// "Handle Message" routes its results so the editor shows each branch; the other operations have one output.
+// "Handle Message" (and "Route Saved Step") route the results so the editor shows each branch; the other operations have one output.
 // "Triage Decisions" likewise routes approved, rejected and fix-requested rows.
 export const outputsFor = (operation: string) => {
 	const named = (...names: string[]) => names.map((displayName) => ({ type: 'main', displayName }));
-	if (operation === 'handleMessage')
+	if (operation === 'handleMessage' || operation === 'routeSavedStep')
 		return named('Reply', 'Submitted', 'Status Question', 'Hand-off', 'Survey Answer', 'Complaint');
 	if (operation === 'triage') return named('Approved', 'Rejected', 'Fix Requested');
 	return [{ type: 'main' }];
@@ -78,10 +78,24 @@ export const properties: INodeProperties[] = [
 				description: 'Staff finished talking with a resident: end the hand-off and tell them',
 			},
 			{
+				name: 'Route Saved Step',
+				value: 'routeSavedStep',
+				action: 'Route a saved conversation step',
+				description:
+					'After "Take Step" was saved: its replies and events, each on its own output (the outputs of Handle Message)',
+			},
+			{
 				name: 'Status Reply',
 				value: 'statusReply',
 				action: 'Answer a status question',
 				description: "Answer from the resident's rows in the requests sheet",
+			},
+			{
+				name: 'Take Step',
+				value: 'takeStep',
+				action: 'Take one conversation step to save',
+				description:
+					'Handle Message without sending anything: the new session and the version to save it as; route it after the save',
 			},
 			{
 				name: 'Triage Decisions',

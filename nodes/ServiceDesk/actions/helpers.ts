@@ -44,6 +44,36 @@ export function sessionProperty(operation: string): INodeProperties {
 }
 
 /**
+ * The Version parameter of the operations that return a session to save: the version of the row
+ * the session was read from. They return it as `version` with `nextVersion`, so the workflow can
+ * save on condition that the row still has `version` (a Data Table update matching both), and
+ * start again from the fresh row when it does not.
+ */
+export function versionProperty(operation: string): INodeProperties {
+	return {
+		displayName: 'Session Version',
+		name: 'version',
+		type: 'number',
+		default: 0,
+		description:
+			"The stored session row's version (e.g. its version column); 0 when the resident has no row yet",
+		displayOptions: { show: { operation: [operation] } },
+	};
+}
+
+/** The Version parameter as a whole number ≥ 0; anything else counts as "no row yet". */
+export function storedVersion(this: IExecuteFunctions, itemIndex: number): number {
+	const value = Number(this.getNodeParameter('version', itemIndex, 0));
+	return Number.isSafeInteger(value) && value > 0 ? value : 0;
+}
+
+/** `version` and `nextVersion` for an operation's output (see versionProperty). */
+export function versionFields(this: IExecuteFunctions, itemIndex: number) {
+	const version = storedVersion.call(this, itemIndex);
+	return { version, nextVersion: version + 1 };
+}
+
+/**
  * A stored session from the Session parameter. Missing, empty or unreadable text gives null, a
  * new conversation; the engine checks the shape of what it is given.
  */

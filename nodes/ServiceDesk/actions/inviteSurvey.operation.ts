@@ -2,12 +2,19 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { inviteSurvey } from '../../shared/conversation';
 import { getCatalog } from './catalog';
-import { sessionProperty, storedSession, waIdProperty } from './helpers';
+import {
+	sessionProperty,
+	storedSession,
+	versionFields,
+	versionProperty,
+	waIdProperty,
+} from './helpers';
 
 const show = { operation: ['inviteSurvey'] };
 
 export const description: INodeProperties[] = [
 	sessionProperty('inviteSurvey'),
+	versionProperty('inviteSurvey'),
 	waIdProperty('inviteSurvey', 'The resident who received the letter'),
 	{
 		displayName: 'Name',
@@ -59,7 +66,12 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				if (event.type === 'error') this.logger.warn(`Service desk: ${event.reason}`, { waId });
 			}
 			return {
-				json: { waId, session: JSON.stringify(result.session), replies: result.replies },
+				json: {
+					waId,
+					session: JSON.stringify(result.session),
+					...versionFields.call(this, i),
+					replies: result.replies,
+				},
 				pairedItem: { item: i },
 			};
 		}),

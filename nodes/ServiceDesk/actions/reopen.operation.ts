@@ -4,7 +4,13 @@ import { mentionedKeys } from '../../shared/catalog';
 import { reopenForFix } from '../../shared/conversation';
 import type { Application } from '../../shared/conversation';
 import { getCatalog } from './catalog';
-import { jsonParameter, sessionProperty, storedSession } from './helpers';
+import {
+	jsonParameter,
+	sessionProperty,
+	storedSession,
+	versionFields,
+	versionProperty,
+} from './helpers';
 
 const show = { operation: ['reopen'] };
 
@@ -18,6 +24,7 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 	},
 	sessionProperty('reopen'),
+	versionProperty('reopen'),
 	{
 		displayName: 'Note',
 		name: 'note',
@@ -65,6 +72,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				json: {
 					waId: application.waId,
 					session: JSON.stringify(result.session),
+					...versionFields.call(this, i),
 					replies: result.replies,
 				},
 				pairedItem: { item: i },

@@ -3,10 +3,17 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { renderMessage } from '../../shared/catalog';
 import { newSession, resumeBot } from '../../shared/conversation';
 import { getCatalog } from './catalog';
-import { sessionProperty, storedSession, waIdProperty } from './helpers';
+import {
+	sessionProperty,
+	storedSession,
+	versionFields,
+	versionProperty,
+	waIdProperty,
+} from './helpers';
 
 export const description: INodeProperties[] = [
 	sessionProperty('resumeBot'),
+	versionProperty('resumeBot'),
 	waIdProperty('resumeBot', 'The resident staff finished talking with'),
 ];
 
@@ -20,7 +27,10 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			const waId = String(this.getNodeParameter('waId', i, '') ?? '').trim();
 			const session = resumeBot(storedSession.call(this, i) ?? newSession(waId, '', now), now);
 			const replies = [{ type: 'text', text: renderMessage(catalog.messages, 'handoff.resumed') }];
-			return { json: { waId, session: JSON.stringify(session), replies }, pairedItem: { item: i } };
+			return {
+				json: { waId, session: JSON.stringify(session), replies, ...versionFields.call(this, i) },
+				pairedItem: { item: i },
+			};
 		}),
 	];
 }

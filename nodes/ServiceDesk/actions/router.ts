@@ -10,13 +10,17 @@ import * as listServices from './listServices.operation';
 import * as notify from './notify.operation';
 import * as reopen from './reopen.operation';
 import * as resumeBot from './resumeBot.operation';
+import * as routeSavedStep from './routeSavedStep.operation';
 import * as sheetRow from './sheetRow.operation';
 import * as statusReply from './statusReply.operation';
+import * as takeStep from './takeStep.operation';
 import * as triage from './triage.operation';
 import * as verificationPage from './verificationPage.operation';
 
 export const operations = {
 	handleMessage,
+	takeStep,
+	routeSavedStep,
 	checkApplication,
 	listServices,
 	describeService,

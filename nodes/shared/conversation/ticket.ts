@@ -1,7 +1,8 @@
 /**
  * Ticket ids residents can type: a prefix from the letter's title (`SURAT KETERANGAN USAHA` →
- * `SKU`) and 7 Crockford base-32 characters (35 bits) of a hash of sender, message id and time,
- * so every n8n worker derives the same id without a shared counter.
+ * `SKU`) and 7 Crockford base-32 characters (35 bits) of a hash of sender and message id, so
+ * every n8n worker derives the same id without a shared counter, and a message handled twice
+ * (redelivered, or its step taken again after a conflicting save) files the same ticket.
  */
 import { createHash } from 'crypto';
 import type { ResolvedService } from '../catalog/types';
@@ -50,7 +51,9 @@ export function complaintTicket(
 }
 
 function ticketCode(waId: string, messageId: string, now: Date): string {
-	const digest = createHash('sha256').update(`${waId}|${messageId}|${now.toISOString()}`).digest();
+	// The time only stands in for a missing message id (never from a real provider).
+	const seed = messageId ? `${waId}|${messageId}` : `${waId}||${now.toISOString()}`;
+	const digest = createHash('sha256').update(seed).digest();
 	// 40 bits from the digest, 35 of them used: 7 characters of 5 bits each.
 	let bits = 0;
 	for (let i = 0; i < 5; i++) bits = bits * 256 + digest[i];

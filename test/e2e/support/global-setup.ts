@@ -4,7 +4,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startStack, Stack } from '../../../sandbox/runtime/stack';
+import { stackModeFrom, startStack, Stack } from '../../../sandbox/runtime/stack';
 import { STACK_FILE_ENV, stackInfo, writeStackInfo } from './stack-info';
 
 export interface RunningE2eStack {
@@ -17,6 +17,8 @@ const log = (line: string) => process.stderr.write(`[e2e stack] ${line}\n`);
 export async function startE2eStack(): Promise<RunningE2eStack> {
 	const dir = mkdtempSync(join(tmpdir(), 'pecelan-e2e-'));
 	const stack = await startStack({
+		// PECELAN_E2E_MODE=queue: main + 2 workers on PostgreSQL and Redis (the e2e-queue project).
+		mode: stackModeFrom(process.env.PECELAN_E2E_MODE),
 		userFolder: join(dir, 'n8n'),
 		stateDir: join(dir, 'sandbox'),
 		sandboxPort: 0,

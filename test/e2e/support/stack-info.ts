@@ -16,6 +16,8 @@ export interface StackInfo {
 	config: SandboxConfig;
 	workflows: ProvisionedWorkflow[];
 	timings: Record<string, number>;
+	/** Queue mode's worker processes (process group ids); empty in the default mode. */
+	workerPids: number[];
 }
 
 export function stackInfo(stack: Stack): StackInfo {
@@ -27,6 +29,7 @@ export function stackInfo(stack: Stack): StackInfo {
 		config: stack.sandbox.config(),
 		workflows: stack.provisioned.workflows,
 		timings: stack.timings,
+		workerPids: stack.workers.map((w) => w.process.pid as number),
 	};
 }
 

@@ -1,0 +1,165 @@
+/**
+ * One conversation step as an item a workflow can save before anything leaves: the step result
+ * with the version it was computed from, and the outputs it will be routed to once saved.
+ */
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { complaintFiles, SURVEY_ELEMENTS, step } from '../../shared/conversation';
+import type { Application } from '../../shared/conversation';
+import type { Catalog } from '../../shared/catalog/types';
+import type { InboundMessage } from '../../shared/messaging/types';
+import { getCatalog } from './catalog';
+import { storedSession, storedVersion } from './helpers';
+
+/** Output indexes of "Handle Message" and "Route Saved Step", in the order the node declares them. */
+export const OUTPUT = {
+	reply: 0,
+	submitted: 1,
+	status: 2,
+	handoff: 3,
+	survey: 4,
+	complaint: 5,
+} as const;
+
+type Route = Exclude<keyof typeof OUTPUT, 'reply'>;
+const ROUTES: Route[] = ['submitted', 'status', 'handoff', 'survey', 'complaint'];
+
+/** What "Take Step" emits: everything the save and the routing need, as plain JSON. */
+export interface StepItem extends IDataObject {
+	waId: string;
+	messageId: string;
+	/** The stored version the step started from (0: the resident has no session row yet). */
+	version: number;
+	/** The version to save the new session as, on condition that the row still has `version`. */
+	nextVersion: number;
+	session: string;
+	replies: IDataObject[];
+	events: string[];
+	routes: Record<Route, IDataObject[]>;
+}
+
+function parseMessage(this: IExecuteFunctions, raw: unknown, itemIndex: number): InboundMessage {
+	let value = raw;
+	if (typeof raw === 'string') {
+		try {
+			value = JSON.parse(raw);
+		} catch {
+			value = undefined;
+		}
+	}
+	const message = value as Partial<InboundMessage> | undefined;
+	if (!message || typeof message.from !== 'string' || typeof message.messageId !== 'string') {
+		throw new NodeOperationError(
+			this.getNode(),
+			'The Message parameter is not a WhatsApp message',
+			{
+				description:
+					'Map it to the output of the WhatsApp Gateway Trigger (it needs at least "from" and "messageId").',
+				itemIndex,
+			},
+		);
+	}
+	return message as InboundMessage;
+}
+
+const EXTENSIONS: Record<string, string> = {
+	'image/jpeg': 'jpg',
+	'image/png': 'png',
+	'image/webp': 'webp',
+	'application/pdf': 'pdf',
+};
+
+/**
+ * The application's files as a flat list, one entry per file, named for the Drive folder, so a
+ * workflow can split them into items (download → upload) with stock nodes.
+ */
+function documentFiles(application: Application, catalog: Catalog) {
+	const service = catalog.services.find((s) => s.key === application.serviceKey);
+	return Object.entries(application.documents).flatMap(([key, files]) => {
+		const label = service?.documents.find((d) => d.key === key)?.label ?? key;
+		return files.map((file, index) => {
+			const extension = EXTENSIONS[file.mimeType] ?? 'bin';
+			const suffix = files.length > 1 ? ` ${index + 1}` : '';
+			return {
+				ticket: application.ticket,
+				key,
+				label: `${label}${suffix}`,
+				id: file.id,
+				url: file.url,
+				mimeType: file.mimeType,
+				fileName: `${application.ticket} ${label}${suffix}.${extension}`,
+			};
+		});
+	});
+}
+
+/** One step of item `i`'s conversation (parameters Message, Session, Version and the catalog). */
+export function takeStep(this: IExecuteFunctions, i: number, now: Date): StepItem {
+	const catalog = getCatalog.call(this, i);
+	const message = parseMessage.call(this, this.getNodeParameter('message', i), i);
+	const version = storedVersion.call(this, i);
+	const result = step(storedSession.call(this, i), message, catalog, now);
+	const routes: StepItem['routes'] = {
+		submitted: [],
+		status: [],
+		handoff: [],
+		survey: [],
+		complaint: [],
+	};
+	for (const event of result.events) {
+		if (event.type === 'submitted' || event.type === 'resubmitted') {
+			routes.submitted.push({
+				...event.application,
+				resubmitted: event.type === 'resubmitted',
+				files: documentFiles(event.application, catalog),
+			});
+		} else if (event.type === 'status_requested') {
+			routes.status.push({ ...event });
+		} else if (event.type === 'handoff_requested') {
+			routes.handoff.push({ ...event });
+		} else if (event.type === 'survey_answered') {
+			// One column per element as well, so a sheet row can be upserted by ticket as is.
+			const columns = Object.fromEntries(
+				SURVEY_ELEMENTS.map((element) => [element, event.scores[element] ?? null]),
+			);
+			routes.survey.push({ ...event, ...columns });
+		} else if (event.type === 'complaint_submitted') {
+			routes.complaint.push({
+				...event.complaint,
+				files: complaintFiles(event.complaint, catalog),
+			});
+		} else if (event.type === 'error') {
+			this.logger.warn(`Service desk: conversation step failed: ${event.reason}`, {
+				waId: message.from,
+			});
+		}
+	}
+	return {
+		waId: message.from,
+		messageId: message.messageId,
+		version,
+		nextVersion: version + 1,
+		session: JSON.stringify(result.session),
+		replies: result.replies as unknown as IDataObject[],
+		events: result.events.map((e) => e.type),
+		routes,
+	};
+}
+
+/** A step's replies and events, each on its output (Reply, Submitted, Status Question, …). */
+export function routeStep(
+	item: StepItem,
+	itemIndex: number,
+	outputs: INodeExecutionData[][],
+): void {
+	const pairedItem = { item: itemIndex };
+	const { waId, session, replies, events } = item;
+	outputs[OUTPUT.reply].push({ json: { waId, session, replies, events }, pairedItem });
+	for (const route of ROUTES) {
+		for (const json of item.routes?.[route] ?? [])
+			outputs[OUTPUT[route]].push({ json, pairedItem });
+	}
+}
+
+export const emptyOutputs = (): INodeExecutionData[][] => [[], [], [], [], [], []];

@@ -1,0 +1,35 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { messageProperty } from './handleMessage.operation';
+import { sessionProperty, versionProperty } from './helpers';
+import { takeStep } from './step';
+
+export const description: INodeProperties[] = [
+	messageProperty('takeStep'),
+	sessionProperty('takeStep'),
+	versionProperty('takeStep'),
+];
+
+/**
+ * One step of a resident's conversation, nothing sent: the new session with `version` (where it
+ * started) and `nextVersion`, for a save that succeeds only if the stored row still has
+ * `version`. After a successful save, "Route Saved Step" sends the results on; after a failed
+ * one, load the session again and take the step again (the step is pure, so that is safe).
+ */
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const now = new Date();
+	return [
+		items.map((_, i) => {
+			try {
+				return { json: takeStep.call(this, i, now), pairedItem: { item: i } };
+			} catch (error) {
+				if (!this.continueOnFail()) {
+					throw new NodeOperationError(this.getNode(), error as Error, { itemIndex: i });
+				}
+				return { json: { error: (error as Error).message }, pairedItem: { item: i } };
+			}
+		}),
+	];
+}

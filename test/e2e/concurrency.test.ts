@@ -1,0 +1,173 @@
+// A resident's messages run at the same time (no N8N_CONCURRENCY_PRODUCTION_LIMIT): photos sent
+// in one go, a brand-new resident's first messages, the same message delivered twice at once,
+// and a webhook not answered in time that the sandbox delivers again as Meta does. Each message
+// is applied once and none is lost.
+import type { ChatMessage } from '../../sandbox/server';
+import { residentClient, staffClient } from './support/clients';
+import {
+	catalog,
+	fillRequest,
+	fillRequestUntil,
+	photoOf,
+	Resident,
+	said,
+	templatePattern,
+	word,
+} from './support/resident';
+import { useStack } from './support/use-stack';
+import { waitFor } from './support/wait';
+
+const stack = useStack();
+const m = catalog.messages;
+const sku = catalog.services.find((s) => s.key === 'sku-kur')!;
+
+interface Attempt {
+	messageId: string;
+	attempt: number;
+	webhookStatus: number;
+}
+
+async function deliveries(messageId: string): Promise<Attempt[]> {
+	const url = `${stack().sandboxUrl}/api/webhooks/deliveries?messageId=${encodeURIComponent(messageId)}`;
+	return (await (await fetch(url)).json()) as Attempt[];
+}
+
+/** The session rows n8n holds for a resident (Data Table `pecelan_sessions`). */
+async function sessionRows(waId: string): Promise<Array<{ version: number; session: string }>> {
+	const headers = { 'x-n8n-api-key': stack().apiKey };
+	const api = `${stack().n8nUrl}/api/v1/data-tables`;
+	const tables = (await (await fetch(`${api}?limit=100`, { headers })).json()) as {
+		data: Array<{ id: string; name: string }>;
+	};
+	const table = tables.data.find((t) => t.name === 'pecelan_sessions');
+	if (!table) throw new Error('no pecelan_sessions table');
+	const filter = JSON.stringify({
+		type: 'and',
+		filters: [{ columnName: 'waId', condition: 'eq', value: waId }],
+	});
+	const rows = (await (
+		await fetch(`${api}/${table.id}/rows?filter=${encodeURIComponent(filter)}`, { headers })
+	).json()) as { data: Array<{ version: number; session: string }> };
+	return rows.data;
+}
+
+const outTexts = (chat: ChatMessage[]) =>
+	chat.filter((msg) => msg.direction === 'out').map((msg) => msg.text);
+
+/** Waits until every message the resident sent has had its delivery answered 200. */
+async function allDelivered(resident: Resident): Promise<void> {
+	const ids = (await resident.chat()).filter((msg) => msg.direction === 'in').map((msg) => msg.id);
+	await waitFor(
+		async () => {
+			for (const id of ids)
+				if (!(await deliveries(id)).some((a) => a.webhookStatus === 200)) return false;
+			return true;
+		},
+		{ timeoutMs: 120000, description: 'every message delivered and answered 200' },
+	);
+}
+
+describe('one resident, several messages at the same time', () => {
+	it('a brand-new resident whose first two messages arrive together gets both answered, in one session', async () => {
+		const resident = new Resident(stack(), '6281377770101', 'Tono');
+		const client = residentClient(stack());
+		await Promise.all([
+			client.send(resident.waId, { text: 'halo', name: resident.name }),
+			client.send(resident.waId, { text: word('command.help'), name: resident.name }),
+		]);
+		await allDelivered(resident);
+		const texts = outTexts(await resident.chat());
+		expect(texts.filter((t) => said('help', t))).toHaveLength(1);
+		expect(texts.some((t) => t.includes('Tono'))).toBe(true);
+		const rows = await sessionRows(resident.waId);
+		expect(rows).toHaveLength(1);
+		expect(rows[0].version).toBe(2);
+		// The conversation goes on from that one session.
+		const replies = await resident.say(word('command.menu'));
+		expect(replies.some((r) => r.list)).toBe(true);
+		expect((await sessionRows(resident.waId))[0].version).toBe(3);
+	});
+
+	it('three photos sent in one go are all kept, and the request is filed once with all of them', async () => {
+		const ktp = sku.documents.find((d) => d.key === 'ktp')!;
+		const kk = sku.documents.find((d) => d.key === 'kk')!;
+		const resident = new Resident(stack(), '6281377770102', 'Rina');
+		await resident.say('halo');
+		await resident.tap(m['menu.request']);
+		await resident.choose(sku.key);
+		await fillRequestUntil(resident, sku, (text) => templatePattern('document.ask').test(text));
+		await resident.photo(photoOf('pengantar'));
+		await resident.say(word('command.done'));
+		expect(resident.lastText).toContain(ktp.label);
+		// KTP takes at most two files: whichever two arrive first are the KTP, the third the KK.
+		await Promise.all([
+			resident.sendOnly(photoOf('foto 1')),
+			resident.sendOnly(photoOf('foto 2')),
+			resident.sendOnly(photoOf('foto 3')),
+		]);
+		await allDelivered(resident);
+		await resident.say(word('command.done'));
+		await fillRequest(resident, sku);
+		const summary = resident.lastText;
+		expect(summary).toMatch(new RegExp(`${ktp.label}: 2 file`));
+		expect(summary).toMatch(new RegExp(`${kk.label}: 1 file`));
+		await resident.tap(m['button.confirm']);
+		const ticket = templatePattern('submitted').exec(resident.lastText)?.[2];
+		expect(ticket).toBeTruthy();
+		const row = await waitFor(
+			async () => {
+				const rows = (await staffClient(stack()).sheet()).rows.filter(
+					(r) => r.values.Tiket === ticket,
+				);
+				return rows.length === 1 && rows[0].values.Dokumen.split('\n').length === 4
+					? rows
+					: undefined;
+			},
+			{ timeoutMs: 90000, description: 'the request row with its four photo links' },
+		);
+		expect(row).toHaveLength(1);
+	});
+
+	it('the same message delivered twice at the same moment is applied once', async () => {
+		const resident = new Resident(stack(), '6281377770103', 'Dedi');
+		await resident.say('halo');
+		const client = residentClient(stack());
+		const id = `wamid.twice.${Date.now()}`;
+		await Promise.all([
+			client.send(resident.waId, { text: word('command.help'), messageId: id }),
+			client.send(resident.waId, { text: word('command.help'), messageId: id }),
+		]);
+		await allDelivered(resident);
+		const texts = outTexts(await resident.chat());
+		expect(texts.filter((t) => said('help', t))).toHaveLength(1);
+	});
+
+	it('a webhook not answered in time is delivered again, and answered once', async () => {
+		const resident = new Resident(stack(), '6281377770104', 'Wati');
+		await resident.say('halo');
+		const client = residentClient(stack());
+		// The sandbox stops waiting for n8n's answer after 30 ms, as Meta does after its timeout.
+		const sent = await client.send(resident.waId, {
+			text: word('command.help'),
+			webhookTimeoutMs: 30,
+		});
+		expect(sent.webhookStatus).not.toBe(200);
+		const attempts = await waitFor(
+			async () => {
+				const found = await deliveries(sent.messageId);
+				return found.some((a) => a.webhookStatus === 200) ? found : undefined;
+			},
+			{ timeoutMs: 60000, description: 'the redelivery answered 200' },
+		);
+		expect(attempts.length).toBeGreaterThanOrEqual(2);
+		expect(attempts.every((a) => a.messageId === sent.messageId)).toBe(true);
+		const helps = await waitFor(
+			async () => {
+				const found = outTexts(await resident.chat()).filter((t) => said('help', t));
+				return found.length > 0 ? found : undefined;
+			},
+			{ timeoutMs: 60000, description: 'the help answer' },
+		);
+		expect(helps).toHaveLength(1);
+	});
+});
