@@ -7,6 +7,7 @@ import type { DocumentFile, Session } from './types';
 import { enterDocument, finishItem, prompt, type Ctx } from './flow';
 import { button, restart, type Input } from './answers';
 import { buttonsReply, isWord, say, textReply } from './texts';
+import { tapId } from './ids';
 
 /** Photos and PDFs the office can store. */
 export const ACCEPTED_FILE = /^(image\/(jpeg|jpg|png|webp|heic|heif)|application\/pdf)$/i;
@@ -44,7 +45,7 @@ export function onDocumentFile(ctx: Ctx, s: Session, service: ResolvedService): 
 	} else {
 		ctx.replies.push(
 			buttonsReply(say(ctx.texts, 'document.received', { label: doc.label, count }), [
-				button(ctx, 'done'),
+				{ ...button(ctx, 'done'), id: tapId('done', 'doc', s.draft ?? '', String(d)) },
 			]),
 		);
 	}

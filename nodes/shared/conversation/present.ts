@@ -8,6 +8,7 @@ import { formatDateId, maskId } from '../indonesian/format';
 import { formatFieldValue } from '../validation';
 import type { Session } from './types';
 import { listReply, say, textReply, textsFor, type Texts } from './texts';
+import { tapId } from './ids';
 
 export const MENU_ITEMS = ['request', 'info', 'status', 'complaint', 'staff'] as const;
 export type MenuItem = (typeof MENU_ITEMS)[number];
@@ -32,7 +33,7 @@ export function servicesReply(catalog: Catalog, mode: 'request' | 'info'): Outbo
 	const rows = catalog.services.map((service) => {
 		const title = shortTitle(texts, service.title);
 		return {
-			id: service.key,
+			id: tapId(service.key, 'svc', mode === 'info' ? 'i' : 'r'),
 			title,
 			description: title === service.title ? service.description : service.title,
 		};
