@@ -77,8 +77,10 @@ export interface ServiceSpec {
 	key: string;
 	title: string;
 	description: string;
-	/** Words that find this service when typed ("kur", "usaha"). */
+	/** Words that find this service when typed ("kur", "usaha"): hints, outweighed by `names`. */
 	keywords?: string[];
+	/** What residents call this service: official title, abbreviations, misspellings ("sktm", "suket tidak mampu"). */
+	names?: string[];
 	fields: FieldEntry[];
 	documents: DocumentSpec[];
 	letter: {
@@ -96,6 +98,8 @@ export interface OfficeInfo {
 	/** Shown in the greeting and help texts. */
 	hours?: string;
 	address?: string;
+	/** A map link for the office, sent with the address. */
+	mapUrl?: string;
 }
 
 export interface CatalogSettings {

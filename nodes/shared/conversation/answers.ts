@@ -22,8 +22,10 @@ import {
 	type Ctx,
 } from './flow';
 import { MENU_ITEMS, mainMenu, servicesReply, type MenuItem } from './present';
-import { isWord, matchChoice, normalize, say, textReply, type Choice } from './texts';
+import { isWord, matchChoice, say, textReply, type Choice } from './texts';
 import { submit } from './submit';
+import { recognise } from './recognise';
+import { offerServices } from './freeText';
 import { shortHash } from './ids';
 import { startComplaint } from './complaint';
 
@@ -96,13 +98,11 @@ export function onServices(ctx: Ctx, s: Session, input: Input): void {
 		})),
 		input,
 	)?.id;
-	if (!chosen) {
-		// "surat usaha buat kur": one service whose keyword is a word of the text.
-		const words = new Set(normalize(input.text).split(' '));
-		const hits = services.filter((svc) =>
-			(svc.keywords ?? []).some((k) => words.has(normalize(k))),
-		);
-		if (hits.length === 1) chosen = hits[0].key;
+	if (!chosen && !input.replyId) {
+		// "suket tidak mampu", "surat usaha buat kur": the service its words name; two → which one.
+		const found = recognise(ctx.catalog, ctx.texts, input.text).services;
+		if (found.length > 1) return offerServices(ctx, s, found);
+		if (found.length === 1) chosen = found[0];
 	}
 	if (!chosen) return notUnderstood(ctx, s);
 	s.service = chosen;

@@ -16,6 +16,8 @@ import {
 } from './session';
 import { findService, itemSignatures, draftSignature, prompt, type Ctx } from './flow';
 import { routeTap } from './taps';
+import { onFreeText } from './freeText';
+import { recognise } from './recognise';
 import * as on from './answers';
 import { onDocumentFile, onDocumentText } from './documents';
 import { mainMenu } from './present';
@@ -128,7 +130,7 @@ function run(s: Session, message: InboundMessage, catalog: Catalog, now: Date): 
 		type !== 'text' && typeof message.replyId === 'string' ? message.replyId : undefined;
 	const input: on.Input = { text: replyId ? String(message.replyTitle ?? text) : text, replyId };
 	const command = type === 'text' ? commandOf(texts, text) : undefined;
-	if (command) runCommand(ctx, s, command);
+	if (command) runCommand(ctx, s, command, text);
 	else if (replyId) tapped(ctx, s, input, replyId);
 	else dispatch(ctx, s, input);
 	offerPendingSurvey(ctx, s);
@@ -151,12 +153,15 @@ function rememberSummary(ctx: Ctx, s: Session): void {
 	s.shown = [...shown, { h, f: itemSignatures(service, s) }].slice(-SHOWN_LIMIT);
 }
 
-function runCommand(ctx: Ctx, s: Session, command: Command): void {
+function runCommand(ctx: Ctx, s: Session, command: Command, text: string): void {
 	switch (command) {
 		case 'cancel':
 			return on.cancel(ctx, s);
 		case 'menu': {
 			const greet = s.state === 'idle';
+			// "Assalamualaikum" opens the menu too, answered in kind first.
+			if (recognise(ctx.catalog, ctx.texts, text).salam)
+				ctx.replies.push(textReply(say(ctx.texts, 'salam.reply')));
 			clearRequest(s);
 			if (greet) return on.greet(ctx, s);
 			s.state = 'menu';
@@ -211,6 +216,7 @@ function dispatch(ctx: Ctx, s: Session, input: on.Input): void {
 		if (onLateInvite(ctx, s, input)) return;
 		const item = on.menuChoice(ctx, input);
 		if (item) return on.onMenu(ctx, s, item);
+		if (!input.replyId && onFreeText(ctx, s, input.text)) return;
 		if (s.state === 'idle') return on.greet(ctx, s);
 		ctx.replies.push(...prompt(ctx, s, say(ctx.texts, 'not_understood')));
 		return;
