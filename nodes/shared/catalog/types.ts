@@ -105,6 +105,8 @@ export interface OfficeInfo {
 export interface CatalogSettings {
 	/** Idle minutes after which a half-finished conversation is closed politely. */
 	sessionTimeoutMinutes: number;
+	/** Hours a half-filled request is kept while the resident fetches a document (default 24). */
+	draftTimeoutHours?: number;
 	/** Minutes the bot stays quiet after a hand-off to staff, unless staff resume it earlier. */
 	handoffTimeoutMinutes: number;
 	/** Longest text the bot reads; longer messages get a short answer. */

@@ -76,10 +76,18 @@ export function describeService(service: ResolvedService, catalog: Catalog): str
 		.map((doc) =>
 			say(texts, 'service.document', {
 				label: doc.label,
+				// Only a count that tells something ("2 file" for two witnesses), not "1–2" on every line.
 				count:
-					doc.max > 1
-						? say(texts, 'service.document.count', { min: Math.max(doc.min, 1), max: doc.max })
-						: '',
+					doc.min < 2
+						? ''
+						: say(
+								texts,
+								doc.min === doc.max ? 'service.document.exact' : 'service.document.count',
+								{
+									min: doc.min,
+									max: doc.max,
+								},
+							),
 				optional: doc.optional ? say(texts, 'service.document.optional') : '',
 			}),
 		)

@@ -2,6 +2,7 @@
  * The stored session: created, checked when loaded (anything unknown or corrupt starts afresh)
  * and copied before a step changes it, so the caller's object is never mutated.
  */
+import type { Catalog } from '../catalog/types';
 import type { InboundMessage } from '../messaging/types';
 import { shortHash } from './ids';
 import { SESSION_STATES, SURVEY_ELEMENTS, type Session, type SessionState } from './types';
@@ -28,6 +29,16 @@ export const REQUEST_STATES = new Set<SessionState>([
 	'change',
 	'leave_ask',
 ]);
+
+/** Hours a half-filled request waits for the resident (fetching an RT letter takes a while). */
+export const DRAFT_TIMEOUT_HOURS = 24;
+
+/** How long the conversation may stay silent before it is closed: a draft waits longer. */
+export function idleLimitMs(s: Session, catalog: Catalog): number {
+	if (REQUEST_STATES.has(s.state) || s.fix)
+		return Math.max(1, catalog.settings?.draftTimeoutHours ?? DRAFT_TIMEOUT_HOURS) * 3_600_000;
+	return Math.max(1, catalog.settings?.sessionTimeoutMinutes ?? 30) * 60_000;
+}
 
 export function newSession(waId: string, name: string, now: Date): Session {
 	return {

@@ -8,6 +8,7 @@ import type { InboundMessage } from '../messaging/types';
 import type { Session, StepResult } from './types';
 import {
 	clearRequest,
+	idleLimitMs,
 	loadSession,
 	markSeen,
 	newSession,
@@ -21,7 +22,15 @@ import { recognise } from './recognise';
 import * as on from './answers';
 import { onDocumentFile, onDocumentText } from './documents';
 import { mainMenu } from './present';
-import { commandOf, matchChoice, say, textReply, textsFor, type Command } from './texts';
+import {
+	buttonsReply,
+	commandOf,
+	matchChoice,
+	say,
+	textReply,
+	textsFor,
+	type Command,
+} from './texts';
 import {
 	offerPendingSurvey,
 	onLateInvite,
@@ -98,8 +107,7 @@ function run(s: Session, message: InboundMessage, catalog: Catalog, now: Date): 
 		if (s.handoffUntil && nowMs < Date.parse(s.handoffUntil)) return result();
 		clearRequest(s);
 	}
-	const timeout = Math.max(1, catalog.settings?.sessionTimeoutMinutes ?? 30) * 60_000;
-	if (s.state !== 'idle' && nowMs - Date.parse(s.at) > timeout) {
+	if (s.state !== 'idle' && nowMs - Date.parse(s.at) > idleLimitMs(s, catalog)) {
 		const wasRequest = REQUEST_STATES.has(s.state) || s.state === 'requirements';
 		const invite = pendingAgain(s);
 		clearRequest(s);
@@ -109,6 +117,15 @@ function run(s: Session, message: InboundMessage, catalog: Catalog, now: Date): 
 	s.at = now.toISOString();
 
 	const type = String(message.type);
+	if (type === 'audio') {
+		// A voice note: a kind answer and the way to a person who can listen.
+		ctx.replies.push(
+			buttonsReply(say(texts, 'unsupported.audio'), [
+				{ id: 'menu:staff', title: say(texts, 'menu.staff') },
+			]),
+		);
+		return result();
+	}
 	if (!USABLE.has(type)) {
 		ctx.replies.push(textReply(say(texts, UNUSABLE[type] ?? 'unsupported.other')));
 		return result();

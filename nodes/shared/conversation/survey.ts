@@ -10,7 +10,14 @@
  */
 import type { Catalog } from '../catalog/types';
 import { SURVEY_ELEMENTS, type Session, type StepResult } from './types';
-import { clearRequest, INVITED_LIMIT, loadSession, newSession, SURVEYED_LIMIT } from './session';
+import {
+	clearRequest,
+	idleLimitMs,
+	INVITED_LIMIT,
+	loadSession,
+	newSession,
+	SURVEYED_LIMIT,
+} from './session';
 import { moveTo, prompt, type Ctx } from './flow';
 import { menuChoice, onMenu, restart, type Input } from './answers';
 import { mainMenu } from './present';
@@ -74,8 +81,7 @@ export function inviteSurvey(
 function isFree(s: Session, catalog: Catalog, now: Date): boolean {
 	if (FREE.has(s.state)) return true;
 	if (s.state === 'handoff') return !!s.handoffUntil && now.getTime() >= Date.parse(s.handoffUntil);
-	const timeout = Math.max(1, catalog.settings?.sessionTimeoutMinutes ?? 30) * 60_000;
-	return now.getTime() - Date.parse(s.at) > timeout;
+	return now.getTime() - Date.parse(s.at) > idleLimitMs(s, catalog);
 }
 
 /** At the main menu with a pending invitation: offer it in place of the menu. */

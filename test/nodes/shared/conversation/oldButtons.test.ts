@@ -456,7 +456,7 @@ describe('*Kirim* on a summary', () => {
 	it('after the draft expired: says so instead of the welcome', () => {
 		const chat = atMenu();
 		const summary = toSummary(chat);
-		chat.wait(31);
+		chat.wait(24 * 60 + 1);
 		chat.text('halo');
 		tapOld(chat, summary, messages['button.change']);
 		expect(chat.said).toContain(text('tap.draft.gone'));

@@ -111,7 +111,7 @@ describe('survey invitation', () => {
 		chat.text('1');
 		chat.list('domisili');
 		chat.button('continue');
-		chat.wait(45);
+		chat.wait(24 * 60 + 1);
 		expect(invite(chat).replies).toHaveLength(1);
 		expect(chat.state).toBe('survey_invite');
 	});
