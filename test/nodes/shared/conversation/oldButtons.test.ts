@@ -9,7 +9,7 @@ import type { OutboundReply } from '../../../../nodes/shared/messaging/types';
 import { inviteSurvey, SURVEY_ELEMENTS } from '../../../../nodes/shared/conversation';
 import type { DeskEvent, Session } from '../../../../nodes/shared/conversation';
 import defaultMessages from '../../../../templates/messages.json';
-import { answerCurrent, Chat, expectWithinLimits } from './chat';
+import { answerCurrent, Chat } from './chat';
 
 const catalog = defaultCatalog();
 const messages = defaultMessages as Record<string, string>;
@@ -44,15 +44,7 @@ const ofType = <T extends DeskEvent['type']>(chat: Chat, type: T) =>
 	chat.events.filter((e): e is Extract<DeskEvent, { type: T }> => e.type === type);
 
 function invite(chat: Chat, ticket = TICKET): OutboundReply {
-	const result = inviteSurvey(
-		chat.session,
-		{ waId: chat.waId, name: 'Budi', ticket, serviceTitle: TITLE },
-		catalog,
-		chat.now,
-	);
-	expectWithinLimits(result.replies);
-	chat.session = JSON.parse(JSON.stringify(result.session));
-	return result.replies[0];
+	return chat.invite(ticket, TITLE).replies[0];
 }
 
 function atMenu(): Chat {
@@ -69,7 +61,7 @@ function toSummary(chat: Chat, key = 'domisili'): OutboundReply {
 	tapOld(
 		chat,
 		chat.last.replies[0],
-		chat.last.replies[0].type === 'list' ? rowTitle(chat, key) : '',
+		chat.last.replies[0].type === 'list' ? rowTitle(chat.last.replies[0], key) : '',
 	);
 	tapOld(chat, lastInteractive(chat), messages['button.continue']);
 	for (let turn = 0; turn < 200 && chat.state !== 'summary'; turn++) {
@@ -87,10 +79,27 @@ function toSummary(chat: Chat, key = 'domisili'): OutboundReply {
 	return lastInteractive(chat);
 }
 
-function rowTitle(chat: Chat, key: string): string {
-	const reply = chat.last.replies[0];
+function rowTitle(reply: OutboundReply, key: string): string {
 	if (reply.type !== 'list') throw new Error('no list');
 	return reply.sections[0].rows.find((r) => r.id.startsWith(`${key}~`))!.title;
+}
+
+/** From the menu into `key`'s request: the list, the service row, *Lanjut*. */
+function startDraft(chat: Chat, key: string): void {
+	chat.list('menu:request');
+	chat.list(`${key}~svc~r`);
+	chat.button(`continue~req~${key}~r`);
+}
+
+/** A resident filling a domisili request (name given) who still has the services list above. */
+function fillingWithOldList(): { chat: Chat; list: OutboundReply } {
+	const chat = atMenu();
+	chat.list('menu:request');
+	const list = chat.last.replies[0];
+	chat.list('domisili~svc~r');
+	chat.button('continue~req~domisili~r');
+	chat.text('Budi Santoso');
+	return { chat, list };
 }
 
 function expectNoWelcome(chat: Chat): void {
@@ -157,9 +166,7 @@ describe('the survey invitation, tapped later', () => {
 		const chat = atMenu();
 		const invitation = invite(chat);
 		chat.text('lewati');
-		chat.list('menu:request');
-		chat.list('domisili~svc~r');
-		chat.button('continue~req~domisili~r');
+		startDraft(chat, 'domisili');
 		chat.text('Budi Santoso');
 		tapOld(chat, invitation, messages['button.survey']);
 		expect(chat.state).toBe('leave_ask');
@@ -227,7 +234,7 @@ describe('a service row or requirements card from an older list', () => {
 		const list = chat.last.replies[0];
 		chat.text('menu');
 		chat.text('bantuan');
-		tapOld(chat, list, rowTitle({ last: { replies: [list] } } as unknown as Chat, 'sktm'));
+		tapOld(chat, list, rowTitle(list, 'sktm'));
 		expect(chat.state).toBe('requirements');
 		expect(chat.session!.service).toBe('sktm');
 		expect(chat.said).toContain(service('sktm').title);
@@ -239,19 +246,14 @@ describe('a service row or requirements card from an older list', () => {
 		chat.list('menu:info');
 		const list = chat.last.replies[0];
 		chat.text('menu');
-		tapOld(chat, list, rowTitle({ last: { replies: [list] } } as unknown as Chat, 'domisili'));
+		tapOld(chat, list, rowTitle(list, 'domisili'));
 		expect(chat.state).toBe('requirements');
 		expect(chat.said).toContain(messages['requirements.info']);
 	});
 
 	it('while another draft is in progress: asks whether to leave it, then starts the tapped one', () => {
-		const chat = atMenu();
-		chat.list('menu:request');
-		const list = chat.last.replies[0];
-		chat.list('domisili~svc~r');
-		chat.button('continue~req~domisili~r');
-		chat.text('Budi Santoso');
-		tapOld(chat, list, rowTitle({ last: { replies: [list] } } as unknown as Chat, 'sktm'));
+		const { chat, list } = fillingWithOldList();
+		tapOld(chat, list, rowTitle(list, 'sktm'));
 		expect(chat.state).toBe('leave_ask');
 		expect(chat.session!.values.nama).toBe('Budi Santoso');
 		tapOld(chat, lastInteractive(chat), messages['button.leave']);
@@ -263,13 +265,8 @@ describe('a service row or requirements card from an older list', () => {
 	});
 
 	it('the same service as the draft in progress: says so and asks the current question', () => {
-		const chat = atMenu();
-		chat.list('menu:request');
-		const list = chat.last.replies[0];
-		chat.list('domisili~svc~r');
-		chat.button('continue~req~domisili~r');
-		chat.text('Budi Santoso');
-		tapOld(chat, list, rowTitle({ last: { replies: [list] } } as unknown as Chat, 'domisili'));
+		const { chat, list } = fillingWithOldList();
+		tapOld(chat, list, rowTitle(list, 'domisili'));
 		expect(chat.said).toContain(text('tap.draft.same', { title: TITLE }));
 		expect(chat.state).toBe('field');
 		expect(chat.session!.values.nama).toBe('Budi Santoso');
@@ -304,9 +301,7 @@ describe('a service row or requirements card from an older list', () => {
 	it('an old main-menu row during a draft asks first; its *Cek status* leaves the draft as it is', () => {
 		const chat = atMenu();
 		const menu = chat.last.replies[1];
-		chat.list('menu:request');
-		chat.list('domisili~svc~r');
-		chat.button('continue~req~domisili~r');
+		startDraft(chat, 'domisili');
 		chat.text('Budi Santoso');
 		tapOld(chat, menu, messages['menu.status']);
 		expect(ofType(chat, 'status_requested')).toHaveLength(1);
@@ -322,9 +317,7 @@ describe('a service row or requirements card from an older list', () => {
 describe('buttons inside a request, tapped after the conversation moved on', () => {
 	it("an optional field's *Lewati* and a choice option answer only their own question", () => {
 		const chat = atMenu();
-		chat.list('menu:request');
-		chat.list('domisili~svc~r');
-		chat.button('continue~req~domisili~r');
+		startDraft(chat, 'domisili');
 		const svc = service('domisili');
 		while (svc.fields[chat.session!.pos!.f!].type !== 'choice') answerCurrent(chat, svc);
 		const choice = lastInteractive(chat);
@@ -340,9 +333,7 @@ describe('buttons inside a request, tapped after the conversation moved on', () 
 
 	it('*Tambah*/*Selesai* of a list of records answer only that list at that count', () => {
 		const chat = atMenu();
-		chat.list('menu:request');
-		chat.list('sktm~svc~r');
-		chat.button('continue~req~sktm~r');
+		startDraft(chat, 'sktm');
 		const svc = service('sktm');
 		while (chat.state === 'field') answerCurrent(chat, svc);
 		expect(chat.state).toBe('record_more');
@@ -357,9 +348,7 @@ describe('buttons inside a request, tapped after the conversation moved on', () 
 	it("a document's *Selesai* from an earlier document does not skip the current one", () => {
 		const chat = atMenu();
 		const svc = service('domisili');
-		chat.list('menu:request');
-		chat.list('domisili~svc~r');
-		chat.button('continue~req~domisili~r');
+		startDraft(chat, 'domisili');
 		while (chat.state === 'field') answerCurrent(chat, svc);
 		chat.photo('rt-1');
 		const done = lastInteractive(chat);
@@ -375,9 +364,7 @@ describe('buttons inside a request, tapped after the conversation moved on', () 
 		toSummary(chat);
 		chat.text('kirim');
 		const ticket = ofType(chat, 'submitted')[0].application.ticket;
-		chat.list('menu:request');
-		chat.list('sktm~svc~r');
-		chat.button('continue~req~sktm~r');
+		startDraft(chat, 'sktm');
 		const reuse = lastInteractive(chat);
 		tapOld(chat, reuse, messages['button.reuse']);
 		expect(chat.state).toBe('field');
@@ -524,9 +511,7 @@ describe('survey questions and complaints, tapped later', () => {
 	it("the leave question's buttons, once answered, no longer apply", () => {
 		const chat = atMenu();
 		const menu = chat.last.replies[1];
-		chat.list('menu:request');
-		chat.list('domisili~svc~r');
-		chat.button('continue~req~domisili~r');
+		startDraft(chat, 'domisili');
 		tapOld(chat, menu, messages['menu.complaint']);
 		const ask = lastInteractive(chat);
 		tapOld(chat, ask, messages['button.stay']);
