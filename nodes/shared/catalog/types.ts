@@ -77,8 +77,10 @@ export interface ServiceSpec {
 	key: string;
 	title: string;
 	description: string;
-	/** Words that find this service when typed ("kur", "usaha"). */
+	/** Words that find this service when typed ("kur", "usaha"): hints, outweighed by `names`. */
 	keywords?: string[];
+	/** What residents call this service: official title, abbreviations, misspellings ("sktm", "suket tidak mampu"). */
+	names?: string[];
 	fields: FieldEntry[];
 	documents: DocumentSpec[];
 	letter: {
@@ -96,11 +98,15 @@ export interface OfficeInfo {
 	/** Shown in the greeting and help texts. */
 	hours?: string;
 	address?: string;
+	/** A map link for the office, sent with the address. */
+	mapUrl?: string;
 }
 
 export interface CatalogSettings {
 	/** Idle minutes after which a half-finished conversation is closed politely. */
 	sessionTimeoutMinutes: number;
+	/** Hours a half-filled request is kept while the resident fetches a document (default 24). */
+	draftTimeoutHours?: number;
 	/** Minutes the bot stays quiet after a hand-off to staff, unless staff resume it earlier. */
 	handoffTimeoutMinutes: number;
 	/** Longest text the bot reads; longer messages get a short answer. */

@@ -22,8 +22,11 @@ import {
 	type Ctx,
 } from './flow';
 import { MENU_ITEMS, mainMenu, servicesReply, type MenuItem } from './present';
-import { isWord, matchChoice, normalize, say, textReply, type Choice } from './texts';
+import { isWord, matchChoice, say, textReply, type Choice } from './texts';
 import { submit } from './submit';
+import { recognise } from './recognise';
+import { offerServices } from './freeText';
+import { shortHash } from './ids';
 import { startComplaint } from './complaint';
 
 export interface Input {
@@ -31,11 +34,17 @@ export interface Input {
 	replyId?: string;
 }
 
-export const button = (ctx: Ctx, id: string): Choice => ({
+export const button = (ctx: Ctx, id: string, answer?: 'yes' | 'no'): Choice => ({
 	id,
 	title: say(ctx.texts, `button.${id}`),
 	wordsKey: `button.${id}.words`,
+	...(answer ? { answer } : {}),
 });
+
+/** A new id for a draft or complaint: unique per message, so old taps of earlier ones differ. */
+export function newDraftId(ctx: Ctx, s: Session): string {
+	return shortHash(`${s.waId}|${ctx.message.messageId ?? ''}|${ctx.now.toISOString()}`);
+}
 
 function notUnderstood(ctx: Ctx, s: Session): void {
 	ctx.replies.push(...prompt(ctx, s, say(ctx.texts, 'not_understood')));
@@ -89,13 +98,11 @@ export function onServices(ctx: Ctx, s: Session, input: Input): void {
 		})),
 		input,
 	)?.id;
-	if (!chosen) {
-		// "surat usaha buat kur": one service whose keyword is a word of the text.
-		const words = new Set(normalize(input.text).split(' '));
-		const hits = services.filter((svc) =>
-			(svc.keywords ?? []).some((k) => words.has(normalize(k))),
-		);
-		if (hits.length === 1) chosen = hits[0].key;
+	if (!chosen && !input.replyId) {
+		// "suket tidak mampu", "surat usaha buat kur": the service its words name; two → which one.
+		const found = recognise(ctx.catalog, ctx.texts, input.text).services;
+		if (found.length > 1) return offerServices(ctx, s, found);
+		if (found.length === 1) chosen = found[0];
 	}
 	if (!chosen) return notUnderstood(ctx, s);
 	s.service = chosen;
@@ -106,8 +113,8 @@ export function onServices(ctx: Ctx, s: Session, input: Input): void {
 export function onRequirements(ctx: Ctx, s: Session, service: ResolvedService, input: Input): void {
 	const info = s.mode === 'info';
 	const choices = info
-		? [button(ctx, 'request'), button(ctx, 'menu')]
-		: [button(ctx, 'continue'), button(ctx, 'back')];
+		? [button(ctx, 'request', 'yes'), button(ctx, 'menu', 'no')]
+		: [button(ctx, 'continue', 'yes'), button(ctx, 'back', 'no')];
 	const choice = matchChoice(ctx.texts, choices, input)?.id;
 	if (!choice) return notUnderstood(ctx, s);
 	if (choice === 'menu' || choice === 'back') {
@@ -125,6 +132,8 @@ export function onRequirements(ctx: Ctx, s: Session, service: ResolvedService, i
 	s.mode = 'request';
 	s.values = {};
 	s.docs = {};
+	s.draft = newDraftId(ctx, s);
+	delete s.shown;
 	delete s.reused;
 	if (reuseFields(service, s).length > 0) moveTo(s, 'reuse');
 	else enterField(s, service, 0);
@@ -132,7 +141,11 @@ export function onRequirements(ctx: Ctx, s: Session, service: ResolvedService, i
 }
 
 export function onReuse(ctx: Ctx, s: Session, service: ResolvedService, input: Input): void {
-	const choice = matchChoice(ctx.texts, [button(ctx, 'reuse'), button(ctx, 'refill')], input)?.id;
+	const choice = matchChoice(
+		ctx.texts,
+		[button(ctx, 'reuse', 'yes'), button(ctx, 'refill', 'no')],
+		input,
+	)?.id;
 	if (!choice) return notUnderstood(ctx, s);
 	if (choice === 'reuse') {
 		const fields = reuseFields(service, s);
@@ -215,7 +228,7 @@ export function onRecordMore(ctx: Ctx, s: Session, service: ResolvedService, inp
 	const skip = isWord(ctx.texts, 'command.skip', input.text) || input.replyId === 'skip';
 	const choice = skip
 		? 'done'
-		: matchChoice(ctx.texts, [button(ctx, 'add'), button(ctx, 'done')], input)?.id;
+		: matchChoice(ctx.texts, [button(ctx, 'add', 'yes'), button(ctx, 'done', 'no')], input)?.id;
 	if (!choice) return notUnderstood(ctx, s);
 	if (choice === 'add' && count < maxItems(field)) moveTo(s, 'field', { f, r: count, s: 0 });
 	else if (count < minItems(field)) {
@@ -235,7 +248,7 @@ export function onRecordMore(ctx: Ctx, s: Session, service: ResolvedService, inp
 export function onSummary(ctx: Ctx, s: Session, service: ResolvedService, input: Input): void {
 	const choice = matchChoice(
 		ctx.texts,
-		[button(ctx, 'confirm'), button(ctx, 'change'), button(ctx, 'cancel')],
+		[button(ctx, 'confirm', 'yes'), button(ctx, 'change'), button(ctx, 'cancel')],
 		input,
 	)?.id;
 	if (!choice) return notUnderstood(ctx, s);

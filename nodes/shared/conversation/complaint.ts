@@ -6,9 +6,9 @@
 import type { Catalog } from '../catalog/types';
 import type { OutboundReply } from '../messaging/types';
 import type { Complaint, DocumentFile, Session } from './types';
-import { clearRequest } from './session';
+import { clearRequest, markSent } from './session';
 import { moveTo, prompt, type Ctx } from './flow';
-import { button, cancel, type Input } from './answers';
+import { button, cancel, newDraftId, type Input } from './answers';
 import { ACCEPTED_FILE } from './documents';
 import { cut, isWord, matchChoice, say, textReply, textsFor } from './texts';
 import { complaintTicket } from './ticket';
@@ -23,7 +23,7 @@ export const COMPLAINT_STATES = new Set<Session['state']>([
 ]);
 
 export function startComplaint(ctx: Ctx, s: Session): void {
-	s.complaint = {};
+	s.complaint = { id: newDraftId(ctx, s) };
 	moveTo(s, 'complaint');
 	ctx.replies.push(...prompt(ctx, s));
 }
@@ -82,13 +82,13 @@ export function onComplaintPhotoText(ctx: Ctx, s: Session, input: Input): void {
 export function onComplaintConfirm(ctx: Ctx, s: Session, input: Input): void {
 	const choice = matchChoice(
 		ctx.texts,
-		[button(ctx, 'confirm'), button(ctx, 'rewrite'), button(ctx, 'cancel')],
+		[button(ctx, 'confirm', 'yes'), button(ctx, 'rewrite'), button(ctx, 'cancel')],
 		input,
 	)?.id;
 	if (!choice) return void ctx.replies.push(...prompt(ctx, s, say(ctx.texts, 'not_understood')));
 	if (choice === 'cancel') return cancel(ctx, s);
 	if (choice === 'rewrite') {
-		s.complaint = {};
+		s.complaint = { id: newDraftId(ctx, s) };
 		moveTo(s, 'complaint');
 		ctx.replies.push(...prompt(ctx, s));
 		return;
@@ -111,7 +111,9 @@ export function onComplaintConfirm(ctx: Ctx, s: Session, input: Input): void {
 	};
 	ctx.events.push({ type: 'complaint_submitted', complaint });
 	ctx.replies.push(textReply(say(ctx.texts, 'complaint.submitted', { ticket })));
+	const id = s.complaint?.id;
 	clearRequest(s);
+	markSent(s, id, ticket);
 }
 
 /** Staff marked the complaint "Selesai": their response, for the resident. */

@@ -6,7 +6,18 @@ import type { ResolvedService } from '../catalog/types';
 import type { DocumentFile, Session } from './types';
 import { enterDocument, finishItem, prompt, type Ctx } from './flow';
 import { button, restart, type Input } from './answers';
-import { buttonsReply, isWord, say, textReply } from './texts';
+import { buttonsReply, isWord, say, textReply, wordsOf } from './texts';
+import { words } from './recognise';
+import { DRAFT_TIMEOUT_HOURS } from './session';
+import { tapId } from './ids';
+
+/** "belum punya", "nanti saya minta ke RT": the document is not at hand yet. */
+function later(ctx: Ctx, text: string): boolean {
+	const said = words(ctx.texts, text).join(' ');
+	return [...wordsOf(ctx.texts, 'document.later.words')].some((phrase) =>
+		` ${said} `.includes(` ${words(ctx.texts, phrase).join(' ')} `),
+	);
+}
 
 /** Photos and PDFs the office can store. */
 export const ACCEPTED_FILE = /^(image\/(jpeg|jpg|png|webp|heic|heif)|application\/pdf)$/i;
@@ -44,7 +55,7 @@ export function onDocumentFile(ctx: Ctx, s: Session, service: ResolvedService): 
 	} else {
 		ctx.replies.push(
 			buttonsReply(say(ctx.texts, 'document.received', { label: doc.label, count }), [
-				button(ctx, 'done'),
+				{ ...button(ctx, 'done'), id: tapId('done', 'doc', s.draft ?? '', String(d)) },
 			]),
 		);
 	}
@@ -62,6 +73,10 @@ export function onDocumentText(ctx: Ctx, s: Session, service: ResolvedService, i
 		if (skip) s.docs[doc.key] = [];
 		finishItem(s, service, () => enterDocument(s, service, d + 1));
 		ctx.replies.push(...prompt(ctx, s));
+	} else if (!done && !skip && later(ctx, input.text)) {
+		// "belum punya, nanti saya minta ke RT": the draft waits; the same question continues it.
+		const hours = Math.max(1, ctx.catalog.settings?.draftTimeoutHours ?? DRAFT_TIMEOUT_HOURS);
+		ctx.replies.push(textReply(say(ctx.texts, 'document.later', { label: doc.label, hours })));
 	} else if (done) {
 		ctx.replies.push(
 			textReply(say(ctx.texts, 'document.need_more', { label: doc.label, min, count })),

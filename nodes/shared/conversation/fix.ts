@@ -8,6 +8,7 @@ import type { Application, DocumentFile, Session, StepResult } from './types';
 import { clearRequest, loadSession, newSession } from './session';
 import { findService, nextEdit, prompt, type Ctx } from './flow';
 import { say, textReply, textsFor } from './texts';
+import { shortHash } from './ids';
 
 export interface FixRequest {
 	fieldKeys?: string[];
@@ -45,6 +46,7 @@ export function reopenForFix(
 		s.service = service.key;
 		s.mode = 'request';
 		s.fix = { ticket: String(application.ticket) };
+		s.draft = shortHash(`${s.fix.ticket}|${now.toISOString()}`);
 		s.values = { ...(application.data ?? {}) };
 		s.docs = { ...((application.documents ?? {}) as Record<string, DocumentFile[]>) };
 		s.state = 'summary';

@@ -9,6 +9,7 @@ import { pushHistory } from './session';
 import { describeService, fieldLines, mainMenu, servicesReply, summaryText } from './present';
 import { outcomePrompt } from './outcomePrompts';
 import { buttonsReply, choiceReply, say, textReply, type Texts } from './texts';
+import { posKey, shortHash, tapId } from './ids';
 
 export interface Ctx {
 	catalog: Catalog;
@@ -137,7 +138,7 @@ function fieldPrompt(
 			choiceReply(
 				body,
 				options.map((o) => ({
-					id: o.id,
+					id: tapId(o.id, 'fld', s.draft ?? '', posKey(s.pos)),
 					title: o.label,
 					description: o.label.length > 20 ? o.label : undefined,
 				})),
@@ -152,7 +153,10 @@ function fieldPrompt(
 			),
 		];
 	}
-	if (!field.required) return [buttonsReply(body, [{ id: 'skip', title: say(t, 'button.skip') }])];
+	if (!field.required) {
+		const skip = tapId('skip', 'fld', s.draft ?? '', posKey(s.pos));
+		return [buttonsReply(body, [{ id: skip, title: say(t, 'button.skip') }])];
+	}
 	return [textReply(body)];
 }
 
@@ -170,7 +174,8 @@ export function documentPrompt(ctx: Ctx, service: ResolvedService, s: Session): 
 	});
 	if (doc.optional) {
 		text = say(t, 'document.optional', { text });
-		return [buttonsReply(text, [{ id: 'skip', title: say(t, 'button.skip') }])];
+		const skip = tapId('skip', 'doc', s.draft ?? '', String(s.pos?.d ?? ''));
+		return [buttonsReply(text, [{ id: skip, title: say(t, 'button.skip') }])];
 	}
 	return [textReply(text)];
 }
@@ -200,24 +205,40 @@ export function prompt(ctx: Ctx, s: Session, reason?: string): OutboundReply[] {
 			return [textReply(say(t, 'handoff.ask'))];
 		case 'handoff':
 			return [];
+		case 'leave_ask': {
+			const draft = s.draft ?? '';
+			const text = service
+				? say(t, 'leave.ask', { title: service.title })
+				: say(t, 'leave.ask.complaint');
+			return [
+				buttonsReply(text, [
+					{ id: tapId('leave', 'leave', draft), title: say(t, 'button.leave') },
+					{ id: tapId('stay', 'leave', draft), title: say(t, 'button.stay') },
+				]),
+			];
+		}
 		default:
 			break;
 	}
 	if (!service) return withReason([mainMenu(t)]);
+	const draft = s.draft ?? '';
 	switch (s.state) {
-		case 'requirements':
+		case 'requirements': {
+			const mode = s.mode === 'info' ? 'i' : 'r';
+			const req = (local: string) => tapId(local, 'req', service.key, mode);
 			return withReason([
 				textReply(describeService(service, ctx.catalog)),
 				s.mode === 'info'
 					? buttonsReply(say(t, 'requirements.info'), [
-							{ id: 'request', title: say(t, 'button.request') },
-							{ id: 'menu', title: say(t, 'button.menu') },
+							{ id: req('request'), title: say(t, 'button.request') },
+							{ id: req('menu'), title: say(t, 'button.menu') },
 						])
 					: buttonsReply(say(t, 'requirements.ask'), [
-							{ id: 'continue', title: say(t, 'button.continue') },
-							{ id: 'back', title: say(t, 'button.back') },
+							{ id: req('continue'), title: say(t, 'button.continue') },
+							{ id: req('back'), title: say(t, 'button.back') },
 						]),
 			]);
+		}
 		case 'reuse':
 			return withReason([
 				buttonsReply(
@@ -225,8 +246,8 @@ export function prompt(ctx: Ctx, s: Session, reason?: string): OutboundReply[] {
 						data: fieldLines(t, reuseFields(service, s), s.remembered ?? {}).join('\n'),
 					}),
 					[
-						{ id: 'reuse', title: say(t, 'button.reuse') },
-						{ id: 'refill', title: say(t, 'button.refill') },
+						{ id: tapId('reuse', 'reuse', draft), title: say(t, 'button.reuse') },
+						{ id: tapId('refill', 'reuse', draft), title: say(t, 'button.refill') },
 					],
 				),
 			]);
@@ -240,22 +261,25 @@ export function prompt(ctx: Ctx, s: Session, reason?: string): OutboundReply[] {
 				count === 0 ? say(t, 'record.first', { item }) : say(t, 'record.more', { item, count });
 			return withReason([
 				buttonsReply(body, [
-					{ id: 'add', title: say(t, 'button.add') },
-					{ id: 'done', title: say(t, 'button.done') },
+					{ id: tapId('add', 'rec', draft, posKey(s.pos)), title: say(t, 'button.add') },
+					{ id: tapId('done', 'rec', draft, posKey(s.pos)), title: say(t, 'button.done') },
 				]),
 			]);
 		}
 		case 'document':
 			return withReason(documentPrompt(ctx, service, s));
-		case 'summary':
+		case 'summary': {
+			const sum = (local: string) => tapId(local, 'sum', service.key, draft, draftSignature(s));
 			return withReason([
 				textReply(summaryText(t, service, s)),
 				buttonsReply(say(t, 'summary.ask'), [
-					{ id: 'confirm', title: say(t, 'button.confirm') },
-					{ id: 'change', title: say(t, 'button.change') },
-					{ id: 'cancel', title: say(t, 'button.cancel') },
+					{ id: sum('confirm'), title: say(t, 'button.confirm') },
+					{ id: sum('change'), title: say(t, 'button.change') },
+					{ id: sum('cancel'), title: say(t, 'button.cancel') },
 				]),
 			]);
+		}
+
 		case 'change':
 			return withReason([
 				textReply(
@@ -269,6 +293,21 @@ export function prompt(ctx: Ctx, s: Session, reason?: string): OutboundReply[] {
 		default:
 			return withReason([mainMenu(t)]);
 	}
+}
+
+/** The content of a draft as a short hash: a summary's *Kirim* is valid only for this content. */
+export function draftSignature(s: Session): string {
+	return shortHash(JSON.stringify([s.values, s.docs, s.fix?.ticket ?? '']));
+}
+
+/** One short hash per field and document, to tell which items changed since a summary. */
+export function itemSignatures(service: ResolvedService, s: Session): Record<string, string> {
+	const sigs: Record<string, string> = {};
+	for (const field of service.fields)
+		sigs[`f:${field.key}`] = shortHash(JSON.stringify(s.values[field.key] ?? null), 4);
+	for (const doc of service.documents)
+		sigs[`d:${doc.key}`] = shortHash(JSON.stringify(s.docs[doc.key] ?? []), 4);
+	return sigs;
 }
 
 /** What can be changed from the summary: every field, then every document. */

@@ -5,6 +5,7 @@
 import type { OutboundReply } from '../messaging/types';
 import { SURVEY_ELEMENTS, type Session, type SurveyElement } from './types';
 import { buttonsReply, listReply, say, textReply, type Texts } from './texts';
+import { tapId } from './ids';
 
 export const SCORE_COUNT = 4;
 
@@ -32,14 +33,20 @@ export function invitationReply(
 			service: survey.service,
 		}),
 		[
-			{ id: 'survey:start', title: say(texts, 'button.survey') },
-			{ id: 'survey:skip', title: say(texts, 'button.skip') },
+			{
+				id: tapId('survey:start', 'inv', survey.ticket, survey.service),
+				title: say(texts, 'button.survey'),
+			},
+			{
+				id: tapId('survey:skip', 'inv', survey.ticket, survey.service),
+				title: say(texts, 'button.skip'),
+			},
 		],
 	);
 }
 
-/** Element `q` as a list of four rows (ids `score:1`…`score:4`); typing 1–4 or a label works too. */
-export function surveyQuestion(texts: Texts, q: number): OutboundReply {
+/** Element `q` as a list of four rows (local ids `score:1`…`score:4`); typing 1–4 or a label works too. */
+export function surveyQuestion(texts: Texts, q: number, ticket: string): OutboundReply {
 	const element = SURVEY_ELEMENTS[Math.min(Math.max(q, 0), SURVEY_ELEMENTS.length - 1)];
 	return listReply(
 		say(texts, 'survey.question', {
@@ -49,7 +56,7 @@ export function surveyQuestion(texts: Texts, q: number): OutboundReply {
 		}),
 		say(texts, 'survey.list.button'),
 		surveyOptions(texts, element).map((label, i) => ({
-			id: `score:${i + 1}`,
+			id: tapId(`score:${i + 1}`, 'ikm', ticket, element),
 			title: label,
 			description: say(texts, 'survey.score', { n: i + 1 }),
 		})),
@@ -57,6 +64,7 @@ export function surveyQuestion(texts: Texts, q: number): OutboundReply {
 }
 
 export function complaintSummary(texts: Texts, s: Session): OutboundReply[] {
+	const cmp = (local: string) => tapId(local, 'cmp', s.complaint?.id ?? '');
 	return [
 		textReply(
 			say(texts, 'complaint.summary', {
@@ -68,9 +76,9 @@ export function complaintSummary(texts: Texts, s: Session): OutboundReply[] {
 			}),
 		),
 		buttonsReply(say(texts, 'complaint.confirm.ask'), [
-			{ id: 'confirm', title: say(texts, 'button.confirm') },
-			{ id: 'rewrite', title: say(texts, 'button.rewrite') },
-			{ id: 'cancel', title: say(texts, 'button.cancel') },
+			{ id: cmp('confirm'), title: say(texts, 'button.confirm') },
+			{ id: cmp('rewrite'), title: say(texts, 'button.rewrite') },
+			{ id: cmp('cancel'), title: say(texts, 'button.cancel') },
 		]),
 	];
 }
@@ -85,11 +93,11 @@ export function outcomePrompt(
 		case 'survey_invite':
 			return s.survey ? [invitationReply(texts, s.survey, false)] : [];
 		case 'survey':
-			return [surveyQuestion(texts, s.pos?.f ?? 0)];
+			return [surveyQuestion(texts, s.pos?.f ?? 0, s.survey?.ticket ?? '')];
 		case 'survey_suggestion':
 			return [
 				buttonsReply(say(texts, 'survey.suggestion'), [
-					{ id: 'skip', title: say(texts, 'button.skip') },
+					{ id: tapId('skip', 'sug', s.survey?.ticket ?? ''), title: say(texts, 'button.skip') },
 				]),
 			];
 		case 'complaint':
@@ -97,7 +105,7 @@ export function outcomePrompt(
 		case 'complaint_photo':
 			return [
 				buttonsReply(say(texts, 'complaint.photo.ask'), [
-					{ id: 'skip', title: say(texts, 'button.skip') },
+					{ id: tapId('skip', 'cmp', s.complaint?.id ?? ''), title: say(texts, 'button.skip') },
 				]),
 			];
 		case 'complaint_confirm':

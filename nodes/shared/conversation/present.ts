@@ -8,6 +8,7 @@ import { formatDateId, maskId } from '../indonesian/format';
 import { formatFieldValue } from '../validation';
 import type { Session } from './types';
 import { listReply, say, textReply, textsFor, type Texts } from './texts';
+import { tapId } from './ids';
 
 export const MENU_ITEMS = ['request', 'info', 'status', 'complaint', 'staff'] as const;
 export type MenuItem = (typeof MENU_ITEMS)[number];
@@ -32,7 +33,7 @@ export function servicesReply(catalog: Catalog, mode: 'request' | 'info'): Outbo
 	const rows = catalog.services.map((service) => {
 		const title = shortTitle(texts, service.title);
 		return {
-			id: service.key,
+			id: tapId(service.key, 'svc', mode === 'info' ? 'i' : 'r'),
 			title,
 			description: title === service.title ? service.description : service.title,
 		};
@@ -75,10 +76,18 @@ export function describeService(service: ResolvedService, catalog: Catalog): str
 		.map((doc) =>
 			say(texts, 'service.document', {
 				label: doc.label,
+				// Only a count that tells something ("2 file" for two witnesses), not "1–2" on every line.
 				count:
-					doc.max > 1
-						? say(texts, 'service.document.count', { min: Math.max(doc.min, 1), max: doc.max })
-						: '',
+					doc.min < 2
+						? ''
+						: say(
+								texts,
+								doc.min === doc.max ? 'service.document.exact' : 'service.document.count',
+								{
+									min: doc.min,
+									max: doc.max,
+								},
+							),
 				optional: doc.optional ? say(texts, 'service.document.optional') : '',
 			}),
 		)

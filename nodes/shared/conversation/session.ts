@@ -2,7 +2,9 @@
  * The stored session: created, checked when loaded (anything unknown or corrupt starts afresh)
  * and copied before a step changes it, so the caller's object is never mutated.
  */
+import type { Catalog } from '../catalog/types';
 import type { InboundMessage } from '../messaging/types';
+import { shortHash } from './ids';
 import { SESSION_STATES, SURVEY_ELEMENTS, type Session, type SessionState } from './types';
 
 /** Message ids kept for de-duplication, and back steps kept for `kembali`. */
@@ -10,6 +12,10 @@ export const SEEN_LIMIT = 20;
 export const HISTORY_LIMIT = 30;
 /** Survey tickets remembered as already invited. */
 export const INVITED_LIMIT = 10;
+/** Sent drafts/complaints, completed surveys and shown summaries remembered for old taps. */
+export const SENT_LIMIT = 10;
+export const SURVEYED_LIMIT = 10;
+export const SHOWN_LIMIT = 3;
 
 const STATES = new Set<SessionState>(SESSION_STATES);
 
@@ -21,7 +27,18 @@ export const REQUEST_STATES = new Set<SessionState>([
 	'document',
 	'summary',
 	'change',
+	'leave_ask',
 ]);
+
+/** Hours a half-filled request waits for the resident (fetching an RT letter takes a while). */
+export const DRAFT_TIMEOUT_HOURS = 24;
+
+/** How long the conversation may stay silent before it is closed: a draft waits longer. */
+export function idleLimitMs(s: Session, catalog: Catalog): number {
+	if (REQUEST_STATES.has(s.state) || s.fix)
+		return Math.max(1, catalog.settings?.draftTimeoutHours ?? DRAFT_TIMEOUT_HOURS) * 3_600_000;
+	return Math.max(1, catalog.settings?.sessionTimeoutMinutes ?? 30) * 60_000;
+}
 
 export function newSession(waId: string, name: string, now: Date): Session {
 	return {
@@ -66,7 +83,50 @@ export function loadSession(raw: unknown, waId: string, name: string, now: Date)
 	}
 	const s = copySession(raw as unknown as Session);
 	saneOutcomes(s);
+	saneTapMemory(s);
 	return s;
+}
+
+/**
+ * What old taps are checked against: dropped when malformed; a draft or complaint stored by an
+ * earlier version (no id yet) gets one, so its buttons from now on carry it.
+ */
+function saneTapMemory(s: Session): void {
+	const str = (x: unknown): x is string => typeof x === 'string' && x.length > 0;
+	if (s.draft !== undefined && !str(s.draft)) delete s.draft;
+	if (!s.draft && (REQUEST_STATES.has(s.state) || s.fix)) s.draft = shortHash(`${s.waId}|${s.at}`);
+	if (s.complaint && !str(s.complaint.id)) s.complaint.id = shortHash(`${s.waId}|${s.at}|c`);
+	if (s.pending !== undefined && !str(s.pending)) delete s.pending;
+	const sent = s.sent as unknown;
+	if (sent !== undefined) {
+		s.sent = Array.isArray(sent)
+			? sent
+					.filter((x): x is { d: string; t: string } => isObject(x) && str(x.d) && str(x.t))
+					.map((x) => ({ d: x.d, t: x.t }))
+					.slice(-SENT_LIMIT)
+			: [];
+	}
+	const surveyed = s.surveyed as unknown;
+	if (surveyed !== undefined)
+		s.surveyed = Array.isArray(surveyed) ? surveyed.filter(str).slice(-SURVEYED_LIMIT) : [];
+	const shown = s.shown as unknown;
+	if (shown !== undefined) {
+		s.shown = Array.isArray(shown)
+			? shown
+					.filter(
+						(x): x is { h: string; f: Record<string, string> } =>
+							isObject(x) && str(x.h) && isObject(x.f),
+					)
+					.map((x) => ({ h: x.h, f: { ...x.f } }))
+					.slice(-SHOWN_LIMIT)
+			: [];
+	}
+}
+
+/** Remembers that a draft or complaint was sent under `ticket`. */
+export function markSent(s: Session, id: string | undefined, ticket: string): void {
+	if (!id) return;
+	s.sent = [...(s.sent ?? []).filter((x) => x.d !== id), { d: id, t: ticket }].slice(-SENT_LIMIT);
 }
 
 /** Drops survey and complaint data that does not have the expected shape (hand-edited cells). */
@@ -128,6 +188,9 @@ export function copySession(s: Session): Session {
 		...(s.invite ? { invite: { ...s.invite } } : {}),
 		...(Array.isArray(s.invited) ? { invited: s.invited.slice() } : {}),
 		...(s.complaint ? { complaint: { ...s.complaint } } : {}),
+		...(Array.isArray(s.sent) ? { sent: s.sent.slice() } : {}),
+		...(Array.isArray(s.surveyed) ? { surveyed: s.surveyed.slice() } : {}),
+		...(Array.isArray(s.shown) ? { shown: s.shown.slice() } : {}),
 	};
 }
 
@@ -146,6 +209,9 @@ export function clearRequest(s: Session): void {
 	delete s.handoffUntil;
 	delete s.survey;
 	delete s.complaint;
+	delete s.draft;
+	delete s.shown;
+	delete s.pending;
 }
 
 export function markSeen(s: Session, messageId: string): void {

@@ -6,12 +6,31 @@
 import type { Catalog } from '../catalog/types';
 import type { InboundMessage } from '../messaging/types';
 import type { Session, StepResult } from './types';
-import { clearRequest, loadSession, markSeen, newSession, REQUEST_STATES } from './session';
-import { findService, prompt, type Ctx } from './flow';
+import {
+	clearRequest,
+	idleLimitMs,
+	loadSession,
+	markSeen,
+	newSession,
+	REQUEST_STATES,
+	SHOWN_LIMIT,
+} from './session';
+import { findService, itemSignatures, draftSignature, prompt, type Ctx } from './flow';
+import { routeTap } from './taps';
+import { onFreeText } from './freeText';
+import { recognise } from './recognise';
 import * as on from './answers';
 import { onDocumentFile, onDocumentText } from './documents';
 import { mainMenu } from './present';
-import { commandOf, say, textReply, textsFor, type Command } from './texts';
+import {
+	buttonsReply,
+	commandOf,
+	matchChoice,
+	say,
+	textReply,
+	textsFor,
+	type Command,
+} from './texts';
 import {
 	offerPendingSurvey,
 	onLateInvite,
@@ -74,7 +93,10 @@ export function step(
 function run(s: Session, message: InboundMessage, catalog: Catalog, now: Date): StepResult {
 	const texts = textsFor(catalog);
 	const ctx: Ctx = { catalog, texts, now, message, replies: [], events: [] };
-	const result = (): StepResult => ({ session: s, replies: ctx.replies, events: ctx.events });
+	const result = (): StepResult => {
+		rememberSummary(ctx, s);
+		return { session: s, replies: ctx.replies, events: ctx.events };
+	};
 	const messageId = typeof message.messageId === 'string' ? message.messageId : '';
 	if (messageId && s.seen.includes(messageId)) return { session: s, replies: [], events: [] };
 	markSeen(s, messageId);
@@ -85,8 +107,7 @@ function run(s: Session, message: InboundMessage, catalog: Catalog, now: Date): 
 		if (s.handoffUntil && nowMs < Date.parse(s.handoffUntil)) return result();
 		clearRequest(s);
 	}
-	const timeout = Math.max(1, catalog.settings?.sessionTimeoutMinutes ?? 30) * 60_000;
-	if (s.state !== 'idle' && nowMs - Date.parse(s.at) > timeout) {
+	if (s.state !== 'idle' && nowMs - Date.parse(s.at) > idleLimitMs(s, catalog)) {
 		const wasRequest = REQUEST_STATES.has(s.state) || s.state === 'requirements';
 		const invite = pendingAgain(s);
 		clearRequest(s);
@@ -96,6 +117,15 @@ function run(s: Session, message: InboundMessage, catalog: Catalog, now: Date): 
 	s.at = now.toISOString();
 
 	const type = String(message.type);
+	if (type === 'audio') {
+		// A voice note: a kind answer and the way to a person who can listen.
+		ctx.replies.push(
+			buttonsReply(say(texts, 'unsupported.audio'), [
+				{ id: 'menu:staff', title: say(texts, 'menu.staff') },
+			]),
+		);
+		return result();
+	}
 	if (!USABLE.has(type)) {
 		ctx.replies.push(textReply(say(texts, UNUSABLE[type] ?? 'unsupported.other')));
 		return result();
@@ -117,18 +147,38 @@ function run(s: Session, message: InboundMessage, catalog: Catalog, now: Date): 
 		type !== 'text' && typeof message.replyId === 'string' ? message.replyId : undefined;
 	const input: on.Input = { text: replyId ? String(message.replyTitle ?? text) : text, replyId };
 	const command = type === 'text' ? commandOf(texts, text) : undefined;
-	if (command) runCommand(ctx, s, command);
+	if (command) runCommand(ctx, s, command, text);
+	else if (replyId) tapped(ctx, s, input, replyId);
 	else dispatch(ctx, s, input);
 	offerPendingSurvey(ctx, s);
 	return result();
 }
 
-function runCommand(ctx: Ctx, s: Session, command: Command): void {
+/** A button or list row, maybe of an older message: see taps.ts. */
+function tapped(ctx: Ctx, s: Session, input: on.Input, id: string): void {
+	const route = routeTap(ctx, s, id);
+	if (route?.done) return;
+	dispatch(ctx, s, route ? { ...input, replyId: route.local } : input);
+}
+
+/** Keeps the signatures of the summary just shown, so an old *Kirim* can say what changed. */
+function rememberSummary(ctx: Ctx, s: Session): void {
+	const service = findService(ctx.catalog, s.service);
+	if (s.state !== 'summary' || !service) return;
+	const h = draftSignature(s);
+	const shown = (s.shown ?? []).filter((x) => x.h !== h);
+	s.shown = [...shown, { h, f: itemSignatures(service, s) }].slice(-SHOWN_LIMIT);
+}
+
+function runCommand(ctx: Ctx, s: Session, command: Command, text: string): void {
 	switch (command) {
 		case 'cancel':
 			return on.cancel(ctx, s);
 		case 'menu': {
 			const greet = s.state === 'idle';
+			// "Assalamualaikum" opens the menu too, answered in kind first.
+			if (recognise(ctx.catalog, ctx.texts, text).salam)
+				ctx.replies.push(textReply(say(ctx.texts, 'salam.reply')));
 			clearRequest(s);
 			if (greet) return on.greet(ctx, s);
 			s.state = 'menu';
@@ -183,11 +233,13 @@ function dispatch(ctx: Ctx, s: Session, input: on.Input): void {
 		if (onLateInvite(ctx, s, input)) return;
 		const item = on.menuChoice(ctx, input);
 		if (item) return on.onMenu(ctx, s, item);
+		if (!input.replyId && onFreeText(ctx, s, input.text)) return;
 		if (s.state === 'idle') return on.greet(ctx, s);
 		ctx.replies.push(...prompt(ctx, s, say(ctx.texts, 'not_understood')));
 		return;
 	}
 	if (s.state === 'services') return on.onServices(ctx, s, input);
+	if (s.state === 'leave_ask') return onLeave(ctx, s, input);
 	if (s.state === 'handoff_ask') return handOff(ctx, s, input.text);
 	const outcome = OUTCOME_HANDLERS[s.state];
 	if (outcome) return outcome(ctx, s, input);
@@ -211,6 +263,29 @@ function dispatch(ctx: Ctx, s: Session, input: on.Input): void {
 		default:
 			return on.restart(ctx, s);
 	}
+}
+
+/** "Leave the draft for what you tapped?": yes drops it and does that tap, no goes back to it. */
+function onLeave(ctx: Ctx, s: Session, input: on.Input): void {
+	const choice = matchChoice(
+		ctx.texts,
+		[on.button(ctx, 'leave', 'yes'), on.button(ctx, 'stay', 'no')],
+		input,
+	)?.id;
+	if (!choice) {
+		ctx.replies.push(...prompt(ctx, s, say(ctx.texts, 'not_understood')));
+		return;
+	}
+	const pending = s.pending;
+	delete s.pending;
+	if (choice === 'stay' || !pending) return goBack(ctx, s);
+	const service = findService(ctx.catalog, s.service);
+	if (service) {
+		ctx.events.push({ type: 'cancelled', waId: s.waId, serviceKey: service.key });
+		ctx.replies.push(textReply(say(ctx.texts, 'cancelled', { title: service.title })));
+	} else ctx.replies.push(textReply(say(ctx.texts, 'complaint.cancelled')));
+	clearRequest(s);
+	tapped(ctx, s, { text: '', replyId: pending }, pending);
 }
 
 function handOff(ctx: Ctx, s: Session, text: string): void {

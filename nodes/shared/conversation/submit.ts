@@ -1,7 +1,7 @@
 /** Turning a confirmed summary into an application: the `submitted` (or `resubmitted`) event. */
 import type { ResolvedService } from '../catalog/types';
 import type { Application, DocumentFile, Session } from './types';
-import { clearRequest } from './session';
+import { clearRequest, markSent } from './session';
 import type { Ctx } from './flow';
 import { say, textReply } from './texts';
 import { makeTicket } from './ticket';
@@ -48,7 +48,9 @@ export function submit(ctx: Ctx, s: Session, service: ResolvedService): void {
 		const value = s.values[field.key];
 		if (field.remember && value !== undefined && value !== null) remembered[field.key] = value;
 	}
+	const draft = s.draft;
 	clearRequest(s);
+	markSent(s, draft, ticket);
 	if (Object.keys(remembered).length > 0) s.remembered = remembered;
 	s.lastTicket = ticket;
 }

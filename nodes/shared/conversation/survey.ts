@@ -10,12 +10,19 @@
  */
 import type { Catalog } from '../catalog/types';
 import { SURVEY_ELEMENTS, type Session, type StepResult } from './types';
-import { clearRequest, INVITED_LIMIT, loadSession, newSession } from './session';
+import {
+	clearRequest,
+	idleLimitMs,
+	INVITED_LIMIT,
+	loadSession,
+	newSession,
+	SURVEYED_LIMIT,
+} from './session';
 import { moveTo, prompt, type Ctx } from './flow';
 import { menuChoice, onMenu, restart, type Input } from './answers';
 import { mainMenu } from './present';
 import { invitationReply, surveyOptions } from './outcomePrompts';
-import { isWord, matchChoice, say, textReply, textsFor } from './texts';
+import { isWord, matchChoice, say, textReply, textsFor, yesNo } from './texts';
 
 export const INVITE_KEEP_DAYS = 7;
 
@@ -74,8 +81,7 @@ export function inviteSurvey(
 function isFree(s: Session, catalog: Catalog, now: Date): boolean {
 	if (FREE.has(s.state)) return true;
 	if (s.state === 'handoff') return !!s.handoffUntil && now.getTime() >= Date.parse(s.handoffUntil);
-	const timeout = Math.max(1, catalog.settings?.sessionTimeoutMinutes ?? 30) * 60_000;
-	return now.getTime() - Date.parse(s.at) > timeout;
+	return now.getTime() - Date.parse(s.at) > idleLimitMs(s, catalog);
 }
 
 /** At the main menu with a pending invitation: offer it in place of the menu. */
@@ -111,8 +117,14 @@ export function onSurveyInvite(ctx: Ctx, s: Session, input: Input): void {
 				id: 'survey:start',
 				title: say(ctx.texts, 'button.survey'),
 				wordsKey: 'button.survey.words',
+				answer: 'yes',
 			},
-			{ id: 'survey:skip', title: say(ctx.texts, 'button.skip'), wordsKey: 'survey.skip.words' },
+			{
+				id: 'survey:skip',
+				title: say(ctx.texts, 'button.skip'),
+				wordsKey: 'survey.skip.words',
+				answer: 'no',
+			},
 		],
 		input,
 	)?.id;
@@ -126,17 +138,24 @@ export function onSurveyInvite(ctx: Ctx, s: Session, input: Input): void {
 	const typedNumber = !input.replyId && /^\s*\d+\s*$/.test(input.text ?? '');
 	const item = choice || typedNumber ? undefined : menuChoice(ctx, input);
 	if (choice !== 'survey:skip' && !item) return notUnderstood(ctx, s);
+	const keep = item === 'status' && s.survey ? pendingAgain(s) : undefined;
 	clearRequest(s);
 	s.state = 'menu';
-	if (item) return onMenu(ctx, s, item);
+	if (item) {
+		onMenu(ctx, s, item);
+		// Asking the status first is no answer to the invitation: it stays open ("ya, boleh" later).
+		if (keep) s.invite = { ...keep, at: ctx.now.toISOString() };
+		return;
+	}
 	ctx.replies.push(textReply(say(ctx.texts, 'survey.skipped')), mainMenu(ctx.texts));
 }
 
 /** A press on an invitation's button after it went back to pending (timeout). */
 export function onLateInvite(ctx: Ctx, s: Session, input: Input): boolean {
 	const invite = s.invite;
-	if (!invite || (input.replyId !== 'survey:start' && input.replyId !== 'survey:skip'))
-		return false;
+	const legacy = input.replyId === 'survey:start' || input.replyId === 'survey:skip';
+	const typed = !input.replyId && yesNo(ctx.texts, input.text) !== undefined;
+	if (!invite || !(legacy || typed)) return false;
 	delete s.invite;
 	clearRequest(s);
 	s.state = 'survey_invite';
@@ -160,7 +179,10 @@ export function onSurvey(ctx: Ctx, s: Session, input: Input): void {
 		if (!choice) return notUnderstood(ctx, s, say(ctx.texts, 'survey.invalid'));
 		survey.scores[element] = Number(choice.id.slice('score:'.length));
 	}
-	if (q + 1 >= SURVEY_ELEMENTS.length) survey.done = true;
+	if (q + 1 >= SURVEY_ELEMENTS.length) {
+		survey.done = true;
+		markSurveyed(s, survey.ticket);
+	}
 	emitAnswers(ctx, s);
 	if (q + 1 < SURVEY_ELEMENTS.length) moveTo(s, 'survey', { f: q + 1 });
 	else moveTo(s, 'survey_suggestion');
@@ -181,7 +203,11 @@ export function onSuggestion(ctx: Ctx, s: Session, input: Input): void {
 	clearRequest(s);
 }
 
-function emitAnswers(ctx: Ctx, s: Session): void {
+export function markSurveyed(s: Session, ticket: string): void {
+	s.surveyed = [...(s.surveyed ?? []).filter((t) => t !== ticket), ticket].slice(-SURVEYED_LIMIT);
+}
+
+export function emitAnswers(ctx: Ctx, s: Session): void {
 	const survey = s.survey!;
 	ctx.events.push({
 		type: 'survey_answered',

@@ -83,6 +83,8 @@ export interface Choice {
 	/** Messages key listing more words for it. */
 	wordsKey?: string;
 	words?: string[];
+	/** This choice is what a typed yes ("iya boleh") or no ("nanti aja") means. */
+	answer?: 'yes' | 'no';
 }
 
 export function matchChoice(
@@ -104,7 +106,33 @@ export function matchChoice(
 	for (const choice of choices) {
 		if (choice.wordsKey && wordsOf(texts, choice.wordsKey).has(typed)) return choice;
 	}
-	return undefined;
+	const answer = yesNo(texts, typed);
+	return answer ? choices.find((c) => c.answer === answer) : undefined;
+}
+
+/**
+ * A typed yes or no as people write it ("ya, boleh", "iya mau", "boleh kak", "nanti aja",
+ * "tidak usah"): every word is a yes word, a no word or a filler, and a no word wins
+ * ("tidak mau"). Anything else ("ya saya mau tanya status") is neither.
+ */
+export function yesNo(texts: Texts, text: string): 'yes' | 'no' | undefined {
+	// Emoji and other symbols ("iya 🙏") say nothing either way.
+	const words = normalize(text)
+		.replace(/[^\p{L}\p{N}\s-]/gu, ' ')
+		.split(/[\s-]+/)
+		.filter(Boolean);
+	if (words.length === 0) return undefined;
+	const yes = wordsOf(texts, 'answer.yes.words');
+	const no = wordsOf(texts, 'answer.no.words');
+	const filler = wordsOf(texts, 'answer.filler.words');
+	let sawYes = false;
+	let sawNo = false;
+	for (const word of words) {
+		if (no.has(word)) sawNo = true;
+		else if (yes.has(word)) sawYes = true;
+		else if (!filler.has(word)) return undefined;
+	}
+	return sawNo ? 'no' : sawYes ? 'yes' : undefined;
 }
 
 export function cut(text: string, max: number): string {

@@ -81,6 +81,7 @@ export const SESSION_STATES = [
 	'complaint',
 	'complaint_photo',
 	'complaint_confirm',
+	'leave_ask',
 ] as const;
 
 export type SessionState = (typeof SESSION_STATES)[number];
@@ -142,8 +143,18 @@ export interface Session {
 	invite?: { ticket: string; service: string; at: string };
 	/** Tickets already invited (bounded), so each ticket is invited once. */
 	invited?: string[];
-	/** The complaint being written. */
-	complaint?: { text?: string; photo?: DocumentFile };
+	/** The complaint being written (`id` names it in its buttons). */
+	complaint?: { id?: string; text?: string; photo?: DocumentFile };
+	/** The request draft in progress, named in its buttons so an old tap is recognised. */
+	draft?: string;
+	/** Summaries shown for this draft (bounded): content signature and per-item signatures. */
+	shown?: Array<{ h: string; f: Record<string, string> }>;
+	/** Drafts and complaints already sent (bounded): draft/complaint id → ticket. */
+	sent?: Array<{ d: string; t: string }>;
+	/** Tickets whose survey was completed (bounded). */
+	surveyed?: string[];
+	/** In `leave_ask`: the tapped id to carry out once the resident agrees to leave the draft. */
+	pending?: string;
 }
 
 export interface StepResult {

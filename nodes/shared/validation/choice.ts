@@ -6,10 +6,11 @@
 
 import type { ChoiceOption } from '../catalog/types';
 import { fail, ok, type Validation } from './result';
+import { everyday } from './everyday';
 import { foldWords } from './text';
 
 export function matchChoice(input: string, options: ChoiceOption[]): Validation<ChoiceOption> {
-	const answer = foldWords(input);
+	const answer = everyday(foldWords(input));
 	const list = () => options.map((option, i) => `${i + 1}. ${option.label}`).join(', ');
 	if (!answer || options.length === 0)
 		return fail('choice.unknown', { input: '', options: list() });
@@ -43,7 +44,9 @@ function foldedNames(options: ChoiceOption[]): string[][] {
 	let names = namesCache.get(options);
 	if (!names) {
 		names = options.map((option) =>
-			[option.id, option.label, ...(option.aliases ?? [])].map(foldWords).filter(Boolean),
+			[option.id, option.label, ...(option.aliases ?? [])]
+				.map((name) => everyday(foldWords(name)))
+				.filter(Boolean),
 		);
 		namesCache.set(options, names);
 	}

@@ -5,7 +5,7 @@
  */
 
 import { MONTH_NAMES } from '../indonesian/format';
-import { currentYear, isRealDate, toIso } from './calendar';
+import { currentYear, isRealDate, todayIso, toIso } from './calendar';
 import { fail, ok, type Validation } from './result';
 import { foldWords } from './text';
 
@@ -14,6 +14,8 @@ const MONTH_WORDS = MONTH_NAMES.map((name) => foldWords(name));
 /** Short or older spellings that are not prefixes of today's names (Agt, Okt, Des, Pebruari…). */
 const MONTH_ABBREVIATIONS: Record<string, number> = {
 	agt: 8,
+	ags: 8,
+	agts: 8,
 	agst: 8,
 	okt: 10,
 	des: 12,
@@ -42,12 +44,45 @@ export function monthFromWord(word: string): number | null {
 	return matches.length === 1 ? matches[0].i + 1 : null;
 }
 
+/** Days back from today for words naming a recent day ("kemarin", "tadi pagi"). */
+const DAYS_AGO: Record<string, number> = {
+	'hari ini': 0,
+	sekarang: 0,
+	barusan: 0,
+	tadi: 0,
+	'tadi pagi': 0,
+	'tadi siang': 0,
+	'tadi sore': 0,
+	'tadi malam': 0,
+	semalam: 1,
+	kemarin: 1,
+	kemaren: 1,
+	kmrn: 1,
+	kmarin: 1,
+	wingi: 1,
+	'kemarin lusa': 2,
+	'kemarin dulu': 2,
+};
+
+export interface DateOptions {
+	/** Accept words for recent days and a day and month without a year (the last such date). */
+	recent?: boolean;
+}
+
 /** A date as typed → `YYYY-MM-DD`. Two-digit years: this century unless that is after this year. */
-export function parseDate(input: string, now: Date = new Date()): Validation<string> {
+export function parseDate(
+	input: string,
+	now: Date = new Date(),
+	options: DateOptions = {},
+): Validation<string> {
 	const text = String(input ?? '').trim();
 	const tokens = (text.toLowerCase().match(/\d+|[a-z\u00c0-\u024f]+/g) ?? []).filter(
 		(token) => !FILLER_WORDS.has(token),
 	);
+	if (options.recent) {
+		const recent = recentDate(tokens, now);
+		if (recent) return ok(recent);
+	}
 	const parts = readParts(tokens);
 	if (!parts) return fail('date.invalid', { input: text.slice(0, 40) });
 	let { year } = parts;
@@ -61,6 +96,29 @@ export function parseDate(input: string, now: Date = new Date()): Validation<str
 		return fail('date.invalid', { input: text.slice(0, 40) });
 	}
 	return ok(toIso(year, month, day));
+}
+
+/** "kemarin", "3 hari yang lalu", "1 mei" (this year, or last year when still ahead). */
+function recentDate(tokens: string[], now: Date): string | null {
+	const today = todayIso(now);
+	const shift = (days: number) => {
+		const date = new Date(`${today}T00:00:00Z`);
+		date.setUTCDate(date.getUTCDate() - days);
+		return date.toISOString().slice(0, 10);
+	};
+	const phrase = tokens.join(' ');
+	if (DAYS_AGO[phrase] !== undefined) return shift(DAYS_AGO[phrase]);
+	const ago = /^(\d{1,3}) hari (?:yang )?lalu$/.exec(phrase);
+	if (ago) return shift(Number(ago[1]));
+	if (tokens.length === 2 && /^\d{1,2}$/.test(tokens[0])) {
+		const month = monthFromWord(tokens[1]);
+		const day = Number(tokens[0]);
+		const year = currentYear(now);
+		if (!month || !isRealDate(year - 1, month, day)) return null;
+		const iso = toIso(year, month, day);
+		return isRealDate(year, month, day) && iso <= today ? iso : toIso(year - 1, month, day);
+	}
+	return null;
 }
 
 interface DateParts {

@@ -37,8 +37,12 @@ export function validateField(
 	}
 	const rules = field.validation ?? {};
 	switch (field.type) {
-		case 'text':
-			return checkText(answer, field);
+		case 'text': {
+			const checked = checkText(answer, field);
+			// "RT 03", "rw: 2": the field's own label typed before the answer.
+			const bare = withoutLabel(answer, field.label);
+			return checked.ok || bare === answer || !bare ? checked : checkText(bare, field);
+		}
 		case 'number': {
 			const value = parseNumber(answer);
 			return value === null
@@ -48,7 +52,8 @@ export function validateField(
 		case 'year':
 			return checkYear(answer, field, context.now);
 		case 'date': {
-			const date = parseDate(answer, context.now);
+			// "kemarin" or "1 mei" name a recent day, never a birth date.
+			const date = parseDate(answer, context.now, { recent: !/lahir/i.test(field.key) });
 			if (!date.ok) return date;
 			const today = todayIso(context.now);
 			const shown = formatDateId(date.value);
@@ -79,6 +84,11 @@ export function validateField(
 		default:
 			return fail('field.unsupported', { type: String(field.type) });
 	}
+}
+
+function withoutLabel(answer: string, label: string): string {
+	const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+	return answer.replace(new RegExp(`^${escaped}(?![a-z])[\\s.:=-]*`, 'i'), '').trim();
 }
 
 function stringOrUndefined(value: unknown): string | undefined {

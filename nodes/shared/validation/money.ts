@@ -28,6 +28,12 @@ export function parseMoney(input: string): Validation<number> {
 		// "Rp 1.500.000,-" and "2 juta per bulan": the dash and the period carry no amount.
 		.replace(/[,.]-/g, '')
 		.replace(/\s*(\/|per|se)\s*(bulan|bln|bl)\.?$/, '')
+		// "sejuta", "setengah juta", "seratus ribu", "2 jutaan": words for one, a half, a hundred,
+		// and the "-an" of an approximate amount.
+		.replace(/\bsetengah\s*/g, '0,5 ')
+		.replace(/\bseratus\b/g, '100')
+		.replace(/\bse(ribu|juta|miliar|milyar)/g, '1 $1')
+		.replace(/(ribu|rb|juta|jt|miliar|milyar)an\b/g, '$1')
 		.trim();
 	if (!text) return fail('money.invalid', { input: raw.trim().slice(0, 40) });
 	let total = 0;

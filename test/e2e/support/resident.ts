@@ -151,7 +151,8 @@ export class Resident {
 				...(reply.buttons ?? []),
 				...(reply.list?.sections ?? []).flatMap((s) => s.rows),
 			];
-			const option = options.find((o) => o.id === id);
+			// Ids carry context after `~` (`domisili~svc~r`, `score:4~inv…`): the part before names the choice.
+			const option = options.find((o) => o.id === id || o.id.startsWith(`${id}~`));
 			if (option) return this.send({ reply: { id: option.id, title: option.title } });
 		}
 		throw new Error(`no option "${id}" to choose in: ${this.lastText}`);

@@ -84,7 +84,8 @@ describe('the default catalog (Kelurahan Oro-Oro Ombo)', () => {
 		]);
 		expect(options('status_perkawinan')).toEqual([
 			'Belum Kawin',
-			'Kawin',
+			'Kawin Tercatat',
+			'Kawin Belum Tercatat',
 			'Cerai Hidup',
 			'Cerai Mati',
 		]);

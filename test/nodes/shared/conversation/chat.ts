@@ -5,7 +5,7 @@
 import type { Catalog, FieldSpec, ResolvedService } from '../../../../nodes/shared/catalog/types';
 import type { InboundMessage, OutboundReply } from '../../../../nodes/shared/messaging/types';
 import { WHATSAPP_LIMITS as L } from '../../../../nodes/shared/messaging/types';
-import { step } from '../../../../nodes/shared/conversation';
+import { inviteSurvey, step } from '../../../../nodes/shared/conversation';
 import type { DeskEvent, Session, StepResult } from '../../../../nodes/shared/conversation';
 import { currentField } from '../../../../nodes/shared/conversation/flow';
 
@@ -63,6 +63,19 @@ export class Chat {
 
 	photo(id: string, mimeType = 'image/jpeg'): StepResult {
 		return this.send({ type: 'image', text: '', media: { id, mimeType } });
+	}
+
+	/** The approvals workflow invites this resident to the survey after delivering a letter. */
+	invite(ticket: string, serviceTitle: string): StepResult {
+		const result = inviteSurvey(
+			this.session,
+			{ waId: this.waId, name: 'Budi', ticket, serviceTitle },
+			this.catalog,
+			this.now,
+		);
+		expectWithinLimits(result.replies);
+		this.session = JSON.parse(JSON.stringify(result.session));
+		return result;
 	}
 
 	wait(minutes: number): void {

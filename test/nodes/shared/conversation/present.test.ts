@@ -1,4 +1,5 @@
 import { defaultCatalog } from '../../../../nodes/shared/catalog';
+import { parseTap } from '../../../../nodes/shared/conversation/ids';
 import {
 	describeService,
 	makeTicket,
@@ -59,10 +60,10 @@ describe('texts for the workflows', () => {
 		for (const field of sku.fields) expect(text).toContain(field.label);
 	});
 
-	it('lists the services with their keys as ids, within list limits', () => {
+	it('lists the services with their keys in the ids, within list limits', () => {
 		const menu = serviceMenu(catalog);
 		expectWithinLimits([menu]);
-		expect(menu.type === 'list' && menu.sections[0].rows.map((r) => r.id)).toEqual(
+		expect(menu.type === 'list' && menu.sections[0].rows.map((r) => parseTap(r.id)?.local)).toEqual(
 			catalog.services.map((s) => s.key),
 		);
 	});

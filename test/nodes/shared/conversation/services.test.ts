@@ -1,4 +1,5 @@
 import { defaultCatalog } from '../../../../nodes/shared/catalog';
+import { parseTap } from '../../../../nodes/shared/conversation/ids';
 import type { Application } from '../../../../nodes/shared/conversation';
 import { MASKED_NIK, NIK, Chat } from './chat';
 import { fillService } from './fill';
@@ -30,7 +31,7 @@ describe('a full conversation to submission, for every service in the default ca
 		expect(chat.last.replies[1]).toMatchObject({ type: 'list' });
 		chat.list('menu:request', 'Ajukan surat');
 		const menu = chat.last.replies[0];
-		expect(menu.type === 'list' && menu.sections[0].rows.map((r) => r.id)).toEqual(
+		expect(menu.type === 'list' && menu.sections[0].rows.map((r) => parseTap(r.id)?.local)).toEqual(
 			catalog.services.map((s) => s.key),
 		);
 		chat.list(service.key, service.title);

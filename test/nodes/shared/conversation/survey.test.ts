@@ -2,7 +2,7 @@ import { defaultCatalog } from '../../../../nodes/shared/catalog';
 import { inviteSurvey, SURVEY_ELEMENTS } from '../../../../nodes/shared/conversation';
 import type { DeskEvent, StepResult } from '../../../../nodes/shared/conversation';
 import defaultMessages from '../../../../templates/messages.json';
-import { Chat, expectWithinLimits } from './chat';
+import { Chat } from './chat';
 
 const catalog = defaultCatalog();
 const messages = defaultMessages as Record<string, string>;
@@ -16,15 +16,7 @@ const lastAnswer = (chat: Chat): Answered => answers(chat)[answers(chat).length 
 
 /** The approvals workflow invites the chat's resident after delivering the letter. */
 function invite(chat: Chat, ticket = TICKET): StepResult {
-	const result = inviteSurvey(
-		chat.session,
-		{ waId: chat.waId, name: 'Budi', ticket, serviceTitle: SERVICE },
-		catalog,
-		chat.now,
-	);
-	expectWithinLimits(result.replies);
-	chat.session = JSON.parse(JSON.stringify(result.session));
-	return result;
+	return chat.invite(ticket, SERVICE);
 }
 
 /** A resident who has been greeted and is at the main menu. */
@@ -111,7 +103,7 @@ describe('survey invitation', () => {
 		chat.text('1');
 		chat.list('domisili');
 		chat.button('continue');
-		chat.wait(45);
+		chat.wait(24 * 60 + 1);
 		expect(invite(chat).replies).toHaveLength(1);
 		expect(chat.state).toBe('survey_invite');
 	});

@@ -1,0 +1,26 @@
+/**
+ * Recognition of first messages: the labelled corpus (test/fixtures/first-messages.tsv, written
+ * the way residents write) replayed through the step function. Prints the share handled as
+ * labelled and the share of non-service messages that wrongly started a service.
+ */
+/* eslint-disable no-console -- a benchmark script: printing its figures is its whole output */
+import { defaultCatalog } from '../nodes/shared/catalog';
+import { score } from '../test/nodes/shared/conversation/firstMessages';
+
+const catalog = defaultCatalog();
+const started = performance.now();
+const result = score(catalog);
+const ms = performance.now() - started;
+const pct = (a: number, b: number) => `${((100 * a) / b).toFixed(1)} %`;
+console.log(
+	`first messages: ${result.total} labelled (${result.total - result.notService} asking for a service)`,
+);
+console.log(
+	`recognised as labelled: ${pct(result.right, result.total)} (${result.right}/${result.total}; goal ≥ 95 %)`,
+);
+console.log(
+	`wrongly started a service: ${pct(result.wronglyStarted, result.notService)} of the ${result.notService} that ask for none (goal ≤ 2 %)`,
+);
+console.log(`mean first step incl. recognition: ${((ms / result.total) * 1000).toFixed(0)} µs`);
+for (const miss of result.misses)
+	console.log(`  miss: "${miss.text}" → ${miss.got} (labelled ${miss.intent})`);

@@ -1,0 +1,87 @@
+/**
+ * A typed message outside a request, understood from its words (recognise.ts): a service starts
+ * at its requirements, two that fit are offered side by side, first questions (cost, duration,
+ * hours, address, what to bring) are answered from the catalog, "status" asks for the status,
+ * a salam is answered in kind and thanks are acknowledged without starting anything over.
+ */
+import type { Session } from './types';
+import { moveTo, prompt, type Ctx } from './flow';
+import { greet, onMenu } from './answers';
+import { mainMenu } from './present';
+import { listReply, say, textReply, textsFor } from './texts';
+import { tapId } from './ids';
+import { intentOf, recognise, type FaqTopic } from './recognise';
+
+/** True when the message was understood and answered. */
+export function onFreeText(ctx: Ctx, s: Session, text: string): boolean {
+	const recognised = recognise(ctx.catalog, ctx.texts, text);
+	const intent = intentOf(recognised);
+	const salam = () => {
+		if (recognised.salam) ctx.replies.push(textReply(say(ctx.texts, 'salam.reply')));
+	};
+	switch (intent.kind) {
+		case 'status':
+			salam();
+			onMenu(ctx, s, 'status');
+			return true;
+		case 'faq':
+			salam();
+			ctx.replies.push(textReply(faqAnswer(ctx, intent.topic)));
+			if (s.state === 'idle') {
+				s.state = 'menu';
+				ctx.replies.push(mainMenu(ctx.texts));
+			}
+			return true;
+		case 'service':
+			salam();
+			s.mode = 'request';
+			s.service = intent.key;
+			s.state = 'services';
+			moveTo(s, 'requirements');
+			ctx.replies.push(...prompt(ctx, s));
+			return true;
+		case 'which':
+			salam();
+			offerServices(ctx, s, intent.keys);
+			return true;
+		case 'thanks':
+			ctx.replies.push(textReply(say(ctx.texts, 'thanks.reply')));
+			return true;
+		case 'greeting':
+			if (!intent.salam) return false;
+			salam();
+			greet(ctx, s);
+			return true;
+		default:
+			return false;
+	}
+}
+
+/** "Which one?" with only the services that fit, as a list (their rows start them). */
+export function offerServices(ctx: Ctx, s: Session, keys: string[]): void {
+	s.mode = 'request';
+	if (s.state !== 'services') moveTo(s, 'services');
+	const services = ctx.catalog.services.filter((svc) => keys.includes(svc.key));
+	ctx.replies.push(
+		listReply(
+			say(ctx.texts, 'recognise.which'),
+			say(ctx.texts, 'services.button'),
+			services.map((svc) => ({
+				id: tapId(svc.key, 'svc', 'r'),
+				title: svc.title,
+				description: svc.description,
+			})),
+		),
+	);
+}
+
+function faqAnswer(ctx: Ctx, topic: FaqTopic): string {
+	const office = ctx.catalog.office ?? { name: '' };
+	const none = say(textsFor(ctx.catalog), 'faq.unknown');
+	return say(ctx.texts, `faq.${topic}`, {
+		office: office.name,
+		hours: office.hours || none,
+		address: office.address || none,
+		map: office.mapUrl ? say(ctx.texts, 'faq.address.map', { url: office.mapUrl }) : '',
+	});
+}
