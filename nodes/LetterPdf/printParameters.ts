@@ -34,7 +34,15 @@ export const letterheadProperty: INodeProperties = {
 		'Empty fields keep the bundled default letterhead (templates/letterhead/default JSON file)',
 	default: {},
 	options: [
-		{ displayName: 'Address Line', name: 'address', type: 'string', default: '' },
+		{
+			displayName: 'Address Line',
+			name: 'address',
+			type: 'string',
+			default: '',
+			placeholder: 'Jl. … No. 1, Madiun 63117 · Telp. (0351) … · Surel kelurahan@….go.id',
+			description:
+				"The office's address, phone and e-mail under the office name. Letters are refused until it is set.",
+		},
 		{
 			displayName: 'Area (in the Letter Text)',
 			name: 'area',
@@ -60,6 +68,22 @@ export const letterheadProperty: INodeProperties = {
 		},
 		{ displayName: 'Issuer (Opening Sentence)', name: 'issuer', type: 'string', default: '' },
 		{ displayName: 'Office Name', name: 'office', type: 'string', default: '' },
+		{
+			displayName: 'Police Addressee (Loss Report)',
+			name: 'lossAddressee',
+			type: 'string',
+			default: '',
+			placeholder: 'Kepala Kepolisian Sektor Kartoharjo',
+			description: 'Who the cover letter for a lost KTP/KK is addressed to (the Kapolsek)',
+		},
+		{
+			displayName: 'Police Addressee (SKCK)',
+			name: 'skckAddressee',
+			type: 'string',
+			default: '',
+			placeholder: 'Kepala Kepolisian Resor Madiun Kota',
+			description: 'Who the SKCK cover letter is addressed to (the Kapolres)',
+		},
 		{
 			displayName: 'Place Name',
 			name: 'place',
