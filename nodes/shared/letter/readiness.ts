@@ -19,7 +19,7 @@ const fill = (text: string, params: Record<string, string>) =>
 	text.replace(/\{(\w+)\}/g, (whole, key: string) => params[key] ?? whole);
 
 // Text that only a template or a placeholder would hold.
-const PLACEHOLDER = /\(atur di node|\batur di node\b|\bisi di node\b|^contoh$|\.\.\.|…/i;
+const PLACEHOLDER = /\b(atur|isi) di node\b|\.\.\.|…/i;
 const LABELS: Record<string, string> = refusals.labels;
 const REQUIRED: Array<keyof Letterhead> = ['address', 'office', 'place', 'area', 'issuer'];
 
