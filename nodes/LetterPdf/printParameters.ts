@@ -39,7 +39,8 @@ export const letterheadProperty: INodeProperties = {
 			name: 'address',
 			type: 'string',
 			default: '',
-			placeholder: 'Jl. … No. 1, Madiun 63117 · Telp. (0351) … · Surel kelurahan@….go.id',
+			placeholder:
+				'Jl. Pahlawan No. 1, Madiun 63117 · Telp. (0351) 123456 · Surel kelurahan@example.org',
 			description:
 				"The office's address, phone and e-mail under the office name. Letters are refused until it is set.",
 		},
@@ -69,6 +70,13 @@ export const letterheadProperty: INodeProperties = {
 		{ displayName: 'Issuer (Opening Sentence)', name: 'issuer', type: 'string', default: '' },
 		{ displayName: 'Office Name', name: 'office', type: 'string', default: '' },
 		{
+			displayName: 'Place Name',
+			name: 'place',
+			type: 'string',
+			default: '',
+			description: 'Printed before the date: "Madiun, 5 Mei 2026"',
+		},
+		{
 			displayName: 'Police Addressee (Loss Report)',
 			name: 'lossAddressee',
 			type: 'string',
@@ -83,13 +91,6 @@ export const letterheadProperty: INodeProperties = {
 			default: '',
 			placeholder: 'Kepala Kepolisian Resor Madiun Kota',
 			description: 'Who the SKCK cover letter is addressed to (the Kapolres)',
-		},
-		{
-			displayName: 'Place Name',
-			name: 'place',
-			type: 'string',
-			default: '',
-			description: 'Printed before the date: "Madiun, 5 Mei 2026"',
 		},
 	],
 };

@@ -1,14 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-
 import { letterheadProblems } from '../../nodes/shared/letter';
 import { DEFAULT_LETTERHEAD, DEFAULT_SIGNATORY } from '../../nodes/shared/letter/letters';
 import { withSandboxOffice } from '../../sandbox/runtime/office';
 import type { WorkflowFile } from '../../sandbox/runtime/workflow-file';
 
-const approvals = JSON.parse(
-	readFileSync(join(__dirname, '../../workflows/approvals.json'), 'utf8'),
-) as WorkflowFile;
+import approvalsJson from '../../workflows/approvals.json';
+
+const approvals = approvalsJson as unknown as WorkflowFile;
 
 const letterNode = (file: WorkflowFile) =>
 	file.nodes.find((n) => n.type === 'n8n-nodes-pecelan.letterPdf')!;
