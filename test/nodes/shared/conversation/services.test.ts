@@ -1,6 +1,7 @@
 import { defaultCatalog } from '../../../../nodes/shared/catalog';
 import type { ResolvedService } from '../../../../nodes/shared/catalog/types';
 import type { Application } from '../../../../nodes/shared/conversation';
+import { currentField } from '../../../../nodes/shared/conversation/flow';
 import { MASKED_NIK, NIK, Chat, answerCurrent, recordsWanted } from './chat';
 
 const catalog = defaultCatalog();
@@ -15,10 +16,21 @@ export function fillService(
 } {
 	const data: Record<string, unknown> = {};
 	const documents: Record<string, string[]> = {};
+	// A choice the catalog's rules refuse (status Belum Kawin for a janda letter) is asked
+	// again: the next option is tried.
+	const asked: Record<string, number> = {};
 	for (let guard = 0; guard < 500 && chat.state !== 'summary'; guard++) {
 		const s = chat.session!;
 		if (s.state === 'field') {
-			const answered = answerCurrent(chat, service);
+			const { field } = currentField(service, s)!;
+			const tries = (asked[field.key] = (asked[field.key] ?? -1) + 1);
+			const options = field.type === 'choice' ? field.options! : [];
+			const pick = options.length ? tries % options.length : 0;
+			const answered = answerCurrent(
+				chat,
+				service,
+				options.length ? { text: String(pick + 1), value: options[pick].label } : undefined,
+			);
 			const top = service.fields[s.pos!.f!];
 			if (answered.record === undefined) data[answered.key] = answered.value;
 			else {
@@ -102,7 +114,11 @@ describe('a full conversation to submission, for every service in the default ca
 			waId: '6281234567890',
 			name: 'Budi',
 			submittedAt: chat.now.toISOString(),
-			letter: service.letter,
+			letter: {
+				template: service.letter.template,
+				title: service.letter.title,
+				classification: service.letter.classification,
+			},
 		});
 		for (const field of service.fields) {
 			expect(app.data[field.key]).toEqual(data[field.key] ?? null);
