@@ -22,8 +22,9 @@ export function fillService(
 	for (let guard = 0; guard < 500 && chat.state !== 'summary'; guard++) {
 		const s = chat.session!;
 		if (s.state === 'field') {
-			const { field } = currentField(service, s)!;
-			const tries = (asked[field.key] = (asked[field.key] ?? -1) + 1);
+			const { field, record } = currentField(service, s)!;
+			const at = `${field.key}#${record ?? ''}`;
+			const tries = (asked[at] = (asked[at] ?? -1) + 1);
 			const options = field.type === 'choice' ? field.options! : [];
 			const pick = options.length ? tries % options.length : 0;
 			const answered = answerCurrent(
