@@ -111,6 +111,8 @@ export const properties: INodeProperties[] = [
 		name: 'signatory',
 		type: 'collection',
 		placeholder: 'Add Field',
+		description:
+			'Who signs the letter. Name and NIP are required: without them the item fails and no letter is issued.',
 		default: {},
 		options: [
 			{

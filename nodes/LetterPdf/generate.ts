@@ -4,7 +4,11 @@ import { NodeOperationError } from 'n8n-workflow';
 import {
 	DEFAULT_MARGINS_MM,
 	DEFAULT_SIGNATORY,
+	failureReason,
 	formatLetterNumber,
+	letterheadProblems,
+	refusalReason,
+	type LetterheadProblem,
 	LETTER_TEMPLATES,
 	LetterTemplateError,
 	newVerificationCode,
@@ -90,6 +94,24 @@ function applicationOf(ctx: IExecuteFunctions, i: number, item: INodeExecutionDa
 	return item.json;
 }
 
+/** A letter the office cannot sign yet: the settings at fault, and the staff's reason in Indonesian. */
+class LetterRefused extends NodeOperationError {
+	readonly reason: string;
+
+	constructor(ctx: IExecuteFunctions, i: number, problems: LetterheadProblem[]) {
+		super(
+			ctx.getNode(),
+			`The letter was not issued: ${problems.map((p) => p.setting).join(', ')} not set`,
+			{
+				itemIndex: i,
+				description:
+					'Fill in the Letterhead (address line with phone and e-mail) and the Signatory (name, NIP) of this Letter PDF node. Nothing was sent to the resident.',
+			},
+		);
+		this.reason = refusalReason(problems);
+	}
+}
+
 async function generateOne(
 	ctx: IExecuteFunctions,
 	i: number,
@@ -136,13 +158,16 @@ async function generateOne(
 	const url = verificationUrl(base, code);
 
 	const { letterhead, emblem } = await readLetterhead(ctx, i);
+	const signatory = { ...DEFAULT_SIGNATORY, ...(filled(signer) as object) };
+	const problems = letterheadProblems(letterhead, signatory);
+	if (problems.length) throw new LetterRefused(ctx, i, problems);
 
 	const letter = await renderLetter({
 		templateName: template.name,
 		template: template.source,
 		application: app,
 		letterhead,
-		signatory: { ...DEFAULT_SIGNATORY, ...(filled(signer) as object) },
+		signatory,
 		number,
 		date,
 		verificationCode: code,
@@ -198,8 +223,11 @@ export async function generateLetters(this: IExecuteFunctions): Promise<INodeExe
 									: undefined,
 						});
 			if (!this.continueOnFail()) throw failure;
+			// `reason`: what staff read in the row (Indonesian), next to n8n's `error`.
+			const reason =
+				failure instanceof LetterRefused ? failure.reason : failureReason(failure.message);
 			out.push({
-				json: { error: failure.message, description: failure.description ?? null },
+				json: { error: failure.message, description: failure.description ?? null, reason },
 				pairedItem: { item: i },
 			});
 		}

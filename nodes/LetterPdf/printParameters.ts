@@ -34,7 +34,16 @@ export const letterheadProperty: INodeProperties = {
 		'Empty fields keep the bundled default letterhead (templates/letterhead/default JSON file)',
 	default: {},
 	options: [
-		{ displayName: 'Address Line', name: 'address', type: 'string', default: '' },
+		{
+			displayName: 'Address Line',
+			name: 'address',
+			type: 'string',
+			default: '',
+			placeholder:
+				'Jl. Pahlawan No. 1, Madiun 63117 · Telp. (0351) 123456 · Surel kelurahan@example.org',
+			description:
+				"The office's address, phone and e-mail under the office name. Letters are refused until it is set.",
+		},
 		{
 			displayName: 'Area (in the Letter Text)',
 			name: 'area',
@@ -66,6 +75,22 @@ export const letterheadProperty: INodeProperties = {
 			type: 'string',
 			default: '',
 			description: 'Printed before the date: "Madiun, 5 Mei 2026"',
+		},
+		{
+			displayName: 'Police Addressee (Loss Report)',
+			name: 'lossAddressee',
+			type: 'string',
+			default: '',
+			placeholder: 'Kepala Kepolisian Sektor Kartoharjo',
+			description: 'Who the cover letter for a lost KTP/KK is addressed to (the Kapolsek)',
+		},
+		{
+			displayName: 'Police Addressee (SKCK)',
+			name: 'skckAddressee',
+			type: 'string',
+			default: '',
+			placeholder: 'Kepala Kepolisian Resor Madiun Kota',
+			description: 'Who the SKCK cover letter is addressed to (the Kapolres)',
 		},
 	],
 };

@@ -13,6 +13,7 @@ import {
 	ensureDataTables,
 	SetupFile,
 } from './provision-resources';
+import { withSandboxOffice } from './office';
 import { defaultLog, Log, seconds } from './run';
 
 import { OwnerLogin, readState, writeState } from './secrets';
@@ -185,7 +186,7 @@ export async function provision(options: ProvisionOptions): Promise<Provisioned>
 			log(
 				`provision: ${file} uses node types n8n does not know: ${[...new Set(unknownTypes)].join(', ')}`,
 			);
-		const { body, missing } = prepareWorkflow(workflow, credentials, (n) =>
+		const { body, missing } = prepareWorkflow(withSandboxOffice(workflow), credentials, (n) =>
 			Boolean(descriptionOf(types, n)?.webhooks?.length),
 		);
 		if (missing.length) log(`provision: ${file}: no credential for ${missing.join('; ')}`);

@@ -152,6 +152,10 @@ describe('staff decisions', () => {
 			(await readPdf(await rudi.download(letter.document!.url))).map((p) => p.text).join(' '),
 		);
 		expect(text).toContain('AHLI WARIS');
+		// The sandbox office is configured completely: a signatory with name and NIP, no placeholder.
+		expect(text).toContain('Hadi Santoso Contoh');
+		expect(text).toContain('NIP. 19700101 199503 1 001');
+		expect(text).not.toContain('atur di node');
 		for (const heir of heirs) expect(text.toUpperCase()).toContain(heir.toUpperCase());
 	});
 });

@@ -6,6 +6,7 @@
 import { validateField } from '../validation/field';
 import type { ValidationError } from '../validation/result';
 import { renderMessage } from './render';
+import { applies, brokenRules } from '../crosscheck';
 import type { Catalog, DocumentSpec, FieldSpec, Messages } from './types';
 
 export interface Application {
@@ -57,8 +58,15 @@ export function checkApplication(app: Application, catalog: Catalog, now: Date):
 		missingDocuments: [],
 	};
 	checkFields(service.fields, data, '', '', { messages, now, result });
+	for (const rule of brokenRules(service, data))
+		result.invalidFields.push({
+			key: rule.field.key,
+			label: rule.field.label,
+			reason: renderMessage(messages, rule.messageKey, rule.params),
+		});
 	const documents = isRecord(app.documents) ? app.documents : {};
 	for (const doc of service.documents) {
+		if (!applies(doc.when, data)) continue;
 		const problem = checkDocument(doc, documents[doc.key], messages);
 		if (problem) result.missingDocuments.push(problem);
 	}
@@ -86,6 +94,7 @@ function checkFields(
 		const key = keyPrefix + field.key;
 		const label = labelPrefix + field.label;
 		const raw = data[field.key];
+		if (!keyPrefix && !applies(field.when, data)) continue;
 		if (field.type === 'records') {
 			checkRecords(field, raw, key, label, walk);
 			continue;

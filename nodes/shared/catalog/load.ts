@@ -21,6 +21,7 @@ import {
 	readStringList,
 	type Json,
 } from './schema';
+import { checkRuleMessages, readServiceChecks } from '../crosscheck';
 import type {
 	Catalog,
 	CatalogSettings,
@@ -80,6 +81,7 @@ export function loadCatalog(input: unknown, options: LoadOptions = {}): Catalog 
 	const services = base ? mergeServices(base.services, added) : added;
 	const messages = { ...(base?.messages ?? defaultMessages()), ...readMessages(root.messages) };
 	checkPatternMessages(services, messages);
+	checkRuleMessages(services, messages);
 	return { office, settings, services, messages, fieldSets };
 }
 
@@ -192,6 +194,7 @@ function readService(
 	};
 	if (keywords) service.keywords = keywords;
 	else delete service.keywords;
+	readServiceChecks(service, o, path);
 	return service;
 }
 

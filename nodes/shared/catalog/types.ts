@@ -3,6 +3,8 @@
  * reads in the chat. It is data an admin edits (JSON in the Service Desk node, or the bundled
  * default in templates/), validated by the loader with errors that name the path.
  */
+import type { Condition } from '../crosscheck/conditions';
+import type { Rule } from '../crosscheck/rules';
 
 export type FieldType =
 	| 'text'
@@ -58,6 +60,8 @@ export interface FieldSpec {
 	crossCheck?: { birthDate?: string; sex?: string };
 	/** Identity data a returning resident is offered instead of typing it again. */
 	remember?: boolean;
+	/** Asked only when an earlier answer fits (nodes/shared/crosscheck). */
+	when?: Condition;
 }
 
 /** A field list may reuse a named field set: `{ "use": "identitas" }`. */
@@ -71,6 +75,8 @@ export interface DocumentSpec {
 	max: number;
 	optional: boolean;
 	hint?: string;
+	/** Asked only when an earlier answer fits ("KK" not asked when the KK is what was lost). */
+	when?: Condition;
 }
 
 export interface ServiceSpec {
@@ -88,9 +94,13 @@ export interface ServiceSpec {
 		template: string;
 		/** Title printed on the letter ("SURAT KETERANGAN USAHA"). */
 		title: string;
-		/** Archive classification for the number ("400.12.3.2"). */
+		/** Archive classification for the number ("400.12.2"); the office may change it. */
 		classification: string;
+		/** Where the default classification comes from, for the admin who checks it. */
+		classificationSource?: string;
 	};
+	/** Answers that contradict each other or the letter (nodes/shared/crosscheck). */
+	rules?: Rule[];
 }
 
 export interface OfficeInfo {

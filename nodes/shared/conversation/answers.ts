@@ -28,6 +28,7 @@ import { recognise } from './recognise';
 import { offerServices } from './freeText';
 import { shortHash } from './ids';
 import { startComplaint } from './complaint';
+import { reviewRequest, ruleBrokenBy, type BrokenRule } from '../crosscheck';
 
 export interface Input {
 	text: string;
@@ -202,6 +203,10 @@ export function onField(ctx: Ctx, s: Session, service: ResolvedService, input: I
 			return;
 		}
 		value = result.value;
+		const contradiction = parent
+			? undefined
+			: ruleBrokenBy(service, { ...s.values, [field.key]: value }, field.key);
+		if (contradiction) return onBrokenRule(ctx, s, service, contradiction);
 	}
 	const f = s.pos?.f ?? 0;
 	if (!parent) {
@@ -252,7 +257,10 @@ export function onSummary(ctx: Ctx, s: Session, service: ResolvedService, input:
 		input,
 	)?.id;
 	if (!choice) return notUnderstood(ctx, s);
-	if (choice === 'confirm') return submit(ctx, s, service);
+	if (choice === 'confirm') {
+		const problem = reviewRequest(service, s.values);
+		return problem ? onBrokenRule(ctx, s, service, problem) : submit(ctx, s, service);
+	}
 	if (choice === 'cancel') return cancel(ctx, s);
 	moveTo(s, 'change');
 	ctx.replies.push(...prompt(ctx, s));
@@ -272,6 +280,24 @@ export function onChange(ctx: Ctx, s: Session, service: ResolvedService, input: 
 	s.edit = [choice, ...dependents];
 	nextEdit(s, service);
 	ctx.replies.push(...prompt(ctx, s));
+}
+
+/** A contradiction: the field is asked again with the reason, or the request ends with it. */
+function onBrokenRule(ctx: Ctx, s: Session, service: ResolvedService, rule: BrokenRule): void {
+	const reason = say(ctx.texts, rule.messageKey, rule.params);
+	if (rule.refuse) {
+		ctx.events.push({ type: 'cancelled', waId: s.waId, serviceKey: service.key });
+		ctx.replies.push(textReply(reason));
+		clearRequest(s);
+		s.state = 'menu';
+		ctx.replies.push(mainMenu(ctx.texts));
+		return;
+	}
+	if (s.state === 'summary') {
+		s.edit = [`f:${rule.field.key}`];
+		nextEdit(s, service);
+	}
+	ctx.replies.push(...prompt(ctx, s, reason));
 }
 
 export function cancel(ctx: Ctx, s: Session): void {

@@ -6,6 +6,7 @@ import type { Catalog, FieldSpec, ResolvedService } from '../catalog/types';
 import type { InboundMessage, OutboundReply } from '../messaging/types';
 import type { DeskEvent, Session, SessionState } from './types';
 import { pushHistory } from './session';
+import { applies } from '../crosscheck';
 import { describeService, fieldLines, mainMenu, servicesReply, summaryText } from './present';
 import { outcomePrompt } from './outcomePrompts';
 import { buttonsReply, choiceReply, say, textReply, type Texts } from './texts';
@@ -49,6 +50,10 @@ export function enterField(s: Session, service: ResolvedService, f: number): voi
 	for (let i = f; i < service.fields.length; i++) {
 		const field = service.fields[i];
 		if (s.reused?.includes(field.key)) continue;
+		if (!applies(field.when, s.values)) {
+			s.values[field.key] = null;
+			continue;
+		}
 		if (field.type === 'records') startRecords(s, field, i);
 		else moveTo(s, 'field', { f: i });
 		return;
@@ -57,6 +62,10 @@ export function enterField(s: Session, service: ResolvedService, f: number): voi
 }
 
 export function enterDocument(s: Session, service: ResolvedService, d: number): void {
+	while (d < service.documents.length && !applies(service.documents[d].when, s.values)) {
+		s.docs[service.documents[d].key] = [];
+		d++;
+	}
 	if (d < service.documents.length) moveTo(s, 'document', { d });
 	else moveTo(s, 'summary');
 }

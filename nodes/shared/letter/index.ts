@@ -8,6 +8,7 @@ import { layoutLetter, type PageGeometry } from './layout';
 import { LETTER_TITLES, type Letterhead, type Signatory } from './letters';
 import { MarkupError, parseLetterMarkup } from './markup';
 import { fillTemplate, LetterTemplateError } from './template';
+import { letterWords } from './words';
 
 export {
 	formatLetterNumber,
@@ -16,6 +17,12 @@ export {
 	type LetterNumberParts,
 } from './numbering';
 export { LetterTemplateError, PARTIALS } from './template';
+export {
+	failureReason,
+	letterheadProblems,
+	refusalReason,
+	type LetterheadProblem,
+} from './readiness';
 export { MarkupError, parseLetterMarkup } from './markup';
 export { layoutLetter, type Mark, type PageGeometry } from './layout';
 export {
@@ -119,6 +126,7 @@ export function composeLetter(req: LetterRequest) {
 			throw new LetterTemplateError(req.templateName, `markup error: ${error.message}`);
 		throw error;
 	}
+	if (doc.pageLabel === undefined) doc.pageLabel = letterWords.pageLabel;
 	const page = pageGeometry(req.paper ?? 'F4', req.margins);
 	return { page, laid: layoutLetter(doc, page) };
 }

@@ -2,12 +2,45 @@
 import type { Layout } from './layout';
 import type { Align, Block, Run } from './model';
 
-export function layTable(l: Layout, b: Extract<Block, { kind: 'table' }>, size: number): void {
-	const width = l.right - l.left;
+/**
+ * Column widths from the weights, widened where a column's longest word (the NIK, "Perempuan",
+ * "Hubungan") would otherwise break inside it, the room taken from columns that have some spare.
+ */
+function columnWidths(
+	l: Layout,
+	b: Extract<Block, { kind: 'table' }>,
+	size: number,
+	width: number,
+	pad: number,
+): number[] {
 	const total = b.widths.reduce((s, w) => s + w, 0);
 	const cols = b.widths.map((w) => (w / total) * width);
-	const xs = cols.map((_, i) => l.left + cols.slice(0, i).reduce((s, w) => s + w, 0));
+	const need = cols.map((_, i) => {
+		let widest = 0;
+		for (const row of [...b.header, ...b.rows])
+			for (const word of l.ts.words(row[i] ?? [], size)) widest = Math.max(widest, word.width);
+		return widest + 2 * pad + 0.5;
+	});
+	if (need.reduce((s, w) => s + w, 0) > width) return cols;
+	for (let round = 0; round < cols.length; round++) {
+		const short = cols.reduce((s, w, i) => s + Math.max(0, need[i] - w), 0);
+		if (short <= 0.01) break;
+		const spare = cols.map((w, i) => Math.max(0, w - need[i]));
+		const spareTotal = spare.reduce((s, w) => s + w, 0);
+		cols.forEach((w, i) => {
+			cols[i] = w < need[i] ? need[i] : w - (spare[i] / spareTotal) * short;
+		});
+	}
+	return cols;
+}
+
+export function layTable(l: Layout, b: Extract<Block, { kind: 'table' }>, size: number): void {
+	// A table of headers alone says nothing: the template prints a sentence instead.
+	if (b.rows.length === 0) return;
+	const width = l.right - l.left;
 	const pad = 3;
+	const cols = columnWidths(l, b, size, width, pad);
+	const xs = cols.map((_, i) => l.left + cols.slice(0, i).reduce((s, w) => s + w, 0));
 	const lh = l.lineHeight(size);
 	const layoutRow = (cells: Run[][], header: boolean) =>
 		cols.map((w, i) =>
@@ -42,9 +75,12 @@ export function layTable(l: Layout, b: Extract<Block, { kind: 'table' }>, size: 
 	};
 	const drawHeader = () =>
 		header.forEach((r) => drawRow(r, 0, Math.max(...r.map((c) => c.length))));
-	l.ensure(headerHeight + lh + 2 * pad);
+	const rows = b.rows.map((r) => layoutRow(r, false));
+	// The header starts a page with its first row (whole, as rows move whole), never alone.
+	const firstRow = Math.max(...rows[0].map((c) => c.length)) * lh + 2 * pad;
+	l.ensure(Math.min(headerHeight + firstRow, l.bottom - l.page.margin.top));
 	drawHeader();
-	for (const row of b.rows.map((r) => layoutRow(r, false))) {
+	for (const row of rows) {
 		const lines = Math.max(...row.map((c) => c.length));
 		let done = 0;
 		while (done < lines) {

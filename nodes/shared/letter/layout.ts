@@ -38,8 +38,39 @@ const LEADING = 1.3;
 const ASCENT = 0.93;
 const DESCENT = 0.24;
 
+const PAGE_LABEL_SIZE = 9;
+
+/**
+ * Lays the letter out; a letter that runs over more than one page is laid out again with room
+ * at the foot of each page for its page label ("Halaman 2 dari 4").
+ */
 export function layoutLetter(doc: LetterDocument, page: PageGeometry): LaidOutLetter {
-	return new Layout(doc, page).run();
+	const once = new Layout(doc, page).run();
+	if (once.pages.length < 2 || !doc.pageLabel) return once;
+	const footer = PAGE_LABEL_SIZE * 2.2;
+	const shorter = { ...page, margin: { ...page.margin, bottom: page.margin.bottom + footer } };
+	const laid = new Layout(doc, shorter).run();
+	const ts = new Typesetter();
+	const total = laid.pages.length;
+	laid.pages.forEach((marks, i) => {
+		const text = doc
+			.pageLabel!.replace(/\{page\}/g, String(i + 1))
+			.replace(/\{pages\}/g, String(total));
+		const [line] = ts.lines([{ text }], PAGE_LABEL_SIZE, Infinity);
+		const right = page.width - page.margin.right;
+		for (const p of ts.place(line, 0, 'left', true)) {
+			const width = line.reduce((s, w, k) => s + w.width + (k ? w.space : 0), 0);
+			marks.push({
+				kind: 'text',
+				x: right - width + p.x,
+				baseline: page.height - page.margin.bottom - PAGE_LABEL_SIZE * DESCENT - 1,
+				size: PAGE_LABEL_SIZE,
+				face: p.face,
+				text: p.text,
+			});
+		}
+	});
+	return laid;
 }
 
 /** Page state and the flowing of blocks; tables and signatures live in their own files. */
@@ -68,7 +99,10 @@ export class Layout {
 	run(): LaidOutLetter {
 		const blocks = this.doc.blocks;
 		blocks.forEach((block, i) => {
-			if (block.kind === 'paragraph') this.keepWithSignature(block, blocks.slice(i + 1));
+			if (block.kind === 'paragraph') {
+				this.keepWithSignature(block, blocks.slice(i + 1));
+				if (blocks[i + 1]?.kind === 'table') this.keepWithTable(block);
+			}
 			this.block(block);
 		});
 		return { pages: this.pages, warnings: [...this.ts.warnings] };
@@ -99,6 +133,16 @@ export class Layout {
 				return;
 			} else return;
 		}
+	}
+
+	/** A paragraph introducing a table ("Para Ahli Waris:") goes to the next page with it. */
+	private keepWithTable(p: Extract<Block, { kind: 'paragraph' }>): void {
+		const size = this.doc.size;
+		const width = this.right - this.left - p.indent;
+		const lines = this.ts.lines(p.runs, size, width, width - p.firstIndent).length;
+		// The table's header and a first row of a few lines, in the table's smaller type.
+		const table = 5 * this.lineHeight(size - 1) + 12;
+		this.ensure(lines * this.lineHeight(size) + size * 0.4 + table);
 	}
 
 	get marks(): Mark[] {

@@ -26,8 +26,8 @@ export const LETTER_TEMPLATES: Readonly<Record<string, string>> = {
 export const LETTER_TITLES: Readonly<Record<string, string>> = {
 	'sku-kur': 'Surat Keterangan Usaha',
 	taspen: 'Surat Keterangan Janda / Duda',
-	'ahli-waris': 'Surat Keterangan Ahli Waris',
-	'pengantar-skck': 'Surat Pengantar',
+	'ahli-waris': 'Surat Pernyataan Ahli Waris',
+	'pengantar-skck': 'Surat Pengantar SKCK',
 	beasiswa: 'Surat Keterangan Penghasilan Orang Tua',
 	kehilangan: 'Surat Pengantar Kehilangan',
 	sktm: 'Surat Keterangan Tidak Mampu',
@@ -46,6 +46,10 @@ export interface Letterhead {
 	issuer: string;
 	/** Who countersigns where a letter needs it (ahli waris), e.g. `CAMAT KARTOHARJO`. */
 	countersigner: string;
+	/** The police the SKCK cover letter is addressed to (the Kapolres). */
+	skckAddressee: string;
+	/** The police a lost-document cover letter is addressed to (the Kapolsek). */
+	lossAddressee: string;
 }
 
 export interface Signatory {

@@ -164,7 +164,9 @@ function signatureLines(node: Node): SignatureLine[] {
 	return elements(node, ['line', 'qr', 'gap']).map((el): SignatureLine => {
 		if (el.tag === 'qr') return { kind: 'qr' };
 		if (el.tag === 'gap') return { kind: 'gap', size: num(el, 'size', 12) };
-		return { kind: 'text', runs: runs(el) };
+		return el.attrs.size === undefined
+			? { kind: 'text', runs: runs(el) }
+			: { kind: 'text', runs: runs(el), size: num(el, 'size', 12) };
 	});
 }
 
@@ -264,5 +266,10 @@ export function parseLetterMarkup(markup: string): LetterDocument {
 		'pagebreak',
 		'signature',
 	]).map(block);
-	return { blocks, size: num(letter, 'size', 12) };
+	const pageLabel = letter.attrs['page-label'];
+	return {
+		blocks,
+		size: num(letter, 'size', 12),
+		...(pageLabel !== undefined ? { pageLabel } : {}),
+	};
 }

@@ -34,7 +34,7 @@ export type Block =
 	| { kind: 'signature'; lines: SignatureLine[]; left: SignatureLine[] };
 
 export type SignatureLine =
-	| { kind: 'text'; runs: Run[] }
+	| { kind: 'text'; runs: Run[]; size?: number }
 	| { kind: 'qr' }
 	| { kind: 'gap'; size: number };
 
@@ -42,4 +42,6 @@ export interface LetterDocument {
 	blocks: Block[];
 	/** Base font size in points. */
 	size: number;
+	/** Printed at the foot of each page when the letter runs over more than one: `Halaman {page} dari {pages}`. */
+	pageLabel?: string;
 }

@@ -11,6 +11,9 @@ import kop from '../../../templates/letters/partials/kop.hbs';
 import identitas from '../../../templates/letters/partials/identitas.hbs';
 import tandaTangan from '../../../templates/letters/partials/tanda-tangan.hbs';
 import penutup from '../../../templates/letters/partials/penutup.hbs';
+import kepala from '../../../templates/letters/partials/kepala.hbs';
+import dasar from '../../../templates/letters/partials/dasar.hbs';
+import { letterWords } from './words';
 
 export class LetterTemplateError extends Error {
 	constructor(
@@ -53,11 +56,53 @@ const HELPERS: Record<string, (...args: Args) => unknown> = {
 	or: (...a) => value(a).find((v) => v !== undefined && v !== null && v !== '') ?? '',
 	/** `{{#if (eq data.barang_hilang "KK")}}`. */
 	eq: (...a) => value(a)[0] === value(a)[1],
+	/** `{{#if (oneOf data.barang_hilang "KK" "KTP dan KK")}}`. */
+	oneOf: (...a) => value(a).slice(1).includes(value(a)[0]),
+	lower: (...a) => String(value(a)[0] ?? '').toLocaleLowerCase('id-ID'),
+	/** `{{monthYear data.usaha_sejak}}` → `Maret 2018`. */
+	monthYear: (...a) => formatDateId(String(value(a)[0] ?? '')).replace(/^\d{1,2} /, ''),
+	/** `{{validUntil date 3}}` → the issue date plus 3 months, `5 Agustus 2026`. */
+	validUntil: (...a) => {
+		const d = parseIsoDate(String(value(a)[0] ?? ''));
+		if (!d) return '';
+		const months = Number(value(a)[1]);
+		const end = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, d.getUTCDate()));
+		// 31 May + 3 months is 31 August; 30 November + 3 months stops at the end of February.
+		if (end.getUTCDate() !== d.getUTCDate()) end.setUTCDate(0);
+		return formatDateId(end);
+	},
+	/** `{{purpose data.keperluan}}`: "untuk berobat" → "berobat" (the letter says "untuk keperluan"). */
+	purpose: (...a) => letterWords.purpose(String(value(a)[0] ?? '')),
+	/** `{{sameOr data.usaha_alamat (homeAddress data letterhead)}}`: "sama" → the home address. */
+	sameOr: (...a) => letterWords.sameOr(String(value(a)[0] ?? ''), String(value(a)[1] ?? '')),
+	homeAddress: (...a) => {
+		const [data, head] = value(a) as [Record<string, unknown>, Record<string, unknown>];
+		return `${data?.alamat ?? ''} RT ${data?.rt ?? ''} RW ${data?.rw ?? ''}, ${head?.area ?? ''}`;
+	},
+	/** `{{idNumber data.nomor_dtsen}}`: the number, or nothing for "gak tau", "-", "belum ada". */
+	idNumber: (...a) => {
+		const text = String(value(a)[0] ?? '').trim();
+		return /^[0-9][0-9 ./-]*$/.test(text) && text.replace(/\D/g, '').length >= 6 ? text : '';
+	},
+	/** `{{sum data.penghasilan data.pasangan_penghasilan}}`: amounts added (empty counts 0). */
+	sum: (...a) =>
+		value(a).reduce<number>(
+			(s, v) => s + (v === null || v === undefined || v === '' ? 0 : amount(v)),
+			0,
+		),
+	/** `{{count data.tanggungan}}` → `2 (dua)`. */
+	count: (...a) => {
+		const v = value(a)[0];
+		const n = Array.isArray(v) ? v.length : amount(v);
+		return `${n} (${terbilang(n)})`;
+	},
 };
 const BUILT_IN = ['if', 'unless', 'each', 'with', 'lookup', 'log'];
 
 export const PARTIALS: Record<string, string> = {
 	kop,
+	kepala,
+	dasar,
 	identitas,
 	'tanda-tangan': tandaTangan,
 	penutup,

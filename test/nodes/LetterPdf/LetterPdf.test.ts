@@ -91,6 +91,7 @@ describe('Letter PDF node', () => {
 					government: 'PEMERINTAH KABUPATEN CONTOH\nKECAMATAN UJI',
 					office: 'Desa Coba',
 					place: 'Contoh',
+					address: 'Jl. Balai Desa No. 1, Contoh · Telp. (0351) 111111',
 				},
 			},
 			[{ json: app('sku-kur') }],
@@ -116,8 +117,29 @@ describe('Letter PDF node', () => {
 		);
 		const out = await run({}, [{ json: broken }, { json: app('sku-kur') }], true);
 		expect(out[0].json.error).toContain('data.usaha_nama');
+		expect(out[0].json.reason).toMatch(/^Surat gagal dibuat karena kesalahan sistem/);
 		expect(out[0].pairedItem).toEqual({ item: 0 });
 		expect(out[1].json.pages).toBe(1);
+	});
+
+	it('issues no letter while the letterhead holds the placeholder or the signatory has no name or NIP', async () => {
+		const unset = { letterhead: {}, signatory: {} };
+		await expect(run(unset, [{ json: app('sku-kur') }])).rejects.toThrow(
+			'The letter was not issued: letterhead.address, signatory.name, signatory.nip not set',
+		);
+		// On the error path the item carries what staff read in the row, in Indonesian.
+		const out = await run(
+			{ signatory: { name: 'Drs. Hadi Santoso, M.Si.', nip: '1970' }, letterhead: {} },
+			[{ json: app('sku-kur') }],
+			true,
+		);
+		expect(out).toHaveLength(1);
+		const [refused] = out;
+		expect(refused.binary).toBeUndefined();
+		expect(refused.json.reason).toBe(
+			'Surat belum dapat diterbitkan: Alamat, telepon dan surel kantor di kop surat masih berisi contoh ("Alamat kantor · Telepon · Surel (atur di node Letter PDF)"); NIP penandatangan "1970" bukan 18 angka. Minta admin melengkapi kop surat dan penandatangan di node Letter PDF pada alur kerja persetujuan, lalu setujui lagi permohonan ini.',
+		);
+		expect(refused.json.error).toContain('letterhead.address, signatory.nip');
 	});
 
 	it('refuses an unknown service, an empty number and a bad verification URL', async () => {

@@ -17,13 +17,16 @@ const identity = {
 	alamat: 'Jl. Salak III No. 12',
 	rt: '003',
 	rw: '005',
+	pengantar_rt_tanggal: '2026-05-02',
 };
 const domisili = () => ({
 	serviceKey: 'domisili',
 	data: {
 		...identity,
+		status_tinggal: 'Terdaftar di KK kelurahan ini',
 		nomor_kk: '3577010203150004',
 		kepala_keluarga: 'Sutrisno',
+		tinggal_sejak: '2010-08-01',
 		keperluan: 'Membuka rekening bank',
 	},
 	documents: { pengantar_rt: photo(), ktp: photo(), kk: photo() } as Record<string, unknown[]>,
@@ -33,7 +36,7 @@ const heir = (nik: string, tanggal_lahir: string) => ({
 	tempat_lahir: 'Madiun',
 	tanggal_lahir,
 	nik,
-	hubungan: 'Anak',
+	hubungan: 'Anak Kandung',
 	alamat: 'Jl. Salak III No. 12',
 });
 const witness = { nama: 'Slamet', nik: '3577010101700002', alamat: 'Jl. Salak III No. 10' };
@@ -42,7 +45,11 @@ const ahliWaris = () => ({
 	data: {
 		...identity,
 		almarhum_nama: 'Sutrisno',
+		almarhum_tempat_lahir: 'Madiun',
+		almarhum_tanggal_lahir: '1955-03-12',
 		almarhum_nik: '3577011203550001',
+		almarhum_agama: 'Islam',
+		almarhum_alamat: 'sama',
 		almarhum_tempat_meninggal: 'RSUD Kota Madiun',
 		almarhum_tanggal_meninggal: '2026-03-05',
 		akta_kematian_nomor: '3577-KM-05032026-0012',
@@ -109,13 +116,52 @@ describe('checkApplication', () => {
 		expect(result.invalidFields[0].reason).toMatch(/^Nomor KK: .*16 angka/);
 	});
 
+	it('does not ask for the photo of a card that was lost (KTP and KK both)', () => {
+		const app = {
+			serviceKey: 'kehilangan',
+			data: {
+				...identity,
+				barang_hilang: 'KTP dan KK',
+				nomor_kk: '3577010203150004',
+				tanggal_hilang: '2026-05-01',
+				tempat_hilang: 'Pasar Besar',
+				kronologi: 'Dompet terjatuh di jalan pulang',
+				keperluan: 'KTP dan KK baru',
+			},
+			documents: { pengantar_rt: photo() },
+		};
+		expect(checkApplication(app, catalog, now)).toMatchObject({
+			complete: true,
+			missingDocuments: [],
+		});
+		const ktpOnly = { ...app, data: { ...app.data, barang_hilang: 'KTP' } };
+		expect(checkApplication(ktpOnly, catalog, now).missingDocuments.map((d) => d.key)).toEqual([
+			'kk',
+		]);
+	});
+
+	it('lists answers that contradict the letter (a remarried widow asking for a janda letter)', () => {
+		const app = {
+			serviceKey: 'taspen',
+			data: { ...identity, status_perkawinan: 'Cerai Mati', menikah_lagi: 'Sudah menikah lagi' },
+			documents: {},
+		};
+		const result = checkApplication(app, catalog, now);
+		expect(result.invalidFields).toEqual([
+			expect.objectContaining({
+				key: 'menikah_lagi',
+				reason: expect.stringContaining('hanya dibayarkan selama Anda belum menikah lagi'),
+			}),
+		]);
+	});
+
 	it('an optional document (lost KTP) may be absent', () => {
 		const app = {
 			serviceKey: 'kehilangan',
 			data: {
 				...identity,
 				barang_hilang: 'KTP',
-				nomor_dokumen_hilang: '3577015708900002',
+				nomor_kk: '3577010203150004',
 				tanggal_hilang: '2026-05-01',
 				tempat_hilang: 'Pasar Besar',
 				kronologi: 'Dompet terjatuh di jalan pulang',
@@ -173,7 +219,8 @@ describe('checkApplication', () => {
 			now,
 		);
 		expect(result.complete).toBe(false);
-		expect(result.missingDocuments).toHaveLength(3);
+		// The RT letter and the KTP; the KK or the landlord's letter depend on an unanswered question.
+		expect(result.missingDocuments).toHaveLength(2);
 	});
 });
 

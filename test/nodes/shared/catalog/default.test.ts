@@ -43,14 +43,21 @@ describe('the default catalog (Kelurahan Oro-Oro Ombo)', () => {
 		'%s asks identity first, keperluan last, and needs RT letter, KTP, KK',
 		(key, s) => {
 			expect(keys(s.fields).slice(0, IDENTITAS.length)).toEqual(IDENTITAS);
-			expect(s.fields[s.fields.length - 1].key).toBe('keperluan');
+			// The RT/RW cover letter's number and date, then the purpose, close every request.
+			expect(keys(s.fields).slice(-3)).toEqual([
+				'pengantar_rt_nomor',
+				'pengantar_rt_tanggal',
+				'keperluan',
+			]);
 			expect(s.documents.map((d) => d.key)).toEqual(
 				expect.arrayContaining(['pengantar_rt', 'ktp', 'kk']),
 			);
 			expect(s.documents.find((d) => d.key === 'kk')?.min).toBeGreaterThanOrEqual(1);
 			expect(s.letter.template).toBe(key);
 			expect(s.letter.title).toMatch(/^SURAT [A-Z /]+$/);
-			expect(s.letter.classification).toMatch(/^400\.12(\.\d+)*$/);
+			// A classification code of the 2022 scheme, with where it comes from written down.
+			expect(s.letter.classification).toMatch(/^[1-9]00(\.\d+)*$/);
+			expect(s.letter.classificationSource).toMatch(/Permendagri 83\/2022/);
 			for (const f of s.fields) expect(f.hint).toBeTruthy();
 		},
 	);
@@ -93,16 +100,22 @@ describe('the default catalog (Kelurahan Oro-Oro Ombo)', () => {
 	});
 
 	it.each([
-		['sku-kur', ['usaha_nama', 'usaha_jenis', 'usaha_alamat', 'usaha_sejak', 'keperluan'], []],
+		[
+			'sku-kur',
+			['usaha_nama', 'usaha_jenis', 'usaha_alamat', 'usaha_sejak', 'usaha_masih_berjalan'],
+			[],
+		],
 		[
 			'taspen',
 			[
 				'almarhum_nama',
 				'almarhum_nip',
+				'almarhum_instansi',
+				'almarhum_tempat_meninggal',
 				'tanggal_meninggal',
+				'akta_kematian_nomor',
 				'tanggal_menikah',
-				'tidak_menikah_lagi',
-				'keperluan',
+				'menikah_lagi',
 			],
 			['akta_kematian', 'buku_nikah', 'sk_pensiun'],
 		],
@@ -110,14 +123,17 @@ describe('the default catalog (Kelurahan Oro-Oro Ombo)', () => {
 			'ahli-waris',
 			[
 				'almarhum_nama',
+				'almarhum_tempat_lahir',
+				'almarhum_tanggal_lahir',
 				'almarhum_nik',
+				'almarhum_agama',
+				'almarhum_alamat',
 				'almarhum_tempat_meninggal',
 				'almarhum_tanggal_meninggal',
 				'akta_kematian_nomor',
 				'pasangan_nama',
 				'ahli_waris',
 				'saksi',
-				'keperluan',
 			],
 			[
 				'akta_kematian',
@@ -128,44 +144,58 @@ describe('the default catalog (Kelurahan Oro-Oro Ombo)', () => {
 				'ktp_saksi',
 			],
 		],
-		['pengantar-skck', ['keperluan'], []],
+		['pengantar-skck', [], []],
 		[
 			'beasiswa',
 			[
+				'hubungan_siswa',
+				'penghasilan',
+				'pasangan_nama',
+				'pasangan_pekerjaan',
+				'pasangan_penghasilan',
+				'jumlah_tanggungan',
 				'siswa_nama',
 				'nomor_induk',
 				'sekolah',
 				'jurusan',
 				'kelas',
-				'ayah_nama',
-				'ayah_pekerjaan',
-				'ayah_penghasilan',
-				'ibu_nama',
-				'ibu_pekerjaan',
-				'ibu_penghasilan',
-				'keperluan',
 			],
 			['surat_sekolah'],
 		],
 		[
 			'kehilangan',
-			[
-				'barang_hilang',
-				'nomor_dokumen_hilang',
-				'tanggal_hilang',
-				'tempat_hilang',
-				'kronologi',
-				'keperluan',
-			],
+			['barang_hilang', 'nomor_kk', 'tanggal_hilang', 'tempat_hilang', 'kronologi'],
 			['fotokopi_hilang'],
 		],
-		['sktm', ['nomor_dtks', 'tanggungan', 'keperluan'], ['surat_pernyataan', 'surat_pendukung']],
-		['domisili', ['nomor_kk', 'kepala_keluarga', 'keperluan'], []],
-		['belum-menikah', ['keperluan'], ['surat_pernyataan']],
+		[
+			'sktm',
+			[
+				'penghasilan',
+				'nomor_dtsen',
+				'penerima',
+				'penerima_nama',
+				'penerima_hubungan',
+				'tanggungan',
+			],
+			['surat_pernyataan', 'surat_pendukung'],
+		],
+		[
+			'domisili',
+			[
+				'status_tinggal',
+				'nomor_kk',
+				'kepala_keluarga',
+				'alamat_asal',
+				'pemilik_nama',
+				'tinggal_sejak',
+			],
+			['surat_pemilik'],
+		],
+		['belum-menikah', [], ['surat_pernyataan']],
 	])(
 		'%s has its own fields and documents (the letter templates use these keys)',
 		(key, fields, docs) => {
-			expect(keys(service(key).fields).slice(IDENTITAS.length)).toEqual(fields);
+			expect(keys(service(key).fields).slice(IDENTITAS.length, -3)).toEqual(fields);
 			expect(service(key).documents.map((d) => d.key)).toEqual([
 				'pengantar_rt',
 				'ktp',
@@ -202,10 +232,16 @@ describe('the default catalog (Kelurahan Oro-Oro Ombo)', () => {
 		});
 	});
 
-	it('lets a resident who lost the KTP skip the KTP photo', () => {
+	it('does not ask a resident for the photo of the card that was lost', () => {
 		const docs = service('kehilangan').documents;
-		expect(docs.find((d) => d.key === 'ktp')?.optional).toBe(true);
-		expect(docs.find((d) => d.key === 'kk')?.optional).toBe(false);
+		expect(docs.find((d) => d.key === 'ktp')?.when).toEqual({
+			field: 'barang_hilang',
+			notIn: ['KTP', 'KTP dan KK'],
+		});
+		expect(docs.find((d) => d.key === 'kk')?.when).toEqual({
+			field: 'barang_hilang',
+			notIn: ['KK', 'KTP dan KK'],
+		});
 	});
 
 	it('is shared and cannot be changed by accident', () => {

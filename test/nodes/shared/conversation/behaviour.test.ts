@@ -134,27 +134,32 @@ describe('summary, change, cancel and back', () => {
 		const chat = startRequest('sktm');
 		const sktm = service('sktm');
 		const f = sktm.fields.findIndex((x) => x.key === 'tanggungan');
-		while (chat.session!.pos!.f! < f)
-			chat.text(
-				chat.session!.pos!.f === f - 1
-					? 'lewati'
-					: [
-							'Budi Santoso',
-							'Madiun',
-							'17-08-1990',
-							'laki-laki',
-							NIK,
-							'islam',
-							'kawin',
-							'Petani',
-							'WNI',
-							'Jl. Salak 1',
-							'1',
-							'2',
-						][chat.session!.pos!.f!],
-			);
+		const identity = [
+			'Budi Santoso',
+			'Madiun',
+			'17-08-1990',
+			'laki-laki',
+			NIK,
+			'islam',
+			'kawin',
+			'Petani',
+			'WNI',
+			'Jl. Salak 1',
+			'1',
+			'2',
+		];
+		// The household's income, no DTSEN number (optional, skipped), the letter for oneself.
+		const own: Record<string, string> = {
+			penghasilan: '1 juta',
+			nomor_dtsen: 'lewati',
+			penerima: '1',
+		};
+		while (chat.session!.pos!.f! < f) {
+			const field = sktm.fields[chat.session!.pos!.f!];
+			chat.text(own[field.key] ?? identity[chat.session!.pos!.f!]);
+		}
 		expect(chat.state).toBe('record_more');
-		expect(chat.session!.values.nomor_dtks).toBeNull();
+		expect(chat.session!.values.nomor_dtsen).toBeNull();
 		chat.text('selesai');
 		expect(chat.session!.values.tanggungan).toEqual([]);
 		expect(chat.said).toContain(sktm.fields[f + 1].question);
@@ -173,7 +178,8 @@ describe('documents', () => {
 				nik: NIK,
 				tanggal_lahir: '17-08-1990',
 				tanggal_hilang: '1-5-2026',
-				nomor_dokumen_hilang: NIK,
+				nomor_kk: '3577010101150003',
+				pengantar_rt_tanggal: '2-5-2026',
 				jenis_kelamin: '1',
 				kronologi: 'Hilang di pasar saat belanja',
 			};
@@ -196,9 +202,9 @@ describe('documents', () => {
 		expect(chat.session!.docs.pengantar_rt).toEqual([
 			{ id: 'pdf-1', mimeType: 'application/pdf', fileName: 'rt.pdf' },
 		]);
-		expect(chat.said).toContain('lewati');
-		chat.text('lewati');
+		// The KTP is what was lost: its photo is not asked for.
 		expect(chat.session!.docs.ktp).toEqual([]);
+		expect(chat.said).toContain('Kartu Keluarga');
 		chat.text('selesai');
 		expect(chat.said).toContain('minimal 1');
 		chat.photo('kk-1');

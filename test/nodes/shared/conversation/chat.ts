@@ -163,10 +163,11 @@ export function answerFor(field: FieldSpec): { text: string; value: unknown } {
 export function answerCurrent(
 	chat: Chat,
 	service: ResolvedService,
+	given?: { text: string; value: unknown },
 ): { key: string; record?: number; value: unknown } {
 	const current = currentField(service, chat.session!)!;
 	expect(current).toBeDefined();
-	const { text, value } = answerFor(current.field);
+	const { text, value } = given ?? answerFor(current.field);
 	expect(chat.said).toContain(current.field.question);
 	chat.text(text);
 	return { key: current.field.key, record: current.record, value };

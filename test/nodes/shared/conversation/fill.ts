@@ -1,6 +1,7 @@
 // Shared by the conversation tests: talking a resident through a whole service. A support file,
 // not a test file, so no test runs twice by being imported.
 import type { ResolvedService } from '../../../../nodes/shared/catalog/types';
+import { currentField } from '../../../../nodes/shared/conversation/flow';
 import { Chat, answerCurrent, recordsWanted } from './chat';
 
 /** Talks a resident through one service to the summary; returns the data the engine should hold. */
@@ -13,10 +14,22 @@ export function fillService(
 } {
 	const data: Record<string, unknown> = {};
 	const documents: Record<string, string[]> = {};
+	// A choice the catalog's rules refuse (status Belum Kawin for a janda letter) is asked
+	// again: the next option is tried.
+	const asked: Record<string, number> = {};
 	for (let guard = 0; guard < 500 && chat.state !== 'summary'; guard++) {
 		const s = chat.session!;
 		if (s.state === 'field') {
-			const answered = answerCurrent(chat, service);
+			const { field, record } = currentField(service, s)!;
+			const at = `${field.key}#${record ?? ''}`;
+			const tries = (asked[at] = (asked[at] ?? -1) + 1);
+			const options = field.type === 'choice' ? field.options! : [];
+			const pick = options.length ? tries % options.length : 0;
+			const answered = answerCurrent(
+				chat,
+				service,
+				options.length ? { text: String(pick + 1), value: options[pick].label } : undefined,
+			);
 			const top = service.fields[s.pos!.f!];
 			if (answered.record === undefined) data[answered.key] = answered.value;
 			else {

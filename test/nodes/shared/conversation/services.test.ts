@@ -58,7 +58,11 @@ describe('a full conversation to submission, for every service in the default ca
 			waId: '6281234567890',
 			name: 'Budi',
 			submittedAt: chat.now.toISOString(),
-			letter: service.letter,
+			letter: {
+				template: service.letter.template,
+				title: service.letter.title,
+				classification: service.letter.classification,
+			},
 		});
 		for (const field of service.fields) {
 			expect(app.data[field.key]).toEqual(data[field.key] ?? null);

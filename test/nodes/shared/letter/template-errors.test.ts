@@ -46,13 +46,13 @@ describe('template errors name the template, the line and the variable', () => {
 				.ahli_waris[1] as Record<string, unknown>
 		).hubungan;
 		await expect(renderLetter(req)).rejects.toThrow(
-			/"ahli-waris", line 16: variable "hubungan" is missing/,
+			/"ahli-waris", line 23: variable "hubungan" is missing/,
 		);
 	});
 
 	it('an unknown partial', async () => {
-		const error = await failure('<letter>\n{{> kepala}}\n</letter>');
-		expect(error.message).toContain('unknown partial "kepala"');
+		const error = await failure('<letter>\n{{> kaki}}\n</letter>');
+		expect(error.message).toContain('unknown partial "kaki"');
 		expect(error.line).toBe(2);
 	});
 

@@ -116,12 +116,12 @@ describe('money', () => {
 
 describe('Javanese yes and no to a yes/no choice', () => {
 	it.each([
-		['nggih', 'Ya'],
-		['inggih', 'Ya'],
-		['dereng', 'Ya'],
-		['mboten', 'Tidak'],
-		['sampun', 'Tidak'],
-	])('"%s" → %s (has not remarried?)', (typed, label) => {
-		expect(answer('tidak_menikah_lagi', typed)).toEqual({ ok: true, value: label });
+		['nggih', 'Sudah menikah lagi'],
+		['inggih', 'Sudah menikah lagi'],
+		['sampun', 'Sudah menikah lagi'],
+		['dereng', 'Belum menikah lagi'],
+		['mboten', 'Belum menikah lagi'],
+	])('"%s" → %s (remarried since?)', (typed, label) => {
+		expect(answer('menikah_lagi', typed)).toEqual({ ok: true, value: label });
 	});
 });
