@@ -6,6 +6,7 @@ import { loadCertificates } from './certificates';
 import type { SandboxContext, SandboxSettings } from './context';
 import { handleApi } from './api';
 import { createSpreadsheet } from './google-sheets';
+import { seedOfficeTemplates } from './meta-templates';
 import { createProxy } from './proxy';
 import { newTab, readValues, writeValues } from './sheets-model';
 import { SandboxState } from './state';
@@ -44,6 +45,8 @@ export interface SandboxConfig {
 	verifyToken: string;
 	appSecret: string;
 	phoneNumberId: string;
+	/** WhatsApp Business Account: where message templates live. */
+	wabaId: string;
 	spreadsheetId: string;
 	sheetName: string;
 	n8nUrl: string | null;
@@ -128,6 +131,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	let url = '';
 	const ctx: SandboxContext = { state, settings, publicUrl: () => url };
 	prepareSpreadsheet(ctx);
+	seedOfficeTemplates(ctx);
 
 	const standIn = createStandInServer(ctx, certs);
 	const proxy = createProxy(standIn);
@@ -157,6 +161,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			verifyToken: settings.verifyToken,
 			appSecret: settings.appSecret,
 			phoneNumberId: settings.phoneNumberId,
+			wabaId: settings.wabaId,
 			spreadsheetId: settings.spreadsheetId,
 			sheetName: settings.sheetName,
 			n8nUrl: ctx.n8n?.url ?? null,

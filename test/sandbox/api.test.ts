@@ -86,6 +86,9 @@ describe('resident messages become signed Meta webhooks', () => {
 
 	it('answers a list row with list_reply and a button with button_reply, in reply to the message shown', async () => {
 		const { accessToken, phoneNumberId } = t.sandbox.config();
+		// Meta sends free-form only within 24 h of the resident's last message.
+		await api(t, 'POST', '/api/residents/6281234567890/messages', { text: 'menu' });
+		receiver.received.length = 0;
 		const sent = await viaProxy(
 			t,
 			'graph.facebook.com',
@@ -216,6 +219,7 @@ describe('staff sheet, reset, health, proxy', () => {
 
 	it('logs every call n8n makes with host, path, query, status and body', async () => {
 		const { phoneNumberId, accessToken } = t.sandbox.config();
+		await api(t, 'POST', '/api/residents/62811/messages', { text: 'halo' });
 		await viaProxy(t, 'graph.facebook.com', 'POST', `/v21.0/${phoneNumberId}/messages?debug=1`, {
 			headers: bearer(accessToken),
 			body: { messaging_product: 'whatsapp', to: '62811', type: 'text', text: { body: 'hai' } },
