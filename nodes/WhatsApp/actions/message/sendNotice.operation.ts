@@ -44,8 +44,7 @@ export const description: INodeProperties[] = [
 		displayName: 'Template',
 		name: 'noticeTemplate',
 		type: 'options',
-		default: '',
-		default: OFFICE_TEMPLATES[0].template.name,
+		default: 'pecelan_surat_selesai',
 		options: OFFICE_TEMPLATES.map((t) => ({
 			name: `${t.purpose[0].toUpperCase()}${t.purpose.slice(1)} (${t.template.name})`,
 			value: t.template.name,
