@@ -136,6 +136,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const standIn = createStandInServer(ctx, certs);
 	const proxy = createProxy(standIn);
 	const api = createServer((req, res) => void handleApi(ctx, req, res));
+	// Longer than any client's idle keep-alive (undici: 4 s), so a client never reuses a socket
+	// the server is just closing (ECONNRESET on a busy machine).
+	api.keepAliveTimeout = 65_000;
 	const sockets = new Set<Socket>();
 	const track = (socket: Socket) => {
 		sockets.add(socket);

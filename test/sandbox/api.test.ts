@@ -134,6 +134,41 @@ describe('resident messages become signed Meta webhooks', () => {
 		});
 	});
 
+	it("answers a template's quick reply as Meta does: a button message with payload and text", async () => {
+		const { accessToken, phoneNumberId } = t.sandbox.config();
+		const sent = await viaProxy(t, 'graph.facebook.com', 'POST', `/v21.0/${phoneNumberId}/messages`, {
+			headers: bearer(accessToken),
+			body: {
+				messaging_product: 'whatsapp',
+				to: '6281234567890',
+				type: 'template',
+				template: {
+					name: 'pecelan_layanan_aktif_kembali',
+					language: { code: 'id' },
+					components: [
+						{
+							type: 'button',
+							sub_type: 'quick_reply',
+							index: '0',
+							parameters: [{ type: 'payload', payload: 'menu' }],
+						},
+					],
+				},
+			},
+		});
+		expect(sent.status).toBe(200);
+		await api(t, 'POST', '/api/residents/6281234567890/messages', {
+			reply: { id: 'menu', title: 'Menu', type: 'button' },
+		});
+		const message = JSON.parse(receiver.received[0].raw.toString()).entry[0].changes[0].value
+			.messages[0];
+		expect(message).toMatchObject({
+			type: 'button',
+			button: { payload: 'menu', text: 'Menu' },
+			context: { id: sent.json.messages[0].id },
+		});
+	});
+
 	it('stores a photo so n8n can download it by its media id, and re-delivers the same message id once in the chat', async () => {
 		const photo = Buffer.from('jpeg-bytes');
 		const first = await api(t, 'POST', '/api/residents/6281234567890/messages', {

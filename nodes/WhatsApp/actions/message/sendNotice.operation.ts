@@ -12,7 +12,6 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { OutboundReply } from '../../../shared/messaging/types';
-import { toReplies } from '../../../shared/messaging/replies';
 import {
 	OFFICE_TEMPLATES,
 	bodyParameters,
@@ -22,7 +21,8 @@ import {
 } from '../../../shared/messaging/templates';
 import type { Gateway, MediaSource, SendOutcome } from '../../providers/gateway';
 import { isOutsideWindow } from '../../providers/meta/errors';
-import { readPath, recipient, recipientProperty } from '../common';
+import { recipient, recipientProperty } from '../common';
+import { readReplies } from './sendReplies.operation';
 import { nameTemplateInError } from './sendTemplate.operation';
 import { binaryFile } from './templateFields';
 
@@ -135,7 +135,12 @@ export async function execute(
 	const freeForm = this.getNodeParameter('freeForm', itemIndex, 'templateText') as string;
 	const replies: OutboundReply[] =
 		freeForm === 'replies'
-			? toReplies(readPath(item.json, this.getNodeParameter('repliesField', itemIndex) as string))
+			? readReplies(
+					this,
+					item.json,
+					this.getNodeParameter('repliesField', itemIndex) as string,
+					itemIndex,
+				)
 			: [{ type: 'text', text: templateText }];
 
 	let document: { source: MediaSource; fileName: string } | undefined;
