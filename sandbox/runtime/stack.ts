@@ -98,6 +98,7 @@ export function sandboxCredentials(sandbox: Sandbox, userFolder: string): Creden
 			data: {
 				accessToken: config.accessToken,
 				phoneNumberId: config.phoneNumberId,
+				businessAccountId: config.wabaId,
 				appSecret: config.appSecret,
 				verifyToken: config.verifyToken,
 				baseUrl: 'https://graph.facebook.com',

@@ -8,6 +8,7 @@ import { HttpError, parseJson, readBody, sendBytes, sendJson } from './http-util
 import type { ChangeEvent, ChatMessage } from './state';
 import { patchRow, sheetView } from './staff-sheet';
 import { buildInbound, deliver, type ResidentInput } from './webhook';
+import { windowRoutes } from './meta-window-api';
 
 const PAGE_DIR = join(__dirname, '..', 'page');
 const PAGE_TYPES: Record<string, string> = {
@@ -18,7 +19,7 @@ const PAGE_TYPES: Record<string, string> = {
 };
 
 type Params = string[];
-type Handler = (
+export type Handler = (
 	ctx: SandboxContext,
 	req: IncomingMessage,
 	res: ServerResponse,
@@ -52,6 +53,7 @@ async function health(ctx: SandboxContext): Promise<{ ok: boolean; reason?: stri
 function reset(ctx: SandboxContext): void {
 	const { data } = ctx.state;
 	data.chats = {};
+	data.lastInbound = {};
 	data.names = {};
 	data.files = {};
 	data.calls = [];
@@ -122,6 +124,7 @@ const routes: Array<[string, RegExp, Handler]> = [
 			sendJson(res, 200, { messageId: id, ...result });
 		},
 	],
+	...windowRoutes(WA_ID),
 	[
 		'POST',
 		/^\/api\/webhooks\/raw$/,

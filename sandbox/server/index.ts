@@ -7,6 +7,7 @@ import type { SandboxContext, SandboxSettings } from './context';
 import { handleApi } from './api';
 import { createBsreStandIn, isBsreRequest } from './bsre';
 import { createSpreadsheet } from './google-sheets';
+import { seedOfficeTemplates } from './meta-templates';
 import { createProxy } from './proxy';
 import { DEFAULT_DELIVERY_POLICY, Redelivery, type DeliveryPolicy } from './redelivery';
 import { newTab, readValues, writeValues } from './sheets-model';
@@ -48,6 +49,8 @@ export interface SandboxConfig {
 	verifyToken: string;
 	appSecret: string;
 	phoneNumberId: string;
+	/** WhatsApp Business Account: where message templates live. */
+	wabaId: string;
 	spreadsheetId: string;
 	sheetName: string;
 	n8nUrl: string | null;
@@ -133,6 +136,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const redelivery = new Redelivery({ ...DEFAULT_DELIVERY_POLICY, ...options.delivery });
 	const ctx: SandboxContext = { state, settings, publicUrl: () => url, redelivery };
 	prepareSpreadsheet(ctx);
+	seedOfficeTemplates(ctx);
 
 	const standIn = createStandInServer(ctx, certs);
 	const proxy = createProxy(standIn);
@@ -140,10 +144,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const api = createServer(
 		(req, res) => void (isBsreRequest(req) ? bsre.handle(req, res) : handleApi(ctx, req, res)),
 	);
-	// Idle keep-alive sockets are left for the client to close (fetch closes its own after a few
-	// seconds): a server closing one just as a busy client reuses it resets that request.
-	api.keepAliveTimeout = 60000;
-	api.headersTimeout = 61000;
+	// Longer than any client's idle keep-alive (undici: 4 s), so a client never reuses a socket
+	// the server is just closing (ECONNRESET on a busy machine).
+	api.keepAliveTimeout = 65_000;
+	api.headersTimeout = 66_000;
 	const sockets = new Set<Socket>();
 	const track = (socket: Socket) => {
 		sockets.add(socket);
@@ -169,6 +173,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			verifyToken: settings.verifyToken,
 			appSecret: settings.appSecret,
 			phoneNumberId: settings.phoneNumberId,
+			wabaId: settings.wabaId,
 			spreadsheetId: settings.spreadsheetId,
 			sheetName: settings.sheetName,
 			n8nUrl: ctx.n8n?.url ?? null,

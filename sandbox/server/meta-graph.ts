@@ -6,6 +6,7 @@ import { bearerToken, parseJson, parseMultipart } from './http-util';
 import { wamid } from './ids';
 import { mediaUrl, storeMetaMedia } from './media';
 import { MetaError, validateOutbound } from './meta-validate';
+import { checkServiceWindow, createTemplate, renderTemplateSend } from './meta-templates';
 import type { ChatMessage } from './state';
 
 export const LOOKASIDE = 'lookaside.fbsbx.com';
@@ -85,8 +86,29 @@ function chatEntry(ctx: SandboxContext, body: Record<string, any>, id: string): 
 				image: { url: ref.url, caption: content.caption, mimeType: ref.mimeType },
 			};
 		}
-		case 'template':
-			return { ...base, text: `[template ${String(content.name ?? '')}]` };
+		case 'template': {
+			const rendered = renderTemplateSend(ctx, content);
+			const entry: ChatMessage = {
+				...base,
+				template: String(content.name),
+				text: rendered.text,
+				header: rendered.header,
+				footer: rendered.footer,
+				buttons: rendered.buttons,
+			};
+			const media = rendered.headerMedia;
+			if (media?.type === 'document') {
+				const ref = mediaRef(ctx, media.content);
+				const fileName = String(
+					media.content.filename ?? ctx.state.data.files[media.content.id]?.name ?? 'document',
+				);
+				entry.document = { fileName, url: ref.url };
+			} else if (media) {
+				const ref = mediaRef(ctx, media.content);
+				entry.image = { url: ref.url, mimeType: ref.mimeType };
+			}
+			return entry;
+		}
 		default:
 			return { ...base, text: `[${type}]` };
 	}
@@ -106,6 +128,7 @@ function sendMessage(ctx: SandboxContext, req: StandInRequest): StandInResponse 
 	const waId = String(body.to).replace(/\D/g, '');
 	if (!waId)
 		throw new MetaError(131009, '(#131009) Parameter value is not valid', 'Invalid recipient: to');
+	if ((body.type ?? 'text') !== 'template') checkServiceWindow(ctx, waId);
 	const id = wamid();
 	ctx.state.addMessage(waId, chatEntry(ctx, body, id));
 	return json(200, {
@@ -113,6 +136,20 @@ function sendMessage(ctx: SandboxContext, req: StandInRequest): StandInResponse 
 		contacts: [{ input: String(body.to), wa_id: waId }],
 		messages: [{ id }],
 	});
+}
+
+/** `/{waba-id}/message_templates`: create (approved at once in the sandbox) and list. */
+function templates(ctx: SandboxContext, req: StandInRequest): StandInResponse {
+	if (req.method === 'POST') {
+		const created = createTemplate(ctx, parseJson(req.body) as Record<string, any>);
+		return json(200, { id: created.id, status: created.status, category: created.category });
+	}
+	if (req.method === 'GET') {
+		const name = req.query.get('name');
+		const data = Object.values(ctx.state.data.templates).filter((t) => !name || t.name === name);
+		return json(200, { data, paging: { cursors: { before: '', after: '' } } });
+	}
+	throw new MetaError(100, `(#100) Unsupported ${req.method.toLowerCase()} request.`);
 }
 
 function uploadMedia(ctx: SandboxContext, req: StandInRequest): StandInResponse {
@@ -132,11 +169,14 @@ function uploadMedia(ctx: SandboxContext, req: StandInRequest): StandInResponse 
 export function handleGraph(ctx: SandboxContext, req: StandInRequest): StandInResponse {
 	const denied = checkToken(ctx, req);
 	if (denied) return fail(denied);
-	const match = /^(?:\/v\d+\.\d+)?\/([^/]+)(?:\/(messages|media))?\/?$/.exec(req.rawPath);
+	const match = /^(?:\/v\d+\.\d+)?\/([^/]+)(?:\/(messages|media|message_templates))?\/?$/.exec(
+		req.rawPath,
+	);
 	if (!match) return fail(new MetaError(100, `(#100) Unknown path components: ${req.rawPath}`));
 	const [, objectId, edge] = match;
 	try {
-		const { phoneNumberId, businessNumber } = ctx.settings;
+		const { phoneNumberId, businessNumber, wabaId } = ctx.settings;
+		if (edge === 'message_templates' && objectId === wabaId) return templates(ctx, req);
 		if (edge && objectId !== phoneNumberId) {
 			throw new MetaError(
 				100,

@@ -32,6 +32,8 @@ export interface ChatMessage {
 	reply?: { id: string; title: string };
 	/** ISO 8601 */
 	at: string;
+	/** A template message: its name (the page shows it as WhatsApp shows templates). */
+	template?: string;
 	/** Set on inbound messages once n8n marks them read. */
 	read?: boolean;
 }
@@ -60,8 +62,21 @@ export interface CallRecord {
 	bodySummary: string;
 }
 
+/** A message template as the sandbox's Meta keeps it (created through the Graph API). */
+export interface SandboxTemplate {
+	id: string;
+	name: string;
+	language: string;
+	category: string;
+	status: string;
+	components: unknown[];
+}
+
 export interface StateData {
 	chats: Record<string, ChatMessage[]>;
+	/** ISO time of each resident's last message: Meta's 24-hour window. */
+	lastInbound: Record<string, string>;
+	templates: Record<string, SandboxTemplate>;
 	names: Record<string, string>;
 	files: Record<string, StoredFile>;
 	spreadsheets: Record<string, Spreadsheet>;
@@ -79,7 +94,15 @@ const MAX_CALLS = 2000;
 
 /** Everything the sandbox remembers, with change events for the page and an optional state file. */
 export class SandboxState extends EventEmitter {
-	data: StateData = { chats: {}, names: {}, files: {}, spreadsheets: {}, calls: [] };
+	data: StateData = {
+		chats: {},
+		lastInbound: {},
+		templates: {},
+		names: {},
+		files: {},
+		spreadsheets: {},
+		calls: [],
+	};
 	private saveTimer: NodeJS.Timeout | undefined;
 	private readonly file: string | undefined;
 
@@ -114,6 +137,7 @@ export class SandboxState extends EventEmitter {
 
 	addMessage(waId: string, message: ChatMessage): void {
 		(this.data.chats[waId] ??= []).push(message);
+		if (message.direction === 'in') this.data.lastInbound[waId] = message.at;
 		this.changed({ kind: 'chat', waId });
 	}
 

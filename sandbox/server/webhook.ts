@@ -120,7 +120,13 @@ export function buildInbound(ctx: SandboxContext, waId: string, input: ResidentI
 					},
 				}
 			: { type: 'button_reply', button_reply: { id: input.reply.id, title: input.reply.title } };
-		Object.assign(message, { type: 'interactive', interactive: reply });
+		if (source?.template) {
+			// A template's quick reply arrives as Meta's `button` message: payload and text.
+			Object.assign(message, {
+				type: 'button',
+				button: { payload: input.reply.id, text: input.reply.title },
+			});
+		} else Object.assign(message, { type: 'interactive', interactive: reply });
 		if (source) message.context = { from: settings.businessNumber, id: source.id };
 		Object.assign(chat, {
 			type: reply.type,

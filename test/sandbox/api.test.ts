@@ -86,6 +86,9 @@ describe('resident messages become signed Meta webhooks', () => {
 
 	it('answers a list row with list_reply and a button with button_reply, in reply to the message shown', async () => {
 		const { accessToken, phoneNumberId } = t.sandbox.config();
+		// Meta sends free-form only within 24 h of the resident's last message.
+		await api(t, 'POST', '/api/residents/6281234567890/messages', { text: 'menu' });
+		receiver.received.length = 0;
 		const sent = await viaProxy(
 			t,
 			'graph.facebook.com',
@@ -128,6 +131,41 @@ describe('resident messages become signed Meta webhooks', () => {
 		expect(button.interactive).toEqual({
 			type: 'button_reply',
 			button_reply: { id: 'yes', title: 'Ya' },
+		});
+	});
+
+	it("answers a template's quick reply as Meta does: a button message with payload and text", async () => {
+		const { accessToken, phoneNumberId } = t.sandbox.config();
+		const sent = await viaProxy(t, 'graph.facebook.com', 'POST', `/v21.0/${phoneNumberId}/messages`, {
+			headers: bearer(accessToken),
+			body: {
+				messaging_product: 'whatsapp',
+				to: '6281234567890',
+				type: 'template',
+				template: {
+					name: 'pecelan_layanan_aktif_kembali',
+					language: { code: 'id' },
+					components: [
+						{
+							type: 'button',
+							sub_type: 'quick_reply',
+							index: '0',
+							parameters: [{ type: 'payload', payload: 'menu' }],
+						},
+					],
+				},
+			},
+		});
+		expect(sent.status).toBe(200);
+		await api(t, 'POST', '/api/residents/6281234567890/messages', {
+			reply: { id: 'menu', title: 'Menu', type: 'button' },
+		});
+		const message = JSON.parse(receiver.received[0].raw.toString()).entry[0].changes[0].value
+			.messages[0];
+		expect(message).toMatchObject({
+			type: 'button',
+			button: { payload: 'menu', text: 'Menu' },
+			context: { id: sent.json.messages[0].id },
 		});
 	});
 
@@ -216,6 +254,7 @@ describe('staff sheet, reset, health, proxy', () => {
 
 	it('logs every call n8n makes with host, path, query, status and body', async () => {
 		const { phoneNumberId, accessToken } = t.sandbox.config();
+		await api(t, 'POST', '/api/residents/62811/messages', { text: 'halo' });
 		await viaProxy(t, 'graph.facebook.com', 'POST', `/v21.0/${phoneNumberId}/messages?debug=1`, {
 			headers: bearer(accessToken),
 			body: { messaging_product: 'whatsapp', to: '62811', type: 'text', text: { body: 'hai' } },

@@ -35,6 +35,12 @@ export const properties: INodeProperties[] = [
 		displayOptions: { show: { resource: ['message'] } },
 		options: [
 			{
+				name: 'Create Office Templates',
+				value: 'createTemplates',
+				action: 'Create the office message templates',
+				description: 'Submit templates/whatsapp to Meta for review (Meta only)',
+			},
+			{
 				name: 'Mark as Read',
 				value: 'markRead',
 				action: 'Mark a message as read',
@@ -53,10 +59,23 @@ export const properties: INodeProperties[] = [
 				description: 'Text with a list of up to 10 rows (numbered text on Fonnte)',
 			},
 			{
+				name: 'Send Notice',
+				value: 'sendNotice',
+				action: 'Send a notice inside or outside the 24 hour window',
+				description:
+					'Free-form within 24 hours of the resident’s last message, else the office template',
+			},
+			{
 				name: 'Send Replies',
 				value: 'sendReplies',
 				action: 'Send replies from a field',
 				description: 'Send, in order, the replies array of an item (Service Desk output)',
+			},
+			{
+				name: 'Send Template',
+				value: 'sendTemplate',
+				action: 'Send an approved message template',
+				description: 'Works outside the 24-hour window (Meta); Fonnte sends its wording as text',
 			},
 			{ name: 'Send Text', value: 'sendText', action: 'Send a text message' },
 		],

@@ -15,6 +15,9 @@ import * as sendButtons from './message/sendButtons.operation';
 import * as sendList from './message/sendList.operation';
 import * as sendReplies from './message/sendReplies.operation';
 import * as markRead from './message/markRead.operation';
+import * as sendTemplate from './message/sendTemplate.operation';
+import * as sendNotice from './message/sendNotice.operation';
+import * as createTemplates from './message/createTemplates.operation';
 import * as sendDocument from './media/sendDocument.operation';
 import * as sendImage from './media/sendImage.operation';
 import * as download from './media/download.operation';
@@ -29,7 +32,16 @@ type Operation = {
 };
 
 export const operations: Record<string, Record<string, Operation>> = {
-	message: { sendText, sendButtons, sendList, sendReplies, markRead },
+	message: {
+		sendText,
+		sendButtons,
+		sendList,
+		sendReplies,
+		sendTemplate,
+		sendNotice,
+		createTemplates,
+		markRead,
+	},
 	media: { sendDocument, sendImage, download },
 };
 

@@ -2,6 +2,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { OutboundReply } from '../../shared/messaging/types';
+import type { TemplateDefinition } from '../../shared/messaging/templates';
 import type { Provider, RetryPolicy } from '../transport';
 import { CREDENTIAL_OF } from '../transport';
 import { MetaGateway, type MetaSettings } from './meta/client';
@@ -16,12 +17,38 @@ export interface OutgoingFile {
 export interface MediaSource {
 	file?: OutgoingFile;
 	url?: string;
+	/** A media id from an earlier upload (Meta). */
+	id?: string;
 }
 
 export interface SendOutcome {
 	messageIds: string[];
 	/** Set when an interactive reply went out as numbered text. */
 	fallback?: 'numberedText';
+}
+
+/** A media header: uploaded from a file, an already uploaded media id, or a public link. */
+export interface TemplateHeader {
+	kind: 'text' | 'image' | 'document';
+	text?: string;
+	media?: MediaSource;
+	fileName?: string;
+}
+
+export interface TemplateButton {
+	kind: 'quickReply' | 'url';
+	/** Position of the button in the template, from 0. */
+	index: number;
+	/** The quick reply's payload, or the URL button's variable suffix. */
+	value: string;
+}
+
+export interface TemplateMessage {
+	name: string;
+	language: string;
+	bodyParameters: string[];
+	header?: TemplateHeader;
+	buttons?: TemplateButton[];
 }
 
 export interface DownloadedMedia {
@@ -42,6 +69,12 @@ export interface Gateway {
 	): Promise<SendOutcome>;
 	downloadMedia(ref: { id?: string; url?: string }): Promise<DownloadedMedia>;
 	markRead(messageId: string): Promise<{ read: boolean; note?: string }>;
+	/** An approved message template (Meta); Fonnte sends its wording as text. */
+	sendTemplate(to: string, message: TemplateMessage): Promise<SendOutcome>;
+	/** Uploads a file once, so a retry or a template fallback reuses it (Meta media id). */
+	prepareMedia(source: MediaSource, kind: 'document' | 'image'): Promise<MediaSource>;
+	/** `POST /{waba-id}/message_templates` (Meta only). */
+	createTemplate?(definition: TemplateDefinition): Promise<Record<string, unknown>>;
 }
 
 const trimSlash = (s: string) => s.replace(/\/+$/, '');
@@ -59,6 +92,7 @@ export async function createGateway(
 			baseUrl: trimSlash(String(creds.baseUrl || 'https://graph.facebook.com')),
 			version: String(creds.graphApiVersion || 'v26.0').replace(/^\/+|\/+$/g, ''),
 			phoneNumberId: String(creds.phoneNumberId ?? '').trim(),
+			businessAccountId: String(creds.businessAccountId ?? '').trim(),
 		};
 		return new MetaGateway(ctx, settings, itemIndex, retry);
 	}

@@ -106,6 +106,8 @@ export function triage(
 
 	const decisions: Decision[] = [];
 	for (const row of rows) {
+		// A row whose last attempt failed waits until staff clear its problem cell.
+		if (String(row[c.problem] ?? '').trim()) continue;
 		const kind = statusKeyOf(row[c.status], layout);
 		if (kind === 'rejected' || kind === 'fix') {
 			if (String(row[c.notifiedAt] ?? '').trim()) continue;

@@ -1,7 +1,13 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { ReplyShapeError, toReplies } from '../../../shared/messaging/replies';
+import type { OutboundReply } from '../../../shared/messaging/types';
 import type { Gateway } from '../../providers/gateway';
 import { readPath, whatsAppIdOrFail } from '../common';
 
@@ -30,6 +36,29 @@ export const description: INodeProperties[] = [
 	},
 ];
 
+/** The replies array in an item field, or an error naming the field and what is wrong. */
+export function readReplies(
+	ctx: IExecuteFunctions,
+	json: IDataObject,
+	repliesField: string,
+	itemIndex: number,
+): OutboundReply[] {
+	try {
+		return toReplies(readPath(json, repliesField));
+	} catch (error) {
+		const reason = error instanceof ReplyShapeError ? error.message : String(error);
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Field "${repliesField}" does not hold replies: ${reason}`,
+			{
+				description:
+					'Expected an array of {type: "text" | "buttons" | "list", …} as the Service Desk produces.',
+				itemIndex,
+			},
+		);
+	}
+}
+
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
@@ -44,21 +73,7 @@ export async function execute(
 		itemIndex,
 		`Recipient (field "${recipientField}")`,
 	);
-	let replies;
-	try {
-		replies = toReplies(readPath(item.json, repliesField));
-	} catch (error) {
-		const reason = error instanceof ReplyShapeError ? error.message : String(error);
-		throw new NodeOperationError(
-			this.getNode(),
-			`Field "${repliesField}" does not hold replies: ${reason}`,
-			{
-				description:
-					'Expected an array of {type: "text" | "buttons" | "list", …} as the Service Desk produces.',
-				itemIndex,
-			},
-		);
-	}
+	const replies = readReplies(this, item.json, repliesField, itemIndex);
 	const messageIds: string[] = [];
 	let fallbacks = 0;
 	for (const reply of replies) {

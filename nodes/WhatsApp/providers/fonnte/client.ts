@@ -8,7 +8,18 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { OutboundReply } from '../../../shared/messaging/types';
 import { toNumberedText } from '../../../shared/messaging/interactive';
 import { providerRequest, type RetryPolicy } from '../../transport';
-import type { DownloadedMedia, Gateway, MediaSource, SendOutcome } from '../gateway';
+import {
+	OFFICE_TEMPLATES,
+	officeTemplate,
+	renderTemplateText,
+} from '../../../shared/messaging/templates';
+import type {
+	DownloadedMedia,
+	Gateway,
+	MediaSource,
+	SendOutcome,
+	TemplateMessage,
+} from '../gateway';
 import { buildMultipart } from '../multipart';
 import { fonnteMessageIds, fonnteTextBody, fonnteUrlMediaBody } from './requests';
 import { downloadPublicFile } from './download';
@@ -68,6 +79,35 @@ export class FonnteGateway implements Gateway {
 		if (fileName) fields.filename = fileName;
 		const form = buildMultipart(fields, { file: { ...source.file, fileName } });
 		return { messageIds: await this.send(form.body, form.contentType) };
+	}
+
+	async prepareMedia(source: MediaSource): Promise<MediaSource> {
+		return source;
+	}
+
+	/** Fonnte has no templates and no window: the template's wording goes as text (or as a caption). */
+	async sendTemplate(to: string, message: TemplateMessage): Promise<SendOutcome> {
+		const office = officeTemplate(message.name);
+		if (!office) {
+			throw new NodeOperationError(
+				this.ctx.getNode(),
+				`Fonnte has no message templates, and "${message.name}" is not one of the office's templates`,
+				{
+					description: `Fonnte sends a template's wording as plain text; it knows the package's templates (${OFFICE_TEMPLATES.map((t) => t.template.name).join(', ')}). Use Send Text for other messages.`,
+					itemIndex: this.itemIndex,
+				},
+			);
+		}
+		let text = renderTemplateText(office.template, message.bodyParameters);
+		const header = message.header;
+		if (header?.kind === 'text' && header.text) text = `*${header.text}*\n${text}`;
+		if (header && header.kind !== 'text' && header.media && (header.media.file || header.media.url)) {
+			return this.sendMedia(to, header.kind, header.media, {
+				caption: text,
+				fileName: header.fileName,
+			});
+		}
+		return this.sendText(to, text);
 	}
 
 	async downloadMedia(ref: { url?: string }): Promise<DownloadedMedia> {

@@ -6,7 +6,14 @@ import type { OutboundReply } from '../../../shared/messaging/types';
 import { fitsInteractive, splitText, toNumberedText } from '../../../shared/messaging/interactive';
 import { mediaProblem } from '../../../shared/messaging/media';
 import { providerRequest, type RetryPolicy } from '../../transport';
-import type { DownloadedMedia, Gateway, MediaSource, SendOutcome } from '../gateway';
+import type { TemplateDefinition } from '../../../shared/messaging/templates';
+import type {
+	DownloadedMedia,
+	Gateway,
+	MediaSource,
+	SendOutcome,
+	TemplateMessage,
+} from '../gateway';
 import { buildMultipart } from '../multipart';
 import { isObject, str } from '../payloadError';
 import {
@@ -14,13 +21,17 @@ import {
 	metaMarkReadBody,
 	metaMediaBody,
 	metaMessageIds,
+	metaTemplateBody,
 	metaTextBody,
+	type TemplateHeaderParameter,
 } from './requests';
 
 export interface MetaSettings {
 	baseUrl: string;
 	version: string;
 	phoneNumberId: string;
+	/** WhatsApp Business Account id: templates are created under it. */
+	businessAccountId?: string;
 }
 
 const EXTENSION_OF: Record<string, string> = {
@@ -94,46 +105,80 @@ export class MetaGateway implements Gateway {
 		return { messageIds: await this.send(metaInteractiveBody(to, reply)) };
 	}
 
+	async prepareMedia(source: MediaSource, kind: 'document' | 'image'): Promise<MediaSource> {
+		if (!source.file) return source;
+		const { data, mimeType, fileName } = source.file;
+		const problem = mediaProblem(kind, data.length, mimeType);
+		if (problem) {
+			throw new NodeOperationError(
+				this.ctx.getNode(),
+				`Media too large or of the wrong type: ${problem}`,
+				{
+					description: 'Compress or split the file, or send a link to it instead.',
+					itemIndex: this.itemIndex,
+				},
+			);
+		}
+		const form = buildMultipart(
+			{ messaging_product: 'whatsapp', type: mimeType },
+			{ file: { data, mimeType, fileName } },
+		);
+		const uploaded = await this.post(`${this.s.phoneNumberId}/media`, form.body, {
+			'Content-Type': form.contentType,
+		});
+		const id = isObject(uploaded) ? str(uploaded.id) : '';
+		if (!id) {
+			throw new NodeOperationError(
+				this.ctx.getNode(),
+				'WhatsApp accepted the upload but returned no media id',
+				{ itemIndex: this.itemIndex },
+			);
+		}
+		return { id, url: source.url };
+	}
+
 	async sendMedia(
 		to: string,
 		kind: 'document' | 'image',
 		source: MediaSource,
 		options: { fileName?: string; caption?: string },
 	): Promise<SendOutcome> {
-		let ref: { id?: string; link?: string } = { link: source.url };
-		if (source.file) {
-			const { data, mimeType, fileName } = source.file;
-			const problem = mediaProblem(kind, data.length, mimeType);
-			if (problem) {
-				throw new NodeOperationError(
-					this.ctx.getNode(),
-					`Media too large or of the wrong type: ${problem}`,
-					{
-						description: 'Compress or split the file, or send a link to it instead.',
-						itemIndex: this.itemIndex,
-					},
-				);
-			}
-			const form = buildMultipart(
-				{ messaging_product: 'whatsapp', type: mimeType },
-				{ file: { data, mimeType, fileName } },
-			);
-			const uploaded = await this.post(`${this.s.phoneNumberId}/media`, form.body, {
-				'Content-Type': form.contentType,
-			});
-			const id = isObject(uploaded) ? str(uploaded.id) : '';
-			if (!id) {
-				throw new NodeOperationError(
-					this.ctx.getNode(),
-					'WhatsApp accepted the upload but returned no media id',
-					{
-						itemIndex: this.itemIndex,
-					},
-				);
-			}
-			ref = { id };
-		}
+		const ready = await this.prepareMedia(source, kind);
+		const ref = ready.id ? { id: ready.id } : { link: ready.url };
 		return { messageIds: await this.send(metaMediaBody(to, kind, ref, options)) };
+	}
+
+	async sendTemplate(to: string, message: TemplateMessage): Promise<SendOutcome> {
+		let header: TemplateHeaderParameter | undefined;
+		if (message.header?.kind === 'text') {
+			header = { kind: 'text', text: message.header.text ?? '' };
+		} else if (message.header) {
+			const ready = await this.prepareMedia(message.header.media ?? {}, message.header.kind);
+			header = {
+				kind: message.header.kind,
+				ref: ready.id ? { id: ready.id } : { link: ready.url },
+				fileName: message.header.fileName,
+			};
+		}
+		const body = metaTemplateBody(to, { ...message, header });
+		return { messageIds: await this.send(body) };
+	}
+
+	/** `POST /{waba-id}/message_templates`: Meta answers `{id, status, category}`. */
+	async createTemplate(definition: TemplateDefinition): Promise<Record<string, unknown>> {
+		if (!this.s.businessAccountId) {
+			throw new NodeOperationError(
+				this.ctx.getNode(),
+				'The WhatsApp Cloud API credential has no Business Account ID',
+				{
+					description:
+						'Templates belong to the WhatsApp Business Account: copy its ID from WhatsApp Manager → Account tools → Phone numbers (or the app dashboard → WhatsApp → API Setup) into the credential.',
+					itemIndex: this.itemIndex,
+				},
+			);
+		}
+		const res = await this.post(`${this.s.businessAccountId}/message_templates`, definition);
+		return isObject(res) ? res : {};
 	}
 
 	async downloadMedia(ref: { id?: string }): Promise<DownloadedMedia> {

@@ -12,7 +12,39 @@ const ADVICE: Record<number, { message: string; description: string }> = {
 	131047: {
 		message: 'Outside the 24-hour customer-service window (131047)',
 		description:
-			'More than 24 hours have passed since the resident last wrote. Only an approved template message can be sent now: create one in WhatsApp Manager → Message templates and send it, or wait until the resident writes again.',
+			'More than 24 hours have passed since the resident last wrote. Only an approved template message can be sent now: use Send Template (or Send Notice, which chooses by the time of the last message), or wait until the resident writes again.',
+	},
+	132000: {
+		message: 'The template parameters do not match the approved template (132000)',
+		description:
+			'Send exactly as many body, header and button parameters as the approved template has placeholders; the details name the component.',
+	},
+	132001: {
+		message: 'The template does not exist in this language, or is not approved (132001)',
+		description:
+			'Check the template name and language in WhatsApp Manager → Message templates. A template must be APPROVED before it can be sent; a pending one is usually reviewed within minutes to 24 hours, a rejected one must be edited and submitted again.',
+	},
+	132005: {
+		message: 'The template text is too long once the parameters are filled in (132005)',
+		description: 'Shorten the values (a body may have at most 1024 characters).',
+	},
+	132007: {
+		message: 'The template breaks a WhatsApp formatting or policy rule (132007)',
+		description: 'Edit the template in WhatsApp Manager and submit it again.',
+	},
+	132012: {
+		message: 'A template parameter has the wrong format (132012)',
+		description:
+			'A header needs the kind the template declares (text, image or document), and a URL button only its variable suffix.',
+	},
+	132015: {
+		message: 'The template is paused because of low quality (132015)',
+		description:
+			'Residents blocked or reported it. Edit the template in WhatsApp Manager (Meta re-enables it after review) or use another one.',
+	},
+	132016: {
+		message: 'The template is disabled (132016)',
+		description: 'Meta disabled it after repeated pauses; create a new template.',
 	},
 	190: {
 		message: 'The WhatsApp access token is invalid or expired (190)',
@@ -91,4 +123,9 @@ export function describeMetaError(body: unknown, httpStatus: number): ApiProblem
 		retryable,
 		code: Number.isFinite(code) ? code : httpStatus,
 	};
+}
+
+/** Meta refused a free-form message because the resident's 24-hour window is closed. */
+export function isOutsideWindow(error: unknown): boolean {
+	return error instanceof Error && error.message.includes(ADVICE[131047].message);
 }

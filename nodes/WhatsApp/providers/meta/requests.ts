@@ -67,6 +67,50 @@ export function metaMediaBody(
 	return { ...base(to), type: kind, [kind]: media };
 }
 
+/** The header parameter of a template: text, or a media reference (id or link). */
+export type TemplateHeaderParameter =
+	| { kind: 'text'; text: string }
+	| { kind: 'image' | 'document'; ref: MediaRef; fileName?: string };
+
+export interface TemplateSend {
+	name: string;
+	language: string;
+	bodyParameters: string[];
+	header?: TemplateHeaderParameter;
+	buttons?: Array<{ kind: 'quickReply' | 'url'; index: number; value: string }>;
+}
+
+/** A `type: template` message: header, body and button parameters in Meta's component shape. */
+export function metaTemplateBody(to: string, t: TemplateSend): Json {
+	const components: Json[] = [];
+	if (t.header?.kind === 'text') {
+		components.push({ type: 'header', parameters: [{ type: 'text', text: t.header.text }] });
+	} else if (t.header) {
+		const media: Json = t.header.ref.id ? { id: t.header.ref.id } : { link: t.header.ref.link };
+		if (t.header.kind === 'document' && t.header.fileName) media.filename = t.header.fileName;
+		components.push({ type: 'header', parameters: [{ type: t.header.kind, [t.header.kind]: media }] });
+	}
+	if (t.bodyParameters.length) {
+		components.push({
+			type: 'body',
+			parameters: t.bodyParameters.map((text) => ({ type: 'text', text })),
+		});
+	}
+	for (const b of t.buttons ?? []) {
+		components.push({
+			type: 'button',
+			sub_type: b.kind === 'url' ? 'url' : 'quick_reply',
+			index: String(b.index),
+			parameters: [
+				b.kind === 'url' ? { type: 'text', text: b.value } : { type: 'payload', payload: b.value },
+			],
+		});
+	}
+	const template: Json = { name: t.name, language: { code: t.language } };
+	if (components.length) template.components = components;
+	return { ...base(to), type: 'template', template };
+}
+
 export function metaMarkReadBody(messageId: string): Json {
 	return { messaging_product: 'whatsapp', status: 'read', message_id: messageId };
 }

@@ -71,6 +71,25 @@ describe('triage of the requests sheet', () => {
 		]);
 	});
 
+	it('leaves a row whose last attempt failed until staff clear its problem, still counting its number', () => {
+		const rows = [
+			row('T1', 'Disetujui', {
+				letterNumber: '400.12.3.2/004/401.301.3/2026',
+				problem: 'Surat belum terkirim: …',
+			}),
+			row('T2', 'Ditolak', { problem: 'Penolakan belum terkirim: …' }),
+			row('T3', 'Disetujui'),
+		];
+		expect(triage(rows, options()).map((d) => [d.row[c.ticket], d.letterNumber])).toEqual([
+			['T3', '400.12.3.2/005/401.301.3/2026'],
+		]);
+		rows[0][c.problem] = '';
+		expect(triage(rows, options()).map((d) => d.letterNumber)).toEqual([
+			'400.12.3.2/004/401.301.3/2026',
+			'400.12.3.2/005/401.301.3/2026',
+		]);
+	});
+
 	it('keeps one sequence per classification when asked', () => {
 		const rows = [
 			row('T1', 'Selesai', { letterNumber: '400.12.3.2/005/401.301.3/2026', completedAt: 'x' }),

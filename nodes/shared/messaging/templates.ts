@@ -1,0 +1,123 @@
+/**
+ * The office's WhatsApp message templates (templates/whatsapp/*.json): Meta's creation payload
+ * plus which notice value fills each {{n}} of the body. Used to send a template (Meta), to render
+ * its wording as plain text (Fonnte, free-form inside the window, the sandbox page) and to create
+ * the templates through the Graph API.
+ */
+import letterReady from '../../../templates/whatsapp/surat-selesai.json';
+import rejected from '../../../templates/whatsapp/pengajuan-ditolak.json';
+import fixRequested from '../../../templates/whatsapp/perbaikan-diminta.json';
+import surveyInvitation from '../../../templates/whatsapp/undangan-survei.json';
+import complaintAnswered from '../../../templates/whatsapp/pengaduan-ditanggapi.json';
+import botIsBack from '../../../templates/whatsapp/layanan-aktif-kembali.json';
+import monthlyReport from '../../../templates/whatsapp/laporan-bulanan.json';
+
+export interface TemplateComponent {
+	type: 'HEADER' | 'BODY' | 'FOOTER' | 'BUTTONS';
+	format?: 'TEXT' | 'IMAGE' | 'DOCUMENT' | 'VIDEO';
+	text?: string;
+	buttons?: Array<{ type: string; text: string; url?: string }>;
+	example?: unknown;
+}
+
+/** What `POST /{waba-id}/message_templates` takes. */
+export interface TemplateDefinition {
+	name: string;
+	language: string;
+	category: string;
+	components: TemplateComponent[];
+}
+
+export interface OfficeTemplate {
+	purpose: string;
+	/** Notice values, in the order of the body's {{1}}, {{2}}, … */
+	values: string[];
+	/** Payload of each quick-reply button, in order (the trigger hands it on as the reply id). */
+	quickReplyPayloads: string[];
+	template: TemplateDefinition;
+}
+
+export const OFFICE_TEMPLATES = [
+	letterReady,
+	rejected,
+	fixRequested,
+	surveyInvitation,
+	complaintAnswered,
+	botIsBack,
+	monthlyReport,
+] as OfficeTemplate[];
+
+export function officeTemplate(name: string): OfficeTemplate | undefined {
+	return OFFICE_TEMPLATES.find((t) => t.template.name === name);
+}
+
+export function componentOf(
+	definition: TemplateDefinition,
+	type: TemplateComponent['type'],
+): TemplateComponent | undefined {
+	return definition.components.find((c) => c.type.toUpperCase() === type);
+}
+
+/** How many {{n}} placeholders a text has (the highest n; Meta numbers them from 1 without gaps). */
+export function placeholderCount(text: string | undefined): number {
+	let highest = 0;
+	for (const m of (text ?? '').matchAll(/\{\{\s*(\d+)\s*\}\}/g))
+		highest = Math.max(highest, Number(m[1]));
+	return highest;
+}
+
+/** A text with {{n}} replaced by the n-th parameter (missing ones left as they are). */
+export function fillPlaceholders(text: string, parameters: string[]): string {
+	return text.replace(/\{\{\s*(\d+)\s*\}\}/g, (whole, n: string) => parameters[Number(n) - 1] ?? whole);
+}
+
+/** Meta refuses empty or multi-line-heavy parameters; a missing value becomes a dash. */
+function parameterText(value: unknown): string {
+	const text = String(value ?? '')
+		.replace(/[\t\r]+/g, ' ')
+		.replace(/\n{2,}/g, '\n')
+		.replace(/ {5,}/g, '    ')
+		.trim();
+	return text || '-';
+}
+
+/** The body parameters of an office template, read by name from a notice's values. */
+export function bodyParameters(office: OfficeTemplate, values: Record<string, unknown>): string[] {
+	return office.values.map((key) => parameterText(values[key]));
+}
+
+/** The body (and footer) as the resident reads it, for Fonnte and free-form sends. */
+export function renderTemplateText(definition: TemplateDefinition, parameters: string[]): string {
+	const body = fillPlaceholders(componentOf(definition, 'BODY')?.text ?? '', parameters);
+	return body.trim();
+}
+
+/**
+ * The creation payload for Meta: our own keys left out, and the sample of a media header filled
+ * with a handle from Meta's resumable upload (required by Meta for IMAGE/DOCUMENT headers).
+ */
+export function creationPayload(office: OfficeTemplate, sampleHandle?: string): TemplateDefinition {
+	const definition = JSON.parse(JSON.stringify(office.template)) as TemplateDefinition;
+	for (const component of definition.components) {
+		if (component.type === 'HEADER' && component.format && component.format !== 'TEXT') {
+			component.example = { header_handle: [sampleHandle ?? ''] };
+		}
+	}
+	return definition;
+}
+
+export function needsSampleHandle(office: OfficeTemplate): boolean {
+	const header = componentOf(office.template, 'HEADER');
+	return !!header?.format && header.format !== 'TEXT';
+}
+
+/** Meta's customer-service window: free-form messages only within 24 h of the resident's last message. */
+export const SERVICE_WINDOW_MS = 24 * 60 * 60 * 1000;
+
+/** True when `lastInboundAt` (ISO) is known and less than 24 h before `now`; unknown counts as closed. */
+export function insideServiceWindow(lastInboundAt: unknown, now: Date): boolean {
+	const at = Date.parse(String(lastInboundAt ?? ''));
+	if (!Number.isFinite(at)) return false;
+	// A small margin: a send that takes a few seconds must not cross the boundary at Meta.
+	return now.getTime() - at < SERVICE_WINDOW_MS - 60 * 1000;
+}

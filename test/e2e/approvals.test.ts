@@ -1,0 +1,133 @@
+// Staff decisions days after the resident's last message (Meta's 24-hour window), and a row
+// whose letter cannot be made: through the real approvals workflow and the sandbox's Meta.
+import type { ChatMessage } from '../../sandbox/server';
+import { readPdf, squash } from '../nodes/shared/letter/pdf-text';
+import { n8nExecutions, staffClient } from './support/clients';
+import { columns as c, decide, nextUnpromptedMessage, rowOf, statuses } from './support/office';
+import { Resident, submitRequest } from './support/resident';
+import { useStack } from './support/use-stack';
+import { waitFor } from './support/wait';
+
+const stack = useStack();
+/** Two or three residents submit and staff decide: several rounds of a real n8n on a busy machine. */
+const LONG = 8 * 60 * 1000;
+
+/** "30 hours later": the sandbox's Meta now refuses free-form messages to this resident. */
+async function hoursLater(resident: Resident, hours: number): Promise<void> {
+	const res = await fetch(`${stack().sandboxUrl}/api/residents/${resident.waId}/age`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ hours }),
+	});
+	if (!res.ok) throw new Error(`aging ${resident.waId} answered ${res.status}`);
+}
+
+const outgoing = async (resident: Resident, after: number) =>
+	(await resident.chat()).slice(after).filter((m) => m.direction === 'out');
+
+describe('decisions outside the 24-hour window', () => {
+	it('an approval 30 h after the last message reaches the resident as the template with the PDF', async () => {
+		const sari = new Resident(stack(), '6281355550005', 'Sari Wulandari');
+		const ticket = await submitRequest(sari, 'domisili');
+		await rowOf(stack(), ticket);
+		await hoursLater(sari, 30);
+
+		const before = (await sari.chat()).length;
+		await decide(stack(), ticket, statuses.approved);
+		const letter = await nextUnpromptedMessage(
+			sari,
+			before,
+			(m) => !!m.document,
+			'the letter as a template',
+		);
+		expect(letter.template).toBe('pecelan_surat_selesai');
+		const row = await rowOf(stack(), ticket, (r) => r.values[c.status] === statuses.done);
+		expect(letter.text).toContain(ticket);
+		expect(letter.text).toContain(row.values[c.letterNumber]);
+		// One message for the decision: the template carries the letter, nothing free-form got through.
+		const decisionMessages = (await outgoing(sari, before)).filter(
+			(m: ChatMessage) => m.template !== 'pecelan_undangan_survei',
+		);
+		expect(decisionMessages).toHaveLength(1);
+		const pdf = squash(
+			(await readPdf(await sari.download(letter.document!.url))).map((p) => p.text).join(' '),
+		);
+		expect(pdf).toContain(row.values[c.letterNumber]);
+	}, LONG);
+
+	it('a rejection and a fix request at 30 h arrive as their templates with the staff note', async () => {
+		const agus = new Resident(stack(), '6281366660006', 'Agus Salim');
+		const rejectedTicket = await submitRequest(agus, 'domisili');
+		const rina = new Resident(stack(), '6281377770007', 'Rina Marlina');
+		const fixTicket = await submitRequest(rina, 'pengantar-skck');
+		await rowOf(stack(), rejectedTicket);
+		await rowOf(stack(), fixTicket);
+		await hoursLater(agus, 30);
+		await hoursLater(rina, 30);
+
+		const agusBefore = (await agus.chat()).length;
+		const rinaBefore = (await rina.chat()).length;
+		await decide(stack(), rejectedTicket, statuses.rejected, 'Alamat berbeda dengan KK');
+		await decide(stack(), fixTicket, statuses.fix, 'Foto KTP buram, mohon kirim ulang');
+
+		const rejection = await nextUnpromptedMessage(
+			agus,
+			agusBefore,
+			(m) => m.template === 'pecelan_pengajuan_ditolak',
+			'the rejection template',
+		);
+		expect(rejection.text).toContain(rejectedTicket);
+		expect(rejection.text).toContain('Alamat berbeda dengan KK');
+		const fix = await nextUnpromptedMessage(
+			rina,
+			rinaBefore,
+			(m) => m.template === 'pecelan_perbaikan_diminta',
+			'the fix request template',
+		);
+		expect(fix.text).toContain(fixTicket);
+		expect(fix.text).toContain('Foto KTP buram');
+		await rowOf(stack(), rejectedTicket, (r) => !!r.values[c.notifiedAt]);
+		await rowOf(stack(), fixTicket, (r) => !!r.values[c.notifiedAt]);
+		expect(await outgoing(agus, agusBefore)).toHaveLength(1);
+		expect(await outgoing(rina, rinaBefore)).toHaveLength(1);
+	}, LONG);
+
+	it('a row whose letter cannot be made shows why in the sheet; the other row of the run is delivered once', async () => {
+		const broken = new Resident(stack(), '6281388880008', 'Bayu Pratama');
+		const brokenTicket = await submitRequest(broken, 'domisili');
+		const fine = new Resident(stack(), '6281399990009', 'Citra Dewi');
+		const fineTicket = await submitRequest(fine, 'domisili');
+		const brokenRow = await rowOf(stack(), brokenTicket);
+		await rowOf(stack(), fineTicket);
+		// Someone edited the stored application: it names a letter template that does not exist.
+		const application = JSON.parse(brokenRow.values[c.application]) as Record<string, unknown>;
+		const letter = { ...(application.letter as object), template: 'surat-yang-dihapus' };
+		await staffClient(stack()).setCells(brokenRow.rowNumber, {
+			[c.application]: JSON.stringify({ ...application, letter }),
+		});
+
+		const brokenBefore = (await broken.chat()).length;
+		const fineBefore = (await fine.chat()).length;
+		// Decided together: usually one run of the workflow carries both.
+		await decide(stack(), brokenTicket, statuses.approved);
+		await decide(stack(), fineTicket, statuses.approved);
+
+		const failed = await rowOf(stack(), brokenTicket, (r) => !!r.values[c.problem]);
+		expect(failed.values[c.problem]).toMatch(/^Surat belum terkirim: .+kosongkan kolom Masalah/);
+		expect(failed.values[c.completedAt]).toBe('');
+		await nextUnpromptedMessage(fine, fineBefore, (m) => !!m.document, 'the other letter');
+		await rowOf(stack(), fineTicket, (r) => r.values[c.status] === statuses.done);
+
+		// Several more rounds of the workflow: still one letter, and nothing to the broken row.
+		const approvals = stack().workflows.find((w) => w.file.endsWith('approvals.json'))!;
+		const runs = async () =>
+			(await n8nExecutions(stack(), { workflowId: approvals.id, limit: 250 })).map((e) => e.id);
+		const seen = new Set(await runs());
+		await waitFor(async () => (await runs()).filter((id) => !seen.has(id)).length >= 3, {
+			timeoutMs: 120000,
+			description: 'three more workflow runs',
+		});
+		expect((await outgoing(fine, fineBefore)).filter((m) => !!m.document)).toHaveLength(1);
+		expect(await outgoing(broken, brokenBefore)).toEqual([]);
+	}, LONG);
+});
