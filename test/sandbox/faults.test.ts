@@ -10,7 +10,12 @@ beforeAll(async () => {
 	t = await startTestSandbox({ sheetHeader: ['Tiket', 'Status'] });
 });
 afterAll(() => t.close());
-beforeEach(() => api(t, 'POST', '/api/reset'));
+// Each resident writes first: Meta sends free-form only within 24 h of their last message.
+beforeEach(async () => {
+	await api(t, 'POST', '/api/reset');
+	for (const waId of ['6281200000001', '6281200000002', '6281200000003'])
+		await api(t, 'POST', `/api/residents/${waId}/messages`, { text: 'halo' });
+});
 
 const sendTo = (to: string, type: 'text' | 'document') => {
 	const { phoneNumberId, accessToken } = t.sandbox.config();
@@ -26,8 +31,14 @@ const sendTo = (to: string, type: 'text' | 'document') => {
 
 const arm = (fault: Record<string, unknown>) => api(t, 'POST', '/api/faults', fault);
 
+/** What the office sent the resident (their own "halo" left out). */
 const chat = async (waId: string) =>
-	(await api(t, 'GET', `/api/residents/${waId}/messages`)).json as Array<{ type: string }>;
+	(
+		(await api(t, 'GET', `/api/residents/${waId}/messages`)).json as Array<{
+			type: string;
+			direction: 'in' | 'out';
+		}>
+	).filter((m) => m.direction === 'out');
 
 const readSheet = () =>
 	viaProxy(
