@@ -1,9 +1,10 @@
 // When Meta or Google fail for a moment (the sandbox's fault switch plays their real errors), an
-// approved letter still reaches the resident exactly once, under the number it was given first.
-// (A Sheets quota error while marking the row done is covered once the approvals workflow sends
-// a letter at most once: issue #11.)
+// approved letter still reaches the resident exactly once, under the number it was given first:
+// the row says why it stopped, and goes on when staff clear its Masalah cell.
+// (A Sheets quota error while marking the row done still makes the letter go out twice once staff
+// clear the row: a known gap of issue #11.)
 import type { ChatMessage } from '../../sandbox/server';
-import { executionsSince, faultClient, type FaultSpec } from './support/clients';
+import { executionsSince, faultClient, staffClient, type FaultSpec } from './support/clients';
 import { pdfText } from './support/letter';
 import {
 	approvalsWorkflowId,
@@ -86,11 +87,16 @@ describe('recovery from a failing service', () => {
 			status: 500,
 			bodyContains: rina.waId,
 		});
-		// Not marked done: nothing reached the resident, so the next round must try again.
+		// Not marked done and not retried blindly: the row says why, nothing reached the resident.
+		const stopped = await rowOf(stack(), ticket, (r) => !!r.values[c.problem]);
+		expect(stopped.values[c.problem]).toMatch(/^Surat belum terkirim: .+kosongkan kolom Masalah/);
 		expect(row[c.status]).toBe(statuses.approved);
 		expect(row[c.completedAt]).toBe('');
 		expect(row[c.letterNumber]).not.toBe('');
+		await nextApprovalsRound(stack(), new Date());
 		expect(await lettersOf(rina, before)).toHaveLength(0);
+		// Staff clear the Masalah cell: the next round sends it, once, under the same number.
+		await staffClient(stack()).setCells(stopped.rowNumber, { [c.problem]: '' });
 		await deliveredOnce(stack(), rina, ticket, before, row[c.letterNumber]);
 	});
 });
