@@ -100,10 +100,19 @@ async function fonnteBody(ctx: IWebhookFunctions): Promise<unknown> {
 	return JSON.parse(raw.toString('utf8'));
 }
 
+/**
+ * 400 with the reason for any body the parser cannot read. Anything but a WebhookPayloadError is
+ * a parser bug: still a 400 (a 500 makes Meta retry the same body forever), logged as an error.
+ */
 function malformed(ctx: IWebhookFunctions, error: unknown): IWebhookResponseData {
-	if (!(error instanceof WebhookPayloadError) && !(error instanceof SyntaxError)) throw error;
-	const reason =
-		error instanceof SyntaxError ? `body is not JSON (${error.message})` : error.message;
+	let reason: string;
+	if (error instanceof WebhookPayloadError) reason = error.message;
+	else if (error instanceof SyntaxError) reason = `body is not JSON (${error.message})`;
+	else {
+		reason = 'the body could not be read';
+		const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+		ctx.logger.error(`WhatsApp trigger: unexpected error reading a webhook body: ${detail}`);
+	}
 	ctx.logger.warn(`WhatsApp trigger: malformed webhook body: ${reason}`);
 	return reply(ctx, 400, `Malformed webhook body: ${reason}`);
 }

@@ -97,7 +97,9 @@ function run(s: Session, message: InboundMessage, catalog: Catalog, now: Date): 
 
 	const type = String(message.type);
 	if (!USABLE.has(type)) {
-		ctx.replies.push(textReply(say(texts, UNUSABLE[type] ?? 'unsupported.other')));
+		// Own keys only: a type such as "valueOf" or "__proto__" must not find Object.prototype's.
+		const key = Object.prototype.hasOwnProperty.call(UNUSABLE, type) ? UNUSABLE[type] : undefined;
+		ctx.replies.push(textReply(say(texts, key ?? 'unsupported.other')));
 		return result();
 	}
 	if (type === 'image' || type === 'document') {

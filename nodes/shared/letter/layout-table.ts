@@ -2,6 +2,14 @@
 import type { Layout } from './layout';
 import type { Align, Block, Run } from './model';
 
+/** A table that cannot be laid out on the page (the engine turns it into a template error). */
+export class TableLayoutError extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'TableLayoutError';
+	}
+}
+
 export function layTable(l: Layout, b: Extract<Block, { kind: 'table' }>, size: number): void {
 	const width = l.right - l.left;
 	const total = b.widths.reduce((s, w) => s + w, 0);
@@ -42,6 +50,11 @@ export function layTable(l: Layout, b: Extract<Block, { kind: 'table' }>, size: 
 	};
 	const drawHeader = () =>
 		header.forEach((r) => drawRow(r, 0, Math.max(...r.map((c) => c.length))));
+	// A header taller than a page would start page after page without ever placing a row.
+	if (l.page.margin.top + headerHeight + lh + 2 * pad > l.bottom)
+		throw new TableLayoutError(
+			`a table header is taller than a page (widths="${b.widths.join(',')}"): give its narrow columns more width or shorten the header`,
+		);
 	l.ensure(headerHeight + lh + 2 * pad);
 	drawHeader();
 	for (const row of b.rows.map((r) => layoutRow(r, false))) {
