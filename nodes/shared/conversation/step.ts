@@ -71,7 +71,18 @@ export function step(
 	}
 }
 
-function run(s: Session, message: InboundMessage, catalog: Catalog, now: Date): StepResult {
+/** Media fields as strings only: a forged webhook body may put anything there. */
+function cleanMedia(media: unknown): InboundMessage['media'] {
+	if (!media || typeof media !== 'object') return undefined;
+	const given = media as Record<string, unknown>;
+	const out: Record<string, string> = {};
+	for (const key of ['id', 'url', 'mimeType', 'fileName', 'caption', 'sha256'])
+		if (typeof given[key] === 'string') out[key] = given[key] as string;
+	return out as unknown as InboundMessage['media'];
+}
+
+function run(s: Session, given: InboundMessage, catalog: Catalog, now: Date): StepResult {
+	const message: InboundMessage = { ...given, media: cleanMedia(given.media) };
 	const texts = textsFor(catalog);
 	const ctx: Ctx = { catalog, texts, now, message, replies: [], events: [] };
 	const result = (): StepResult => ({ session: s, replies: ctx.replies, events: ctx.events });

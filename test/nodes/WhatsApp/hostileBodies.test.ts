@@ -97,3 +97,14 @@ describe('the trigger answers 400, never 500, to a body its parser cannot read',
 		expect(items).toEqual([expect.objectContaining({ text: 'halo' })]);
 	});
 });
+
+describe('Meta parser: a location whose coordinates are not numbers', () => {
+	it('is read as an unsupported message, not a crash', () => {
+		const longitude = JSON.parse('{"toString": {"toString": 1, "valueOf": 1}}');
+		const msg = parseMetaWebhook(
+			envelope({ messages: [message('location', { latitude: -7.6, longitude })] }),
+			NOW,
+		).messages[0];
+		expect(msg.type).toBe('unsupported');
+	});
+});

@@ -99,7 +99,7 @@ function parseValue(value: Record<string, unknown>, now: Date, out: ParsedWebhoo
 	for (const m of Array.isArray(value.messages) ? value.messages : []) {
 		const message = isObject(m) ? toMessage(m, businessNumber, now, nameOf) : null;
 		if (message) out.messages.push(message);
-		else out.skipped.push('a message without "from", "id" or "type"');
+		else out.skipped.push('a message without a numeric "from", an "id" or a "type"');
 	}
 	for (const s of Array.isArray(value.statuses) ? value.statuses : []) {
 		if (!isObject(s)) continue;
@@ -138,7 +138,8 @@ function toMessage(
 	const from = str(m.from);
 	const id = str(m.id);
 	const rawType = str(m.type);
-	if (!from || !id || !rawType) return null;
+	// A WhatsApp id is digits; anything else would become a resident (and a session) of its own.
+	if (!/^\d+$/.test(from) || !id || !rawType) return null;
 
 	const msg: InboundMessage = {
 		provider: META_PROVIDER,
@@ -178,8 +179,8 @@ function toMessage(
 		if (part.filename) msg.media.fileName = str(part.filename);
 		if (part.caption) msg.media.caption = str(part.caption);
 	} else if (rawType === 'location') {
-		const latitude = Number(part.latitude);
-		const longitude = Number(part.longitude);
+		const latitude = Number(str(part.latitude) || NaN);
+		const longitude = Number(str(part.longitude) || NaN);
 		if (Number.isFinite(latitude) && Number.isFinite(longitude)) {
 			msg.type = 'location';
 			msg.location = { latitude, longitude };

@@ -58,3 +58,19 @@ describe('echoed input never carries half an emoji', () => {
 		expect(said.filter((s) => LONE_SURROGATE.test(s))).toEqual([]);
 	});
 });
+
+describe('media fields that are not text', () => {
+	it('a complaint photo whose file name is an object is kept without the name, not an internal error', () => {
+		const chat = new Chat(catalog);
+		chat.text('halo');
+		chat.list('menu:complaint', 'Pengaduan');
+		chat.text('Lampu jalan di depan rumah nomor 17 mati sejak seminggu yang lalu');
+		const fileName = JSON.parse('{"toString": {"toString": 1, "valueOf": 1}}');
+		const result = chat.send({
+			type: 'image',
+			media: { id: 'media-1', mimeType: 'image/jpeg', fileName },
+		});
+		expect(result.events.filter((e) => e.type === 'error')).toEqual([]);
+		expect(chat.session!.complaint?.photo).toEqual({ id: 'media-1', mimeType: 'image/jpeg' });
+	});
+});
