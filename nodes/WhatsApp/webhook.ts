@@ -63,8 +63,14 @@ export async function handleWebhook(this: IWebhookFunctions): Promise<IWebhookRe
 			);
 			return reply(this, 401, 'Invalid signature');
 		}
+		const ownNumberOnly = this.getNodeParameter('ownNumberOnly', true) as boolean;
+		const ownId = String(
+			this.getNodeParameter('phoneNumberId', '') || creds.phoneNumberId || '',
+		).trim();
 		try {
-			parsed = parseMetaWebhook(JSON.parse(raw.toString('utf8')));
+			parsed = parseMetaWebhook(JSON.parse(raw.toString('utf8')), new Date(), {
+				phoneNumberId: ownNumberOnly ? ownId : undefined,
+			});
 		} catch (error) {
 			return malformed(this, error);
 		}
@@ -87,6 +93,10 @@ export async function handleWebhook(this: IWebhookFunctions): Promise<IWebhookRe
 	}
 
 	for (const reason of parsed.skipped) this.logger.debug(`WhatsApp trigger: skipped ${reason}`);
+	if (provider === 'meta' && parsed.skipped.some((r) => r.includes('another number')))
+		this.logger.info(
+			'WhatsApp trigger: ignored messages for another phone number id (turn off "Only This Number" or set the phone number id to receive them)',
+		);
 	const items = [...parsed.messages, ...(includeStatuses ? parsed.statuses : [])];
 	if (!items.length) return { webhookResponse: 'OK' };
 	return { workflowData: [this.helpers.returnJsonArray(items as unknown as IDataObject[])] };

@@ -11,7 +11,7 @@ import { WebhookPayloadError } from '../../../nodes/WhatsApp/providers/payloadEr
 import { WhatsAppGatewayTrigger } from '../../../nodes/WhatsApp/WhatsAppGatewayTrigger.node';
 import { mimeFromExtension } from '../../../nodes/shared/messaging/media';
 import { webhookContext } from './support/harness';
-import { envelope, message } from './support/metaPayloads';
+import { envelope, message, PHONE_NUMBER_ID } from './support/metaPayloads';
 
 const NOW = new Date('2026-01-01T00:00:00Z');
 const metaText = (extra: Record<string, unknown>) =>
@@ -61,7 +61,12 @@ describe('the trigger answers 400, never 500, to a body its parser cannot read',
 	const trigger = new WhatsAppGatewayTrigger();
 	const appSecret = 'app-secret-123';
 	const credentials = {
-		whatsAppCloudApi: { appSecret, verifyToken: 'v', accessToken: 't', phoneNumberId: '1' },
+		whatsAppCloudApi: {
+			appSecret,
+			verifyToken: 'v',
+			accessToken: 't',
+			phoneNumberId: PHONE_NUMBER_ID,
+		},
 		fonnteApi: { token: 'tok', webhookSecret: 's3cret' },
 	};
 

@@ -11,7 +11,7 @@ import { providerRequest, type RetryPolicy } from '../../transport';
 import type { DownloadedMedia, Gateway, MediaSource, SendOutcome } from '../gateway';
 import { buildMultipart } from '../multipart';
 import { fonnteMessageIds, fonnteTextBody, fonnteUrlMediaBody } from './requests';
-import { downloadPublicFile } from './download';
+import { downloadPublicFile, type DownloadLimits } from './download';
 
 export class FonnteGateway implements Gateway {
 	readonly provider = 'fonnte' as const;
@@ -70,7 +70,7 @@ export class FonnteGateway implements Gateway {
 		return { messageIds: await this.send(form.body, form.contentType) };
 	}
 
-	async downloadMedia(ref: { url?: string }): Promise<DownloadedMedia> {
+	async downloadMedia(ref: { url?: string }, limits: DownloadLimits): Promise<DownloadedMedia> {
 		const url = (ref.url ?? '').trim();
 		if (!/^https?:\/\//i.test(url)) {
 			throw new NodeOperationError(this.ctx.getNode(), `"${url}" is not a media URL`, {
@@ -78,7 +78,7 @@ export class FonnteGateway implements Gateway {
 				itemIndex: this.itemIndex,
 			});
 		}
-		return await downloadPublicFile(this.ctx, url, this.itemIndex);
+		return await downloadPublicFile(this.ctx, url, this.itemIndex, limits);
 	}
 
 	async markRead(): Promise<{ read: boolean; note: string }> {

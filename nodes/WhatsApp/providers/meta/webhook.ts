@@ -61,8 +61,20 @@ function errorsOf(value: unknown): StatusError[] {
 	});
 }
 
+export interface MetaParseOptions {
+	/**
+	 * Keep only changes for this phone number id (metadata.phone_number_id): one Meta app may
+	 * serve several numbers, and another office's residents must not land in this workflow.
+	 */
+	phoneNumberId?: string;
+}
+
 /** Parses the body of a Meta webhook POST (already JSON-decoded). Throws WebhookPayloadError. */
-export function parseMetaWebhook(body: unknown, now: Date = new Date()): ParsedWebhook {
+export function parseMetaWebhook(
+	body: unknown,
+	now: Date = new Date(),
+	options: MetaParseOptions = {},
+): ParsedWebhook {
 	if (!isObject(body)) throw new WebhookPayloadError('Body is not a JSON object');
 	if (body.object !== 'whatsapp_business_account')
 		throw new WebhookPayloadError(
@@ -79,6 +91,13 @@ export function parseMetaWebhook(body: unknown, now: Date = new Date()): ParsedW
 				throw new WebhookPayloadError('A change has no "value" object');
 			if (change.field !== 'messages') {
 				out.skipped.push(`field "${str(change.field)}" is not about messages`);
+				continue;
+			}
+			const forNumber = isObject(change.value.metadata)
+				? str(change.value.metadata.phone_number_id)
+				: '';
+			if (options.phoneNumberId && forNumber !== options.phoneNumberId) {
+				out.skipped.push(`a change for another number (phone_number_id "${forNumber}")`);
 				continue;
 			}
 			parseValue(change.value, now, out);
