@@ -39,6 +39,8 @@ export interface StackOptions {
 	workflowsDir?: string;
 	sandboxOptions?: Partial<SandboxOptions>;
 	extraEnv?: Record<string, string>;
+	/** Save successful executions in full (the e2e tests read them); `npm start` does not. */
+	keepSuccessfulExecutions?: boolean;
 	log?: Log;
 }
 
@@ -162,6 +164,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 				proxyUrl: sandbox.proxyUrl,
 				caCertPath: sandbox.caCertPath,
 				extraEnv: options.extraEnv,
+				keepSuccessfulExecutions: options.keepSuccessfulExecutions,
 				log,
 			}),
 		);
@@ -171,6 +174,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 				n8n: running,
 				workflowsDir,
 				credentials: sandboxCredentials(sandbox, userFolder),
+				keepSuccessfulExecutions: options.keepSuccessfulExecutions,
 				log,
 			}),
 		);
