@@ -32,3 +32,81 @@ describe('executions of the ready workflows keep no personal data', () => {
 		expect(kept.body.settings?.saveDataSuccessExecution).toBe('all');
 	});
 });
+
+describe('the public surface', () => {
+	const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
+	const privacy = readme.slice(readme.indexOf('## Privacy'), readme.indexOf('## Development'));
+	const nodesOf = (file: string) =>
+		ready.find((r) => r.file === file)!.wf.nodes as Array<{
+			name: string;
+			type: string;
+			parameters: Record<string, unknown>;
+			credentials?: Record<string, unknown>;
+		}>;
+
+	it('every webhook of a ready workflow is listed in the privacy section with its workflow', () => {
+		for (const { file, wf } of ready) {
+			for (const node of wf.nodes) {
+				const path = (node.parameters as { path?: string } | undefined)?.path;
+				if (node.type === 'n8n-nodes-base.webhook') expect(privacy).toContain(`/webhook/${path}`);
+				if (/webhook|Trigger$/.test(node.type) && !node.type.includes('schedule'))
+					expect(privacy).toContain(`| ${file.replace('.json', '')} |`);
+			}
+		}
+	});
+
+	it('the report webhook requires n8n header authentication', () => {
+		const hook = nodesOf('report.json').find((n) => n.type === 'n8n-nodes-base.webhook')!;
+		expect(hook.parameters.authentication).toBe('headerAuth');
+		expect(hook.credentials).toHaveProperty('httpHeaderAuth');
+	});
+
+	it('the verification page is sent with CSP, nosniff and no-referrer', () => {
+		const answer = nodesOf('verify.json').find(
+			(n) => n.type === 'n8n-nodes-base.respondToWebhook',
+		)!;
+		const entries = (
+			answer.parameters.options as {
+				responseHeaders: { entries: Array<{ name: string; value: string }> };
+			}
+		).responseHeaders.entries;
+		const header = (name: string) => entries.find((e) => e.name === name)?.value;
+		expect(header('Content-Security-Policy')).toMatch(/default-src 'none'/);
+		expect(header('Content-Security-Policy')).not.toMatch(/script-src/);
+		expect(header('X-Content-Type-Options')).toBe('nosniff');
+		expect(header('Referrer-Policy')).toBe('no-referrer');
+	});
+});
+
+describe('retention', () => {
+	it('a nightly run deletes sessions not updated within the configured days (90 by default)', () => {
+		const nodes = ready.find((r) => r.file === 'retention.json')!.wf.nodes as Array<{
+			type: string;
+			parameters: Record<string, unknown>;
+		}>;
+		const params = (type: string) =>
+			nodes.find((n) => n.type === type)?.parameters as Record<string, unknown>;
+		expect(nodes.find((n) => n.type === 'n8n-nodes-base.scheduleTrigger')?.parameters.rule).toEqual(
+			{
+				interval: [expect.objectContaining({ field: 'days', daysInterval: 1 })],
+			},
+		);
+		const set = params('n8n-nodes-base.set') as { assignments: { assignments: unknown[] } };
+		const days = set.assignments.assignments[0];
+		expect(days).toMatchObject({ name: 'sessionDays', value: 90 });
+		const purge = params('n8n-nodes-base.dataTable');
+		expect(purge).toMatchObject({
+			operation: 'deleteRows',
+			dataTableId: { value: 'pecelan_sessions' },
+			filters: {
+				conditions: [
+					{
+						keyName: 'updatedAt',
+						condition: 'lt',
+						keyValue: expect.stringContaining('$json.sessionDays'),
+					},
+				],
+			},
+		});
+	});
+});

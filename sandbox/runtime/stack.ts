@@ -70,6 +70,13 @@ function googleServiceAccount(userFolder: string): { email: string; privateKey: 
 	return account;
 }
 
+/**
+ * The header the report webhook (workflows/report.json, "Run Now") requires. A fixed key like the
+ * sandbox's other stand-in secrets; a real office sets its own in the "Report webhook key"
+ * credential.
+ */
+export const SANDBOX_REPORT_KEY = { name: 'X-Pecelan-Key', value: 'sandbox-report-key' };
+
 export function sandboxCredentials(sandbox: Sandbox, userFolder: string): CredentialSpec[] {
 	const config = sandbox.config();
 	const google = googleServiceAccount(userFolder);
@@ -96,6 +103,7 @@ export function sandboxCredentials(sandbox: Sandbox, userFolder: string): Creden
 				httpNode: false,
 			},
 		},
+		{ name: 'Report webhook key', type: 'httpHeaderAuth', data: { ...SANDBOX_REPORT_KEY } },
 	];
 }
 

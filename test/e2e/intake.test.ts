@@ -133,6 +133,9 @@ describe.each(journeys)('a letter end to end: $service', (journey) => {
 		const page = await fetch(verifyUrl(stack(), code));
 		const html = await page.text();
 		expect(page.status).toBe(200);
+		expect(page.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
+		expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+		expect(page.headers.get('referrer-policy')).toBe('no-referrer');
 		expect(html).toContain(number);
 		expect(html).toContain(journey.name);
 		expect(html).toContain(
