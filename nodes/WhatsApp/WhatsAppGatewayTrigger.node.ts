@@ -71,6 +71,25 @@ export class WhatsAppGatewayTrigger implements INodeType {
 				displayOptions: { show: { provider: ['fonnte'] } },
 			},
 			{
+				displayName: 'Only This Number',
+				name: 'ownNumberOnly',
+				type: 'boolean',
+				default: true,
+				displayOptions: { show: { provider: ['meta'] } },
+				description:
+					"Whether to run only for messages to this office's phone number ID (the credential's, or the one below). One Meta app can serve several numbers; messages for the others are answered 200 and nothing runs.",
+			},
+			{
+				displayName: 'Phone Number ID',
+				name: 'phoneNumberId',
+				type: 'string',
+				default: '',
+				placeholder: '106540352242922',
+				displayOptions: { show: { provider: ['meta'], ownNumberOnly: [true] } },
+				description:
+					"The phone number ID this trigger serves; empty: the credential's Phone Number ID",
+			},
+			{
 				displayName: 'Include Status Updates',
 				name: 'includeStatuses',
 				type: 'boolean',

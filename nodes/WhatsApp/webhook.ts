@@ -63,8 +63,14 @@ export async function handleWebhook(this: IWebhookFunctions): Promise<IWebhookRe
 			);
 			return reply(this, 401, 'Invalid signature');
 		}
+		const ownNumberOnly = this.getNodeParameter('ownNumberOnly', true) as boolean;
+		const ownId = String(
+			this.getNodeParameter('phoneNumberId', '') || creds.phoneNumberId || '',
+		).trim();
 		try {
-			parsed = parseMetaWebhook(JSON.parse(raw.toString('utf8')));
+			parsed = parseMetaWebhook(JSON.parse(raw.toString('utf8')), new Date(), {
+				phoneNumberId: ownNumberOnly ? ownId : undefined,
+			});
 		} catch (error) {
 			return malformed(this, error);
 		}
@@ -87,6 +93,10 @@ export async function handleWebhook(this: IWebhookFunctions): Promise<IWebhookRe
 	}
 
 	for (const reason of parsed.skipped) this.logger.debug(`WhatsApp trigger: skipped ${reason}`);
+	if (provider === 'meta' && parsed.skipped.some((r) => r.includes('another number')))
+		this.logger.info(
+			'WhatsApp trigger: ignored messages for another phone number id (turn off "Only This Number" or set the phone number id to receive them)',
+		);
 	const items = [...parsed.messages, ...(includeStatuses ? parsed.statuses : [])];
 	if (!items.length) return { webhookResponse: 'OK' };
 	return { workflowData: [this.helpers.returnJsonArray(items as unknown as IDataObject[])] };
@@ -100,10 +110,19 @@ async function fonnteBody(ctx: IWebhookFunctions): Promise<unknown> {
 	return JSON.parse(raw.toString('utf8'));
 }
 
+/**
+ * 400 with the reason for any body the parser cannot read. Anything but a WebhookPayloadError is
+ * a parser bug: still a 400 (a 500 makes Meta retry the same body forever), logged as an error.
+ */
 function malformed(ctx: IWebhookFunctions, error: unknown): IWebhookResponseData {
-	if (!(error instanceof WebhookPayloadError) && !(error instanceof SyntaxError)) throw error;
-	const reason =
-		error instanceof SyntaxError ? `body is not JSON (${error.message})` : error.message;
+	let reason: string;
+	if (error instanceof WebhookPayloadError) reason = error.message;
+	else if (error instanceof SyntaxError) reason = `body is not JSON (${error.message})`;
+	else {
+		reason = 'the body could not be read';
+		const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+		ctx.logger.error(`WhatsApp trigger: unexpected error reading a webhook body: ${detail}`);
+	}
 	ctx.logger.warn(`WhatsApp trigger: malformed webhook body: ${reason}`);
 	return reply(ctx, 400, `Malformed webhook body: ${reason}`);
 }

@@ -29,6 +29,8 @@ export interface StartN8nOptions {
 	/** The sandbox's CA, trusted by n8n for the hosts the sandbox stands in for. */
 	caCertPath?: string;
 	extraEnv?: Record<string, string>;
+	/** Save successful executions (the e2e tests read them); otherwise only failures are kept. */
+	keepSuccessfulExecutions?: boolean;
 	log?: Log;
 	readyTimeoutMs?: number;
 	/** Queue mode: `worker` runs a worker (jobs from Redis) instead of the main process. */
@@ -57,6 +59,7 @@ function quietOfflineEnv(
 	port: number,
 	brokerPort: number,
 	userFolder: string,
+	keepSuccessfulExecutions = false,
 ): Record<string, string> {
 	return {
 		N8N_USER_FOLDER: userFolder,
@@ -86,10 +89,15 @@ function quietOfflineEnv(
 		// Set explicitly where n8n warns that a default will change.
 		N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
 		N8N_RUNNERS_TASK_TIMEOUT: '300',
-		// Tests read finished and failed executions through the public API.
+		// Executions carry personal data (messages, NIKs, the requests sheet): successes are not
+		// saved (the ready workflows say so too), failures are kept for a week to debug, and
+		// n8n prunes. The e2e stack keeps successes: its tests read them through the public API.
 		EXECUTIONS_DATA_SAVE_ON_ERROR: 'all',
-		EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all',
-		EXECUTIONS_DATA_SAVE_MANUAL_EXECUTIONS: 'true',
+		EXECUTIONS_DATA_SAVE_ON_SUCCESS: keepSuccessfulExecutions ? 'all' : 'none',
+		EXECUTIONS_DATA_SAVE_MANUAL_EXECUTIONS: 'false',
+		EXECUTIONS_DATA_PRUNE: 'true',
+		EXECUTIONS_DATA_MAX_AGE: '168',
+		EXECUTIONS_DATA_PRUNE_MAX_COUNT: '10000',
 		GENERIC_TIMEZONE: 'Asia/Jakarta',
 		// No N8N_CONCURRENCY_PRODUCTION_LIMIT: a resident's messages may run at the same time; the
 		// intake saves each session on condition of its version and takes the step again if not.
@@ -155,7 +163,7 @@ export async function startN8n(options: StartN8nOptions): Promise<N8nInstance> {
 	const env: NodeJS.ProcessEnv = {
 		...inherited,
 		PATH: `${runtime.node.binDir}:${process.env.PATH ?? ''}`,
-		...quietOfflineEnv(port, brokerPort, userFolder),
+		...quietOfflineEnv(port, brokerPort, userFolder, options.keepSuccessfulExecutions),
 		N8N_ENCRYPTION_KEY: secrets.encryptionKey,
 		N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
 		N8N_INSTANCE_OWNER_EMAIL: secrets.owner.email,

@@ -36,6 +36,11 @@ export interface ProvisionOptions {
 	credentials: CredentialSpec[];
 	log?: Log;
 	webhookTimeoutMs?: number;
+	/**
+	 * Save successful executions in full, overriding the workflows' own "none": for the e2e
+	 * tests only, which wait on and read intake executions through n8n's API.
+	 */
+	keepSuccessfulExecutions?: boolean;
 }
 
 export interface ProvisionedWorkflow {
@@ -186,8 +191,11 @@ export async function provision(options: ProvisionOptions): Promise<Provisioned>
 			log(
 				`provision: ${file} uses node types n8n does not know: ${[...new Set(unknownTypes)].join(', ')}`,
 			);
-		const { body, missing } = prepareWorkflow(withSandboxOffice(workflow), credentials, (n) =>
-			Boolean(descriptionOf(types, n)?.webhooks?.length),
+		const { body, missing } = prepareWorkflow(
+			withSandboxOffice(workflow),
+			credentials,
+			(n) => Boolean(descriptionOf(types, n)?.webhooks?.length),
+			options.keepSuccessfulExecutions ? { saveDataSuccessExecution: 'all' } : {},
 		);
 		if (missing.length) log(`provision: ${file}: no credential for ${missing.join('; ')}`);
 		const found = existing.find((w) => w.name === workflow.name);

@@ -40,6 +40,8 @@ export interface StackOptions {
 	workflowsDir?: string;
 	sandboxOptions?: Partial<SandboxOptions>;
 	extraEnv?: Record<string, string>;
+	/** Save successful executions in full (the e2e tests read them); `npm start` does not. */
+	keepSuccessfulExecutions?: boolean;
 	log?: Log;
 	/**
 	 * `queue`: n8n as main + workers on a private PostgreSQL and Redis (data under stateDir);
@@ -88,6 +90,13 @@ function googleServiceAccount(userFolder: string): { email: string; privateKey: 
 	return account;
 }
 
+/**
+ * The header the report webhook (workflows/report.json, "Run Now") requires. A fixed key like the
+ * sandbox's other stand-in secrets; a real office sets its own in the "Report webhook key"
+ * credential.
+ */
+export const SANDBOX_REPORT_KEY = { name: 'X-Pecelan-Key', value: 'sandbox-report-key' };
+
 export function sandboxCredentials(sandbox: Sandbox, userFolder: string): CredentialSpec[] {
 	const config = sandbox.config();
 	const google = googleServiceAccount(userFolder);
@@ -115,6 +124,7 @@ export function sandboxCredentials(sandbox: Sandbox, userFolder: string): Creden
 				httpNode: false,
 			},
 		},
+		{ name: 'Report webhook key', type: 'httpHeaderAuth', data: { ...SANDBOX_REPORT_KEY } },
 	];
 }
 
@@ -193,6 +203,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 			proxyUrl: sandbox.proxyUrl,
 			caCertPath: sandbox.caCertPath,
 			extraEnv: { ...queue?.env, ...options.extraEnv },
+			keepSuccessfulExecutions: options.keepSuccessfulExecutions,
 			log,
 		};
 		n8n = await time('n8n', () =>
@@ -214,6 +225,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 				n8n: running,
 				workflowsDir,
 				credentials: sandboxCredentials(sandbox, userFolder),
+				keepSuccessfulExecutions: options.keepSuccessfulExecutions,
 				log,
 			}),
 		);

@@ -74,6 +74,8 @@ export function prepareWorkflow(
 	file: WorkflowFile,
 	credentials: KnownCredential[],
 	hasWebhooks: (node: WorkflowNode) => boolean,
+	/** Settings that replace the file's (the e2e stack keeps successful executions to observe runs). */
+	settingsOverride: Record<string, unknown> = {},
 ): { body: WorkflowFile; missing: string[] } {
 	const missing: string[] = [];
 	const nodes = file.nodes.map((node) => {
@@ -97,6 +99,7 @@ export function prepareWorkflow(
 	for (const key of API_SETTINGS) {
 		if (file.settings?.[key] !== undefined) settings[key] = file.settings[key];
 	}
+	Object.assign(settings, settingsOverride);
 	const body: WorkflowFile = { name: file.name, nodes, connections: file.connections, settings };
 	if (file.staticData) body.staticData = file.staticData;
 	return { body, missing };

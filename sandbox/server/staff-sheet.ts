@@ -10,6 +10,8 @@ export const DEFAULT_STATUSES = [
 	'Perbaiki',
 	'Selesai',
 	'Terkirim',
+	// Staff revoke an issued letter; its QR page then says so.
+	'Dicabut',
 ];
 
 export function requestsTab(ctx: SandboxContext, name?: string | null): SheetTab {

@@ -170,6 +170,10 @@ describe.each(journeys)('a letter end to end: $service', (journey) => {
 		const page = await fetch(link);
 		const html = await page.text();
 		expect(page.status).toBe(200);
+		// n8n owns Content-Security-Policy on webhook answers (its sandbox policy; a workflow's own is dropped).
+		expect(page.headers.get('content-security-policy')).toMatch(/^sandbox /);
+		expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+		expect(page.headers.get('referrer-policy')).toBe('no-referrer');
 		expect(html).toContain(number);
 		expect(html).toContain(journey.name);
 		expect(html).toContain(`${nik.slice(0, 4)}********${nik.slice(-4)}`);

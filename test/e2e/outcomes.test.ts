@@ -1,6 +1,7 @@
 // Service outcomes through the real workflows: the satisfaction survey after a letter, a
 // complaint from the resident to the sheet and the response back, and the monthly report
 // (run on demand) whose figures match the rows those journeys left in the sheet.
+import { SANDBOX_REPORT_KEY } from '../../sandbox/runtime/stack';
 import reportLabels from '../../templates/report/labels.json';
 import { readPdf, squash } from '../nodes/shared/letter/pdf-text';
 import { staffClient } from './support/clients';
@@ -143,7 +144,10 @@ describe('service outcomes', () => {
 		const hook = stack()
 			.workflows.flatMap((w) => w.webhooks)
 			.find((h) => h.url.endsWith('/laporan'))!;
-		expect((await fetch(`${hook.url}?bulan=${month}`)).status).toBe(200);
+		// The report webhook requires its header key: without it n8n refuses and nothing is sent.
+		expect((await fetch(`${hook.url}?bulan=${month}`)).status).toBe(403);
+		const headers = { [SANDBOX_REPORT_KEY.name]: SANDBOX_REPORT_KEY.value };
+		expect((await fetch(`${hook.url}?bulan=${month}`, { headers })).status).toBe(200);
 
 		const lurah = new Resident(stack(), LURAH, 'Lurah');
 		const report = await nextUnpromptedMessage(

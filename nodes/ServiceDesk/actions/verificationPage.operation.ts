@@ -1,7 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { verificationPage } from '../../shared/letter/verificationPage';
-import { DEFAULT_SHEET_LAYOUT as layout } from '../../shared/sheet/requestRow';
+import { verificationAnswer } from '../../shared/sheet/verification';
 import { getCatalog } from './catalog';
 
 export const description: INodeProperties[] = [
@@ -11,35 +10,23 @@ export const description: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		required: true,
-		description: "The code from the letter's QR link; input items are the sheet rows to look in",
+		description:
+			"The code from the letter's QR link; input items are the sheet rows to look in. A row whose Status is Dicabut shows the letter as revoked.",
 		displayOptions: { show: { operation: ['verificationPage'] } },
 	},
 ];
 
-/** The page a QR scan shows: the letter confirmed, or the same "not found" for any other code. */
+/** The page a QR scan shows: the letter confirmed or revoked, or the same "not found" for any other code. */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const items = this.getInputData();
-	const code = String(this.getNodeParameter('code', 0) ?? '').trim();
-	const c = layout.columns;
-	const row = code
-		? items
-				.map((item) => item.json)
-				.find(
-					(r) =>
-						String(r[c.verificationCode] ?? '').trim() === code &&
-						String(r[c.letterNumber] ?? '').trim(),
-				)
-		: undefined;
-	const text = (key: string) => String(row?.[key] ?? '');
-	const page = verificationPage(
-		row && {
-			number: text(c.letterNumber),
-			issuedAt: text(c.completedAt) || text(c.notifiedAt) || text(c.receivedAt),
-			service: text(c.service),
-			name: text(c.name),
-			nik: text(c.nik),
-		},
-		getCatalog.call(this, 0).office.name,
-	);
-	return [[{ json: { ...page, found: page.statusCode === 200 }, pairedItem: { item: 0 } }]];
+	const rows = this.getInputData().map((item) => item.json);
+	const code = String(this.getNodeParameter('code', 0) ?? '');
+	const page = verificationAnswer(rows, code, getCatalog.call(this, 0).office.name);
+	return [
+		[
+			{
+				json: { ...page, found: page.statusCode !== 404, revoked: page.statusCode === 410 },
+				pairedItem: { item: 0 },
+			},
+		],
+	];
 }

@@ -7,6 +7,7 @@ import type { Provider, RetryPolicy } from '../transport';
 import { CREDENTIAL_OF } from '../transport';
 import { MetaGateway, type MetaSettings } from './meta/client';
 import { FonnteGateway } from './fonnte/client';
+import type { DownloadLimits } from './fonnte/download';
 
 export interface OutgoingFile {
 	data: Buffer;
@@ -67,7 +68,10 @@ export interface Gateway {
 		source: MediaSource,
 		options: { fileName?: string; caption?: string },
 	): Promise<SendOutcome>;
-	downloadMedia(ref: { id?: string; url?: string }): Promise<DownloadedMedia>;
+	downloadMedia(
+		ref: { id?: string; url?: string },
+		limits: DownloadLimits,
+	): Promise<DownloadedMedia>;
 	markRead(messageId: string): Promise<{ read: boolean; note?: string }>;
 	/** An approved message template (Meta); Fonnte sends its wording as text. */
 	sendTemplate(to: string, message: TemplateMessage): Promise<SendOutcome>;

@@ -90,7 +90,18 @@ export function step(
 	}
 }
 
-function run(s: Session, message: InboundMessage, catalog: Catalog, now: Date): StepResult {
+/** Media fields as strings only: a forged webhook body may put anything there. */
+function cleanMedia(media: unknown): InboundMessage['media'] {
+	if (!media || typeof media !== 'object') return undefined;
+	const given = media as Record<string, unknown>;
+	const out: Record<string, string> = {};
+	for (const key of ['id', 'url', 'mimeType', 'fileName', 'caption', 'sha256'])
+		if (typeof given[key] === 'string') out[key] = given[key] as string;
+	return out as unknown as InboundMessage['media'];
+}
+
+function run(s: Session, given: InboundMessage, catalog: Catalog, now: Date): StepResult {
+	const message: InboundMessage = { ...given, media: cleanMedia(given.media) };
 	const texts = textsFor(catalog);
 	const ctx: Ctx = { catalog, texts, now, message, replies: [], events: [] };
 	const result = (): StepResult => {
@@ -127,7 +138,9 @@ function run(s: Session, message: InboundMessage, catalog: Catalog, now: Date): 
 		return result();
 	}
 	if (!USABLE.has(type)) {
-		ctx.replies.push(textReply(say(texts, UNUSABLE[type] ?? 'unsupported.other')));
+		// Own keys only: a type such as "valueOf" or "__proto__" must not find Object.prototype's.
+		const key = Object.prototype.hasOwnProperty.call(UNUSABLE, type) ? UNUSABLE[type] : undefined;
+		ctx.replies.push(textReply(say(texts, key ?? 'unsupported.other')));
 		return result();
 	}
 	if (type === 'image' || type === 'document') {

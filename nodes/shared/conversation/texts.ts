@@ -6,6 +6,7 @@ import type { Catalog, Messages } from '../catalog/types';
 import { renderMessage } from '../catalog';
 import type { OutboundReply, ReplyButton, ReplyListRow } from '../messaging/types';
 import { WHATSAPP_LIMITS as L } from '../messaging/types';
+import { clipUnits, dropLoneSurrogates } from '../messaging/unicode';
 import defaultMessages from '../../../templates/messages.json';
 
 export type Command = 'menu' | 'cancel' | 'help' | 'back' | 'staff';
@@ -136,11 +137,11 @@ export function yesNo(texts: Texts, text: string): 'yes' | 'no' | undefined {
 }
 
 export function cut(text: string, max: number): string {
-	return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+	return text.length <= max ? text : `${clipUnits(text, max - 1)}…`;
 }
 
 export function textReply(text: string): OutboundReply {
-	return { type: 'text', text: cut(text, L.textBody) };
+	return { type: 'text', text: cut(dropLoneSurrogates(text), L.textBody) };
 }
 
 /** Buttons when ≤ 3 choices, else a list when ≤ 10, else the numbered text. */

@@ -34,11 +34,20 @@ function below1000(n: number): string {
 	return [head, below1000(n % 100)].filter(Boolean).join(' ');
 }
 
+/**
+ * The largest amount spelt: 999 triliun … (below 10^15, "seribu triliun"). Money fields refuse
+ * larger amounts when the resident types them, so a letter never meets one.
+ */
+export const TERBILANG_MAX = 1e15 - 1;
+
 /** 1500000 → `satu juta lima ratus ribu`; 0 → `nol`; 1000 → `seribu`. */
 export function terbilang(value: number): string {
 	if (!Number.isFinite(value)) throw new RangeError(`Not a number: ${value}`);
 	let n = Math.round(Math.abs(value));
-	if (n >= 1e15) throw new RangeError(`Too large to spell: ${value}`);
+	if (n > TERBILANG_MAX)
+		throw new RangeError(
+			`${value} is too large to spell in words; amounts up to ${TERBILANG_MAX} (999 triliun …) can be spelt`,
+		);
 	if (n === 0) return 'nol';
 	const words: string[] = [];
 	for (const [scale, name] of SCALES) {

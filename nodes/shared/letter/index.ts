@@ -7,6 +7,7 @@ import { drawLetter } from './draw';
 import { layoutLetter, type PageGeometry } from './layout';
 import { LETTER_TITLES, type Letterhead, type Signatory } from './letters';
 import { MarkupError, parseLetterMarkup } from './markup';
+import { TableLayoutError } from './layout-table';
 import { fillTemplate, LetterTemplateError } from './template';
 import { letterWords } from './words';
 
@@ -128,7 +129,13 @@ export function composeLetter(req: LetterRequest) {
 	}
 	if (doc.pageLabel === undefined) doc.pageLabel = letterWords.pageLabel;
 	const page = pageGeometry(req.paper ?? 'F4', req.margins);
-	return { page, laid: layoutLetter(doc, page) };
+	try {
+		return { page, laid: layoutLetter(doc, page) };
+	} catch (error) {
+		if (error instanceof TableLayoutError)
+			throw new LetterTemplateError(req.templateName, error.message);
+		throw error;
+	}
 }
 
 export async function renderLetter(req: LetterRequest): Promise<RenderedLetter> {

@@ -2,6 +2,14 @@
 import type { Layout } from './layout';
 import type { Align, Block, Run } from './model';
 
+/** A table that cannot be laid out on the page (the engine turns it into a template error). */
+export class TableLayoutError extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'TableLayoutError';
+	}
+}
+
 /**
  * Column widths from the weights, widened where a column's longest word (the NIK, "Perempuan",
  * "Hubungan") would otherwise break inside it, the room taken from columns that have some spare.
@@ -75,6 +83,11 @@ export function layTable(l: Layout, b: Extract<Block, { kind: 'table' }>, size: 
 	};
 	const drawHeader = () =>
 		header.forEach((r) => drawRow(r, 0, Math.max(...r.map((c) => c.length))));
+	// A header taller than a page would start page after page without ever placing a row.
+	if (l.page.margin.top + headerHeight + lh + 2 * pad > l.bottom)
+		throw new TableLayoutError(
+			`a table header is taller than a page (widths="${b.widths.join(',')}"): give its narrow columns more width or shorten the header`,
+		);
 	const rows = b.rows.map((r) => layoutRow(r, false));
 	// The header starts a page with its first row (whole, as rows move whole), never alone.
 	const firstRow = Math.max(...rows[0].map((c) => c.length)) * lh + 2 * pad;

@@ -39,7 +39,9 @@ export function decodeEntities(text: string): string {
 					: parseInt(name.slice(1), 10);
 			return cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : whole;
 		}
-		return ENTITIES[name.toLowerCase()] ?? whole;
+		// Own keys only: "&constructor;" must print as typed, not Object.prototype's function.
+		const key = name.toLowerCase();
+		return Object.prototype.hasOwnProperty.call(ENTITIES, key) ? ENTITIES[key] : whole;
 	});
 }
 
@@ -217,7 +219,7 @@ function block(el: Node): Block {
 			const body = rows.filter((r) => !header.includes(r));
 			const widths = (el.attrs.widths ?? '').split(',').filter(Boolean).map(Number);
 			const columns = Math.max(widths.length, ...rows.map((r) => cells(r).length));
-			if (widths.some((w) => !(w > 0)))
+			if (widths.some((w) => !(w > 0) || !Number.isFinite(w)))
 				throw new MarkupError(
 					`<table widths="${el.attrs.widths}"> must list positive numbers`,
 					el.line,

@@ -240,11 +240,11 @@ function execute(
 				variable,
 			);
 		}
-		throw new LetterTemplateError(
-			name,
-			message.replace(/ - \d+:\d+$/, ''),
-			at ? Number(at[1]) : undefined,
-		);
+		// JSON data can hold an object whose own "toString" is not a function: it cannot print.
+		const reason = /convert object to primitive value/.test(message)
+			? 'a value in the data is a structure where text or a number is expected'
+			: message.replace(/ - \d+:\d+$/, '');
+		throw new LetterTemplateError(name, reason, at ? Number(at[1]) : undefined);
 	}
 }
 

@@ -33,6 +33,10 @@ export interface Placed {
 }
 
 const REPLACEMENT = '?';
+
+function isOneGlyph(word: Word): boolean {
+	return word.segs.reduce((n, seg) => n + Array.from(seg.text).length, 0) <= 1;
+}
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 export class Typesetter {
@@ -147,7 +151,9 @@ export class Typesetter {
 				line = [];
 				width = 0;
 			}
-			if (word.width > limit()) {
+			// A single glyph wider than the line (a very narrow table column) cannot be split
+			// further: it is set on a line of its own and overflows, rather than split forever.
+			if (word.width > limit() && !isOneGlyph(word)) {
 				const pieces = this.split(word, limit(), size);
 				queue.splice(i, 1, ...pieces);
 				i--;

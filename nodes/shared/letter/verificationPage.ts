@@ -1,7 +1,8 @@
 /**
  * The page behind a letter's QR code. It confirms only what the letter itself shows (number,
- * date, subject, holder with a masked NIK, office), and answers the same "not found" for any code
- * that matches nothing, so codes cannot be probed for names.
+ * date, subject, holder with a masked NIK, office), says plainly when staff revoked the letter
+ * (410), and answers the same "not found" for any code that matches nothing, so codes cannot be
+ * probed for names.
  */
 import Handlebars from 'handlebars';
 
@@ -15,6 +16,8 @@ export interface IssuedLetter {
 	service: string;
 	name: string;
 	nik: string;
+	/** Staff revoked the letter: the page says so instead of confirming it. */
+	revoked?: boolean;
 }
 
 let compiled: HandlebarsTemplateDelegate | undefined;
@@ -30,6 +33,8 @@ export function verificationPage(
 		service: letter.service,
 		name: letter.name,
 		nik: maskId(letter.nik),
+		revoked: !!letter.revoked,
 	};
-	return { statusCode: shown ? 200 : 404, html: compiled({ letter: shown, office }) };
+	const statusCode = !shown ? 404 : shown.revoked ? 410 : 200;
+	return { statusCode, html: compiled({ letter: shown, office }) };
 }

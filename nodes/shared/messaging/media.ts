@@ -66,5 +66,9 @@ const EXTENSION_MIME: Record<string, string> = {
 
 /** MIME type for a file extension ('' when unknown). */
 export function mimeFromExtension(ext: string): string {
-	return EXTENSION_MIME[(ext ?? '').toLowerCase().replace(/^\./, '')] ?? '';
+	const key = String(ext ?? '')
+		.toLowerCase()
+		.replace(/^\./, '');
+	// Own keys only: an extension such as "constructor" must not find Object.prototype's.
+	return Object.prototype.hasOwnProperty.call(EXTENSION_MIME, key) ? EXTENSION_MIME[key] : '';
 }

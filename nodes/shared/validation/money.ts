@@ -3,6 +3,8 @@
  * `Rp 1.500.000,00`, `1500000`, `500 ribu`, `500rb`, `2 M`, `2 miliar`, `1 juta 500 ribu`.
  */
 
+import { formatRupiah } from '../indonesian/format';
+import { TERBILANG_MAX } from '../indonesian/terbilang';
 import { fail, ok, type Validation } from './result';
 
 const UNITS: Record<string, number> = {
@@ -53,6 +55,8 @@ export function parseMoney(input: string): Validation<number> {
 	if (!Number.isInteger(rounded) || !Number.isSafeInteger(rounded)) {
 		return fail('money.invalid', { input: raw.trim().slice(0, 40) });
 	}
+	// Letters spell amounts in words; refuse what the speller cannot spell.
+	if (rounded > TERBILANG_MAX) return fail('money.tooLarge', { max: formatRupiah(TERBILANG_MAX) });
 	return ok(rounded);
 }
 

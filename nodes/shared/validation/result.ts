@@ -3,6 +3,8 @@
  * lives in templates/validation-messages.json under `error.<code>` (with `{param}` placeholders).
  */
 
+import { dropLoneSurrogates } from '../messaging/unicode';
+
 export type ValidationError = { code: string; params?: Record<string, string | number> };
 
 export type Validation<T> = { ok: true; value: T } | { ok: false; error: ValidationError };
@@ -15,5 +17,10 @@ export function fail<T = never>(
 	code: string,
 	params?: Record<string, string | number>,
 ): Validation<T> {
-	return params ? { ok: false, error: { code, params } } : { ok: false, error: { code } };
+	if (!params) return { ok: false, error: { code } };
+	// Echoed input is cut by length (`slice(0, 40)`); never echo half an emoji back.
+	const clean: Record<string, string | number> = {};
+	for (const [k, v] of Object.entries(params))
+		clean[k] = typeof v === 'string' ? dropLoneSurrogates(v) : v;
+	return { ok: false, error: { code, params: clean } };
 }

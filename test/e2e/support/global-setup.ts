@@ -26,6 +26,9 @@ export async function startE2eStack(): Promise<RunningE2eStack> {
 		// The same development overrides as `npm start`.
 		packageDir: process.env.PECELAN_PACKAGE_DIR || undefined,
 		workflowsDir: process.env.PECELAN_WORKFLOWS_DIR || undefined,
+		// Tests only: the waits read intake executions (and their trigger data) through n8n's API;
+		// the workflows themselves save no successful execution.
+		keepSuccessfulExecutions: true,
 		log,
 	});
 	log(

@@ -155,6 +155,7 @@ describe('WhatsApp Gateway (Fonnte)', () => {
 				resource: 'media',
 				operation: 'download',
 				mediaUrl: `${api.baseUrl}/files/ktp.jpg`,
+				allowedHosts: `http://${new URL(api.baseUrl).host}`,
 				binaryPropertyName: 'foto',
 				fileName: '',
 			},

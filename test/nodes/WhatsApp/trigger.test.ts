@@ -3,14 +3,21 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { WhatsAppGatewayTrigger } from '../../../nodes/WhatsApp/WhatsAppGatewayTrigger.node';
 import { webhookContext, type WebhookSetup } from './support/harness';
-import { contacts, envelope, every, RESIDENT, statusUpdate } from './support/metaPayloads';
+import {
+	contacts,
+	envelope,
+	every,
+	PHONE_NUMBER_ID,
+	RESIDENT,
+	statusUpdate,
+} from './support/metaPayloads';
 
 const META = {
 	whatsAppCloudApi: {
 		appSecret: 'app-secret-123',
 		verifyToken: 'verify-me',
 		accessToken: 't',
-		phoneNumberId: '1',
+		phoneNumberId: PHONE_NUMBER_ID,
 	},
 };
 const FONNTE = { fonnteApi: { token: 'tok', webhookSecret: 's3cret' } };
@@ -128,6 +135,24 @@ describe('WhatsApp Gateway Trigger (Meta)', () => {
 		expect(response.status).toBe(400);
 		expect(result.workflowData).toBeUndefined();
 		expect(logs.find((l) => l.level === 'warn')?.message).toMatch(/not JSON/);
+	});
+
+	it('runs nothing (200) for messages to another phone number id of the same Meta app', async () => {
+		const body = envelope({ contacts, messages: [every.text()] }) as {
+			entry: Array<{ changes: Array<{ value: { metadata: { phone_number_id: string } } }> }>;
+		};
+		body.entry[0].changes[0].value.metadata.phone_number_id = '999000111222333';
+		const { result, response, items } = await metaPost(body);
+		expect(items).toEqual([]);
+		expect(result.webhookResponse).toBe('OK');
+		expect(response.status).toBeUndefined();
+		const off = await metaPost(body, undefined, { provider: 'meta', ownNumberOnly: false });
+		expect(off.items).toHaveLength(1);
+		const named = await metaPost(body, undefined, {
+			provider: 'meta',
+			phoneNumberId: '999000111222333',
+		});
+		expect(named.items).toHaveLength(1);
 	});
 
 	it('answers 400 to a signed JSON body of the wrong shape', async () => {

@@ -6,6 +6,11 @@ import type {
 } from 'n8n-workflow';
 
 import type { Gateway } from '../../providers/gateway';
+import {
+	DEFAULT_FONNTE_MEDIA_HOSTS,
+	DEFAULT_MEDIA_MAX_MB,
+	DEFAULT_MEDIA_TIMEOUT_S,
+} from '../../providers/fonnte/download';
 
 const show = { resource: ['media'], operation: ['download'] };
 
@@ -38,6 +43,32 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 	},
 	{
+		displayName: 'Allowed Attachment Hosts',
+		name: 'allowedHosts',
+		type: 'string',
+		default: DEFAULT_FONNTE_MEDIA_HOSTS,
+		description:
+			'Comma-separated hosts attachment URLs may point to, fetched over https only (*. allows subdomains). The URL comes from the webhook body, so anything else is refused.',
+		displayOptions: { show: { ...show, provider: ['fonnte'] } },
+	},
+	{
+		displayName: 'Max Attachment Size (MB)',
+		name: 'maxSizeMb',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: DEFAULT_MEDIA_MAX_MB,
+		description: 'Larger files are refused (and not downloaded further)',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Download Time Limit (Seconds)',
+		name: 'timeoutSeconds',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: DEFAULT_MEDIA_TIMEOUT_S,
+		displayOptions: { show },
+	},
+	{
 		displayName: 'File Name',
 		name: 'fileName',
 		type: 'string',
@@ -63,7 +94,15 @@ export async function execute(
 		(this.getNodeParameter('fileName', itemIndex, '') as string) ||
 		(typeof media.fileName === 'string' && media.fileName) ||
 		undefined;
-	const file = await gateway.downloadMedia(ref);
+	const file = await gateway.downloadMedia(ref, {
+		allowedHosts: String(
+			this.getNodeParameter('allowedHosts', itemIndex, DEFAULT_FONNTE_MEDIA_HOSTS) ?? '',
+		),
+		maxBytes:
+			Number(this.getNodeParameter('maxSizeMb', itemIndex, DEFAULT_MEDIA_MAX_MB)) * 1024 * 1024,
+		timeoutMs:
+			Number(this.getNodeParameter('timeoutSeconds', itemIndex, DEFAULT_MEDIA_TIMEOUT_S)) * 1000,
+	});
 	const binary = await this.helpers.prepareBinaryData(
 		file.data,
 		fileName ?? file.fileName,

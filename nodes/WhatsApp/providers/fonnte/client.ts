@@ -22,7 +22,7 @@ import type {
 } from '../gateway';
 import { buildMultipart } from '../multipart';
 import { fonnteMessageIds, fonnteTextBody, fonnteUrlMediaBody } from './requests';
-import { downloadPublicFile } from './download';
+import { downloadPublicFile, type DownloadLimits } from './download';
 
 export class FonnteGateway implements Gateway {
 	readonly provider = 'fonnte' as const;
@@ -110,7 +110,7 @@ export class FonnteGateway implements Gateway {
 		return this.sendText(to, text);
 	}
 
-	async downloadMedia(ref: { url?: string }): Promise<DownloadedMedia> {
+	async downloadMedia(ref: { url?: string }, limits: DownloadLimits): Promise<DownloadedMedia> {
 		const url = (ref.url ?? '').trim();
 		if (!/^https?:\/\//i.test(url)) {
 			throw new NodeOperationError(this.ctx.getNode(), `"${url}" is not a media URL`, {
@@ -118,7 +118,7 @@ export class FonnteGateway implements Gateway {
 				itemIndex: this.itemIndex,
 			});
 		}
-		return await downloadPublicFile(this.ctx, url, this.itemIndex);
+		return await downloadPublicFile(this.ctx, url, this.itemIndex, limits);
 	}
 
 	async markRead(): Promise<{ read: boolean; note: string }> {

@@ -60,11 +60,15 @@ export function parseFonnteWebhook(body: unknown, now: Date = new Date()): Parse
 		return out;
 	}
 
+	// A sender with no digits would make every such message share one (empty) resident.
+	const from = toWhatsAppId(sender) ?? sender.replace(/\D/g, '');
+	if (!from) throw new WebhookPayloadError('"sender" holds no phone number');
+
 	const text = str(body.message);
 	const msg: InboundMessage = {
 		provider: FONNTE_PROVIDER,
 		businessNumber,
-		from: toWhatsAppId(sender) ?? sender.replace(/\D/g, ''),
+		from,
 		name: str(body.name),
 		messageId: str(body.inboxid) || str(body.id) || syntheticId(body),
 		timestamp: isoFromUnixSeconds(body.timestamp, now),

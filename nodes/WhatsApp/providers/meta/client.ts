@@ -7,6 +7,7 @@ import { fitsInteractive, splitText, toNumberedText } from '../../../shared/mess
 import { mediaProblem } from '../../../shared/messaging/media';
 import { providerRequest, type RetryPolicy } from '../../transport';
 import type { TemplateDefinition } from '../../../shared/messaging/templates';
+import type { DownloadLimits } from '../fonnte/download';
 import type {
 	DownloadedMedia,
 	Gateway,
@@ -181,7 +182,7 @@ export class MetaGateway implements Gateway {
 		return isObject(res) ? res : {};
 	}
 
-	async downloadMedia(ref: { id?: string }): Promise<DownloadedMedia> {
+	async downloadMedia(ref: { id?: string }, limits: DownloadLimits): Promise<DownloadedMedia> {
 		const mediaId = (ref.id ?? '').trim();
 		if (!/^[\w.-]+$/.test(mediaId)) {
 			throw new NodeOperationError(this.ctx.getNode(), `"${mediaId}" is not a WhatsApp media id`, {
@@ -212,14 +213,24 @@ export class MetaGateway implements Gateway {
 				},
 			);
 		}
+		const tooLarge = (bytes: number) =>
+			new NodeOperationError(
+				this.ctx.getNode(),
+				`Media ${mediaId} is ${Math.round(bytes / 1024 / 1024)} MB, more than the ${Math.round(limits.maxBytes / 1024 / 1024)} MB allowed`,
+				{ description: 'Raise "Max Attachment Size" to accept it.', itemIndex: this.itemIndex },
+			);
+		// Meta states the size up front: refuse before downloading.
+		if (Number(meta.file_size) > limits.maxBytes) throw tooLarge(Number(meta.file_size));
 		// The URL is Meta's and needs the same bearer token.
 		const file = await providerRequest(
 			this.ctx,
 			'meta',
-			{ method: 'GET', url, encoding: 'arraybuffer' },
+			{ method: 'GET', url, encoding: 'arraybuffer', timeout: limits.timeoutMs },
 			this.itemIndex,
 			this.retry,
 		);
+		const bytes = (file.body as Buffer).length;
+		if (bytes > limits.maxBytes) throw tooLarge(bytes);
 		const mimeType = str(meta.mime_type) || 'application/octet-stream';
 		const ext = EXTENSION_OF[mimeType.split(';')[0].trim()] ?? 'bin';
 		return { data: Buffer.from(file.body as Buffer), mimeType, fileName: `${mediaId}.${ext}` };

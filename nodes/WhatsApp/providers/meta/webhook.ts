@@ -61,8 +61,20 @@ function errorsOf(value: unknown): StatusError[] {
 	});
 }
 
+export interface MetaParseOptions {
+	/**
+	 * Keep only changes for this phone number id (metadata.phone_number_id): one Meta app may
+	 * serve several numbers, and another office's residents must not land in this workflow.
+	 */
+	phoneNumberId?: string;
+}
+
 /** Parses the body of a Meta webhook POST (already JSON-decoded). Throws WebhookPayloadError. */
-export function parseMetaWebhook(body: unknown, now: Date = new Date()): ParsedWebhook {
+export function parseMetaWebhook(
+	body: unknown,
+	now: Date = new Date(),
+	options: MetaParseOptions = {},
+): ParsedWebhook {
 	if (!isObject(body)) throw new WebhookPayloadError('Body is not a JSON object');
 	if (body.object !== 'whatsapp_business_account')
 		throw new WebhookPayloadError(
@@ -79,6 +91,13 @@ export function parseMetaWebhook(body: unknown, now: Date = new Date()): ParsedW
 				throw new WebhookPayloadError('A change has no "value" object');
 			if (change.field !== 'messages') {
 				out.skipped.push(`field "${str(change.field)}" is not about messages`);
+				continue;
+			}
+			const forNumber = isObject(change.value.metadata)
+				? str(change.value.metadata.phone_number_id)
+				: '';
+			if (options.phoneNumberId && forNumber !== options.phoneNumberId) {
+				out.skipped.push(`a change for another number (phone_number_id "${forNumber}")`);
 				continue;
 			}
 			parseValue(change.value, now, out);
@@ -99,7 +118,7 @@ function parseValue(value: Record<string, unknown>, now: Date, out: ParsedWebhoo
 	for (const m of Array.isArray(value.messages) ? value.messages : []) {
 		const message = isObject(m) ? toMessage(m, businessNumber, now, nameOf) : null;
 		if (message) out.messages.push(message);
-		else out.skipped.push('a message without "from", "id" or "type"');
+		else out.skipped.push('a message without a numeric "from", an "id" or a "type"');
 	}
 	for (const s of Array.isArray(value.statuses) ? value.statuses : []) {
 		if (!isObject(s)) continue;
@@ -138,7 +157,8 @@ function toMessage(
 	const from = str(m.from);
 	const id = str(m.id);
 	const rawType = str(m.type);
-	if (!from || !id || !rawType) return null;
+	// A WhatsApp id is digits; anything else would become a resident (and a session) of its own.
+	if (!/^\d+$/.test(from) || !id || !rawType) return null;
 
 	const msg: InboundMessage = {
 		provider: META_PROVIDER,
@@ -178,8 +198,8 @@ function toMessage(
 		if (part.filename) msg.media.fileName = str(part.filename);
 		if (part.caption) msg.media.caption = str(part.caption);
 	} else if (rawType === 'location') {
-		const latitude = Number(part.latitude);
-		const longitude = Number(part.longitude);
+		const latitude = Number(str(part.latitude) || NaN);
+		const longitude = Number(str(part.longitude) || NaN);
 		if (Number.isFinite(latitude) && Number.isFinite(longitude)) {
 			msg.type = 'location';
 			msg.location = { latitude, longitude };

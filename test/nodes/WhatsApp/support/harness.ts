@@ -43,7 +43,12 @@ async function httpRequest(options: IHttpRequestOptions): Promise<unknown> {
 		headers: options.headers as Record<string, string>,
 		params: options.qs,
 		data: options.body,
-		responseType: options.encoding === 'arraybuffer' ? 'arraybuffer' : 'json',
+		responseType:
+			options.encoding === 'arraybuffer' || options.encoding === 'stream'
+				? options.encoding
+				: 'json',
+		signal: options.abortSignal as AbortSignal | undefined,
+		timeout: options.timeout,
 		validateStatus: options.ignoreHttpStatusErrors ? () => true : undefined,
 		maxRedirects: 0,
 	});

@@ -26,6 +26,7 @@ const CODES: Array<[string, Record<string, string | number>]> = [
 	['date.future', { value: '6 Mei 2026' }],
 	['date.past', { value: '4 Mei 2026' }],
 	['money.invalid', { input: 'banyak' }],
+	['money.tooLarge', { max: 'Rp999.999.999.999.999' }],
 	['number.invalid', { input: 'tiga' }],
 	['number.range', { min: 1, max: 10 }],
 	['number.min', { min: 1 }],
