@@ -20,16 +20,24 @@ const letter = (body: string) =>
 	sampleRequest('sku-kur', { template: `<letter>${body}</letter>`, templateName: 'custom' });
 
 describe('a table column narrower than one glyph', () => {
-	it('finishes, setting one character per line, and prints every character', async () => {
+	it('is widened to its longest word when the table has room, so the word prints whole', async () => {
 		const request = letter(
 			'<table widths="1,400"><tr><td>WAWASAN</td><td>Kolom lebar</td></tr></table>',
+		);
+		const [page] = await readPdf((await renderLetter(request)).pdf);
+		expect(page.text).toContain('WAWASAN');
+		expect(page.text).toContain('Kolom lebar');
+	});
+
+	it('finishes without room to widen it, setting one character per line, and prints every character', async () => {
+		const request = letter(
+			`<table widths="1,400"><tr><td>WAWASAN</td><td>${'X'.repeat(160)}</td></tr></table>`,
 		);
 		const { laid } = composeLetter(request);
 		expect(laid.pages).toHaveLength(1);
 		const rendered = await renderLetter(request);
 		const [page] = await readPdf(rendered.pdf);
 		for (const ch of 'WAWASAN') expect(page.items.some((i) => i.str === ch)).toBe(true);
-		expect(page.text).toContain('Kolom lebar');
 	});
 
 	it('refuses a header that such a column makes taller than a page, as a template error', () => {
