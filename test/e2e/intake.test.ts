@@ -143,7 +143,9 @@ describe.each(journeys)('a letter end to end: $service', (journey) => {
 		);
 		const done = await rowOf(stack(), ticket, (r) => r.values[c.status] === statuses.done);
 		const number = done.values[c.letterNumber];
-		expect(number).toMatch(/^400\.12\.[\d.]+\/\d{3}\/401\.301\.3\/\d{4}$/);
+		// The service's classification code from the catalog, a three-digit sequence, the unit, the year.
+		const classification = service.letter.classification.replace(/\./g, '\\.');
+		expect(number).toMatch(new RegExp(`^${classification}/\\d{3}/401\\.301\\.3/\\d{4}$`));
 		const notice = (await resident.chat())
 			.slice(before)
 			.find((msg) => said('notice.approved', msg.text));
