@@ -36,7 +36,8 @@ export default [
 							message: 'nodes/shared is the domain: no n8n imports (the node adapters translate).',
 						},
 						{
-							regex: `(^|/)(${nodeFolders.join('|')})(/|$)`,
+							regex: `^(\\.\\./)+(${nodeFolders.join('|')})(/|$)`,
+							caseSensitive: true,
 							message: 'nodes/shared may not import a node folder: nodes depend on the domain, not back.',
 						},
 					],

@@ -3,7 +3,6 @@
  * documents → summary → submit) for every service of the default catalog, replayed with the
  * session stored as JSON between steps as the workflow does. Prints steps/s and session bytes.
  */
-/* eslint-disable no-console -- a benchmark script: printing its figures is its whole output */
 import { defaultCatalog } from '../nodes/shared/catalog';
 import type { FieldSpec } from '../nodes/shared/catalog/types';
 import { step, type Session } from '../nodes/shared/conversation';

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @typescript-eslint/no-require-imports, no-console -- a benchmark script run by tsx (never packed into dist): it prints figures and loads the targets it bundles. */
+/* eslint-disable @typescript-eslint/no-require-imports -- a benchmark script run by tsx (never packed into dist): it prints figures and loads the targets it bundles. */
 /**
  * The fuzz suite of `npm test` (test/fuzz), run longer: each target with 10× its cases (or
  * PECELAN_FUZZ_FACTOR×) from the same fixed seed plus one other seed. Prints cases, cases/s and

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @typescript-eslint/no-require-imports, no-console -- a benchmark script run by tsx (never packed into dist): it prints figures, uses Node built-ins and loads the engine it bundles. */
+/* eslint-disable @typescript-eslint/no-require-imports -- a benchmark script run by tsx (never packed into dist): it prints figures, uses Node built-ins and loads the engine it bundles. */
 /**
  * Letter PDF benchmark: the engine (warm) against headless Chromium printing the same letter from
  * equivalent HTML (one page reused, setContent + page.pdf). Prints letters/s, median and p95 ms,

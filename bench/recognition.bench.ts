@@ -3,7 +3,6 @@
  * the way residents write) replayed through the step function. Prints the share handled as
  * labelled and the share of non-service messages that wrongly started a service.
  */
-/* eslint-disable no-console -- a benchmark script: printing its figures is its whole output */
 import { defaultCatalog } from '../nodes/shared/catalog';
 import { score } from '../test/nodes/shared/conversation/firstMessages';
 

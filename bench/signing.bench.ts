@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @typescript-eslint/no-require-imports, no-console -- a benchmark script run by tsx (never packed into dist): it prints figures, uses Node built-ins and loads the code it bundles. */
+/* eslint-disable @typescript-eslint/no-require-imports -- a benchmark script run by tsx (never packed into dist): it prints figures, uses Node built-ins and loads the code it bundles. */
 /**
  * Signing benchmark: the same one-page letter printed unsigned, and printed then signed with a
  * local office certificate (PAdES B-B, visible block with QR code), warm, alternating rounds so

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- the n8n community-node rules guard code that runs inside n8n; this file is part of the local runtime that installs, starts and provisions n8n for `npm start` and the end-to-end tests (run by tsx/jest, never packed into dist), which needs Node built-ins, child processes, timers and console output. */
 // `npm start`: the whole office on this machine (see README). Installs the pinned n8n on first
 // use, installs this package into it, starts the sandbox and n8n, provisions the workflows, and
 // stops everything it started on Ctrl-C.

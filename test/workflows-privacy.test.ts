@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- a unit test (jest, never packed into dist) reading the workflow files from disk. */
 /**
  * What the ready workflows keep and expose: no successful execution saved (they carry messages,
  * NIKs and the requests sheet), failures kept for debugging, every public webhook protected or

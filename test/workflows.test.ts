@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- a unit test (jest, never packed into dist) reading the workflow files from disk. */
 // The ready workflows as an admin imports them: stock nodes and this package's nodes only (no
 // Code node), every connection pointing at a node that exists, and the sheet header documented
 // in setup.json matching the columns the nodes write.

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- the n8n community-node rules guard code that runs inside n8n; this file is part of the local runtime that installs, starts and provisions n8n for `npm start` and the end-to-end tests (run by tsx/jest, never packed into dist), which needs Node built-ins, child processes, timers and console output. */
 // What each command needs from the system, and the check `npm start` and `npm test` run first:
 // `tsx sandbox/runtime/check-prerequisites.ts <start|unit|test|queue>` prints one line per missing
 // package and exits 1, or prints nothing; with `--apt-packages` it prints just the Debian package

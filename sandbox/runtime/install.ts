@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- the n8n community-node rules guard code that runs inside n8n; this file is part of the local runtime that installs, starts and provisions n8n for `npm start` and the end-to-end tests (run by tsx/jest, never packed into dist), which needs Node built-ins, child processes, timers and console output. */
 // Installs the pinned runtime once into a cache outside the clone: Node 24 (n8n 2.x needs it; it
 // comes from the npm registry as the `node` package), keyed by version, and n8n from its pinned
 // dependency tree (runtime-lock.ts), keyed by version and the lockfile's hash, so a changed lock

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- the n8n community-node rules guard code that runs inside n8n; this file is part of the local runtime that installs, starts and provisions n8n for `npm start` and the end-to-end tests (run by tsx/jest, never packed into dist), which needs Node built-ins, child processes, timers and console output. */
 // Starts the pinned n8n quietly and offline (see shared/N8N-RUNTIME.md), in its own process
 // group so that stop() ends n8n and its task runner together.
 import { ChildProcess, spawn } from 'node:child_process';

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- the n8n community-node rules guard code that runs inside n8n; this file is part of the local runtime that installs, starts and provisions n8n for `npm start` and the end-to-end tests (run by tsx/jest, never packed into dist), which needs Node built-ins, child processes, timers and console output. */
 // Builds and packs a node package and installs the tarball into an n8n user folder the way a
 // user's community package lands there (<user folder>/.n8n/nodes/node_modules/<name>), so its
 // node types read `<package name>.<node name>`.

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- the n8n community-node rules guard code that runs inside n8n; this file is part of the local runtime that installs, starts and provisions n8n for `npm start` and the end-to-end tests (run by tsx/jest, never packed into dist), which needs Node built-ins. */
 // The system packages `npm start` and `npm test` need, checked before anything starts so that a
 // missing one ends in one line naming it and the `apt-get install` that fixes it, not in a
 // compiler log or a browser-launch stack trace. `which` is passed in so a test can hide a command.

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/require-node-api-error -- the n8n community-node rules guard code that runs inside n8n; this file is part of the local runtime that installs, starts and provisions n8n for `npm start` and the end-to-end tests (run by tsx/jest, never packed into dist), which needs Node built-ins, child processes, timers and console output. */
 // The instance-wide things workflows need before they are imported: an API key, credentials
 // (filled from the sandbox, fitted to each type's schema) and the data tables of setup.json.
 import { createApiKey, N8nApiError, PublicApi } from './api';

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- the n8n community-node rules guard code that runs inside n8n; this file is part of the local runtime that installs, starts and provisions n8n for `npm start` and the end-to-end tests (run by tsx/jest, never packed into dist), which needs Node built-ins, child processes, timers and console output. */
 // Queue mode's real parts (PECELAN_MODE=queue): a private PostgreSQL (n8n's database, so also its
 // Data Tables and binary data) and a private Redis (the job queue), from Debian's packages, on
 // free loopback ports with their data in the state folder, stopped with the stack.

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- the n8n community-node rules guard code that runs inside n8n; this file is part of the local runtime that installs, starts and provisions n8n for `npm start` and the end-to-end tests (run by tsx/jest, never packed into dist), which needs Node built-ins, child processes, timers and console output. */
 // The runtime's n8n is pinned to an exact dependency tree: sandbox/runtime/n8n-<version>/ holds a
 // package.json and the package-lock.json that `npm ci` installs (and checks every tarball against
 // its integrity hash). `npm run runtime:lock [-- <version>]` writes that folder afresh.

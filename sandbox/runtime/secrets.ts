@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- the n8n community-node rules guard code that runs inside n8n; this file is part of the local runtime that installs, starts and provisions n8n for `npm start` and the end-to-end tests (run by tsx/jest, never packed into dist), which needs Node built-ins, child processes, timers and console output. */
 // Per-user-folder secrets of the local n8n: its encryption key and the owner's login.
 // Generated once and kept in the user folder (never in the repo), so a restart finds the same
 // database key and the same password.

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- the n8n community-node rules guard code that runs inside n8n; this file is part of the local runtime that installs, starts and provisions n8n for `npm start` and the end-to-end tests (run by tsx/jest, never packed into dist), which needs Node built-ins, child processes, timers and console output. */
 // The whole office on one machine: the sandbox (stand-in for Meta and Google), a pinned n8n with
 // this package installed as a community package, and the workflows provisioned and active.
 // `npm start` and the end-to-end tests both start it through startStack().

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- the local sandbox (a Node dev server run by tsx/jest, never packed into dist). */
 /**
  * The sandbox plays BSrE's eSign Client (API v2) under `<sandbox>/bsre`: HTTP Basic client
  * credentials, `POST /api/v2/sign/pdf` and `POST /api/v2/user/check/status`, a test CA made at

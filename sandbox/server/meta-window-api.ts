@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/require-node-api-error -- the n8n community-node rules guard code that runs inside n8n; this file belongs to the local sandbox (a Node dev server and its tests run by tsx/jest, never packed into dist). */
 /**
  * The sandbox's JSON API for Meta's 24-hour window and template review: a test moves a
  * resident's last message back ("30 hours later") or plays Meta pausing a template.

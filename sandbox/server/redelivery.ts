@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- the n8n community-node rules guard code that runs inside n8n; this file belongs to the local sandbox (a Node dev server run by tsx/jest, never packed into dist), which needs timers. */
 /**
  * Meta's at-least-once delivery: a webhook that is not answered 200 in time (an error status, a
  * refused connection, no answer before the timeout) is delivered again, the same body with the

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- the n8n community-node rules guard code that runs inside n8n; this end-to-end test (never packed into dist) drives a fresh clone with child processes, Node built-ins and process.env. */
 // A newcomer's first minutes, on a fresh clone of this repository with a clean shell: plain
 // `npm install`; `npm test` on a machine without Chromium stops at once with the line that says
 // what to install; `npm start` brings the office up healthy, and Ctrl-C stops all of it.

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- end-to-end browser test (jest, never packed into dist): reads process.env and writes a screenshot file. */
 // The sandbox page against the real workflows, as a newcomer uses it in a browser: the resident's
 // chat asks for the status and gets n8n's answer, staff approve in the sheet's Status dropdown,
 // and the letter appears in the chat without a reload. Saves the README's screenshots on request.

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- the n8n community-node rules guard code that runs inside n8n; this file is part of the local runtime that installs, starts and provisions n8n for `npm start` and the end-to-end tests (run by tsx/jest, never packed into dist), which needs Node built-ins, child processes, timers and console output. */
 // Starts everything from nothing, as a new user's `npm start` does (fresh n8n user folder; the
 // n8n install cache may be reused), with a tiny community package and test workflows:
 // the package's node runs, a stock Google Sheets node reaches the sandbox through the proxy.

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- tests of the local runtime's prerequisite check (never packed into dist) use Node built-ins. */
 // What `npm start` and `npm test` say when the machine lacks a system package: one line per
 // missing piece with the apt-get install that fixes it, and nothing when all is there.
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- tests of the local runtime installer (never packed into dist) use Node built-ins and process.env. */
 // The installer's promise: install n8n from its pinned tree once per lockfile, redo a half
 // install, skip a complete one, reinstall next to the old one when the lock changes, and stop
 // before any download when the build tools or the lock are missing.

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- tests of the local runtime's pinned n8n tree (never packed into dist) use Node built-ins. */
 // The n8n that `npm start` and the e2e tests run is pinned in the repository: the lockfile names
 // the default version and carries an integrity hash for every package `npm ci` will fetch, and
 // the cache folder's name changes whenever the lockfile (or the Node it is built for) does.

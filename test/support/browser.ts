@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test support (jest, never packed into dist): reads CHROMIUM_PATH. */
 // Debian's Chromium for the browser tests, started as this machine needs it: no sandbox as root,
 // and no background networking (the machine has no network besides the package registries).
 // Without Chromium it fails with the prerequisite check's sentence (which package to install).

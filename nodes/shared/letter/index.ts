@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/require-node-api-error -- domain code with no n8n imports (see nodes/shared); the Letter PDF node turns these errors into NodeOperationError. */
 /**
  * The letter engine: template (Handlebars) → letter markup → document model → layout → PDF.
  * No n8n imports and no I/O, so it can be tested and benchmarked alone.

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/require-node-api-error -- domain code with no n8n imports (see nodes/shared); the Letter PDF node turns these errors into NodeOperationError. */
 /**
  * Letter templates: Handlebars in strict mode with the letter helpers. Before a template runs,
  * a checked pass rejects syntax errors, unknown helpers and unknown partials; a missing

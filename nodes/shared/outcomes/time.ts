@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/require-node-api-error -- domain code with no n8n imports (see nodes/shared); the Service Report node turns these errors into NodeOperationError. */
 /** Calendar arithmetic in the office's time zone, cell parsing and the percentile rule. */
 
 export interface LocalDay {

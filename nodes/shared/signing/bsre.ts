@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/require-node-api-error -- domain code with no n8n imports (see nodes/shared); the Letter Signature node turns SigningError into NodeOperationError. */
 /**
  * BSrE's esign client API (v2), as offices reach it through the eSign Client service that
  * BSrE or the provincial Diskominfo runs for them: `POST {base}/api/v2/sign/pdf` with HTTP Basic

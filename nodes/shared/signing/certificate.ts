@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/require-node-api-error -- domain code with no n8n imports (see nodes/shared); the Letter Signature node turns SigningError into NodeOperationError. */
 /**
  * The office certificate: a PKCS#12 file (key + certificate + chain) opened once per run and
  * kept as a node:crypto key, so signing a letter costs one RSA operation, not a PKCS#12 parse.

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/require-node-api-error -- domain code with no n8n imports (see nodes/shared); the Letter Signature node turns SigningError into NodeOperationError. */
 /**
  * Signing a letter with a local certificate: widget, placeholder, digest, CMS, done.
  * Pure apart from the optional timestamp call, which goes through an injected fetch.

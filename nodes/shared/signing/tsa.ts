@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/require-node-api-error -- domain code with no n8n imports (see nodes/shared); the Letter Signature node turns SigningError into NodeOperationError. */
 /**
  * RFC 3161 timestamps: the request (hash of the signature value, a nonce, certReq) and the
  * token out of the response. The HTTP call goes through an injected fetch, so this stays pure.

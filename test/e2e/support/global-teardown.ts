@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- the n8n community-node rules guard code that runs inside n8n; this file is part of the local runtime that installs, starts and provisions n8n for `npm start` and the end-to-end tests (run by tsx/jest, never packed into dist), which needs Node built-ins, child processes, timers and console output. */
 // jest globalTeardown: stops the stack of global-setup.ts. PECELAN_E2E_KEEP=1 keeps its folder
 // (n8n.log, database) for a look after a failure.
 import { rmSync } from 'node:fs';

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- the n8n community-node rules guard code that runs inside n8n; this file is part of the end-to-end tests (run by jest, never packed into dist), which need Node built-ins and child processes. */
 // Reading a delivered letter the way a person does: its text, and its QR code as a phone's camera
 // sees it (the page rendered to pixels by poppler's pdftoppm, then decoded by jsQR).
 import { execFile } from 'node:child_process';

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- the n8n community-node rules guard code that runs inside n8n; this file is part of the local runtime that installs, starts and provisions n8n for `npm start` and the end-to-end tests (run by tsx/jest, never packed into dist), which needs Node built-ins, child processes, timers and console output. */
 // What the end-to-end tests need to know about a running stack, shareable through a JSON file
 // (jest's globalSetup runs in another process than the test files).
 import { readFileSync, writeFileSync } from 'node:fs';

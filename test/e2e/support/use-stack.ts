@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- the n8n community-node rules guard code that runs inside n8n; this file is part of the local runtime that installs, starts and provisions n8n for `npm start` and the end-to-end tests (run by tsx/jest, never packed into dist), which needs Node built-ins, child processes, timers and console output. */
 // Per-file access to the stack: the one jest's globalSetup started (PECELAN_E2E_STACK_FILE), or,
 // when the file runs alone without it, one started for this file and stopped after it.
 import { startE2eStack, RunningE2eStack } from './global-setup';

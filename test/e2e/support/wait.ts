@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- the n8n community-node rules guard code that runs inside n8n; this file is part of the local runtime that installs, starts and provisions n8n for `npm start` and the end-to-end tests (run by tsx/jest, never packed into dist), which needs Node built-ins, child processes, timers and console output. */
 // Polling instead of fixed sleeps: deadlines are generous (a busy CI machine runs a real n8n),
 // and a timeout says what was awaited and what was last seen.
 export interface WaitOptions {

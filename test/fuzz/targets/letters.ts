@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- a test (never packed into dist) that reads its own CPU time. */
 /**
  * The letter engine, fed an approved application whose field values are anything JSON can hold:
  * each letter ends as a PDF or as a LetterTemplateError naming the template, within 1 s of CPU (a

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- a unit test (jest, never packed into dist) reading a workflow file. */
 // The batch-signing draft (workflows/drafts/signing.json): the same rules as the ready
 // workflows, and the passphrase kept out of stored executions and of every node but the signer.
 import { readFileSync } from 'node:fs';

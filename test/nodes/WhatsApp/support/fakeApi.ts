@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test support: a local HTTP stand-in for the Graph and Fonnte APIs runs in jest, never inside n8n. */
 /**
  * A local stand-in for Graph API / Fonnte: records every request (method, path, headers, raw
  * body) and answers from per-route scripts. Listens on 127.0.0.1, free port.

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test support (never packed into dist) reading the corpus fixture from disk. */
 /**
  * The labelled corpus of first messages (test/fixtures/first-messages.tsv) replayed through the
  * real step function from a fresh session: what the engine did (started a service, asked which,

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- a test (never packed into dist) writing a PNG with Node's zlib. */
 import { deflateSync } from 'zlib';
 import {
 	LETTER_TEMPLATES,

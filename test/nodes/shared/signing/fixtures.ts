@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions -- test helpers run by jest (never packed into dist): they run openssl and pdfsig. */
 /** Certificates made at test time (nothing committed) and pdfsig, poppler's verifier. */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
