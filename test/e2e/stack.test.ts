@@ -36,6 +36,9 @@ beforeAll(async () => {
 		sandboxPort: 0,
 		packageDir: join(FIXTURES, 'n8n-nodes-stackprobe'),
 		workflowsDir: WORKFLOWS,
+		// The test reads the sheet workflow's execution through n8n's API; by default no
+		// successful execution is kept (they carry personal data).
+		keepSuccessfulExecutions: true,
 		log: (line) => process.stderr.write(`[stack] ${line}\n`),
 	});
 	info = stackInfo(stack);
