@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-require-imports -- a benchmark script run by tsx (never packed into dist): it prints figures and loads the targets it bundles. */
 /**
  * The fuzz suite of `npm test` (test/fuzz), run longer: each target with 10× its cases (or
  * PECELAN_FUZZ_FACTOR×) from the same fixed seed plus one other seed. Prints cases, cases/s and
@@ -6,30 +5,13 @@
  *
  * Bundled by esbuild with the loaders of scripts/bundle.mjs, since the engine imports templates.
  */
-import { buildSync } from 'esbuild';
-import { mkdtempSync, rmSync } from 'fs';
-import { tmpdir } from 'os';
-import { join } from 'path';
 
+import { loadBundled } from './bundle';
 type Targets = typeof import('../test/fuzz/targets/all');
 
 function bundledTargets(): { targets: Targets; cleanUp: () => void } {
-	const dir = mkdtempSync(join(tmpdir(), 'fuzz-bench-'));
-	const outfile = join(dir, 'targets.js');
-	buildSync({
-		entryPoints: ['test/fuzz/targets/all.ts'],
-		bundle: true,
-		platform: 'node',
-		target: 'node20',
-		format: 'cjs',
-		loader: { '.hbs': 'text', '.ttf': 'binary', '.png': 'binary' },
-		outfile,
-		logLevel: 'warning',
-	});
-	return {
-		targets: require(outfile),
-		cleanUp: () => rmSync(dir, { recursive: true, force: true }),
-	};
+	const { code, cleanUp } = loadBundled<Targets>(["export * from './test/fuzz/targets/all';"]);
+	return { targets: code, cleanUp };
 }
 
 async function main(): Promise<void> {

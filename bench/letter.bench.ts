@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-require-imports -- a benchmark script run by tsx (never packed into dist): it prints figures, uses Node built-ins and loads the engine it bundles. */
 /**
  * Letter PDF benchmark: the engine (warm) against headless Chromium printing the same letter from
  * equivalent HTML (one page reused, setContent + page.pdf). Prints letters/s, median and p95 ms,
@@ -7,32 +6,16 @@
  * The engine is measured as n8n runs it: bundled by esbuild with the loaders of
  * scripts/bundle.mjs (tsx's on-the-fly transform adds wrappers that cost ~30% here).
  */
-import { buildSync } from 'esbuild';
-import { mkdtempSync, rmSync } from 'fs';
-import { tmpdir } from 'os';
-import { join } from 'path';
 
 import { launchChromium } from '../test/support/browser';
+import { loadBundled } from './bundle';
 
 function bundledEngine(): { engine: Engine & Samples; cleanUp: () => void } {
-	const dir = mkdtempSync(join(tmpdir(), 'letter-bench-'));
-	const outfile = join(dir, 'engine.js');
-	buildSync({
-		stdin: {
-			contents:
-				"export * from './nodes/shared/letter';\nexport { sampleRequest, heirs } from './test/nodes/shared/letter/samples';",
-			resolveDir: process.cwd(),
-			loader: 'ts',
-		},
-		bundle: true,
-		platform: 'node',
-		target: 'node20',
-		format: 'cjs',
-		loader: { '.hbs': 'text', '.ttf': 'binary', '.png': 'binary' },
-		outfile,
-		logLevel: 'warning',
-	});
-	return { engine: require(outfile), cleanUp: () => rmSync(dir, { recursive: true, force: true }) };
+	const { code, cleanUp } = loadBundled<Engine & Samples>([
+		"export * from './nodes/shared/letter';",
+		"export { sampleRequest, heirs } from './test/nodes/shared/letter/samples';",
+	]);
+	return { engine: code, cleanUp };
 }
 
 type Engine = typeof import('../nodes/shared/letter');

@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-require-imports -- a benchmark script run by tsx (never packed into dist): it prints figures, uses Node built-ins and loads the code it bundles. */
 /**
  * Signing benchmark: the same one-page letter printed unsigned, and printed then signed with a
  * local office certificate (PAdES B-B, visible block with QR code), warm, alternating rounds so
@@ -7,10 +6,8 @@
  *
  * Measured as n8n runs it: bundled by esbuild with the loaders of scripts/bundle.mjs.
  */
-import { buildSync } from 'esbuild';
-import { mkdtempSync, rmSync } from 'fs';
-import { cpus, loadavg, tmpdir } from 'os';
-import { join } from 'path';
+import { cpus, loadavg } from 'os';
+import { loadBundled } from './bundle';
 
 type Letter = typeof import('../nodes/shared/letter');
 type Signing = typeof import('../nodes/shared/signing');
@@ -18,28 +15,12 @@ type Samples = typeof import('../test/nodes/shared/letter/samples');
 type Ca = typeof import('../sandbox/server/bsre-ca');
 
 function bundled(): { code: Letter & Signing & Samples & Ca; cleanUp: () => void } {
-	const dir = mkdtempSync(join(tmpdir(), 'signing-bench-'));
-	const outfile = join(dir, 'bundle.js');
-	buildSync({
-		stdin: {
-			contents: [
-				"export * from './nodes/shared/letter';",
-				"export * from './nodes/shared/signing';",
-				"export { sampleRequest } from './test/nodes/shared/letter/samples';",
-				"export { createTestCa, toPkcs12Base64 } from './sandbox/server/bsre-ca';",
-			].join('\n'),
-			resolveDir: process.cwd(),
-			loader: 'ts',
-		},
-		bundle: true,
-		platform: 'node',
-		target: 'node20',
-		format: 'cjs',
-		loader: { '.hbs': 'text', '.ttf': 'binary', '.png': 'binary' },
-		outfile,
-		logLevel: 'warning',
-	});
-	return { code: require(outfile), cleanUp: () => rmSync(dir, { recursive: true, force: true }) };
+	return loadBundled<Letter & Signing & Samples & Ca>([
+		"export * from './nodes/shared/letter';",
+		"export * from './nodes/shared/signing';",
+		"export { sampleRequest } from './test/nodes/shared/letter/samples';",
+		"export { createTestCa, toPkcs12Base64 } from './sandbox/server/bsre-ca';",
+	]);
 }
 
 const quantile = (xs: number[], q: number) =>
