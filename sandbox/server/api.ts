@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join } from 'node:path';
 import type { SandboxContext } from './context';
 import { armFault, clearFaults, listFaults } from './faults';
+import { prepareDrive } from './drive-folders';
 import { HttpError, parseJson, readBody, sendBytes, sendJson } from './http-util';
 import type { ChangeEvent, ChatMessage } from './state';
 import { patchRow, sheetView } from './staff-sheet';
@@ -55,6 +56,7 @@ function reset(ctx: SandboxContext): void {
 	data.lastInbound = {};
 	data.names = {};
 	data.files = {};
+	prepareDrive(ctx);
 	data.calls = [];
 	clearFaults(ctx);
 	for (const sheet of Object.values(data.spreadsheets)) {

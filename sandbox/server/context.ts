@@ -12,6 +12,8 @@ export interface SandboxSettings {
 	wabaId: string;
 	spreadsheetId: string;
 	sheetName: string;
+	/** The office's Drive folder, where each request's folder is made. */
+	driveFolderId: string;
 	sheetHeader: string[];
 	/** Other tabs and their header rows. */
 	otherTabs: Record<string, string[]>;

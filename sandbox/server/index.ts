@@ -5,6 +5,7 @@ import { loadCertificates } from './certificates';
 import type { SandboxContext, SandboxSettings } from './context';
 import { handleApi } from './api';
 import { createBsreStandIn, isBsreRequest } from './bsre';
+import { prepareDrive } from './drive-folders';
 import { createSpreadsheet } from './google-sheets';
 import { seedOfficeTemplates } from './meta-templates';
 import { createProxy } from './proxy';
@@ -35,6 +36,8 @@ export interface SandboxOptions {
 	businessNumber?: string;
 	spreadsheetId?: string;
 	sheetName?: string;
+	/** The office's Drive folder (created if missing); default the sandbox's. */
+	driveFolderId?: string;
 	/** Written into row 1 of the requests tab when that row is empty; default none. */
 	sheetHeader?: string[];
 	/** Further tabs (survey, complaints, report…) and their header rows, created the same way. */
@@ -83,6 +86,7 @@ export const DEFAULT_SETTINGS: SandboxSettings = {
 	wabaId: '200000000000001',
 	spreadsheetId: '1SandboxPecelanRequests000000000000000000000',
 	sheetName: 'Permohonan',
+	driveFolderId: '1SandboxPecelanFiles000000000000000000000',
 	sheetHeader: [],
 	otherTabs: {},
 };
@@ -135,6 +139,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const redelivery = new Redelivery({ ...DEFAULT_DELIVERY_POLICY, ...options.delivery });
 	const ctx: SandboxContext = { state, settings, publicUrl: () => url, redelivery };
 	prepareSpreadsheet(ctx);
+	prepareDrive(ctx);
 	seedOfficeTemplates(ctx);
 
 	const standIn = createStandInServer(ctx, certs);

@@ -48,6 +48,8 @@ export interface StoredFile {
 	createdTime: string;
 	/** Drive only */
 	parents?: string[];
+	/** Drive only: in the trash (still there, listed only when asked for). */
+	trashed?: boolean;
 	kind: 'meta-media' | 'drive';
 }
 

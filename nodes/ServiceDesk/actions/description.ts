@@ -39,6 +39,13 @@ export const properties: INodeProperties[] = [
 				action: 'Describe the requirements of a service',
 			},
 			{
+				name: 'Expired File Folders',
+				value: 'expiredFolders',
+				action: 'Find request folders kept long enough',
+				description:
+					"Which requests' Drive folders to delete: finished for longer than the retention period",
+			},
+			{
 				name: 'Handle Message',
 				value: 'handleMessage',
 				action: 'Handle one incoming message',
@@ -51,6 +58,20 @@ export const properties: INodeProperties[] = [
 				action: 'Invite a resident to the satisfaction survey',
 				description:
 					'After a letter is delivered: ask once per ticket, or keep the invitation until the resident is free',
+			},
+			{
+				name: 'Letter Record',
+				value: 'letterRecord',
+				action: 'Build the verification record of a letter',
+				description:
+					'What the verification page may show of a letter just made (masked NIK), to store by its code',
+			},
+			{
+				name: 'Letter Record Changes',
+				value: 'letterRecordChanges',
+				action: 'Find the verification records to update',
+				description:
+					'Compare the sheet with the stored records: revoked or restored letters, and letters without a record',
 			},
 			{ name: 'List Services', value: 'listServices', action: 'List the services in the catalog' },
 			{

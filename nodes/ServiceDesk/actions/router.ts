@@ -4,8 +4,11 @@ import { NodeOperationError } from 'n8n-workflow';
 import * as checkApplication from './checkApplication.operation';
 import * as complaintReply from './complaintReply.operation';
 import * as describeService from './describeService.operation';
+import * as expiredFolders from './expiredFolders.operation';
 import * as handleMessage from './handleMessage.operation';
 import * as inviteSurvey from './inviteSurvey.operation';
+import * as letterRecord from './letterRecord.operation';
+import * as letterRecordChanges from './letterRecordChanges.operation';
 import * as listServices from './listServices.operation';
 import * as notify from './notify.operation';
 import * as reopen from './reopen.operation';
@@ -33,6 +36,9 @@ export const operations = {
 	verificationPage,
 	inviteSurvey,
 	complaintReply,
+	letterRecord,
+	letterRecordChanges,
+	expiredFolders,
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
