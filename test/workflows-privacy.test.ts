@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- workflow JSON, read field by field. */
 /**
  * What the ready workflows keep and expose: no successful execution saved (they carry messages,
  * NIKs and the requests sheet), failures kept for debugging, every public webhook protected or
@@ -107,5 +108,92 @@ describe('retention', () => {
 				],
 			},
 		});
+	});
+});
+
+describe('verification records and request folders', () => {
+	type Node = {
+		name: string;
+		type: string;
+		parameters: Record<string, any>;
+		onError?: string;
+	};
+	const nodesOf = (file: string) => ready.find((r) => r.file === file)!.wf.nodes as Node[];
+	const setup = JSON.parse(readFileSync(join(dir, 'setup.json'), 'utf8')) as {
+		dataTables: Array<{ name: string; columns: Array<{ name: string }> }>;
+	};
+	const letters = setup.dataTables.find((t) => t.name === 'pecelan_letters');
+
+	it('the QR page reads one record by code, never the sheet', () => {
+		const nodes = nodesOf('verify.json');
+		expect(nodes.filter((n) => n.type === 'n8n-nodes-base.googleSheets')).toEqual([]);
+		const lookup = nodes.find((n) => n.type === 'n8n-nodes-base.dataTable')!;
+		expect(lookup.parameters).toMatchObject({
+			operation: 'get',
+			dataTableId: { value: 'pecelan_letters' },
+			filters: { conditions: [{ keyName: 'code', condition: 'eq' }] },
+			limit: 1,
+		});
+		expect(
+			nodes.find((n) => n.parameters.operation === 'verificationPage')!.parameters.source,
+		).toBe('record');
+	});
+
+	it('approvals and the nightly run write records to the table setup.json declares', () => {
+		expect(letters?.columns.map((c) => c.name)).toEqual(
+			expect.arrayContaining(['code', 'number', 'name', 'nik', 'service', 'issuedAt', 'status']),
+		);
+		for (const file of ['approvals.json', 'retention.json']) {
+			const upsert = nodesOf(file).find(
+				(n) =>
+					n.parameters.operation === 'upsert' &&
+					n.parameters.dataTableId?.value === 'pecelan_letters',
+			)!;
+			expect(upsert.parameters.filters.conditions[0].keyName).toBe('code');
+			expect(Object.keys(upsert.parameters.columns.value).sort()).toEqual(
+				letters!.columns.map((c) => c.name).sort(),
+			);
+		}
+		const ops = (file: string) => nodesOf(file).map((n) => n.parameters.operation);
+		expect(ops('approvals.json')).toEqual(
+			expect.arrayContaining(['letterRecord', 'letterRecordChanges']),
+		);
+		expect(
+			nodesOf('retention.json').find((n) => n.parameters.operation === 'letterRecordChanges')!
+				.parameters.scope,
+		).toBe('all');
+	});
+
+	it("uploads go to the request's own folder, never the Drive root", () => {
+		const nodes = nodesOf('intake.json');
+		for (const [upload, folder] of [
+			['Upload to Drive', 'Request Folder'],
+			['Upload Complaint Photo', 'Complaint Folder'],
+		]) {
+			expect(nodes.find((n) => n.name === upload)!.parameters.folderId.value).toContain(
+				`$('${folder}')`,
+			);
+			const made = nodes.find((n) => n.name === folder)!.parameters;
+			expect(made).toMatchObject({ resource: 'folder', operation: 'create' });
+			expect(made.name).toContain('ticket');
+			expect(made.folderId.value).not.toBe('root');
+		}
+	});
+
+	it("the nightly run deletes finished requests' folders for good after fileDays (30 by default)", () => {
+		const nodes = nodesOf('retention.json');
+		const periods = nodes.find((n) => n.type === 'n8n-nodes-base.set')!.parameters.assignments
+			.assignments as Array<{ name: string; value: unknown }>;
+		expect(periods.find((p) => p.name === 'fileDays')?.value).toBe(30);
+		const expired = nodes.filter((n) => n.parameters.operation === 'expiredFolders');
+		expect(expired.map((n) => n.parameters.kind).sort()).toEqual(['complaints', 'requests']);
+		for (const n of expired) expect(n.parameters.days).toContain('fileDays');
+		const deletes = nodes.filter((n) => n.parameters.operation === 'deleteFolder');
+		expect(deletes).toHaveLength(2);
+		for (const n of deletes) {
+			expect(n.parameters.options.deletePermanently).toBe(true);
+			// A folder that cannot be deleted is skipped (its row keeps its links), not the whole run.
+			expect(n.onError).toBe('continueErrorOutput');
+		}
 	});
 });
