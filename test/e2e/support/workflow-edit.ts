@@ -1,6 +1,8 @@
 // Changing a provisioned workflow for one test and putting it back, through n8n's public API (as
 // the provisioning does: deactivate, update, activate, so its triggers are registered afresh).
+import { n8nExecutions } from './clients';
 import type { StackInfo } from './stack-info';
+import { waitFor } from './wait';
 
 interface ApiNode {
 	name: string;
@@ -69,4 +71,21 @@ export async function editWorkflow(
 	);
 	await replace(info, id, { ...original, nodes });
 	return () => replace(info, id, original);
+}
+
+/**
+ * Deactivates the workflow whose name matches `name` and waits until none of its runs is still
+ * going (nothing it does can then interfere); returns how to activate it again.
+ */
+export async function pauseWorkflow(info: StackInfo, name: RegExp): Promise<() => Promise<void>> {
+	const id = info.workflows.find((w) => name.test(w.name))?.id;
+	if (!id) throw new Error(`no workflow named ${name}`);
+	await call(info, 'POST', `/workflows/${id}/deactivate`, {});
+	await waitFor(
+		async () => (await n8nExecutions(info, { workflowId: id, status: 'running' })).length === 0,
+		{ timeoutMs: 120000, intervalMs: 500, description: `no run of ${name} still going` },
+	);
+	return async () => {
+		await call(info, 'POST', `/workflows/${id}/activate`, {});
+	};
 }
