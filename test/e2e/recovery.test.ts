@@ -109,6 +109,9 @@ describe('recovery from a failing service', () => {
 		});
 		expect(row[c.completedAt]).toBe('');
 		expect(row[c.letterNumber]).not.toBe('');
+		// Staff see why the row is not done yet, and that nothing is to be sent again.
+		expect(row[c.problem]).toMatch(/^Sudah terkirim kepada warga, .+tidak akan dikirim ulang/);
 		await deliveredOnce(stack(), joko, ticket, before, row[c.letterNumber]);
+		expect((await rowOf(stack(), ticket)).values[c.problem]).toBe('');
 	});
 });
