@@ -96,7 +96,9 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				ticket: String(row[c.ticket] ?? ''),
 				decision: decision.kind,
 				/** For the Unreadable output: what staff read in the row's problem cell. */
-				problem: decision.problem ? problemText('unreadableApplication', { column: c.application }) : '',
+				problem: decision.problem
+					? problemText('unreadableApplication', { column: c.application })
+					: '',
 				/** The sentences the workflow writes to the problem cell, with `{reason}` to fill in. */
 				problems: SHEET_PROBLEMS,
 				waId: String(row[c.waId] ?? ''),
