@@ -54,3 +54,15 @@ export function webhookUrl(info: StackInfo, workflowName: string, nodeName?: str
 		);
 	return hook.url;
 }
+
+/** The intake workflow: the one whose WhatsApp trigger receives residents' messages. */
+export function intakeWorkflow(info: StackInfo): ProvisionedWorkflow {
+	const intake = info.workflows.find((w) =>
+		w.webhooks.some(
+			(h) =>
+				h.method === 'POST' && w.nodeTypes[h.node] === 'n8n-nodes-pecelan.whatsAppGatewayTrigger',
+		),
+	);
+	if (!intake) throw new Error('the intake workflow is not provisioned');
+	return intake;
+}
