@@ -61,11 +61,17 @@ describe('staff edits reach n8n at once', () => {
 		const ours = posts.filter((p) => new Date(p.at) >= decidedAt && p.body.includes(ticket));
 		expect(ours.length).toBeGreaterThan(0);
 		expect(ours.every((p) => p.status === 200)).toBe(true);
-		const runs = await executionsSince(stack(), {
-			workflowId: approvalsWorkflowId(stack()),
-			since: decidedAt,
-		});
-		expect(runs.some((r) => r.mode === 'webhook')).toBe(true);
+		// n8n lists a run once it is over (the survey invitation comes after the letter).
+		await waitFor(
+			async () =>
+				(
+					await executionsSince(stack(), {
+						workflowId: approvalsWorkflowId(stack()),
+						since: decidedAt,
+					})
+				).some((r) => r.mode === 'webhook'),
+			{ timeoutMs: 60000, description: 'the approvals run the edit started (mode webhook)' },
+		);
 	});
 
 	it('refuses unsigned and forged posts, with the reason in n8n log', async () => {
