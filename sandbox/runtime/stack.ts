@@ -10,11 +10,12 @@ import { claimUserFolder, startN8n, N8nInstance } from './n8n';
 import { startQueueServices, type QueueServices } from './queue';
 import { installPackage } from './package';
 import { CredentialSpec, provision, Provisioned, SetupFile } from './provision';
-import { defaultLog, Log } from './run';
+import { defaultLog, freePort, Log } from './run';
 import { readState, writeState } from './secrets';
 
 export const REPO_ROOT = join(__dirname, '..', '..');
 export const INTAKE_NODE_TYPES = ['n8n-nodes-pecelan.whatsAppGatewayTrigger'];
+export const SHEET_EDIT_NODE_TYPE = 'n8n-nodes-pecelan.sheetEditTrigger';
 
 export interface StackOptions {
 	/** 0 or absent: a free port. */
@@ -71,6 +72,11 @@ export interface Stack {
 	timings: Record<string, number>;
 	/** The production URL of a workflow's (first) webhook, by workflow name. */
 	webhookUrl(workflowName: string, nodeName?: string): string;
+	/**
+	 * Starts main n8n again on the same port and folder after it died (a test kills it with
+	 * SIGKILL); `n8n` is the new instance afterwards.
+	 */
+	restartN8n(): Promise<N8nInstance>;
 	stop(): Promise<void>;
 }
 
@@ -124,6 +130,11 @@ export function sandboxCredentials(sandbox: Sandbox, userFolder: string): Creden
 			},
 		},
 		{ name: 'Report webhook key', type: 'httpHeaderAuth', data: { ...SANDBOX_REPORT_KEY } },
+		{
+			name: 'Sheet edit secret (sandbox)',
+			type: 'sheetEditSecretApi',
+			data: { secret: config.sheetEditSecret },
+		},
 	];
 }
 
@@ -205,9 +216,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 			keepSuccessfulExecutions: options.keepSuccessfulExecutions,
 			log,
 		};
-		n8n = await time('n8n', () =>
-			startN8n({ ...shared, port: options.n8nPort, brokerPort: options.brokerPort }),
-		);
+		const brokerPort = options.brokerPort || (await freePort());
+		n8n = await time('n8n', () => startN8n({ ...shared, port: options.n8nPort, brokerPort }));
 		if (queue) {
 			const count = options.workers ?? 2;
 			await time('workers', () =>
@@ -232,9 +242,13 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 			.flatMap((w) => w.webhooks.map((hook) => ({ hook, node: w.nodeTypes[hook.node] })))
 			.find(({ hook, node }) => hook.method === 'POST' && INTAKE_NODE_TYPES.includes(node));
 		if (intake) sandbox.setIntakeWebhookUrl(intake.hook.url);
+		const sheetEdit = provisioned.workflows
+			.flatMap((w) => w.webhooks.map((hook) => ({ hook, node: w.nodeTypes[hook.node] })))
+			.find(({ node }) => node === SHEET_EDIT_NODE_TYPE);
+		if (sheetEdit) sandbox.setSheetEditWebhookUrl(sheetEdit.hook.url);
 		sandbox.setN8n({ url: running.url, ready: () => workflowsActive(running.url, provisioned) });
 		timings.total = (Date.now() - started) / 1000;
-		return {
+		const stack: Stack = {
 			sandbox,
 			n8n: running,
 			workers,
@@ -250,8 +264,15 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 					);
 				return hook.url;
 			},
+			restartN8n: async () => {
+				await n8n?.stop();
+				n8n = await startN8n({ ...shared, port: running.port, brokerPort });
+				stack.n8n = n8n;
+				return n8n;
+			},
 			stop: stopAll,
 		};
+		return stack;
 	} catch (error) {
 		await stopAll();
 		throw error;

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join } from 'node:path';
 import type { SandboxContext } from './context';
+import { sheetEditPosts } from './apps-script';
 import { armFault, clearFaults, listFaults } from './faults';
 import { prepareDrive } from './drive-folders';
 import { HttpError, parseJson, readBody, sendBytes, sendJson } from './http-util';
@@ -197,6 +198,13 @@ const routes: Array<[string, RegExp, Handler]> = [
 					url.searchParams.get('sheet'),
 				),
 			);
+		},
+	],
+	[
+		'GET',
+		/^\/api\/sheet-edits$/,
+		async (ctx, _req, res) => {
+			sendJson(res, 200, sheetEditPosts(ctx));
 		},
 	],
 	[

@@ -48,11 +48,17 @@ export interface FaultInput {
 	times?: number;
 	/** Only calls whose body contains this text (e.g. a resident's number), so one test's fault hits only its own calls. */
 	bodyContains?: string;
+	/**
+	 * Instead of failing, hold the call this long before answering it normally: a test can kill
+	 * n8n while the call is in flight. A call whose client went away meanwhile is never carried out.
+	 */
+	holdMs?: number;
 }
 
-export interface Fault extends Required<Omit<FaultInput, 'bodyContains'>> {
+export interface Fault extends Required<Omit<FaultInput, 'bodyContains' | 'holdMs'>> {
 	id: number;
 	bodyContains?: string;
+	holdMs?: number;
 	/** Calls answered with the error so far. */
 	hits: number;
 }
@@ -79,8 +85,11 @@ export function armFault(ctx: SandboxContext, input: unknown): Fault {
 		throw new HttpError(400, {
 			error: `operation of ${spec.service} must be one of ${operations.join(', ')}`,
 		});
-	const status = Number(spec.status);
-	if (!Number.isInteger(status) || status < 400 || status > 599)
+	const holdMs = spec.holdMs === undefined ? undefined : Number(spec.holdMs);
+	if (holdMs !== undefined && (!Number.isInteger(holdMs) || holdMs < 1 || holdMs > 600000))
+		throw new HttpError(400, { error: 'holdMs must be a whole number of milliseconds (1–600000)' });
+	const status = holdMs === undefined ? Number(spec.status) : 0;
+	if (holdMs === undefined && (!Number.isInteger(status) || status < 400 || status > 599))
 		throw new HttpError(400, { error: 'status must be an HTTP error status (400–599)' });
 	const times = spec.times === undefined ? 1 : Number(spec.times);
 	if (!Number.isInteger(times) || times < 1)
@@ -93,6 +102,7 @@ export function armFault(ctx: SandboxContext, input: unknown): Fault {
 		times,
 		hits: 0,
 		...(spec.bodyContains ? { bodyContains: String(spec.bodyContains) } : {}),
+		...(holdMs === undefined ? {} : { holdMs }),
 	};
 	armed.set(ctx, [...listFaults(ctx), fault]);
 	return fault;
@@ -154,22 +164,34 @@ function googleError(service: FaultService, status: number, req: StandInRequest)
 	return json(status, { error: { code: status, message, status: code } });
 }
 
+function matchingFault(ctx: SandboxContext, req: StandInRequest, held: boolean): Fault | undefined {
+	const service = HOSTS[req.host];
+	if (!service) return undefined;
+	const fault = listFaults(ctx).find(
+		(f) =>
+			f.service === service &&
+			(f.holdMs !== undefined) === held &&
+			f.hits < f.times &&
+			OPERATIONS[service][f.operation](req) &&
+			(!f.bodyContains || req.body.toString('utf8').includes(f.bodyContains)),
+	);
+	if (fault) fault.hits++;
+	return fault;
+}
+
 /** The injected error for this call, if an armed fault matches it (counting it spent). */
 export function injectedFault(
 	ctx: SandboxContext,
 	req: StandInRequest,
 ): StandInResponse | undefined {
-	const service = HOSTS[req.host];
-	if (!service) return undefined;
-	const faults = listFaults(ctx);
-	const fault = faults.find(
-		(f) =>
-			f.service === service &&
-			f.hits < f.times &&
-			OPERATIONS[service][f.operation](req) &&
-			(!f.bodyContains || req.body.toString('utf8').includes(f.bodyContains)),
-	);
+	const fault = matchingFault(ctx, req, false);
 	if (!fault) return undefined;
-	fault.hits++;
-	return service === 'whatsapp' ? metaError(fault.status) : googleError(service, fault.status, req);
+	return fault.service === 'whatsapp'
+		? metaError(fault.status)
+		: googleError(fault.service, fault.status, req);
+}
+
+/** How long to hold this call before handling it, if an armed hold matches it (counting it spent). */
+export function heldFor(ctx: SandboxContext, req: StandInRequest): number | undefined {
+	return matchingFault(ctx, req, true)?.holdMs;
 }

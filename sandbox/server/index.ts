@@ -32,6 +32,7 @@ export interface SandboxOptions {
 	accessToken?: string;
 	appSecret?: string;
 	verifyToken?: string;
+	sheetEditSecret?: string;
 	phoneNumberId?: string;
 	businessNumber?: string;
 	spreadsheetId?: string;
@@ -48,6 +49,9 @@ export interface SandboxOptions {
 
 export interface SandboxConfig {
 	intakeWebhookUrl: string | null;
+	sheetEditWebhookUrl: string | null;
+	/** The secret the sheet's Apps Script signs with (what the Sheet Edit Secret credential holds). */
+	sheetEditSecret: string;
 	verifyToken: string;
 	appSecret: string;
 	phoneNumberId: string;
@@ -73,6 +77,8 @@ export interface Sandbox {
 	caCertPath: string;
 	config(): SandboxConfig;
 	setIntakeWebhookUrl(url: string): void;
+	/** Where staff edits are posted, as the sheet's Apps Script would post them. */
+	setSheetEditWebhookUrl(url: string): void;
 	setN8n(info: { url: string; ready: () => Promise<boolean> }): void;
 	stop(): Promise<void>;
 }
@@ -81,6 +87,7 @@ export const DEFAULT_SETTINGS: SandboxSettings = {
 	accessToken: 'sandbox-access-token',
 	appSecret: 'sandbox-app-secret',
 	verifyToken: 'sandbox-verify-token',
+	sheetEditSecret: 'sandbox-sheet-edit-secret',
 	phoneNumberId: '100000000000001',
 	businessNumber: '6281100000001',
 	wabaId: '200000000000001',
@@ -174,6 +181,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		caCertPath: certs.caCertPath,
 		config: () => ({
 			intakeWebhookUrl: ctx.intakeWebhookUrl ?? null,
+			sheetEditWebhookUrl: ctx.sheetEditWebhookUrl ?? null,
+			sheetEditSecret: settings.sheetEditSecret,
 			verifyToken: settings.verifyToken,
 			appSecret: settings.appSecret,
 			phoneNumberId: settings.phoneNumberId,
@@ -189,6 +198,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		}),
 		setIntakeWebhookUrl: (webhookUrl) => {
 			ctx.intakeWebhookUrl = webhookUrl;
+		},
+		setSheetEditWebhookUrl: (webhookUrl) => {
+			ctx.sheetEditWebhookUrl = webhookUrl;
 		},
 		setN8n: (info) => {
 			ctx.n8n = info;

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Certificates } from './certificates';
 import type { SandboxContext, StandInHandler, StandInRequest, StandInResponse } from './context';
-import { injectedFault } from './faults';
+import { heldFor, injectedFault } from './faults';
 import { googleError, handleGoogleToken } from './google-auth';
 import { handleDrive } from './google-drive';
 import { handleSheets } from './google-sheets';
@@ -32,6 +32,21 @@ function write(res: ServerResponse, response: StandInResponse): void {
 	res.end(payload);
 }
 
+/** Waits `ms`, or less if the client goes away first; true when it is still there. */
+function heldWhileConnected(res: ServerResponse, ms: number): Promise<boolean> {
+	return new Promise((resolve) => {
+		const timer = setTimeout(() => {
+			res.off('close', gone);
+			resolve(true);
+		}, ms);
+		const gone = () => {
+			clearTimeout(timer);
+			resolve(false);
+		};
+		res.once('close', gone);
+	});
+}
+
 async function handle(
 	ctx: SandboxContext,
 	req: IncomingMessage,
@@ -52,6 +67,20 @@ async function handle(
 			body,
 		};
 		const handler = HANDLERS[host];
+		const holdMs = heldFor(ctx, request);
+		if (holdMs !== undefined && !(await heldWhileConnected(res, holdMs))) {
+			// The caller died while the call was held: like a request that never reached Meta.
+			ctx.state.addCall({
+				at: new Date().toISOString(),
+				host,
+				method: request.method,
+				path: url.pathname,
+				query: Object.fromEntries(url.searchParams),
+				status: 0,
+				bodySummary: 'held by a test; the caller went away, so it was never carried out',
+			});
+			return;
+		}
 		// A fault a test armed (POST /api/faults) answers before the real handler does.
 		response =
 			injectedFault(ctx, request) ??

@@ -1,6 +1,14 @@
 // The fault switch (POST /api/faults): armed calls fail with the body Meta or Google send, the
 // rest go through, and a spent fault lets the next call succeed.
-import { api, bearer, startTestSandbox, viaProxy, type TestSandbox } from './helpers';
+import { connect as tlsConnect } from 'node:tls';
+import {
+	api,
+	bearer,
+	connectThroughProxy,
+	startTestSandbox,
+	viaProxy,
+	type TestSandbox,
+} from './helpers';
 
 const GRAPH = 'graph.facebook.com';
 const SHEETS = 'sheets.googleapis.com';
@@ -138,5 +146,52 @@ describe('the fault switch', () => {
 		expect(refused.status).toBe(400);
 		expect(refused.json.error).toContain(reason);
 		expect((await api(t, 'GET', '/api/faults')).json).toEqual([]);
+	});
+});
+
+describe('a held call', () => {
+	it('is answered normally after the hold, and dropped when its caller goes away meanwhile', async () => {
+		expect(
+			(await arm({ service: 'whatsapp', operation: 'sendDocument', holdMs: 300 })).status,
+		).toBe(201);
+		const started = Date.now();
+		expect((await sendTo('6281200000001', 'document')).status).toBe(200);
+		expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+		expect((await chat('6281200000001')).map((m) => m.type)).toEqual(['document']);
+
+		await arm({ service: 'whatsapp', operation: 'sendDocument', holdMs: 60000 });
+		// The caller (n8n) dies while the call is held: its connection closes.
+		const { phoneNumberId, accessToken } = t.sandbox.config();
+		const { socket } = await connectThroughProxy(t.sandbox.proxyUrl, GRAPH);
+		const tls = tlsConnect({ socket, servername: GRAPH, ca: t.ca });
+		const body = JSON.stringify({
+			messaging_product: 'whatsapp',
+			to: '6281200000002',
+			type: 'document',
+			document: { link: 'https://contoh.test/surat.pdf' },
+		});
+		tls.write(
+			`POST /v21.0/${phoneNumberId}/messages HTTP/1.1\r\nHost: ${GRAPH}\r\nAuthorization: Bearer ${accessToken}\r\n` +
+				`Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+		);
+		const held = async () =>
+			((await api(t, 'GET', '/api/faults')).json as Array<{ hits: number; holdMs?: number }>).some(
+				(f) => f.holdMs === 60000 && f.hits === 1,
+			);
+		for (let i = 0; i < 250 && !(await held()); i++) await new Promise((r) => setTimeout(r, 20));
+		tls.destroy();
+		const dropped = async () =>
+			((await api(t, 'GET', '/api/calls')).json as Array<{ status: number }>).some(
+				(c) => c.status === 0,
+			);
+		for (let i = 0; i < 250 && !(await dropped()); i++) await new Promise((r) => setTimeout(r, 20));
+		expect(await dropped()).toBe(true);
+		expect(await chat('6281200000002')).toEqual([]);
+	});
+
+	it('needs a sensible hold time', async () => {
+		expect((await arm({ service: 'whatsapp', operation: 'sendDocument', holdMs: -1 })).status).toBe(
+			400,
+		);
 	});
 });

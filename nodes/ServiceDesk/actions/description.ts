@@ -9,7 +9,8 @@ export const outputsFor = (operation: string) => {
 	const named = (...names: string[]) => names.map((displayName) => ({ type: 'main', displayName }));
 	if (operation === 'handleMessage' || operation === 'routeSavedStep')
 		return named('Reply', 'Submitted', 'Status Question', 'Hand-off', 'Survey Answer', 'Complaint');
-	if (operation === 'triage') return named('Approved', 'Rejected', 'Fix Requested');
+	if (operation === 'triage')
+		return named('Approved', 'Rejected', 'Fix Requested', 'Sent, Not Marked', 'Unreadable');
 	return [{ type: 'main' }];
 };
 

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { formatLetterNumber, newVerificationCode } from '../../shared/letter/numbering';
 import { DEFAULT_SHEET_LAYOUT } from '../../shared/sheet/requestRow';
+import { problemText, SHEET_PROBLEMS } from '../../shared/sheet/problems';
 import { triage } from '../../shared/sheet/triage';
 
 const show = { operation: ['triage'] };
@@ -36,11 +37,27 @@ export const description: INodeProperties[] = [
 		description: 'Sequences restart every year either way',
 		displayOptions: { show },
 	},
+	{
+		displayName: 'Sent, Not Marked',
+		name: 'sentNotMarked',
+		type: 'json',
+		default: '[]',
+		description:
+			'Tickets (a JSON array) whose message already reached the resident but whose row could not be marked: they go to the "Sent, Not Marked" output to be marked, never sent again',
+		displayOptions: { show },
+	},
 ];
+
+function ticketsOf(value: unknown): Set<string> {
+	const list = typeof value === 'string' ? (JSON.parse(value || '[]') as unknown) : value;
+	if (!Array.isArray(list)) throw new Error('"Sent, Not Marked" must be a JSON array of tickets');
+	return new Set(list.map((t) => String(t ?? '').trim()).filter(Boolean));
+}
 
 /**
  * Reads every row of the requests sheet (one input item per row) and routes the rows staff
- * decided on and that are not handled yet: approved (with their letter number), rejected, fix.
+ * decided on and that are not handled yet: approved (with their letter number), rejected, fix;
+ * rows already delivered but not marked; rows it cannot read (with the sentence for staff).
  */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
@@ -53,24 +70,37 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			now: new Date(),
 			formatNumber: formatLetterNumber,
 			newCode: newVerificationCode,
+			sentNotMarked: ticketsOf(this.getNodeParameter('sentNotMarked', 0, '[]')),
 		},
 		DEFAULT_SHEET_LAYOUT,
 	);
 	const c = DEFAULT_SHEET_LAYOUT.columns;
-	const outputs: INodeExecutionData[][] = [[], [], []];
+	const outputs: INodeExecutionData[][] = [[], [], [], [], []];
 	const outputOf = { approved: 0, rejected: 1, fix: 2 } as const;
+	const [sentNotMarked, unreadable] = [3, 4];
 	for (const decision of decisions) {
 		const index = items.findIndex((item) => item.json === decision.row);
+		const row = decision.row;
 		if (decision.problem) {
 			this.logger.warn(
-				`Service desk: row ${String(decision.row.row_number ?? '?')} skipped: ${decision.problem}`,
+				`Service desk: row ${String(row.row_number ?? '?')} skipped: ${decision.problem}`,
 			);
-			continue;
 		}
-		const row = decision.row;
-		outputs[outputOf[decision.kind]].push({
+		const output = decision.problem
+			? unreadable
+			: decision.sentNotMarked
+				? sentNotMarked
+				: outputOf[decision.kind];
+		outputs[output].push({
 			json: {
 				ticket: String(row[c.ticket] ?? ''),
+				decision: decision.kind,
+				/** For the Unreadable output: what staff read in the row's problem cell. */
+				problem: decision.problem
+					? problemText('unreadableApplication', { column: c.application })
+					: '',
+				/** The sentences the workflow writes to the problem cell, with `{reason}` to fill in. */
+				problems: SHEET_PROBLEMS,
 				waId: String(row[c.waId] ?? ''),
 				note: String(row[c.note] ?? ''),
 				letterNumber: decision.letterNumber,

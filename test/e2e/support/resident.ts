@@ -6,7 +6,7 @@ import type { ChatMessage } from '../../../sandbox/server';
 import { defaultCatalog } from '../../../nodes/shared/catalog';
 import type { FieldSpec, ResolvedService } from '../../../nodes/shared/catalog/types';
 import { n8nExecutions, residentClient, type Attachment } from './clients';
-import type { StackInfo } from './stack-info';
+import { intakeWorkflow, type StackInfo } from './stack-info';
 import { waitFor } from './wait';
 
 export const catalog = defaultCatalog();
@@ -59,9 +59,7 @@ export class Resident {
 		readonly name = 'Warga Uji',
 	) {
 		this.client = residentClient(info);
-		const intake = info.workflows.find((w) => w.webhooks.some((h) => h.method === 'POST'));
-		if (!intake) throw new Error('the intake workflow is not provisioned');
-		this.intakeId = intake.id;
+		this.intakeId = intakeWorkflow(info).id;
 	}
 
 	get lastText(): string {

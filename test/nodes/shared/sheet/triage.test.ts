@@ -4,6 +4,7 @@ import {
 	statusKeyOf,
 } from '../../../../nodes/shared/sheet/requestRow';
 import { sequencePattern, triage } from '../../../../nodes/shared/sheet/triage';
+import { problemText } from '../../../../nodes/shared/sheet/problems';
 import type { NumberParts, Row } from '../../../../nodes/shared/sheet/triage';
 
 const c = DEFAULT_SHEET_LAYOUT.columns;
@@ -104,6 +105,29 @@ describe('triage of the requests sheet', () => {
 		]);
 	});
 
+	it('only marks a row whose message already went out, even with a problem written, and never renumbers it', () => {
+		const rows = [
+			row('T1', 'Disetujui', {
+				letterNumber: '400.12.3.2/004/401.301.3/2026',
+				verificationCode: 'ABC',
+				problem: 'Sudah terkirim kepada warga, tetapi baris ini belum bisa ditandai: …',
+			}),
+			row('T2', 'Ditolak', { note: 'KTP buram' }),
+			row('T3', 'Disetujui', { letterNumber: '400.12.3.2/005/401.301.3/2026', completedAt: 'x' }),
+			row('T4', 'Disetujui'),
+		];
+		const sent = new Set(['T1', 'T2', 'T3']);
+		const decisions = triage(rows, { ...options(), sentNotMarked: sent });
+		expect(
+			decisions.map((d) => [d.row[c.ticket], d.kind, d.sentNotMarked ?? false, d.letterNumber]),
+		).toEqual([
+			['T1', 'approved', true, '400.12.3.2/004/401.301.3/2026'],
+			['T2', 'rejected', true, undefined],
+			['T4', 'approved', false, '400.12.3.2/006/401.301.3/2026'],
+		]);
+		expect(decisions[0].needsWrite).toBe(false);
+	});
+
 	it('keeps one sequence per classification when asked', () => {
 		const rows = [
 			row('T1', 'Selesai', { letterNumber: '400.12.3.2/005/401.301.3/2026', completedAt: 'x' }),
@@ -174,5 +198,15 @@ describe('request rows', () => {
 		expect(r[c.documents]).toBe('KTP: https://drive/x');
 		expect(statusKeyOf('PERBAIKI')).toBe('fix');
 		expect(statusKeyOf('entah')).toBeUndefined();
+	});
+});
+
+describe('problem sentences for the sheet', () => {
+	it('come from templates/sheet.json in Indonesian with the reason filled in', () => {
+		expect(problemText('letterNotSent', { reason: 'kuota habis' })).toMatch(
+			/^Surat belum terkirim: kuota habis — .*kosongkan kolom Masalah/,
+		);
+		expect(problemText('unreadableApplication', { column: c.application })).toContain(c.application);
+		expect(problemText('sentNotMarked', {})).toContain('{reason}');
 	});
 });
