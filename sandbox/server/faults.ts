@@ -48,14 +48,26 @@ export interface FaultInput {
 	times?: number;
 	/** Only calls whose body contains this text (e.g. a resident's number), so one test's fault hits only its own calls. */
 	bodyContains?: string;
+	/**
+	 * Answer nothing at all: the call hangs until the caller's connection closes (a server that
+	 * never answers, or a caller that dies waiting), and nothing it asked for happens. `status`
+	 * is then not needed.
+	 */
+	hold?: boolean;
 }
 
-export interface Fault extends Required<Omit<FaultInput, 'bodyContains'>> {
+export interface Fault extends Required<Omit<FaultInput, 'bodyContains' | 'hold'>> {
 	id: number;
 	bodyContains?: string;
-	/** Calls answered with the error so far. */
+	hold?: boolean;
+	/** Calls answered with the error (or held) so far. */
 	hits: number;
+	/** For a held call: the caller's TCP port, so a test can tell which process is waiting. */
+	heldFrom?: number[];
 }
+
+/** What the stand-in does with a call a fault hit: answer this error, or hold it unanswered. */
+export type InjectedFault = { answer: StandInResponse } | { hold: Fault };
 
 const armed = new WeakMap<SandboxContext, Fault[]>();
 let nextId = 1;
@@ -79,7 +91,8 @@ export function armFault(ctx: SandboxContext, input: unknown): Fault {
 		throw new HttpError(400, {
 			error: `operation of ${spec.service} must be one of ${operations.join(', ')}`,
 		});
-	const status = Number(spec.status);
+	const hold = spec.hold === true;
+	const status = hold && spec.status === undefined ? 504 : Number(spec.status);
 	if (!Number.isInteger(status) || status < 400 || status > 599)
 		throw new HttpError(400, { error: 'status must be an HTTP error status (400–599)' });
 	const times = spec.times === undefined ? 1 : Number(spec.times);
@@ -93,6 +106,7 @@ export function armFault(ctx: SandboxContext, input: unknown): Fault {
 		times,
 		hits: 0,
 		...(spec.bodyContains ? { bodyContains: String(spec.bodyContains) } : {}),
+		...(hold ? { hold, heldFrom: [] } : {}),
 	};
 	armed.set(ctx, [...listFaults(ctx), fault]);
 	return fault;
@@ -154,11 +168,8 @@ function googleError(service: FaultService, status: number, req: StandInRequest)
 	return json(status, { error: { code: status, message, status: code } });
 }
 
-/** The injected error for this call, if an armed fault matches it (counting it spent). */
-export function injectedFault(
-	ctx: SandboxContext,
-	req: StandInRequest,
-): StandInResponse | undefined {
+/** The injected error (or hold) for this call, if an armed fault matches it (counting it spent). */
+export function injectedFault(ctx: SandboxContext, req: StandInRequest): InjectedFault | undefined {
 	const service = HOSTS[req.host];
 	if (!service) return undefined;
 	const faults = listFaults(ctx);
@@ -171,5 +182,9 @@ export function injectedFault(
 	);
 	if (!fault) return undefined;
 	fault.hits++;
-	return service === 'whatsapp' ? metaError(fault.status) : googleError(service, fault.status, req);
+	if (fault.hold) return { hold: fault };
+	return {
+		answer:
+			service === 'whatsapp' ? metaError(fault.status) : googleError(service, fault.status, req),
+	};
 }
