@@ -1,8 +1,9 @@
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import type { Certificates } from './certificates';
 import type { SandboxContext, StandInHandler, StandInRequest, StandInResponse } from './context';
-import { heldFor, injectedFault } from './faults';
+import { heldFor, injectedFault, type Fault } from './faults';
 import { googleError, handleGoogleToken } from './google-auth';
 import { handleDrive } from './google-drive';
 import { handleSheets } from './google-sheets';
@@ -82,11 +83,18 @@ async function handle(
 			return;
 		}
 		// A fault a test armed (POST /api/faults) answers before the real handler does.
-		response =
-			injectedFault(ctx, request) ??
-			(handler
+		const fault = injectedFault(ctx, request);
+		if (fault && 'hold' in fault) {
+			await holdUntilClosed(req, fault.hold);
+			response = { status: 0, json: { held: true } };
+			ctx.state.addCall(callRecord(req, host, url, response, body));
+			return;
+		}
+		response = fault
+			? fault.answer
+			: handler
 				? await handler(ctx, request)
-				: googleError(404, `The sandbox does not stand in for ${host}`));
+				: googleError(404, `The sandbox does not stand in for ${host}`);
 	} catch (error) {
 		if (error instanceof HttpError) {
 			response = { status: error.status, json: error.body };
@@ -96,7 +104,18 @@ async function handle(
 			response = { status: 500, json: { error: { code: 500, message: (error as Error).message } } };
 		}
 	}
-	ctx.state.addCall({
+	ctx.state.addCall(callRecord(req, host, url, response, body));
+	write(res, response);
+}
+
+function callRecord(
+	req: IncomingMessage,
+	host: string,
+	url: URL,
+	response: StandInResponse,
+	body: Buffer,
+) {
+	return {
 		at: new Date().toISOString(),
 		host,
 		method: req.method ?? 'GET',
@@ -104,8 +123,21 @@ async function handle(
 		query: Object.fromEntries(url.searchParams),
 		status: response.status,
 		bodySummary: summariseBody(body, req.headers['content-type']),
+	};
+}
+
+/**
+ * A held call: note the caller's port (the TLS socket runs over the proxy's socket from n8n),
+ * then wait, answering nothing, until the caller's connection closes.
+ */
+function holdUntilClosed(req: IncomingMessage, fault: Fault): Promise<void> {
+	const socket = req.socket as Socket & { _parent?: Socket };
+	const port = socket.remotePort ?? socket._parent?.remotePort;
+	if (port) fault.heldFrom?.push(port);
+	return new Promise((resolve) => {
+		if (socket.destroyed) return resolve();
+		socket.once('close', () => resolve());
 	});
-	write(res, response);
 }
 
 /** The HTTPS server that plays Meta and Google. It never listens: the proxy hands it sockets. */

@@ -88,6 +88,40 @@ describe('the fault switch', () => {
 		]);
 	});
 
+	it('holds a send unanswered until the caller gives up, noting its port, and sends nothing', async () => {
+		const armed = (await arm({ service: 'whatsapp', operation: 'sendMessage', hold: true }))
+			.json as { id: number };
+		const { socket } = await connectThroughProxy(t.sandbox.proxyUrl, GRAPH);
+		const callerPort = socket.localPort;
+		const tls = tlsConnect({ socket, servername: GRAPH, ca: t.ca });
+		const { phoneNumberId, accessToken } = t.sandbox.config();
+		const body = JSON.stringify({
+			messaging_product: 'whatsapp',
+			to: '6281200000001',
+			type: 'text',
+			text: { body: 'Tidak pernah sampai' },
+		});
+		let answered = false;
+		tls.on('data', () => (answered = true));
+		tls.write(
+			`POST /v21.0/${phoneNumberId}/messages HTTP/1.1\r\nHost: ${GRAPH}\r\n` +
+				`Authorization: Bearer ${accessToken}\r\nContent-Type: application/json\r\n` +
+				`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+		);
+		const held = async () =>
+			(
+				(await api(t, 'GET', '/api/faults')).json as Array<{ id: number; heldFrom?: number[] }>
+			).find((f) => f.id === armed.id)?.heldFrom ?? [];
+		for (let i = 0; i < 100 && (await held()).length === 0; i++)
+			await new Promise((resolve) => setTimeout(resolve, 20));
+		expect(await held()).toEqual([callerPort]);
+		tls.destroy();
+		expect(answered).toBe(false);
+		expect(await chat('6281200000001')).toEqual([]);
+		// Spent: the next send goes through.
+		expect((await sendTo('6281200000001', 'text')).status).toBe(200);
+	});
+
 	it('hits only calls whose body names the given text', async () => {
 		await api(t, 'POST', '/api/faults', {
 			service: 'whatsapp',

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { Session } from '../../shared/conversation';
+import type { PendingReplies, Session } from '../../shared/conversation';
 
 /** A JSON parameter that may arrive as text or as an object (an expression result). */
 export function jsonParameter<T>(this: IExecuteFunctions, name: string, itemIndex: number): T {
@@ -86,4 +86,39 @@ export function storedSession(this: IExecuteFunctions, itemIndex: number): Sessi
 	} catch {
 		return null;
 	}
+}
+
+/**
+ * The Pending Replies parameters of "Take Step": the row's `pendingFor` and `pendingReplies`
+ * columns (replies saved with the session and not yet sent). Missing ones count as none.
+ */
+export function pendingRepliesProperties(operation: string): INodeProperties[] {
+	const show = { operation: [operation] };
+	return [
+		{
+			displayName: 'Pending Replies For',
+			name: 'pendingFor',
+			type: 'string',
+			default: '',
+			description:
+				"The stored row's pendingFor column: the message whose replies were saved and may not have left yet",
+			displayOptions: { show },
+		},
+		{
+			displayName: 'Pending Replies',
+			name: 'pendingReplies',
+			type: 'string',
+			default: '',
+			description: "The stored row's pendingReplies column (JSON)",
+			displayOptions: { show },
+		},
+	];
+}
+
+export function storedPendingReplies(this: IExecuteFunctions, itemIndex: number): PendingReplies {
+	const text = (name: string) => {
+		const value = this.getNodeParameter(name, itemIndex, '') as unknown;
+		return typeof value === 'string' ? value : '';
+	};
+	return { pendingFor: text('pendingFor'), pendingReplies: text('pendingReplies') };
 }

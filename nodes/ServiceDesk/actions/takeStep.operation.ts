@@ -2,13 +2,14 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { NodeOperationError } from 'n8n-workflow';
 
 import { messageProperty } from './handleMessage.operation';
-import { sessionProperty, versionProperty } from './helpers';
+import { pendingRepliesProperties, sessionProperty, versionProperty } from './helpers';
 import { takeStep } from './step';
 
 export const description: INodeProperties[] = [
 	messageProperty('takeStep'),
 	sessionProperty('takeStep'),
 	versionProperty('takeStep'),
+	...pendingRepliesProperties('takeStep'),
 ];
 
 /**
@@ -16,6 +17,8 @@ export const description: INodeProperties[] = [
  * started) and `nextVersion`, for a save that succeeds only if the stored row still has
  * `version`. After a successful save, "Route Saved Step" sends the results on; after a failed
  * one, load the session again and take the step again (the step is pure, so that is safe).
+ * Its replies are also returned as `pendingFor`/`pendingReplies`, to save with the session and
+ * clear once sent: a redelivered message whose replies never left gets them then.
  */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();

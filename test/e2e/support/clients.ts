@@ -181,6 +181,10 @@ export interface FaultSpec {
 	bodyContains?: string;
 	/** Hold the call this long instead of failing it (see sandbox/server/faults.ts). */
 	holdMs?: number;
+	/** No answer at all until the caller's connection closes (see sandbox/server/faults.ts). */
+	hold?: boolean;
+	/** Filled in by the sandbox: the ports of the callers it holds. */
+	heldFrom?: number[];
 }
 
 /** The sandbox's fault switch: arm a failure of Meta or Google, and see how often it struck. */
