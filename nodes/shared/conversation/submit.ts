@@ -5,6 +5,7 @@ import { clearRequest, markSent } from './session';
 import type { Ctx } from './flow';
 import { say, textReply } from './texts';
 import { makeTicket } from './ticket';
+import { rememberIdentity } from './identity';
 
 export function buildApplication(
 	s: Session,
@@ -42,15 +43,10 @@ export function submit(ctx: Ctx, s: Session, service: ResolvedService): void {
 	ctx.replies.push(
 		textReply(say(ctx.texts, fix ? 'resubmitted' : 'submitted', { title: service.title, ticket })),
 	);
-	// Identity data offered again next time (only `remember: true` fields).
-	const remembered: Record<string, unknown> = { ...(s.remembered ?? {}) };
-	for (const field of service.fields) {
-		const value = s.values[field.key];
-		if (field.remember && value !== undefined && value !== null) remembered[field.key] = value;
-	}
+	// Identity data offered again next time, to whoever proves it is theirs (identity.ts).
+	rememberIdentity(s, service, ctx.now);
 	const draft = s.draft;
 	clearRequest(s);
 	markSent(s, draft, ticket);
-	if (Object.keys(remembered).length > 0) s.remembered = remembered;
 	s.lastTicket = ticket;
 }
