@@ -3,6 +3,10 @@
 import type { ChatMessage } from '../../sandbox/server';
 import { residentClient, staffClient } from './support/clients';
 import { catalog, Resident, said, submitRequest } from './support/resident';
+import { columns as c, decide, nextUnpromptedMessage, rowOf, statuses } from './support/office';
+import { largeInheritance } from '../nodes/shared/sheet/largeApplication';
+import { readPdf, squash } from '../nodes/shared/letter/pdf-text';
+import { toRequestRow } from '../../nodes/shared/sheet/requestRow';
 import { useStack } from './support/use-stack';
 import { waitFor } from './support/wait';
 
@@ -125,5 +129,49 @@ describe('"hapus data"', () => {
 		expect(resident.lastText).toContain(
 			catalog.services.find((s) => s.key === 'domisili')!.fields[0].question,
 		);
+	});
+});
+
+describe('an application larger than a sheet cell', () => {
+	it('a 30-heir statement kept in its row reaches the resident as a letter naming every heir', async () => {
+		const heir = new Resident(stack(), '6281388880204', 'Bambang');
+		const application = { ...largeInheritance(), ticket: 'AW-E2E0001', waId: heir.waId };
+		const json = JSON.stringify(application);
+		expect(json.length).toBeGreaterThan(50_000);
+		// The row as the intake's Request Row node writes it (the chat for 30 heirs would take
+		// hundreds of messages): the sandbox refuses any cell over 50,000 characters, as Google does.
+		const row = toRequestRow({
+			ticket: application.ticket,
+			submittedAt: new Date().toISOString(),
+			waId: heir.waId,
+			name: 'Bambang',
+			serviceKey: 'ahli-waris',
+			serviceTitle: 'Surat Pernyataan Ahli Waris',
+			data: application.data as Record<string, unknown>,
+			fields: catalog.services.find((s) => s.key === 'ahli-waris')!.fields,
+			documents: [],
+			status: 'pending',
+			applicationJson: json,
+		});
+		const staff = staffClient(stack());
+		const next = Math.max(1, ...(await staff.sheet()).rows.map((r) => r.rowNumber)) + 1;
+		await staff.setCells(next, row);
+		await rowOf(stack(), application.ticket);
+
+		const before = (await heir.chat()).length;
+		await decide(stack(), application.ticket, statuses.approved);
+		const letter = await nextUnpromptedMessage(heir, before, (msg) => !!msg.document, 'the letter');
+		const done = await rowOf(
+			stack(),
+			application.ticket,
+			(r) => r.values[c.status] === statuses.done,
+		);
+		expect(done.values[c.problem] ?? '').toBe('');
+		const pdf = squash(
+			(await readPdf(await heir.download(letter.document!.url))).map((p) => p.text).join(' '),
+		);
+		expect(pdf).toContain(done.values[c.letterNumber]);
+		for (const one of (application.data as { ahli_waris: Array<{ nik: string }> }).ahli_waris)
+			expect(pdf).toContain(one.nik);
 	});
 });

@@ -1,4 +1,8 @@
-import { DEFAULT_SHEET_LAYOUT, toRequestRow, statusKeyOf } from '../../../../nodes/shared/sheet/requestRow';
+import {
+	DEFAULT_SHEET_LAYOUT,
+	toRequestRow,
+	statusKeyOf,
+} from '../../../../nodes/shared/sheet/requestRow';
 import { sequencePattern, triage } from '../../../../nodes/shared/sheet/triage';
 import type { NumberParts, Row } from '../../../../nodes/shared/sheet/triage';
 
@@ -12,7 +16,12 @@ function formatNumber(format: string, p: NumberParts): string {
 		.replace('{tahun}', String(p.tahun));
 }
 
-function row(ticket: string, status: string, extra: Partial<Record<keyof typeof c, string>> = {}, klas = '400.12.3.2'): Row {
+function row(
+	ticket: string,
+	status: string,
+	extra: Partial<Record<keyof typeof c, string>> = {},
+	klas = '400.12.3.2',
+): Row {
 	const app = { ticket, serviceKey: 'sku-kur', letter: { classification: klas } };
 	const base: Row = {
 		row_number: Number(ticket.replace(/\D/g, '')) + 1,
@@ -51,7 +60,12 @@ describe('triage of the requests sheet', () => {
 	});
 
 	it('keeps the number already written to a row, so a crashed run is finished with the same number', () => {
-		const rows = [row('T1', 'Disetujui', { letterNumber: '400.12.3.2/003/401.301.3/2026', verificationCode: 'ABC' })];
+		const rows = [
+			row('T1', 'Disetujui', {
+				letterNumber: '400.12.3.2/003/401.301.3/2026',
+				verificationCode: 'ABC',
+			}),
+		];
 		const [decision] = triage(rows, options());
 		expect(decision.letterNumber).toBe('400.12.3.2/003/401.301.3/2026');
 		expect(decision.verificationCode).toBe('ABC');
@@ -131,10 +145,21 @@ describe('request rows', () => {
 			name: 'Siti',
 			serviceKey: 'sku-kur',
 			serviceTitle: 'Surat Keterangan Usaha',
-			data: { nama: 'Siti', nik: '3577014107900001', usaha_nama: '=1+1', tanggal_lahir: '1990-07-01' },
+			data: {
+				nama: 'Siti',
+				nik: '3577014107900001',
+				usaha_nama: '=1+1',
+				tanggal_lahir: '1990-07-01',
+			},
 			fields: [
 				{ key: 'nama', label: 'Nama', question: '?', type: 'text', required: true },
-				{ key: 'tanggal_lahir', label: 'Tanggal lahir', question: '?', type: 'date', required: true },
+				{
+					key: 'tanggal_lahir',
+					label: 'Tanggal lahir',
+					question: '?',
+					type: 'date',
+					required: true,
+				},
 				{ key: 'nik', label: 'NIK', question: '?', type: 'nik', required: true },
 				{ key: 'usaha_nama', label: 'Nama usaha', question: '?', type: 'text', required: true },
 				{ key: 'usaha_sejak', label: 'Sejak', question: '?', type: 'year', required: true },
