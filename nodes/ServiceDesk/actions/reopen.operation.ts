@@ -3,6 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { mentionedKeys } from '../../shared/catalog';
 import { reopenForFix } from '../../shared/conversation';
 import type { Application } from '../../shared/conversation';
+import { decodeApplicationCell } from '../../shared/sheet/applicationCell';
 import { getCatalog } from './catalog';
 import {
 	jsonParameter,
@@ -52,7 +53,10 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	return [
 		items.map((_, i) => {
 			const catalog = getCatalog.call(this, i);
-			const application = jsonParameter.call(this, 'application', i) as Application;
+			// The row's cell may hold the application deflated (a large one: applicationCell.ts).
+			const given = this.getNodeParameter('application', i) as unknown;
+			const application = (decodeApplicationCell(given) ??
+				jsonParameter.call(this, 'application', i)) as Application;
 			const session = storedSession.call(this, i);
 			const keys = String(this.getNodeParameter('fixKeys', i, ''))
 				.split(',')

@@ -7,6 +7,7 @@
  */
 import type { SheetLayout, StatusKey } from './requestRow';
 import { DEFAULT_SHEET_LAYOUT, statusKeyOf } from './requestRow';
+import { decodeApplicationCell } from './applicationCell';
 
 export type Row = Record<string, unknown>;
 
@@ -75,15 +76,7 @@ export function sequencePattern(
 	return new RegExp(`^${pattern}$`);
 }
 
-function parseApplication(text: unknown): Record<string, unknown> | undefined {
-	if (text && typeof text === 'object') return text as Record<string, unknown>;
-	try {
-		const value = JSON.parse(String(text ?? '')) as unknown;
-		return value && typeof value === 'object' ? (value as Record<string, unknown>) : undefined;
-	} catch {
-		return undefined;
-	}
-}
+const parseApplication = decodeApplicationCell;
 
 /** Decisions still to carry out, in sheet order; approved rows get their letter numbers. */
 export function triage(

@@ -227,7 +227,9 @@ export async function fillRequest(
 			continue;
 		}
 		if (said('reuse.ask', last)) {
-			await resident.tap(messages['button.reuse']);
+			// The remembered identity is used once the resident types the NIK's last 4 digits.
+			const nik = service.fields.find((f) => f.type === 'nik' && f.remember)!;
+			await resident.say((answers(nik) ?? defaultAnswer(nik)).replace(/\D/g, '').slice(-4));
 			continue;
 		}
 		const recordPrompt =
