@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { loadCertificates } from './certificates';
 import type { SandboxContext, SandboxSettings } from './context';
 import { handleApi } from './api';
-import { createBsreStandIn, isBsreRequest } from './bsre';
+import { BSRE_PREFIX, createBsreStandIn, isBsreRequest } from './bsre';
 import { createSpreadsheet } from './google-sheets';
 import { seedOfficeTemplates } from './meta-templates';
 import { createProxy } from './proxy';
@@ -69,6 +69,11 @@ export interface Sandbox {
 	/** For n8n's NODE_EXTRA_CA_CERTS */
 	caCertPath: string;
 	config(): SandboxConfig;
+	/** The BSrE stand-in: its base URL (for the BSrE TTE credential) and an office PKCS#12. */
+	bsre: {
+		baseUrl: string;
+		officeCertificate(commonName: string): { certificate: string; password: string };
+	};
 	setIntakeWebhookUrl(url: string): void;
 	setN8n(info: { url: string; ready: () => Promise<boolean> }): void;
 	stop(): Promise<void>;
@@ -182,6 +187,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			proxyUrl,
 			caCertPath: certs.caCertPath,
 		}),
+		bsre: {
+			baseUrl: `${url}${BSRE_PREFIX}`,
+			officeCertificate: (commonName) => bsre.officeCertificate(commonName),
+		},
 		setIntakeWebhookUrl: (webhookUrl) => {
 			ctx.intakeWebhookUrl = webhookUrl;
 		},

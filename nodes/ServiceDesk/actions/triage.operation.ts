@@ -36,6 +36,28 @@ export const description: INodeProperties[] = [
 		description: 'Sequences restart every year either way',
 		displayOptions: { show },
 	},
+	{
+		displayName: 'Signing',
+		name: 'signing',
+		type: 'options',
+		options: [
+			{
+				name: 'Sign and Send at Once',
+				value: 'immediate',
+				description:
+					'Each approved letter is signed (office certificate, or BSrE with a stored passphrase) and sent in the same run',
+			},
+			{
+				name: 'Wait for Batch Signing',
+				value: 'batch',
+				description:
+					'Approved letters get their number and wait as "Menunggu TTE" until the signatory signs them all in the signing form',
+			},
+		],
+		default: 'immediate',
+		description: 'Sets "awaitsSignature" on approved items; the approvals workflow routes on it',
+		displayOptions: { show },
+	},
 ];
 
 /**
@@ -59,6 +81,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const c = DEFAULT_SHEET_LAYOUT.columns;
 	const outputs: INodeExecutionData[][] = [[], [], []];
 	const outputOf = { approved: 0, rejected: 1, fix: 2 } as const;
+	const batch = this.getNodeParameter('signing', 0, 'immediate') === 'batch';
 	for (const decision of decisions) {
 		const index = items.findIndex((item) => item.json === decision.row);
 		if (decision.problem) {
@@ -78,6 +101,9 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				needsWrite: decision.needsWrite,
 				/** The status word the row gets once the letter is delivered. */
 				doneStatus: DEFAULT_SHEET_LAYOUT.statuses.done,
+				/** Batch signing: the row waits with this status instead of being sent now. */
+				awaitsSignature: decision.kind === 'approved' && batch,
+				waitingStatus: DEFAULT_SHEET_LAYOUT.statuses.awaitingSignature,
 				application: decision.application,
 				row,
 			},

@@ -17,6 +17,8 @@ export interface StackInfo {
 	timings: Record<string, number>;
 	/** Queue mode's worker processes (process group ids); empty in the default mode. */
 	workerPids: number[];
+	/** n8n's user folder: its database, binary data and logs (searched for secrets). */
+	userFolder: string;
 }
 
 export function stackInfo(stack: Stack): StackInfo {
@@ -29,6 +31,7 @@ export function stackInfo(stack: Stack): StackInfo {
 		workflows: stack.provisioned.workflows,
 		timings: stack.timings,
 		workerPids: stack.workers.map((w) => w.process.pid as number),
+		userFolder: stack.n8n.userFolder,
 	};
 }
 
