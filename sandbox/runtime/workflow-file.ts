@@ -124,7 +124,17 @@ function resolveValue(value: string, parameters: Record<string, unknown>): strin
 		/^=\{\{\s*\$parameter(?:\["([^"]+)"\]|\['([^']+)'\]|\.(\w+))\s*(?:\|\|\s*["']([^"']*)["'])?\s*\}\}$/.exec(
 			value,
 		);
-	if (!match) return undefined;
+	if (!match) {
+		// The Form Trigger's `$parameter["path"] || $parameter["options"]?.path || $webhookId`.
+		const alternatives = /^=\{\{(.*)\}\}$/.exec(value)?.[1].split('||') ?? [];
+		for (const alternative of alternatives) {
+			const m = /^\s*\$parameter\["(\w+)"\](?:\?\.(\w+))?\s*$/.exec(alternative);
+			const found =
+				m && (m[2] ? (parameters[m[1]] as Record<string, unknown>)?.[m[2]] : parameters[m[1]]);
+			if (typeof found === 'string' && found) return found;
+		}
+		return undefined;
+	}
 	const found = parameters[match[1] ?? match[2] ?? match[3]];
 	return typeof found === 'string' && found ? found : match[4];
 }

@@ -44,10 +44,10 @@ async function setSigning(mode: 'batch' | 'immediate'): Promise<void> {
 	const wf = await api<Workflow>(`/workflows/${id}`);
 	const triage = wf.nodes.find((n) => n.name === 'Triage')!;
 	triage.parameters = { ...triage.parameters, signing: mode };
-	await api(`/workflows/${id}/deactivate`, { method: 'POST' });
+	await api(`/workflows/${id}/deactivate`, { method: 'POST', body: {} });
 	const { name, nodes, connections, settings } = wf;
 	await api(`/workflows/${id}`, { method: 'PUT', body: { name, nodes, connections, settings } });
-	await api(`/workflows/${id}/activate`, { method: 'POST' });
+	await api(`/workflows/${id}/activate`, { method: 'POST', body: {} });
 }
 
 const basicAuth = `Basic ${Buffer.from(`${SANDBOX_SIGNATORY_LOGIN.user}:${SANDBOX_SIGNATORY_LOGIN.password}`).toString('base64')}`;
