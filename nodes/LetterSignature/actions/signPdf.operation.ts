@@ -277,8 +277,13 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 					error: failure.message,
 					description: failure.description ?? null,
 					errorCode: error instanceof SigningError ? error.code : null,
-					/** For staff (the sheet's Masalah cell), in Indonesian. */
-					reason: reasonFor(error instanceof SigningError ? error.code : undefined),
+					/** For staff (the sheet's Masalah cell), in Indonesian; an upstream failure's (no letter made) is kept. */
+					reason:
+						error instanceof SigningError
+							? reasonFor(error.code)
+							: typeof items[i].json.reason === 'string'
+								? items[i].json.reason
+								: reasonFor(),
 					retryable: error instanceof SigningError ? error.retryable : false,
 				},
 				// Routes the item to the error output when the node is set to "continue (using error output)".
