@@ -23,7 +23,10 @@ const WRONG_PASSPHRASE = 'keliru-sekali-4821';
 const api = async <T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> => {
 	const res = await fetch(`${stack().n8nUrl}/api/v1${path}`, {
 		method: init.method ?? 'GET',
-		headers: { 'x-n8n-api-key': stack().apiKey, 'content-type': 'application/json' },
+		headers: {
+			'x-n8n-api-key': stack().apiKey,
+			...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+		},
 		body: init.body === undefined ? undefined : JSON.stringify(init.body),
 	});
 	if (!res.ok)

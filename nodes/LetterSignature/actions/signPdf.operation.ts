@@ -286,8 +286,6 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 								: reasonFor(),
 					retryable: error instanceof SigningError ? error.retryable : false,
 				},
-				// Routes the item to the error output when the node is set to "continue (using error output)".
-				error: failure,
 				pairedItem: { item: i },
 			});
 		}

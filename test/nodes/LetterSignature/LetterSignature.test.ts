@@ -161,8 +161,8 @@ describe('Letter Signature node', () => {
 				error: 'BSrE refused the passphrase for NIK 3577********0001',
 				reason: expect.stringMatching(/^Passphrase TTE salah\./),
 			});
-			// The item leaves by the error output when the node continues that way.
-			expect(out[0].error).toBeInstanceOf(NodeOperationError);
+			// No item-level error: n8n would replace the item's json (and its reason) with the message.
+			expect(out[0].error).toBeUndefined();
 			expect(JSON.stringify(out[0].json)).not.toContain('keliru');
 			const revoked = bsre();
 			revoked.bsreTteApi!.nik = '3577010101700002';
