@@ -7,7 +7,11 @@
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 
-import { prepareWorkflow, type WorkflowFile } from '../sandbox/runtime/workflow-file';
+import {
+	asksForSecret,
+	prepareWorkflow,
+	type WorkflowFile,
+} from '../sandbox/runtime/workflow-file';
 
 const dir = join(__dirname, '..', 'workflows');
 const ready = readdirSync(dir)
@@ -15,12 +19,25 @@ const ready = readdirSync(dir)
 	.map((file) => ({ file, wf: JSON.parse(readFileSync(join(dir, file), 'utf8')) as WorkflowFile }));
 
 describe('executions of the ready workflows keep no personal data', () => {
-	it.each(ready.map((r) => [r.file, r.wf]))('%s saves failures only', (_, wf) => {
+	const takesNoSecret = ready.filter((r) => !asksForSecret(r.wf));
+	it.each(takesNoSecret.map((r) => [r.file, r.wf]))('%s saves failures only', (_, wf) => {
 		expect(wf.settings).toMatchObject({
 			saveDataSuccessExecution: 'none',
 			saveDataErrorExecution: 'all',
 			saveManualExecutions: false,
 		});
+	});
+
+	it('a workflow that asks for a secret (the TTE passphrase) saves nothing, not even failures', () => {
+		const secretive = ready.filter((r) => asksForSecret(r.wf)).map((r) => r.file);
+		expect(secretive).toEqual(['signing.json']);
+		for (const { wf } of ready.filter((r) => asksForSecret(r.wf)))
+			expect(wf.settings).toMatchObject({
+				saveDataSuccessExecution: 'none',
+				saveDataErrorExecution: 'none',
+				saveManualExecutions: false,
+				saveExecutionProgress: false,
+			});
 	});
 
 	it('the e2e stack alone may keep successes, by an explicit override', () => {

@@ -4,7 +4,9 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import office from '../office.json';
 import type { Sandbox, SandboxOptions } from '../server';
+import { SANDBOX_BSRE } from '../server/bsre';
 import { ensureN8n } from './install';
 import { claimUserFolder, startN8n, N8nInstance } from './n8n';
 import { startQueueServices, type QueueServices } from './queue';
@@ -102,6 +104,12 @@ function googleServiceAccount(userFolder: string): { email: string; privateKey: 
  */
 export const SANDBOX_REPORT_KEY = { name: 'X-Pecelan-Key', value: 'sandbox-report-key' };
 
+/** The batch-signing form's login (workflows/signing.json); a real office sets its own. */
+export const SANDBOX_SIGNATORY_LOGIN = { user: 'lurah', password: 'sandbox-form-secret' };
+
+/** The sandbox signatory's NIK at the BSrE stand-in (a certificate in good standing). */
+export const SANDBOX_SIGNATORY_NIK = '3577010101700001';
+
 export function sandboxCredentials(sandbox: Sandbox, userFolder: string): CredentialSpec[] {
 	const config = sandbox.config();
 	const google = googleServiceAccount(userFolder);
@@ -135,6 +143,24 @@ export function sandboxCredentials(sandbox: Sandbox, userFolder: string): Creden
 			type: 'sheetEditSecretApi',
 			data: { secret: config.sheetEditSecret },
 		},
+			// Letters signed at once (approvals.json): a certificate from the BSrE stand-in's CA.
+			name: 'Office certificate (sandbox)',
+			type: 'officeCertificateApi',
+			data: sandbox.bsre.officeCertificate(office.signatory.name),
+		},
+		{
+			// Batch signing (signing.json): no passphrase stored; the signatory types it in the form.
+			name: 'BSrE TTE (sandbox)',
+			type: 'bsreTteApi',
+			data: {
+				baseUrl: sandbox.bsre.baseUrl,
+				username: SANDBOX_BSRE.username,
+				password: SANDBOX_BSRE.password,
+				nik: SANDBOX_SIGNATORY_NIK,
+				passphrase: '',
+			},
+		},
+		{ name: 'Signatory form login', type: 'httpBasicAuth', data: { ...SANDBOX_SIGNATORY_LOGIN } },
 	];
 }
 

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { loadCertificates } from './certificates';
 import type { SandboxContext, SandboxSettings } from './context';
 import { handleApi } from './api';
-import { createBsreStandIn, isBsreRequest } from './bsre';
 import { prepareDrive } from './drive-folders';
+import { BSRE_PREFIX, createBsreStandIn, isBsreRequest } from './bsre';
 import { createSpreadsheet } from './google-sheets';
 import { seedOfficeTemplates } from './meta-templates';
 import { createProxy } from './proxy';
@@ -76,6 +76,11 @@ export interface Sandbox {
 	/** For n8n's NODE_EXTRA_CA_CERTS */
 	caCertPath: string;
 	config(): SandboxConfig;
+	/** The BSrE stand-in: its base URL (for the BSrE TTE credential) and an office PKCS#12. */
+	bsre: {
+		baseUrl: string;
+		officeCertificate(commonName: string): { certificate: string; password: string };
+	};
 	setIntakeWebhookUrl(url: string): void;
 	/** Where staff edits are posted, as the sheet's Apps Script would post them. */
 	setSheetEditWebhookUrl(url: string): void;
@@ -196,6 +201,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			proxyUrl,
 			caCertPath: certs.caCertPath,
 		}),
+		bsre: {
+			baseUrl: `${url}${BSRE_PREFIX}`,
+			officeCertificate: (commonName) => bsre.officeCertificate(commonName),
+		},
 		setIntakeWebhookUrl: (webhookUrl) => {
 			ctx.intakeWebhookUrl = webhookUrl;
 		},

@@ -7,6 +7,8 @@ import { columnLetters, readValues, renderCell, writeValues, type SheetTab } fro
 export const DEFAULT_STATUSES = [
 	'Menunggu',
 	'Disetujui',
+	// Approved, waiting for the signatory's batch TTE (workflows/signing.json).
+	'Menunggu TTE',
 	'Ditolak',
 	'Perbaiki',
 	'Selesai',

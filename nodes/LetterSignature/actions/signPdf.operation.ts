@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import problems from '../../../templates/signing/problems.json';
 import wording from '../../../templates/signing/widget.json';
 import {
 	DEFAULT_PLACEMENT,
@@ -151,6 +152,9 @@ const SECRET_KEY = /pass(phrase|word)|secret/i;
 const withoutSecrets = (json: IDataObject): IDataObject =>
 	Object.fromEntries(Object.entries(json).filter(([key]) => !SECRET_KEY.test(key)));
 
+const reasonFor = (code?: string): string =>
+	(problems as Record<string, string>)[code ?? ''] ?? problems.default;
+
 /** n8n's HTTP helper, shaped as the signing code's injected fetch. */
 function httpFetch(ctx: IExecuteFunctions, credential?: string): HttpFetch {
 	return async (req) => {
@@ -273,6 +277,13 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 					error: failure.message,
 					description: failure.description ?? null,
 					errorCode: error instanceof SigningError ? error.code : null,
+					/** For staff (the sheet's Masalah cell), in Indonesian; an upstream failure's (no letter made) is kept. */
+					reason:
+						error instanceof SigningError
+							? reasonFor(error.code)
+							: typeof items[i].json.reason === 'string'
+								? items[i].json.reason
+								: reasonFor(),
 					retryable: error instanceof SigningError ? error.retryable : false,
 				},
 				pairedItem: { item: i },

@@ -46,6 +46,28 @@ export const description: INodeProperties[] = [
 			'Tickets (a JSON array) whose message already reached the resident but whose row could not be marked: they go to the "Sent, Not Marked" output to be marked, never sent again',
 		displayOptions: { show },
 	},
+	{
+		displayName: 'Signing',
+		name: 'signing',
+		type: 'options',
+		options: [
+			{
+				name: 'Sign and Send at Once',
+				value: 'immediate',
+				description:
+					'Each approved letter is signed (office certificate, or BSrE with a stored passphrase) and sent in the same run',
+			},
+			{
+				name: 'Wait for Batch Signing',
+				value: 'batch',
+				description:
+					'Approved letters get their number and wait as "Menunggu TTE" until the signatory signs them all in the signing form',
+			},
+		],
+		default: 'immediate',
+		description: 'Sets "awaitsSignature" on approved items; the approvals workflow routes on it',
+		displayOptions: { show },
+	},
 ];
 
 function ticketsOf(value: unknown): Set<string> {
@@ -78,6 +100,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const outputs: INodeExecutionData[][] = [[], [], [], [], []];
 	const outputOf = { approved: 0, rejected: 1, fix: 2 } as const;
 	const [sentNotMarked, unreadable] = [3, 4];
+	const batch = this.getNodeParameter('signing', 0, 'immediate') === 'batch';
 	for (const decision of decisions) {
 		const index = items.findIndex((item) => item.json === decision.row);
 		const row = decision.row;
@@ -108,6 +131,9 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				needsWrite: decision.needsWrite,
 				/** The status word the row gets once the letter is delivered. */
 				doneStatus: DEFAULT_SHEET_LAYOUT.statuses.done,
+				/** Batch signing: the row waits with this status instead of being sent now. */
+				awaitsSignature: decision.kind === 'approved' && batch,
+				waitingStatus: DEFAULT_SHEET_LAYOUT.statuses.awaitingSignature,
 				application: decision.application,
 				row,
 			},

@@ -19,6 +19,8 @@ export interface StackInfo {
 	workerPids: number[];
 	/** Main n8n's log (warnings and the reasons webhooks refuse calls). */
 	n8nLogFile: string;
+	/** n8n's user folder: its database, binary data and logs (searched for secrets). */
+	userFolder: string;
 }
 
 export function stackInfo(stack: Stack): StackInfo {
@@ -32,6 +34,7 @@ export function stackInfo(stack: Stack): StackInfo {
 		timings: stack.timings,
 		workerPids: stack.workers.map((w) => w.process.pid as number),
 		n8nLogFile: stack.n8n.logFile,
+		userFolder: stack.n8n.userFolder,
 	};
 }
 
