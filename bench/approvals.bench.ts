@@ -102,8 +102,8 @@ function requestRow(header: string[], i: number, pending: boolean): string[] {
 	return header.map((column) => values[column] ?? '');
 }
 
-/** Writes rows 2.. of the requests tab through the Sheets API, as n8n would. */
-async function fillSheet(stack: Stack, rows: string[][]): Promise<void> {
+/** Appends rows to the requests tab through the Sheets API, as n8n's intake does. */
+async function appendRows(stack: Stack, rows: string[][]): Promise<void> {
 	const { spreadsheetId, accessToken, sheetName } = stack.sandbox.config();
 	const t = {
 		sandbox: stack.sandbox,
@@ -112,16 +112,14 @@ async function fillSheet(stack: Stack, rows: string[][]): Promise<void> {
 		close: async () => {},
 	};
 	for (let from = 0; from < rows.length; from += 1000) {
-		const chunk = rows.slice(from, from + 1000);
-		const range = `${sheetName}!A${from + 2}`;
 		const reply = await viaProxy(
 			t,
 			'sheets.googleapis.com',
-			'PUT',
-			`/v4/spreadsheets/${spreadsheetId}/values/${encodeURIComponent(range)}?valueInputOption=RAW`,
-			{ headers: bearer(accessToken), body: { values: chunk } },
+			'POST',
+			`/v4/spreadsheets/${spreadsheetId}/values/${encodeURIComponent(`${sheetName}!A1`)}:append?valueInputOption=RAW&insertDataOption=INSERT_ROWS`,
+			{ headers: bearer(accessToken), body: { values: rows.slice(from, from + 1000) } },
 		);
-		if (reply.status !== 200) throw new Error(`filling the sheet: ${reply.status}`);
+		if (reply.status !== 200) throw new Error(`filling the sheet: ${reply.status} ${reply.body}`);
 	}
 }
 
@@ -168,7 +166,7 @@ async function main(): Promise<void> {
 	try {
 		const pgid = stack.n8n.process.pid as number;
 		const { header } = await api<{ header: string[] }>(stack, '/api/sheet');
-		await fillSheet(stack, [requestRow(header, 0, false), requestRow(header, 1, false)]);
+		await appendRows(stack, [requestRow(header, 0, false), requestRow(header, 1, false)]);
 		await sleep(20000); // n8n settles after start-up
 		const anchor = await cpuPerRound(stack, pgid, 5, 6000);
 		console.log(
@@ -179,7 +177,7 @@ async function main(): Promise<void> {
 		const rows = Array.from({ length: ROWS }, (_, i) =>
 			requestRow(header, i, i >= ROWS - APPROVALS),
 		);
-		await fillSheet(stack, rows);
+		await appendRows(stack, rows.slice(2));
 		const roundLarge = await cpuPerRound(stack, pgid, 2, 30000);
 		const idleLarge = await idlePerMinute(pgid);
 
