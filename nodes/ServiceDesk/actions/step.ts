@@ -114,6 +114,7 @@ export function takeStep(this: IExecuteFunctions, i: number, now: Date): StepIte
 		message.messageId,
 		result,
 		storedPendingReplies.call(this, i),
+		now,
 	);
 	const routes: StepItem['routes'] = {
 		submitted: [],

@@ -103,14 +103,20 @@ describe('Take Step and Route Saved Step', () => {
 	it('keeps its replies pending with the session, for its message, until they are sent', async () => {
 		const step = await takeStep('', 0, message('wamid.hi', 'halo'));
 		expect(step.pendingFor).toBe('wamid.hi');
-		expect(JSON.parse(step.pendingReplies)).toEqual(step.replies);
+		expect(JSON.parse(step.pendingReplies).replies).toEqual(step.replies);
 	});
 
 	it('sends the pending replies of a redelivered message once more, and nothing once they left', async () => {
 		const first = await takeStep('', 0, message('wamid.hi', 'halo'));
 		const pending = { pendingFor: first.pendingFor, pendingReplies: first.pendingReplies };
-		// The run died after the save, before the send: the redelivery gets the same replies.
+		// The same message again at once: the first run is still sending, this one sends nothing.
+		const twin = await takeStep(first.session, 1, message('wamid.hi', 'halo'), pending);
+		expect(twin.replies).toEqual([]);
+		// The run died after the save, before the send: its redelivery, after the lease, gets the
+		// same replies.
+		jest.useFakeTimers({ now: Date.now() + 60_000, doNotFake: ['nextTick', 'setImmediate'] });
 		const redelivered = await takeStep(first.session, 1, message('wamid.hi', 'halo'), pending);
+		jest.useRealTimers();
 		expect(redelivered.replies).toEqual(first.replies);
 		expect(redelivered.routes.submitted).toEqual([]);
 		// They left and were cleared: a later redelivery answers nothing.
