@@ -143,6 +143,7 @@ export function sandboxCredentials(sandbox: Sandbox, userFolder: string): Creden
 			type: 'sheetEditSecretApi',
 			data: { secret: config.sheetEditSecret },
 		},
+		{
 			// Letters signed at once (approvals.json): a certificate from the BSrE stand-in's CA.
 			name: 'Office certificate (sandbox)',
 			type: 'officeCertificateApi',

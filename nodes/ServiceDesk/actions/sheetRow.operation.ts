@@ -49,6 +49,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				serviceKey: app.serviceKey,
 				serviceTitle: app.serviceTitle,
 				data: app.data ?? {},
+				flags: Array.isArray(app.flags) ? app.flags.map(String) : [],
 				fields: service?.fields ?? [],
 				documents: (Array.isArray(links) ? links : []).map((l) => ({
 					key: l.key,

@@ -110,7 +110,8 @@ function checkFields(
 			continue;
 		}
 		const text = typeof raw === 'string' || typeof raw === 'number' ? String(raw) : '';
-		const checked = validateField(field, text, { values, now: walk.now });
+		// Cross-checks see every answer: the NIK may come before the birth date it is checked against.
+		const checked = validateField(field, text, { values: { ...data, ...values }, now: walk.now });
 		if (checked.ok) values[field.key] = checked.value;
 		else
 			walk.result.invalidFields.push({ key, label, reason: reasonOf(walk, checked.error, label) });

@@ -175,6 +175,11 @@ export function readField(raw: unknown, path: string, nested = false): FieldSpec
 		field.maxItems = maxItems;
 		if (o.itemLabel !== undefined) field.itemLabel = readString(o, 'itemLabel', path);
 	}
+	if (o.sameAs !== undefined) {
+		field.sameAs = readStringList(o.sameAs, `${path}.sameAs`);
+		if (field.sameAs.length === 0)
+			throw new CatalogError(`${path}.sameAs`, 'sameAs needs at least one field key');
+	}
 	if (o.crossCheck !== undefined) {
 		if (type !== 'nik')
 			throw new CatalogError(`${path}.crossCheck`, 'crossCheck only applies to nik fields');
@@ -193,27 +198,30 @@ export function readFieldList(list: unknown[], path: string, nested: boolean): F
 	return fields;
 }
 
-/** Unique keys, and NIK cross-checks pointing at a date / choice field asked before the NIK. */
+/**
+ * Unique keys, and NIK cross-checks pointing at a date / choice field of the same list: one asked
+ * before the NIK is checked against it, one asked after is read from the NIK and confirmed.
+ */
 export function checkFieldOrder(fields: FieldSpec[], pathOf: (i: number) => string): void {
-	const seen = new Map<string, FieldSpec>();
+	const seen = new Set<string>();
 	fields.forEach((field, i) => {
 		if (seen.has(field.key))
 			throw new CatalogError(`${pathOf(i)}.key`, `duplicate field key "${field.key}"`);
+		seen.add(field.key);
 		for (const [part, type] of [
 			['birthDate', 'date'],
 			['sex', 'choice'],
 		] as const) {
 			const target = field.crossCheck?.[part];
 			if (target === undefined) continue;
-			const earlier = seen.get(target);
-			if (!earlier || earlier.type !== type) {
+			const other = fields.find((f) => f.key === target);
+			if (!other || other.type !== type || other === field) {
 				throw new CatalogError(
 					`${pathOf(i)}.crossCheck.${part}`,
-					`needs a ${type} field "${target}" asked before "${field.key}"`,
+					`needs a ${type} field "${target}" in the same list as "${field.key}"`,
 				);
 			}
 		}
-		seen.set(field.key, field);
 	});
 }
 

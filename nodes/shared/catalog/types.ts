@@ -58,6 +58,11 @@ export interface FieldSpec {
 	itemLabel?: string;
 	/** For `nik`: keys of fields (earlier in the same record or service) to cross-check against. */
 	crossCheck?: { birthDate?: string; sex?: string };
+	/**
+	 * "sama" answers with these earlier fields (of the request, outside a record), joined: the
+	 * first as it is, the others with their label (`Jl. Salak 3, RT 003, RW 005`).
+	 */
+	sameAs?: string[];
 	/** Identity data a returning resident is offered instead of typing it again. */
 	remember?: boolean;
 	/** Asked only when an earlier answer fits (nodes/shared/crosscheck). */

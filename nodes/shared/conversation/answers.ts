@@ -28,7 +28,12 @@ import { recognise } from './recognise';
 import { offerServices } from './freeText';
 import { shortHash } from './ids';
 import { startComplaint } from './complaint';
+import { afterNik, newMismatchNotes } from './nikDerived';
+import { sameAnswer } from './sameAs';
+import { ok } from '../validation/result';
 import { reviewRequest, ruleBrokenBy, type BrokenRule } from '../crosscheck';
+
+const MISMATCH_CODES = new Set(['nik.birthDateMismatch', 'nik.sexMismatch']);
 
 export interface Input {
 	text: string;
@@ -178,10 +183,15 @@ export function onField(ctx: Ctx, s: Session, service: ResolvedService, input: I
 			input.replyId &&
 			field.options?.some((o) => o.id === input.replyId);
 		const values = parent ? { ...s.values, ...(list[record] ?? {}) } : s.values;
-		const result = validateField(field, byId ? input.replyId! : input.text, {
-			values,
-			now: ctx.now,
-		});
+		const answer = byId ? input.replyId! : input.text;
+		const same = sameAnswer(ctx.texts, service, field, s.values, answer);
+		let result = same ? ok(same) : validateField(field, answer, { values, now: ctx.now });
+		// A NIK that disagrees with the birth date or sex is kept: staff compare it with the KTP.
+		if (!result.ok && MISMATCH_CODES.has(result.error.code))
+			result = validateField({ ...field, crossCheck: undefined }, answer, {
+				values: {},
+				now: ctx.now,
+			});
 		if (!result.ok) {
 			ctx.replies.push(...prompt(ctx, s, errorText(ctx, field, result.error)));
 			return;
@@ -193,9 +203,11 @@ export function onField(ctx: Ctx, s: Session, service: ResolvedService, input: I
 		if (contradiction) return onBrokenRule(ctx, s, service, contradiction);
 	}
 	const f = s.pos?.f ?? 0;
+	const before = { ...s.values };
 	if (!parent) {
 		s.values[field.key] = value;
-		finishItem(s, service, () => enterField(s, service, f + 1));
+		if (field.type === 'nik') afterNik(ctx, s, service, f);
+		else finishItem(s, service, () => enterField(s, service, f + 1));
 	} else {
 		list[record] = { ...(list[record] ?? {}), [field.key]: value };
 		s.values[parent.key] = list;
@@ -206,6 +218,8 @@ export function onField(ctx: Ctx, s: Session, service: ResolvedService, input: I
 		else if (count < minItems(parent)) moveTo(s, 'field', { f, r: count, s: 0 });
 		else moveTo(s, 'record_more', { f, r: count });
 	}
+	for (const note of newMismatchNotes(ctx.texts, service, before, s.values, ctx.now))
+		ctx.replies.push(textReply(note));
 	ctx.replies.push(...prompt(ctx, s));
 }
 

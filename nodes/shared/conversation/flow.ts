@@ -12,6 +12,7 @@ import { outcomePrompt } from './outcomePrompts';
 import { buttonsReply, choiceReply, say, textReply, type Texts } from './texts';
 import { posKey, shortHash, tapId } from './ids';
 import { reusableFields, reusePrompt } from './identity';
+import { nikConfirmPrompt } from './nikDerived';
 
 export interface Ctx {
 	catalog: Catalog;
@@ -50,7 +51,7 @@ export function maxItems(field: FieldSpec): number {
 export function enterField(s: Session, service: ResolvedService, f: number): void {
 	for (let i = f; i < service.fields.length; i++) {
 		const field = service.fields[i];
-		if (s.reused?.includes(field.key)) continue;
+		if (s.reused?.includes(field.key) || s.derived?.includes(field.key)) continue;
 		if (!applies(field.when, s.values)) {
 			s.values[field.key] = null;
 			continue;
@@ -140,6 +141,8 @@ function fieldPrompt(
 			n: (record ?? 0) + 1,
 			question: body,
 		});
+		// The list's own intro and hint ("bukan ahli waris", who may be a witness) come first.
+		if (record === 0 && (s.pos?.s ?? 0) === 0) body = `${recordIntro(t, parent)}\n\n${body}`;
 	}
 	if (reason) body = say(t, 'field.retry', { reason, question: body });
 	if (field.type === 'choice' && field.options?.length) {
@@ -168,6 +171,14 @@ function fieldPrompt(
 		return [buttonsReply(body, [{ id: skip, title: say(t, 'button.skip') }])];
 	}
 	return [textReply(body)];
+}
+
+/** A list of records' question and hint, shown before its first record. */
+function recordIntro(t: Texts, field: FieldSpec | undefined): string {
+	if (!field) return '';
+	return field.hint
+		? say(t, 'record.intro', { question: field.question, hint: field.hint })
+		: say(t, 'record.intro.nohint', { question: field.question });
 }
 
 export function documentPrompt(ctx: Ctx, service: ResolvedService, s: Session): OutboundReply[] {
@@ -251,12 +262,16 @@ export function prompt(ctx: Ctx, s: Session, reason?: string): OutboundReply[] {
 			return withReason(reusePrompt(t, s));
 		case 'field':
 			return fieldPrompt(ctx, service, s, reason);
+		case 'nik_confirm':
+			return withReason(nikConfirmPrompt(ctx, service, s));
 		case 'record_more': {
 			const field = service.fields[s.pos?.f ?? -1];
 			const count = s.pos?.r ?? 0;
 			const item = field?.itemLabel ?? field?.label ?? '';
 			const body =
-				count === 0 ? say(t, 'record.first', { item }) : say(t, 'record.more', { item, count });
+				count === 0
+					? `${recordIntro(t, field)}\n\n${say(t, 'record.first', { item })}`
+					: say(t, 'record.more', { item, count });
 			return withReason([
 				buttonsReply(body, [
 					{ id: tapId('add', 'rec', draft, posKey(s.pos)), title: say(t, 'button.add') },

@@ -16,6 +16,8 @@ export type TapKind =
 	| 'reuse'
 	/** a field's option or skip: [draft, position]; local = option id|skip */
 	| 'fld'
+	/** the birth date and sex read from the NIK: [draft, position]; local = yes|no */
+	| 'nik'
 	/** another record?: [draft, position]; local = add|done */
 	| 'rec'
 	/** a document's done/skip: [draft, document index]; local = done|skip */
@@ -38,6 +40,7 @@ const KINDS = new Set<TapKind>([
 	'req',
 	'reuse',
 	'fld',
+	'nik',
 	'rec',
 	'doc',
 	'sum',

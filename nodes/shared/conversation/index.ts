@@ -1,5 +1,7 @@
 /** The conversation engine of the service desk: a pure step function and its helpers. */
 export { step } from './step';
+export { draftReminder } from './reminder';
+export type { ReminderDecision } from './reminder';
 export { reopenForFix, resumeBot } from './fix';
 export type { FixRequest } from './fix';
 export { statusReplies, noticeReplies, describeService, serviceMenu } from './present';

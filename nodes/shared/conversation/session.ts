@@ -24,6 +24,7 @@ const STATES = new Set<SessionState>(SESSION_STATES);
 export const REQUEST_STATES = new Set<SessionState>([
 	'reuse',
 	'field',
+	'nik_confirm',
 	'record_more',
 	'document',
 	'summary',
@@ -72,6 +73,7 @@ export function loadSession(raw: unknown, waId: string, name: string, now: Date)
 		!isObject(raw.docs) ||
 		!Array.isArray(raw.history) ||
 		(raw.edit !== undefined && !Array.isArray(raw.edit)) ||
+		(raw.derived !== undefined && !Array.isArray(raw.derived)) ||
 		(raw.pos !== undefined && !isObject(raw.pos))
 	) {
 		const fresh = newSession(waId, name, now);
@@ -98,6 +100,7 @@ function saneTapMemory(s: Session): void {
 	if (!s.draft && (REQUEST_STATES.has(s.state) || s.fix)) s.draft = shortHash(`${s.waId}|${s.at}`);
 	if (s.complaint && !str(s.complaint.id)) s.complaint.id = shortHash(`${s.waId}|${s.at}|c`);
 	if (s.pending !== undefined && !str(s.pending)) delete s.pending;
+	if (s.reminded !== undefined && !str(s.reminded)) delete s.reminded;
 	const sent = s.sent as unknown;
 	if (sent !== undefined) {
 		s.sent = Array.isArray(sent)
@@ -184,6 +187,7 @@ export function copySession(s: Session): Session {
 		docs: { ...s.docs },
 		history: s.history.slice(),
 		...(s.edit ? { edit: s.edit.slice() } : {}),
+		...(s.derived ? { derived: s.derived.slice() } : {}),
 		...(s.pos ? { pos: { ...s.pos } } : {}),
 		...(s.survey ? { survey: { ...s.survey, scores: { ...s.survey.scores } } } : {}),
 		...(s.invite ? { invite: { ...s.invite } } : {}),
@@ -205,12 +209,14 @@ export function clearRequest(s: Session): void {
 	delete s.mode;
 	delete s.pos;
 	delete s.reused;
+	delete s.derived;
 	delete s.edit;
 	delete s.fix;
 	delete s.handoffUntil;
 	delete s.survey;
 	delete s.complaint;
 	delete s.draft;
+	delete s.reminded;
 	delete s.shown;
 	delete s.pending;
 }

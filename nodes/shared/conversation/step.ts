@@ -23,6 +23,7 @@ import { onFreeText } from './freeText';
 import { recognise } from './recognise';
 import * as on from './answers';
 import { onDocumentFile, onDocumentText } from './documents';
+import { onNikConfirm } from './nikDerived';
 import { mainMenu } from './present';
 import {
 	buttonsReply,
@@ -270,6 +271,11 @@ function dispatch(ctx: Ctx, s: Session, input: on.Input): void {
 			return on.onReuse(ctx, s, service, input);
 		case 'field':
 			return on.onField(ctx, s, service, input);
+		case 'nik_confirm':
+			if (!onNikConfirm(ctx, s, service, input.text, input.replyId))
+				ctx.replies.push(...prompt(ctx, s, say(ctx.texts, 'not_understood')));
+			else ctx.replies.push(...prompt(ctx, s));
+			return;
 		case 'record_more':
 			return on.onRecordMore(ctx, s, service, input);
 		case 'document':

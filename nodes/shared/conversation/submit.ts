@@ -4,7 +4,8 @@ import type { Application, DocumentFile, Session } from './types';
 import { clearRequest, markSent } from './session';
 import { prompt, type Ctx } from './flow';
 import { fitsInRow } from '../sheet/applicationCell';
-import { say, textReply } from './texts';
+import { say, textReply, type Texts } from './texts';
+import { staffFlags } from './nikDerived';
 import { makeTicket } from './ticket';
 import { rememberIdentity } from './identity';
 
@@ -13,12 +14,14 @@ export function buildApplication(
 	service: ResolvedService,
 	ticket: string,
 	now: Date,
+	texts?: Texts,
 ): Application {
 	const data: Record<string, unknown> = {};
 	for (const field of service.fields)
 		data[field.key] = s.values[field.key] ?? (field.type === 'records' ? [] : null);
 	const documents: Record<string, DocumentFile[]> = {};
 	for (const doc of service.documents) documents[doc.key] = s.docs[doc.key] ?? [];
+	const flags = texts ? staffFlags(texts, service, data, now) : [];
 	return {
 		ticket,
 		serviceKey: service.key,
@@ -33,13 +36,14 @@ export function buildApplication(
 			title: service.letter.title,
 			classification: service.letter.classification,
 		},
+		...(flags.length > 0 ? { flags } : {}),
 	};
 }
 
 export function submit(ctx: Ctx, s: Session, service: ResolvedService): void {
 	const fix = s.fix;
 	const ticket = fix?.ticket ?? makeTicket(service, s.waId, ctx.message.messageId ?? '', ctx.now);
-	const application = buildApplication(s, service, ticket, ctx.now);
+	const application = buildApplication(s, service, ticket, ctx.now, ctx.texts);
 	if (!fitsInRow(application)) {
 		// Refused here with a reason rather than cut in the sheet and never printed.
 		ctx.replies.push(...prompt(ctx, s, say(ctx.texts, 'submit.too_large')));

@@ -71,6 +71,7 @@ export function routeTap(ctx: Ctx, s: Session, id: string): TapRoute | undefined
 			return onRequirementsTap(ctx, s, tap, id);
 		case 'reuse':
 		case 'fld':
+		case 'nik':
 		case 'rec':
 		case 'doc':
 		case 'leave':
@@ -179,6 +180,8 @@ function currentPosition(s: Session, kind: Tap['kind']): string | undefined {
 			return s.state === 'reuse' ? '' : undefined;
 		case 'fld':
 			return s.state === 'field' ? posKey(s.pos) : undefined;
+		case 'nik':
+			return s.state === 'nik_confirm' ? posKey(s.pos) : undefined;
 		case 'rec':
 			return s.state === 'record_more' ? posKey(s.pos) : undefined;
 		case 'doc':

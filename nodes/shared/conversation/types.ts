@@ -24,6 +24,8 @@ export interface Application {
 	data: Record<string, unknown>;
 	documents: Record<string, DocumentFile[]>;
 	letter: { template: string; title: string; classification: string };
+	/** Notes for staff (Indonesian), e.g. a NIK that disagrees with the birth date given. */
+	flags?: string[];
 }
 
 export type DeskEvent =
@@ -69,6 +71,7 @@ export const SESSION_STATES = [
 	'requirements',
 	'reuse',
 	'field',
+	'nik_confirm',
 	'record_more',
 	'document',
 	'summary',
@@ -123,6 +126,8 @@ export interface Session {
 	docs: Record<string, DocumentFile[]>;
 	/** Remembered fields reused for this request (not asked again). */
 	reused?: string[];
+	/** Fields answered by the NIK (birth date, sex) and confirmed, so not asked. */
+	derived?: string[];
 	history: BackEntry[];
 	/** Items still to re-ask ('f:<field>' / 'd:<document>') after a change or a staff fix. */
 	edit?: string[];
@@ -152,6 +157,8 @@ export interface Session {
 	complaint?: { id?: string; text?: string; photo?: DocumentFile };
 	/** The request draft in progress, named in its buttons so an old tap is recognised. */
 	draft?: string;
+	/** The draft id already reminded once (conversation/reminder.ts). */
+	reminded?: string;
 	/** Summaries shown for this draft (bounded): content signature and per-item signatures. */
 	shown?: Array<{ h: string; f: Record<string, string> }>;
 	/** Drafts and complaints already sent (bounded): draft/complaint id → ticket. */

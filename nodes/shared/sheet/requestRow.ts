@@ -32,6 +32,8 @@ export interface RowInput {
 	serviceKey: string;
 	serviceTitle: string;
 	data: Record<string, unknown>;
+	/** Notes for staff (a NIK that disagrees with the birth date): the first lines of "Data". */
+	flags?: string[];
 	/** The service's fields, for the readable "Data" cell (labels, dates and money as people write them). */
 	fields: FieldSpec[];
 	documents: DocumentLink[];
@@ -62,10 +64,12 @@ function describe(field: FieldSpec, value: unknown): string {
 export function toRequestRow(input: RowInput, layout: SheetLayout = DEFAULT_SHEET_LAYOUT) {
 	const c = layout.columns;
 	// The NIK has its own column; everything else the resident answered, in the catalog's order.
-	const details = input.fields
-		.filter((field) => field.key !== 'nik' && field.key in input.data)
-		.map((field) => describe(field, input.data[field.key]))
-		.join('\n');
+	const details = [
+		...(input.flags ?? []),
+		...input.fields
+			.filter((field) => field.key !== 'nik' && field.key in input.data)
+			.map((field) => describe(field, input.data[field.key])),
+	].join('\n');
 	const documents = input.documents.map((d) => `${d.label}: ${d.url}`).join('\n');
 	return {
 		[c.ticket]: input.ticket,

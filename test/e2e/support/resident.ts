@@ -232,6 +232,11 @@ export async function fillRequest(
 			await resident.say((answers(nik) ?? defaultAnswer(nik)).replace(/\D/g, '').slice(-4));
 			continue;
 		}
+		if (said('nik.derived.ask', last)) {
+			// The birth date and sex read from the NIK: one tap instead of two questions.
+			await resident.tap(messages['button.nik.yes']);
+			continue;
+		}
 		const recordPrompt =
 			templatePattern('record.more').exec(last) ?? templatePattern('record.first').exec(last);
 		if (recordPrompt) {

@@ -8,12 +8,13 @@ const service = (key: string) => {
 	return found;
 };
 const keys = (fields: FieldSpec[]) => fields.map((f) => f.key);
+// The NIK right after the name: it answers the birth date and sex (confirmed, not asked).
 const IDENTITAS = [
 	'nama',
+	'nik',
 	'tempat_lahir',
 	'tanggal_lahir',
 	'jenis_kelamin',
-	'nik',
 	'agama',
 	'status_perkawinan',
 	'pekerjaan',

@@ -132,10 +132,10 @@ describe('loadCatalog: admin mistakes name their path', () => {
 			/no message "error.nope"/,
 		],
 		[
-			'cross-check to a later field',
+			'cross-check to a field that is not there',
 			(c) => c.services[0].fields.splice(0, 1, c.services[0].fields[2]),
 			'services[0].fields[1].crossCheck.birthDate',
-			/asked before "nik"/,
+			/needs a date field "tanggal_lahir" in the same list as "nik"/,
 		],
 		[
 			'cross-check on a text field',

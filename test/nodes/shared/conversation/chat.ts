@@ -170,6 +170,11 @@ export function answerCurrent(
 	const { text, value } = given ?? answerFor(current.field);
 	expect(chat.said).toContain(current.field.question);
 	chat.text(text);
+	// The birth date and sex the NIK carries are offered for one "ya" (nikDerived.test.ts).
+	if (chat.state === 'nik_confirm') {
+		expect(chat.said).toContain('Apakah sudah benar?');
+		chat.text('ya');
+	}
 	return { key: current.field.key, record: current.record, value };
 }
 

@@ -26,7 +26,7 @@ function atComplaint(): Chat {
 	const menu = chat.last.replies[1];
 	expect(menu.type === 'list' && menu.sections[0].rows.map((r) => r.title)).toContain('Pengaduan');
 	chat.list('menu:complaint', 'Pengaduan');
-	expect(chat.said).toContain('Ceritakan keluhan Anda');
+	expect(chat.said).toContain('Ceritakan keluhan Bapak/Ibu');
 	return chat;
 }
 

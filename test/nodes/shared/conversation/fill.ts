@@ -30,12 +30,17 @@ export function fillService(
 				service,
 				options.length ? { text: String(pick + 1), value: options[pick].label } : undefined,
 			);
+			for (const key of chat.session!.derived ?? []) data[key] = chat.session!.values[key];
 			const top = service.fields[s.pos!.f!];
 			if (answered.record === undefined) data[answered.key] = answered.value;
 			else {
 				const list = (data[top.key] ??= []) as Array<Record<string, unknown>>;
 				(list[answered.record] ??= {})[answered.key] = answered.value;
 			}
+		} else if (s.state === 'nik_confirm') {
+			// The birth date and sex read from the NIK: confirmed, then not asked.
+			chat.text('ya');
+			for (const key of chat.session!.derived ?? []) data[key] = chat.session!.values[key];
 		} else if (s.state === 'record_more') {
 			const field = service.fields[s.pos!.f!];
 			if (s.pos!.r! < recordsWanted(field)) chat.button('add', 'Tambah');

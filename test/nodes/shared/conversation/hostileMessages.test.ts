@@ -50,8 +50,7 @@ describe('echoed input never carries half an emoji', () => {
 		chat.text('1');
 		chat.list('domisili');
 		chat.button('continue');
-		chat.text('Budi Santoso');
-		chat.text('Madiun');
+		for (const text of ['Budi Santoso', '3577011708900001', 'bukan', 'Madiun']) chat.text(text);
 		chat.text(`${'1'.repeat(39)}😀😀`);
 		const said = strings(chat.last.replies);
 		expect(said.join('\n')).toContain(`"${'1'.repeat(39)}"`);

@@ -67,6 +67,8 @@ function toSummary(chat: Chat, key = 'domisili'): OutboundReply {
 	for (let turn = 0; turn < 200 && chat.state !== 'summary'; turn++) {
 		if (chat.state === 'reuse') chat.text(NIK.slice(-4));
 		else if (chat.state === 'field') answerCurrent(chat, svc);
+		else if (chat.state === 'nik_confirm')
+			tapOld(chat, lastInteractive(chat), messages['button.nik.yes']);
 		else if (chat.state === 'record_more')
 			tapOld(chat, lastInteractive(chat), messages['button.done']);
 		else if (chat.state === 'document') {
@@ -544,6 +546,7 @@ describe('ids and stored sessions', () => {
 		for (let turn = 0; turn < 200 && chat.state !== 'summary'; turn++) {
 			collect();
 			if (chat.state === 'field') answerCurrent(chat, svc);
+			else if (chat.state === 'nik_confirm') chat.text('ya');
 			else if (chat.state === 'record_more') chat.text('selesai');
 			else chat.photo(`p${turn}`);
 		}

@@ -135,7 +135,7 @@ describe('"hapus data": the resident erases what the chat remembers', () => {
 		chat.button('erase:yes', 'Ya, hapus');
 		expect(chat.said).toContain('data diri yang diingat');
 		expect(chat.said).toContain('riwayat percakapan');
-		expect(chat.said).toContain('permohonan surat yang sudah Anda kirim');
+		expect(chat.said).toContain('permohonan surat yang sudah Bapak/Ibu kirim');
 		expect(chat.said).toContain('UU 43/2009');
 		const s = chat.session!;
 		expect(s.remembered).toBeUndefined();

@@ -27,7 +27,9 @@ describe('a full conversation to submission, for every service in the default ca
 	it.each(catalog.services.map((s) => [s.key, s] as const))('%s', (_key, service) => {
 		const chat = new Chat(catalog);
 		chat.text('halo');
-		expect(chat.said).toContain('Budi');
+		// Bapak/Ibu, not the WhatsApp profile name ("Budi" here, often a nickname or emoji).
+		expect(chat.said).toContain('Halo Bapak/Ibu!');
+		expect(chat.said).not.toContain('Budi');
 		expect(chat.last.replies[1]).toMatchObject({ type: 'list' });
 		chat.list('menu:request', 'Ajukan surat');
 		const menu = chat.last.replies[0];

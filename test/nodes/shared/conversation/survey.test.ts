@@ -2,7 +2,7 @@ import { defaultCatalog } from '../../../../nodes/shared/catalog';
 import { inviteSurvey, SURVEY_ELEMENTS } from '../../../../nodes/shared/conversation';
 import type { DeskEvent, StepResult } from '../../../../nodes/shared/conversation';
 import defaultMessages from '../../../../templates/messages.json';
-import { Chat } from './chat';
+import { Chat, NIK } from './chat';
 
 const catalog = defaultCatalog();
 const messages = defaultMessages as Record<string, string>;
@@ -70,7 +70,8 @@ describe('survey invitation', () => {
 		expect(result.replies).toEqual([]);
 		expect(chat.state).toBe('field');
 		expect(chat.session!.values.nama).toBe('Budi Santoso');
-		chat.text('Madiun');
+		chat.text(NIK);
+		chat.text('ya');
 		expect(chat.session!.pos).toEqual({ f: 2 });
 		chat.text('batal');
 		// Instead of the menu list, the pending invitation.

@@ -36,6 +36,9 @@ function fill(
 			if (field.key === stop) return { asked, documents };
 			asked.push(field.key);
 			chat.text(answers[field.key] ?? answerFor(field).text);
+		} else if (s.state === 'nik_confirm') {
+			// What the NIK says is taken, unless the test gives its own birth date or sex.
+			chat.text(answers.tanggal_lahir || answers.jenis_kelamin ? 'bukan' : 'ya');
 		} else if (s.state === 'record_more') {
 			chat.text(s.pos!.r! < 1 ? 'tambah' : 'selesai');
 		} else if (s.state === 'document') {

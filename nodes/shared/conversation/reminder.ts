@@ -1,0 +1,41 @@
+/**
+ * One reminder for a draft that waits: a scheduled run asks, for each stored session, whether a
+ * reminder is due. Due once per draft, after half the draft's waiting time (12 h of the default
+ * 24) and while Meta still lets the office write freely (inside 24 h of the resident's message).
+ */
+import type { Catalog } from '../catalog/types';
+import type { OutboundReply } from '../messaging/types';
+import { findService } from './flow';
+import { copySession, DRAFT_TIMEOUT_HOURS, REQUEST_STATES } from './session';
+import { say, textReply, textsFor } from './texts';
+import type { Session } from './types';
+
+/** Meta's customer-service window: free-form messages only within 24 h of the last inbound. */
+const WINDOW_MS = 24 * 3_600_000;
+
+export interface ReminderDecision {
+	/** The session to save (marked as reminded), or undefined when nothing is due. */
+	session?: Session;
+	replies: OutboundReply[];
+}
+
+export function draftReminder(session: Session, catalog: Catalog, now: Date): ReminderDecision {
+	const none: ReminderDecision = { replies: [] };
+	if (!(REQUEST_STATES.has(session.state) || session.fix) || !session.draft) return none;
+	if (session.reminded === session.draft) return none;
+	const service = findService(catalog, session.service);
+	if (!service) return none;
+	const hours = Math.max(1, catalog.settings?.draftTimeoutHours ?? DRAFT_TIMEOUT_HOURS);
+	const quiet = now.getTime() - Date.parse(session.at);
+	if (!(quiet >= (hours * 3_600_000) / 2) || quiet >= hours * 3_600_000 || quiet >= WINDOW_MS)
+		return none;
+	const next = copySession(session);
+	next.reminded = session.draft;
+	const left = Math.max(1, Math.floor((hours * 3_600_000 - quiet) / 3_600_000));
+	return {
+		session: next,
+		replies: [
+			textReply(say(textsFor(catalog), 'draft.reminder', { title: service.title, hours: left })),
+		],
+	};
+}
