@@ -10,8 +10,7 @@
  *    (goal: idle per minute ≤ 1/20 of that, and flat as rows grow).
  * Run: npm run bench -- approvals (about 15 minutes).
  */
-import { readFileSync } from 'node:fs';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { signSheetEdit } from '../nodes/shared/sheet/sheetEdit';

@@ -71,13 +71,6 @@ const fieldNames = (html: string) => [
 	...new Set([...html.matchAll(/name=['"](field-\d+)['"]/g)].map((m) => m[1])),
 ];
 
-/** Posts one form page; follows n8n's answer to the next page and returns its HTML. */
-async function submitPage(url: string, values: Record<string, string>): Promise<string> {
-	const form = new FormData();
-	for (const [key, value] of Object.entries(values)) form.append(key, value);
-	return submitForm(url, form);
-}
-
 async function submitForm(url: string, form: FormData): Promise<string> {
 	const posted = await fetch(url, {
 		method: 'POST',
