@@ -95,7 +95,8 @@ describe.each(journeys)('a letter end to end: $service', (journey) => {
 		for (const doc of service.documents) expect(resident.lastText).toContain(doc.label);
 		await resident.tap(m['button.request']);
 
-		// The first birth date is impossible (31 February); the bot says so and asks again.
+		// The resident answers "Bukan" to the birth date read from the NIK and types it; the first
+		// one is impossible (31 February): the bot says so and asks again.
 		const retries: string[] = [];
 		let firstBirthDate = true;
 		await fillRequest(
@@ -111,6 +112,8 @@ describe.each(journeys)('a letter end to end: $service', (journey) => {
 				return journey.answers(field, record);
 			},
 			journey.records,
+			undefined,
+			false,
 		);
 		expect(retries).toContain('tanggal_lahir');
 		// The summary masks the NIK.

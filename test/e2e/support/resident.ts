@@ -216,6 +216,8 @@ export async function fillRequest(
 	answers: Answers = () => undefined,
 	records: Record<string, number> = {},
 	stopAt: (lastReply: string) => boolean = (last) => said('summary.ask', last),
+	/** Take the birth date and sex read from the NIK (one tap), or say "Bukan" and type them. */
+	takeFromNik = true,
 ): Promise<void> {
 	const recordCounts = new Map<string, number>();
 	for (let turn = 0; turn < 250; turn++) {
@@ -234,7 +236,7 @@ export async function fillRequest(
 		}
 		if (said('nik.derived.ask', last)) {
 			// The birth date and sex read from the NIK: one tap instead of two questions.
-			await resident.tap(messages['button.nik.yes']);
+			await resident.tap(messages[takeFromNik ? 'button.nik.yes' : 'button.nik.no']);
 			continue;
 		}
 		const recordPrompt =
