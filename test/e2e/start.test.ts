@@ -34,7 +34,6 @@ describe('the office on one machine', () => {
 		const resident = new Resident(stack(), '6281300000010', 'Pak Warga');
 		const replies = await resident.say('halo');
 		expect(said('greeting', replies[0].text)).toBe(true);
-		expect(replies[0].text).toContain('Pak Warga');
 		const menu = replies.find((r) => r.list)!;
 		const rows = menu.list!.sections.flatMap((s) => s.rows.map((r) => r.title));
 		expect(rows).toEqual(
