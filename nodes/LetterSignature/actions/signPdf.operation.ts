@@ -2,11 +2,11 @@ import type {
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestOptions,
-	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import type { FailurePolicy, ItemResult } from '../../common/itemLoop';
 import wording from '../../../templates/signing/widget.json';
 import {
 	DEFAULT_PLACEMENT,
@@ -194,90 +194,75 @@ function signOptions(ctx: IExecuteFunctions, i: number): SignOptions {
 	};
 }
 
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const items = this.getInputData();
-	const out: INodeExecutionData[] = [];
-	let signer: Signer | undefined;
-	for (let i = 0; i < items.length; i++) {
-		try {
-			const property = this.getNodeParameter('binaryPropertyName', i) as string;
-			const binary = this.helpers.assertBinaryData(i, property);
-			const pdf = await this.helpers.getBinaryDataBuffer(i, property);
-			const options = signOptions(this, i);
-			const signWith = this.getNodeParameter('signWith', i) as string;
-			let signed: SignedPdf;
-			if (signWith === 'bsre') {
-				const credential = await this.getCredentials('bsreTteApi', i);
-				signed = await signPdfWithBsre(pdf, {
-					...options,
-					account: {
-						baseUrl: String(credential.baseUrl ?? ''),
-						username: '',
-						password: '',
-						nik: String(credential.nik ?? ''),
-					},
-					passphrase: String(
-						credential.passphrase || this.getNodeParameter('passphrase', i, '') || '',
-					),
-					signerName: String(this.getNodeParameter('signatoryName', i, '') || credential.nik),
-					fetch: httpFetch(this, 'bsreTteApi'),
-				});
-			} else {
-				signer ??= openOfficeCertificate(
-					(await this.getCredentials(
-						'officeCertificateApi',
-						i,
-					)) as unknown as OfficeCertificateCredential,
-				);
-				const tsaUrl = String(
-					(this.getNodeParameter('options', i, {}) as IDataObject).tsaUrl ?? '',
-				).trim();
-				signed = await signPdf(pdf, signer, {
-					...options,
-					tsa: tsaUrl ? { url: tsaUrl, fetch: httpFetch(this) } : undefined,
-				});
-			}
-			const file = await this.helpers.prepareBinaryData(
-				signed.pdf,
-				binary.fileName,
-				'application/pdf',
+// Opening the certificate costs more than a signature: once per run of the node.
+const signers = new WeakMap<IExecuteFunctions, Signer>();
+
+/** Signs item `i`'s PDF, in place of the unsigned one. */
+export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
+	const property = this.getNodeParameter('binaryPropertyName', i) as string;
+	const binary = this.helpers.assertBinaryData(i, property);
+	const pdf = await this.helpers.getBinaryDataBuffer(i, property);
+	const options = signOptions(this, i);
+	const signWith = this.getNodeParameter('signWith', i) as string;
+	let signed: SignedPdf;
+	if (signWith === 'bsre') {
+		const credential = await this.getCredentials('bsreTteApi', i);
+		signed = await signPdfWithBsre(pdf, {
+			...options,
+			account: {
+				baseUrl: String(credential.baseUrl ?? ''),
+				username: '',
+				password: '',
+				nik: String(credential.nik ?? ''),
+			},
+			passphrase: String(credential.passphrase || this.getNodeParameter('passphrase', i, '') || ''),
+			signerName: String(this.getNodeParameter('signatoryName', i, '') || credential.nik),
+			fetch: httpFetch(this, 'bsreTteApi'),
+		});
+	} else {
+		let signer = signers.get(this);
+		if (!signer) {
+			signer = openOfficeCertificate(
+				(await this.getCredentials(
+					'officeCertificateApi',
+					i,
+				)) as unknown as OfficeCertificateCredential,
 			);
-			out.push({
-				json: {
-					...withoutSecrets(items[i].json),
-					signed: true,
-					signedWith: signWith,
-					signer: signed.signer,
-					signingTime: signed.signingTime.toISOString(),
-					timestamped: signed.timestamped,
-					bytes: signed.pdf.length,
-				},
-				binary: { ...items[i].binary, [property]: file },
-				pairedItem: { item: i },
-			});
-		} catch (error) {
-			const failure =
-				error instanceof SigningError
-					? new NodeOperationError(this.getNode(), error.message, {
-							itemIndex: i,
-							description: error.hint,
-						})
-					: error instanceof NodeOperationError
-						? error
-						: new NodeOperationError(this.getNode(), (error as Error).message, { itemIndex: i });
-			if (!this.continueOnFail()) throw failure;
-			out.push({
-				json: {
-					...withoutSecrets(items[i].json),
-					signed: false,
-					error: failure.message,
-					description: failure.description ?? null,
-					errorCode: error instanceof SigningError ? error.code : null,
-					retryable: error instanceof SigningError ? error.retryable : false,
-				},
-				pairedItem: { item: i },
-			});
+			signers.set(this, signer);
 		}
+		const tsaUrl = String(
+			(this.getNodeParameter('options', i, {}) as IDataObject).tsaUrl ?? '',
+		).trim();
+		signed = await signPdf(pdf, signer, {
+			...options,
+			tsa: tsaUrl ? { url: tsaUrl, fetch: httpFetch(this) } : undefined,
+		});
 	}
-	return [out];
+	const file = await this.helpers.prepareBinaryData(signed.pdf, binary.fileName, 'application/pdf');
+	return {
+		json: {
+			...withoutSecrets(this.getInputData()[i].json),
+			signed: true,
+			signedWith: signWith,
+			signer: signed.signer,
+			signingTime: signed.signingTime.toISOString(),
+			timestamped: signed.timestamped,
+			bytes: signed.pdf.length,
+		},
+		binary: { ...this.getInputData()[i].binary, [property]: file },
+	};
 }
+
+/** A signing refusal keeps its hint, and the error item says what failed and whether to retry. */
+export const failurePolicy: FailurePolicy = {
+	explain: (ctx, error, itemIndex) =>
+		error instanceof SigningError
+			? new NodeOperationError(ctx.getNode(), error.message, { itemIndex, description: error.hint })
+			: undefined,
+	failureFields: (ctx, error, itemIndex) => ({
+		...withoutSecrets(ctx.getInputData()[itemIndex].json),
+		signed: false,
+		errorCode: error instanceof SigningError ? error.code : null,
+		retryable: error instanceof SigningError ? error.retryable : false,
+	}),
+};

@@ -3,15 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { catalogProperties } from './catalog';
 import { operations } from './router';
 
-// "Handle Message" (and "Route Saved Step") route the results so the editor shows each branch; the other operations have one output.
-// "Triage Decisions" likewise routes approved, rejected and fix-requested rows.
-export const outputsFor = (operation: string) => {
-	const named = (...names: string[]) => names.map((displayName) => ({ type: 'main', displayName }));
-	if (operation === 'handleMessage' || operation === 'routeSavedStep')
-		return named('Reply', 'Submitted', 'Status Question', 'Hand-off', 'Survey Answer', 'Complaint');
-	if (operation === 'triage') return named('Approved', 'Rejected', 'Fix Requested');
-	return [{ type: 'main' }];
-};
+export { outputsFor } from './outputs';
 
 export const properties: INodeProperties[] = [
 	{

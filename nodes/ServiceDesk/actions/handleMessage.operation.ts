@@ -1,8 +1,8 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { ItemResult } from '../../common/itemLoop';
 import { sessionProperty } from './helpers';
-import { emptyOutputs, OUTPUT, routeStep, takeStep } from './step';
+import { OUTPUT, routeStep, takeStep } from './step';
 
 export { OUTPUT };
 
@@ -28,22 +28,6 @@ export const description: INodeProperties[] = [
  * replies. Safe only when one message of a resident runs at a time; the ready intake workflow
  * saves with a version check in between instead.
  */
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const outputs = emptyOutputs();
-	const items = this.getInputData();
-	const now = new Date();
-	for (let i = 0; i < items.length; i++) {
-		try {
-			routeStep(takeStep.call(this, i, now), i, outputs);
-		} catch (error) {
-			if (!this.continueOnFail()) {
-				throw new NodeOperationError(this.getNode(), error as Error, { itemIndex: i });
-			}
-			outputs[OUTPUT.reply].push({
-				json: { error: (error as Error).message },
-				pairedItem: { item: i },
-			});
-		}
-	}
-	return outputs;
+export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
+	return { outputs: routeStep(takeStep.call(this, i, new Date())) };
 }

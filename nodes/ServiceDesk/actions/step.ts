@@ -148,18 +148,12 @@ export function takeStep(this: IExecuteFunctions, i: number, now: Date): StepIte
 }
 
 /** A step's replies and events, each on its output (Reply, Submitted, Status Question, …). */
-export function routeStep(
-	item: StepItem,
-	itemIndex: number,
-	outputs: INodeExecutionData[][],
-): void {
-	const pairedItem = { item: itemIndex };
+export function routeStep(item: StepItem): INodeExecutionData[][] {
+	const outputs: INodeExecutionData[][] = [[], [], [], [], [], []];
 	const { waId, session, replies, events } = item;
-	outputs[OUTPUT.reply].push({ json: { waId, session, replies, events }, pairedItem });
+	outputs[OUTPUT.reply].push({ json: { waId, session, replies, events } });
 	for (const route of ROUTES) {
-		for (const json of item.routes?.[route] ?? [])
-			outputs[OUTPUT[route]].push({ json, pairedItem });
+		for (const json of item.routes?.[route] ?? []) outputs[OUTPUT[route]].push({ json });
 	}
+	return outputs;
 }
-
-export const emptyOutputs = (): INodeExecutionData[][] => [[], [], [], [], [], []];

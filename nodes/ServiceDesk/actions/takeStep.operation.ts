@@ -1,6 +1,6 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { ItemResult } from '../../common/itemLoop';
 import { messageProperty } from './handleMessage.operation';
 import { sessionProperty, versionProperty } from './helpers';
 import { takeStep } from './step';
@@ -17,19 +17,6 @@ export const description: INodeProperties[] = [
  * `version`. After a successful save, "Route Saved Step" sends the results on; after a failed
  * one, load the session again and take the step again (the step is pure, so that is safe).
  */
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const items = this.getInputData();
-	const now = new Date();
-	return [
-		items.map((_, i) => {
-			try {
-				return { json: takeStep.call(this, i, now), pairedItem: { item: i } };
-			} catch (error) {
-				if (!this.continueOnFail()) {
-					throw new NodeOperationError(this.getNode(), error as Error, { itemIndex: i });
-				}
-				return { json: { error: (error as Error).message }, pairedItem: { item: i } };
-			}
-		}),
-	];
+export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
+	return { json: takeStep.call(this, i, new Date()) };
 }

@@ -41,7 +41,10 @@ export const description: INodeProperties[] = [
 /**
  * Reads every row of the requests sheet (one input item per row) and routes the rows staff
  * decided on and that are not handled yet: approved (with their letter number), rejected, fix.
+ * A batch operation: letter numbers continue from the whole sheet, so the rows are read as one.
  */
+export const batch = true;
+
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const decisions = triage(

@@ -16,7 +16,12 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-/** The page a QR scan shows: the letter confirmed or revoked, or the same "not found" for any other code. */
+/**
+ * The page a QR scan shows: the letter confirmed or revoked, or the same "not found" for any other
+ * code. A batch operation: the input items are the sheet rows to look in, and give one page.
+ */
+export const batch = true;
+
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const rows = this.getInputData().map((item) => item.json);
 	const code = String(this.getNodeParameter('code', 0) ?? '');

@@ -109,7 +109,12 @@ function rowsOf<T>(ctx: IExecuteFunctions, name: string): T[] {
 	) as T[];
 }
 
-/** One item with the figures of the month and the year to date, and `rows` for a report tab. */
+/**
+ * One item with the figures of the month and the year to date, and `rows` for a report tab. A
+ * batch operation: it reads the sheets' rows from its parameters once, whatever the input items.
+ */
+export const batch = true;
+
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const options = this.getNodeParameter('indicatorOptions', 0, {}) as IDataObject;
 	const timeZone = String(options.timeZone || this.getTimezone() || 'Asia/Jakarta');
