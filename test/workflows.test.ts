@@ -1,10 +1,10 @@
 // The ready workflows as an admin imports them: stock nodes and this package's nodes only (no
-// Code node), every connection pointing at a node that exists, and the sheet header documented
-// in setup.json matching the columns the nodes write.
+// Code node), every connection pointing at a node that exists, and every Google Sheets node
+// writing to a tab, and columns, of the sheet layout (templates/sheet.json) the office is set up with.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { headerRow } from '../nodes/shared/sheet/requestRow';
+import { sheetTabs } from '../nodes/shared/sheet/requestRow';
 
 const dir = join(__dirname, '..', 'workflows');
 const files = readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'setup.json');
@@ -25,7 +25,18 @@ describe('ready workflows', () => {
 		}
 	});
 
-	it('setup.json documents the header the request rows are written with', () => {
-		expect(read('setup.json').spreadsheet.header).toEqual(headerRow());
+	it.each(files)('%s writes only to tabs and columns of the sheet layout', (file) => {
+		const tabs = new Map(sheetTabs().map((tab) => [tab.name, tab.header]));
+		type SheetsNode = {
+			type: string;
+			parameters: { sheetName?: { value?: string }; columns?: { value?: Record<string, unknown> } };
+		};
+		for (const node of read(file).nodes as SheetsNode[]) {
+			if (node.type !== 'n8n-nodes-base.googleSheets') continue;
+			const tab = String(node.parameters.sheetName?.value ?? '');
+			expect([...tabs.keys()]).toContain(tab);
+			for (const column of Object.keys(node.parameters.columns?.value ?? {}))
+				expect(tabs.get(tab)).toContain(column);
+		}
 	});
 });

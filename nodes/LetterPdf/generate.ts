@@ -17,6 +17,7 @@ import {
 	type Paper,
 } from '../shared/letter';
 import { forEachItem, type FailurePolicy } from '../common/itemLoop';
+import { jsonParameter } from '../common/jsonParameter';
 import { readLetterhead } from './printParameters';
 
 /** `400.12.2/042/…` + `Siti Nurhaliza Ümmü` → `400.12.2-042-…-Siti-Nurhaliza-Ummu.pdf`. */
@@ -77,22 +78,11 @@ function templateFor(
 
 /** The application parameter (JSON text or an object); the item itself when it is left empty. */
 function applicationOf(ctx: IExecuteFunctions, i: number, item: INodeExecutionData): IDataObject {
-	const raw = ctx.getNodeParameter('application', i, '') as unknown;
-	if (raw && typeof raw === 'object') return raw as IDataObject;
-	if (typeof raw === 'string' && raw.trim()) {
-		try {
-			const parsed = JSON.parse(raw) as unknown;
-			if (parsed && typeof parsed === 'object') return parsed as IDataObject;
-		} catch {
-			// fall through to the error below
-		}
-		throw new NodeOperationError(ctx.getNode(), 'The Application parameter is not a JSON object', {
-			description:
-				'Map it to the approved application, e.g. {{ $json }} or {{ $("Triage").item.json.application }}.',
-			itemIndex: i,
-		});
-	}
-	return item.json;
+	return jsonParameter<IDataObject>(ctx, 'application', i, {
+		empty: item.json,
+		shape: 'object',
+		hint: 'Map it to the approved application, e.g. {{ $json }} or {{ $("Triage").item.json.application }}',
+	});
 }
 
 /** A letter the office cannot sign yet: the settings at fault, and the staff's reason in Indonesian. */

@@ -12,6 +12,7 @@ import { installPackage } from './package';
 import { CredentialSpec, provision, Provisioned, SetupFile } from './provision';
 import { defaultLog, Log } from './run';
 import { readState, writeState } from './secrets';
+import { sheetTabs } from '../../nodes/shared/sheet/requestRow';
 
 export const REPO_ROOT = join(__dirname, '..', '..');
 export const INTAKE_NODE_TYPES = ['n8n-nodes-pecelan.whatsAppGatewayTrigger'];
@@ -132,19 +133,19 @@ function readSetup(workflowsDir: string): SetupFile {
 	return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as SetupFile) : {};
 }
 
-/** setup.json's `spreadsheet` may name the sheet and its header row for the sandbox. */
-function spreadsheetOptions(setup: SetupFile): Partial<SandboxOptions> {
-	const sheet = (setup.spreadsheet ?? {}) as {
-		spreadsheetId?: string;
-		sheetName?: string;
-		header?: string[];
-		tabs?: Record<string, string[]>;
+/**
+ * The sandbox's spreadsheet: its id from setup.json's `spreadsheet`, every tab and header row
+ * from the sheet layout (templates/sheet.json) the nodes read.
+ */
+export function spreadsheetOptions(setup: SetupFile): Partial<SandboxOptions> {
+	const sheet = (setup.spreadsheet ?? {}) as { spreadsheetId?: string };
+	const [requests, ...others] = sheetTabs();
+	const options: Partial<SandboxOptions> = {
+		sheetName: requests.name,
+		sheetHeader: requests.header,
+		otherTabs: Object.fromEntries(others.map((tab) => [tab.name, tab.header])),
 	};
-	const options: Partial<SandboxOptions> = {};
 	if (sheet.spreadsheetId) options.spreadsheetId = sheet.spreadsheetId;
-	if (sheet.sheetName) options.sheetName = sheet.sheetName;
-	if (Array.isArray(sheet.header)) options.sheetHeader = sheet.header;
-	if (sheet.tabs && typeof sheet.tabs === 'object') options.otherTabs = sheet.tabs;
 	return options;
 }
 

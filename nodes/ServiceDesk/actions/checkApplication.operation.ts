@@ -2,8 +2,8 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ItemResult } from '../../common/itemLoop';
 import { checkApplication } from '../../shared/catalog';
+import { jsonParameter } from '../../common/jsonParameter';
 import { getCatalog } from './catalog';
-import { jsonParameter } from './helpers';
 
 export const description: INodeProperties[] = [
 	{
@@ -19,9 +19,12 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
 	const now = new Date();
-	const application = jsonParameter.call(this, 'application', i) as Parameters<
-		typeof checkApplication
-	>[0];
+	const application = jsonParameter<Parameters<typeof checkApplication>[0]>(
+		this,
+		'application',
+		i,
+		{ shape: 'object' },
+	);
 	const result = checkApplication(application, getCatalog.call(this, i), now);
 	return { json: { ...result } };
 }

@@ -3,6 +3,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { ItemResult } from '../../common/itemLoop';
 import { noticeReplies } from '../../shared/conversation';
 import { DEFAULT_SHEET_LAYOUT as layout } from '../../shared/sheet/requestRow';
+import { jsonParameter } from '../../common/jsonParameter';
 import { getCatalog } from './catalog';
 
 const show = { operation: ['notify'] };
@@ -35,8 +36,7 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
 	const c = layout.columns;
 	const kind = this.getNodeParameter('notice', i) as Parameters<typeof noticeReplies>[0];
-	const rawRow = this.getNodeParameter('row', i) as unknown;
-	const row = (typeof rawRow === 'string' ? JSON.parse(rawRow) : rawRow) as Record<string, unknown>;
+	const row = jsonParameter<Record<string, unknown>>(this, 'row', i, { shape: 'object' });
 	const text = (key: string) => String(row[key] ?? '');
 	const vars = {
 		ticket: text(c.ticket),

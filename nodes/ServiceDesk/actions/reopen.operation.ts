@@ -4,14 +4,9 @@ import type { ItemResult } from '../../common/itemLoop';
 import { mentionedKeys } from '../../shared/catalog';
 import { reopenForFix } from '../../shared/conversation';
 import type { Application } from '../../shared/conversation';
+import { jsonParameter } from '../../common/jsonParameter';
 import { getCatalog } from './catalog';
-import {
-	jsonParameter,
-	sessionProperty,
-	storedSession,
-	versionFields,
-	versionProperty,
-} from './helpers';
+import { sessionProperty, storedSession, versionFields, versionProperty } from './helpers';
 
 const show = { operation: ['reopen'] };
 
@@ -50,7 +45,7 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
 	const now = new Date();
 	const catalog = getCatalog.call(this, i);
-	const application = jsonParameter.call(this, 'application', i) as Application;
+	const application = jsonParameter<Application>(this, 'application', i, { shape: 'object' });
 	const session = storedSession.call(this, i);
 	const keys = String(this.getNodeParameter('fixKeys', i, ''))
 		.split(',')

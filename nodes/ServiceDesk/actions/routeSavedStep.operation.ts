@@ -2,7 +2,8 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { ItemResult } from '../../common/itemLoop';
-import { jsonParameter } from './helpers';
+import { jsonParameter } from '../../common/jsonParameter';
+
 import { routeStep, type StepItem } from './step';
 
 export const description: INodeProperties[] = [
@@ -18,7 +19,7 @@ export const description: INodeProperties[] = [
 
 /** After the step's session is saved: its replies and events, each on its own output. */
 export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
-	const item = jsonParameter.call(this, 'step', i) as StepItem | undefined;
+	const item = jsonParameter<StepItem | undefined>(this, 'step', i, { empty: undefined });
 	if (!item || typeof item.waId !== 'string' || !Array.isArray(item.replies)) {
 		throw new NodeOperationError(this.getNode(), 'The Step parameter is not a "Take Step" result', {
 			description: 'Map it to the output of the Service Desk node that ran "Take Step".',

@@ -3,8 +3,8 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { ItemResult } from '../../common/itemLoop';
 import type { Application } from '../../shared/conversation';
 import { toRequestRow } from '../../shared/sheet/requestRow';
+import { jsonParameter } from '../../common/jsonParameter';
 import { getCatalog } from './catalog';
-import { jsonParameter } from './helpers';
 
 const show = { operation: ['sheetRow'] };
 
@@ -31,12 +31,14 @@ export const description: INodeProperties[] = [
 /** Turns a submitted application into the row staff see in the requests sheet (Status "Menunggu"). */
 export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
 	const catalog = getCatalog.call(this, i);
-	const app = jsonParameter.call(this, 'application', i) as Application;
-	const links = (jsonParameter.call(this, 'documentLinks', i) ?? []) as Array<{
-		key: string;
-		link?: string;
-		url?: string;
-	}>;
+	const app = jsonParameter<Application>(this, 'application', i, { shape: 'object' });
+	const links = jsonParameter<
+		Array<{
+			key: string;
+			link?: string;
+			url?: string;
+		}>
+	>(this, 'documentLinks', i, { empty: [] });
 	const service = catalog.services.find((s) => s.key === app.serviceKey);
 	const docLabel = (key: string) => service?.documents.find((d) => d.key === key)?.label ?? key;
 	const row = toRequestRow({

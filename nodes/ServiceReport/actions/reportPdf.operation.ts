@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { ItemResult } from '../../common/itemLoop';
+import { jsonParameter } from '../../common/jsonParameter';
 import {
 	letterheadProperty,
 	outputBinaryOption,
@@ -45,15 +46,11 @@ export const description: INodeProperties[] = [
 	},
 ];
 
+const FIGURES_HINT =
+	'Connect this node after a Service Report node running "Compute Indicators", or map Figures to its output.';
+
 function figuresOf(ctx: IExecuteFunctions, i: number): Indicators {
-	let raw = ctx.getNodeParameter('figures', i, '') as unknown;
-	if (typeof raw === 'string' && raw.trim()) {
-		try {
-			raw = JSON.parse(raw) as unknown;
-		} catch {
-			// reported below
-		}
-	}
+	const raw = jsonParameter<unknown>(ctx, 'figures', i, { empty: undefined, hint: FIGURES_HINT });
 	const f = raw as Partial<Indicators> | undefined;
 	const ok =
 		f &&
@@ -69,8 +66,7 @@ function figuresOf(ctx: IExecuteFunctions, i: number): Indicators {
 			'The figures are not the output of "Compute Indicators"',
 			{
 				itemIndex: i,
-				description:
-					'Connect this node after a Service Report node running "Compute Indicators", or map Figures to its output.',
+				description: FIGURES_HINT,
 			},
 		);
 	return f as Indicators;

@@ -14,7 +14,14 @@ import { formatDateId, MONTH_NAMES } from '../indonesian/format';
 import { barChart, lineChart, type Shape } from './charts';
 import { IKM_ELEMENTS } from './ikm';
 import type { Indicators, PeriodFigures } from './indicators';
-import { DEFAULT_REPORT_LABELS, figureRows, fill, formatFigure, type ReportLabels } from './rows';
+import {
+	DEFAULT_REPORT_LABELS,
+	figureRows,
+	fill,
+	formatFigure,
+	REPORT_COLUMNS,
+	type ReportLabels,
+} from './rows';
 import { localDay } from './time';
 
 export interface ReportOptions {
@@ -70,7 +77,7 @@ export async function renderReport(
 	});
 	const range = (p: PeriodFigures) => `${formatDateId(p.from)} – ${formatDateId(p.to)}`;
 	const rows = figureRows(ind, labels).filter((r) => !r.key.startsWith('letters:'));
-	const c = labels.columns;
+	const c = REPORT_COLUMNS;
 	const [ikm, grade, kinerja, responden] = ikmText(ind.thisMonth, labels);
 	const [ikmTahun, mutuTahun, kinerjaTahun, respondenTahun] = ikmText(ind.yearToDate, labels);
 	const para = (text: string, align: 'left' | 'center' | 'justify' = 'justify'): Block => ({
@@ -97,7 +104,7 @@ export async function renderReport(
 			widths: [6, 2, 2],
 			align: ['left', 'right', 'right'],
 			size: 9.5,
-			header: [[cell(c.indicator, true), cell(c.month, true), cell(c.yearToDate, true)]],
+			header: [[cell(c.indicator, true), cell(c.thisMonth, true), cell(c.yearToDate, true)]],
 			rows: rows.map((r) => [
 				cell(r.label),
 				cell(formatFigure(r.month, r.decimals, labels)),
@@ -121,7 +128,7 @@ export async function renderReport(
 			widths: [6, 2, 2],
 			align: ['left', 'right', 'right'],
 			size: 9,
-			header: [[cell(labels.nrrColumn, true), cell(c.month, true), cell(c.yearToDate, true)]],
+			header: [[cell(labels.nrrColumn, true), cell(c.thisMonth, true), cell(c.yearToDate, true)]],
 			rows: IKM_ELEMENTS.map((key) => [
 				cell(labels.elements[key]),
 				cell(nrr(ind.thisMonth, key)),

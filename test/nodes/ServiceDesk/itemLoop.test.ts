@@ -41,7 +41,7 @@ describe('Service Desk item loop', () => {
 		const [out] = await run(rows, true);
 		expect(out.map((o) => o.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(out[0].json.ticket).toBe('SKU-1');
-		expect(out[1].json.error).toMatch(/JSON/);
+		expect(out[1].json.error).toMatch(/"row" parameter of item 1 is not valid JSON/);
 		expect(out[2].json.ticket).toBe('SKU-3');
 	});
 
