@@ -18,7 +18,7 @@ import {
 } from '../shared/letter';
 import { forEachItem, type FailurePolicy } from '../common/itemLoop';
 import { jsonParameter } from '../common/jsonParameter';
-import { readLetterhead } from './printParameters';
+import { readLetterhead } from '../common/printParameters';
 
 /** `400.12.2/042/…` + `Siti Nurhaliza Ümmü` → `400.12.2-042-…-Siti-Nurhaliza-Ummu.pdf`. */
 export function letterFileName(number: string, name: string): string {

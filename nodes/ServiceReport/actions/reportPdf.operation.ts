@@ -8,7 +8,7 @@ import {
 	outputBinaryOption,
 	paperOption,
 	readLetterhead,
-} from '../../LetterPdf/printParameters';
+} from '../../common/printParameters';
 import type { Paper } from '../../shared/letter';
 import { renderReport, type Indicators } from '../../shared/outcomes';
 
