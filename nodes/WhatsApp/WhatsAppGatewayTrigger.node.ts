@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { handleWebhook } from './webhook';
+import { handleWebhook } from './handleWebhook';
 
 export class WhatsAppGatewayTrigger implements INodeType {
 	description: INodeTypeDescription = {

@@ -6,15 +6,26 @@ import { OUTPUT, routeStep, takeStep } from './step';
 
 export { OUTPUT };
 
-/** The Message parameter of the operations that take a conversation step. */
-export function messageProperty(operation: string): INodeProperties {
-	return {
+/**
+ * The Message parameter of the operations that take a conversation step: by default the input
+ * item, or (`fromTrigger`) the item of the node named "WhatsApp Trigger", as the ready intake
+ * passes it to "Take Step" after loading the session.
+ */
+export function messageProperty(operation: string, fromTrigger = false): INodeProperties {
+	const property: INodeProperties = {
 		displayName: 'Message',
 		name: 'message',
 		type: 'json',
 		default: '={{ $json }}',
 		description: 'The incoming message, as the WhatsApp Gateway Trigger emits it',
 		displayOptions: { show: { operation: [operation] } },
+	};
+	if (!fromTrigger) return property;
+	return {
+		...property,
+		default: "={{ $('WhatsApp Trigger').item.json }}",
+		description:
+			'The incoming message, as the WhatsApp Gateway Trigger emits it (by default from the node named "WhatsApp Trigger")',
 	};
 }
 

@@ -6,7 +6,7 @@ import { sessionProperty, versionProperty } from './helpers';
 import { takeStep } from './step';
 
 export const description: INodeProperties[] = [
-	messageProperty('takeStep'),
+	messageProperty('takeStep', true),
 	sessionProperty('takeStep'),
 	versionProperty('takeStep'),
 ];

@@ -4,8 +4,8 @@
  */
 import type { FaceName } from './fonts';
 import type { Align, Block, LetterDocument, Run } from './model';
-import { layTable } from './layout-table';
-import { laySignature, measureSignature } from './layout-signature';
+import { layTable } from './layoutTable';
+import { laySignature, measureSignature } from './layoutSignature';
 import { Typesetter, type Line } from './typeset';
 
 export interface PageGeometry {

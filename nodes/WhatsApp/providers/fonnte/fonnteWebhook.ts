@@ -11,7 +11,7 @@ import { mimeFromExtension } from '../../../shared/messaging/media';
 import { toWhatsAppId } from '../../../shared/validation/phone';
 import { isObject, isoFromUnixSeconds, str } from '../../../shared/values';
 import { WebhookPayloadError } from '../payloadError';
-import type { ParsedWebhook } from '../meta/webhook';
+import type { ParsedWebhook } from '../meta/metaWebhook';
 
 export const FONNTE_PROVIDER = 'fonnte';
 
