@@ -10,7 +10,7 @@ import { prepareWorkflow, type WorkflowFile } from '../sandbox/runtime/workflow-
 
 const dir = join(__dirname, '..', 'workflows');
 const ready = readdirSync(dir)
-	.filter((f) => f.endsWith('.json') && f !== 'setup.json')
+	.filter((f) => f.endsWith('.json'))
 	.map((file) => ({ file, wf: JSON.parse(readFileSync(join(dir, file), 'utf8')) as WorkflowFile }));
 
 describe('executions of the ready workflows keep no personal data', () => {

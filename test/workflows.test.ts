@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { sheetTabs } from '../nodes/shared/sheet/requestRow';
 
 const dir = join(__dirname, '..', 'workflows');
-const files = readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'setup.json');
+const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
 const read = (file: string) => JSON.parse(readFileSync(join(dir, file), 'utf8'));
 
 describe('ready workflows', () => {
@@ -38,5 +38,16 @@ describe('ready workflows', () => {
 			for (const column of Object.keys(node.parameters.columns?.value ?? {}))
 				expect(tabs.get(tab)).toContain(column);
 		}
+	});
+
+	it.each(files)('%s uses only data tables templates/resources.json provisions', (file) => {
+		const resources = JSON.parse(
+			readFileSync(join(__dirname, '..', 'templates', 'resources.json'), 'utf8'),
+		);
+		const tables = (resources.dataTables as Array<{ name: string }>).map((t) => t.name);
+		type TableNode = { type: string; parameters: { dataTableId?: { value?: string } } };
+		for (const node of read(file).nodes as TableNode[])
+			if (node.type === 'n8n-nodes-base.dataTable')
+				expect(tables).toContain(node.parameters.dataTableId?.value);
 	});
 });

@@ -2,14 +2,15 @@
 // this package installed as a community package, and the workflows provisioned and active.
 // `npm start` and the end-to-end tests both start it through startStack().
 import { generateKeyPairSync } from 'node:crypto';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Sandbox, SandboxOptions } from '../server';
 import { ensureN8n } from './install';
 import { claimUserFolder, startN8n, N8nInstance } from './n8n';
 import { startQueueServices, type QueueServices } from './queue';
 import { installPackage } from './package';
-import { CredentialSpec, provision, Provisioned, SetupFile } from './provision';
+import { CredentialSpec, provision, Provisioned } from './provision';
+import { readResources, type OfficeResources } from './provision-resources';
 import { defaultLog, Log } from './run';
 import { readState, writeState } from './secrets';
 import { sheetTabs } from '../../nodes/shared/sheet/requestRow';
@@ -36,7 +37,7 @@ export interface StackOptions {
 	cacheDir?: string;
 	/** The node package to install into n8n; default this repository; false: none. */
 	packageDir?: string | false;
-	/** Workflow files and setup.json; default <repo>/workflows. */
+	/** Workflow files; default <repo>/workflows. */
 	workflowsDir?: string;
 	sandboxOptions?: Partial<SandboxOptions>;
 	extraEnv?: Record<string, string>;
@@ -128,16 +129,11 @@ export function sandboxCredentials(sandbox: Sandbox, userFolder: string): Creden
 	];
 }
 
-function readSetup(workflowsDir: string): SetupFile {
-	const file = join(workflowsDir, 'setup.json');
-	return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as SetupFile) : {};
-}
-
 /**
- * The sandbox's spreadsheet: its id from setup.json's `spreadsheet`, every tab and header row
+ * The sandbox's spreadsheet: its id from templates/resources.json, every tab and header row
  * from the sheet layout (templates/sheet.json) the nodes read.
  */
-export function spreadsheetOptions(setup: SetupFile): Partial<SandboxOptions> {
+export function spreadsheetOptions(setup: OfficeResources): Partial<SandboxOptions> {
 	const sheet = (setup.spreadsheet ?? {}) as { spreadsheetId?: string };
 	const [requests, ...others] = sheetTabs();
 	const options: Partial<SandboxOptions> = {
@@ -178,7 +174,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 			proxyPort: options.proxyPort,
 			stateDir: options.stateDir,
 			persist: options.persist,
-			...spreadsheetOptions(readSetup(workflowsDir)),
+			...spreadsheetOptions(readResources()),
 			...options.sandboxOptions,
 		}),
 	);
