@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- workflow JSON, read field by field. */
 /**
  * What the ready workflows keep and expose: no successful execution saved (they carry messages,
  * NIKs and the requests sheet), failures kept for debugging, every public webhook protected or
@@ -6,7 +7,11 @@
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 
-import { prepareWorkflow, type WorkflowFile } from '../sandbox/runtime/workflow-file';
+import {
+	asksForSecret,
+	prepareWorkflow,
+	type WorkflowFile,
+} from '../sandbox/runtime/workflow-file';
 
 const dir = join(__dirname, '..', 'workflows');
 const ready = readdirSync(dir)
@@ -14,12 +19,25 @@ const ready = readdirSync(dir)
 	.map((file) => ({ file, wf: JSON.parse(readFileSync(join(dir, file), 'utf8')) as WorkflowFile }));
 
 describe('executions of the ready workflows keep no personal data', () => {
-	it.each(ready.map((r) => [r.file, r.wf]))('%s saves failures only', (_, wf) => {
+	const takesNoSecret = ready.filter((r) => !asksForSecret(r.wf));
+	it.each(takesNoSecret.map((r) => [r.file, r.wf]))('%s saves failures only', (_, wf) => {
 		expect(wf.settings).toMatchObject({
 			saveDataSuccessExecution: 'none',
 			saveDataErrorExecution: 'all',
 			saveManualExecutions: false,
 		});
+	});
+
+	it('a workflow that asks for a secret (the TTE passphrase) saves nothing, not even failures', () => {
+		const secretive = ready.filter((r) => asksForSecret(r.wf)).map((r) => r.file);
+		expect(secretive).toEqual(['signing.json']);
+		for (const { wf } of ready.filter((r) => asksForSecret(r.wf)))
+			expect(wf.settings).toMatchObject({
+				saveDataSuccessExecution: 'none',
+				saveDataErrorExecution: 'none',
+				saveManualExecutions: false,
+				saveExecutionProgress: false,
+			});
 	});
 
 	it('the e2e stack alone may keep successes, by an explicit override', () => {
@@ -107,5 +125,94 @@ describe('retention', () => {
 				],
 			},
 		});
+	});
+});
+
+describe('verification records and request folders', () => {
+	type Node = {
+		name: string;
+		type: string;
+		parameters: Record<string, any>;
+		onError?: string;
+	};
+	const nodesOf = (file: string) => ready.find((r) => r.file === file)!.wf.nodes as Node[];
+	const resources = JSON.parse(
+		readFileSync(join(__dirname, '..', 'templates', 'resources.json'), 'utf8'),
+	) as {
+		dataTables: Array<{ name: string; columns: Array<{ name: string }> }>;
+	};
+	const letters = resources.dataTables.find((t) => t.name === 'pecelan_letters');
+
+	it('the QR page reads one record by code, never the sheet', () => {
+		const nodes = nodesOf('verify.json');
+		expect(nodes.filter((n) => n.type === 'n8n-nodes-base.googleSheets')).toEqual([]);
+		const lookup = nodes.find((n) => n.type === 'n8n-nodes-base.dataTable')!;
+		expect(lookup.parameters).toMatchObject({
+			operation: 'get',
+			dataTableId: { value: 'pecelan_letters' },
+			filters: { conditions: [{ keyName: 'code', condition: 'eq' }] },
+			limit: 1,
+		});
+		expect(
+			nodes.find((n) => n.parameters.operation === 'verificationPage')!.parameters.source,
+		).toBe('record');
+	});
+
+	it('approvals and the nightly run write records to the table templates/resources.json declares', () => {
+		expect(letters?.columns.map((c) => c.name)).toEqual(
+			expect.arrayContaining(['code', 'number', 'name', 'nik', 'service', 'issuedAt', 'status']),
+		);
+		for (const file of ['approvals.json', 'retention.json']) {
+			const upsert = nodesOf(file).find(
+				(n) =>
+					n.parameters.operation === 'upsert' &&
+					n.parameters.dataTableId?.value === 'pecelan_letters',
+			)!;
+			expect(upsert.parameters.filters.conditions[0].keyName).toBe('code');
+			expect(Object.keys(upsert.parameters.columns.value).sort()).toEqual(
+				letters!.columns.map((c) => c.name).sort(),
+			);
+		}
+		const ops = (file: string) => nodesOf(file).map((n) => n.parameters.operation);
+		expect(ops('approvals.json')).toEqual(
+			expect.arrayContaining(['letterRecord', 'letterRecordChanges']),
+		);
+		expect(
+			nodesOf('retention.json').find((n) => n.parameters.operation === 'letterRecordChanges')!
+				.parameters.scope,
+		).toBe('all');
+	});
+
+	it("uploads go to the request's own folder, never the Drive root", () => {
+		const nodes = nodesOf('intake.json');
+		for (const [upload, folder] of [
+			['Upload to Drive', 'Request Folder'],
+			['Upload Complaint Photo', 'Complaint Folder'],
+		]) {
+			expect(nodes.find((n) => n.name === upload)!.parameters.folderId.value).toContain(
+				`$('${folder}')`,
+			);
+			const made = nodes.find((n) => n.name === folder)!.parameters;
+			expect(made).toMatchObject({ resource: 'folder', operation: 'create' });
+			expect(made.name).toContain('ticket');
+			expect(made.folderId.value).not.toBe('root');
+		}
+	});
+
+	it("the nightly run deletes finished requests' folders for good after fileDays (30 by default)", () => {
+		const nodes = nodesOf('retention.json');
+		const periods = nodes.find((n) => n.type === 'n8n-nodes-base.set')!.parameters.assignments
+			.assignments as Array<{ name: string; value: unknown }>;
+		expect(periods.find((p) => p.name === 'fileDays')?.value).toBe(30);
+		const expired = nodes.filter((n) => n.parameters.operation === 'expiredFolders');
+		expect(expired.map((n) => n.parameters.kind).sort()).toEqual(['complaints', 'requests']);
+		for (const n of expired) expect(n.parameters.days).toContain('fileDays');
+		const deletes = nodes.filter((n) => n.parameters.operation === 'deleteFolder');
+		expect(deletes).toHaveLength(2);
+		for (const n of deletes) {
+			expect(n.parameters.options.deletePermanently).toBe(true);
+			// A folder that cannot be deleted is skipped (its row keeps its links), not the whole run.
+			expect(n.onError).toBe('continueErrorOutput');
+		}
 	});
 });

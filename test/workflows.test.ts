@@ -50,4 +50,17 @@ describe('ready workflows', () => {
 			if (node.type === 'n8n-nodes-base.dataTable')
 				expect(tables).toContain(node.parameters.dataTableId?.value);
 	});
+
+	it.each(files)('%s: every Google node signs in with the service account it names', (file) => {
+		// Without the parameter n8n wants the OAuth2 credential instead and refuses to activate.
+		for (const node of read(file).nodes as Array<{
+			type: string;
+			parameters: { authentication?: string };
+			credentials?: Record<string, unknown>;
+		}>) {
+			if (!/\.google(Drive|Sheets)$/.test(node.type)) continue;
+			expect(node.parameters.authentication).toBe('serviceAccount');
+			expect(node.credentials).toHaveProperty('googleApi');
+		}
+	});
 });

@@ -20,7 +20,8 @@ export class LetterSignature implements INodeType {
 		icon: { light: 'file:letterSignature.svg', dark: 'file:letterSignature.dark.svg' },
 		group: ['transform'],
 		version: [1],
-		subtitle: '={{ $parameter["signWith"] === "bsre" ? "BSrE TTE" : "office certificate" }}',
+		subtitle:
+			'={{ $parameter["operation"] === "verifyPdf" ? "verify" : $parameter["signWith"] === "bsre" ? "BSrE TTE" : "office certificate" }}',
 		description:
 			'Signs letter PDFs electronically (PAdES) with the office certificate or through BSrE, with a visible signature block',
 		defaults: { name: 'Letter Signature' },
@@ -32,12 +33,12 @@ export class LetterSignature implements INodeType {
 				name: 'officeCertificateApi',
 				required: true,
 				testedBy: 'officeCertificateTest',
-				displayOptions: { show: { signWith: ['officeCertificate'] } },
+				displayOptions: { show: { operation: ['signPdf'], signWith: ['officeCertificate'] } },
 			},
 			{
 				name: 'bsreTteApi',
 				required: true,
-				displayOptions: { show: { signWith: ['bsre'] } },
+				displayOptions: { show: { operation: ['signPdf'], signWith: ['bsre'] } },
 			},
 		],
 		properties,

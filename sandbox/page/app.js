@@ -75,6 +75,18 @@ function renderMessage(m) {
 				textContent: m.document.fileName,
 			}),
 		);
+	if (m.document && m.document.signature) {
+		const s = m.document.signature;
+		box.append(
+			el('div', {
+				className: s.intact ? 'signed' : 'signed broken',
+				textContent:
+					(s.intact ? '✔ signed by ' : '✘ signature broken: signed by ') +
+					s.signedBy +
+					(s.signedAt ? ' · ' + new Date(s.signedAt).toLocaleString() : ''),
+			}),
+		);
+	}
 	if (m.text) box.append(whatsAppText(m.text));
 	if (m.footer) box.append(el('div', { className: 'foot', textContent: m.footer }));
 	box.append(

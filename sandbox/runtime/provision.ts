@@ -18,6 +18,7 @@ import { defaultLog, Log, seconds } from './run';
 
 import { OwnerLogin, readState, writeState } from './secrets';
 import {
+	asksForSecret,
 	KnownCredential,
 	prepareWorkflow,
 	WebhookDescription,
@@ -40,7 +41,8 @@ export interface ProvisionOptions {
 	webhookTimeoutMs?: number;
 	/**
 	 * Save successful executions in full, overriding the workflows' own "none": for the e2e
-	 * tests only, which wait on and read intake executions through n8n's API.
+	 * tests only, which wait on and read intake executions through n8n's API. Never for a
+	 * workflow that asks for a secret (asksForSecret).
 	 */
 	keepSuccessfulExecutions?: boolean;
 }
@@ -196,7 +198,9 @@ export async function provision(options: ProvisionOptions): Promise<Provisioned>
 			withSandboxOffice(workflow),
 			credentials,
 			(n) => Boolean(descriptionOf(types, n)?.webhooks?.length),
-			options.keepSuccessfulExecutions ? { saveDataSuccessExecution: 'all' } : {},
+			options.keepSuccessfulExecutions && !asksForSecret(workflow)
+				? { saveDataSuccessExecution: 'all' }
+				: {},
 		);
 		if (missing.length) log(`provision: ${file}: no credential for ${missing.join('; ')}`);
 		const found = existing.find((w) => w.name === workflow.name);

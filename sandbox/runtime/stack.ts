@@ -4,19 +4,22 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import office from '../office.json';
 import type { Sandbox, SandboxOptions } from '../server';
+import { SANDBOX_BSRE } from '../server/bsre';
 import { ensureN8n } from './install';
 import { claimUserFolder, startN8n, N8nInstance } from './n8n';
 import { startQueueServices, type QueueServices } from './queue';
 import { installPackage } from './package';
 import { CredentialSpec, provision, Provisioned } from './provision';
 import { readResources, type OfficeResources } from './provision-resources';
-import { defaultLog, Log } from './run';
+import { defaultLog, freePort, Log } from './run';
 import { readState, writeState } from './secrets';
 import { sheetTabs } from '../../nodes/shared/sheet/requestRow';
 
 export const REPO_ROOT = join(__dirname, '..', '..');
 export const INTAKE_NODE_TYPES = ['n8n-nodes-pecelan.whatsAppGatewayTrigger'];
+export const SHEET_EDIT_NODE_TYPE = 'n8n-nodes-pecelan.sheetEditTrigger';
 
 export interface StackOptions {
 	/** 0 or absent: a free port. */
@@ -73,6 +76,11 @@ export interface Stack {
 	timings: Record<string, number>;
 	/** The production URL of a workflow's (first) webhook, by workflow name. */
 	webhookUrl(workflowName: string, nodeName?: string): string;
+	/**
+	 * Starts main n8n again on the same port and folder after it died (a test kills it with
+	 * SIGKILL); `n8n` is the new instance afterwards.
+	 */
+	restartN8n(): Promise<N8nInstance>;
 	stop(): Promise<void>;
 }
 
@@ -97,6 +105,12 @@ function googleServiceAccount(userFolder: string): { email: string; privateKey: 
  * credential.
  */
 export const SANDBOX_REPORT_KEY = { name: 'X-Pecelan-Key', value: 'sandbox-report-key' };
+
+/** The batch-signing form's login (workflows/signing.json); a real office sets its own. */
+export const SANDBOX_SIGNATORY_LOGIN = { user: 'lurah', password: 'sandbox-form-secret' };
+
+/** The sandbox signatory's NIK at the BSrE stand-in (a certificate in good standing). */
+export const SANDBOX_SIGNATORY_NIK = '3577010101700001';
 
 export function sandboxCredentials(sandbox: Sandbox, userFolder: string): CredentialSpec[] {
 	const config = sandbox.config();
@@ -126,6 +140,30 @@ export function sandboxCredentials(sandbox: Sandbox, userFolder: string): Creden
 			},
 		},
 		{ name: 'Report webhook key', type: 'httpHeaderAuth', data: { ...SANDBOX_REPORT_KEY } },
+		{
+			name: 'Sheet edit secret (sandbox)',
+			type: 'sheetEditSecretApi',
+			data: { secret: config.sheetEditSecret },
+		},
+		{
+			// Letters signed at once (approvals.json): a certificate from the BSrE stand-in's CA.
+			name: 'Office certificate (sandbox)',
+			type: 'officeCertificateApi',
+			data: sandbox.bsre.officeCertificate(office.signatory.name),
+		},
+		{
+			// Batch signing (signing.json): no passphrase stored; the signatory types it in the form.
+			name: 'BSrE TTE (sandbox)',
+			type: 'bsreTteApi',
+			data: {
+				baseUrl: sandbox.bsre.baseUrl,
+				username: SANDBOX_BSRE.username,
+				password: SANDBOX_BSRE.password,
+				nik: SANDBOX_SIGNATORY_NIK,
+				passphrase: '',
+			},
+		},
+		{ name: 'Signatory form login', type: 'httpBasicAuth', data: { ...SANDBOX_SIGNATORY_LOGIN } },
 	];
 }
 
@@ -202,9 +240,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 			keepSuccessfulExecutions: options.keepSuccessfulExecutions,
 			log,
 		};
-		n8n = await time('n8n', () =>
-			startN8n({ ...shared, port: options.n8nPort, brokerPort: options.brokerPort }),
-		);
+		const brokerPort = options.brokerPort || (await freePort());
+		n8n = await time('n8n', () => startN8n({ ...shared, port: options.n8nPort, brokerPort }));
 		if (queue) {
 			const count = options.workers ?? 2;
 			await time('workers', () =>
@@ -229,9 +266,13 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 			.flatMap((w) => w.webhooks.map((hook) => ({ hook, node: w.nodeTypes[hook.node] })))
 			.find(({ hook, node }) => hook.method === 'POST' && INTAKE_NODE_TYPES.includes(node));
 		if (intake) sandbox.setIntakeWebhookUrl(intake.hook.url);
+		const sheetEdit = provisioned.workflows
+			.flatMap((w) => w.webhooks.map((hook) => ({ hook, node: w.nodeTypes[hook.node] })))
+			.find(({ node }) => node === SHEET_EDIT_NODE_TYPE);
+		if (sheetEdit) sandbox.setSheetEditWebhookUrl(sheetEdit.hook.url);
 		sandbox.setN8n({ url: running.url, ready: () => workflowsActive(running.url, provisioned) });
 		timings.total = (Date.now() - started) / 1000;
-		return {
+		const stack: Stack = {
 			sandbox,
 			n8n: running,
 			workers,
@@ -247,8 +288,15 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 					);
 				return hook.url;
 			},
+			restartN8n: async () => {
+				await n8n?.stop();
+				n8n = await startN8n({ ...shared, port: running.port, brokerPort });
+				stack.n8n = n8n;
+				return n8n;
+			},
 			stop: stopAll,
 		};
+		return stack;
 	} catch (error) {
 		await stopAll();
 		throw error;

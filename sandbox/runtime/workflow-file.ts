@@ -36,6 +36,8 @@ export interface WebhookDescription {
 	name?: string;
 	/** A Wait node's resume URL: per execution, never registered as a production webhook. */
 	restartWebhook?: boolean;
+	/** `form`: n8n serves it under /form/ instead of /webhook/ (the Form Trigger). */
+	nodeType?: string;
 }
 
 export interface WebhookEndpoint {
@@ -105,6 +107,16 @@ export function prepareWorkflow(
 	return { body, missing };
 }
 
+/**
+ * A workflow with a password field in a form (the batch-signing passphrase) keeps no execution,
+ * whatever a test stack would like: the secret would otherwise sit in the stored execution data.
+ */
+export function asksForSecret(file: WorkflowFile): boolean {
+	return file.nodes.some((node) =>
+		JSON.stringify(node.parameters?.formFields ?? {}).includes('"fieldType":"password"'),
+	);
+}
+
 /** Resolves `={{$parameter["x"]}}`, `={{$parameter.x || "d"}}`; literals as they are. */
 function resolveValue(value: string, parameters: Record<string, unknown>): string | undefined {
 	if (!value.startsWith('=')) return value;
@@ -112,7 +124,17 @@ function resolveValue(value: string, parameters: Record<string, unknown>): strin
 		/^=\{\{\s*\$parameter(?:\["([^"]+)"\]|\['([^']+)'\]|\.(\w+))\s*(?:\|\|\s*["']([^"']*)["'])?\s*\}\}$/.exec(
 			value,
 		);
-	if (!match) return undefined;
+	if (!match) {
+		// The Form Trigger's `$parameter["path"] || $parameter["options"]?.path || $webhookId`.
+		const alternatives = /^=\{\{(.*)\}\}$/.exec(value)?.[1].split('||') ?? [];
+		for (const alternative of alternatives) {
+			const m = /^\s*\$parameter\["(\w+)"\](?:\?\.(\w+))?\s*$/.exec(alternative);
+			const found =
+				m && (m[2] ? (parameters[m[1]] as Record<string, unknown>)?.[m[2]] : parameters[m[1]]);
+			if (typeof found === 'string' && found) return found;
+		}
+		return undefined;
+	}
 	const found = parameters[match[1] ?? match[2] ?? match[3]];
 	return typeof found === 'string' && found ? found : match[4];
 }
@@ -138,7 +160,7 @@ export function webhookEndpoints(
 			node: node.name,
 			name: description.name ?? 'default',
 			method,
-			url: `${baseUrl}/webhook/${String(webhookPath).replace(/^\/+/, '')}`,
+			url: `${baseUrl}/${description.nodeType === 'form' ? 'form' : 'webhook'}/${String(webhookPath).replace(/^\/+/, '')}`,
 		});
 	}
 	return endpoints;

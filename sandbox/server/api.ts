@@ -2,11 +2,13 @@ import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join } from 'node:path';
 import type { SandboxContext } from './context';
+import { sheetEditPosts } from './apps-script';
 import { armFault, clearFaults, listFaults } from './faults';
+import { prepareDrive } from './drive-folders';
 import { HttpError, parseJson, readBody, sendBytes, sendJson } from './http-util';
 import type { ChangeEvent, ChatMessage } from './state';
 import { patchRow, sheetView } from './staff-sheet';
-import { buildInbound, deliver, type ResidentInput } from './webhook';
+import { buildBatch, buildInbound, deliver, type ResidentInput } from './webhook';
 import { windowRoutes } from './meta-window-api';
 
 const PAGE_DIR = join(__dirname, '..', 'page');
@@ -55,6 +57,7 @@ function reset(ctx: SandboxContext): void {
 	data.lastInbound = {};
 	data.names = {};
 	data.files = {};
+	prepareDrive(ctx);
 	data.calls = [];
 	clearFaults(ctx);
 	for (const sheet of Object.values(data.spreadsheets)) {
@@ -121,6 +124,25 @@ const routes: Array<[string, RegExp, Handler]> = [
 				Number(input.webhookTimeoutMs) > 0 ? Number(input.webhookTimeoutMs) : undefined;
 			const result = await deliver(ctx, JSON.stringify(payload), undefined, timeout);
 			sendJson(res, 200, { messageId: id, ...result });
+		},
+	],
+	[
+		// Several messages in one webhook body (Meta batches under load): [{ waId, text | reply | … }].
+		'POST',
+		/^\/api\/deliveries$/,
+		async (ctx, req, res) => {
+			const input = parseJson(await readBody(req)) as {
+				messages?: Array<ResidentInput & { waId: string }>;
+			};
+			const messages = Array.isArray(input.messages) ? input.messages : [];
+			if (messages.length === 0 || messages.some((m) => !/^\d{5,20}$/.test(String(m?.waId))))
+				throw new HttpError(400, { error: 'messages: a list of { waId, text | reply | … }' });
+			const { ids, payload, chats } = buildBatch(ctx, messages);
+			for (const { waId, name, chat } of chats) {
+				ctx.state.data.names[waId] = name;
+				if (!ctx.state.findMessage(chat.id)) ctx.state.addMessage(waId, chat);
+			}
+			sendJson(res, 200, { messageIds: ids, ...(await deliver(ctx, JSON.stringify(payload))) });
 		},
 	],
 	...windowRoutes(WA_ID),
@@ -195,6 +217,13 @@ const routes: Array<[string, RegExp, Handler]> = [
 					url.searchParams.get('sheet'),
 				),
 			);
+		},
+	],
+	[
+		'GET',
+		/^\/api\/sheet-edits$/,
+		async (ctx, _req, res) => {
+			sendJson(res, 200, sheetEditPosts(ctx));
 		},
 	],
 	[

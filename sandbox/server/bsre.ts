@@ -9,7 +9,7 @@ import { createPrivateKey, X509Certificate } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import { describeCertificate, signPdf, type Signer } from '../../nodes/shared/signing';
-import { createTestCa, type TestCa } from './bsre-ca';
+import { createTestCa, toPkcs12Base64, type TestCa } from './bsre-ca';
 import { HttpError, parseJson, readBody, sendJson } from './http-util';
 
 export const BSRE_PREFIX = '/bsre';
@@ -32,7 +32,12 @@ export interface BsreStandIn {
 	/** The CA certificate (PEM) a verifier would trust. */
 	caCert(): string;
 	handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
+	/** A PKCS#12 from the same CA, for the office that signs at once (Office Certificate credential). */
+	officeCertificate(commonName: string): { certificate: string; password: string };
 }
+
+/** The password of the sandbox office's PKCS#12; a fixed stand-in like the sandbox's other secrets. */
+export const SANDBOX_OFFICE_CERTIFICATE_PASSWORD = 'sandbox-office-p12';
 
 export const isBsreRequest = (req: IncomingMessage) =>
 	(req.url ?? '').startsWith(`${BSRE_PREFIX}/`);
@@ -112,6 +117,14 @@ export function createBsreStandIn(): BsreStandIn {
 
 	return {
 		caCert: () => authority().cert,
+		officeCertificate: (commonName) => ({
+			certificate: toPkcs12Base64(
+				authority().issue({ commonName, organization: 'Pemerintah Kota Madiun' }),
+				authority().cert,
+				SANDBOX_OFFICE_CERTIFICATE_PASSWORD,
+			),
+			password: SANDBOX_OFFICE_CERTIFICATE_PASSWORD,
+		}),
 		async handle(req, res) {
 			const path = (req.url ?? '').slice(BSRE_PREFIX.length).split('?')[0];
 			try {

@@ -12,9 +12,13 @@ export interface SandboxSettings {
 	wabaId: string;
 	spreadsheetId: string;
 	sheetName: string;
+	/** The office's Drive folder, where each request's folder is made. */
+	driveFolderId: string;
 	sheetHeader: string[];
 	/** Other tabs and their header rows. */
 	otherTabs: Record<string, string[]>;
+	/** The secret the sheet's Apps Script signs its posts with (n8n's Sheet Edit Secret). */
+	sheetEditSecret: string;
 }
 
 export interface SandboxContext {
@@ -23,6 +27,8 @@ export interface SandboxContext {
 	/** Base URL of the page and JSON API, e.g. http://127.0.0.1:5690 */
 	publicUrl(): string;
 	intakeWebhookUrl?: string;
+	/** Where the sheet's Apps Script posts staff edits (the approvals workflow's Sheet Edit Trigger). */
+	sheetEditWebhookUrl?: string;
 	n8n?: { url: string; ready: () => Promise<boolean> };
 	/** Webhooks not answered 200, delivered again as Meta does. */
 	redelivery: Redelivery;

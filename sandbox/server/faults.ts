@@ -48,14 +48,32 @@ export interface FaultInput {
 	times?: number;
 	/** Only calls whose body contains this text (e.g. a resident's number), so one test's fault hits only its own calls. */
 	bodyContains?: string;
+	/**
+	 * Answer nothing at all: the call hangs until the caller's connection closes (a server that
+	 * never answers, or a caller that dies waiting), and nothing it asked for happens. `status`
+	 * is then not needed.
+	 */
+	hold?: boolean;
+	/**
+	 * Instead of failing, hold the call this long before answering it normally: a test can kill
+	 * n8n while the call is in flight. A call whose client went away meanwhile is never carried out.
+	 */
+	holdMs?: number;
 }
 
-export interface Fault extends Required<Omit<FaultInput, 'bodyContains'>> {
+export interface Fault extends Required<Omit<FaultInput, 'bodyContains' | 'hold' | 'holdMs'>> {
 	id: number;
 	bodyContains?: string;
-	/** Calls answered with the error so far. */
+	hold?: boolean;
+	holdMs?: number;
+	/** Calls answered with the error (or held) so far. */
 	hits: number;
+	/** For a held call: the caller's TCP port, so a test can tell which process is waiting. */
+	heldFrom?: number[];
 }
+
+/** What the stand-in does with a call a fault hit: answer this error, or hold it unanswered. */
+export type InjectedFault = { answer: StandInResponse } | { hold: Fault };
 
 const armed = new WeakMap<SandboxContext, Fault[]>();
 let nextId = 1;
@@ -79,8 +97,13 @@ export function armFault(ctx: SandboxContext, input: unknown): Fault {
 		throw new HttpError(400, {
 			error: `operation of ${spec.service} must be one of ${operations.join(', ')}`,
 		});
-	const status = Number(spec.status);
-	if (!Number.isInteger(status) || status < 400 || status > 599)
+	const hold = spec.hold === true;
+	const holdMs = spec.holdMs === undefined ? undefined : Number(spec.holdMs);
+	if (holdMs !== undefined && (!Number.isInteger(holdMs) || holdMs < 1 || holdMs > 600000))
+		throw new HttpError(400, { error: 'holdMs must be a whole number of milliseconds (1–600000)' });
+	const status =
+		holdMs !== undefined ? 0 : hold && spec.status === undefined ? 504 : Number(spec.status);
+	if (holdMs === undefined && (!Number.isInteger(status) || status < 400 || status > 599))
 		throw new HttpError(400, { error: 'status must be an HTTP error status (400–599)' });
 	const times = spec.times === undefined ? 1 : Number(spec.times);
 	if (!Number.isInteger(times) || times < 1)
@@ -93,6 +116,8 @@ export function armFault(ctx: SandboxContext, input: unknown): Fault {
 		times,
 		hits: 0,
 		...(spec.bodyContains ? { bodyContains: String(spec.bodyContains) } : {}),
+		...(hold ? { hold, heldFrom: [] } : {}),
+		...(holdMs === undefined ? {} : { holdMs }),
 	};
 	armed.set(ctx, [...listFaults(ctx), fault]);
 	return fault;
@@ -154,22 +179,35 @@ function googleError(service: FaultService, status: number, req: StandInRequest)
 	return json(status, { error: { code: status, message, status: code } });
 }
 
-/** The injected error for this call, if an armed fault matches it (counting it spent). */
-export function injectedFault(
-	ctx: SandboxContext,
-	req: StandInRequest,
-): StandInResponse | undefined {
+function matchingFault(ctx: SandboxContext, req: StandInRequest, delayed: boolean): Fault | undefined {
 	const service = HOSTS[req.host];
 	if (!service) return undefined;
-	const faults = listFaults(ctx);
-	const fault = faults.find(
+	const fault = listFaults(ctx).find(
 		(f) =>
 			f.service === service &&
+			(f.holdMs !== undefined) === delayed &&
 			f.hits < f.times &&
 			OPERATIONS[service][f.operation](req) &&
 			(!f.bodyContains || req.body.toString('utf8').includes(f.bodyContains)),
 	);
+	if (fault) fault.hits++;
+	return fault;
+}
+
+/** The injected error (or hold) for this call, if an armed fault matches it (counting it spent). */
+export function injectedFault(ctx: SandboxContext, req: StandInRequest): InjectedFault | undefined {
+	const fault = matchingFault(ctx, req, false);
 	if (!fault) return undefined;
-	fault.hits++;
-	return service === 'whatsapp' ? metaError(fault.status) : googleError(service, fault.status, req);
+	if (fault.hold) return { hold: fault };
+	return {
+		answer:
+			fault.service === 'whatsapp'
+				? metaError(fault.status)
+				: googleError(fault.service, fault.status, req),
+	};
+}
+
+/** How long to hold this call before handling it, if an armed delay matches it (counting it spent). */
+export function heldFor(ctx: SandboxContext, req: StandInRequest): number | undefined {
+	return matchingFault(ctx, req, true)?.holdMs;
 }

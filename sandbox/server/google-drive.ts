@@ -4,10 +4,16 @@ import type { SandboxContext, StandInRequest, StandInResponse } from './context'
 import { json } from './context';
 import { googleError, requireGoogleToken } from './google-auth';
 import { parseJson, parseMultipart } from './http-util';
+import {
+	DRIVE_ROOT_ID,
+	deleteFile,
+	FOLDER,
+	moveFile,
+	resolveParents,
+	trashFile,
+} from './drive-folders';
 import { randomId } from './ids';
 import type { StoredFile } from './state';
-
-const FOLDER = 'application/vnd.google-apps.folder';
 
 interface PendingUpload {
 	metadata: Record<string, any>;
@@ -29,7 +35,7 @@ function resource(ctx: SandboxContext, file: StoredFile) {
 		parents: file.parents ?? [],
 		createdTime: file.createdTime,
 		modifiedTime: file.createdTime,
-		trashed: false,
+		trashed: !!file.trashed,
 		webViewLink: link,
 		...(file.mimeType === FOLDER
 			? {}
@@ -41,12 +47,15 @@ function resource(ctx: SandboxContext, file: StoredFile) {
 	};
 }
 
+/** Stores a new file (or folder) in the parent the metadata names, or answers Drive's refusal. */
 function store(
 	ctx: SandboxContext,
 	metadata: Record<string, any>,
 	data: Buffer,
 	mimeType: string,
-): StoredFile {
+): StandInResponse {
+	const placed = resolveParents(ctx, metadata.parents);
+	if ('error' in placed) return placed.error;
 	const file: StoredFile = {
 		id: randomId(33),
 		name: String(metadata.name ?? 'Untitled'),
@@ -55,11 +64,11 @@ function store(
 		sha256: createHash('sha256').update(data).digest('hex'),
 		size: data.length,
 		createdTime: new Date().toISOString(),
-		parents: Array.isArray(metadata.parents) ? metadata.parents.filter(Boolean).map(String) : [],
+		parents: placed.parents,
 		kind: 'drive',
 	};
 	ctx.state.addFile(file);
-	return file;
+	return json(200, resource(ctx, file));
 }
 
 /** The subset of Drive's query language the nodes send: name, parent, mimeType, trashed, joined by `and`. */
@@ -70,7 +79,9 @@ function matches(file: StoredFile, q: string): boolean {
 		.filter(Boolean)
 		.every((clause) => {
 			let m = /^'(.*)'\s+in\s+parents$/i.exec(clause);
-			if (m) return (file.parents ?? []).includes(m[1]);
+			if (m) return (file.parents ?? []).includes(m[1] === 'root' ? DRIVE_ROOT_ID : m[1]);
+			m = /^trashed\s*=\s*(true|false)$/i.exec(clause);
+			if (m) return !!file.trashed === (m[1].toLowerCase() === 'true');
 			m = /^(name|mimeType)\s*(=|!=|contains)\s*'(.*)'$/i.exec(clause);
 			if (m) {
 				const actual = m[1] === 'name' ? file.name : file.mimeType;
@@ -79,7 +90,7 @@ function matches(file: StoredFile, q: string): boolean {
 				if (m[2] === '!=') return actual !== wanted;
 				return actual.toLowerCase().includes(wanted.toLowerCase());
 			}
-			// trashed = false and anything unknown: every sandbox file passes.
+			// Anything unknown: every sandbox file passes.
 			return true;
 		});
 }
@@ -92,19 +103,10 @@ function uploadFile(ctx: SandboxContext, req: StandInRequest): StandInResponse {
 		if (!meta || !data)
 			return googleError(400, 'Multipart upload needs a metadata part and a media part');
 		const metadata = parseJson(meta.data) as Record<string, any>;
-		return json(
-			200,
-			resource(
-				ctx,
-				store(ctx, metadata, data.data, data.contentType ?? 'application/octet-stream'),
-			),
-		);
+		return store(ctx, metadata, data.data, data.contentType ?? 'application/octet-stream');
 	}
 	if (type === 'media') {
-		return json(
-			200,
-			resource(ctx, store(ctx, {}, req.body, contentType ?? 'application/octet-stream')),
-		);
+		return store(ctx, {}, req.body, contentType ?? 'application/octet-stream');
 	}
 	if (type === 'resumable') {
 		const uploadId = randomId(40);
@@ -132,10 +134,7 @@ function continueUpload(ctx: SandboxContext, req: StandInRequest): StandInRespon
 		return { status: 308, headers: { Range: `bytes=0-${upload.received - 1}` } };
 	}
 	pendingUploads.get(ctx)?.delete(uploadId);
-	return json(
-		200,
-		resource(ctx, store(ctx, upload.metadata, Buffer.concat(upload.chunks), upload.mimeType)),
-	);
+	return store(ctx, upload.metadata, Buffer.concat(upload.chunks), upload.mimeType);
 }
 
 export function handleDrive(ctx: SandboxContext, req: StandInRequest): StandInResponse {
@@ -149,22 +148,19 @@ export function handleDrive(ctx: SandboxContext, req: StandInRequest): StandInRe
 	if (path === '/upload/drive/v3/files' && method === 'POST') return uploadFile(ctx, req);
 	if (path === '/drive/v3/files' && method === 'POST') {
 		const metadata = parseJson(req.body) as Record<string, any>;
-		return json(
-			200,
-			resource(
-				ctx,
-				store(
-					ctx,
-					metadata,
-					Buffer.alloc(0),
-					String(metadata.mimeType ?? 'application/octet-stream'),
-				),
-			),
+		return store(
+			ctx,
+			metadata,
+			Buffer.alloc(0),
+			String(metadata.mimeType ?? 'application/octet-stream'),
 		);
 	}
 	if (path === '/drive/v3/files' && method === 'GET') {
 		const q = query.get('q') ?? '';
-		const found = Object.values(files).filter((f) => f.kind === 'drive' && matches(f, q));
+		// Like Drive, a listing never includes My Drive's root itself.
+		const found = Object.values(files).filter(
+			(f) => f.kind === 'drive' && f.id !== DRIVE_ROOT_ID && matches(f, q),
+		);
 		return json(200, {
 			kind: 'drive#fileList',
 			incompleteSearch: false,
@@ -172,7 +168,8 @@ export function handleDrive(ctx: SandboxContext, req: StandInRequest): StandInRe
 		});
 	}
 	const m = /^\/drive\/v3\/files\/([^/]+)(\/permissions)?$/.exec(path);
-	const file = m ? files[decodeURIComponent(m[1])] : undefined;
+	const wanted = m ? decodeURIComponent(m[1]) : '';
+	const file = m ? files[wanted === 'root' ? DRIVE_ROOT_ID : wanted] : undefined;
 	if (!m || !file || file.kind !== 'drive')
 		return googleError(404, `File not found: ${m?.[1] ?? path}.`);
 	if (m[2] && method === 'POST') {
@@ -198,14 +195,16 @@ export function handleDrive(ctx: SandboxContext, req: StandInRequest): StandInRe
 		if (body.mimeType) file.mimeType = String(body.mimeType);
 		const add = (query.get('addParents') ?? '').split(',').filter(Boolean);
 		const remove = (query.get('removeParents') ?? '').split(',').filter(Boolean);
-		file.parents = [
-			...new Set([...(file.parents ?? []).filter((p) => !remove.includes(p)), ...add]),
-		];
+		const refused = moveFile(ctx, file, add, remove);
+		if (refused) return refused;
+		if (typeof body.trashed === 'boolean') trashFile(ctx, file.id, body.trashed);
 		ctx.state.addFile(file);
 		return json(200, resource(ctx, file));
 	}
 	if (method === 'DELETE') {
-		delete files[file.id];
+		if (file.id === DRIVE_ROOT_ID)
+			return googleError(403, 'The user does not have sufficient permissions for this file.');
+		deleteFile(ctx, file.id);
 		return { status: 204 };
 	}
 	return googleError(404, `Method not found: ${method} ${path}`);

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { loadCertificates } from './certificates';
 import type { SandboxContext, SandboxSettings } from './context';
 import { handleApi } from './api';
-import { createBsreStandIn, isBsreRequest } from './bsre';
+import { prepareDrive } from './drive-folders';
+import { BSRE_PREFIX, createBsreStandIn, isBsreRequest } from './bsre';
 import { createSpreadsheet } from './google-sheets';
 import { seedOfficeTemplates } from './meta-templates';
 import { createProxy } from './proxy';
@@ -31,10 +32,13 @@ export interface SandboxOptions {
 	accessToken?: string;
 	appSecret?: string;
 	verifyToken?: string;
+	sheetEditSecret?: string;
 	phoneNumberId?: string;
 	businessNumber?: string;
 	spreadsheetId?: string;
 	sheetName?: string;
+	/** The office's Drive folder (created if missing); default the sandbox's. */
+	driveFolderId?: string;
 	/** Written into row 1 of the requests tab when that row is empty; default none. */
 	sheetHeader?: string[];
 	/** Further tabs (survey, complaints, report…) and their header rows, created the same way. */
@@ -45,6 +49,9 @@ export interface SandboxOptions {
 
 export interface SandboxConfig {
 	intakeWebhookUrl: string | null;
+	sheetEditWebhookUrl: string | null;
+	/** The secret the sheet's Apps Script signs with (what the Sheet Edit Secret credential holds). */
+	sheetEditSecret: string;
 	verifyToken: string;
 	appSecret: string;
 	phoneNumberId: string;
@@ -69,7 +76,14 @@ export interface Sandbox {
 	/** For n8n's NODE_EXTRA_CA_CERTS */
 	caCertPath: string;
 	config(): SandboxConfig;
+	/** The BSrE stand-in: its base URL (for the BSrE TTE credential) and an office PKCS#12. */
+	bsre: {
+		baseUrl: string;
+		officeCertificate(commonName: string): { certificate: string; password: string };
+	};
 	setIntakeWebhookUrl(url: string): void;
+	/** Where staff edits are posted, as the sheet's Apps Script would post them. */
+	setSheetEditWebhookUrl(url: string): void;
 	setN8n(info: { url: string; ready: () => Promise<boolean> }): void;
 	stop(): Promise<void>;
 }
@@ -78,11 +92,13 @@ export const DEFAULT_SETTINGS: SandboxSettings = {
 	accessToken: 'sandbox-access-token',
 	appSecret: 'sandbox-app-secret',
 	verifyToken: 'sandbox-verify-token',
+	sheetEditSecret: 'sandbox-sheet-edit-secret',
 	phoneNumberId: '100000000000001',
 	businessNumber: '6281100000001',
 	wabaId: '200000000000001',
 	spreadsheetId: '1SandboxPecelanRequests000000000000000000000',
 	sheetName: 'Permohonan',
+	driveFolderId: '1SandboxPecelanFiles000000000000000000000',
 	sheetHeader: [],
 	otherTabs: {},
 };
@@ -135,6 +151,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const redelivery = new Redelivery({ ...DEFAULT_DELIVERY_POLICY, ...options.delivery });
 	const ctx: SandboxContext = { state, settings, publicUrl: () => url, redelivery };
 	prepareSpreadsheet(ctx);
+	prepareDrive(ctx);
 	seedOfficeTemplates(ctx);
 
 	const standIn = createStandInServer(ctx, certs);
@@ -169,6 +186,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		caCertPath: certs.caCertPath,
 		config: () => ({
 			intakeWebhookUrl: ctx.intakeWebhookUrl ?? null,
+			sheetEditWebhookUrl: ctx.sheetEditWebhookUrl ?? null,
+			sheetEditSecret: settings.sheetEditSecret,
 			verifyToken: settings.verifyToken,
 			appSecret: settings.appSecret,
 			phoneNumberId: settings.phoneNumberId,
@@ -182,8 +201,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			proxyUrl,
 			caCertPath: certs.caCertPath,
 		}),
+		bsre: {
+			baseUrl: `${url}${BSRE_PREFIX}`,
+			officeCertificate: (commonName) => bsre.officeCertificate(commonName),
+		},
 		setIntakeWebhookUrl: (webhookUrl) => {
 			ctx.intakeWebhookUrl = webhookUrl;
+		},
+		setSheetEditWebhookUrl: (webhookUrl) => {
+			ctx.sheetEditWebhookUrl = webhookUrl;
 		},
 		setN8n: (info) => {
 			ctx.n8n = info;

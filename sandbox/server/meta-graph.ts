@@ -1,4 +1,5 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- request bodies here are untyped JSON from n8n or tests, read defensively field by field. */
+import { signatureOf } from './letter-signature';
 import type { SandboxContext, StandInRequest, StandInResponse } from './context';
 import { json } from './context';
 import { bearerToken, parseJson, parseMultipart } from './http-util';
@@ -74,7 +75,12 @@ function chatEntry(ctx: SandboxContext, body: Record<string, any>, id: string): 
 			return {
 				...base,
 				text: String(content.caption ?? ''),
-				document: { fileName, url: ref.url, caption: content.caption },
+				document: {
+					fileName,
+					url: ref.url,
+					caption: content.caption,
+					signature: signatureOf(ctx.state.data.files[String(content.id)]),
+				},
 			};
 		}
 		case 'image': {
@@ -101,7 +107,11 @@ function chatEntry(ctx: SandboxContext, body: Record<string, any>, id: string): 
 				const fileName = String(
 					media.content.filename ?? ctx.state.data.files[media.content.id]?.name ?? 'document',
 				);
-				entry.document = { fileName, url: ref.url };
+				entry.document = {
+					fileName,
+					url: ref.url,
+					signature: signatureOf(ctx.state.data.files[String(media.content.id)]),
+				};
 			} else if (media) {
 				const ref = mediaRef(ctx, media.content);
 				entry.image = { url: ref.url, mimeType: ref.mimeType };

@@ -23,18 +23,22 @@ const placeholders = (text: unknown) => {
 const componentOf = (t: SandboxTemplate, type: string) =>
 	t.components.find((c: any) => String(c?.type).toUpperCase() === type) as any;
 
-const invalidTemplate = (details: string) =>
-	new MetaError(100, 'Invalid parameter', details);
+const invalidTemplate = (details: string) => new MetaError(100, 'Invalid parameter', details);
 
 /** `POST /{waba-id}/message_templates`: checked as Meta checks a submission, approved at once. */
 export function createTemplate(ctx: SandboxContext, body: Record<string, any>): SandboxTemplate {
 	const name = String(body.name ?? '');
 	if (!/^[a-z0-9_]{1,512}$/.test(name))
-		throw invalidTemplate('Template name may only contain lowercase letters, digits and underscores.');
+		throw invalidTemplate(
+			'Template name may only contain lowercase letters, digits and underscores.',
+		);
 	const language = String(body.language ?? '');
 	if (!language) throw new MetaError(100, '(#100) The parameter language is required.');
 	if (!['UTILITY', 'MARKETING', 'AUTHENTICATION'].includes(String(body.category)))
-		throw new MetaError(100, '(#100) Param category must be one of {UTILITY, MARKETING, AUTHENTICATION}');
+		throw new MetaError(
+			100,
+			'(#100) Param category must be one of {UTILITY, MARKETING, AUTHENTICATION}',
+		);
 	const components: any[] = Array.isArray(body.components) ? body.components : [];
 	const bodyComponent = components.find((c) => String(c?.type).toUpperCase() === 'BODY');
 	if (!bodyComponent?.text) throw invalidTemplate('A template needs a BODY component with text.');
@@ -66,7 +70,11 @@ export function createTemplate(ctx: SandboxContext, body: Record<string, any>): 
 }
 
 /** The staff-side switch a test uses to play Meta's review (PENDING, REJECTED, PAUSED, …). */
-export function setTemplateStatus(ctx: SandboxContext, name: string, status: string): SandboxTemplate[] {
+export function setTemplateStatus(
+	ctx: SandboxContext,
+	name: string,
+	status: string,
+): SandboxTemplate[] {
 	if (!STATUSES.has(status)) throw new Error(`status must be one of ${[...STATUSES].join(', ')}`);
 	const found = Object.values(ctx.state.data.templates).filter((t) => t.name === name);
 	for (const t of found) t.status = status;
@@ -91,7 +99,10 @@ function countError(component: string, sent: number, expected: number): MetaErro
 }
 
 /** Checks a `type: template` send against the store and fills in its parameters. */
-export function renderTemplateSend(ctx: SandboxContext, content: Record<string, any>): RenderedTemplate {
+export function renderTemplateSend(
+	ctx: SandboxContext,
+	content: Record<string, any>,
+): RenderedTemplate {
 	const name = String(content.name ?? '');
 	const language = String(content.language?.code ?? '');
 	const template = Object.values(ctx.state.data.templates).find(
@@ -101,7 +112,11 @@ export function renderTemplateSend(ctx: SandboxContext, content: Record<string, 
 		if (template?.status === 'PAUSED')
 			throw new MetaError(132015, '(#132015) Template is Paused', `Template ${name} is paused.`);
 		if (template?.status === 'DISABLED')
-			throw new MetaError(132016, '(#132016) Template is Disabled', `Template ${name} is disabled.`);
+			throw new MetaError(
+				132016,
+				'(#132016) Template is Disabled',
+				`Template ${name} is disabled.`,
+			);
 		throw new MetaError(
 			132001,
 			'(#132001) Template name does not exist in the translation',
@@ -116,10 +131,17 @@ export function renderTemplateSend(ctx: SandboxContext, content: Record<string, 
 		throw countError('body', bodyParams.length, placeholders(bodyDef?.text));
 	for (const p of bodyParams) {
 		if (p?.type !== 'text' || !String(p.text ?? '').trim())
-			throw new MetaError(132012, '(#132012) Parameter format does not match format in the created template', 'body: parameters must be non-empty text');
+			throw new MetaError(
+				132012,
+				'(#132012) Parameter format does not match format in the created template',
+				'body: parameters must be non-empty text',
+			);
 	}
 	const fill = (text: string, params: any[]) =>
-		text.replace(/\{\{\s*(\d+)\s*\}\}/g, (whole, n: string) => params[Number(n) - 1]?.text ?? whole);
+		text.replace(
+			/\{\{\s*(\d+)\s*\}\}/g,
+			(whole, n: string) => params[Number(n) - 1]?.text ?? whole,
+		);
 
 	const rendered: RenderedTemplate = { text: fill(String(bodyDef.text), bodyParams) };
 	const headerDef = componentOf(template, 'HEADER');

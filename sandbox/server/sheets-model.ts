@@ -179,6 +179,9 @@ export interface WriteResult {
 }
 
 /** Writes a block of values at the range's top-left; Google refuses writes outside the grid. */
+/** Characters one cell holds in Google Sheets. */
+export const CELL_LIMIT = 50000;
+
 export function writeValues(
 	range: GridRange,
 	values: unknown[][],
@@ -204,6 +207,15 @@ export function writeValues(
 			400,
 			`Range (${quoteTitle(tab.title)}!${columnLetters(lastCol)}${lastRow + 1}) exceeds grid limits. Max rows: ${tab.rowCount}, max columns: ${tab.columnCount}`,
 		);
+	}
+	// Google's rule: no cell over 50,000 characters; the whole write is refused.
+	for (const row of rows) {
+		if (!Array.isArray(row)) continue;
+		if (row.some((value) => typeof value === 'string' && value.length > CELL_LIMIT))
+			throw new SheetsError(
+				400,
+				`Your input contains more than the maximum of ${CELL_LIMIT} characters in a single cell.`,
+			);
 	}
 	let cells = 0;
 	rows.forEach((row, i) => {

@@ -1,3 +1,4 @@
+import { playOnEdit } from './apps-script';
 import type { SandboxContext } from './context';
 import { HttpError } from './http-util';
 import { columnLetters, readValues, renderCell, writeValues, type SheetTab } from './sheets-model';
@@ -6,6 +7,8 @@ import { columnLetters, readValues, renderCell, writeValues, type SheetTab } fro
 export const DEFAULT_STATUSES = [
 	'Menunggu',
 	'Disetujui',
+	// Approved, waiting for the signatory's batch TTE (workflows/signing.json).
+	'Menunggu TTE',
 	'Ditolak',
 	'Perbaiki',
 	'Selesai',
@@ -85,6 +88,9 @@ export function patchRow(
 		);
 	}
 	ctx.state.changed({ kind: 'sheet', spreadsheetId: ctx.settings.spreadsheetId });
+	// Staff typed into the sheet: its installable onEdit trigger runs, as in Google Sheets.
+	const edited = Object.keys(changes).map((column) => columns.indexOf(column));
+	if (edited.length) playOnEdit(ctx, tab, rowNumber, Math.min(...edited) + 1);
 	return (
 		sheetView(ctx, name).rows.find((row) => row.rowNumber === rowNumber) ?? {
 			rowNumber,

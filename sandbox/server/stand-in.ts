@@ -1,8 +1,9 @@
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import type { Certificates } from './certificates';
 import type { SandboxContext, StandInHandler, StandInRequest, StandInResponse } from './context';
-import { injectedFault } from './faults';
+import { heldFor, injectedFault, type Fault } from './faults';
 import { googleError, handleGoogleToken } from './google-auth';
 import { handleDrive } from './google-drive';
 import { handleSheets } from './google-sheets';
@@ -32,6 +33,21 @@ function write(res: ServerResponse, response: StandInResponse): void {
 	res.end(payload);
 }
 
+/** Waits `ms`, or less if the client goes away first; true when it is still there. */
+function heldWhileConnected(res: ServerResponse, ms: number): Promise<boolean> {
+	return new Promise((resolve) => {
+		const timer = setTimeout(() => {
+			res.off('close', gone);
+			resolve(true);
+		}, ms);
+		const gone = () => {
+			clearTimeout(timer);
+			resolve(false);
+		};
+		res.once('close', gone);
+	});
+}
+
 async function handle(
 	ctx: SandboxContext,
 	req: IncomingMessage,
@@ -52,12 +68,33 @@ async function handle(
 			body,
 		};
 		const handler = HANDLERS[host];
+		const holdMs = heldFor(ctx, request);
+		if (holdMs !== undefined && !(await heldWhileConnected(res, holdMs))) {
+			// The caller died while the call was held: like a request that never reached Meta.
+			ctx.state.addCall({
+				at: new Date().toISOString(),
+				host,
+				method: request.method,
+				path: url.pathname,
+				query: Object.fromEntries(url.searchParams),
+				status: 0,
+				bodySummary: 'held by a test; the caller went away, so it was never carried out',
+			});
+			return;
+		}
 		// A fault a test armed (POST /api/faults) answers before the real handler does.
-		response =
-			injectedFault(ctx, request) ??
-			(handler
+		const fault = injectedFault(ctx, request);
+		if (fault && 'hold' in fault) {
+			await holdUntilClosed(req, fault.hold);
+			response = { status: 0, json: { held: true } };
+			ctx.state.addCall(callRecord(req, host, url, response, body));
+			return;
+		}
+		response = fault
+			? fault.answer
+			: handler
 				? await handler(ctx, request)
-				: googleError(404, `The sandbox does not stand in for ${host}`));
+				: googleError(404, `The sandbox does not stand in for ${host}`);
 	} catch (error) {
 		if (error instanceof HttpError) {
 			response = { status: error.status, json: error.body };
@@ -67,7 +104,18 @@ async function handle(
 			response = { status: 500, json: { error: { code: 500, message: (error as Error).message } } };
 		}
 	}
-	ctx.state.addCall({
+	ctx.state.addCall(callRecord(req, host, url, response, body));
+	write(res, response);
+}
+
+function callRecord(
+	req: IncomingMessage,
+	host: string,
+	url: URL,
+	response: StandInResponse,
+	body: Buffer,
+) {
+	return {
 		at: new Date().toISOString(),
 		host,
 		method: req.method ?? 'GET',
@@ -75,8 +123,21 @@ async function handle(
 		query: Object.fromEntries(url.searchParams),
 		status: response.status,
 		bodySummary: summariseBody(body, req.headers['content-type']),
+	};
+}
+
+/**
+ * A held call: note the caller's port (the TLS socket runs over the proxy's socket from n8n),
+ * then wait, answering nothing, until the caller's connection closes.
+ */
+function holdUntilClosed(req: IncomingMessage, fault: Fault): Promise<void> {
+	const socket = req.socket as Socket & { _parent?: Socket };
+	const port = socket.remotePort ?? socket._parent?.remotePort;
+	if (port) fault.heldFrom?.push(port);
+	return new Promise((resolve) => {
+		if (socket.destroyed) return resolve();
+		socket.once('close', () => resolve());
 	});
-	write(res, response);
 }
 
 /** The HTTPS server that plays Meta and Google. It never listens: the proxy hands it sockets. */

@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { DocumentSignature } from './letter-signature';
 import type { Spreadsheet } from './sheets-model';
 
 export interface ChatButton {
@@ -26,7 +27,13 @@ export interface ChatMessage {
 	footer?: string;
 	buttons?: ChatButton[];
 	list?: ChatList;
-	document?: { fileName: string; url: string; caption?: string };
+	document?: {
+		fileName: string;
+		url: string;
+		caption?: string;
+		/** A signed PDF: who signed it and whether the signature still matches (the page shows it). */
+		signature?: DocumentSignature;
+	};
 	image?: { url: string; caption?: string; mimeType?: string };
 	reply?: { id: string; title: string };
 	/** ISO 8601 */
@@ -48,6 +55,8 @@ export interface StoredFile {
 	createdTime: string;
 	/** Drive only */
 	parents?: string[];
+	/** Drive only: in the trash (still there, listed only when asked for). */
+	trashed?: boolean;
 	kind: 'meta-media' | 'drive';
 }
 

@@ -199,3 +199,40 @@ export function buildInbound(ctx: SandboxContext, waId: string, input: ResidentI
 	};
 	return { id, name, payload, chat };
 }
+
+/**
+ * One webhook body carrying several messages, as Meta batches them under load: one change per
+ * resident (their messages in order, with their contact), all in one entry.
+ */
+export function buildBatch(
+	ctx: SandboxContext,
+	inputs: Array<ResidentInput & { waId: string }>,
+): {
+	ids: string[];
+	payload: unknown;
+	chats: Array<{ waId: string; name: string; chat: ChatMessage }>;
+} {
+	const built = inputs.map((input) => ({
+		waId: input.waId,
+		...buildInbound(ctx, input.waId, input),
+	}));
+	type Value = { contacts: unknown[]; messages: unknown[] };
+	const changes: Array<{ value: Value; field: string }> = [];
+	const byResident = new Map<string, Value>();
+	for (const one of built) {
+		const change = one.payload.entry[0].changes[0];
+		let value = byResident.get(one.waId);
+		if (!value) {
+			value = { ...change.value, messages: [] } as unknown as Value;
+			byResident.set(one.waId, value);
+			changes.push({ value, field: change.field });
+		}
+		value.messages.push(...change.value.messages);
+	}
+	const payload = { ...built[0].payload, entry: [{ ...built[0].payload.entry[0], changes }] };
+	return {
+		ids: built.map((one) => one.id),
+		payload,
+		chats: built.map((one) => ({ waId: one.waId, name: one.name, chat: one.chat })),
+	};
+}

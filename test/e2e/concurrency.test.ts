@@ -4,6 +4,7 @@
 // is applied once and none is lost.
 import type { ChatMessage } from '../../sandbox/server';
 import { residentClient, staffClient } from './support/clients';
+import { columns, decide, rowOf, statuses } from './support/office';
 import {
 	catalog,
 	fillRequest,
@@ -11,6 +12,7 @@ import {
 	photoOf,
 	Resident,
 	said,
+	submitRequest,
 	templatePattern,
 	word,
 } from './support/resident';
@@ -169,5 +171,49 @@ describe('one resident, several messages at the same time', () => {
 			{ timeoutMs: 60000, description: 'the help answer' },
 		);
 		expect(helps).toHaveLength(1);
+	});
+});
+
+describe('staff and a resident at the same time', () => {
+	it("a fix request racing the resident's messages: the request reopens and every message counts", async () => {
+		const resident = new Resident(stack(), '6281377770105', 'Sari');
+		const ticket = await submitRequest(resident, 'pengantar-skck');
+		await rowOf(stack(), ticket, (r) => !!r.values[columns.documents]);
+		const [before] = await sessionRows(resident.waId);
+		const chatBefore = (await resident.chat()).length;
+		const fixAsked = async () =>
+			(await resident.chat()).slice(chatBefore).some((msg) => said('fix.intro', msg.text));
+
+		await decide(stack(), ticket, statuses.fix, 'Foto KTP buram, mohon kirim ulang');
+		// The resident keeps writing, two messages at a time, until the fix request arrives: the
+		// approvals workflow saves the session while the intake saves it too.
+		const client = residentClient(stack());
+		const deadline = Date.now() + 150000;
+		let sent = 0;
+		while (!(await fixAsked()) && Date.now() < deadline) {
+			const pair = await Promise.all([
+				client.send(resident.waId, { text: word('command.help'), name: resident.name }),
+				client.send(resident.waId, { text: word('command.help'), name: resident.name }),
+			]);
+			sent += pair.length;
+		}
+		expect(await fixAsked()).toBe(true);
+		await allDelivered(resident);
+		await rowOf(stack(), ticket, (r) => !!r.values[columns.notifiedAt]);
+
+		// Every message was answered once, and the fix request was sent once.
+		const texts = outTexts((await resident.chat()).slice(chatBefore));
+		expect(texts.filter((t) => said('help', t))).toHaveLength(sent);
+		expect(texts.filter((t) => said('fix.intro', t))).toHaveLength(1);
+		// Every save counted: each message once, the approval once, none written over another.
+		const [after] = await sessionRows(resident.waId);
+		expect(after.version).toBe(before.version + sent + 1);
+
+		// The reopened request is still there to finish: the new photo, then confirm.
+		await resident.photo(photoOf('KTP baru'));
+		if (said('document.received', resident.lastText)) await resident.say(word('command.done'));
+		await resident.tap(catalog.messages['button.confirm']);
+		expect(said('resubmitted', resident.lastText)).toBe(true);
+		expect(resident.lastText).toContain(ticket);
 	});
 });

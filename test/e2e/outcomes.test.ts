@@ -99,6 +99,16 @@ describe('service outcomes', () => {
 			{ timeoutMs: 30000, description: 'the complaint photo link' },
 		);
 		expect(await (await fetch(withPhoto.values.Foto)).text()).toBe('photo of surat salah ketik');
+		// In a folder of its own, named by the complaint's ticket, inside the office's folder.
+		const listing = async (id: string) =>
+			(await (await fetch(`${stack().sandboxUrl}/api/media/${id}`)).json()) as {
+				files: Array<{ id: string; name: string; url: string }>;
+			};
+		const office = await listing('1SandboxPecelanFiles000000000000000000000');
+		const folder = office.files.find((f) => f.name === ticket)!;
+		expect((await listing(folder.id)).files.map((f) => f.url)).toEqual([
+			new URL(withPhoto.values.Foto).pathname,
+		]);
 		expect(row.values.Pengaduan).toContain('salah ketik nama ibu');
 
 		const before = (await wati.chat()).length;

@@ -1,8 +1,6 @@
 // When Meta or Google fail for a moment (the sandbox's fault switch plays their real errors), an
 // approved letter still reaches the resident exactly once, under the number it was given first:
 // the row says why it stopped, and goes on when staff clear its Masalah cell.
-// (A Sheets quota error while marking the row done still makes the letter go out twice once staff
-// clear the row: a known gap of issue #11.)
 import type { ChatMessage } from '../../sandbox/server';
 import { executionsSince, faultClient, staffClient, type FaultSpec } from './support/clients';
 import { pdfText } from './support/letter';
@@ -98,5 +96,22 @@ describe('recovery from a failing service', () => {
 		// Staff clear the Masalah cell: the next round sends it, once, under the same number.
 		await staffClient(stack()).setCells(stopped.rowNumber, { [c.problem]: '' });
 		await deliveredOnce(stack(), rina, ticket, before, row[c.letterNumber]);
+	});
+
+	it('a Sheets quota error when marking the row done does not send the letter twice', async () => {
+		const joko = new Resident(stack(), '6281355550202', 'Joko Susilo');
+		const { ticket, before, row } = await approvedThroughFault(stack(), joko, {
+			service: 'sheets',
+			operation: 'update',
+			status: 429,
+			// Only the write that marks a row done carries the done status.
+			bodyContains: `"${statuses.done}"`,
+		});
+		expect(row[c.completedAt]).toBe('');
+		expect(row[c.letterNumber]).not.toBe('');
+		// Staff see why the row is not done yet, and that nothing is to be sent again.
+		expect(row[c.problem]).toMatch(/^Sudah terkirim kepada warga, .+tidak akan dikirim ulang/);
+		await deliveredOnce(stack(), joko, ticket, before, row[c.letterNumber]);
+		expect((await rowOf(stack(), ticket)).values[c.problem]).toBe('');
 	});
 });

@@ -14,6 +14,7 @@ import {
 	word,
 } from './support/resident';
 import { nextUnpromptedMessage } from './support/office';
+import { intakeWorkflow } from './support/stack-info';
 import { useStack } from './support/use-stack';
 import { waitFor } from './support/wait';
 
@@ -29,8 +30,7 @@ async function deliverRaw(body: string, signature?: string): Promise<number> {
 	return ((await response.json()) as { webhookStatus: number }).webhookStatus;
 }
 
-const intakeId = () =>
-	stack().workflows.find((w) => w.webhooks.some((h) => h.method === 'POST'))!.id;
+const intakeId = () => intakeWorkflow(stack()).id;
 
 describe('untrusted input', () => {
 	it('two residents chatting at once each see only their own data', async () => {

@@ -1,6 +1,14 @@
 // The fault switch (POST /api/faults): armed calls fail with the body Meta or Google send, the
 // rest go through, and a spent fault lets the next call succeed.
-import { api, bearer, startTestSandbox, viaProxy, type TestSandbox } from './helpers';
+import { connect as tlsConnect } from 'node:tls';
+import {
+	api,
+	bearer,
+	connectThroughProxy,
+	startTestSandbox,
+	viaProxy,
+	type TestSandbox,
+} from './helpers';
 
 const GRAPH = 'graph.facebook.com';
 const SHEETS = 'sheets.googleapis.com';
@@ -80,6 +88,40 @@ describe('the fault switch', () => {
 		]);
 	});
 
+	it('holds a send unanswered until the caller gives up, noting its port, and sends nothing', async () => {
+		const armed = (await arm({ service: 'whatsapp', operation: 'sendMessage', hold: true }))
+			.json as { id: number };
+		const { socket } = await connectThroughProxy(t.sandbox.proxyUrl, GRAPH);
+		const callerPort = socket.localPort;
+		const tls = tlsConnect({ socket, servername: GRAPH, ca: t.ca });
+		const { phoneNumberId, accessToken } = t.sandbox.config();
+		const body = JSON.stringify({
+			messaging_product: 'whatsapp',
+			to: '6281200000001',
+			type: 'text',
+			text: { body: 'Tidak pernah sampai' },
+		});
+		let answered = false;
+		tls.on('data', () => (answered = true));
+		tls.write(
+			`POST /v21.0/${phoneNumberId}/messages HTTP/1.1\r\nHost: ${GRAPH}\r\n` +
+				`Authorization: Bearer ${accessToken}\r\nContent-Type: application/json\r\n` +
+				`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+		);
+		const held = async () =>
+			(
+				(await api(t, 'GET', '/api/faults')).json as Array<{ id: number; heldFrom?: number[] }>
+			).find((f) => f.id === armed.id)?.heldFrom ?? [];
+		for (let i = 0; i < 100 && (await held()).length === 0; i++)
+			await new Promise((resolve) => setTimeout(resolve, 20));
+		expect(await held()).toEqual([callerPort]);
+		tls.destroy();
+		expect(answered).toBe(false);
+		expect(await chat('6281200000001')).toEqual([]);
+		// Spent: the next send goes through.
+		expect((await sendTo('6281200000001', 'text')).status).toBe(200);
+	});
+
 	it('hits only calls whose body names the given text', async () => {
 		await api(t, 'POST', '/api/faults', {
 			service: 'whatsapp',
@@ -138,5 +180,52 @@ describe('the fault switch', () => {
 		expect(refused.status).toBe(400);
 		expect(refused.json.error).toContain(reason);
 		expect((await api(t, 'GET', '/api/faults')).json).toEqual([]);
+	});
+});
+
+describe('a held call', () => {
+	it('is answered normally after the hold, and dropped when its caller goes away meanwhile', async () => {
+		expect(
+			(await arm({ service: 'whatsapp', operation: 'sendDocument', holdMs: 300 })).status,
+		).toBe(201);
+		const started = Date.now();
+		expect((await sendTo('6281200000001', 'document')).status).toBe(200);
+		expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+		expect((await chat('6281200000001')).map((m) => m.type)).toEqual(['document']);
+
+		await arm({ service: 'whatsapp', operation: 'sendDocument', holdMs: 60000 });
+		// The caller (n8n) dies while the call is held: its connection closes.
+		const { phoneNumberId, accessToken } = t.sandbox.config();
+		const { socket } = await connectThroughProxy(t.sandbox.proxyUrl, GRAPH);
+		const tls = tlsConnect({ socket, servername: GRAPH, ca: t.ca });
+		const body = JSON.stringify({
+			messaging_product: 'whatsapp',
+			to: '6281200000002',
+			type: 'document',
+			document: { link: 'https://contoh.test/surat.pdf' },
+		});
+		tls.write(
+			`POST /v21.0/${phoneNumberId}/messages HTTP/1.1\r\nHost: ${GRAPH}\r\nAuthorization: Bearer ${accessToken}\r\n` +
+				`Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+		);
+		const held = async () =>
+			((await api(t, 'GET', '/api/faults')).json as Array<{ hits: number; holdMs?: number }>).some(
+				(f) => f.holdMs === 60000 && f.hits === 1,
+			);
+		for (let i = 0; i < 250 && !(await held()); i++) await new Promise((r) => setTimeout(r, 20));
+		tls.destroy();
+		const dropped = async () =>
+			((await api(t, 'GET', '/api/calls')).json as Array<{ status: number }>).some(
+				(c) => c.status === 0,
+			);
+		for (let i = 0; i < 250 && !(await dropped()); i++) await new Promise((r) => setTimeout(r, 20));
+		expect(await dropped()).toBe(true);
+		expect(await chat('6281200000002')).toEqual([]);
+	});
+
+	it('needs a sensible hold time', async () => {
+		expect((await arm({ service: 'whatsapp', operation: 'sendDocument', holdMs: -1 })).status).toBe(
+			400,
+		);
 	});
 });

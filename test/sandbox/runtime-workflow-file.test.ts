@@ -117,6 +117,30 @@ describe('webhookEndpoints', () => {
 		expect(hook.method).toBe('GET');
 	});
 
+	it('serves a Form Trigger under /form/ at the path in its options, else at its webhook id', () => {
+		const form = {
+			isFullPath: true,
+			nodeType: 'form',
+			path: '={{ $parameter["path"] || $parameter["options"]?.path || $webhookId }}',
+		};
+		const named = {
+			name: 'Signatory Opens the Form',
+			type: 'n8n-nodes-base.formTrigger',
+			webhookId: 'f1',
+			parameters: { options: { path: 'tte' } },
+		};
+		expect(
+			webhookEndpoints(base, named, [
+				{ ...form, name: 'setup', httpMethod: 'GET' },
+				{ ...form, name: 'default', httpMethod: 'POST' },
+			]).map((h) => `${h.method} ${h.url}`),
+		).toEqual([`GET ${base}/form/tte`, `POST ${base}/form/tte`]);
+		const unnamed = { ...named, parameters: {} };
+		expect(webhookEndpoints(base, unnamed, [{ ...form, httpMethod: 'GET' }])[0].url).toBe(
+			`${base}/form/f1`,
+		);
+	});
+
 	it('serves a trigger node under its webhook id', () => {
 		const node = {
 			name: 'WhatsApp',

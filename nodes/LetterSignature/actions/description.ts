@@ -16,6 +16,13 @@ export const properties: INodeProperties[] = [
 				description:
 					"Sign each item's PDF (PAdES) and replace it with the signed file; the visible block shows the QR code, the signatory and the time",
 			},
+			{
+				name: 'Verify PDF',
+				value: 'verifyPdf',
+				action: 'Verify a signed PDF',
+				description:
+					'Check a PDF someone received: signer, signing time, whether the signature still matches the file, and an Indonesian summary',
+			},
 		],
 		default: 'signPdf',
 	},

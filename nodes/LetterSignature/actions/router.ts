@@ -2,8 +2,9 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { runOperation, type Operation } from '../../common/itemLoop';
 import * as signPdf from './signPdf.operation';
+import * as verifyPdf from './verifyPdf.operation';
 
-export const operations: Record<string, Operation> = { signPdf };
+export const operations: Record<string, Operation> = { signPdf, verifyPdf };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	return await runOperation(this, operations);

@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import problems from '../../../templates/signing/problems.json';
 import type { FailurePolicy, ItemResult } from '../../common/itemLoop';
 import wording from '../../../templates/signing/widget.json';
 import {
@@ -151,6 +152,17 @@ const SECRET_KEY = /pass(phrase|word)|secret/i;
 const withoutSecrets = (json: IDataObject): IDataObject =>
 	Object.fromEntries(Object.entries(json).filter(([key]) => !SECRET_KEY.test(key)));
 
+const reasonFor = (code?: string): string =>
+	(problems as Record<string, string>)[code ?? ''] ?? problems.default;
+
+/** A signing refusal's reason; else the reason an upstream failure brought, else the default. */
+const reasonOf = (error: Error, upstream: unknown): string =>
+	error instanceof SigningError
+		? reasonFor(error.code)
+		: typeof upstream === 'string'
+			? upstream
+			: reasonFor();
+
 /** n8n's HTTP helper, shaped as the signing code's injected fetch. */
 function httpFetch(ctx: IExecuteFunctions, credential?: string): HttpFetch {
 	return async (req) => {
@@ -263,6 +275,8 @@ export const failurePolicy: FailurePolicy = {
 		...withoutSecrets(ctx.getInputData()[itemIndex].json),
 		signed: false,
 		errorCode: error instanceof SigningError ? error.code : null,
+		/** For staff (the sheet's Masalah cell), in Indonesian; an upstream failure's (no letter made) is kept. */
+		reason: reasonOf(error, ctx.getInputData()[itemIndex].json.reason),
 		retryable: error instanceof SigningError ? error.retryable : false,
 	}),
 };

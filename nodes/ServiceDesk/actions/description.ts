@@ -24,7 +24,7 @@ export const properties: INodeProperties[] = [
 			{
 				name: 'Letter Verification',
 				value: 'letterVerification',
-				description: "The page behind a letter's QR code",
+				description: "The page behind a letter's QR code and the records it reads",
 			},
 			{
 				name: 'Outcome',
@@ -35,7 +35,8 @@ export const properties: INodeProperties[] = [
 			{
 				name: 'Request Sheet',
 				value: 'requestSheet',
-				description: "The requests sheet staff work in: rows, decisions and a resident's status",
+				description:
+					"The requests sheet staff work in: rows, decisions, a resident's status, and when files may go",
 			},
 			{
 				name: 'Service Catalog',
@@ -125,6 +126,13 @@ export const properties: INodeProperties[] = [
 		displayOptions: { show: { resource: ['requestSheet'] } },
 		options: [
 			{
+				name: 'Expired File Folders',
+				value: 'expiredFolders',
+				action: 'Find request folders kept long enough',
+				description:
+					"Which requests' Drive folders to delete: finished for longer than the retention period",
+			},
+			{
 				name: 'Request Row',
 				value: 'sheetRow',
 				action: 'Build the request row for the sheet',
@@ -153,6 +161,20 @@ export const properties: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['letterVerification'] } },
 		options: [
+			{
+				name: 'Letter Record',
+				value: 'letterRecord',
+				action: 'Build the verification record of a letter',
+				description:
+					'What the verification page may show of a letter just made (masked NIK), to store by its code',
+			},
+			{
+				name: 'Letter Record Changes',
+				value: 'letterRecordChanges',
+				action: 'Find the verification records to update',
+				description:
+					'Compare the sheet with the stored records: revoked or restored letters, and letters without a record',
+			},
 			{
 				name: 'Verification Page',
 				value: 'verificationPage',

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { jsonParameter } from '../../common/jsonParameter';
-import type { Session } from '../../shared/conversation';
+import type { PendingReplies, Session } from '../../shared/conversation';
 
 /** The WhatsApp ID parameter of an operation addressed to one resident; `who` says which. */
 export function waIdProperty(operation: string, who: string): INodeProperties {
@@ -69,4 +69,39 @@ export function storedSession(this: IExecuteFunctions, itemIndex: number): Sessi
 	} catch {
 		return null;
 	}
+}
+
+/**
+ * The Pending Replies parameters of "Take Step": the row's `pendingFor` and `pendingReplies`
+ * columns (replies saved with the session and not yet sent). Missing ones count as none.
+ */
+export function pendingRepliesProperties(operation: string): INodeProperties[] {
+	const show = { operation: [operation] };
+	return [
+		{
+			displayName: 'Pending Replies For',
+			name: 'pendingFor',
+			type: 'string',
+			default: '',
+			description:
+				"The stored row's pendingFor column: the message whose replies were saved and may not have left yet",
+			displayOptions: { show },
+		},
+		{
+			displayName: 'Pending Replies',
+			name: 'pendingReplies',
+			type: 'string',
+			default: '',
+			description: "The stored row's pendingReplies column (JSON)",
+			displayOptions: { show },
+		},
+	];
+}
+
+export function storedPendingReplies(this: IExecuteFunctions, itemIndex: number): PendingReplies {
+	const text = (name: string) => {
+		const value = this.getNodeParameter(name, itemIndex, '') as unknown;
+		return typeof value === 'string' ? value : '';
+	};
+	return { pendingFor: text('pendingFor'), pendingReplies: text('pendingReplies') };
 }

@@ -1,10 +1,11 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ItemResult } from '../../common/itemLoop';
+import { jsonParameter } from '../../common/jsonParameter';
 import { mentionedKeys } from '../../shared/catalog';
 import { reopenForFix } from '../../shared/conversation';
 import type { Application } from '../../shared/conversation';
-import { jsonParameter } from '../../common/jsonParameter';
+import { decodeApplicationCell } from '../../shared/sheet/applicationCell';
 import { getCatalog } from './catalog';
 import { sessionProperty, storedSession, versionFields, versionProperty } from './helpers';
 
@@ -45,7 +46,10 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
 	const now = new Date();
 	const catalog = getCatalog.call(this, i);
-	const application = jsonParameter<Application>(this, 'application', i, { shape: 'object' });
+	// The row's cell may hold the application deflated (a large one: applicationCell.ts).
+	const given = this.getNodeParameter('application', i) as unknown;
+	const application = (decodeApplicationCell(given) ??
+		jsonParameter<Application>(this, 'application', i, { shape: 'object' })) as Application;
 	const session = storedSession.call(this, i);
 	const keys = String(this.getNodeParameter('fixKeys', i, ''))
 		.split(',')

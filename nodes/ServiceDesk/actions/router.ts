@@ -8,8 +8,11 @@ import { runOperation, type Operation } from '../../common/itemLoop';
 import * as checkApplication from './checkApplication.operation';
 import * as complaintReply from './complaintReply.operation';
 import * as describeService from './describeService.operation';
+import * as expiredFolders from './expiredFolders.operation';
 import * as handleMessage from './handleMessage.operation';
 import * as inviteSurvey from './inviteSurvey.operation';
+import * as letterRecord from './letterRecord.operation';
+import * as letterRecordChanges from './letterRecordChanges.operation';
 import * as listServices from './listServices.operation';
 import * as notify from './notify.operation';
 import { outputsFor } from './outputs';
@@ -38,6 +41,9 @@ export const operations: Record<string, Operation> = {
 	verificationPage,
 	inviteSurvey,
 	complaintReply,
+	letterRecord,
+	letterRecordChanges,
+	expiredFolders,
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -5,7 +5,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { complaintFiles, SURVEY_ELEMENTS, step } from '../../shared/conversation';
+import {
+	complaintFiles,
+	SURVEY_ELEMENTS,
+	step,
+	withPendingReplies,
+} from '../../shared/conversation';
 import type { Application } from '../../shared/conversation';
 import type { Catalog } from '../../shared/catalog/types';
 import { extensionFor } from '../../shared/messaging/media';
@@ -13,7 +18,7 @@ import type { InboundMessage } from '../../shared/messaging/types';
 import { jsonParameter } from '../../common/jsonParameter';
 import { isObject } from '../../shared/values';
 import { getCatalog } from './catalog';
-import { storedSession, storedVersion } from './helpers';
+import { storedPendingReplies, storedSession, storedVersion } from './helpers';
 
 /** Output indexes of "Handle Message" and "Route Saved Step", in the order the node declares them. */
 export const OUTPUT = {
@@ -38,6 +43,9 @@ export interface StepItem extends IDataObject {
 	nextVersion: number;
 	session: string;
 	replies: IDataObject[];
+	/** The replies to keep with the saved session until sent (see Pending Replies), and for which message. */
+	pendingFor: string;
+	pendingReplies: string;
 	events: string[];
 	routes: Record<Route, IDataObject[]>;
 }
@@ -93,7 +101,14 @@ export function takeStep(this: IExecuteFunctions, i: number, now: Date): StepIte
 	const catalog = getCatalog.call(this, i);
 	const message = messageOf.call(this, i);
 	const version = storedVersion.call(this, i);
-	const result = step(storedSession.call(this, i), message, catalog, now);
+	const stored = storedSession.call(this, i);
+	const result = step(stored, message, catalog, now);
+	const { replies, pending } = withPendingReplies(
+		stored,
+		message.messageId,
+		result,
+		storedPendingReplies.call(this, i),
+	);
 	const routes: StepItem['routes'] = {
 		submitted: [],
 		status: [],
@@ -135,7 +150,8 @@ export function takeStep(this: IExecuteFunctions, i: number, now: Date): StepIte
 		version,
 		nextVersion: version + 1,
 		session: JSON.stringify(result.session),
-		replies: result.replies as unknown as IDataObject[],
+		replies: replies as unknown as IDataObject[],
+		...pending,
 		events: result.events.map((e) => e.type),
 		routes,
 	};

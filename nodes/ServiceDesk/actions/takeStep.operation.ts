@@ -2,13 +2,14 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ItemResult } from '../../common/itemLoop';
 import { messageProperty } from './handleMessage.operation';
-import { sessionProperty, versionProperty } from './helpers';
+import { pendingRepliesProperties, sessionProperty, versionProperty } from './helpers';
 import { takeStep } from './step';
 
 export const description: INodeProperties[] = [
 	messageProperty('takeStep', true),
 	sessionProperty('takeStep'),
 	versionProperty('takeStep'),
+	...pendingRepliesProperties('takeStep'),
 ];
 
 /**
@@ -16,6 +17,8 @@ export const description: INodeProperties[] = [
  * started) and `nextVersion`, for a save that succeeds only if the stored row still has
  * `version`. After a successful save, "Route Saved Step" sends the results on; after a failed
  * one, load the session again and take the step again (the step is pure, so that is safe).
+ * Its replies are also returned as `pendingFor`/`pendingReplies`, to save with the session and
+ * clear once sent: a redelivered message whose replies never left gets them then.
  */
 export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
 	return { json: takeStep.call(this, i, new Date()) };

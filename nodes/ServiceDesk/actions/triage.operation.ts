@@ -1,7 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { jsonParameter } from '../../common/jsonParameter';
 import { formatLetterNumber, newVerificationCode } from '../../shared/letter/numbering';
 import { DEFAULT_SHEET_LAYOUT } from '../../shared/sheet/requestRow';
+import { problemText, SHEET_PROBLEMS } from '../../shared/sheet/problems';
 import { triage } from '../../shared/sheet/triage';
 
 const show = { operation: ['triage'] };
@@ -36,11 +38,53 @@ export const description: INodeProperties[] = [
 		description: 'Sequences restart every year either way',
 		displayOptions: { show },
 	},
+	{
+		displayName: 'Sent, Not Marked',
+		name: 'sentNotMarked',
+		type: 'json',
+		default: '[]',
+		description:
+			'Tickets (a JSON array) whose message already reached the resident but whose row could not be marked: they go to the "Sent, Not Marked" output to be marked, never sent again',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Signing',
+		name: 'signing',
+		type: 'options',
+		options: [
+			{
+				name: 'Sign and Send at Once',
+				value: 'immediate',
+				description:
+					'Each approved letter is signed (office certificate, or BSrE with a stored passphrase) and sent in the same run',
+			},
+			{
+				name: 'Wait for Batch Signing',
+				value: 'batch',
+				description:
+					'Approved letters get their number and wait as "Menunggu TTE" until the signatory signs them all in the signing form',
+			},
+		],
+		default: 'immediate',
+		description: 'Sets "awaitsSignature" on approved items; the approvals workflow routes on it',
+		displayOptions: { show },
+	},
 ];
+
+/** The "Sent, Not Marked" tickets (a JSON list of tickets). */
+function ticketsOf(ctx: IExecuteFunctions): Set<string> {
+	const list = jsonParameter<unknown[]>(ctx, 'sentNotMarked', 0, {
+		empty: [],
+		shape: 'list',
+		hint: 'Give the tickets as a JSON array, e.g. ["REQ-1"]',
+	});
+	return new Set(list.map((t) => String(t ?? '').trim()).filter(Boolean));
+}
 
 /**
  * Reads every row of the requests sheet (one input item per row) and routes the rows staff
- * decided on and that are not handled yet: approved (with their letter number), rejected, fix.
+ * decided on and that are not handled yet: approved (with their letter number), rejected, fix;
+ * rows already delivered but not marked; rows it cannot read (with the sentence for staff).
  * A batch operation: letter numbers continue from the whole sheet, so the rows are read as one.
  */
 export const batch = true;
@@ -56,24 +100,38 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			now: new Date(),
 			formatNumber: formatLetterNumber,
 			newCode: newVerificationCode,
+			sentNotMarked: ticketsOf(this),
 		},
 		DEFAULT_SHEET_LAYOUT,
 	);
 	const c = DEFAULT_SHEET_LAYOUT.columns;
-	const outputs: INodeExecutionData[][] = [[], [], []];
+	const outputs: INodeExecutionData[][] = [[], [], [], [], []];
 	const outputOf = { approved: 0, rejected: 1, fix: 2 } as const;
+	const [sentNotMarked, unreadable] = [3, 4];
+	const waitForSigning = this.getNodeParameter('signing', 0, 'immediate') === 'batch';
 	for (const decision of decisions) {
 		const index = items.findIndex((item) => item.json === decision.row);
+		const row = decision.row;
 		if (decision.problem) {
 			this.logger.warn(
-				`Service desk: row ${String(decision.row.row_number ?? '?')} skipped: ${decision.problem}`,
+				`Service desk: row ${String(row.row_number ?? '?')} skipped: ${decision.problem}`,
 			);
-			continue;
 		}
-		const row = decision.row;
-		outputs[outputOf[decision.kind]].push({
+		const output = decision.problem
+			? unreadable
+			: decision.sentNotMarked
+				? sentNotMarked
+				: outputOf[decision.kind];
+		outputs[output].push({
 			json: {
 				ticket: String(row[c.ticket] ?? ''),
+				decision: decision.kind,
+				/** For the Unreadable output: what staff read in the row's problem cell. */
+				problem: decision.problem
+					? problemText('unreadableApplication', { column: c.application })
+					: '',
+				/** The sentences the workflow writes to the problem cell, with `{reason}` to fill in. */
+				problems: SHEET_PROBLEMS,
 				waId: String(row[c.waId] ?? ''),
 				note: String(row[c.note] ?? ''),
 				letterNumber: decision.letterNumber,
@@ -81,6 +139,9 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				needsWrite: decision.needsWrite,
 				/** The status word the row gets once the letter is delivered. */
 				doneStatus: DEFAULT_SHEET_LAYOUT.statuses.done,
+				/** Batch signing: the row waits with this status instead of being sent now. */
+				awaitsSignature: decision.kind === 'approved' && waitForSigning,
+				waitingStatus: DEFAULT_SHEET_LAYOUT.statuses.awaitingSignature,
 				application: decision.application,
 				row,
 			},

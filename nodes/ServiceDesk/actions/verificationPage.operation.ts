@@ -1,7 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { verificationAnswerFromRecord } from '../../shared/sheet/letterRecord';
 import { verificationAnswer } from '../../shared/sheet/verification';
 import { getCatalog } from './catalog';
+
+const show = { operation: ['verificationPage'] };
 
 export const description: INodeProperties[] = [
 	{
@@ -11,21 +14,47 @@ export const description: INodeProperties[] = [
 		default: '',
 		required: true,
 		description:
-			"The code from the letter's QR link; input items are the sheet rows to look in. A row whose Status is Dicabut shows the letter as revoked.",
-		displayOptions: { show: { operation: ['verificationPage'] } },
+			"The code from the letter's QR link. A letter whose Status is Dicabut shows as revoked.",
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Input Items',
+		name: 'source',
+		type: 'options',
+		options: [
+			{
+				name: 'Verification Record',
+				value: 'record',
+				description:
+					'The record found for the code (a data table row: code, number, name, nik, service, issuedAt, status); none or an empty item for an unknown code',
+			},
+			{
+				name: 'Sheet Rows',
+				value: 'sheetRows',
+				description: 'The rows of the requests sheet to look the code up in',
+			},
+		],
+		default: 'sheetRows',
+		description: 'What the node receives: the one record for the code, or the whole sheet',
+		displayOptions: { show },
 	},
 ];
 
 /**
  * The page a QR scan shows: the letter confirmed or revoked, or the same "not found" for any other
- * code. A batch operation: the input items are the sheet rows to look in, and give one page.
+ * code. A batch operation: the input items (the sheet rows to look in, or the one record found for
+ * the code) give one page.
  */
 export const batch = true;
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const rows = this.getInputData().map((item) => item.json);
+	const items = this.getInputData().map((item) => item.json);
 	const code = String(this.getNodeParameter('code', 0) ?? '');
-	const page = verificationAnswer(rows, code, getCatalog.call(this, 0).office.name);
+	const office = getCatalog.call(this, 0).office.name;
+	const page =
+		this.getNodeParameter('source', 0, 'sheetRows') === 'record'
+			? verificationAnswerFromRecord(items[0], code, office)
+			: verificationAnswer(items, code, office);
 	return [
 		[
 			{

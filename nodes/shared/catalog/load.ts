@@ -37,6 +37,7 @@ export const DEFAULT_SETTINGS: CatalogSettings = {
 	sessionTimeoutMinutes: 30,
 	handoffTimeoutMinutes: 120,
 	maxTextLength: 1000,
+	identityRetentionDays: 90,
 };
 
 /** The built-in texts every catalog starts from. */

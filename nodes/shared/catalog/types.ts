@@ -121,6 +121,8 @@ export interface CatalogSettings {
 	handoffTimeoutMinutes: number;
 	/** Longest text the bot reads; longer messages get a short answer. */
 	maxTextLength: number;
+	/** Days a resident's identity is remembered after a request (default 90; identity.ts). */
+	identityRetentionDays?: number;
 }
 
 /** Resident-facing texts by key; `{name}` placeholders are filled in by the engine. */

@@ -141,23 +141,7 @@ export function onRequirements(ctx: Ctx, s: Session, service: ResolvedService, i
 	ctx.replies.push(...prompt(ctx, s));
 }
 
-export function onReuse(ctx: Ctx, s: Session, service: ResolvedService, input: Input): void {
-	const choice = matchChoice(
-		ctx.texts,
-		[button(ctx, 'reuse', 'yes'), button(ctx, 'refill', 'no')],
-		input,
-	)?.id;
-	if (!choice) return notUnderstood(ctx, s);
-	if (choice === 'reuse') {
-		const fields = reuseFields(service, s);
-		for (const field of fields) s.values[field.key] = s.remembered?.[field.key];
-		s.reused = fields.map((field) => field.key);
-	} else {
-		delete s.reused;
-	}
-	enterField(s, service, 0);
-	ctx.replies.push(...prompt(ctx, s));
-}
+export { onReuse } from './reuse';
 
 function errorText(
 	ctx: Ctx,

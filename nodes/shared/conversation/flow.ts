@@ -7,10 +7,11 @@ import type { InboundMessage, OutboundReply } from '../messaging/types';
 import type { DeskEvent, Session, SessionState } from './types';
 import { pushHistory } from './session';
 import { applies } from '../crosscheck';
-import { describeService, fieldLines, mainMenu, servicesReply, summaryText } from './present';
+import { describeService, mainMenu, servicesReply, summaryText } from './present';
 import { outcomePrompt } from './outcomePrompts';
 import { buttonsReply, choiceReply, say, textReply, type Texts } from './texts';
 import { posKey, shortHash, tapId } from './ids';
+import { reusableFields, reusePrompt } from './identity';
 
 export interface Ctx {
 	catalog: Catalog;
@@ -189,11 +190,9 @@ export function documentPrompt(ctx: Ctx, service: ResolvedService, s: Session): 
 	return [textReply(text)];
 }
 
+/** Remembered identity this request may reuse (only after the resident proves it: identity.ts). */
 export function reuseFields(service: ResolvedService, s: Session): FieldSpec[] {
-	const remembered = s.remembered ?? {};
-	return service.fields.filter(
-		(field) => field.remember && field.type !== 'records' && remembered[field.key] !== undefined,
-	);
+	return reusableFields(service, s);
 }
 
 /** The question for the session's current state (re-sent after help, back, a wrong answer…). */
@@ -249,17 +248,7 @@ export function prompt(ctx: Ctx, s: Session, reason?: string): OutboundReply[] {
 			]);
 		}
 		case 'reuse':
-			return withReason([
-				buttonsReply(
-					say(t, 'reuse.ask', {
-						data: fieldLines(t, reuseFields(service, s), s.remembered ?? {}).join('\n'),
-					}),
-					[
-						{ id: tapId('reuse', 'reuse', draft), title: say(t, 'button.reuse') },
-						{ id: tapId('refill', 'reuse', draft), title: say(t, 'button.refill') },
-					],
-				),
-			]);
+			return withReason(reusePrompt(t, s));
 		case 'field':
 			return fieldPrompt(ctx, service, s, reason);
 		case 'record_more': {

@@ -20,3 +20,5 @@ export { complaintReplies, complaintFiles } from './complaint';
 export { complaintTicket } from './ticket';
 export { SURVEY_ELEMENTS } from './types';
 export type { Complaint, SurveyElement } from './types';
+export { withPendingReplies } from './pendingReplies';
+export type { PendingReplies } from './pendingReplies';

@@ -6,6 +6,7 @@ import type { Catalog } from '../catalog/types';
 import type { InboundMessage } from '../messaging/types';
 import { isObject } from '../values';
 import { shortHash } from './ids';
+import { keepIdentity } from './identity';
 import { SESSION_STATES, SURVEY_ELEMENTS, type Session, type SessionState } from './types';
 
 /** Message ids kept for de-duplication, and back steps kept for `kembali`. */
@@ -74,7 +75,7 @@ export function loadSession(raw: unknown, waId: string, name: string, now: Date)
 		const fresh = newSession(waId, name, now);
 		// Keep what a returning resident benefits from, when it looks sane.
 		if (isObject(raw) && raw.waId === waId) {
-			if (isObject(raw.remembered)) fresh.remembered = raw.remembered;
+			keepIdentity(raw as Partial<Session>, fresh);
 			if (typeof raw.lastTicket === 'string') fresh.lastTicket = raw.lastTicket;
 		}
 		return fresh;

@@ -17,6 +17,8 @@ import {
 } from './session';
 import { findService, itemSignatures, draftSignature, prompt, type Ctx } from './flow';
 import { routeTap } from './taps';
+import { forgetExpiredIdentity, keepIdentity } from './identity';
+import { askErase, isEraseRequest, onEraseAsk } from './erase';
 import { onFreeText } from './freeText';
 import { recognise } from './recognise';
 import * as on from './answers';
@@ -76,7 +78,7 @@ export function step(
 	} catch (error) {
 		const fresh = newSession(waId, name || base.name, now);
 		fresh.seen = base.seen;
-		if (base.remembered) fresh.remembered = base.remembered;
+		keepIdentity(base, fresh);
 		if (base.lastTicket) fresh.lastTicket = base.lastTicket;
 		markSeen(fresh, typeof message?.messageId === 'string' ? message.messageId : '');
 		let text: string;
@@ -111,6 +113,7 @@ function run(s: Session, given: InboundMessage, catalog: Catalog, now: Date): St
 	const messageId = typeof message.messageId === 'string' ? message.messageId : '';
 	if (messageId && s.seen.includes(messageId)) return { session: s, replies: [], events: [] };
 	markSeen(s, messageId);
+	forgetExpiredIdentity(s, catalog, now);
 	if (typeof message.name === 'string' && message.name) s.name = message.name.slice(0, 100);
 
 	const nowMs = now.getTime();
@@ -160,7 +163,9 @@ function run(s: Session, given: InboundMessage, catalog: Catalog, now: Date): St
 		type !== 'text' && typeof message.replyId === 'string' ? message.replyId : undefined;
 	const input: on.Input = { text: replyId ? String(message.replyTitle ?? text) : text, replyId };
 	const command = type === 'text' ? commandOf(texts, text) : undefined;
-	if (command) runCommand(ctx, s, command, text);
+	if (s.state === 'erase_ask') onEraseAsk(ctx, s, input);
+	else if (type === 'text' && isEraseRequest(texts, text)) askErase(ctx, s);
+	else if (command) runCommand(ctx, s, command, text);
 	else if (replyId) tapped(ctx, s, input, replyId);
 	else dispatch(ctx, s, input);
 	offerPendingSurvey(ctx, s);

@@ -2,9 +2,11 @@
 import type { ResolvedService } from '../catalog/types';
 import type { Application, DocumentFile, Session } from './types';
 import { clearRequest, markSent } from './session';
-import type { Ctx } from './flow';
+import { prompt, type Ctx } from './flow';
+import { fitsInRow } from '../sheet/applicationCell';
 import { say, textReply } from './texts';
 import { makeTicket } from './ticket';
+import { rememberIdentity } from './identity';
 
 export function buildApplication(
 	s: Session,
@@ -38,19 +40,19 @@ export function submit(ctx: Ctx, s: Session, service: ResolvedService): void {
 	const fix = s.fix;
 	const ticket = fix?.ticket ?? makeTicket(service, s.waId, ctx.message.messageId ?? '', ctx.now);
 	const application = buildApplication(s, service, ticket, ctx.now);
+	if (!fitsInRow(application)) {
+		// Refused here with a reason rather than cut in the sheet and never printed.
+		ctx.replies.push(...prompt(ctx, s, say(ctx.texts, 'submit.too_large')));
+		return;
+	}
 	ctx.events.push(fix ? { type: 'resubmitted', application } : { type: 'submitted', application });
 	ctx.replies.push(
 		textReply(say(ctx.texts, fix ? 'resubmitted' : 'submitted', { title: service.title, ticket })),
 	);
-	// Identity data offered again next time (only `remember: true` fields).
-	const remembered: Record<string, unknown> = { ...(s.remembered ?? {}) };
-	for (const field of service.fields) {
-		const value = s.values[field.key];
-		if (field.remember && value !== undefined && value !== null) remembered[field.key] = value;
-	}
+	// Identity data offered again next time, to whoever proves it is theirs (identity.ts).
+	rememberIdentity(s, service, ctx.now);
 	const draft = s.draft;
 	clearRequest(s);
 	markSent(s, draft, ticket);
-	if (Object.keys(remembered).length > 0) s.remembered = remembered;
 	s.lastTicket = ticket;
 }

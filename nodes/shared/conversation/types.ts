@@ -82,6 +82,7 @@ export const SESSION_STATES = [
 	'complaint_photo',
 	'complaint_confirm',
 	'leave_ask',
+	'erase_ask',
 ] as const;
 
 export type SessionState = (typeof SESSION_STATES)[number];
@@ -130,6 +131,10 @@ export interface Session {
 	handoffUntil?: string;
 	/** Identity data (`remember: true` fields) from the last submission. */
 	remembered?: Record<string, unknown>;
+	/** When `remembered` was stored (ISO): it expires (identity.ts). */
+	rememberedAt?: string;
+	/** Wrong answers to "the last digits of your NIK" so far (identity.ts). */
+	proofTries?: number;
 	lastTicket?: string;
 	/** The satisfaction survey being offered or answered (`pos.f` = element index). */
 	survey?: {

@@ -11,6 +11,7 @@ import surveyInvitation from '../../../templates/whatsapp/undangan-survei.json';
 import complaintAnswered from '../../../templates/whatsapp/pengaduan-ditanggapi.json';
 import botIsBack from '../../../templates/whatsapp/layanan-aktif-kembali.json';
 import monthlyReport from '../../../templates/whatsapp/laporan-bulanan.json';
+import signatureWaiting from '../../../templates/whatsapp/tte-menunggu.json';
 
 export interface TemplateComponent {
 	type: 'HEADER' | 'BODY' | 'FOOTER' | 'BUTTONS';
@@ -45,6 +46,7 @@ export const OFFICE_TEMPLATES = [
 	complaintAnswered,
 	botIsBack,
 	monthlyReport,
+	signatureWaiting,
 ] as OfficeTemplate[];
 
 export function officeTemplate(name: string): OfficeTemplate | undefined {

@@ -6,6 +6,7 @@
 import layoutJson from '../../../templates/sheet.json';
 import type { FieldSpec } from '../catalog/types';
 import { formatFieldValue } from '../validation/field';
+import { CELL_LIMIT, encodeApplicationCell } from './applicationCell';
 
 export type ColumnKey = keyof typeof layoutJson.columns;
 export type StatusKey = keyof typeof layoutJson.statuses;
@@ -63,9 +64,6 @@ export interface RowInput {
 	applicationJson: string;
 }
 
-/** Google Sheets refuses cells over 50,000 characters. */
-const CELL_LIMIT = 50000;
-
 function cell(value: string): string {
 	return value.length > CELL_LIMIT ? value.slice(0, CELL_LIMIT - 1) + '…' : value;
 }
@@ -109,7 +107,8 @@ export function toRequestRow(input: RowInput, layout: SheetLayout = DEFAULT_SHEE
 		[c.verificationCode]: '',
 		[c.notifiedAt]: '',
 		[c.completedAt]: '',
-		[c.application]: cell(input.applicationJson),
+		// Whole (deflated when large); the conversation refuses one that cannot fit (applicationCell.ts).
+		[c.application]: encodeApplicationCell(input.applicationJson) ?? cell(input.applicationJson),
 	} as Record<string, string>;
 }
 

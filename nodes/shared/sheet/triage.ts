@@ -7,6 +7,7 @@
  */
 import type { SheetLayout, StatusKey } from './requestRow';
 import { DEFAULT_SHEET_LAYOUT, statusKeyOf } from './requestRow';
+import { decodeApplicationCell } from './applicationCell';
 
 export type Row = Record<string, unknown>;
 
@@ -21,6 +22,11 @@ export interface NumberingOptions {
 	formatNumber: (format: string, parts: NumberParts) => string;
 	/** A fresh unguessable verification code. */
 	newCode: () => string;
+	/**
+	 * Tickets whose notice or letter already reached the resident but whose row could not be
+	 * marked (e.g. a Sheets quota error): they are marked now, never sent again.
+	 */
+	sentNotMarked?: ReadonlySet<string>;
 }
 
 export interface NumberParts {
@@ -42,6 +48,8 @@ export interface Decision {
 	application?: Record<string, unknown>;
 	/** Why a row could not be handled (e.g. its application JSON is unreadable). */
 	problem?: string;
+	/** Already delivered: only the row's final mark is missing. */
+	sentNotMarked?: boolean;
 }
 
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -68,15 +76,7 @@ export function sequencePattern(
 	return new RegExp(`^${pattern}$`);
 }
 
-function parseApplication(text: unknown): Record<string, unknown> | undefined {
-	if (text && typeof text === 'object') return text as Record<string, unknown>;
-	try {
-		const value = JSON.parse(String(text ?? '')) as unknown;
-		return value && typeof value === 'object' ? (value as Record<string, unknown>) : undefined;
-	} catch {
-		return undefined;
-	}
-}
+const parseApplication = decodeApplicationCell;
 
 /** Decisions still to carry out, in sheet order; approved rows get their letter numbers. */
 export function triage(
@@ -106,9 +106,14 @@ export function triage(
 
 	const decisions: Decision[] = [];
 	for (const row of rows) {
+		const kind = statusKeyOf(row[c.status], layout);
+		const delivered = deliveredButUnmarked(row, kind, options.sentNotMarked, layout);
+		if (delivered) {
+			decisions.push(delivered);
+			continue;
+		}
 		// A row whose last attempt failed waits until staff clear its problem cell.
 		if (String(row[c.problem] ?? '').trim()) continue;
-		const kind = statusKeyOf(row[c.status], layout);
 		if (kind === 'rejected' || kind === 'fix') {
 			if (String(row[c.notifiedAt] ?? '').trim()) continue;
 			const application = parseApplication(row[c.application]);
@@ -152,4 +157,33 @@ export function triage(
 		decisions.push({ kind, row, letterNumber, verificationCode, needsWrite, application });
 	}
 	return decisions;
+}
+
+/**
+ * A decided row whose message already went out (the caller's record says so) and whose final mark
+ * is still missing: it only needs marking, whatever its problem cell says.
+ */
+function deliveredButUnmarked(
+	row: Row,
+	kind: StatusKey | undefined,
+	sent: ReadonlySet<string> | undefined,
+	layout: SheetLayout,
+): Decision | undefined {
+	const c = layout.columns;
+	if (!sent?.has(String(row[c.ticket] ?? '').trim())) return undefined;
+	if (kind === 'approved' && !String(row[c.completedAt] ?? '').trim()) {
+		return {
+			kind,
+			row,
+			letterNumber: String(row[c.letterNumber] ?? '').trim(),
+			verificationCode: String(row[c.verificationCode] ?? '').trim(),
+			needsWrite: false,
+			application: parseApplication(row[c.application]),
+			sentNotMarked: true,
+		};
+	}
+	if ((kind === 'rejected' || kind === 'fix') && !String(row[c.notifiedAt] ?? '').trim()) {
+		return { kind, row, application: parseApplication(row[c.application]), sentNotMarked: true };
+	}
+	return undefined;
 }

@@ -1,6 +1,10 @@
 // Queue mode only (the e2e-queue project): a worker dies in the middle of a conversation. Its
-// runs get no 200, the sandbox delivers those messages again as Meta does, the other worker
-// applies them, and the resident's photos are all there.
+// runs get no 200, the sandbox delivers those messages again as Meta does, another worker
+// applies them, and the resident's photos are all there; a reply saved but not yet sent when its
+// worker died reaches the resident once. (The e2e-queue stack has three workers: each test here
+// stops one and needs another alive.)
+import { faultClient, residentClient } from '../support/clients';
+import { groupWithLocalPort, isAlive } from '../support/processes';
 import {
 	catalog,
 	fillRequestUntil,
@@ -24,8 +28,9 @@ async function answered200(messageId: string): Promise<boolean> {
 
 describe('a worker killed mid-conversation', () => {
 	it('loses none of the photos it was handling', async () => {
-		const [victim] = stack().workerPids;
-		expect(stack().workerPids.length).toBeGreaterThanOrEqual(2);
+		const alive = stack().workerPids.filter(isAlive);
+		expect(alive.length).toBeGreaterThanOrEqual(2);
+		const [victim] = alive;
 		const ktp = sku.documents.find((d) => d.key === 'ktp')!;
 		const resident = new Resident(stack(), '6281377770201', 'Yanti');
 		await resident.say('halo');
@@ -57,5 +62,73 @@ describe('a worker killed mid-conversation', () => {
 		await resident.photo(photoOf('KK'));
 		if (said('document.received', resident.lastText)) await resident.say(word('command.done'));
 		expect(resident.lastText).toMatch(new RegExp(`${ktp.label}: 2 file`));
+	});
+});
+
+/** The resident's session row (Data Table `pecelan_sessions`), through n8n's public API. */
+async function sessionRow(waId: string): Promise<{ version: number; pendingFor: string | null }> {
+	const headers = { 'x-n8n-api-key': stack().apiKey };
+	const api = `${stack().n8nUrl}/api/v1/data-tables`;
+	const tables = (await (await fetch(`${api}?limit=100`, { headers })).json()) as {
+		data: Array<{ id: string; name: string }>;
+	};
+	const table = tables.data.find((t) => t.name === 'pecelan_sessions')!;
+	const filter = JSON.stringify({
+		type: 'and',
+		filters: [{ columnName: 'waId', condition: 'eq', value: waId }],
+	});
+	const rows = (await (
+		await fetch(`${api}/${table.id}/rows?filter=${encodeURIComponent(filter)}`, { headers })
+	).json()) as { data: Array<{ version: number; pendingFor: string | null }> };
+	return rows.data[0];
+}
+
+describe('a worker killed between saving a step and sending its reply', () => {
+	it('the resident gets the reply once, when the message is delivered again', async () => {
+		const alive = stack().workerPids.filter(isAlive);
+		expect(alive.length).toBeGreaterThanOrEqual(2);
+		const resident = new Resident(stack(), '6281377770202', 'Joko');
+		await resident.say('halo');
+		const faults = faultClient(stack());
+		// Meta takes the reply's send and never answers: the step is saved, the reply not sent.
+		const armed = await faults.arm({
+			service: 'whatsapp',
+			operation: 'sendMessage',
+			status: 504,
+			hold: true,
+			bodyContains: resident.waId,
+		});
+		const client = residentClient(stack());
+		const chatBefore = (await resident.chat()).length;
+		const sending = client.send(resident.waId, { text: word('command.help'), name: resident.name });
+		const port = await waitFor(
+			async () => (await faults.list()).find((f) => f.id === armed.id)?.heldFrom?.[0],
+			{ timeoutMs: 90000, description: 'the reply held on its way to Meta' },
+		);
+		const saved = await sessionRow(resident.waId);
+		expect(saved.pendingFor).toBeTruthy();
+		// Stop the worker that is waiting on that send, and everything it runs.
+		const holder = groupWithLocalPort(port, alive);
+		expect(holder).toBeDefined();
+		process.kill(-holder!, 'SIGKILL');
+		const sent = await sending;
+
+		await waitFor(async () => answered200(sent.messageId), {
+			timeoutMs: 150000,
+			description: 'the message delivered again and answered 200',
+		});
+		const helps = await waitFor(
+			async () => {
+				const found = (await resident.chat())
+					.slice(chatBefore)
+					.filter((m) => m.direction === 'out' && said('help', m.text));
+				return found.length ? found : undefined;
+			},
+			{ timeoutMs: 60000, description: 'the help answer' },
+		);
+		expect(helps).toHaveLength(1);
+		// Nothing is left pending, so no later delivery of that message can send it again.
+		expect((await sessionRow(resident.waId)).pendingFor || '').toBe('');
+		await faults.clear();
 	});
 });

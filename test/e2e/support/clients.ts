@@ -122,6 +122,8 @@ export interface Execution {
 	id: string;
 	workflowId: string;
 	status: string;
+	/** How it started: `webhook` (a call such as the sheet's onEdit script), `trigger` (a schedule). */
+	mode?: string;
 	finished: boolean;
 	startedAt: string;
 	stoppedAt?: string;
@@ -174,9 +176,15 @@ export async function executionsSince(
 export interface FaultSpec {
 	service: 'whatsapp' | 'sheets' | 'drive';
 	operation: string;
-	status: number;
+	status?: number;
 	times?: number;
 	bodyContains?: string;
+	/** Hold the call this long instead of failing it (see sandbox/server/faults.ts). */
+	holdMs?: number;
+	/** No answer at all until the caller's connection closes (see sandbox/server/faults.ts). */
+	hold?: boolean;
+	/** Filled in by the sandbox: the ports of the callers it holds. */
+	heldFrom?: number[];
 }
 
 /** The sandbox's fault switch: arm a failure of Meta or Google, and see how often it struck. */

@@ -16,8 +16,10 @@ const log = (line: string) => process.stderr.write(`[e2e stack] ${line}\n`);
 export async function startE2eStack(): Promise<RunningE2eStack> {
 	const dir = mkdtempSync(join(tmpdir(), 'pecelan-e2e-'));
 	const stack = await startStack({
-		// PECELAN_E2E_MODE=queue: main + 2 workers on PostgreSQL and Redis (the e2e-queue project).
+		// PECELAN_E2E_MODE=queue: main + workers on PostgreSQL and Redis (the e2e-queue project),
+		// three of them: two tests each stop one and need another to take over.
 		mode: stackModeFrom(process.env.PECELAN_E2E_MODE),
+		workers: process.env.PECELAN_E2E_MODE === 'queue' ? 3 : undefined,
 		userFolder: join(dir, 'n8n'),
 		stateDir: join(dir, 'sandbox'),
 		sandboxPort: 0,

@@ -21,7 +21,8 @@ export async function rowOf(
 	return waitFor(
 		async () =>
 			(await staff.sheet()).rows.find((r) => r.values[columns.ticket] === ticket && ready(r)),
-		{ timeoutMs: 90000, description: `the sheet row of ${ticket}` },
+		// Some changes wait for the approvals workflow's safety-net round (every 2 minutes).
+		{ timeoutMs: 240000, description: `the sheet row of ${ticket}` },
 	);
 }
 
@@ -46,12 +47,12 @@ export async function nextUnpromptedMessage(
 	return waitFor(
 		async () =>
 			(await resident.chat()).slice(after).find((m) => m.direction === 'out' && predicate(m)),
-		// The approvals workflow polls every 15 s; a busy machine may take a few rounds.
+		// A staff edit starts the approvals workflow at once; a busy machine may take longer.
 		{ timeoutMs: 150000, intervalMs: 500, description },
 	);
 }
 
-/** The approvals workflow's id (the one that polls the sheet on a schedule). */
+/** The approvals workflow's id (the one staff edits and the safety-net schedule start). */
 export function approvalsWorkflowId(info: StackInfo): string {
 	const approvals = info.workflows.find((w) => /approvals/i.test(w.name));
 	if (!approvals) throw new Error('the approvals workflow is not provisioned');
@@ -69,9 +70,9 @@ export async function nextApprovalsRound(info: StackInfo, after: Date): Promise<
 			(await executionsSince(info, { workflowId: approvalsWorkflowId(info), since: after })).some(
 				(e) => e.status === 'success' && new Date(e.startedAt) > after,
 			),
-		// The workflow polls every 15 s; a busy machine may take a few rounds.
+		// Without a staff edit the next round is the safety net's (every 2 minutes).
 		{
-			timeoutMs: 150000,
+			timeoutMs: 300000,
 			intervalMs: 1000,
 			description: `an approvals round after ${after.toISOString()}`,
 		},

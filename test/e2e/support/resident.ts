@@ -6,7 +6,7 @@ import type { ChatMessage } from '../../../sandbox/server';
 import { defaultCatalog } from '../../../nodes/shared/catalog';
 import type { FieldSpec, ResolvedService } from '../../../nodes/shared/catalog/types';
 import { n8nExecutions, residentClient, type Attachment } from './clients';
-import type { StackInfo } from './stack-info';
+import { intakeWorkflow, type StackInfo } from './stack-info';
 import { waitFor } from './wait';
 
 export const catalog = defaultCatalog();
@@ -59,9 +59,7 @@ export class Resident {
 		readonly name = 'Warga Uji',
 	) {
 		this.client = residentClient(info);
-		const intake = info.workflows.find((w) => w.webhooks.some((h) => h.method === 'POST'));
-		if (!intake) throw new Error('the intake workflow is not provisioned');
-		this.intakeId = intake.id;
+		this.intakeId = intakeWorkflow(info).id;
 	}
 
 	get lastText(): string {
@@ -229,7 +227,9 @@ export async function fillRequest(
 			continue;
 		}
 		if (said('reuse.ask', last)) {
-			await resident.tap(messages['button.reuse']);
+			// The remembered identity is used once the resident types the NIK's last 4 digits.
+			const nik = service.fields.find((f) => f.type === 'nik' && f.remember)!;
+			await resident.say((answers(nik) ?? defaultAnswer(nik)).replace(/\D/g, '').slice(-4));
 			continue;
 		}
 		const recordPrompt =

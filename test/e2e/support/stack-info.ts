@@ -17,6 +17,10 @@ export interface StackInfo {
 	timings: Record<string, number>;
 	/** Queue mode's worker processes (process group ids); empty in the default mode. */
 	workerPids: number[];
+	/** Main n8n's log (warnings and the reasons webhooks refuse calls). */
+	n8nLogFile: string;
+	/** n8n's user folder: its database, binary data and logs (searched for secrets). */
+	userFolder: string;
 }
 
 export function stackInfo(stack: Stack): StackInfo {
@@ -29,6 +33,8 @@ export function stackInfo(stack: Stack): StackInfo {
 		workflows: stack.provisioned.workflows,
 		timings: stack.timings,
 		workerPids: stack.workers.map((w) => w.process.pid as number),
+		n8nLogFile: stack.n8n.logFile,
+		userFolder: stack.n8n.userFolder,
 	};
 }
 
@@ -50,4 +56,16 @@ export function webhookUrl(info: StackInfo, workflowName: string, nodeName?: str
 			`no webhook for workflow "${workflowName}"; have: ${info.workflows.map((w) => w.name).join(', ')}`,
 		);
 	return hook.url;
+}
+
+/** The intake workflow: the one whose WhatsApp trigger receives residents' messages. */
+export function intakeWorkflow(info: StackInfo): ProvisionedWorkflow {
+	const intake = info.workflows.find((w) =>
+		w.webhooks.some(
+			(h) =>
+				h.method === 'POST' && w.nodeTypes[h.node] === 'n8n-nodes-pecelan.whatsAppGatewayTrigger',
+		),
+	);
+	if (!intake) throw new Error('the intake workflow is not provisioned');
+	return intake;
 }

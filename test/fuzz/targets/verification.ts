@@ -1,12 +1,17 @@
 /**
  * The verification page, for any code and any request rows: 404 unless a numbered row carries
  * exactly that code, 410 when that row's Status is the revoked word, else 200 with the letter;
- * every value escaped (only the template's own tags in the HTML), the NIK never whole.
+ * every value escaped (only the template's own tags in the HTML), the NIK never whole. The same
+ * from the verification records those rows make (what the ready verify workflow reads).
  */
 import fc from 'fast-check';
 
 import pageSource from '../../../templates/verification/page.hbs';
 import { DEFAULT_SHEET_LAYOUT, statusKeyOf } from '../../../nodes/shared/sheet/requestRow';
+import {
+	recordsFromRows,
+	verificationAnswerFromRecord,
+} from '../../../nodes/shared/sheet/letterRecord';
 import { verificationAnswer, type Row } from '../../../nodes/shared/sheet/verification';
 import { anyText, assert, weird, type FuzzTarget } from './common';
 
@@ -68,6 +73,17 @@ export const verificationScans: FuzzTarget<Scan> = {
 			assert(TEMPLATE_TAGS.has(tag), `an unescaped <${tag}> in the page`);
 		if (match && cell(match, c.nik) === NIK)
 			assert(!html.includes(NIK), 'the whole NIK is on the page');
+
+		const record = recordsFromRows(rows).find((r) => r.code === code.trim());
+		const fromRecord = verificationAnswerFromRecord(record, code, office);
+		const expectedFromRecord = !record ? 404 : record.status === 'revoked' ? 410 : 200;
+		assert(
+			fromRecord.statusCode === expectedFromRecord,
+			`from the record: answered ${fromRecord.statusCode}, expected ${expectedFromRecord}`,
+		);
+		for (const tag of tagsOf(fromRecord.html))
+			assert(TEMPLATE_TAGS.has(tag), `an unescaped <${tag}> in the page from a record`);
+		assert(!fromRecord.html.includes(NIK), 'the whole NIK is on the page from a record');
 		return String(statusCode);
 	},
 };

@@ -159,7 +159,10 @@ describe('Letter Signature node', () => {
 				signed: false,
 				errorCode: 'wrong-passphrase',
 				error: 'BSrE refused the passphrase for NIK 3577********0001',
+				reason: expect.stringMatching(/^Passphrase TTE salah\./),
 			});
+			// No item-level error: n8n would replace the item's json (and its reason) with the message.
+			expect(out[0].error).toBeUndefined();
 			expect(JSON.stringify(out[0].json)).not.toContain('keliru');
 			const revoked = bsre();
 			revoked.bsreTteApi!.nik = '3577010101700002';
@@ -169,6 +172,17 @@ describe('Letter Signature node', () => {
 			).rejects.toMatchObject({
 				message: 'The BSrE certificate of NIK 3577********0002 has been revoked',
 			});
+		});
+	});
+
+	it("keeps the Letter PDF's Indonesian reason when no letter reached it", async () => {
+		const refused: INodeExecutionData = {
+			json: { error: 'Letter refused', reason: 'Data pemohon tidak lengkap: tanggal lahir.' },
+		};
+		const out = await run({ signWith: 'officeCertificate' }, [refused], office, true);
+		expect(out[0].json).toMatchObject({
+			signed: false,
+			reason: 'Data pemohon tidak lengkap: tanggal lahir.',
 		});
 	});
 

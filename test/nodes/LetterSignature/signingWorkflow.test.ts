@@ -1,4 +1,4 @@
-// The batch-signing draft (workflows/drafts/signing.json): the same rules as the ready
+// The batch-signing workflow (workflows/signing.json): the same rules as the ready
 // workflows, and the passphrase kept out of stored executions and of every node but the signer.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,14 +10,14 @@ interface WorkflowNode {
 }
 
 const workflow = JSON.parse(
-	readFileSync(join(__dirname, '..', '..', '..', 'workflows', 'drafts', 'signing.json'), 'utf8'),
+	readFileSync(join(__dirname, '..', '..', '..', 'workflows', 'signing.json'), 'utf8'),
 ) as {
 	nodes: WorkflowNode[];
 	connections: Record<string, { main: Array<Array<{ node: string }>> }>;
 	settings: Record<string, unknown>;
 };
 
-describe('batch signing workflow (draft)', () => {
+describe('batch signing workflow', () => {
 	it('uses stock and package nodes only, wired to nodes that exist', () => {
 		const names = new Set(workflow.nodes.map((n) => n.name));
 		for (const node of workflow.nodes)
@@ -34,6 +34,7 @@ describe('batch signing workflow (draft)', () => {
 			saveDataSuccessExecution: 'none',
 			saveDataErrorExecution: 'none',
 			saveManualExecutions: false,
+			saveExecutionProgress: false,
 		});
 		const readers = workflow.nodes
 			.filter((n) => JSON.stringify(n.parameters).includes("json['Passphrase TTE']"))

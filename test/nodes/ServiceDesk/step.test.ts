@@ -57,8 +57,13 @@ function atSummary(): string {
 	return JSON.stringify(chat.session);
 }
 
-async function takeStep(session: string, version: number, msg = message('wamid.send', 'kirim')) {
-	const [[item]] = await run({ operation: 'takeStep', message: msg, session, version });
+async function takeStep(
+	session: string,
+	version: number,
+	msg = message('wamid.send', 'kirim'),
+	pending: { pendingFor?: string; pendingReplies?: string } = {},
+) {
+	const [[item]] = await run({ operation: 'takeStep', message: msg, session, version, ...pending });
 	return item.json as StepItem;
 }
 
@@ -93,6 +98,33 @@ describe('Take Step and Route Saved Step', () => {
 		expect(redelivered.replies).toEqual([]);
 		expect(redelivered.events).toEqual([]);
 		expect(redelivered.routes.submitted).toEqual([]);
+	});
+
+	it('keeps its replies pending with the session, for its message, until they are sent', async () => {
+		const step = await takeStep('', 0, message('wamid.hi', 'halo'));
+		expect(step.pendingFor).toBe('wamid.hi');
+		expect(JSON.parse(step.pendingReplies)).toEqual(step.replies);
+	});
+
+	it('sends the pending replies of a redelivered message once more, and nothing once they left', async () => {
+		const first = await takeStep('', 0, message('wamid.hi', 'halo'));
+		const pending = { pendingFor: first.pendingFor, pendingReplies: first.pendingReplies };
+		// The run died after the save, before the send: the redelivery gets the same replies.
+		const redelivered = await takeStep(first.session, 1, message('wamid.hi', 'halo'), pending);
+		expect(redelivered.replies).toEqual(first.replies);
+		expect(redelivered.routes.submitted).toEqual([]);
+		// They left and were cleared: a later redelivery answers nothing.
+		const late = await takeStep(first.session, 1, message('wamid.hi', 'halo'));
+		expect(late.replies).toEqual([]);
+	});
+
+	it("leaves another message's pending replies alone when it has nothing to send", async () => {
+		const first = await takeStep('', 0, message('wamid.hi', 'halo'));
+		const second = await takeStep(first.session, 1, message('wamid.menu', 'menu'));
+		const pending = { pendingFor: second.pendingFor, pendingReplies: second.pendingReplies };
+		const duplicate = await takeStep(second.session, 2, message('wamid.hi', 'halo'), pending);
+		expect(duplicate.replies).toEqual([]);
+		expect(duplicate).toMatchObject(pending);
 	});
 
 	it('refuses to route something that is not a step', async () => {

@@ -230,6 +230,7 @@ describe('loadCatalog: resolving', () => {
 			sessionTimeoutMinutes: 30,
 			handoffTimeoutMinutes: 120,
 			maxTextLength: 1000,
+			identityRetentionDays: 90,
 		});
 		expect(catalog.services[0].fields[0].required).toBe(true);
 	});

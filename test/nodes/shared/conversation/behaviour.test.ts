@@ -223,7 +223,7 @@ describe('documents', () => {
 });
 
 describe('returning residents, hand-off and time', () => {
-	it('offers the remembered identity after a submission, masked, and reuses it', () => {
+	it('offers the remembered identity after a submission, shows it only after the NIK\'s last digits, and reuses it', () => {
 		const chat = startRequest('domisili');
 		fillService(chat, service('domisili'));
 		chat.text('kirim');
@@ -233,9 +233,13 @@ describe('returning residents, hand-off and time', () => {
 		chat.text('belum menikah');
 		chat.text('lanjut');
 		expect(chat.state).toBe('reuse');
+		expect(chat.said).toContain('4 angka terakhir NIK');
+		expect(chat.said).not.toContain(MASKED_NIK.slice(-4));
+		expect(chat.said).not.toContain(String(first.data.nama));
+		chat.text('0001');
 		expect(chat.said).toContain(MASKED_NIK);
+		expect(chat.said).toContain(String(first.data.nama));
 		expect(chat.said).not.toContain(NIK);
-		chat.button('reuse', 'Pakai data ini');
 		const bm = service('belum-menikah');
 		expect(chat.said).toContain(bm.fields.find((f) => !f.remember)!.question);
 		chat.events.length = 0;

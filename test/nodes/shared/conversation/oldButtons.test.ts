@@ -9,7 +9,7 @@ import type { OutboundReply } from '../../../../nodes/shared/messaging/types';
 import { inviteSurvey, SURVEY_ELEMENTS } from '../../../../nodes/shared/conversation';
 import type { DeskEvent, Session } from '../../../../nodes/shared/conversation';
 import defaultMessages from '../../../../templates/messages.json';
-import { answerCurrent, Chat } from './chat';
+import { answerCurrent, Chat, NIK } from './chat';
 
 const catalog = defaultCatalog();
 const messages = defaultMessages as Record<string, string>;
@@ -65,7 +65,7 @@ function toSummary(chat: Chat, key = 'domisili'): OutboundReply {
 	);
 	tapOld(chat, lastInteractive(chat), messages['button.continue']);
 	for (let turn = 0; turn < 200 && chat.state !== 'summary'; turn++) {
-		if (chat.state === 'reuse') tapOld(chat, lastInteractive(chat), messages['button.reuse']);
+		if (chat.state === 'reuse') chat.text(NIK.slice(-4));
 		else if (chat.state === 'field') answerCurrent(chat, svc);
 		else if (chat.state === 'record_more')
 			tapOld(chat, lastInteractive(chat), messages['button.done']);
@@ -359,14 +359,15 @@ describe('buttons inside a request, tapped after the conversation moved on', () 
 		expect(chat.session!.pos).toEqual({ d: 1 });
 	});
 
-	it('*Pakai data ini* of an earlier request says that request was sent', () => {
+	it('*Isi ulang* of an earlier request says that request was sent', () => {
 		const chat = atMenu();
 		toSummary(chat);
 		chat.text('kirim');
 		const ticket = ofType(chat, 'submitted')[0].application.ticket;
 		startDraft(chat, 'sktm');
 		const reuse = lastInteractive(chat);
-		tapOld(chat, reuse, messages['button.reuse']);
+		// Proving the identity: the NIK's last digits (identity.ts).
+		chat.text(NIK.slice(-4));
 		expect(chat.state).toBe('field');
 		chat.text('kirim');
 		chat.text('batal');

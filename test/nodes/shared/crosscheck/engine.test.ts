@@ -7,7 +7,7 @@ import { defaultCatalog, loadCatalog } from '../../../../nodes/shared/catalog';
 import type { ResolvedService } from '../../../../nodes/shared/catalog/types';
 import { currentField } from '../../../../nodes/shared/conversation/flow';
 import catalogJson from '../../../../templates/catalog.json';
-import { Chat, answerFor } from '../conversation/chat';
+import { Chat, NIK, answerFor } from '../conversation/chat';
 
 const catalog = defaultCatalog();
 const service = (key: string) => catalog.services.find((s) => s.key === key)!;
@@ -107,7 +107,7 @@ describe('belum menikah', () => {
 		back.list('menu:request', 'Ajukan surat');
 		back.list('belum-menikah', 'Surat Keterangan Belum Menikah');
 		back.button('continue', 'Lanjut');
-		back.button('reuse', 'Pakai data ini');
+		back.text(NIK.slice(-4)); // the NIK's last digits: the remembered identity is theirs
 		for (let i = 0; i < 20 && back.state !== 'summary'; i++) {
 			const s = back.session!;
 			if (s.state === 'field')

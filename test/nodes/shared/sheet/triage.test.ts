@@ -1,5 +1,10 @@
-import { DEFAULT_SHEET_LAYOUT, toRequestRow, statusKeyOf } from '../../../../nodes/shared/sheet/requestRow';
+import {
+	DEFAULT_SHEET_LAYOUT,
+	toRequestRow,
+	statusKeyOf,
+} from '../../../../nodes/shared/sheet/requestRow';
 import { sequencePattern, triage } from '../../../../nodes/shared/sheet/triage';
+import { problemText } from '../../../../nodes/shared/sheet/problems';
 import type { NumberParts, Row } from '../../../../nodes/shared/sheet/triage';
 
 const c = DEFAULT_SHEET_LAYOUT.columns;
@@ -12,7 +17,12 @@ function formatNumber(format: string, p: NumberParts): string {
 		.replace('{tahun}', String(p.tahun));
 }
 
-function row(ticket: string, status: string, extra: Partial<Record<keyof typeof c, string>> = {}, klas = '400.12.3.2'): Row {
+function row(
+	ticket: string,
+	status: string,
+	extra: Partial<Record<keyof typeof c, string>> = {},
+	klas = '400.12.3.2',
+): Row {
 	const app = { ticket, serviceKey: 'sku-kur', letter: { classification: klas } };
 	const base: Row = {
 		row_number: Number(ticket.replace(/\D/g, '')) + 1,
@@ -51,7 +61,12 @@ describe('triage of the requests sheet', () => {
 	});
 
 	it('keeps the number already written to a row, so a crashed run is finished with the same number', () => {
-		const rows = [row('T1', 'Disetujui', { letterNumber: '400.12.3.2/003/401.301.3/2026', verificationCode: 'ABC' })];
+		const rows = [
+			row('T1', 'Disetujui', {
+				letterNumber: '400.12.3.2/003/401.301.3/2026',
+				verificationCode: 'ABC',
+			}),
+		];
 		const [decision] = triage(rows, options());
 		expect(decision.letterNumber).toBe('400.12.3.2/003/401.301.3/2026');
 		expect(decision.verificationCode).toBe('ABC');
@@ -88,6 +103,29 @@ describe('triage of the requests sheet', () => {
 			'400.12.3.2/004/401.301.3/2026',
 			'400.12.3.2/005/401.301.3/2026',
 		]);
+	});
+
+	it('only marks a row whose message already went out, even with a problem written, and never renumbers it', () => {
+		const rows = [
+			row('T1', 'Disetujui', {
+				letterNumber: '400.12.3.2/004/401.301.3/2026',
+				verificationCode: 'ABC',
+				problem: 'Sudah terkirim kepada warga, tetapi baris ini belum bisa ditandai: …',
+			}),
+			row('T2', 'Ditolak', { note: 'KTP buram' }),
+			row('T3', 'Disetujui', { letterNumber: '400.12.3.2/005/401.301.3/2026', completedAt: 'x' }),
+			row('T4', 'Disetujui'),
+		];
+		const sent = new Set(['T1', 'T2', 'T3']);
+		const decisions = triage(rows, { ...options(), sentNotMarked: sent });
+		expect(
+			decisions.map((d) => [d.row[c.ticket], d.kind, d.sentNotMarked ?? false, d.letterNumber]),
+		).toEqual([
+			['T1', 'approved', true, '400.12.3.2/004/401.301.3/2026'],
+			['T2', 'rejected', true, undefined],
+			['T4', 'approved', false, '400.12.3.2/006/401.301.3/2026'],
+		]);
+		expect(decisions[0].needsWrite).toBe(false);
 	});
 
 	it('keeps one sequence per classification when asked', () => {
@@ -131,10 +169,21 @@ describe('request rows', () => {
 			name: 'Siti',
 			serviceKey: 'sku-kur',
 			serviceTitle: 'Surat Keterangan Usaha',
-			data: { nama: 'Siti', nik: '3577014107900001', usaha_nama: '=1+1', tanggal_lahir: '1990-07-01' },
+			data: {
+				nama: 'Siti',
+				nik: '3577014107900001',
+				usaha_nama: '=1+1',
+				tanggal_lahir: '1990-07-01',
+			},
 			fields: [
 				{ key: 'nama', label: 'Nama', question: '?', type: 'text', required: true },
-				{ key: 'tanggal_lahir', label: 'Tanggal lahir', question: '?', type: 'date', required: true },
+				{
+					key: 'tanggal_lahir',
+					label: 'Tanggal lahir',
+					question: '?',
+					type: 'date',
+					required: true,
+				},
 				{ key: 'nik', label: 'NIK', question: '?', type: 'nik', required: true },
 				{ key: 'usaha_nama', label: 'Nama usaha', question: '?', type: 'text', required: true },
 				{ key: 'usaha_sejak', label: 'Sejak', question: '?', type: 'year', required: true },
@@ -149,5 +198,15 @@ describe('request rows', () => {
 		expect(r[c.documents]).toBe('KTP: https://drive/x');
 		expect(statusKeyOf('PERBAIKI')).toBe('fix');
 		expect(statusKeyOf('entah')).toBeUndefined();
+	});
+});
+
+describe('problem sentences for the sheet', () => {
+	it('come from templates/sheet.json in Indonesian with the reason filled in', () => {
+		expect(problemText('letterNotSent', { reason: 'kuota habis' })).toMatch(
+			/^Surat belum terkirim: kuota habis — .*kosongkan kolom Masalah/,
+		);
+		expect(problemText('unreadableApplication', { column: c.application })).toContain(c.application);
+		expect(problemText('sentNotMarked', {})).toContain('{reason}');
 	});
 });

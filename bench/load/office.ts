@@ -1,0 +1,109 @@
+/**
+ * The load run's office: a stack (default or queue mode) with the repository's workflows plus a
+ * bare workflow (Webhook → HTTP Request) as the cheapest possible reply, and the ways the run
+ * talks to it: the sandbox's resident API, its sheet, its delivery log.
+ */
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ChatMessage } from '../../sandbox/server';
+import { startStack, type Stack, type StackMode } from '../../sandbox/runtime/stack';
+import type { Body, Channel, Sent } from './resident';
+
+export const BARE_WORKFLOW = 'Bench · Bare reply (Webhook → HTTP Request)';
+
+export interface Office {
+	stack: Stack;
+	intake: Channel;
+	bare: Channel;
+	sheet(): Promise<Array<{ rowNumber: number; values: Record<string, string> }>>;
+	setCells(rowNumber: number, values: Record<string, string>): Promise<void>;
+	stop(): Promise<void>;
+}
+
+async function call<T>(url: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+	const response = await fetch(url, {
+		method: init.method ?? 'GET',
+		headers: init.body === undefined ? undefined : { 'content-type': 'application/json' },
+		body: init.body === undefined ? undefined : JSON.stringify(init.body),
+	});
+	if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${url}: ${response.status}`);
+	return (await response.json()) as T;
+}
+
+export async function startOffice(mode: StackMode): Promise<Office> {
+	const dir = mkdtempSync(join(tmpdir(), `pecelan-load-${mode}-`));
+	const workflowsDir = join(dir, 'workflows');
+	mkdirSync(workflowsDir);
+	for (const file of readdirSync('workflows').filter((f) => f.endsWith('.json')))
+		copyFileSync(join('workflows', file), join(workflowsDir, file));
+	copyFileSync(join('bench', 'load', 'bare-reply.json'), join(workflowsDir, 'bench-bare.json'));
+	const stack = await startStack({
+		mode,
+		userFolder: join(dir, 'n8n'),
+		stateDir: join(dir, 'sandbox'),
+		sandboxPort: 0,
+		n8nPort: 0,
+		workflowsDir,
+		log: (line) => {
+			if (/error|fail|ready/i.test(line)) process.stderr.write(`[${mode}] ${line}\n`);
+		},
+	});
+	const base = stack.sandbox.url;
+	const config = stack.sandbox.config();
+	const chat = (waId: string) =>
+		call<ChatMessage[]>(`${base}/api/residents/${encodeURIComponent(waId)}/messages`);
+	const delivered = async (messageId: string) =>
+		(
+			await call<Array<{ webhookStatus: number }>>(
+				`${base}/api/webhooks/deliveries?messageId=${encodeURIComponent(messageId)}`,
+			)
+		).some((a) => a.webhookStatus === 200);
+	const intake: Channel = {
+		send: (waId: string, body: Body) =>
+			call<Sent>(`${base}/api/residents/${encodeURIComponent(waId)}/messages`, {
+				method: 'POST',
+				body,
+			}),
+		chat,
+		delivered,
+	};
+	const bareUrl = stack.webhookUrl(BARE_WORKFLOW);
+	let bareCount = 0;
+	const bare: Channel = {
+		send: async (waId: string, body: Body) => {
+			const response = await fetch(bareUrl, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({
+					from: waId,
+					text: String(body.text ?? ''),
+					phoneNumberId: config.phoneNumberId,
+					accessToken: config.accessToken,
+				}),
+			});
+			await response.arrayBuffer();
+			return { messageId: `bare-${bareCount++}`, webhookStatus: response.status };
+		},
+		chat,
+		delivered: async () => true,
+	};
+	return {
+		stack,
+		intake,
+		bare,
+		sheet: async () =>
+			(
+				await call<{ rows: Array<{ rowNumber: number; values: Record<string, string> }> }>(
+					`${base}/api/sheet`,
+				)
+			).rows,
+		setCells: async (rowNumber, values) => {
+			await call(`${base}/api/sheet/rows/${rowNumber}`, { method: 'PATCH', body: values });
+		},
+		stop: async () => {
+			await stack.stop();
+			rmSync(dir, { recursive: true, force: true });
+		},
+	};
+}

@@ -1,0 +1,139 @@
+/**
+ * One resident of the load run: a whole request scripted in advance with the pure conversation
+ * engine (the intake runs the same engine, so the live session follows the script), then played
+ * against the sandbox: each message waits for the one before, except three photos sent in the
+ * same second, and status questions after the ticket.
+ */
+import { defaultCatalog } from '../../nodes/shared/catalog';
+import { step, type Session } from '../../nodes/shared/conversation';
+import { currentField } from '../../nodes/shared/conversation/flow';
+import type { InboundMessage } from '../../nodes/shared/messaging/types';
+import type { ChatMessage } from '../../sandbox/server';
+import { defaultAnswer } from '../../test/e2e/support/resident';
+
+export const catalog = defaultCatalog();
+
+/** What the sandbox's resident API takes: { text } | { reply } | { image }. */
+export type Body = Record<string, unknown>;
+export type Turn = { burst: Body[] } | { one: Body };
+
+const photo = (label: string): Body => ({
+	image: {
+		fileName: `${label}.jpg`,
+		mimeType: 'image/jpeg',
+		dataBase64: Buffer.from(`foto ${label}`).toString('base64'),
+	},
+});
+
+/** From "halo" to the ticket for `serviceKey`; the first document step gets three photos at once. */
+export function requestScript(serviceKey: string, waId: string): Turn[] {
+	const service = catalog.services.find((s) => s.key === serviceKey)!;
+	const turns: Turn[] = [];
+	let session: Session | null = null;
+	let count = 0;
+	const apply = (body: Body) => {
+		const message = {
+			provider: 'meta',
+			businessNumber: '1',
+			from: waId,
+			name: 'Warga',
+			messageId: `script-${count++}`,
+			timestamp: '',
+			type: body.image ? 'image' : body.reply ? 'list_reply' : 'text',
+			text: (body.text as string) ?? '',
+			...(body.reply ? { replyId: (body.reply as { id: string }).id } : {}),
+			...(body.image ? { media: { id: `m${count}`, mimeType: 'image/jpeg' } } : {}),
+		} as InboundMessage;
+		session = step(session, message, catalog, new Date()).session;
+	};
+	const one = (body: Body) => {
+		apply(body);
+		turns.push({ one: body });
+	};
+	let burstSent = false;
+	one({ text: 'halo' });
+	one({ reply: { id: 'menu:request', title: 'Ajukan surat' } });
+	one({ reply: { id: service.key, title: service.title } });
+	one({ reply: { id: 'continue', title: 'Lanjut' } });
+	for (let guard = 0; guard < 400 && session!.state !== 'summary'; guard++) {
+		const s: Session = session!;
+		if (s.state === 'field') one({ text: defaultAnswer(currentField(service, s)!.field) });
+		else if (s.state === 'record_more') one({ text: 'selesai' });
+		else if (s.state === 'document') {
+			const d = s.pos!.d;
+			const allowsTwo = (service.documents[d!]?.max ?? 1) >= 2;
+			if (!burstSent && allowsTwo) {
+				const burst = ['a', 'b', 'c'].map((x) => photo(`${waId}-${x}`));
+				burst.forEach(apply);
+				turns.push({ burst });
+				burstSent = true;
+			} else one(photo(`${waId}-${count}`));
+			if (session!.state === 'document') one({ text: 'selesai' });
+		} else one({ text: 'selesai' });
+	}
+	one({ text: 'kirim' });
+	return turns;
+}
+
+export const imagesIn = (turns: Turn[]) =>
+	turns.reduce((n, t) => n + ('burst' in t ? t.burst.length : t.one.image ? 1 : 0), 0);
+
+export interface Sent {
+	messageId: string;
+	webhookStatus: number;
+}
+
+export interface Channel {
+	send(waId: string, body: Body): Promise<Sent>;
+	chat(waId: string): Promise<ChatMessage[]>;
+	/** True once a delivery of the message was answered 200. */
+	delivered(messageId: string): Promise<boolean>;
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls until `check` gives a value or the deadline passes (then undefined). */
+export async function poll<T>(check: () => Promise<T | undefined>, timeoutMs: number) {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const value = await check();
+		if (value !== undefined || Date.now() > deadline) return value;
+		await pause(100);
+	}
+}
+
+/** Sends one message; resolves with the reply latency (ms) or undefined if no reply came. */
+export async function sendTimed(
+	channel: Channel,
+	waId: string,
+	body: Body,
+): Promise<number | undefined> {
+	const before = (await channel.chat(waId)).length;
+	const t0 = Date.now();
+	const sent = await channel.send(waId, { name: 'Warga', ...body });
+	if (sent.webhookStatus !== 200)
+		await poll(async () => ((await channel.delivered(sent.messageId)) ? true : undefined), 180000);
+	const reply = await poll(async () => {
+		const out = (await channel.chat(waId)).slice(before).find((m) => m.direction === 'out');
+		return out ? Date.parse(out.at) : undefined;
+	}, 60000);
+	return reply === undefined ? undefined : Math.max(0, reply - t0);
+}
+
+/** Plays the script; returns reply latencies of the single messages. */
+export async function playScript(channel: Channel, waId: string, turns: Turn[]): Promise<number[]> {
+	const latencies: number[] = [];
+	for (const turn of turns) {
+		if ('one' in turn) {
+			const ms = await sendTimed(channel, waId, turn.one);
+			if (ms !== undefined) latencies.push(ms);
+			continue;
+		}
+		const sent = await Promise.all(
+			turn.burst.map((b) => channel.send(waId, { name: 'Warga', ...b })),
+		);
+		for (const s of sent.filter((x) => x.webhookStatus !== 200))
+			await poll(async () => ((await channel.delivered(s.messageId)) ? true : undefined), 180000);
+	}
+	return latencies;
+}

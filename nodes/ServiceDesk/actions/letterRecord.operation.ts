@@ -1,0 +1,45 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { ItemResult } from '../../common/itemLoop';
+import { jsonParameter } from '../../common/jsonParameter';
+import { letterRecordOf, type Row } from '../../shared/sheet/letterRecord';
+import { DEFAULT_SHEET_LAYOUT } from '../../shared/sheet/requestRow';
+
+const show = { operation: ['letterRecord'] };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Request Row',
+		name: 'row',
+		type: 'json',
+		default: "={{ $('Triage').item.json.row }}",
+		description: "The letter's row of the requests sheet (holder, NIK, service, status)",
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Letter Number',
+		name: 'letterNumber',
+		type: 'string',
+		default: '={{ $json.number }}',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Verification Code',
+		name: 'verificationCode',
+		type: 'string',
+		default: '={{ $json.verificationCode }}',
+		displayOptions: { show },
+	},
+];
+
+/**
+ * The verification record of a letter just made (code, number, holder's name, masked NIK,
+ * service, issue time, status), to store by code for the verification page.
+ */
+export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
+	const row = jsonParameter<Row | null>(this, 'row', i, { empty: {} }) ?? {};
+	const number = String(this.getNodeParameter('letterNumber', i) ?? '');
+	const code = String(this.getNodeParameter('verificationCode', i) ?? '');
+	const issuedAt = new Date().toISOString();
+	return { json: { ...letterRecordOf(row, { number, code, issuedAt }, DEFAULT_SHEET_LAYOUT) } };
+}

@@ -1,0 +1,77 @@
+/**
+ * Which request folders on Drive have been kept long enough. Each request's (and complaint's)
+ * uploaded files live in a folder named by its ticket; once the request is finished (letter
+ * delivered or revoked, request rejected; complaint resolved) for the retention period, the
+ * folder goes, and the sheet's link cell says so in Indonesian (templates/retention).
+ */
+import notes from '../../../templates/retention/sheet-notes.json';
+import { formatDateId } from '../indonesian/format';
+import { cellText as text } from './letterRecord';
+import { DEFAULT_SHEET_LAYOUT, statusKeyOf, type SheetLayout } from './requestRow';
+
+export type Row = Record<string, unknown>;
+
+export interface DriveFolder {
+	id?: unknown;
+	name?: unknown;
+}
+
+export interface ExpiredFolder {
+	folderId: string;
+	ticket: string;
+	/** The text that replaces the row's file links. */
+	note: string;
+}
+
+/** The complaints tab (Pengaduan) as the ready workflows write it. */
+export const COMPLAINT_COLUMNS = { ticket: 'Tiket', status: 'Status', resolvedAt: 'Selesai Pada' };
+const COMPLAINT_RESOLVED = 'selesai';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** When a request row was finished: delivered or revoked (Selesai Pada), rejected (Diberitahu). */
+function requestFinishedAt(row: Row, layout: SheetLayout): string {
+	const c = layout.columns;
+	const status = statusKeyOf(row[c.status], layout);
+	if (status === 'done' || status === 'revoked') return text(row[c.completedAt]);
+	if (status === 'rejected') return text(row[c.notifiedAt]);
+	return '';
+}
+
+function complaintResolvedAt(row: Row): string {
+	const resolved = text(row[COMPLAINT_COLUMNS.status]).toLowerCase() === COMPLAINT_RESOLVED;
+	return resolved ? text(row[COMPLAINT_COLUMNS.resolvedAt]) : '';
+}
+
+/**
+ * The folders to delete: those named by the ticket of a row finished at least `days` ago. A folder
+ * whose ticket has no row, or whose row is still open, is kept.
+ */
+export function expiredFolders(
+	folders: DriveFolder[],
+	rows: Row[],
+	options: { kind: 'requests' | 'complaints'; days: number; now: Date },
+	layout: SheetLayout = DEFAULT_SHEET_LAYOUT,
+): ExpiredFolder[] {
+	const ticketColumn =
+		options.kind === 'requests' ? layout.columns.ticket : COMPLAINT_COLUMNS.ticket;
+	const finishedAt = new Map<string, number>();
+	for (const row of rows) {
+		const ticket = text(row[ticketColumn]);
+		const at = Date.parse(
+			options.kind === 'requests' ? requestFinishedAt(row, layout) : complaintResolvedAt(row),
+		);
+		if (ticket && Number.isFinite(at)) finishedAt.set(ticket, at);
+	}
+	const days = Math.max(0, Number(options.days) || 0);
+	const note = (options.kind === 'requests' ? notes.filesDeleted : notes.complaintPhotoDeleted)
+		.replace('{date}', formatDateId(options.now))
+		.replace('{days}', String(days));
+	return folders.flatMap((folder) => {
+		const ticket = text(folder.name);
+		const at = finishedAt.get(ticket);
+		if (!text(folder.id) || at === undefined || options.now.getTime() - at < days * DAY_MS)
+			return [];
+		return [{ folderId: text(folder.id), ticket, note }];
+	});
+}

@@ -1,0 +1,177 @@
+// Through the ready intake workflow: several messages in one webhook delivery (Meta batches
+// them), and a resident erasing what the office's chat remembers ("hapus data").
+import type { ChatMessage } from '../../sandbox/server';
+import { residentClient, staffClient } from './support/clients';
+import { catalog, Resident, said, submitRequest } from './support/resident';
+import { columns as c, decide, nextUnpromptedMessage, rowOf, statuses } from './support/office';
+import { largeInheritance } from '../nodes/shared/sheet/largeApplication';
+import { readPdf, squash } from '../nodes/shared/letter/pdf-text';
+import { toRequestRow } from '../../nodes/shared/sheet/requestRow';
+import { useStack } from './support/use-stack';
+import { waitFor } from './support/wait';
+
+const stack = useStack();
+const m = catalog.messages;
+
+/** The session JSON n8n holds for a resident (Data Table `pecelan_sessions`), or undefined. */
+async function storedSession(waId: string): Promise<Record<string, unknown> | undefined> {
+	const headers = { 'x-n8n-api-key': stack().apiKey };
+	const api = `${stack().n8nUrl}/api/v1/data-tables`;
+	const tables = (await (await fetch(`${api}?limit=100`, { headers })).json()) as {
+		data: Array<{ id: string; name: string }>;
+	};
+	const table = tables.data.find((t) => t.name === 'pecelan_sessions')!;
+	const filter = JSON.stringify({
+		type: 'and',
+		filters: [{ columnName: 'waId', condition: 'eq', value: waId }],
+	});
+	const rows = (await (
+		await fetch(`${api}/${table.id}/rows?filter=${encodeURIComponent(filter)}`, { headers })
+	).json()) as { data: Array<{ session: string }> };
+	return rows.data[0] ? (JSON.parse(rows.data[0].session) as Record<string, unknown>) : undefined;
+}
+
+/** POSTs one webhook body carrying all `messages`, as Meta does under load. */
+async function deliverTogether(
+	messages: Array<{ waId: string; text: string; name: string }>,
+): Promise<{ webhookStatus: number; messageIds: string[] }> {
+	const response = await fetch(`${stack().sandboxUrl}/api/deliveries`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json' },
+		body: JSON.stringify({ messages }),
+	});
+	return (await response.json()) as { webhookStatus: number; messageIds: string[] };
+}
+
+const outTexts = (chat: ChatMessage[]) =>
+	chat.filter((msg) => msg.direction === 'out').map((msg) => msg.text);
+
+describe('several messages in one webhook delivery', () => {
+	it("a newcomer's message beside a known resident's is answered, and one resident's two messages run in order", async () => {
+		const known = new Resident(stack(), '6281388880201', 'Lastri');
+		await known.say('halo');
+		expect(said('menu.text', known.lastText)).toBe(true);
+		const newcomer = '6281388880202';
+		const client = residentClient(stack());
+		const before = (await known.chat()).length;
+
+		// "1" (Ajukan surat) then "2": the second means "the second service" only if it starts from
+		// the session the first saved; from the menu it would mean "Info persyaratan".
+		const result = await deliverTogether([
+			{ waId: known.waId, text: '1', name: known.name },
+			{ waId: newcomer, text: 'halo', name: 'Darto' },
+			{ waId: known.waId, text: '2', name: known.name },
+		]);
+		expect(result.webhookStatus).toBe(200);
+		expect(result.messageIds).toHaveLength(3);
+
+		const second = catalog.services[1];
+		await waitFor(
+			async () => {
+				const texts = outTexts((await known.chat()).slice(before));
+				return texts.some((t) => t.includes(second.title)) &&
+					said('requirements.ask', texts.at(-1)!)
+					? texts
+					: undefined;
+			},
+			{ timeoutMs: 60000, description: `the requirements of ${second.title}` },
+		);
+		const texts = outTexts((await known.chat()).slice(before));
+		// In order: the services list, then the requirements of the second service.
+		expect(texts.findIndex((t) => said('services.request', t))).toBeGreaterThanOrEqual(0);
+		expect(texts.findIndex((t) => said('services.request', t))).toBeLessThan(
+			texts.findIndex((t) => t.includes(second.title) && !said('services.request', t)),
+		);
+		expect(texts.some((t) => said('services.info', t))).toBe(false);
+		const session = await storedSession(known.waId);
+		expect(session).toMatchObject({ state: 'requirements', service: second.key });
+
+		const newcomerTexts = await waitFor(
+			async () => {
+				const out = outTexts(await client.messages(newcomer));
+				return out.some((t) => said('menu.text', t)) ? out : undefined;
+			},
+			{ timeoutMs: 60000, description: "the newcomer's greeting and menu" },
+		);
+		expect(newcomerTexts.some((t) => t.includes('Darto'))).toBe(true);
+		expect(await storedSession(newcomer)).toMatchObject({ state: 'menu' });
+	});
+});
+
+describe('"hapus data"', () => {
+	it('erases the remembered identity and the conversation; the submitted request stays in the sheet', async () => {
+		const resident = new Resident(stack(), '6281388880203', 'Sari');
+		const ticket = await submitRequest(resident, 'domisili');
+		expect(await storedSession(resident.waId)).toHaveProperty('remembered');
+
+		await resident.say('tolong hapus data saya');
+		expect(said('erase.ask', resident.lastText)).toBe(true);
+		await resident.tap(m['button.erase']);
+		expect(said('erase.done', resident.lastText)).toBe(true);
+		expect(resident.lastText).toContain(m['erase.item.identity']);
+
+		const session = (await storedSession(resident.waId))!;
+		expect(session).not.toHaveProperty('remembered');
+		expect(session).not.toHaveProperty('lastTicket');
+		expect(session).toMatchObject({ state: 'idle', name: '' });
+		expect(JSON.stringify(session)).not.toContain('3577011708900001');
+
+		// What the office keeps by law: the request row.
+		const sheet = await staffClient(stack()).sheet();
+		expect(sheet.rows.some((row) => Object.values(row.values).includes(ticket))).toBe(true);
+
+		// The next request asks the identity again: nothing is offered.
+		await resident.say('halo');
+		await resident.tap(m['menu.request']);
+		await resident.choose('domisili');
+		await resident.tap(m['button.continue']);
+		expect(said('reuse.ask', resident.lastText)).toBe(false);
+		expect(resident.lastText).toContain(
+			catalog.services.find((s) => s.key === 'domisili')!.fields[0].question,
+		);
+	});
+});
+
+describe('an application larger than a sheet cell', () => {
+	it('a 30-heir statement kept in its row reaches the resident as a letter naming every heir', async () => {
+		const heir = new Resident(stack(), '6281388880204', 'Bambang');
+		const application = { ...largeInheritance(), ticket: 'AW-E2E0001', waId: heir.waId };
+		const json = JSON.stringify(application);
+		expect(json.length).toBeGreaterThan(50_000);
+		// The row as the intake's Request Row node writes it (the chat for 30 heirs would take
+		// hundreds of messages): the sandbox refuses any cell over 50,000 characters, as Google does.
+		const row = toRequestRow({
+			ticket: application.ticket,
+			submittedAt: new Date().toISOString(),
+			waId: heir.waId,
+			name: 'Bambang',
+			serviceKey: 'ahli-waris',
+			serviceTitle: 'Surat Pernyataan Ahli Waris',
+			data: application.data as Record<string, unknown>,
+			fields: catalog.services.find((s) => s.key === 'ahli-waris')!.fields,
+			documents: [],
+			status: 'pending',
+			applicationJson: json,
+		});
+		const staff = staffClient(stack());
+		const next = Math.max(1, ...(await staff.sheet()).rows.map((r) => r.rowNumber)) + 1;
+		await staff.setCells(next, row);
+		await rowOf(stack(), application.ticket);
+
+		const before = (await heir.chat()).length;
+		await decide(stack(), application.ticket, statuses.approved);
+		const letter = await nextUnpromptedMessage(heir, before, (msg) => !!msg.document, 'the letter');
+		const done = await rowOf(
+			stack(),
+			application.ticket,
+			(r) => r.values[c.status] === statuses.done,
+		);
+		expect(done.values[c.problem] ?? '').toBe('');
+		const pdf = squash(
+			(await readPdf(await heir.download(letter.document!.url))).map((p) => p.text).join(' '),
+		);
+		expect(pdf).toContain(done.values[c.letterNumber]);
+		for (const one of (application.data as { ahli_waris: Array<{ nik: string }> }).ahli_waris)
+			expect(pdf).toContain(one.nik);
+	});
+});

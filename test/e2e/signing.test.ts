@@ -1,0 +1,243 @@
+// Batch signing through BSrE, as an office that signs in batches runs it: staff approve, the row
+// waits as "Menunggu TTE", the signatory follows the WhatsApp link to the n8n form and enters the
+// passphrase once (first wrong, then right), the resident receives the signed PDF. Then the
+// passphrase is looked for everywhere it could have been kept: absent.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+import office from '../../sandbox/office.json';
+import { SANDBOX_BSRE } from '../../sandbox/server/bsre';
+import { SANDBOX_SIGNATORY_LOGIN } from '../../sandbox/runtime/stack';
+import { pdfsig } from '../nodes/shared/signing/fixtures';
+import { staffClient } from './support/clients';
+import { approvalsWorkflowId, columns as c, decide, rowOf, statuses } from './support/office';
+import { Resident, submitRequest } from './support/resident';
+import { useStack } from './support/use-stack';
+import { waitFor } from './support/wait';
+
+const stack = useStack();
+const LONG = 9 * 60 * 1000;
+/** The number approvals.json's Tell Signatory writes to (the sandbox Lurah). */
+const SIGNATORY_WA = '6281100000099';
+const WRONG_PASSPHRASE = 'keliru-sekali-4821';
+
+/** n8n's public API. A reused keep-alive socket n8n just closed fails once ("other side closed"): retried. */
+async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+	for (let attempt = 1; ; attempt++) {
+		let res: Response;
+		try {
+			res = await fetch(`${stack().n8nUrl}/api/v1${path}`, {
+				method: init.method ?? 'GET',
+				headers: {
+					'x-n8n-api-key': stack().apiKey,
+					...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+				},
+				body: init.body === undefined ? undefined : JSON.stringify(init.body),
+			});
+		} catch (error) {
+			if (attempt >= 5) throw error;
+			await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+			continue;
+		}
+		if (!res.ok)
+			throw new Error(`n8n ${init.method ?? 'GET'} ${path}: ${res.status} ${await res.text()}`);
+		return (await res.json()) as T;
+	}
+}
+
+interface Workflow {
+	name: string;
+	nodes: Array<{ name: string; parameters: Record<string, unknown> }>;
+	connections: unknown;
+	settings: Record<string, unknown>;
+}
+
+/** What an admin does in the editor: Triage → Signing → the given mode, saved and published. */
+async function setSigning(mode: 'batch' | 'immediate'): Promise<void> {
+	const id = approvalsWorkflowId(stack());
+	const wf = await api<Workflow>(`/workflows/${id}`);
+	const triage = wf.nodes.find((n) => n.name === 'Triage')!;
+	triage.parameters = { ...triage.parameters, signing: mode };
+	await api(`/workflows/${id}/deactivate`, { method: 'POST', body: {} });
+	const { name, nodes, connections, settings } = wf;
+	await api(`/workflows/${id}`, { method: 'PUT', body: { name, nodes, connections, settings } });
+	await api(`/workflows/${id}/activate`, { method: 'POST', body: {} });
+}
+
+const basicAuth = `Basic ${Buffer.from(`${SANDBOX_SIGNATORY_LOGIN.user}:${SANDBOX_SIGNATORY_LOGIN.password}`).toString('base64')}`;
+
+/** The form's field names in page order (`field-0`, …), read from its HTML as a browser would. */
+const fieldNames = (html: string) => [
+	...new Set([...html.matchAll(/name=['"](field-\d+)['"]/g)].map((m) => m[1])),
+];
+
+/** Posts one form page; follows n8n's answer to the next page and returns its HTML. */
+async function submitPage(url: string, values: Record<string, string>): Promise<string> {
+	const form = new FormData();
+	for (const [key, value] of Object.entries(values)) form.append(key, value);
+	const posted = await fetch(url, {
+		method: 'POST',
+		body: form,
+		headers: { authorization: basicAuth },
+	});
+	const text = await posted.text();
+	if (!posted.ok) throw new Error(`form POST ${url}: ${posted.status} ${text.slice(0, 300)}`);
+	let next: string | undefined;
+	try {
+		next = (JSON.parse(text) as { formWaitingUrl?: string }).formWaitingUrl;
+	} catch {
+		return text;
+	}
+	if (!next) return text;
+	const waiting = new URL(next);
+	const status = new URL(waiting);
+	status.pathname += '/n8n-execution-status';
+	// The browser polls until the execution reached the next page (or finished).
+	await waitFor(
+		async () => {
+			const answer = (await (await fetch(status)).text()).trim();
+			return answer === 'form-waiting' || answer === 'success' ? answer : undefined;
+		},
+		{ timeoutMs: 240000, intervalMs: 500, description: `the form page after ${url}` },
+	);
+	const page = await fetch(waiting, { headers: { authorization: basicAuth } });
+	return `${page.url}\n${await page.text()}`;
+}
+
+/** The signatory signs every waiting letter: first page, then the list with the passphrase. */
+async function signAll(
+	formUrl: string,
+	passphrase: string,
+): Promise<{ list: string; done: string }> {
+	const first = await (await fetch(formUrl, { headers: { authorization: basicAuth } })).text();
+	const [confirm] = fieldNames(first);
+	const list = await submitPage(formUrl, { [confirm]: 'Saya penanda tangan surat kelurahan' });
+	const pageUrl = list.slice(0, list.indexOf('\n'));
+	const names = fieldNames(list);
+	const values: Record<string, string> = {};
+	for (const name of names) values[name] = '';
+	values[names[names.length - 1]] = passphrase;
+	const done = await submitPage(pageUrl, values);
+	return { list, done };
+}
+
+/** Every file under `dir` (n8n's database and its WAL, binary data, logs), not installed packages. */
+function filesUnder(dir: string): string[] {
+	return readdirSync(dir).flatMap((name) => {
+		const path = join(dir, name);
+		if (name === 'node_modules' || name === 'nodes') return [];
+		return statSync(path).isDirectory() ? filesUnder(path) : [path];
+	});
+}
+
+describe('batch signing through BSrE (the TTE form)', () => {
+	beforeAll(() => setSigning('batch'), 120000);
+	afterAll(() => setSigning('immediate'), 120000);
+
+	it(
+		'approved → Menunggu TTE → the signatory signs in the form → the resident gets a signed PDF; the passphrase is kept nowhere',
+		async () => {
+			const started = Date.now();
+			const signatory = new Resident(stack(), SIGNATORY_WA, 'Lurah');
+			const dewi = new Resident(stack(), '6281344440021', 'Dewi Lestari');
+			const ticket = await submitRequest(dewi, 'domisili');
+			const invitesBefore = (await signatory.chat()).length;
+			const dewiBefore = (await dewi.chat()).length;
+			await decide(stack(), ticket, statuses.approved);
+
+			// Numbered, waiting for the signature; the signatory gets the link, the resident nothing yet.
+			const waiting = await rowOf(
+				stack(),
+				ticket,
+				(r) => r.values[c.status] === statuses.awaitingSignature,
+			);
+			expect(waiting.values[c.letterNumber]).toMatch(/\/\d{3}\//);
+			const invite = await waitFor(
+				async () =>
+					(await signatory.chat())
+						.slice(invitesBefore)
+						.find((m) => m.direction === 'out' && m.template === 'pecelan_tte_menunggu'),
+				{ timeoutMs: 150000, description: "the signatory's WhatsApp link to the TTE form" },
+			);
+			const formUrl = /https?:\/\/\S+\/form\/tte/.exec(invite.text)?.[0];
+			expect(formUrl).toBeDefined();
+
+			// A wrong passphrase: the letter keeps waiting, with a reason staff can read.
+			const wrong = await signAll(formUrl!, WRONG_PASSPHRASE);
+			expect(wrong.list).toContain(waiting.values[c.letterNumber]);
+			expect(wrong.done).toContain('Passphrase TTE salah');
+			const refused = await rowOf(stack(), ticket, (r) => r.values[c.problem] !== '');
+			expect(refused.values[c.status]).toBe(statuses.awaitingSignature);
+			expect(refused.values[c.problem]).toMatch(/^TTE belum selesai: Passphrase TTE salah/);
+			expect((await dewi.chat()).slice(dewiBefore).some((m) => m.document)).toBe(false);
+
+			// The right one: signed through the BSrE stand-in and sent.
+			const right = await signAll(formUrl!, SANDBOX_BSRE.passphrase);
+			expect(right.done).toMatch(/\b1 surat ditandatangani dan dikirim/);
+			const letter = await waitFor(
+				async () =>
+					(await dewi.chat()).slice(dewiBefore).find((m) => m.direction === 'out' && m.document),
+				{ timeoutMs: 60000, description: "the signed letter in the resident's chat" },
+			);
+			const pdf = await dewi.download(letter.document!.url);
+			const report = pdfsig(pdf);
+			expect(report).toMatchObject({ valid: true, wholeDocument: true });
+			expect(report.signers).toEqual([SANDBOX_BSRE.users['3577010101700001'].name]);
+			const done = await rowOf(stack(), ticket, (r) => r.values[c.status] === statuses.done);
+			expect(done.values[c.problem]).toBe('');
+			expect(done.values[c.letterNumber]).toBe(waiting.values[c.letterNumber]);
+
+			// Nowhere: n8n's database (executions), binary data and logs; every sheet tab; every chat
+			// and every call the sandbox's Meta and Google saw.
+			const secrets = [SANDBOX_BSRE.passphrase, WRONG_PASSPHRASE];
+			const files = filesUnder(stack().userFolder);
+			expect(files.some((f) => /database\.sqlite$/.test(f))).toBe(true);
+			for (const file of files) {
+				const bytes = readFileSync(file);
+				for (const secret of secrets) expect([file, bytes.includes(secret)]).toEqual([file, false]);
+			}
+			const staff = staffClient(stack());
+			const seen = [
+				JSON.stringify(await staff.sheet()),
+				JSON.stringify(await staff.calls()),
+				...(await Promise.all(
+					((await (await fetch(`${stack().sandboxUrl}/api/residents`)).json()) as string[]).map(
+						async (waId) => JSON.stringify(await new Resident(stack(), waId).chat()),
+					),
+				)),
+			].join('\n');
+			for (const secret of secrets) expect(seen).not.toContain(secret);
+			process.stderr.write(
+				`[signing e2e] journey ${((Date.now() - started) / 1000).toFixed(0)} s\n`,
+			);
+		},
+		LONG,
+	);
+});
+
+describe('signing at once (the default): the office certificate', () => {
+	it(
+		'an approved letter reaches the resident signed by the office signatory, pdfsig valid',
+		async () => {
+			const eko = new Resident(stack(), '6281344440022', 'Eko Prasetyo');
+			const ticket = await submitRequest(eko, 'domisili');
+			const before = (await eko.chat()).length;
+			await decide(stack(), ticket, statuses.approved);
+			const letter = await waitFor(
+				async () =>
+					(await eko.chat()).slice(before).find((m) => m.direction === 'out' && m.document),
+				{ timeoutMs: 150000, description: "the signed letter in the resident's chat" },
+			);
+			const report = pdfsig(await eko.download(letter.document!.url));
+			expect(report).toMatchObject({ valid: true, wholeDocument: true });
+			expect(report.signers).toEqual([office.signatory.name]);
+			// What the sandbox page shows under it.
+			expect(letter.document!.signature).toMatchObject({
+				signedBy: office.signatory.name,
+				intact: true,
+			});
+			await rowOf(stack(), ticket, (r) => r.values[c.status] === statuses.done);
+		},
+		LONG,
+	);
+});

@@ -1,0 +1,91 @@
+// Changing a provisioned workflow for one test and putting it back, through n8n's public API (as
+// the provisioning does: deactivate, update, activate, so its triggers are registered afresh).
+import { n8nExecutions } from './clients';
+import type { StackInfo } from './stack-info';
+import { waitFor } from './wait';
+
+interface ApiNode {
+	name: string;
+	parameters: Record<string, unknown>;
+	[key: string]: unknown;
+}
+
+interface ApiWorkflow {
+	name: string;
+	nodes: ApiNode[];
+	connections: unknown;
+	settings?: Record<string, unknown>;
+}
+
+/** The settings the public API accepts back. */
+const SETTINGS = [
+	'executionOrder',
+	'timezone',
+	'saveDataSuccessExecution',
+	'saveDataErrorExecution',
+	'saveManualExecutions',
+	'executionTimeout',
+];
+
+async function call<T>(info: StackInfo, method: string, path: string, body?: unknown): Promise<T> {
+	const response = await fetch(`${info.n8nUrl}/api/v1${path}`, {
+		method,
+		headers: { 'x-n8n-api-key': info.apiKey, 'content-type': 'application/json' },
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
+	const text = await response.text();
+	if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
+	return (text ? JSON.parse(text) : undefined) as T;
+}
+
+async function replace(info: StackInfo, id: string, workflow: ApiWorkflow): Promise<void> {
+	const settings = Object.fromEntries(
+		Object.entries(workflow.settings ?? {}).filter(([key]) => SETTINGS.includes(key)),
+	);
+	await call(info, 'POST', `/workflows/${id}/deactivate`, {});
+	await call(info, 'PUT', `/workflows/${id}`, {
+		name: workflow.name,
+		nodes: workflow.nodes,
+		connections: workflow.connections,
+		settings,
+	});
+	await call(info, 'POST', `/workflows/${id}/activate`, {});
+}
+
+/**
+ * Runs the workflow whose name matches `name` with `change` applied to its nodes (by node name:
+ * new parameters) and returns how to restore it.
+ */
+export async function editWorkflow(
+	info: StackInfo,
+	name: RegExp,
+	change: Record<string, (parameters: Record<string, unknown>) => Record<string, unknown>>,
+): Promise<() => Promise<void>> {
+	const id = info.workflows.find((w) => name.test(w.name))?.id;
+	if (!id) throw new Error(`no workflow named ${name}`);
+	const original = await call<ApiWorkflow>(info, 'GET', `/workflows/${id}`);
+	const nodes = original.nodes.map((node) =>
+		change[node.name]
+			? { ...node, parameters: change[node.name](structuredClone(node.parameters)) }
+			: node,
+	);
+	await replace(info, id, { ...original, nodes });
+	return () => replace(info, id, original);
+}
+
+/**
+ * Deactivates the workflow whose name matches `name` and waits until none of its runs is still
+ * going (nothing it does can then interfere); returns how to activate it again.
+ */
+export async function pauseWorkflow(info: StackInfo, name: RegExp): Promise<() => Promise<void>> {
+	const id = info.workflows.find((w) => name.test(w.name))?.id;
+	if (!id) throw new Error(`no workflow named ${name}`);
+	await call(info, 'POST', `/workflows/${id}/deactivate`, {});
+	await waitFor(
+		async () => (await n8nExecutions(info, { workflowId: id, status: 'running' })).length === 0,
+		{ timeoutMs: 120000, intervalMs: 500, description: `no run of ${name} still going` },
+	);
+	return async () => {
+		await call(info, 'POST', `/workflows/${id}/activate`, {});
+	};
+}
