@@ -124,7 +124,7 @@ async function main() {
 	for (const [index, mode] of MODES.entries()) {
 		const office = await startOffice(mode);
 		try {
-			await wholeRequests(office, mode, `62813${index}5`);
+			if (RESIDENTS > 0) await wholeRequests(office, mode, `62813${index}5`);
 			if (LATENCY_MESSAGES > 0) await againstBare(office, mode, `62814${index}5`);
 		} finally {
 			await office.stop();

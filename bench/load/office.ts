@@ -3,14 +3,23 @@
  * bare workflow (Webhook → HTTP Request) as the cheapest possible reply, and the ways the run
  * talks to it: the sandbox's resident API, its sheet, its delivery log.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import {
+	copyFileSync,
+	mkdirSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ChatMessage } from '../../sandbox/server';
+import { DEFAULT_SETTINGS, type ChatMessage } from '../../sandbox/server';
 import { startStack, type Stack, type StackMode } from '../../sandbox/runtime/stack';
 import type { Body, Channel, Sent } from './resident';
 
 export const BARE_WORKFLOW = 'Bench · Bare reply (Webhook → HTTP Request)';
+export const INTAKE_WORKFLOW = 'Pecelan · Intake (WhatsApp conversation)';
 
 export interface Office {
 	stack: Stack;
@@ -31,13 +40,21 @@ async function call<T>(url: string, init: { method?: string; body?: unknown } = 
 	return (await response.json()) as T;
 }
 
-export async function startOffice(mode: StackMode): Promise<Office> {
+export async function startOffice(
+	mode: StackMode,
+	keepSuccessfulExecutions = false,
+): Promise<Office> {
 	const dir = mkdtempSync(join(tmpdir(), `pecelan-load-${mode}-`));
 	const workflowsDir = join(dir, 'workflows');
 	mkdirSync(workflowsDir);
 	for (const file of readdirSync('workflows').filter((f) => f.endsWith('.json')))
 		copyFileSync(join('workflows', file), join(workflowsDir, file));
-	copyFileSync(join('bench', 'load', 'bare-reply.json'), join(workflowsDir, 'bench-bare.json'));
+	// The bare workflow answers Meta's webhook as the intake does, with the sandbox's fixed token.
+	const bareFile = readFileSync(join('bench', 'load', 'bare-reply.json'), 'utf8');
+	writeFileSync(
+		join(workflowsDir, 'bench-bare.json'),
+		bareFile.replace('{{ACCESS_TOKEN}}', DEFAULT_SETTINGS.accessToken),
+	);
 	const stack = await startStack({
 		mode,
 		userFolder: join(dir, 'n8n'),
@@ -45,12 +62,12 @@ export async function startOffice(mode: StackMode): Promise<Office> {
 		sandboxPort: 0,
 		n8nPort: 0,
 		workflowsDir,
+		keepSuccessfulExecutions,
 		log: (line) => {
 			if (/error|fail|ready/i.test(line)) process.stderr.write(`[${mode}] ${line}\n`);
 		},
 	});
 	const base = stack.sandbox.url;
-	const config = stack.sandbox.config();
 	const chat = (waId: string) =>
 		call<ChatMessage[]>(`${base}/api/residents/${encodeURIComponent(waId)}/messages`);
 	const delivered = async (messageId: string) =>
@@ -59,35 +76,23 @@ export async function startOffice(mode: StackMode): Promise<Office> {
 				`${base}/api/webhooks/deliveries?messageId=${encodeURIComponent(messageId)}`,
 			)
 		).some((a) => a.webhookStatus === 200);
-	const intake: Channel = {
-		send: (waId: string, body: Body) =>
-			call<Sent>(`${base}/api/residents/${encodeURIComponent(waId)}/messages`, {
+	// Both workflows get their messages the same way: the sandbox delivers Meta's signed webhook,
+	// to the bare workflow's URL while it is measured.
+	const intakeUrl = stack.webhookUrl(INTAKE_WORKFLOW);
+	const bareUrl = stack.webhookUrl(BARE_WORKFLOW);
+	const through = (url: string): Channel => ({
+		send: (waId: string, body: Body) => {
+			stack.sandbox.setIntakeWebhookUrl(url);
+			return call<Sent>(`${base}/api/residents/${encodeURIComponent(waId)}/messages`, {
 				method: 'POST',
 				body,
-			}),
-		chat,
-		delivered,
-	};
-	const bareUrl = stack.webhookUrl(BARE_WORKFLOW);
-	let bareCount = 0;
-	const bare: Channel = {
-		send: async (waId: string, body: Body) => {
-			const response = await fetch(bareUrl, {
-				method: 'POST',
-				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify({
-					from: waId,
-					text: String(body.text ?? ''),
-					phoneNumberId: config.phoneNumberId,
-					accessToken: config.accessToken,
-				}),
 			});
-			await response.arrayBuffer();
-			return { messageId: `bare-${bareCount++}`, webhookStatus: response.status };
 		},
 		chat,
-		delivered: async () => true,
-	};
+		delivered,
+	});
+	const intake = through(intakeUrl);
+	const bare = through(bareUrl);
 	return {
 		stack,
 		intake,

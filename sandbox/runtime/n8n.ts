@@ -98,8 +98,9 @@ function quietOfflineEnv(
 		EXECUTIONS_DATA_MAX_AGE: '168',
 		EXECUTIONS_DATA_PRUNE_MAX_COUNT: '10000',
 		GENERIC_TIMEZONE: 'Asia/Jakarta',
-		// No N8N_CONCURRENCY_PRODUCTION_LIMIT: a resident's messages may run at the same time; the
-		// intake saves each session on condition of its version and takes the step again if not.
+		// N8N_CONCURRENCY_PRODUCTION_LIMIT is no correctness requirement: a resident's messages may
+		// run at the same time; the intake saves each session on condition of its version and takes
+		// the step again if not. (The default mode caps it for SQLite's sake: see stack.ts.)
 		N8N_LOG_LEVEL: 'warn',
 	};
 }

@@ -236,7 +236,14 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 			userFolder,
 			proxyUrl: sandbox.proxyUrl,
 			caCertPath: sandbox.caCertPath,
-			extraEnv: { ...queue?.env, ...options.extraEnv },
+			extraEnv: {
+				// A cap for SQLite's sake, not for correctness: with 50 residents at once and none,
+				// SQLite's one writer timed out ("Database is not ready", the load run) and every
+				// message came back again and again. Queue mode's workers have their own concurrency.
+				...(mode === 'default' ? { N8N_CONCURRENCY_PRODUCTION_LIMIT: '8' } : {}),
+				...queue?.env,
+				...options.extraEnv,
+			},
 			keepSuccessfulExecutions: options.keepSuccessfulExecutions,
 			log,
 		};

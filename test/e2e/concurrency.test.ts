@@ -1,4 +1,4 @@
-// A resident's messages run at the same time (no N8N_CONCURRENCY_PRODUCTION_LIMIT): photos sent
+// A resident's messages run at the same time (no concurrency limit of one): photos sent
 // in one go, a brand-new resident's first messages, the same message delivered twice at once,
 // and a webhook not answered in time that the sandbox delivers again as Meta does. Each message
 // is applied once and none is lost.

@@ -1,0 +1,88 @@
+/**
+ * Where an intake reply's time goes: one resident sends PECELAN_NODES_MESSAGES (default 30) help
+ * questions one after another to the intake and to the bare workflow (Webhook → HTTP Request);
+ * n8n's execution data gives each node's time. Prints per node the median ms and its share of the
+ * median execution, so what the intake costs beyond the bare reply is counted, not guessed.
+ */
+import { BARE_WORKFLOW, INTAKE_WORKFLOW, startOffice, type Office } from './load/office';
+import { catalog, sendTimed, type Channel } from './load/resident';
+
+const MESSAGES = Number(process.env.PECELAN_NODES_MESSAGES ?? 30);
+
+interface RunData {
+	executionTime?: number;
+}
+interface Execution {
+	startedAt: string;
+	stoppedAt?: string;
+	data?: { resultData?: { runData?: Record<string, RunData[]> } };
+}
+
+const median = (values: number[]) => {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted.length ? sorted[Math.floor(sorted.length / 2)] : NaN;
+};
+
+async function executions(office: Office, workflowName: string): Promise<Execution[]> {
+	const workflow = office.stack.provisioned.workflows.find((w) => w.name === workflowName)!;
+	const url = `${office.stack.n8n.url}/api/v1/executions?workflowId=${workflow.id}&includeData=true&limit=${MESSAGES + 5}`;
+	const response = await fetch(url, {
+		headers: { 'x-n8n-api-key': office.stack.provisioned.apiKey },
+	});
+	return ((await response.json()) as { data: Execution[] }).data;
+}
+
+function perNode(all: Execution[]): void {
+	// The help questions only (the resident's first message also creates the session row).
+	const list = all.filter((e) => !e.data?.resultData?.runData?.['Create Session']);
+	const totals = list
+		.filter((e) => e.stoppedAt)
+		.map((e) => Date.parse(e.stoppedAt!) - Date.parse(e.startedAt));
+	const nodes = new Map<string, number[]>();
+	for (const execution of list) {
+		for (const [node, runs] of Object.entries(execution.data?.resultData?.runData ?? {})) {
+			const ms = runs.reduce((sum, run) => sum + (run.executionTime ?? 0), 0);
+			nodes.set(node, [...(nodes.get(node) ?? []), ms]);
+		}
+	}
+	const whole = median(totals);
+	console.log(`  execution (start → stop): median ${whole} ms over ${list.length}`);
+	let sum = 0;
+	for (const [node, times] of [...nodes].sort((a, b) => median(b[1]) - median(a[1]))) {
+		sum += median(times);
+		const share = ((median(times) / whole) * 100).toFixed(0);
+		console.log(`  ${node}: ${median(times)} ms (${share} %)`);
+	}
+	console.log(`  between the nodes (n8n's own work): ${whole - sum} ms`);
+}
+
+async function measure(office: Office, channel: Channel, waId: string): Promise<number[]> {
+	const help = catalog.messages['command.help'].split('|')[0];
+	const latencies: number[] = [];
+	for (let i = 0; i < MESSAGES; i++) {
+		const ms = await sendTimed(channel, waId, { text: help });
+		if (ms !== undefined) latencies.push(ms);
+	}
+	return latencies;
+}
+
+async function main() {
+	const office = await startOffice('default', true);
+	try {
+		const waId = '6281366660001';
+		await sendTimed(office.intake, waId, { text: 'halo' });
+		const intake = await measure(office, office.intake, waId);
+		const bare = await measure(office, office.bare, waId);
+		console.log(`intake: reply median ${median(intake)} ms`);
+		perNode(await executions(office, INTAKE_WORKFLOW));
+		console.log(`bare: reply median ${median(bare)} ms`);
+		perNode(await executions(office, BARE_WORKFLOW));
+	} finally {
+		await office.stop();
+	}
+}
+
+main().catch((error) => {
+	console.error(error);
+	process.exit(1);
+});
