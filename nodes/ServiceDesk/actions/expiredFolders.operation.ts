@@ -56,7 +56,7 @@ export const batch = true;
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const rows = this.getInputData().map((item) => item.json as Row);
-	const folders = jsonParameter<unknown>(this, 'folders', 0, { empty: [] });
+	const folders = jsonParameter<unknown>(this, 'folders', 0);
 	const expired = expiredFolders(
 		Array.isArray(folders) ? (folders as DriveFolder[]) : [],
 		rows,

@@ -37,7 +37,7 @@ export const description: INodeProperties[] = [
  * service, issue time, status), to store by code for the verification page.
  */
 export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
-	const row = jsonParameter<Row | null>(this, 'row', i, { empty: {} }) ?? {};
+	const row = jsonParameter<Row | null>(this, 'row', i) ?? {};
 	const number = String(this.getNodeParameter('letterNumber', i) ?? '');
 	const code = String(this.getNodeParameter('verificationCode', i) ?? '');
 	const issuedAt = new Date().toISOString();

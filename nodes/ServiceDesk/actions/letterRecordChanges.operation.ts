@@ -47,7 +47,7 @@ export const batch = true;
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const known = this.getInputData().map((item) => item.json as Partial<LetterRecord>);
-	const rows = jsonParameter<unknown>(this, 'rows', 0, { empty: [] });
+	const rows = jsonParameter<unknown>(this, 'rows', 0);
 	const scope = this.getNodeParameter('scope', 0) as 'all' | 'revocations';
 	const changes = recordChanges(
 		Array.isArray(rows) ? (rows as Row[]) : [],
