@@ -10,9 +10,11 @@ const communityNodeRules = Object.fromEntries(
 		.filter((rule) => rule.startsWith('@n8n/community-nodes/'))
 		.map((rule) => [rule, 'off']),
 );
+// nodes/shared is the domain, nodes/common the adapter code several nodes share; the rest are nodes.
 const nodeFolders = readdirSync(new URL('./nodes', import.meta.url), { withFileTypes: true })
-	.filter((entry) => entry.isDirectory() && entry.name !== 'shared')
+	.filter((entry) => entry.isDirectory() && !['shared', 'common'].includes(entry.name))
 	.map((entry) => entry.name);
+const importOf = (folders) => `^(\\.\\./)+(${folders.join('|')})(/|$)`;
 
 export default [
 	...config,
@@ -36,13 +38,33 @@ export default [
 							message: 'nodes/shared is the domain: no n8n imports (the node adapters translate).',
 						},
 						{
-							regex: `^(\\.\\./)+(${nodeFolders.join('|')})(/|$)`,
+							regex: importOf(nodeFolders),
 							caseSensitive: true,
-							message: 'nodes/shared may not import a node folder: nodes depend on the domain, not back.',
+							message:
+								'nodes/shared may not import a node folder: nodes depend on the domain, not back.',
 						},
 					],
 				},
 			],
 		},
 	},
+	// A node never imports another node's folder: what two nodes share goes to nodes/common (the
+	// adapters' shared parameters) or nodes/shared (the domain).
+	...['common', ...nodeFolders].map((folder) => ({
+		files: [`nodes/${folder}/**/*.ts`],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							regex: importOf(nodeFolders.filter((other) => other !== folder)),
+							caseSensitive: true,
+							message: `nodes/${folder} may not import another node's folder: share through nodes/common or nodes/shared.`,
+						},
+					],
+				},
+			],
+		},
+	})),
 ];

@@ -15,7 +15,7 @@ import {
 
 const dir = join(__dirname, '..', 'workflows');
 const ready = readdirSync(dir)
-	.filter((f) => f.endsWith('.json') && f !== 'setup.json')
+	.filter((f) => f.endsWith('.json'))
 	.map((file) => ({ file, wf: JSON.parse(readFileSync(join(dir, file), 'utf8')) as WorkflowFile }));
 
 describe('executions of the ready workflows keep no personal data', () => {
@@ -136,10 +136,12 @@ describe('verification records and request folders', () => {
 		onError?: string;
 	};
 	const nodesOf = (file: string) => ready.find((r) => r.file === file)!.wf.nodes as Node[];
-	const setup = JSON.parse(readFileSync(join(dir, 'setup.json'), 'utf8')) as {
+	const resources = JSON.parse(
+		readFileSync(join(__dirname, '..', 'templates', 'resources.json'), 'utf8'),
+	) as {
 		dataTables: Array<{ name: string; columns: Array<{ name: string }> }>;
 	};
-	const letters = setup.dataTables.find((t) => t.name === 'pecelan_letters');
+	const letters = resources.dataTables.find((t) => t.name === 'pecelan_letters');
 
 	it('the QR page reads one record by code, never the sheet', () => {
 		const nodes = nodesOf('verify.json');
@@ -156,7 +158,7 @@ describe('verification records and request folders', () => {
 		).toBe('record');
 	});
 
-	it('approvals and the nightly run write records to the table setup.json declares', () => {
+	it('approvals and the nightly run write records to the table templates/resources.json declares', () => {
 		expect(letters?.columns.map((c) => c.name)).toEqual(
 			expect.arrayContaining(['code', 'number', 'name', 'nik', 'service', 'issuedAt', 'status']),
 		);

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { letterheadProperty, outputBinaryOption, paperOption } from './printParameters';
+import { letterheadProperty, outputBinaryOption, paperOption } from '../common/printParameters';
 
 import { LETTER_TEMPLATES } from '../shared/letter';
 

@@ -16,7 +16,9 @@ import {
 	verificationUrl,
 	type Paper,
 } from '../shared/letter';
-import { readLetterhead } from './printParameters';
+import { forEachItem, type FailurePolicy } from '../common/itemLoop';
+import { jsonParameter } from '../common/jsonParameter';
+import { readLetterhead } from '../common/printParameters';
 
 /** `400.12.2/042/…` + `Siti Nurhaliza Ümmü` → `400.12.2-042-…-Siti-Nurhaliza-Ummu.pdf`. */
 export function letterFileName(number: string, name: string): string {
@@ -76,22 +78,11 @@ function templateFor(
 
 /** The application parameter (JSON text or an object); the item itself when it is left empty. */
 function applicationOf(ctx: IExecuteFunctions, i: number, item: INodeExecutionData): IDataObject {
-	const raw = ctx.getNodeParameter('application', i, '') as unknown;
-	if (raw && typeof raw === 'object') return raw as IDataObject;
-	if (typeof raw === 'string' && raw.trim()) {
-		try {
-			const parsed = JSON.parse(raw) as unknown;
-			if (parsed && typeof parsed === 'object') return parsed as IDataObject;
-		} catch {
-			// fall through to the error below
-		}
-		throw new NodeOperationError(ctx.getNode(), 'The Application parameter is not a JSON object', {
-			description:
-				'Map it to the approved application, e.g. {{ $json }} or {{ $("Triage").item.json.application }}.',
-			itemIndex: i,
-		});
-	}
-	return item.json;
+	return jsonParameter<IDataObject>(ctx, 'application', i, {
+		empty: item.json,
+		shape: 'object',
+		hint: 'Map it to the approved application, e.g. {{ $json }} or {{ $("Triage").item.json.application }}',
+	});
 }
 
 /** A letter the office cannot sign yet: the settings at fault, and the staff's reason in Indonesian. */
@@ -201,36 +192,30 @@ async function generateOne(
 			warnings: letter.warnings,
 		},
 		binary: { [binaryProperty]: binary },
-		pairedItem: { item: i },
 	};
 }
 
+/** A broken template names itself, its line and variable; a refusal carries the staff's reason. */
+const failurePolicy: FailurePolicy = {
+	explain: (ctx, error, itemIndex) =>
+		error instanceof LetterTemplateError
+			? new NodeOperationError(ctx.getNode(), error.message, {
+					itemIndex,
+					description: `Fix the template "${error.template}"${error.line ? ` at line ${error.line}` : ''}${error.variable ? ` (${error.variable})` : ''}, or the data it reads.`,
+				})
+			: undefined,
+	// `reason`: what staff read in the row (Indonesian), next to n8n's `error`.
+	failureFields: (_ctx, error) => ({
+		reason: error instanceof LetterRefused ? error.reason : failureReason(error.message),
+	}),
+};
+
 export async function generateLetters(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
-	const out: INodeExecutionData[] = [];
-	for (let i = 0; i < items.length; i++) {
-		try {
-			out.push(await generateOne(this, i, items[i]));
-		} catch (error) {
-			const failure =
-				error instanceof NodeOperationError
-					? error
-					: new NodeOperationError(this.getNode(), (error as Error).message, {
-							itemIndex: i,
-							description:
-								error instanceof LetterTemplateError
-									? `Fix the template "${error.template}"${error.line ? ` at line ${error.line}` : ''}${error.variable ? ` (${error.variable})` : ''}, or the data it reads.`
-									: undefined,
-						});
-			if (!this.continueOnFail()) throw failure;
-			// `reason`: what staff read in the row (Indonesian), next to n8n's `error`.
-			const reason =
-				failure instanceof LetterRefused ? failure.reason : failureReason(failure.message);
-			out.push({
-				json: { error: failure.message, description: failure.description ?? null, reason },
-				pairedItem: { item: i },
-			});
-		}
-	}
-	return [out];
+	return await forEachItem(
+		this,
+		async (i) => await generateOne(this, i, items[i]),
+		1,
+		failurePolicy,
+	);
 }

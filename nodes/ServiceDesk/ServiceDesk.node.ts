@@ -16,7 +16,7 @@ export class ServiceDesk implements INodeType {
 		icon: { light: 'file:serviceDesk.svg', dark: 'file:serviceDesk.dark.svg' },
 		group: ['transform'],
 		version: [1],
-		subtitle: '={{ $parameter["operation"] }}',
+		subtitle: '={{ $parameter["resource"] + ": " + $parameter["operation"] }}',
 		description:
 			'Talks a resident through a letter request: catalog of services, requirement check and the conversation',
 		defaults: { name: 'Service Desk' },

@@ -1,5 +1,4 @@
 import type {
-	IHookFunctions,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -7,7 +6,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { handleWebhook } from './webhook';
+import { nothingToRegister } from '../common/webhookMethods';
+import { handleWebhook } from './handleWebhook';
 
 export class WhatsAppGatewayTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -102,19 +102,7 @@ export class WhatsAppGatewayTrigger implements INodeType {
 
 	// Subscriptions are made in Meta's or Fonnte's dashboard, so there is nothing to register here;
 	// that is also what lets several triggers (numbers, offices) share one app.
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-		},
-	};
+	webhookMethods = nothingToRegister;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		return await handleWebhook.call(this);

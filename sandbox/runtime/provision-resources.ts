@@ -1,5 +1,8 @@
 // The instance-wide things workflows need before they are imported: an API key, credentials
-// (filled from the sandbox, fitted to each type's schema) and the data tables of setup.json.
+// (filled from the sandbox, fitted to each type's schema) and the data tables of
+// templates/resources.json.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createApiKey, N8nApiError, PublicApi } from './api';
 import { Log } from './run';
 import { readState, writeState } from './secrets';
@@ -11,9 +14,17 @@ export interface CredentialSpec {
 	data: Record<string, unknown>;
 }
 
-export interface SetupFile {
+/** What the ready workflows need besides themselves: data tables, and the spreadsheet's id. */
+export interface OfficeResources {
 	dataTables?: Array<{ name: string; columns: Array<{ name: string; type: string }> }>;
 	spreadsheet?: unknown;
+}
+
+export const RESOURCES_FILE = join(__dirname, '..', '..', 'templates', 'resources.json');
+
+/** The office's resources file (templates/resources.json by default); none when it is absent. */
+export function readResources(file = RESOURCES_FILE): OfficeResources {
+	return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as OfficeResources) : {};
 }
 
 export async function ensureApiKey(
@@ -90,7 +101,7 @@ export async function ensureCredentials(
 
 export async function ensureDataTables(
 	api: PublicApi,
-	setup: SetupFile,
+	setup: OfficeResources,
 	log: Log,
 ): Promise<Record<string, string>> {
 	const ids: Record<string, string> = {};

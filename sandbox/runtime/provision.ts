@@ -1,5 +1,5 @@
 // Brings a running n8n to the office's state, idempotently: an API key, the credentials, the
-// data tables of workflows/setup.json, every other workflows/*.json imported (by name) and
+// data tables of templates/resources.json, every workflows/*.json imported (by name) and
 // activated, and their production webhooks answering.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -10,7 +10,8 @@ import {
 	ensureApiKey,
 	ensureCredentials,
 	ensureDataTables,
-	SetupFile,
+	readResources,
+	type OfficeResources,
 } from './provision-resources';
 import { withSandboxOffice } from './office';
 import { defaultLog, Log, seconds } from './run';
@@ -27,12 +28,14 @@ import {
 	WorkflowNode,
 } from './workflow-file';
 
-export type { CredentialSpec, SetupFile } from './provision-resources';
+export type { CredentialSpec, OfficeResources } from './provision-resources';
 
 export interface ProvisionOptions {
 	n8n: { url: string; userFolder: string; owner: OwnerLogin };
-	/** Folder with the workflow files and setup.json. */
+	/** Folder with the workflow files. */
 	workflowsDir: string;
+	/** What the workflows need besides themselves (data tables); default templates/resources.json. */
+	resourcesFile?: string;
 	credentials: CredentialSpec[];
 	log?: Log;
 	webhookTimeoutMs?: number;
@@ -59,7 +62,7 @@ export interface Provisioned {
 	credentials: KnownCredential[];
 	dataTables: Record<string, string>;
 	workflows: ProvisionedWorkflow[];
-	setup: SetupFile;
+	setup: OfficeResources;
 	seconds: number;
 }
 
@@ -136,7 +139,7 @@ function descriptionOf(
 function readWorkflowFiles(dir: string): Array<{ file: string; workflow: WorkflowFile }> {
 	if (!existsSync(dir)) return [];
 	return readdirSync(dir)
-		.filter((f) => f.endsWith('.json') && f !== 'setup.json')
+		.filter((f) => f.endsWith('.json'))
 		.sort()
 		.map((file) => ({
 			file,
@@ -173,8 +176,7 @@ export async function provision(options: ProvisionOptions): Promise<Provisioned>
 	const session = await login(url, owner);
 	const api = await ensureApiKey(url, userFolder, session);
 	const credentials = await ensureCredentials(api, options.credentials, log);
-	const setupPath = join(options.workflowsDir, 'setup.json');
-	const setup: SetupFile = existsSync(setupPath) ? JSON.parse(readFileSync(setupPath, 'utf8')) : {};
+	const setup = readResources(options.resourcesFile);
 	const dataTables = await ensureDataTables(api, setup, log);
 
 	const files = readWorkflowFiles(options.workflowsDir);

@@ -2,7 +2,7 @@
 // this package installed as a community package, and the workflows provisioned and active.
 // `npm start` and the end-to-end tests both start it through startStack().
 import { generateKeyPairSync } from 'node:crypto';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import office from '../office.json';
 import type { Sandbox, SandboxOptions } from '../server';
@@ -11,9 +11,11 @@ import { ensureN8n } from './install';
 import { claimUserFolder, startN8n, N8nInstance } from './n8n';
 import { startQueueServices, type QueueServices } from './queue';
 import { installPackage } from './package';
-import { CredentialSpec, provision, Provisioned, SetupFile } from './provision';
+import { CredentialSpec, provision, Provisioned } from './provision';
+import { readResources, type OfficeResources } from './provision-resources';
 import { defaultLog, freePort, Log } from './run';
 import { readState, writeState } from './secrets';
+import { sheetTabs } from '../../nodes/shared/sheet/requestRow';
 
 export const REPO_ROOT = join(__dirname, '..', '..');
 export const INTAKE_NODE_TYPES = ['n8n-nodes-pecelan.whatsAppGatewayTrigger'];
@@ -38,7 +40,7 @@ export interface StackOptions {
 	cacheDir?: string;
 	/** The node package to install into n8n; default this repository; false: none. */
 	packageDir?: string | false;
-	/** Workflow files and setup.json; default <repo>/workflows. */
+	/** Workflow files; default <repo>/workflows. */
 	workflowsDir?: string;
 	sandboxOptions?: Partial<SandboxOptions>;
 	extraEnv?: Record<string, string>;
@@ -165,24 +167,19 @@ export function sandboxCredentials(sandbox: Sandbox, userFolder: string): Creden
 	];
 }
 
-function readSetup(workflowsDir: string): SetupFile {
-	const file = join(workflowsDir, 'setup.json');
-	return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as SetupFile) : {};
-}
-
-/** setup.json's `spreadsheet` may name the sheet and its header row for the sandbox. */
-function spreadsheetOptions(setup: SetupFile): Partial<SandboxOptions> {
-	const sheet = (setup.spreadsheet ?? {}) as {
-		spreadsheetId?: string;
-		sheetName?: string;
-		header?: string[];
-		tabs?: Record<string, string[]>;
+/**
+ * The sandbox's spreadsheet: its id from templates/resources.json, every tab and header row
+ * from the sheet layout (templates/sheet.json) the nodes read.
+ */
+export function spreadsheetOptions(setup: OfficeResources): Partial<SandboxOptions> {
+	const sheet = (setup.spreadsheet ?? {}) as { spreadsheetId?: string };
+	const [requests, ...others] = sheetTabs();
+	const options: Partial<SandboxOptions> = {
+		sheetName: requests.name,
+		sheetHeader: requests.header,
+		otherTabs: Object.fromEntries(others.map((tab) => [tab.name, tab.header])),
 	};
-	const options: Partial<SandboxOptions> = {};
 	if (sheet.spreadsheetId) options.spreadsheetId = sheet.spreadsheetId;
-	if (sheet.sheetName) options.sheetName = sheet.sheetName;
-	if (Array.isArray(sheet.header)) options.sheetHeader = sheet.header;
-	if (sheet.tabs && typeof sheet.tabs === 'object') options.otherTabs = sheet.tabs;
 	return options;
 }
 
@@ -215,7 +212,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 			proxyPort: options.proxyPort,
 			stateDir: options.stateDir,
 			persist: options.persist,
-			...spreadsheetOptions(readSetup(workflowsDir)),
+			...spreadsheetOptions(readResources()),
 			...options.sandboxOptions,
 		}),
 	);

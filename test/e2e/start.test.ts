@@ -23,9 +23,9 @@ describe('the office on one machine', () => {
 		for (const key of ['verifyToken', 'appSecret', 'phoneNumberId', 'spreadsheetId', 'sheetName'])
 			expect(config[key]).toBeTruthy();
 		expect(stack().workflows.map((w) => w.active)).toEqual(stack().workflows.map(() => true));
-		// Every ready workflow of workflows/ (setup.json is the tables and tabs they need).
+		// Every ready workflow of workflows/ (templates/resources.json is the tables they need).
 		const ready = readdirSync(join(__dirname, '..', '..', 'workflows'))
-			.filter((f) => f.endsWith('.json') && f !== 'setup.json')
+			.filter((f) => f.endsWith('.json'))
 			.sort();
 		expect(stack().workflows.map((w) => w.file).sort()).toEqual(ready);
 	});

@@ -34,6 +34,10 @@ function lint(probes: Probe[]): string[][] {
 
 const n8nImport = "import { NodeOperationError } from 'n8n-workflow';\nexport const E = NodeOperationError;\n";
 const nodeImport = "import { router } from '../../ServiceDesk/actions/router';\nexport const r = router;\n";
+const otherNodeImport =
+	"import { letterFileName } from '../../LetterPdf/generate';\nexport const f = letterFileName;\n";
+const commonImport =
+	"import { forEachItem } from '../../common/itemLoop';\nexport const loop = forEachItem;\n";
 const fsImport = "import { readFileSync } from 'node:fs';\nexport const read = () => readFileSync('x');\n";
 
 describe('lint boundaries', () => {
@@ -47,6 +51,9 @@ describe('lint boundaries', () => {
 			{ file: 'nodes/LetterPdf/boundary-probe.ts', source: n8nImport },
 			{ file: 'sandbox/server/boundary-probe.ts', source: fsImport },
 			{ file: 'nodes/LetterPdf/boundary-probe.ts', source: fsImport },
+			{ file: 'nodes/ServiceReport/actions/boundary-probe.ts', source: otherNodeImport },
+			{ file: 'nodes/ServiceReport/actions/boundary-probe.ts', source: commonImport },
+			{ file: 'nodes/common/boundary-probe.ts', source: nodeImport.replace('../../', '../') },
 		]);
 	});
 
@@ -67,5 +74,18 @@ describe('lint boundaries', () => {
 	it('applies the community-node rules to shipped code only', () => {
 		expect(results[3]).toEqual([]);
 		expect(results[4]).toEqual([expect.stringMatching(/^@n8n\/community-nodes\/no-restricted-imports/)]);
+	});
+
+	it("refuses a node that imports another node's folder", () => {
+		expect(results[5]).toEqual([
+			expect.stringMatching(/^no-restricted-imports: .*may not import another node's folder/),
+		]);
+	});
+
+	it('lets a node import the adapters they share (nodes/common), and nodes/common no node', () => {
+		expect(results[6]).toEqual([]);
+		expect(results[7]).toEqual([
+			expect.stringMatching(/^no-restricted-imports: .*may not import another node's folder/),
+		]);
 	});
 });

@@ -2,12 +2,12 @@ import type {
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestOptions,
-	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import problems from '../../../templates/signing/problems.json';
+import type { FailurePolicy, ItemResult } from '../../common/itemLoop';
 import wording from '../../../templates/signing/widget.json';
 import {
 	DEFAULT_PLACEMENT,
@@ -155,6 +155,14 @@ const withoutSecrets = (json: IDataObject): IDataObject =>
 const reasonFor = (code?: string): string =>
 	(problems as Record<string, string>)[code ?? ''] ?? problems.default;
 
+/** A signing refusal's reason; else the reason an upstream failure brought, else the default. */
+const reasonOf = (error: Error, upstream: unknown): string =>
+	error instanceof SigningError
+		? reasonFor(error.code)
+		: typeof upstream === 'string'
+			? upstream
+			: reasonFor();
+
 /** n8n's HTTP helper, shaped as the signing code's injected fetch. */
 function httpFetch(ctx: IExecuteFunctions, credential?: string): HttpFetch {
 	return async (req) => {
@@ -198,97 +206,77 @@ function signOptions(ctx: IExecuteFunctions, i: number): SignOptions {
 	};
 }
 
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const items = this.getInputData();
-	const out: INodeExecutionData[] = [];
-	let signer: Signer | undefined;
-	for (let i = 0; i < items.length; i++) {
-		try {
-			const property = this.getNodeParameter('binaryPropertyName', i) as string;
-			const binary = this.helpers.assertBinaryData(i, property);
-			const pdf = await this.helpers.getBinaryDataBuffer(i, property);
-			const options = signOptions(this, i);
-			const signWith = this.getNodeParameter('signWith', i) as string;
-			let signed: SignedPdf;
-			if (signWith === 'bsre') {
-				const credential = await this.getCredentials('bsreTteApi', i);
-				signed = await signPdfWithBsre(pdf, {
-					...options,
-					account: {
-						baseUrl: String(credential.baseUrl ?? ''),
-						username: '',
-						password: '',
-						nik: String(credential.nik ?? ''),
-					},
-					passphrase: String(
-						credential.passphrase || this.getNodeParameter('passphrase', i, '') || '',
-					),
-					signerName: String(this.getNodeParameter('signatoryName', i, '') || credential.nik),
-					fetch: httpFetch(this, 'bsreTteApi'),
-				});
-			} else {
-				signer ??= openOfficeCertificate(
-					(await this.getCredentials(
-						'officeCertificateApi',
-						i,
-					)) as unknown as OfficeCertificateCredential,
-				);
-				const tsaUrl = String(
-					(this.getNodeParameter('options', i, {}) as IDataObject).tsaUrl ?? '',
-				).trim();
-				signed = await signPdf(pdf, signer, {
-					...options,
-					tsa: tsaUrl ? { url: tsaUrl, fetch: httpFetch(this) } : undefined,
-				});
-			}
-			const file = await this.helpers.prepareBinaryData(
-				signed.pdf,
-				binary.fileName,
-				'application/pdf',
+// Opening the certificate costs more than a signature: once per run of the node.
+const signers = new WeakMap<IExecuteFunctions, Signer>();
+
+/** Signs item `i`'s PDF, in place of the unsigned one. */
+export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
+	const property = this.getNodeParameter('binaryPropertyName', i) as string;
+	const binary = this.helpers.assertBinaryData(i, property);
+	const pdf = await this.helpers.getBinaryDataBuffer(i, property);
+	const options = signOptions(this, i);
+	const signWith = this.getNodeParameter('signWith', i) as string;
+	let signed: SignedPdf;
+	if (signWith === 'bsre') {
+		const credential = await this.getCredentials('bsreTteApi', i);
+		signed = await signPdfWithBsre(pdf, {
+			...options,
+			account: {
+				baseUrl: String(credential.baseUrl ?? ''),
+				username: '',
+				password: '',
+				nik: String(credential.nik ?? ''),
+			},
+			passphrase: String(credential.passphrase || this.getNodeParameter('passphrase', i, '') || ''),
+			signerName: String(this.getNodeParameter('signatoryName', i, '') || credential.nik),
+			fetch: httpFetch(this, 'bsreTteApi'),
+		});
+	} else {
+		let signer = signers.get(this);
+		if (!signer) {
+			signer = openOfficeCertificate(
+				(await this.getCredentials(
+					'officeCertificateApi',
+					i,
+				)) as unknown as OfficeCertificateCredential,
 			);
-			out.push({
-				json: {
-					...withoutSecrets(items[i].json),
-					signed: true,
-					signedWith: signWith,
-					signer: signed.signer,
-					signingTime: signed.signingTime.toISOString(),
-					timestamped: signed.timestamped,
-					bytes: signed.pdf.length,
-				},
-				binary: { ...items[i].binary, [property]: file },
-				pairedItem: { item: i },
-			});
-		} catch (error) {
-			const failure =
-				error instanceof SigningError
-					? new NodeOperationError(this.getNode(), error.message, {
-							itemIndex: i,
-							description: error.hint,
-						})
-					: error instanceof NodeOperationError
-						? error
-						: new NodeOperationError(this.getNode(), (error as Error).message, { itemIndex: i });
-			if (!this.continueOnFail()) throw failure;
-			out.push({
-				json: {
-					...withoutSecrets(items[i].json),
-					signed: false,
-					error: failure.message,
-					description: failure.description ?? null,
-					errorCode: error instanceof SigningError ? error.code : null,
-					/** For staff (the sheet's Masalah cell), in Indonesian; an upstream failure's (no letter made) is kept. */
-					reason:
-						error instanceof SigningError
-							? reasonFor(error.code)
-							: typeof items[i].json.reason === 'string'
-								? items[i].json.reason
-								: reasonFor(),
-					retryable: error instanceof SigningError ? error.retryable : false,
-				},
-				pairedItem: { item: i },
-			});
+			signers.set(this, signer);
 		}
+		const tsaUrl = String(
+			(this.getNodeParameter('options', i, {}) as IDataObject).tsaUrl ?? '',
+		).trim();
+		signed = await signPdf(pdf, signer, {
+			...options,
+			tsa: tsaUrl ? { url: tsaUrl, fetch: httpFetch(this) } : undefined,
+		});
 	}
-	return [out];
+	const file = await this.helpers.prepareBinaryData(signed.pdf, binary.fileName, 'application/pdf');
+	return {
+		json: {
+			...withoutSecrets(this.getInputData()[i].json),
+			signed: true,
+			signedWith: signWith,
+			signer: signed.signer,
+			signingTime: signed.signingTime.toISOString(),
+			timestamped: signed.timestamped,
+			bytes: signed.pdf.length,
+		},
+		binary: { ...this.getInputData()[i].binary, [property]: file },
+	};
 }
+
+/** A signing refusal keeps its hint, and the error item says what failed and whether to retry. */
+export const failurePolicy: FailurePolicy = {
+	explain: (ctx, error, itemIndex) =>
+		error instanceof SigningError
+			? new NodeOperationError(ctx.getNode(), error.message, { itemIndex, description: error.hint })
+			: undefined,
+	failureFields: (ctx, error, itemIndex) => ({
+		...withoutSecrets(ctx.getInputData()[itemIndex].json),
+		signed: false,
+		errorCode: error instanceof SigningError ? error.code : null,
+		/** For staff (the sheet's Masalah cell), in Indonesian; an upstream failure's (no letter made) is kept. */
+		reason: reasonOf(error, ctx.getInputData()[itemIndex].json.reason),
+		retryable: error instanceof SigningError ? error.retryable : false,
+	}),
+};

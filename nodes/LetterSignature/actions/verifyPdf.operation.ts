@@ -3,9 +3,10 @@
  * whether the signature still matches the file, with one Indonesian summary a resident or a bank
  * clerk reads. Trust in the issuing CA is not judged here (see nodes/shared/signing/verify.ts).
  */
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import words from '../../../templates/signing/verification.json';
+import type { ItemResult } from '../../common/itemLoop';
 import { verifyPdf, type SignatureReport } from '../../shared/signing';
 
 export const description: INodeProperties[] = [
@@ -43,36 +44,31 @@ function summary(report: SignatureReport | undefined, timeZone: string): string 
 		.join('\n');
 }
 
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const items = this.getInputData();
-	const out: INodeExecutionData[] = [];
-	for (let i = 0; i < items.length; i++) {
-		const property = this.getNodeParameter('verifyBinaryPropertyName', i) as string;
-		let report: SignatureReport | undefined;
-		if (items[i].binary?.[property]) {
-			const pdf = await this.helpers.getBinaryDataBuffer(i, property);
-			try {
-				report = pdf.subarray(0, 5).toString('latin1') === '%PDF-' ? verifyPdf(pdf) : undefined;
-			} catch (error) {
-				this.logger.warn(
-					`Letter Signature: the uploaded file could not be read: ${(error as Error).message}`,
-				);
-			}
+/** Checks item `i`'s PDF: an unreadable or missing file is answered, not failed. */
+export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
+	const property = this.getNodeParameter('verifyBinaryPropertyName', i) as string;
+	let report: SignatureReport | undefined;
+	if (this.getInputData()[i].binary?.[property]) {
+		const pdf = await this.helpers.getBinaryDataBuffer(i, property);
+		try {
+			report = pdf.subarray(0, 5).toString('latin1') === '%PDF-' ? verifyPdf(pdf) : undefined;
+		} catch (error) {
+			this.logger.warn(
+				`Letter Signature: the uploaded file could not be read: ${(error as Error).message}`,
+			);
 		}
-		out.push({
-			json: {
-				pdf: Boolean(report),
-				signed: report?.signed ?? false,
-				intact: Boolean(report?.intact && report.coversWholeDocument),
-				signer: report?.signer ?? null,
-				issuer: report?.issuer ?? null,
-				signingTime: report?.signingTime ?? null,
-				timestamped: report?.timestamped ?? false,
-				problems: report?.problems ?? [],
-				summary: summary(report, this.getTimezone()),
-			},
-			pairedItem: { item: i },
-		});
 	}
-	return [out];
+	return {
+		json: {
+			pdf: Boolean(report),
+			signed: report?.signed ?? false,
+			intact: Boolean(report?.intact && report.coversWholeDocument),
+			signer: report?.signer ?? null,
+			issuer: report?.issuer ?? null,
+			signingTime: report?.signingTime ?? null,
+			timestamped: report?.timestamped ?? false,
+			problems: report?.problems ?? [],
+			summary: summary(report, this.getTimezone()),
+		},
+	};
 }

@@ -1,8 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { ItemResult } from '../../common/itemLoop';
 import { checkApplication } from '../../shared/catalog';
+import { jsonParameter } from '../../common/jsonParameter';
 import { getCatalog } from './catalog';
-import { jsonParameter } from './helpers';
 
 export const description: INodeProperties[] = [
 	{
@@ -16,16 +17,14 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const items = this.getInputData();
+export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
 	const now = new Date();
-	return [
-		items.map((_, i) => {
-			const application = jsonParameter.call(this, 'application', i) as Parameters<
-				typeof checkApplication
-			>[0];
-			const result = checkApplication(application, getCatalog.call(this, i), now);
-			return { json: { ...result }, pairedItem: { item: i } };
-		}),
-	];
+	const application = jsonParameter<Parameters<typeof checkApplication>[0]>(
+		this,
+		'application',
+		i,
+		{ shape: 'object' },
+	);
+	const result = checkApplication(application, getCatalog.call(this, i), now);
+	return { json: { ...result } };
 }

@@ -1,5 +1,6 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { ItemResult } from '../../common/itemLoop';
 import { complaintReplies } from '../../shared/conversation';
 import { getCatalog } from './catalog';
 import { waIdProperty } from './helpers';
@@ -29,16 +30,11 @@ export const description: INodeProperties[] = [
 ];
 
 /** Staff marked a complaint resolved: the message telling the resident their response. */
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const items = this.getInputData();
-	return [
-		items.map((_, i) => {
-			const text = (name: string) => String(this.getNodeParameter(name, i, '') ?? '').trim();
-			const replies = complaintReplies(
-				{ ticket: text('ticket'), response: text('response') },
-				getCatalog.call(this, i),
-			);
-			return { json: { waId: text('waId'), replies }, pairedItem: { item: i } };
-		}),
-	];
+export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
+	const text = (name: string) => String(this.getNodeParameter(name, i, '') ?? '').trim();
+	const replies = complaintReplies(
+		{ ticket: text('ticket'), response: text('response') },
+		getCatalog.call(this, i),
+	);
+	return { json: { waId: text('waId'), replies } };
 }

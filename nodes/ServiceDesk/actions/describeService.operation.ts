@@ -1,6 +1,7 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import type { ItemResult } from '../../common/itemLoop';
 import { describeService } from '../../shared/conversation';
 import { getCatalog } from './catalog';
 
@@ -18,23 +19,17 @@ export const description: INodeProperties[] = [
 ];
 
 /** The requirements of one service as the resident reads them in the chat. */
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const items = this.getInputData();
-	return [
-		items.map((_, i) => {
-			const catalog = getCatalog.call(this, i);
-			const key = String(this.getNodeParameter('serviceKey', i)).trim();
-			const service = catalog.services.find((s) => s.key === key);
-			if (!service) {
-				throw new NodeOperationError(this.getNode(), `Unknown service "${key}"`, {
-					description: `Known services: ${catalog.services.map((s) => s.key).join(', ')}`,
-					itemIndex: i,
-				});
-			}
-			return {
-				json: { key: service.key, title: service.title, text: describeService(service, catalog) },
-				pairedItem: { item: i },
-			};
-		}),
-	];
+export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
+	const catalog = getCatalog.call(this, i);
+	const key = String(this.getNodeParameter('serviceKey', i)).trim();
+	const service = catalog.services.find((s) => s.key === key);
+	if (!service) {
+		throw new NodeOperationError(this.getNode(), `Unknown service "${key}"`, {
+			description: `Known services: ${catalog.services.map((s) => s.key).join(', ')}`,
+			itemIndex: i,
+		});
+	}
+	return {
+		json: { key: service.key, title: service.title, text: describeService(service, catalog) },
+	};
 }

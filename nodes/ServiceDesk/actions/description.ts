@@ -3,49 +3,56 @@ import type { INodeProperties } from 'n8n-workflow';
 import { catalogProperties } from './catalog';
 import { operations } from './router';
 
-// "Handle Message" (and "Route Saved Step") route the results so the editor shows each branch; the other operations have one output.
-// "Triage Decisions" likewise routes approved, rejected and fix-requested rows.
-export const outputsFor = (operation: string) => {
-	const named = (...names: string[]) => names.map((displayName) => ({ type: 'main', displayName }));
-	if (operation === 'handleMessage' || operation === 'routeSavedStep')
-		return named('Reply', 'Submitted', 'Status Question', 'Hand-off', 'Survey Answer', 'Complaint');
-	if (operation === 'triage')
-		return named('Approved', 'Rejected', 'Fix Requested', 'Sent, Not Marked', 'Unreadable');
-	return [{ type: 'main' }];
-};
+export { outputsFor } from './outputs';
 
+/**
+ * Operations grouped by what they are about (n8n's resources); operation names are unique across
+ * resources, so the router and each operation's parameters go by the operation alone.
+ */
 export const properties: INodeProperties[] = [
+	{
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'Conversation',
+				value: 'conversation',
+				description: "A resident's chat: one message at a time, and what staff start in it",
+			},
+			{
+				name: 'Letter Verification',
+				value: 'letterVerification',
+				description: "The page behind a letter's QR code and the records it reads",
+			},
+			{
+				name: 'Outcome',
+				value: 'outcome',
+				description:
+					'After a letter or a complaint: the satisfaction survey and the answer to a complaint',
+			},
+			{
+				name: 'Request Sheet',
+				value: 'requestSheet',
+				description:
+					"The requests sheet staff work in: rows, decisions, a resident's status, and when files may go",
+			},
+			{
+				name: 'Service Catalog',
+				value: 'service',
+				description: 'The services, their requirements, and whether an application meets them',
+			},
+		],
+		default: 'conversation',
+	},
 	{
 		displayName: 'Operation',
 		name: 'operation',
 		type: 'options',
 		noDataExpression: true,
+		displayOptions: { show: { resource: ['conversation'] } },
 		options: [
-			{
-				name: 'Check Application',
-				value: 'checkApplication',
-				action: 'Check an application against its requirements',
-				description:
-					'Tell whether an application is complete: missing documents and invalid fields, each with a reason',
-			},
-			{
-				name: 'Complaint Reply',
-				value: 'complaintReply',
-				action: 'Compose the reply to a resolved complaint',
-				description: "Tell the resident staff's response when a complaint is marked resolved",
-			},
-			{
-				name: 'Describe Service',
-				value: 'describeService',
-				action: 'Describe the requirements of a service',
-			},
-			{
-				name: 'Expired File Folders',
-				value: 'expiredFolders',
-				action: 'Find request folders kept long enough',
-				description:
-					"Which requests' Drive folders to delete: finished for longer than the retention period",
-			},
 			{
 				name: 'Handle Message',
 				value: 'handleMessage',
@@ -53,28 +60,6 @@ export const properties: INodeProperties[] = [
 				description:
 					"Advance the resident's conversation by one message: session in, replies and events out",
 			},
-			{
-				name: 'Invite to Survey',
-				value: 'inviteSurvey',
-				action: 'Invite a resident to the satisfaction survey',
-				description:
-					'After a letter is delivered: ask once per ticket, or keep the invitation until the resident is free',
-			},
-			{
-				name: 'Letter Record',
-				value: 'letterRecord',
-				action: 'Build the verification record of a letter',
-				description:
-					'What the verification page may show of a letter just made (masked NIK), to store by its code',
-			},
-			{
-				name: 'Letter Record Changes',
-				value: 'letterRecordChanges',
-				action: 'Find the verification records to update',
-				description:
-					'Compare the sheet with the stored records: revoked or restored letters, and letters without a record',
-			},
-			{ name: 'List Services', value: 'listServices', action: 'List the services in the catalog' },
 			{
 				name: 'Notify Resident',
 				value: 'notify',
@@ -86,12 +71,6 @@ export const properties: INodeProperties[] = [
 				value: 'reopen',
 				action: 'Reopen a request for a fix',
 				description: 'Staff asked for a correction: ask the resident again, keeping the ticket',
-			},
-			{
-				name: 'Request Row',
-				value: 'sheetRow',
-				action: 'Build the request row for the sheet',
-				description: 'Turn a submitted application into the row staff work on',
 			},
 			{
 				name: 'Resume Bot',
@@ -107,17 +86,63 @@ export const properties: INodeProperties[] = [
 					'After "Take Step" was saved: its replies and events, each on its own output (the outputs of Handle Message)',
 			},
 			{
-				name: 'Status Reply',
-				value: 'statusReply',
-				action: 'Answer a status question',
-				description: "Answer from the resident's rows in the requests sheet",
-			},
-			{
 				name: 'Take Step',
 				value: 'takeStep',
 				action: 'Take one conversation step to save',
 				description:
 					'Handle Message without sending anything: the new session and the version to save it as; route it after the save',
+			},
+		],
+		default: 'handleMessage',
+	},
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['service'] } },
+		options: [
+			{
+				name: 'Check Application',
+				value: 'checkApplication',
+				action: 'Check an application against its requirements',
+				description:
+					'Tell whether an application is complete: missing documents and invalid fields, each with a reason',
+			},
+			{
+				name: 'Describe Service',
+				value: 'describeService',
+				action: 'Describe the requirements of a service',
+			},
+			{ name: 'List Services', value: 'listServices', action: 'List the services in the catalog' },
+		],
+		default: 'listServices',
+	},
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['requestSheet'] } },
+		options: [
+			{
+				name: 'Expired File Folders',
+				value: 'expiredFolders',
+				action: 'Find request folders kept long enough',
+				description:
+					"Which requests' Drive folders to delete: finished for longer than the retention period",
+			},
+			{
+				name: 'Request Row',
+				value: 'sheetRow',
+				action: 'Build the request row for the sheet',
+				description: 'Turn a submitted application into the row staff work on',
+			},
+			{
+				name: 'Status Reply',
+				value: 'statusReply',
+				action: 'Answer a status question',
+				description: "Answer from the resident's rows in the requests sheet",
 			},
 			{
 				name: 'Triage Decisions',
@@ -125,6 +150,30 @@ export const properties: INodeProperties[] = [
 				action: 'Triage the decisions in the requests sheet',
 				description:
 					'Route the rows staff approved, rejected or sent back, not yet handled; number the approved letters',
+			},
+		],
+		default: 'sheetRow',
+	},
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['letterVerification'] } },
+		options: [
+			{
+				name: 'Letter Record',
+				value: 'letterRecord',
+				action: 'Build the verification record of a letter',
+				description:
+					'What the verification page may show of a letter just made (masked NIK), to store by its code',
+			},
+			{
+				name: 'Letter Record Changes',
+				value: 'letterRecordChanges',
+				action: 'Find the verification records to update',
+				description:
+					'Compare the sheet with the stored records: revoked or restored letters, and letters without a record',
 			},
 			{
 				name: 'Verification Page',
@@ -134,7 +183,30 @@ export const properties: INodeProperties[] = [
 					'Confirm an issued letter (number, date, holder with masked NIK) or say it is unknown',
 			},
 		],
-		default: 'handleMessage',
+		default: 'verificationPage',
+	},
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['outcome'] } },
+		options: [
+			{
+				name: 'Complaint Reply',
+				value: 'complaintReply',
+				action: 'Compose the reply to a resolved complaint',
+				description: "Tell the resident staff's response when a complaint is marked resolved",
+			},
+			{
+				name: 'Invite to Survey',
+				value: 'inviteSurvey',
+				action: 'Invite a resident to the satisfaction survey',
+				description:
+					'After a letter is delivered: ask once per ticket, or keep the invitation until the resident is free',
+			},
+		],
+		default: 'inviteSurvey',
 	},
 	...Object.values(operations).flatMap((op) => op.description),
 	...catalogProperties,

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { expiredFolders, type DriveFolder, type Row } from '../../shared/sheet/fileRetention';
 import { DEFAULT_SHEET_LAYOUT } from '../../shared/sheet/requestRow';
-import { jsonParameter } from './helpers';
+import { jsonParameter } from '../../common/jsonParameter';
 
 const show = { operation: ['expiredFolders'] };
 
@@ -48,10 +48,15 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-/** The request folders kept long enough: one item per folder to delete, with the note for the row. */
+/**
+ * The request folders kept long enough: one item per folder to delete, with the note for the row.
+ * A batch operation: the input items are the rows of one tab, read as a whole.
+ */
+export const batch = true;
+
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const rows = this.getInputData().map((item) => item.json as Row);
-	const folders = jsonParameter.call(this, 'folders', 0) as unknown;
+	const folders = jsonParameter<unknown>(this, 'folders', 0);
 	const expired = expiredFolders(
 		Array.isArray(folders) ? (folders as DriveFolder[]) : [],
 		rows,

@@ -1,20 +1,31 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { ItemResult } from '../../common/itemLoop';
 import { sessionProperty } from './helpers';
-import { emptyOutputs, OUTPUT, routeStep, takeStep } from './step';
+import { OUTPUT, routeStep, takeStep } from './step';
 
 export { OUTPUT };
 
-/** The Message parameter of the operations that take a conversation step. */
-export function messageProperty(operation: string): INodeProperties {
-	return {
+/**
+ * The Message parameter of the operations that take a conversation step: by default the input
+ * item, or (`fromTrigger`) the item of the node named "WhatsApp Trigger", as the ready intake
+ * passes it to "Take Step" after loading the session.
+ */
+export function messageProperty(operation: string, fromTrigger = false): INodeProperties {
+	const property: INodeProperties = {
 		displayName: 'Message',
 		name: 'message',
 		type: 'json',
 		default: '={{ $json }}',
 		description: 'The incoming message, as the WhatsApp Gateway Trigger emits it',
 		displayOptions: { show: { operation: [operation] } },
+	};
+	if (!fromTrigger) return property;
+	return {
+		...property,
+		default: "={{ $('WhatsApp Trigger').item.json }}",
+		description:
+			'The incoming message, as the WhatsApp Gateway Trigger emits it (by default from the node named "WhatsApp Trigger")',
 	};
 }
 
@@ -28,22 +39,6 @@ export const description: INodeProperties[] = [
  * replies. Safe only when one message of a resident runs at a time; the ready intake workflow
  * saves with a version check in between instead.
  */
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const outputs = emptyOutputs();
-	const items = this.getInputData();
-	const now = new Date();
-	for (let i = 0; i < items.length; i++) {
-		try {
-			routeStep(takeStep.call(this, i, now), i, outputs);
-		} catch (error) {
-			if (!this.continueOnFail()) {
-				throw new NodeOperationError(this.getNode(), error as Error, { itemIndex: i });
-			}
-			outputs[OUTPUT.reply].push({
-				json: { error: (error as Error).message },
-				pairedItem: { item: i },
-			});
-		}
-	}
-	return outputs;
+export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
+	return { outputs: routeStep(takeStep.call(this, i, new Date())) };
 }

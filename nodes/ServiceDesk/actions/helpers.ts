@@ -1,21 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
+import { jsonParameter } from '../../common/jsonParameter';
 import type { PendingReplies, Session } from '../../shared/conversation';
-
-/** A JSON parameter that may arrive as text or as an object (an expression result). */
-export function jsonParameter<T>(this: IExecuteFunctions, name: string, itemIndex: number): T {
-	const raw = this.getNodeParameter(name, itemIndex) as unknown;
-	if (typeof raw !== 'string') return raw as T;
-	try {
-		return JSON.parse(raw) as T;
-	} catch (error) {
-		throw new NodeOperationError(this.getNode(), `The "${name}" parameter is not valid JSON`, {
-			description: (error as Error).message,
-			itemIndex,
-		});
-	}
-}
 
 /** The WhatsApp ID parameter of an operation addressed to one resident; `who` says which. */
 export function waIdProperty(operation: string, who: string): INodeProperties {
@@ -78,11 +64,8 @@ export function versionFields(this: IExecuteFunctions, itemIndex: number) {
  * new conversation; the engine checks the shape of what it is given.
  */
 export function storedSession(this: IExecuteFunctions, itemIndex: number): Session | null {
-	const raw = this.getNodeParameter('session', itemIndex, '') as unknown;
-	if (raw && typeof raw === 'object') return raw as Session;
-	if (typeof raw !== 'string' || raw.trim() === '') return null;
 	try {
-		return JSON.parse(raw) as Session;
+		return jsonParameter<Session | null>(this, 'session', itemIndex, { empty: null });
 	} catch {
 		return null;
 	}

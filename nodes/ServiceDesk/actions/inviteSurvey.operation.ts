@@ -1,5 +1,6 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { ItemResult } from '../../common/itemLoop';
 import { inviteSurvey } from '../../shared/conversation';
 import { getCatalog } from './catalog';
 import {
@@ -47,33 +48,27 @@ export const description: INodeProperties[] = [
  * After a letter is delivered: invite the resident to the satisfaction survey, or keep the
  * invitation in the session when they are busy (no replies then). Save the returned session.
  */
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const items = this.getInputData();
+export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
 	const now = new Date();
-	return [
-		items.map((_, i) => {
-			const catalog = getCatalog.call(this, i);
-			const text = (name: string) => String(this.getNodeParameter(name, i, '') ?? '').trim();
-			const session = storedSession.call(this, i);
-			const waId = text('waId');
-			const result = inviteSurvey(
-				session,
-				{ waId, name: text('name'), ticket: text('ticket'), serviceTitle: text('serviceTitle') },
-				catalog,
-				now,
-			);
-			for (const event of result.events) {
-				if (event.type === 'error') this.logger.warn(`Service desk: ${event.reason}`, { waId });
-			}
-			return {
-				json: {
-					waId,
-					session: JSON.stringify(result.session),
-					...versionFields.call(this, i),
-					replies: result.replies,
-				},
-				pairedItem: { item: i },
-			};
-		}),
-	];
+	const catalog = getCatalog.call(this, i);
+	const text = (name: string) => String(this.getNodeParameter(name, i, '') ?? '').trim();
+	const session = storedSession.call(this, i);
+	const waId = text('waId');
+	const result = inviteSurvey(
+		session,
+		{ waId, name: text('name'), ticket: text('ticket'), serviceTitle: text('serviceTitle') },
+		catalog,
+		now,
+	);
+	for (const event of result.events) {
+		if (event.type === 'error') this.logger.warn(`Service desk: ${event.reason}`, { waId });
+	}
+	return {
+		json: {
+			waId,
+			session: JSON.stringify(result.session),
+			...versionFields.call(this, i),
+			replies: result.replies,
+		},
+	};
 }

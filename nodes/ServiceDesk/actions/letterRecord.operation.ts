@@ -1,8 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { ItemResult } from '../../common/itemLoop';
+import { jsonParameter } from '../../common/jsonParameter';
 import { letterRecordOf, type Row } from '../../shared/sheet/letterRecord';
 import { DEFAULT_SHEET_LAYOUT } from '../../shared/sheet/requestRow';
-import { jsonParameter } from './helpers';
 
 const show = { operation: ['letterRecord'] };
 
@@ -35,15 +36,10 @@ export const description: INodeProperties[] = [
  * The verification record of a letter just made (code, number, holder's name, masked NIK,
  * service, issue time, status), to store by code for the verification page.
  */
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
+	const row = jsonParameter<Row | null>(this, 'row', i) ?? {};
+	const number = String(this.getNodeParameter('letterNumber', i) ?? '');
+	const code = String(this.getNodeParameter('verificationCode', i) ?? '');
 	const issuedAt = new Date().toISOString();
-	return [
-		this.getInputData().map((_, i) => {
-			const row = (jsonParameter.call(this, 'row', i) ?? {}) as Row;
-			const number = String(this.getNodeParameter('letterNumber', i) ?? '');
-			const code = String(this.getNodeParameter('verificationCode', i) ?? '');
-			const record = letterRecordOf(row, { number, code, issuedAt }, DEFAULT_SHEET_LAYOUT);
-			return { json: { ...record }, pairedItem: { item: i } };
-		}),
-	];
+	return { json: { ...letterRecordOf(row, { number, code, issuedAt }, DEFAULT_SHEET_LAYOUT) } };
 }

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { recordChanges, type LetterRecord, type Row } from '../../shared/sheet/letterRecord';
 import { DEFAULT_SHEET_LAYOUT } from '../../shared/sheet/requestRow';
-import { jsonParameter } from './helpers';
+import { jsonParameter } from '../../common/jsonParameter';
 
 const show = { operation: ['letterRecordChanges'] };
 
@@ -41,10 +41,13 @@ export const description: INodeProperties[] = [
 /**
  * The verification records to write (upsert by code) so the store follows the sheet: letters staff
  * revoked (Status "Dicabut") or restored, and with all records as input, every letter without one.
+ * A batch operation: the input items are the stored records, compared as a whole with the sheet.
  */
+export const batch = true;
+
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const known = this.getInputData().map((item) => item.json as Partial<LetterRecord>);
-	const rows = jsonParameter.call(this, 'rows', 0) as unknown;
+	const rows = jsonParameter<unknown>(this, 'rows', 0);
 	const scope = this.getNodeParameter('scope', 0) as 'all' | 'revocations';
 	const changes = recordChanges(
 		Array.isArray(rows) ? (rows as Row[]) : [],

@@ -1,32 +1,34 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { ItemResult } from '../../common/itemLoop';
 import { getCatalog } from './catalog';
 
 export const description: INodeProperties[] = [];
 
 /** One item per service in the catalog: what an admin or an AI agent can offer. */
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const catalog = getCatalog.call(this, 0);
-	return [
-		catalog.services.map((service) => ({
-			json: {
-				key: service.key,
-				title: service.title,
-				description: service.description,
-				fields: service.fields.map((f) => ({
-					key: f.key,
-					label: f.label,
-					type: f.type,
-					required: f.required,
-				})),
-				documents: service.documents.map((d) => ({
-					key: d.key,
-					label: d.label,
-					optional: d.optional,
-				})),
-				letterTitle: service.letter.title,
-			},
-			pairedItem: { item: 0 },
-		})),
-	];
+export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
+	const catalog = getCatalog.call(this, i);
+	return {
+		outputs: [
+			catalog.services.map((service) => ({
+				json: {
+					key: service.key,
+					title: service.title,
+					description: service.description,
+					fields: service.fields.map((f) => ({
+						key: f.key,
+						label: f.label,
+						type: f.type,
+						required: f.required,
+					})),
+					documents: service.documents.map((d) => ({
+						key: d.key,
+						label: d.label,
+						optional: d.optional,
+					})),
+					letterTitle: service.letter.title,
+				},
+			})),
+		],
+	};
 }

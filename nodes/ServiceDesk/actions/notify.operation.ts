@@ -1,7 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { ItemResult } from '../../common/itemLoop';
 import { noticeReplies } from '../../shared/conversation';
 import { DEFAULT_SHEET_LAYOUT as layout } from '../../shared/sheet/requestRow';
+import { jsonParameter } from '../../common/jsonParameter';
 import { getCatalog } from './catalog';
 
 const show = { operation: ['notify'] };
@@ -31,27 +33,18 @@ export const description: INodeProperties[] = [
 ];
 
 /** The message telling a resident what staff decided, from the catalog's texts and the row. */
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const items = this.getInputData();
+export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
 	const c = layout.columns;
-	return [
-		items.map((_, i) => {
-			const kind = this.getNodeParameter('notice', i) as Parameters<typeof noticeReplies>[0];
-			const rawRow = this.getNodeParameter('row', i) as unknown;
-			const row = (typeof rawRow === 'string' ? JSON.parse(rawRow) : rawRow) as Record<
-				string,
-				unknown
-			>;
-			const text = (key: string) => String(row[key] ?? '');
-			const vars = {
-				ticket: text(c.ticket),
-				serviceTitle: text(c.service),
-				name: text(c.name),
-				note: text(c.note),
-				letterNumber: text(c.letterNumber),
-			};
-			const replies = noticeReplies(kind, vars, getCatalog.call(this, i));
-			return { json: { waId: text(c.waId), replies, ...vars }, pairedItem: { item: i } };
-		}),
-	];
+	const kind = this.getNodeParameter('notice', i) as Parameters<typeof noticeReplies>[0];
+	const row = jsonParameter<Record<string, unknown>>(this, 'row', i, { shape: 'object' });
+	const text = (key: string) => String(row[key] ?? '');
+	const vars = {
+		ticket: text(c.ticket),
+		serviceTitle: text(c.service),
+		name: text(c.name),
+		note: text(c.note),
+		letterNumber: text(c.letterNumber),
+	};
+	const replies = noticeReplies(kind, vars, getCatalog.call(this, i));
+	return { json: { waId: text(c.waId), replies, ...vars } };
 }

@@ -1,17 +1,13 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { ItemResult } from '../../common/itemLoop';
+import { jsonParameter } from '../../common/jsonParameter';
 import { mentionedKeys } from '../../shared/catalog';
 import { reopenForFix } from '../../shared/conversation';
 import type { Application } from '../../shared/conversation';
 import { decodeApplicationCell } from '../../shared/sheet/applicationCell';
 import { getCatalog } from './catalog';
-import {
-	jsonParameter,
-	sessionProperty,
-	storedSession,
-	versionFields,
-	versionProperty,
-} from './helpers';
+import { sessionProperty, storedSession, versionFields, versionProperty } from './helpers';
 
 const show = { operation: ['reopen'] };
 
@@ -47,40 +43,34 @@ export const description: INodeProperties[] = [
 ];
 
 /** Staff asked for a fix: reopen the resident's request at that point, same ticket. */
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const items = this.getInputData();
+export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
 	const now = new Date();
-	return [
-		items.map((_, i) => {
-			const catalog = getCatalog.call(this, i);
-			// The row's cell may hold the application deflated (a large one: applicationCell.ts).
-			const given = this.getNodeParameter('application', i) as unknown;
-			const application = (decodeApplicationCell(given) ??
-				jsonParameter.call(this, 'application', i)) as Application;
-			const session = storedSession.call(this, i);
-			const keys = String(this.getNodeParameter('fixKeys', i, ''))
-				.split(',')
-				.map((k) => k.trim())
-				.filter(Boolean);
-			const service = catalog.services.find((s) => s.key === application.serviceKey);
-			const note = String(this.getNodeParameter('note', i, ''));
-			const isDocument = (k: string) => !!service?.documents.some((d) => d.key === k);
-			// Without explicit keys, re-ask what the note names ("Foto KTP buram" → the KTP photo).
-			const fix = keys.length
-				? { fieldKeys: keys.filter((k) => !isDocument(k)), documentKeys: keys.filter(isDocument) }
-				: service
-					? mentionedKeys(note, service)
-					: {};
-			const result = reopenForFix(session, application, { ...fix, note }, catalog, now);
-			return {
-				json: {
-					waId: application.waId,
-					session: JSON.stringify(result.session),
-					...versionFields.call(this, i),
-					replies: result.replies,
-				},
-				pairedItem: { item: i },
-			};
-		}),
-	];
+	const catalog = getCatalog.call(this, i);
+	// The row's cell may hold the application deflated (a large one: applicationCell.ts).
+	const given = this.getNodeParameter('application', i) as unknown;
+	const application = (decodeApplicationCell(given) ??
+		jsonParameter<Application>(this, 'application', i, { shape: 'object' })) as Application;
+	const session = storedSession.call(this, i);
+	const keys = String(this.getNodeParameter('fixKeys', i, ''))
+		.split(',')
+		.map((k) => k.trim())
+		.filter(Boolean);
+	const service = catalog.services.find((s) => s.key === application.serviceKey);
+	const note = String(this.getNodeParameter('note', i, ''));
+	const isDocument = (k: string) => !!service?.documents.some((d) => d.key === k);
+	// Without explicit keys, re-ask what the note names ("Foto KTP buram" → the KTP photo).
+	const fix = keys.length
+		? { fieldKeys: keys.filter((k) => !isDocument(k)), documentKeys: keys.filter(isDocument) }
+		: service
+			? mentionedKeys(note, service)
+			: {};
+	const result = reopenForFix(session, application, { ...fix, note }, catalog, now);
+	return {
+		json: {
+			waId: application.waId,
+			session: JSON.stringify(result.session),
+			...versionFields.call(this, i),
+			replies: result.replies,
+		},
+	};
 }

@@ -1,5 +1,6 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { ItemResult } from '../../common/itemLoop';
 import { renderMessage } from '../../shared/catalog';
 import { newSession, resumeBot } from '../../shared/conversation';
 import { getCatalog } from './catalog';
@@ -18,19 +19,13 @@ export const description: INodeProperties[] = [
 ];
 
 /** Staff finished talking with a resident: the bot answers them again, and tells them so. */
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const items = this.getInputData();
+export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
 	const now = new Date();
-	return [
-		items.map((_, i) => {
-			const catalog = getCatalog.call(this, i);
-			const waId = String(this.getNodeParameter('waId', i, '') ?? '').trim();
-			const session = resumeBot(storedSession.call(this, i) ?? newSession(waId, '', now), now);
-			const replies = [{ type: 'text', text: renderMessage(catalog.messages, 'handoff.resumed') }];
-			return {
-				json: { waId, session: JSON.stringify(session), replies, ...versionFields.call(this, i) },
-				pairedItem: { item: i },
-			};
-		}),
-	];
+	const catalog = getCatalog.call(this, i);
+	const waId = String(this.getNodeParameter('waId', i, '') ?? '').trim();
+	const session = resumeBot(storedSession.call(this, i) ?? newSession(waId, '', now), now);
+	const replies = [{ type: 'text', text: renderMessage(catalog.messages, 'handoff.resumed') }];
+	return {
+		json: { waId, session: JSON.stringify(session), replies, ...versionFields.call(this, i) },
+	};
 }

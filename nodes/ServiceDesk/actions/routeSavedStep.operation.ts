@@ -1,8 +1,10 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { jsonParameter } from './helpers';
-import { emptyOutputs, routeStep, type StepItem } from './step';
+import type { ItemResult } from '../../common/itemLoop';
+import { jsonParameter } from '../../common/jsonParameter';
+
+import { routeStep, type StepItem } from './step';
 
 export const description: INodeProperties[] = [
 	{
@@ -16,22 +18,13 @@ export const description: INodeProperties[] = [
 ];
 
 /** After the step's session is saved: its replies and events, each on its own output. */
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const outputs = emptyOutputs();
-	const items = this.getInputData();
-	for (let i = 0; i < items.length; i++) {
-		const item = jsonParameter.call(this, 'step', i) as StepItem | undefined;
-		if (!item || typeof item.waId !== 'string' || !Array.isArray(item.replies)) {
-			throw new NodeOperationError(
-				this.getNode(),
-				'The Step parameter is not a "Take Step" result',
-				{
-					description: 'Map it to the output of the Service Desk node that ran "Take Step".',
-					itemIndex: i,
-				},
-			);
-		}
-		routeStep(item, i, outputs);
+export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
+	const item = jsonParameter<StepItem | undefined>(this, 'step', i, { empty: undefined });
+	if (!item || typeof item.waId !== 'string' || !Array.isArray(item.replies)) {
+		throw new NodeOperationError(this.getNode(), 'The Step parameter is not a "Take Step" result', {
+			description: 'Map it to the output of the Service Desk node that ran "Take Step".',
+			itemIndex: i,
+		});
 	}
-	return outputs;
+	return { outputs: routeStep(item) };
 }

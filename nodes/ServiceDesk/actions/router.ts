@@ -1,6 +1,10 @@
+/**
+ * Service Desk operations run per item; Triage Decisions, Status Reply and Verification Page are
+ * batch operations (a sheet's rows read as one whole).
+ */
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
+import { runOperation, type Operation } from '../../common/itemLoop';
 import * as checkApplication from './checkApplication.operation';
 import * as complaintReply from './complaintReply.operation';
 import * as describeService from './describeService.operation';
@@ -11,6 +15,7 @@ import * as letterRecord from './letterRecord.operation';
 import * as letterRecordChanges from './letterRecordChanges.operation';
 import * as listServices from './listServices.operation';
 import * as notify from './notify.operation';
+import { outputsFor } from './outputs';
 import * as reopen from './reopen.operation';
 import * as resumeBot from './resumeBot.operation';
 import * as routeSavedStep from './routeSavedStep.operation';
@@ -20,7 +25,7 @@ import * as takeStep from './takeStep.operation';
 import * as triage from './triage.operation';
 import * as verificationPage from './verificationPage.operation';
 
-export const operations = {
+export const operations: Record<string, Operation> = {
 	handleMessage,
 	takeStep,
 	routeSavedStep,
@@ -42,10 +47,5 @@ export const operations = {
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const operation = this.getNodeParameter('operation', 0) as keyof typeof operations;
-	const handler = operations[operation];
-	if (!handler) {
-		throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not known`);
-	}
-	return await handler.execute.call(this);
+	return await runOperation(this, operations, (name) => outputsFor(name).length);
 }

@@ -1,9 +1,10 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { ItemResult } from '../../common/itemLoop';
 import type { Application } from '../../shared/conversation';
 import { toRequestRow } from '../../shared/sheet/requestRow';
+import { jsonParameter } from '../../common/jsonParameter';
 import { getCatalog } from './catalog';
-import { jsonParameter } from './helpers';
 
 const show = { operation: ['sheetRow'] };
 
@@ -28,38 +29,35 @@ export const description: INodeProperties[] = [
 ];
 
 /** Turns a submitted application into the row staff see in the requests sheet (Status "Menunggu"). */
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const items = this.getInputData();
-	return [
-		items.map((_, i) => {
-			const catalog = getCatalog.call(this, i);
-			const app = jsonParameter.call(this, 'application', i) as Application;
-			const links = (jsonParameter.call(this, 'documentLinks', i) ?? []) as Array<{
-				key: string;
-				link?: string;
-				url?: string;
-			}>;
-			const service = catalog.services.find((s) => s.key === app.serviceKey);
-			const docLabel = (key: string) => service?.documents.find((d) => d.key === key)?.label ?? key;
-			const row = toRequestRow({
-				ticket: app.ticket,
-				submittedAt: app.submittedAt,
-				waId: app.waId,
-				name: String(app.data?.nama ?? app.name ?? ''),
-				serviceKey: app.serviceKey,
-				serviceTitle: app.serviceTitle,
-				data: app.data ?? {},
-				flags: Array.isArray(app.flags) ? app.flags.map(String) : [],
-				fields: service?.fields ?? [],
-				documents: (Array.isArray(links) ? links : []).map((l) => ({
-					key: l.key,
-					label: docLabel(l.key),
-					url: String(l.link ?? l.url ?? ''),
-				})),
-				status: 'pending',
-				applicationJson: JSON.stringify(app),
-			});
-			return { json: row, pairedItem: { item: i } };
-		}),
-	];
+export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
+	const catalog = getCatalog.call(this, i);
+	const app = jsonParameter<Application>(this, 'application', i, { shape: 'object' });
+	const links = jsonParameter<
+		Array<{
+			key: string;
+			link?: string;
+			url?: string;
+		}>
+	>(this, 'documentLinks', i, { empty: [] });
+	const service = catalog.services.find((s) => s.key === app.serviceKey);
+	const docLabel = (key: string) => service?.documents.find((d) => d.key === key)?.label ?? key;
+	const row = toRequestRow({
+		ticket: app.ticket,
+		submittedAt: app.submittedAt,
+		waId: app.waId,
+		name: String(app.data?.nama ?? app.name ?? ''),
+		serviceKey: app.serviceKey,
+		serviceTitle: app.serviceTitle,
+		data: app.data ?? {},
+		flags: Array.isArray(app.flags) ? app.flags.map(String) : [],
+		fields: service?.fields ?? [],
+		documents: (Array.isArray(links) ? links : []).map((l) => ({
+			key: l.key,
+			label: docLabel(l.key),
+			url: String(l.link ?? l.url ?? ''),
+		})),
+		status: 'pending',
+		applicationJson: JSON.stringify(app),
+	});
+	return { json: row };
 }

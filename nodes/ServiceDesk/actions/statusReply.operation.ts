@@ -13,9 +13,12 @@ export const description: INodeProperties[] = [
 ];
 
 /**
- * Answers "how is my request?" from the resident's sheet rows. All input items are read as rows
- * (an empty item, when the sheet had none, gives the "no requests yet" answer).
+ * Answers "how is my request?" from the resident's sheet rows. A batch operation: all input items
+ * are read as rows and give one answer (an empty item, when the sheet had none, gives the "no
+ * requests yet" answer).
  */
+export const batch = true;
+
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const waId = String(this.getNodeParameter('waId', 0)).trim();

@@ -13,7 +13,10 @@ import {
 } from '../../shared/conversation';
 import type { Application } from '../../shared/conversation';
 import type { Catalog } from '../../shared/catalog/types';
+import { extensionFor } from '../../shared/messaging/media';
 import type { InboundMessage } from '../../shared/messaging/types';
+import { jsonParameter } from '../../common/jsonParameter';
+import { isObject } from '../../shared/values';
 import { getCatalog } from './catalog';
 import { storedPendingReplies, storedSession, storedVersion } from './helpers';
 
@@ -47,36 +50,27 @@ export interface StepItem extends IDataObject {
 	routes: Record<Route, IDataObject[]>;
 }
 
-function parseMessage(this: IExecuteFunctions, raw: unknown, itemIndex: number): InboundMessage {
-	let value = raw;
-	if (typeof raw === 'string') {
-		try {
-			value = JSON.parse(raw);
-		} catch {
-			value = undefined;
-		}
-	}
-	const message = value as Partial<InboundMessage> | undefined;
-	if (!message || typeof message.from !== 'string' || typeof message.messageId !== 'string') {
+const MESSAGE_HINT =
+	'Map it to the output of the WhatsApp Gateway Trigger (it needs at least "from" and "messageId").';
+
+/** The Message parameter as a WhatsApp message. */
+function messageOf(this: IExecuteFunctions, itemIndex: number): InboundMessage {
+	const message = jsonParameter<Partial<InboundMessage>>(this, 'message', itemIndex, {
+		hint: MESSAGE_HINT,
+	});
+	if (
+		!isObject(message) ||
+		typeof message.from !== 'string' ||
+		typeof message.messageId !== 'string'
+	) {
 		throw new NodeOperationError(
 			this.getNode(),
-			'The Message parameter is not a WhatsApp message',
-			{
-				description:
-					'Map it to the output of the WhatsApp Gateway Trigger (it needs at least "from" and "messageId").',
-				itemIndex,
-			},
+			`The Message parameter of item ${itemIndex} is not a WhatsApp message`,
+			{ description: MESSAGE_HINT, itemIndex },
 		);
 	}
 	return message as InboundMessage;
 }
-
-const EXTENSIONS: Record<string, string> = {
-	'image/jpeg': 'jpg',
-	'image/png': 'png',
-	'image/webp': 'webp',
-	'application/pdf': 'pdf',
-};
 
 /**
  * The application's files as a flat list, one entry per file, named for the Drive folder, so a
@@ -87,7 +81,7 @@ function documentFiles(application: Application, catalog: Catalog) {
 	return Object.entries(application.documents).flatMap(([key, files]) => {
 		const label = service?.documents.find((d) => d.key === key)?.label ?? key;
 		return files.map((file, index) => {
-			const extension = EXTENSIONS[file.mimeType] ?? 'bin';
+			const extension = extensionFor(file.mimeType);
 			const suffix = files.length > 1 ? ` ${index + 1}` : '';
 			return {
 				ticket: application.ticket,
@@ -105,7 +99,7 @@ function documentFiles(application: Application, catalog: Catalog) {
 /** One step of item `i`'s conversation (parameters Message, Session, Version and the catalog). */
 export function takeStep(this: IExecuteFunctions, i: number, now: Date): StepItem {
 	const catalog = getCatalog.call(this, i);
-	const message = parseMessage.call(this, this.getNodeParameter('message', i), i);
+	const message = messageOf.call(this, i);
 	const version = storedVersion.call(this, i);
 	const stored = storedSession.call(this, i);
 	const result = step(stored, message, catalog, now);
@@ -165,18 +159,12 @@ export function takeStep(this: IExecuteFunctions, i: number, now: Date): StepIte
 }
 
 /** A step's replies and events, each on its output (Reply, Submitted, Status Question, …). */
-export function routeStep(
-	item: StepItem,
-	itemIndex: number,
-	outputs: INodeExecutionData[][],
-): void {
-	const pairedItem = { item: itemIndex };
+export function routeStep(item: StepItem): INodeExecutionData[][] {
+	const outputs: INodeExecutionData[][] = [[], [], [], [], [], []];
 	const { waId, session, replies, events } = item;
-	outputs[OUTPUT.reply].push({ json: { waId, session, replies, events }, pairedItem });
+	outputs[OUTPUT.reply].push({ json: { waId, session, replies, events } });
 	for (const route of ROUTES) {
-		for (const json of item.routes?.[route] ?? [])
-			outputs[OUTPUT[route]].push({ json, pairedItem });
+		for (const json of item.routes?.[route] ?? []) outputs[OUTPUT[route]].push({ json });
 	}
+	return outputs;
 }
-
-export const emptyOutputs = (): INodeExecutionData[][] => [[], [], [], [], [], []];

@@ -1,12 +1,12 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { ItemResult } from '../../common/itemLoop';
 import { messageProperty } from './handleMessage.operation';
 import { pendingRepliesProperties, sessionProperty, versionProperty } from './helpers';
 import { takeStep } from './step';
 
 export const description: INodeProperties[] = [
-	messageProperty('takeStep'),
+	messageProperty('takeStep', true),
 	sessionProperty('takeStep'),
 	versionProperty('takeStep'),
 	...pendingRepliesProperties('takeStep'),
@@ -20,19 +20,6 @@ export const description: INodeProperties[] = [
  * Its replies are also returned as `pendingFor`/`pendingReplies`, to save with the session and
  * clear once sent: a redelivered message whose replies never left gets them then.
  */
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const items = this.getInputData();
-	const now = new Date();
-	return [
-		items.map((_, i) => {
-			try {
-				return { json: takeStep.call(this, i, now), pairedItem: { item: i } };
-			} catch (error) {
-				if (!this.continueOnFail()) {
-					throw new NodeOperationError(this.getNode(), error as Error, { itemIndex: i });
-				}
-				return { json: { error: (error as Error).message }, pairedItem: { item: i } };
-			}
-		}),
-	];
+export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
+	return { json: takeStep.call(this, i, new Date()) };
 }

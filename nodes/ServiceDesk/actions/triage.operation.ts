@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { jsonParameter } from '../../common/jsonParameter';
 import { formatLetterNumber, newVerificationCode } from '../../shared/letter/numbering';
 import { DEFAULT_SHEET_LAYOUT } from '../../shared/sheet/requestRow';
 import { problemText, SHEET_PROBLEMS } from '../../shared/sheet/problems';
@@ -70,9 +71,13 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-function ticketsOf(value: unknown): Set<string> {
-	const list = typeof value === 'string' ? (JSON.parse(value || '[]') as unknown) : value;
-	if (!Array.isArray(list)) throw new Error('"Sent, Not Marked" must be a JSON array of tickets');
+/** The "Sent, Not Marked" tickets (a JSON list of tickets). */
+function ticketsOf(ctx: IExecuteFunctions): Set<string> {
+	const list = jsonParameter<unknown[]>(ctx, 'sentNotMarked', 0, {
+		empty: [],
+		shape: 'list',
+		hint: 'Give the tickets as a JSON array, e.g. ["REQ-1"]',
+	});
 	return new Set(list.map((t) => String(t ?? '').trim()).filter(Boolean));
 }
 
@@ -80,7 +85,10 @@ function ticketsOf(value: unknown): Set<string> {
  * Reads every row of the requests sheet (one input item per row) and routes the rows staff
  * decided on and that are not handled yet: approved (with their letter number), rejected, fix;
  * rows already delivered but not marked; rows it cannot read (with the sentence for staff).
+ * A batch operation: letter numbers continue from the whole sheet, so the rows are read as one.
  */
+export const batch = true;
+
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const decisions = triage(
@@ -92,7 +100,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			now: new Date(),
 			formatNumber: formatLetterNumber,
 			newCode: newVerificationCode,
-			sentNotMarked: ticketsOf(this.getNodeParameter('sentNotMarked', 0, '[]')),
+			sentNotMarked: ticketsOf(this),
 		},
 		DEFAULT_SHEET_LAYOUT,
 	);
@@ -100,7 +108,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const outputs: INodeExecutionData[][] = [[], [], [], [], []];
 	const outputOf = { approved: 0, rejected: 1, fix: 2 } as const;
 	const [sentNotMarked, unreadable] = [3, 4];
-	const batch = this.getNodeParameter('signing', 0, 'immediate') === 'batch';
+	const waitForSigning = this.getNodeParameter('signing', 0, 'immediate') === 'batch';
 	for (const decision of decisions) {
 		const index = items.findIndex((item) => item.json === decision.row);
 		const row = decision.row;
@@ -132,7 +140,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				/** The status word the row gets once the letter is delivered. */
 				doneStatus: DEFAULT_SHEET_LAYOUT.statuses.done,
 				/** Batch signing: the row waits with this status instead of being sent now. */
-				awaitsSignature: decision.kind === 'approved' && batch,
+				awaitsSignature: decision.kind === 'approved' && waitForSigning,
 				waitingStatus: DEFAULT_SHEET_LAYOUT.statuses.awaitingSignature,
 				application: decision.application,
 				row,

@@ -40,7 +40,13 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-/** The page a QR scan shows: the letter confirmed or revoked, or the same "not found" for any other code. */
+/**
+ * The page a QR scan shows: the letter confirmed or revoked, or the same "not found" for any other
+ * code. A batch operation: the input items (the sheet rows to look in, or the one record found for
+ * the code) give one page.
+ */
+export const batch = true;
+
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData().map((item) => item.json);
 	const code = String(this.getNodeParameter('code', 0) ?? '');

@@ -13,6 +13,7 @@ import {
 	type OutcomeEvent,
 	type Row,
 } from '../../shared/outcomes';
+import { jsonParameter } from '../../common/jsonParameter';
 
 const show = { show: { operation: ['computeIndicators'] } };
 
@@ -87,29 +88,24 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-/** A JSON array parameter (text or an expression result); n8n items ({ json }) are unwrapped. */
+/** A list of rows (text or an expression result); n8n items ({ json }) are unwrapped. */
 function rowsOf<T>(ctx: IExecuteFunctions, name: string): T[] {
-	let raw = ctx.getNodeParameter(name, 0, '[]') as unknown;
-	if (typeof raw === 'string') {
-		if (!raw.trim()) return [];
-		try {
-			raw = JSON.parse(raw) as unknown;
-		} catch (error) {
-			throw new NodeOperationError(ctx.getNode(), `The "${name}" parameter is not valid JSON`, {
-				description: (error as Error).message,
-			});
-		}
-	}
-	if (!Array.isArray(raw))
-		throw new NodeOperationError(ctx.getNode(), `The "${name}" parameter must be a list of rows`, {
-			description: `Map it to the rows read from the sheet, e.g. {{ $("Read ${name}").all().map(i => i.json) }}.`,
-		});
-	return raw.map((r) =>
+	const rows = jsonParameter<unknown[]>(ctx, name, 0, {
+		empty: [],
+		shape: 'list',
+		hint: `Map it to the rows read from the sheet, e.g. {{ $("Read ${name}").all().map(i => i.json) }}`,
+	});
+	return rows.map((r) =>
 		r && typeof r === 'object' && 'json' in r && typeof r.json === 'object' ? r.json : r,
 	) as T[];
 }
 
-/** One item with the figures of the month and the year to date, and `rows` for a report tab. */
+/**
+ * One item with the figures of the month and the year to date, and `rows` for a report tab. A
+ * batch operation: it reads the sheets' rows from its parameters once, whatever the input items.
+ */
+export const batch = true;
+
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const options = this.getNodeParameter('indicatorOptions', 0, {}) as IDataObject;
 	const timeZone = String(options.timeZone || this.getTimezone() || 'Asia/Jakarta');

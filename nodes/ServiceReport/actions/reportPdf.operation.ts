@@ -1,17 +1,14 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import type { ItemResult } from '../../common/itemLoop';
+import { jsonParameter } from '../../common/jsonParameter';
 import {
 	letterheadProperty,
 	outputBinaryOption,
 	paperOption,
 	readLetterhead,
-} from '../../LetterPdf/printParameters';
+} from '../../common/printParameters';
 import type { Paper } from '../../shared/letter';
 import { renderReport, type Indicators } from '../../shared/outcomes';
 
@@ -49,15 +46,11 @@ export const description: INodeProperties[] = [
 	},
 ];
 
+const FIGURES_HINT =
+	'Connect this node after a Service Report node running "Compute Indicators", or map Figures to its output.';
+
 function figuresOf(ctx: IExecuteFunctions, i: number): Indicators {
-	let raw = ctx.getNodeParameter('figures', i, '') as unknown;
-	if (typeof raw === 'string' && raw.trim()) {
-		try {
-			raw = JSON.parse(raw) as unknown;
-		} catch {
-			// reported below
-		}
-	}
+	const raw = jsonParameter<unknown>(ctx, 'figures', i, { empty: undefined, hint: FIGURES_HINT });
 	const f = raw as Partial<Indicators> | undefined;
 	const ok =
 		f &&
@@ -73,17 +66,17 @@ function figuresOf(ctx: IExecuteFunctions, i: number): Indicators {
 			'The figures are not the output of "Compute Indicators"',
 			{
 				itemIndex: i,
-				description:
-					'Connect this node after a Service Report node running "Compute Indicators", or map Figures to its output.',
+				description: FIGURES_HINT,
 			},
 		);
 	return f as Indicators;
 }
 
-async function reportOne(ctx: IExecuteFunctions, i: number): Promise<INodeExecutionData> {
-	const figures = figuresOf(ctx, i);
-	const options = ctx.getNodeParameter('reportOptions', i, {}) as IDataObject;
-	const { letterhead, emblem } = await readLetterhead(ctx, i);
+/** One PDF per input item (normally the single item of "Compute Indicators"). */
+export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
+	const figures = figuresOf(this, i);
+	const options = this.getNodeParameter('reportOptions', i, {}) as IDataObject;
+	const { letterhead, emblem } = await readLetterhead(this, i);
 	let report;
 	try {
 		report = await renderReport(figures, {
@@ -93,7 +86,7 @@ async function reportOne(ctx: IExecuteFunctions, i: number): Promise<INodeExecut
 		});
 	} catch (error) {
 		throw new NodeOperationError(
-			ctx.getNode(),
+			this.getNode(),
 			`The report could not be made: ${(error as Error).message}`,
 			{
 				itemIndex: i,
@@ -101,7 +94,7 @@ async function reportOne(ctx: IExecuteFunctions, i: number): Promise<INodeExecut
 		);
 	}
 	const fileName = String(options.fileName || report.fileName);
-	const binary = await ctx.helpers.prepareBinaryData(
+	const binary = await this.helpers.prepareBinaryData(
 		Buffer.from(report.pdf),
 		fileName,
 		'application/pdf',
@@ -109,28 +102,5 @@ async function reportOne(ctx: IExecuteFunctions, i: number): Promise<INodeExecut
 	return {
 		json: { month: figures.month, pages: report.pages, bytes: report.pdf.length, fileName },
 		binary: { [String(options.binaryPropertyName || 'data')]: binary },
-		pairedItem: { item: i },
 	};
-}
-
-/** One PDF per input item (normally the single item of "Compute Indicators"). */
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const out: INodeExecutionData[] = [];
-	const items = this.getInputData();
-	for (let i = 0; i < items.length; i++) {
-		try {
-			out.push(await reportOne(this, i));
-		} catch (error) {
-			const failure =
-				error instanceof NodeOperationError
-					? error
-					: new NodeOperationError(this.getNode(), (error as Error).message, { itemIndex: i });
-			if (!this.continueOnFail()) throw failure;
-			out.push({
-				json: { error: failure.message, description: failure.description ?? null },
-				pairedItem: { item: i },
-			});
-		}
-	}
-	return [out];
 }

@@ -5,13 +5,14 @@
  */
 import type { Catalog } from '../catalog/types';
 import type { OutboundReply } from '../messaging/types';
-import type { Complaint, DocumentFile, Session } from './types';
+import type { Complaint, Session } from './types';
 import { clearRequest, markSent } from './session';
 import { moveTo, prompt, type Ctx } from './flow';
 import { button, cancel, newDraftId, type Input } from './answers';
-import { ACCEPTED_FILE } from './documents';
+import { receivedFile } from './documents';
 import { cut, isWord, matchChoice, say, textReply, textsFor } from './texts';
 import { complaintTicket } from './ticket';
+import { extensionFor } from '../messaging/media';
 
 /** Shorter than this is not a description ("tes", "halo"). */
 export const COMPLAINT_MIN_LENGTH = 5;
@@ -48,18 +49,8 @@ export function onComplaintText(ctx: Ctx, s: Session, input: Input): void {
 }
 
 export function onComplaintFile(ctx: Ctx, s: Session): void {
-	const media = ctx.message.media;
-	const mimeType = String(media?.mimeType || (ctx.message.type === 'image' ? 'image/jpeg' : ''));
-	if (!media || (!media.id && !media.url) || !ACCEPTED_FILE.test(mimeType)) {
-		ctx.replies.push(textReply(say(ctx.texts, 'document.bad_type', { mimeType: mimeType || '?' })));
-		return;
-	}
-	const photo: DocumentFile = {
-		...(media.id ? { id: String(media.id) } : {}),
-		...(media.url ? { url: String(media.url) } : {}),
-		mimeType,
-		...(media.fileName ? { fileName: String(media.fileName).slice(0, 200) } : {}),
-	};
+	const photo = receivedFile(ctx);
+	if (!photo) return;
 	const complaint = { ...(s.complaint ?? {}), photo };
 	const caption = typeof ctx.message.text === 'string' ? ctx.message.text.trim() : '';
 	if (s.state === 'complaint' && caption.length >= COMPLAINT_MIN_LENGTH) {
@@ -133,21 +124,12 @@ export function complaintReplies(
 	];
 }
 
-const EXTENSIONS: Record<string, string> = {
-	'image/jpeg': 'jpg',
-	'image/png': 'png',
-	'image/webp': 'webp',
-	'image/heic': 'heic',
-	'image/heif': 'heif',
-	'application/pdf': 'pdf',
-};
-
 /** The complaint's photo as the request files are listed (download → upload), or nothing. */
 export function complaintFiles(complaint: Complaint, catalog: Catalog) {
 	const photo = complaint?.photo;
 	if (!photo) return [];
 	const label = say(textsFor(catalog), 'complaint.photo.label');
-	const extension = EXTENSIONS[photo.mimeType.toLowerCase()] ?? 'bin';
+	const extension = extensionFor(photo.mimeType);
 	return [
 		{
 			ticket: complaint.ticket,

@@ -22,22 +22,31 @@ function later(ctx: Ctx, text: string): boolean {
 /** Photos and PDFs the office can store. */
 export const ACCEPTED_FILE = /^(image\/(jpeg|jpg|png|webp|heic|heif)|application\/pdf)$/i;
 
-export function onDocumentFile(ctx: Ctx, s: Session, service: ResolvedService): void {
-	const d = s.pos?.d ?? -1;
-	const doc = service.documents[d];
+/**
+ * The message's photo or PDF as the office stores it (where to fetch it, its type and name), or
+ * null after telling the resident the file cannot be taken.
+ */
+export function receivedFile(ctx: Ctx): DocumentFile | null {
 	const media = ctx.message.media;
-	if (!doc) return restart(ctx, s);
 	const mimeType = String(media?.mimeType || (ctx.message.type === 'image' ? 'image/jpeg' : ''));
 	if (!media || (!media.id && !media.url) || !ACCEPTED_FILE.test(mimeType)) {
 		ctx.replies.push(textReply(say(ctx.texts, 'document.bad_type', { mimeType: mimeType || '?' })));
-		return;
+		return null;
 	}
-	const file: DocumentFile = {
+	return {
 		...(media.id ? { id: String(media.id) } : {}),
 		...(media.url ? { url: String(media.url) } : {}),
 		mimeType,
 		...(media.fileName ? { fileName: String(media.fileName).slice(0, 200) } : {}),
 	};
+}
+
+export function onDocumentFile(ctx: Ctx, s: Session, service: ResolvedService): void {
+	const d = s.pos?.d ?? -1;
+	const doc = service.documents[d];
+	if (!doc) return restart(ctx, s);
+	const file = receivedFile(ctx);
+	if (!file) return;
 	const files = [...(s.docs[doc.key] ?? []), file];
 	s.docs[doc.key] = files;
 	const count = files.length;

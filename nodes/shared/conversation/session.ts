@@ -4,6 +4,7 @@
  */
 import type { Catalog } from '../catalog/types';
 import type { InboundMessage } from '../messaging/types';
+import { isObject } from '../values';
 import { shortHash } from './ids';
 import { keepIdentity } from './identity';
 import { SESSION_STATES, SURVEY_ELEMENTS, type Session, type SessionState } from './types';
@@ -55,9 +56,6 @@ export function newSession(waId: string, name: string, now: Date): Session {
 		history: [],
 	};
 }
-
-const isObject = (x: unknown): x is Record<string, unknown> =>
-	typeof x === 'object' && x !== null && !Array.isArray(x);
 
 /** A usable session for this sender, or a new one when `raw` is missing, foreign or malformed. */
 export function loadSession(raw: unknown, waId: string, name: string, now: Date): Session {

@@ -20,7 +20,7 @@ import {
 } from 'pdf-lib';
 import { letterFaces, type Face, type FaceName, type FontSubset } from './fonts';
 import type { LaidOutLetter, Mark, PageGeometry } from './layout';
-import { defaultEmblemOperators, qrOperators } from './marks';
+import { defaultEmblemOperators, qrOperators } from './symbolOperators';
 
 export interface DrawOptions {
 	page: PageGeometry;
@@ -154,6 +154,18 @@ function embedFace(context: PDFContext, face: Face, subset: FontSubset): PDFRef 
 	);
 }
 
+/** A filled circle as four Bézier quarters (the usual 0.5523 control-point factor). */
+function dotOperators(x: number, y: number, r: number): string {
+	const k = r * 0.5523;
+	return [
+		`${n(x + r)} ${n(y)} m`,
+		`${n(x + r)} ${n(y + k)} ${n(x + k)} ${n(y + r)} ${n(x)} ${n(y + r)} c`,
+		`${n(x - k)} ${n(y + r)} ${n(x - r)} ${n(y + k)} ${n(x - r)} ${n(y)} c`,
+		`${n(x - r)} ${n(y - k)} ${n(x - k)} ${n(y - r)} ${n(x)} ${n(y - r)} c`,
+		`${n(x + k)} ${n(y - r)} ${n(x + r)} ${n(y - k)} ${n(x + r)} ${n(y)} c f`,
+	].join(' ');
+}
+
 function pageOperators(
 	marks: Mark[],
 	height: number,
@@ -196,6 +208,17 @@ function pageOperators(
 				out.push(
 					`q ${n4(m.size / qr.extent)} 0 0 ${n4(m.size / qr.extent)} ${n(m.x)} ${n(height - m.y - m.size)} cm\n${qr.ops}\nQ`,
 				);
+				break;
+			case 'rect':
+				out.push(`q ${n(m.grey)} g ${n(m.x)} ${n(height - m.y - m.h)} ${n(m.w)} ${n(m.h)} re f Q`);
+				break;
+			case 'line':
+				out.push(
+					`q ${n(m.thickness)} w ${m.dash ? `[${n(m.dash)} ${n(m.dash)}] 0 d ` : ''}${n(m.x1)} ${n(height - m.y1)} m ${n(m.x2)} ${n(height - m.y2)} l S Q`,
+				);
+				break;
+			case 'dot':
+				out.push(dotOperators(m.x, height - m.y, m.r));
 				break;
 		}
 	}

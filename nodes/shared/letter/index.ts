@@ -6,7 +6,7 @@ import { drawLetter } from './draw';
 import { layoutLetter, type PageGeometry } from './layout';
 import { LETTER_TITLES, type Letterhead, type Signatory } from './letters';
 import { MarkupError, parseLetterMarkup } from './markup';
-import { TableLayoutError } from './layout-table';
+import { TableLayoutError } from './layoutTable';
 import { fillTemplate, LetterTemplateError } from './template';
 import { letterWords } from './words';
 

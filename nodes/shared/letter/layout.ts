@@ -4,8 +4,8 @@
  */
 import type { FaceName } from './fonts';
 import type { Align, Block, LetterDocument, Run } from './model';
-import { layTable } from './layout-table';
-import { laySignature, measureSignature } from './layout-signature';
+import { layTable } from './layoutTable';
+import { laySignature, measureSignature } from './layoutSignature';
 import { Typesetter, type Line } from './typeset';
 
 export interface PageGeometry {
@@ -27,7 +27,20 @@ export type Mark =
 	| { kind: 'rule'; x1: number; x2: number; y: number; thickness: number }
 	| { kind: 'box'; x: number; y: number; w: number; h: number }
 	| { kind: 'emblem'; x: number; y: number; w: number; h: number }
-	| { kind: 'qr'; x: number; y: number; size: number };
+	| { kind: 'qr'; x: number; y: number; size: number }
+	// Shapes (the report's charts): a filled rectangle in a grey (0 black … 1 white), a line
+	// (dashed with `dash`-point dashes), a filled dot of radius `r`.
+	| { kind: 'rect'; x: number; y: number; w: number; h: number; grey: number }
+	| {
+			kind: 'line';
+			x1: number;
+			y1: number;
+			x2: number;
+			y2: number;
+			thickness: number;
+			dash?: number;
+	  }
+	| { kind: 'dot'; x: number; y: number; r: number };
 
 export interface LaidOutLetter {
 	pages: Mark[][];

@@ -47,6 +47,8 @@ const EXTENSION_MIME: Record<string, string> = {
 	jpeg: 'image/jpeg',
 	png: 'image/png',
 	webp: 'image/webp',
+	heic: 'image/heic',
+	heif: 'image/heif',
 	gif: 'image/gif',
 	pdf: 'application/pdf',
 	doc: 'application/msword',
@@ -71,4 +73,14 @@ export function mimeFromExtension(ext: string): string {
 		.replace(/^\./, '');
 	// Own keys only: an extension such as "constructor" must not find Object.prototype's.
 	return Object.prototype.hasOwnProperty.call(EXTENSION_MIME, key) ? EXTENSION_MIME[key] : '';
+}
+
+/** The usual extension of a MIME type (`image/jpeg; q=1` → jpg), 'bin' when unknown. */
+export function extensionFor(mimeType: string): string {
+	const type = String(mimeType ?? '')
+		.split(';')[0]
+		.trim()
+		.toLowerCase();
+	const found = Object.keys(EXTENSION_MIME).find((ext) => EXTENSION_MIME[ext] === type);
+	return found ?? 'bin';
 }

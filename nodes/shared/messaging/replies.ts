@@ -2,6 +2,7 @@
  * Checks an untrusted value (an item field) is an `OutboundReply[]`, so the sender can trust
  * its shape. Errors name the position of the first bad reply.
  */
+import { isObject } from '../values';
 import type { OutboundReply, ReplyListSection } from './types';
 
 export class ReplyShapeError extends Error {
@@ -11,9 +12,6 @@ export class ReplyShapeError extends Error {
 	}
 }
 
-const isObj = (v: unknown): v is Record<string, unknown> =>
-	typeof v === 'object' && v !== null && !Array.isArray(v);
-
 const text = (v: unknown): string => (typeof v === 'string' ? v : v == null ? '' : String(v));
 
 function options(
@@ -22,7 +20,7 @@ function options(
 ): Array<{ id: string; title: string; description?: string }> {
 	if (!Array.isArray(v)) throw new ReplyShapeError(`${where} is not an array`);
 	return v.map((o, i) => {
-		if (!isObj(o) || !text(o.title)) throw new ReplyShapeError(`${where}[${i}] has no title`);
+		if (!isObject(o) || !text(o.title)) throw new ReplyShapeError(`${where}[${i}] has no title`);
 		const option: { id: string; title: string; description?: string } = {
 			id: text(o.id) || String(i + 1),
 			title: text(o.title),
@@ -46,7 +44,7 @@ export function toReplies(value: unknown): OutboundReply[] {
 	return list.map((r, i): OutboundReply => {
 		const where = `reply ${i}`;
 		if (typeof r === 'string') return { type: 'text', text: r };
-		if (!isObj(r)) throw new ReplyShapeError(`${where} is not an object`);
+		if (!isObject(r)) throw new ReplyShapeError(`${where} is not an object`);
 		if (r.type === 'text') {
 			if (!text(r.text)) throw new ReplyShapeError(`${where} (text) has no text`);
 			return { type: 'text', text: text(r.text) };
@@ -63,7 +61,7 @@ export function toReplies(value: unknown): OutboundReply[] {
 			if (!Array.isArray(r.sections))
 				throw new ReplyShapeError(`${where}.sections is not an array`);
 			const sections = r.sections.map((s, j): ReplyListSection => {
-				if (!isObj(s)) throw new ReplyShapeError(`${where}.sections[${j}] is not an object`);
+				if (!isObject(s)) throw new ReplyShapeError(`${where}.sections[${j}] is not an object`);
 				return {
 					...(s.title ? { title: text(s.title) } : {}),
 					rows: options(s.rows, `${where}.sections[${j}].rows`),

@@ -1,24 +1,15 @@
 /**
- * The report's two small charts, as positioned marks on the letter layout (labels, so the text
- * stays extractable) plus shapes (bars, axes, the polyline) that report.ts paints with pdf-lib.
+ * The report's two small charts, as positioned marks on the letter layout: labels (so the text
+ * stays extractable) and shapes (bars, axes, the polyline), drawn with the letter in one pass.
  * Coordinates are points from the top-left corner of the page, like the letter layout's.
  */
-import type { Layout } from '../letter/layout';
+import type { Layout, Mark } from '../letter/layout';
 import type { Align } from '../letter/model';
 
-export type Shape =
-	| { kind: 'rect'; page: number; x: number; y: number; w: number; h: number; grey: number }
-	| {
-			kind: 'line';
-			page: number;
-			x1: number;
-			y1: number;
-			x2: number;
-			y2: number;
-			width: number;
-			dash?: number;
-	  }
-	| { kind: 'dot'; page: number; x: number; y: number; r: number };
+/** A shape on page `page` of the layout: drawn with the letter's marks, in the same pass. */
+function shape(l: Layout, page: number, mark: Mark): void {
+	l.pages[page].push(mark);
+}
 
 /** One line of text whose top is at `top`; wider text wraps, and only the first line is kept. */
 export function label(
@@ -53,7 +44,7 @@ export interface Bar {
 }
 
 /** Horizontal bars, one per row, scaled to the largest value. */
-export function barChart(l: Layout, shapes: Shape[], title: string, bars: Bar[], empty: string) {
+export function barChart(l: Layout, title: string, bars: Bar[], empty: string) {
 	const size = 8.5;
 	const lh = l.lineHeight(size);
 	l.ensure(lh * (Math.min(bars.length, 3) + 3));
@@ -73,7 +64,7 @@ export function barChart(l: Layout, shapes: Shape[], title: string, bars: Bar[],
 		const page = l.pages.length - 1;
 		label(l, bar.label, l.left, l.y, labelW, size);
 		const w = (bar.value / max) * barMax;
-		if (w > 0) shapes.push({ kind: 'rect', page, x: barX, y: l.y + 2, w, h: lh - 4, grey: 0.45 });
+		if (w > 0) shape(l, page, { kind: 'rect', x: barX, y: l.y + 2, w, h: lh - 4, grey: 0.45 });
 		label(l, `${bar.value} ${bar.note}`.trim(), barX + w + 4, l.y, 70, size);
 		l.y += lh + 2;
 	}
@@ -89,7 +80,6 @@ export interface Point {
 /** A polyline of values over evenly spaced labels, with a dashed reference line. */
 export function lineChart(
 	l: Layout,
-	shapes: Shape[],
 	title: string,
 	points: Point[],
 	reference: number,
@@ -107,28 +97,26 @@ export function lineChart(
 	const highest = Math.max(reference, ...points.map((p) => p.value ?? 0));
 	const yMax = Math.max(5, Math.ceil((highest * 1.15) / 5) * 5);
 	const yAt = (v: number) => bottom - (v / yMax) * plotH;
-	shapes.push({ kind: 'line', page, x1: axisX, y1: top, x2: axisX, y2: bottom, width: 0.6 });
-	shapes.push({ kind: 'line', page, x1: axisX, y1: bottom, x2: right, y2: bottom, width: 0.6 });
+	shape(l, page, { kind: 'line', x1: axisX, y1: top, x2: axisX, y2: bottom, thickness: 0.6 });
+	shape(l, page, { kind: 'line', x1: axisX, y1: bottom, x2: right, y2: bottom, thickness: 0.6 });
 	for (const tick of [0, yMax / 2, yMax]) {
 		label(l, format(tick), l.left, yAt(tick) - size * 0.65, axisX - l.left - 4, size, 'right');
-		shapes.push({
+		shape(l, page, {
 			kind: 'line',
-			page,
 			x1: axisX - 3,
 			y1: yAt(tick),
 			x2: axisX,
 			y2: yAt(tick),
-			width: 0.6,
+			thickness: 0.6,
 		});
 	}
-	shapes.push({
+	shape(l, page, {
 		kind: 'line',
-		page,
 		x1: axisX,
 		y1: yAt(reference),
 		x2: right,
 		y2: yAt(reference),
-		width: 0.6,
+		thickness: 0.6,
 		dash: 3,
 	});
 	const step = (right - axisX) / Math.max(1, points.length);
@@ -142,8 +130,15 @@ export function lineChart(
 		}
 		const y = yAt(p.value);
 		if (previous)
-			shapes.push({ kind: 'line', page, x1: previous.x, y1: previous.y, x2: x, y2: y, width: 1.4 });
-		shapes.push({ kind: 'dot', page, x, y, r: 2.2 });
+			shape(l, page, {
+				kind: 'line',
+				x1: previous.x,
+				y1: previous.y,
+				x2: x,
+				y2: y,
+				thickness: 1.4,
+			});
+		shape(l, page, { kind: 'dot', x, y, r: 2.2 });
 		label(l, p.text, x - step / 2, y - size * 1.9, step, size, 'center', true);
 		previous = { x, y };
 	});

@@ -14,8 +14,10 @@
  */
 
 import labels from '../../../templates/report/labels.json';
+import { SURVEY_ELEMENTS } from '../conversation/types';
 
-export const IKM_ELEMENTS = ['u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7', 'u8', 'u9'] as const;
+/** The nine elements, as the chat survey asks them (u1 … u9). */
+export const IKM_ELEMENTS = SURVEY_ELEMENTS;
 export type IkmElement = (typeof IKM_ELEMENTS)[number];
 export type IkmGrade = 'A' | 'B' | 'C' | 'D';
 export type IkmResponse = Partial<Record<IkmElement, number>>;

@@ -99,6 +99,7 @@ export function monthlyIndicators(input: IndicatorInput): Indicators {
 	const target = input.targetMinutes ?? 20;
 	const layout = input.layout ?? DEFAULT_SHEET_LAYOUT;
 	const col = layout.columns;
+	const { surveys: survey, complaints: complaint } = layout.tabs ?? DEFAULT_SHEET_LAYOUT.tabs;
 	const skippedBy = { requests: 0, surveys: 0, complaints: 0, events: 0 };
 	type Sheet = keyof typeof skippedBy;
 
@@ -174,30 +175,30 @@ export function monthlyIndicators(input: IndicatorInput): Indicators {
 	let anonymous = 0;
 	for (const row of input.surveys ?? []) {
 		if (!row || typeof row !== 'object') continue;
-		const at = time(row.Waktu, 'surveys');
+		const at = time(row[survey.columns.answeredAt], 'surveys');
 		if (at === undefined) continue;
 		const response: IkmResponse = {};
 		for (const key of IKM_ELEMENTS) {
-			const cell = text(row[key]);
+			const cell = text(row[survey.columns[key]]);
 			if (!cell) continue;
 			const value = Number(cell.replace(',', '.'));
 			// Text or a number outside 1–4 cannot be a score: skipped, the other answers still count.
 			if (Number.isInteger(value) && value >= 1 && value <= 4) response[key] = value;
 			else skippedBy.surveys++;
 		}
-		const ticket = text(row.Tiket) || `#${anonymous++}`;
+		const ticket = text(row[survey.columns.ticket]) || `#${anonymous++}`;
 		const seen = latest.get(ticket);
 		if (!seen || at >= seen.at) latest.set(ticket, { at, response });
 	}
 	for (const { at, response } of latest.values()) add(where(at), (p) => p.surveys.push(response));
 
-	const resolvedWord = 'selesai';
+	const resolvedWord = layout.statuses.done.toLowerCase();
 	for (const row of input.complaints ?? []) {
 		if (!row || typeof row !== 'object') continue;
-		const received = time(row.Diterima, 'complaints');
-		const resolvedAt = time(row['Selesai Pada'], 'complaints', false);
+		const received = time(row[complaint.columns.receivedAt], 'complaints');
+		const resolvedAt = time(row[complaint.columns.completedAt], 'complaints', false);
 		if (received === undefined) continue;
-		const resolved = text(row.Status).toLowerCase() === resolvedWord;
+		const resolved = text(row[complaint.columns.status]).toLowerCase() === resolvedWord;
 		const hours =
 			resolved && resolvedAt !== undefined && resolvedAt >= received
 				? (resolvedAt - received) / 3600000

@@ -1,20 +1,28 @@
 /**
  * The monthly indicator report as a PDF for the Lurah: the letter engine's kop, a table of the
  * figures (month vs year to date), the IKM, letters per service as bars, and the median time to
- * letter per week as a line. Text goes through the letter layout and fonts (extractable);
- * bars and lines are painted afterwards with pdf-lib.
+ * letter per week as a line, laid out and drawn once through the letter engine's marks (text
+ * extractable, the charts' bars and lines as shapes).
  */
-import { PDFDocument, rgb } from 'pdf-lib';
 import { drawLetter } from '../letter/draw';
 import { DEFAULT_LETTERHEAD, pageGeometry, type MarginsMm, type Paper } from '../letter';
 import type { Letterhead } from '../letter/letters';
 import { Layout } from '../letter/layout';
+import { parseLetterMarkup } from '../letter/markup';
+import { fillTemplate } from '../letter/template';
 import type { Block, Run } from '../letter/model';
 import { formatDateId, MONTH_NAMES } from '../indonesian/format';
-import { barChart, lineChart, type Shape } from './charts';
+import { barChart, lineChart } from './charts';
 import { IKM_ELEMENTS } from './ikm';
 import type { Indicators, PeriodFigures } from './indicators';
-import { DEFAULT_REPORT_LABELS, figureRows, fill, formatFigure, type ReportLabels } from './rows';
+import {
+	DEFAULT_REPORT_LABELS,
+	figureRows,
+	fill,
+	formatFigure,
+	REPORT_COLUMNS,
+	type ReportLabels,
+} from './rows';
 import { localDay } from './time';
 
 export interface ReportOptions {
@@ -37,18 +45,10 @@ export interface RenderedReport {
 
 const cell = (text: string, bold = false): Run[] => [{ text, bold }];
 
+/** The kop as letters print it: the letters' own partial (templates/letters/partials/kepala.hbs). */
 function kop(head: Letterhead): Block {
-	// The same lines and sizes as the letters' kop partial (templates/letters/partials/kop.hbs).
-	const upper = (s: string) => s.toLocaleUpperCase('id-ID');
-	return {
-		kind: 'kop',
-		emblem: true,
-		lines: [
-			...head.government.map((g) => ({ runs: cell(upper(g)), size: 13 })),
-			{ runs: cell(upper(head.office), true), size: 16 },
-			{ runs: cell(head.address), size: 9 },
-		],
-	};
+	const markup = fillTemplate('report kop', '<letter>{{> kepala}}</letter>', { letterhead: head });
+	return parseLetterMarkup(markup).blocks[0];
 }
 
 function ikmText(p: PeriodFigures, labels: ReportLabels): string[] {
@@ -70,7 +70,7 @@ export async function renderReport(
 	});
 	const range = (p: PeriodFigures) => `${formatDateId(p.from)} – ${formatDateId(p.to)}`;
 	const rows = figureRows(ind, labels).filter((r) => !r.key.startsWith('letters:'));
-	const c = labels.columns;
+	const c = REPORT_COLUMNS;
 	const [ikm, grade, kinerja, responden] = ikmText(ind.thisMonth, labels);
 	const [ikmTahun, mutuTahun, kinerjaTahun, respondenTahun] = ikmText(ind.yearToDate, labels);
 	const para = (text: string, align: 'left' | 'center' | 'justify' = 'justify'): Block => ({
@@ -97,7 +97,7 @@ export async function renderReport(
 			widths: [6, 2, 2],
 			align: ['left', 'right', 'right'],
 			size: 9.5,
-			header: [[cell(c.indicator, true), cell(c.month, true), cell(c.yearToDate, true)]],
+			header: [[cell(c.indicator, true), cell(c.thisMonth, true), cell(c.yearToDate, true)]],
 			rows: rows.map((r) => [
 				cell(r.label),
 				cell(formatFigure(r.month, r.decimals, labels)),
@@ -121,7 +121,7 @@ export async function renderReport(
 			widths: [6, 2, 2],
 			align: ['left', 'right', 'right'],
 			size: 9,
-			header: [[cell(labels.nrrColumn, true), cell(c.month, true), cell(c.yearToDate, true)]],
+			header: [[cell(labels.nrrColumn, true), cell(c.thisMonth, true), cell(c.yearToDate, true)]],
 			rows: IKM_ELEMENTS.map((key) => [
 				cell(labels.elements[key]),
 				cell(nrr(ind.thisMonth, key)),
@@ -133,11 +133,9 @@ export async function renderReport(
 	const layout = new Layout({ blocks, size: 10 }, page);
 	layout.run();
 
-	const shapes: Shape[] = [];
 	const services = Object.keys(ind.yearToDate.lettersByService);
 	barChart(
 		layout,
-		shapes,
 		labels.barsTitle,
 		services.map((s) => ({
 			label: s,
@@ -148,7 +146,6 @@ export async function renderReport(
 	);
 	lineChart(
 		layout,
-		shapes,
 		fill(labels.lineTitle, { menit: ind.targetMinutes }),
 		ind.weeklyMedianMinutes.map((w) => ({
 			label: fill(labels.week, { n: w.week }),
@@ -177,40 +174,9 @@ export async function renderReport(
 	}
 
 	const title = `${labels.title} ${subtitle}`;
-	const drawn = await drawLetter(
+	const pdf = await drawLetter(
 		{ pages: layout.pages, warnings: [] },
 		{ page, emblem: options.emblem, qrText: title, title, subject: title },
 	);
-	const pdf = await paint(drawn, shapes);
 	return { pdf, pages: layout.pages.length, title, fileName: `laporan-indikator-${ind.month}.pdf` };
-}
-
-/** Paints the charts' shapes onto the drawn pages (flipping to PDF's bottom-left origin). */
-async function paint(bytes: Uint8Array, shapes: Shape[]): Promise<Uint8Array> {
-	if (!shapes.length) return bytes;
-	const doc = await PDFDocument.load(bytes, { updateMetadata: false });
-	const pages = doc.getPages();
-	const black = rgb(0, 0, 0);
-	for (const s of shapes) {
-		const page = pages[s.page];
-		const h = page.getHeight();
-		if (s.kind === 'rect')
-			page.drawRectangle({
-				x: s.x,
-				y: h - s.y - s.h,
-				width: s.w,
-				height: s.h,
-				color: rgb(s.grey, s.grey, s.grey),
-			});
-		else if (s.kind === 'dot') page.drawCircle({ x: s.x, y: h - s.y, size: s.r, color: black });
-		else
-			page.drawLine({
-				start: { x: s.x1, y: h - s.y1 },
-				end: { x: s.x2, y: h - s.y2 },
-				thickness: s.width,
-				color: black,
-				dashArray: s.dash ? [s.dash, s.dash] : undefined,
-			});
-	}
-	return doc.save({ useObjectStreams: false });
 }

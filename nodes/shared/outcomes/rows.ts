@@ -3,6 +3,7 @@
  * table so both say the same thing. Labels are Indonesian data in templates/report/labels.json.
  */
 import reportLabels from '../../../templates/report/labels.json';
+import { DEFAULT_SHEET_LAYOUT } from '../sheet/requestRow';
 import type { Indicators, PeriodFigures } from './indicators';
 
 export type ReportLabels = typeof reportLabels;
@@ -90,12 +91,15 @@ export function formatFigure(
 	return f.format(value);
 }
 
+/** The report tab's columns (templates/sheet.json): the PDF table says the same. */
+export const REPORT_COLUMNS = DEFAULT_SHEET_LAYOUT.tabs.report.columns;
+
 /** Rows for a report tab: `{ Indikator, Bulan Ini, Tahun Berjalan }` (numbers stay numbers). */
 export function sheetRows(ind: Indicators, labels: ReportLabels = DEFAULT_REPORT_LABELS) {
-	const c = labels.columns;
+	const c = REPORT_COLUMNS;
 	return figureRows(ind, labels).map((r) => ({
 		[c.indicator]: r.label,
-		[c.month]: r.month ?? labels.none,
+		[c.thisMonth]: r.month ?? labels.none,
 		[c.yearToDate]: r.yearToDate ?? labels.none,
 	}));
 }

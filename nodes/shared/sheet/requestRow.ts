@@ -11,12 +11,36 @@ import { CELL_LIMIT, encodeApplicationCell } from './applicationCell';
 export type ColumnKey = keyof typeof layoutJson.columns;
 export type StatusKey = keyof typeof layoutJson.statuses;
 
+type TabsJson = typeof layoutJson.tabs;
+/** The spreadsheet's other tabs (surveys, complaints, hand-offs, report): name and columns. */
+export type SheetTabs = {
+	[K in keyof TabsJson]: { name: string; columns: Record<keyof TabsJson[K]['columns'], string> };
+};
+
 export interface SheetLayout {
+	/** The requests tab's name. */
+	sheetName?: string;
 	columns: Record<ColumnKey, string>;
 	statuses: Record<StatusKey, string>;
+	tabs?: SheetTabs;
 }
 
-export const DEFAULT_SHEET_LAYOUT: SheetLayout = layoutJson;
+export const DEFAULT_SHEET_LAYOUT: SheetLayout & { sheetName: string; tabs: SheetTabs } =
+	layoutJson;
+
+/** Every tab of the spreadsheet with its header row, the requests tab first (for provisioning). */
+export function sheetTabs(
+	layout: SheetLayout = DEFAULT_SHEET_LAYOUT,
+): Array<{ name: string; header: string[] }> {
+	const tabs = layout.tabs ?? DEFAULT_SHEET_LAYOUT.tabs;
+	return [
+		{ name: layout.sheetName ?? DEFAULT_SHEET_LAYOUT.sheetName, header: headerRow(layout) },
+		...Object.values(tabs).map((tab) => ({
+			name: tab.name,
+			header: Object.values(tab.columns as Record<string, string>),
+		})),
+	];
+}
 
 export interface DocumentLink {
 	key: string;

@@ -4,7 +4,7 @@
  * adds no font to the file. The words come from templates/signing/widget.json.
  */
 import wording from '../../../templates/signing/widget.json';
-import { qrOperators } from '../letter/marks';
+import { qrOperators } from '../letter/symbolOperators';
 
 export interface WidgetText {
 	/** The signatory as the certificate names them. */

@@ -66,10 +66,10 @@ describe('Service Report node', () => {
 	it('names the parameter that is not a list or not JSON', async () => {
 		await expect(
 			run({ operation: 'computeIndicators', requests: '{"a":1}', month: '2026-05' }),
-		).rejects.toThrow(/"requests" parameter must be a list/);
+		).rejects.toThrow(/"requests" parameter of item 0 must be a JSON list/);
 		await expect(
 			run({ operation: 'computeIndicators', surveys: '[{', month: '2026-05' }),
-		).rejects.toThrow(/"surveys" parameter is not valid JSON/);
+		).rejects.toThrow(/"surveys" parameter of item 0 is not valid JSON/);
 		await expect(run({ operation: 'computeIndicators', month: 'Mei' })).rejects.toBeInstanceOf(
 			NodeOperationError,
 		);
@@ -118,7 +118,8 @@ describe('Service Report node', () => {
 			[{ json: {} }],
 			true,
 		);
-		expect(out.json.error).toMatch(/Compute Indicators/);
+		expect(out.json.error).toMatch(/"figures" parameter of item 0 is not valid JSON/);
+		expect(out.json.description).toMatch(/Compute Indicators/);
 		expect(out.binary).toBeUndefined();
 	});
 });

@@ -1,7 +1,7 @@
 import {
 	parseFonnteWebhook,
 	verifyFonnteSecret,
-} from '../../../nodes/WhatsApp/providers/fonnte/webhook';
+} from '../../../nodes/WhatsApp/providers/fonnte/fonnteWebhook';
 import { WebhookPayloadError } from '../../../nodes/WhatsApp/providers/payloadError';
 
 const NOW = new Date('2026-01-01T00:00:00Z');

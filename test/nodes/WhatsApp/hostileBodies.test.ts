@@ -5,8 +5,8 @@
 import { createHmac } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 
-import { parseFonnteWebhook } from '../../../nodes/WhatsApp/providers/fonnte/webhook';
-import { parseMetaWebhook } from '../../../nodes/WhatsApp/providers/meta/webhook';
+import { parseFonnteWebhook } from '../../../nodes/WhatsApp/providers/fonnte/fonnteWebhook';
+import { parseMetaWebhook } from '../../../nodes/WhatsApp/providers/meta/metaWebhook';
 import { WebhookPayloadError } from '../../../nodes/WhatsApp/providers/payloadError';
 import { WhatsAppGatewayTrigger } from '../../../nodes/WhatsApp/WhatsAppGatewayTrigger.node';
 import { mimeFromExtension } from '../../../nodes/shared/messaging/media';

@@ -4,7 +4,7 @@ import {
 	metaChallenge,
 	parseMetaWebhook,
 	verifyMetaSignature,
-} from '../../../nodes/WhatsApp/providers/meta/webhook';
+} from '../../../nodes/WhatsApp/providers/meta/metaWebhook';
 import { WebhookPayloadError } from '../../../nodes/WhatsApp/providers/payloadError';
 import {
 	contacts,

@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { OutboundReply } from '../../../shared/messaging/types';
 import { fitsInteractive, splitText, toNumberedText } from '../../../shared/messaging/interactive';
-import { mediaProblem } from '../../../shared/messaging/media';
+import { extensionFor, mediaProblem } from '../../../shared/messaging/media';
 import { providerRequest, type RetryPolicy } from '../../transport';
 import type { TemplateDefinition } from '../../../shared/messaging/templates';
 import type { DownloadLimits } from '../fonnte/download';
@@ -16,7 +16,7 @@ import type {
 	TemplateMessage,
 } from '../gateway';
 import { buildMultipart } from '../multipart';
-import { isObject, str } from '../payloadError';
+import { isObject, str } from '../../../shared/values';
 import {
 	metaInteractiveBody,
 	metaMarkReadBody,
@@ -34,17 +34,6 @@ export interface MetaSettings {
 	/** WhatsApp Business Account id: templates are created under it. */
 	businessAccountId?: string;
 }
-
-const EXTENSION_OF: Record<string, string> = {
-	'image/jpeg': 'jpg',
-	'image/png': 'png',
-	'image/webp': 'webp',
-	'application/pdf': 'pdf',
-	'audio/ogg': 'ogg',
-	'audio/mpeg': 'mp3',
-	'audio/mp4': 'm4a',
-	'video/mp4': 'mp4',
-};
 
 export class MetaGateway implements Gateway {
 	readonly provider = 'meta' as const;
@@ -232,7 +221,7 @@ export class MetaGateway implements Gateway {
 		const bytes = (file.body as Buffer).length;
 		if (bytes > limits.maxBytes) throw tooLarge(bytes);
 		const mimeType = str(meta.mime_type) || 'application/octet-stream';
-		const ext = EXTENSION_OF[mimeType.split(';')[0].trim()] ?? 'bin';
+		const ext = extensionFor(mimeType);
 		return { data: Buffer.from(file.body as Buffer), mimeType, fileName: `${mediaId}.${ext}` };
 	}
 

@@ -2,7 +2,7 @@
 import type { OutboundReply } from '../../../shared/messaging/types';
 import { clampButtons, clampList } from '../../../shared/messaging/interactive';
 import type { OutgoingMediaKind } from '../../../shared/messaging/media';
-import { isObject, str } from '../payloadError';
+import { isObject, str } from '../../../shared/values';
 
 type Json = Record<string, unknown>;
 

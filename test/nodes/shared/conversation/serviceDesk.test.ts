@@ -66,11 +66,15 @@ describe('Service Desk outputs', () => {
 		});
 	});
 
-	it('lists the new operations in alphabetical order', () => {
-		const options = (properties[0].options ?? []) as Array<{ name: string; value: string }>;
-		const names = options.map((o) => o.name);
-		expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
-		expect(options.map((o) => o.value)).toEqual(
+	it("lists resources and each resource's operations in alphabetical order", () => {
+		const lists = properties
+			.filter((p) => p.name === 'resource' || p.name === 'operation')
+			.map((p) => (p.options ?? []) as Array<{ name: string; value: string }>);
+		for (const options of lists) {
+			const names = options.map((o) => o.name);
+			expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+		}
+		expect(lists.flat().map((o) => o.value)).toEqual(
 			expect.arrayContaining(['inviteSurvey', 'complaintReply']),
 		);
 	});

@@ -1,3 +1,6 @@
+import { inflateSync } from 'node:zlib';
+import { PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
+
 import { monthlyIndicators, renderReport } from '../../../../nodes/shared/outcomes';
 import { readPdf, squash } from '../letter/pdf-text';
 import { complaints, events, requests, surveys } from './fixture';
@@ -59,5 +62,26 @@ describe('renderReport', () => {
 		expect(text).toContain('Belum ada data.');
 		expect(text).toContain('belum ada survei');
 		expect(text).toContain('riwayat kejadian tidak tersedia');
+	});
+
+	it('draws the charts with the text, in one content stream per page', async () => {
+		const report = await renderReport(figures, { generatedAt: new Date('2026-06-01T01:00:00Z') });
+		const doc = await PDFDocument.load(report.pdf);
+		const streams = doc.getPages().map((page) => {
+			const contents = page.node.Contents();
+			expect(contents).toBeInstanceOf(PDFRawStream);
+			const stream = contents as PDFRawStream;
+			const filtered = stream.dict.get(PDFName.of('Filter'));
+			return filtered
+				? inflateSync(stream.contents).toString('latin1')
+				: Buffer.from(stream.contents).toString('latin1');
+		});
+		const all = streams.join('\n');
+		// The bars (grey filled rectangles), the dashed reference line and the points of the line.
+		expect(all).toMatch(/0\.45 g [\d.]+ [\d.]+ [\d.]+ [\d.]+ re f/);
+		expect(all).toMatch(/\[3 3\] 0 d/);
+		expect(all).toMatch(/ c f/);
+		// The kop is the letters' own: the double rule under it.
+		expect(streams[0]).toMatch(/2\.2 w /);
 	});
 });

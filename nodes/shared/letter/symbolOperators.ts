@@ -1,4 +1,4 @@
-/** Vector marks drawn as PDF operators: the QR code (merged squares) and the default emblem. */
+/** The two symbols drawn as PDF operators: the QR code (merged squares) and the default emblem. */
 import qrcode from 'qrcode-generator';
 import { drawSvgPath, rgb } from 'pdf-lib';
 import defaultEmblem from '../../../templates/letterhead/emblem.json';

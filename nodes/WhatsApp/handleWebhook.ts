@@ -10,8 +10,8 @@ import {
 	parseMetaWebhook,
 	verifyMetaSignature,
 	type ParsedWebhook,
-} from './providers/meta/webhook';
-import { parseFonnteWebhook, verifyFonnteSecret } from './providers/fonnte/webhook';
+} from './providers/meta/metaWebhook';
+import { parseFonnteWebhook, verifyFonnteSecret } from './providers/fonnte/fonnteWebhook';
 import { WebhookPayloadError } from './providers/payloadError';
 import type { Provider } from './transport';
 import { CREDENTIAL_OF } from './transport';

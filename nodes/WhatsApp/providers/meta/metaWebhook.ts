@@ -6,7 +6,8 @@ import { createHmac, timingSafeEqual } from 'crypto';
 
 import type { InboundMessage, InboundType } from '../../../shared/messaging/types';
 import type { InboundStatus, StatusError } from '../../../shared/messaging/status';
-import { WebhookPayloadError, isObject, isoFromUnixSeconds, str } from '../payloadError';
+import { isObject, isoFromUnixSeconds, str } from '../../../shared/values';
+import { WebhookPayloadError } from '../payloadError';
 
 export const META_PROVIDER = 'meta';
 

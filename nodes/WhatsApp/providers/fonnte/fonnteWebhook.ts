@@ -9,8 +9,9 @@ import { createHash, timingSafeEqual } from 'crypto';
 import type { InboundMessage, InboundType } from '../../../shared/messaging/types';
 import { mimeFromExtension } from '../../../shared/messaging/media';
 import { toWhatsAppId } from '../../../shared/validation/phone';
-import { WebhookPayloadError, isObject, isoFromUnixSeconds, str } from '../payloadError';
-import type { ParsedWebhook } from '../meta/webhook';
+import { isObject, isoFromUnixSeconds, str } from '../../../shared/values';
+import { WebhookPayloadError } from '../payloadError';
+import type { ParsedWebhook } from '../meta/metaWebhook';
 
 export const FONNTE_PROVIDER = 'fonnte';
 
