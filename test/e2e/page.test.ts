@@ -25,7 +25,7 @@ afterAll(async () => browser?.close());
 
 describe('the sandbox page with the real workflows', () => {
 	it('chats as a resident and approves as staff, both updating live', async () => {
-		const waId = '6281399990009';
+		const waId = '6281399991109';
 		const ticket = await submitRequest(
 			new Resident(stack(), waId, 'Lina Marlina'),
 			'domisili',

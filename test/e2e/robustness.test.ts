@@ -36,8 +36,8 @@ describe('untrusted input', () => {
 	it('two residents chatting at once each see only their own data', async () => {
 		const sku = catalog.services.find((s) => s.key === 'sku-kur')!;
 		const people = [
-			new Resident(stack(), '6281355550005', 'Ani'),
-			new Resident(stack(), '6281366660006', 'Eko'),
+			new Resident(stack(), '6281355551105', 'Ani'),
+			new Resident(stack(), '6281366661106', 'Eko'),
 		];
 		await Promise.all(
 			people.map(async (person) => {
@@ -62,7 +62,7 @@ describe('untrusted input', () => {
 	});
 
 	it('the same webhook delivered twice is answered once', async () => {
-		const resident = new Resident(stack(), '6281377770007', 'Sari');
+		const resident = new Resident(stack(), '6281377771107', 'Sari');
 		await resident.say('halo');
 		const first = await resident.say('bantuan');
 		expect(first.length).toBeGreaterThan(0);
@@ -91,10 +91,10 @@ describe('untrusted input', () => {
 									display_phone_number: '1',
 									phone_number_id: stack().config.phoneNumberId,
 								},
-								contacts: [{ profile: { name: 'Penipu' }, wa_id: '6281388880008' }],
+								contacts: [{ profile: { name: 'Penipu' }, wa_id: '6281388881108' }],
 								messages: [
 									{
-										from: '6281388880008',
+										from: '6281388881108',
 										id: 'wamid.forged',
 										timestamp: '1767225600',
 										type: 'text',
@@ -132,7 +132,7 @@ describe('untrusted input', () => {
 		expect(JSON.stringify(runs[0].data)).toContain('6281388880009');
 		expect(JSON.stringify(runs[0].data)).not.toContain('wamid.forged');
 		const chat = (await (
-			await fetch(`${stack().sandboxUrl}/api/residents/6281388880008/messages`)
+			await fetch(`${stack().sandboxUrl}/api/residents/6281388881108/messages`)
 		).json()) as unknown[];
 		expect(chat.filter((msg) => (msg as { direction: string }).direction === 'out')).toHaveLength(
 			0,

@@ -2,6 +2,8 @@
 // handled it completely (its n8n execution finished), then hands back what the bot answered.
 // Phases of the conversation are recognised from the catalog's own texts (templates/*.json), so
 // the tests speak the same Indonesian the resident reads without repeating it here.
+// All e2e files share one stack, so each file uses phone numbers no other file uses: a number
+// reused across files meets the other file's remembered identity, and the result depends on order.
 import type { ChatMessage } from '../../../sandbox/server';
 import { defaultCatalog } from '../../../nodes/shared/catalog';
 import type { FieldSpec, ResolvedService } from '../../../nodes/shared/catalog/types';
