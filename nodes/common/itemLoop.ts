@@ -79,12 +79,16 @@ export async function forEachItem(
 		} catch (error) {
 			const failure = nodeFailure(ctx, error as Error, i, policy);
 			if (!ctx.continueOnFail()) throw failure;
+			// n8n sends an item to the node's error output ("On Error: Continue (using error
+			// output)") by its `error`, or by a json holding nothing but error/message/details:
+			// the fields added here would otherwise keep a failed item on the success output.
 			out[0].push({
 				json: {
 					...policy.failureFields?.(ctx, error as Error, i),
 					error: failure.message,
 					description: failure.description ?? null,
 				},
+				error: failure,
 				pairedItem,
 			});
 		}

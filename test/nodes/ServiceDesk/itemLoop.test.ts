@@ -45,6 +45,16 @@ describe('Service Desk item loop', () => {
 		expect(out[2].json.ticket).toBe('SKU-3');
 	});
 
+	it('marks the failed item as an error, so n8n puts it on the error output', async () => {
+		// n8n routes by the item's `error` (or a json of error/message/details alone); the error
+		// item's json also says why (description), so only `error` can route it.
+		const [out] = await run(rows, true);
+		expect(out[1].error).toBeInstanceOf(NodeOperationError);
+		expect(out[1].error?.message).toBe(out[1].json.error);
+		expect(out[0].error).toBeUndefined();
+		expect(out[2].error).toBeUndefined();
+	});
+
 	it('stops with an error naming the item when continue-on-fail is off', async () => {
 		const error = await run(rows, false).catch((e: unknown) => e);
 		expect(error).toBeInstanceOf(NodeOperationError);
