@@ -5,7 +5,8 @@
  */
 import type { FieldSpec, ResolvedService } from '../catalog/types';
 import { validateField } from '../validation';
-import type { Session } from './types';
+import type { EditItem, Session } from './types';
+import { fieldItem, parseEditItem } from './editItems';
 import { clearRequest, REQUEST_STATES } from './session';
 import {
 	changeOptions,
@@ -202,7 +203,7 @@ export function onField(ctx: Ctx, s: Session, service: ResolvedService, input: I
 			: ruleBrokenBy(service, { ...s.values, [field.key]: value }, field.key);
 		if (contradiction) return onBrokenRule(ctx, s, service, contradiction);
 	}
-	const f = s.pos?.f ?? 0;
+	const f = s.pos?.field ?? 0;
 	const before = { ...s.values };
 	if (!parent) {
 		s.values[field.key] = value;
@@ -211,12 +212,12 @@ export function onField(ctx: Ctx, s: Session, service: ResolvedService, input: I
 	} else {
 		list[record] = { ...(list[record] ?? {}), [field.key]: value };
 		s.values[parent.key] = list;
-		const sub = (s.pos?.s ?? 0) + 1;
+		const sub = (s.pos?.subField ?? 0) + 1;
 		const count = record + 1;
-		if (sub < (parent.fields ?? []).length) moveTo(s, 'field', { f, r: record, s: sub });
+		if (sub < (parent.fields ?? []).length) moveTo(s, 'field', { field: f, record, subField: sub });
 		else if (count >= maxItems(parent)) finishRecords(s, service, f, count);
-		else if (count < minItems(parent)) moveTo(s, 'field', { f, r: count, s: 0 });
-		else moveTo(s, 'record_more', { f, r: count });
+		else if (count < minItems(parent)) moveTo(s, 'field', { field: f, record: count, subField: 0 });
+		else moveTo(s, 'record_more', { field: f, record: count });
 	}
 	for (const note of newMismatchNotes(ctx.texts, service, before, s.values, ctx.now))
 		ctx.replies.push(textReply(note));
@@ -224,18 +225,19 @@ export function onField(ctx: Ctx, s: Session, service: ResolvedService, input: I
 }
 
 export function onRecordMore(ctx: Ctx, s: Session, service: ResolvedService, input: Input): void {
-	const f = s.pos?.f ?? -1;
+	const f = s.pos?.field ?? -1;
 	const field = service.fields[f];
 	if (!field || field.type !== 'records') return restart(ctx, s);
-	const count = s.pos?.r ?? 0;
+	const count = s.pos?.record ?? 0;
 	const skip = isWord(ctx.texts, 'command.skip', input.text) || input.replyId === 'skip';
 	const choice = skip
 		? 'done'
 		: matchChoice(ctx.texts, [button(ctx, 'add', 'yes'), button(ctx, 'done', 'no')], input)?.id;
 	if (!choice) return notUnderstood(ctx, s);
-	if (choice === 'add' && count < maxItems(field)) moveTo(s, 'field', { f, r: count, s: 0 });
+	if (choice === 'add' && count < maxItems(field))
+		moveTo(s, 'field', { field: f, record: count, subField: 0 });
 	else if (count < minItems(field)) {
-		moveTo(s, 'field', { f, r: count, s: 0 });
+		moveTo(s, 'field', { field: f, record: count, subField: 0 });
 		ctx.replies.push(
 			textReply(
 				say(ctx.texts, 'record.need_more', {
@@ -266,15 +268,18 @@ export function onSummary(ctx: Ctx, s: Session, service: ResolvedService, input:
 
 export function onChange(ctx: Ctx, s: Session, service: ResolvedService, input: Input): void {
 	const options = changeOptions(service);
-	const choice = matchChoice(ctx.texts, options, input)?.id;
+	const choice = matchChoice(ctx.texts, options, input)?.id as EditItem | undefined;
 	if (!choice) return notUnderstood(ctx, s);
-	const key = choice.slice(2);
+	const { kind, key } = parseEditItem(choice);
 	// Fields cross-checked against the changed one (NIK against birth date and sex) are re-asked too.
-	const dependents = choice.startsWith('f:')
-		? service.fields
-				.filter((f) => f.crossCheck && (f.crossCheck.birthDate === key || f.crossCheck.sex === key))
-				.map((f) => `f:${f.key}`)
-		: [];
+	const dependents =
+		kind === 'field'
+			? service.fields
+					.filter(
+						(f) => f.crossCheck && (f.crossCheck.birthDate === key || f.crossCheck.sex === key),
+					)
+					.map((f) => fieldItem(f.key))
+			: [];
 	s.edit = [choice, ...dependents];
 	nextEdit(s, service);
 	ctx.replies.push(...prompt(ctx, s));
@@ -292,7 +297,7 @@ function onBrokenRule(ctx: Ctx, s: Session, service: ResolvedService, rule: Brok
 		return;
 	}
 	if (s.state === 'summary') {
-		s.edit = [`f:${rule.field.key}`];
+		s.edit = [fieldItem(rule.field.key)];
 		nextEdit(s, service);
 	}
 	ctx.replies.push(...prompt(ctx, s, reason));

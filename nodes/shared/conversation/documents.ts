@@ -42,7 +42,7 @@ export function receivedFile(ctx: Ctx): DocumentFile | null {
 }
 
 export function onDocumentFile(ctx: Ctx, s: Session, service: ResolvedService): void {
-	const d = s.pos?.d ?? -1;
+	const d = s.pos?.document ?? -1;
 	const doc = service.documents[d];
 	if (!doc) return restart(ctx, s);
 	const file = receivedFile(ctx);
@@ -71,7 +71,7 @@ export function onDocumentFile(ctx: Ctx, s: Session, service: ResolvedService): 
 }
 
 export function onDocumentText(ctx: Ctx, s: Session, service: ResolvedService, input: Input): void {
-	const d = s.pos?.d ?? -1;
+	const d = s.pos?.document ?? -1;
 	const doc = service.documents[d];
 	if (!doc) return restart(ctx, s);
 	const count = s.docs[doc.key]?.length ?? 0;

@@ -4,7 +4,8 @@
  */
 import type { Catalog } from '../catalog/types';
 import type { InboundMessage } from '../messaging/types';
-import type { Application, DocumentFile, Session, StepResult } from './types';
+import type { Application, DocumentFile, EditItem, Session, StepResult } from './types';
+import { documentItem, fieldItem, parseEditItem } from './editItems';
 import { clearRequest, loadSession, newSession } from './session';
 import { findService, nextEdit, prompt, type Ctx } from './flow';
 import { say, textReply, textsFor } from './texts';
@@ -51,21 +52,21 @@ export function reopenForFix(
 		s.docs = { ...((application.documents ?? {}) as Record<string, DocumentFile[]>) };
 		s.state = 'summary';
 		// A key of a field inside a record (an heir's NIK) re-asks the whole list.
-		const queue: string[] = [];
+		const queue: EditItem[] = [];
 		for (const key of fix?.fieldKeys ?? []) {
 			const top = service.fields.find(
 				(f) => f.key === key || f.fields?.some((sub) => sub.key === key),
 			);
-			if (top && !queue.includes(`f:${top.key}`)) queue.push(`f:${top.key}`);
+			if (top && !queue.includes(fieldItem(top.key))) queue.push(fieldItem(top.key));
 		}
 		for (const key of fix?.documentKeys ?? []) {
-			if (service.documents.some((d) => d.key === key) && !queue.includes(`d:${key}`))
-				queue.push(`d:${key}`);
+			if (service.documents.some((d) => d.key === key) && !queue.includes(documentItem(key)))
+				queue.push(documentItem(key));
 		}
 		const labels = queue.map((item) => {
-			const key = item.slice(2);
+			const { kind, key } = parseEditItem(item);
 			return (
-				item.startsWith('f:')
+				kind === 'field'
 					? service.fields.find((f) => f.key === key)
 					: service.documents.find((d) => d.key === key)
 			)!.label;

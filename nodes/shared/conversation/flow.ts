@@ -4,7 +4,8 @@
  */
 import type { Catalog, FieldSpec, ResolvedService } from '../catalog/types';
 import type { InboundMessage, OutboundReply } from '../messaging/types';
-import type { DeskEvent, Session, SessionState } from './types';
+import type { DeskEvent, EditItem, Session, SessionState, ShownSummary } from './types';
+import { documentItem, fieldItem, parseEditItem } from './editItems';
 import { pushHistory } from './session';
 import { applies } from '../crosscheck';
 import { describeService, mainMenu, servicesReply, summaryText } from './present';
@@ -57,7 +58,7 @@ export function enterField(s: Session, service: ResolvedService, f: number): voi
 			continue;
 		}
 		if (field.type === 'records') startRecords(s, field, i);
-		else moveTo(s, 'field', { f: i });
+		else moveTo(s, 'field', { field: i });
 		return;
 	}
 	enterDocument(s, service, 0);
@@ -68,14 +69,14 @@ export function enterDocument(s: Session, service: ResolvedService, d: number): 
 		s.docs[service.documents[d].key] = [];
 		d++;
 	}
-	if (d < service.documents.length) moveTo(s, 'document', { d });
+	if (d < service.documents.length) moveTo(s, 'document', { document: d });
 	else moveTo(s, 'summary');
 }
 
 function startRecords(s: Session, field: FieldSpec, f: number): void {
 	s.values[field.key] = [];
-	if (minItems(field) > 0) moveTo(s, 'field', { f, r: 0, s: 0 });
-	else moveTo(s, 'record_more', { f, r: 0 });
+	if (minItems(field) > 0) moveTo(s, 'field', { field: f, record: 0, subField: 0 });
+	else moveTo(s, 'record_more', { field: f, record: 0 });
 }
 
 /** After one item is answered: the next item to re-ask (change / staff fix), else `natural`. */
@@ -89,19 +90,19 @@ export function nextEdit(s: Session, service: ResolvedService): void {
 	while (queue.length > 0) {
 		const item = queue.shift()!;
 		s.edit = queue;
-		const key = item.slice(2);
-		if (item.startsWith('f:')) {
+		const { kind, key } = parseEditItem(item);
+		if (kind === 'field') {
 			const f = service.fields.findIndex((field) => field.key === key);
 			if (f < 0) continue;
 			const field = service.fields[f];
 			if (field.type === 'records') startRecords(s, field, f);
-			else moveTo(s, 'field', { f });
+			else moveTo(s, 'field', { field: f });
 			return;
 		}
 		const d = service.documents.findIndex((doc) => doc.key === key);
 		if (d < 0) continue;
 		s.docs[key] = [];
-		moveTo(s, 'document', { d });
+		moveTo(s, 'document', { document: d });
 		return;
 	}
 	delete s.edit;
@@ -113,12 +114,12 @@ export function currentField(
 	service: ResolvedService,
 	s: Session,
 ): { field: FieldSpec; parent?: FieldSpec; record?: number } | undefined {
-	const top = service.fields[s.pos?.f ?? -1];
+	const top = service.fields[s.pos?.field ?? -1];
 	if (!top) return undefined;
 	if (top.type !== 'records') return { field: top };
-	const sub = top.fields?.[s.pos?.s ?? -1];
-	if (!sub || s.pos?.r === undefined) return undefined;
-	return { field: sub, parent: top, record: s.pos.r };
+	const sub = top.fields?.[s.pos?.subField ?? -1];
+	if (!sub || s.pos?.record === undefined) return undefined;
+	return { field: sub, parent: top, record: s.pos.record };
 }
 
 function fieldPrompt(
@@ -142,7 +143,7 @@ function fieldPrompt(
 			question: body,
 		});
 		// The list's own intro and hint ("bukan ahli waris", who may be a witness) come first.
-		if (record === 0 && (s.pos?.s ?? 0) === 0) body = `${recordIntro(t, parent)}\n\n${body}`;
+		if (record === 0 && (s.pos?.subField ?? 0) === 0) body = `${recordIntro(t, parent)}\n\n${body}`;
 	}
 	if (reason) body = say(t, 'field.retry', { reason, question: body });
 	if (field.type === 'choice' && field.options?.length) {
@@ -183,7 +184,7 @@ function recordIntro(t: Texts, field: FieldSpec | undefined): string {
 
 export function documentPrompt(ctx: Ctx, service: ResolvedService, s: Session): OutboundReply[] {
 	const t = ctx.texts;
-	const doc = service.documents[s.pos?.d ?? -1];
+	const doc = service.documents[s.pos?.document ?? -1];
 	if (!doc) return [];
 	let text = say(t, 'document.ask', {
 		label: doc.label,
@@ -195,7 +196,7 @@ export function documentPrompt(ctx: Ctx, service: ResolvedService, s: Session): 
 	});
 	if (doc.optional) {
 		text = say(t, 'document.optional', { text });
-		const skip = tapId('skip', 'doc', s.draft ?? '', String(s.pos?.d ?? ''));
+		const skip = tapId('skip', 'doc', s.draft ?? '', String(s.pos?.document ?? ''));
 		return [buttonsReply(text, [{ id: skip, title: say(t, 'button.skip') }])];
 	}
 	return [textReply(text)];
@@ -265,8 +266,8 @@ export function prompt(ctx: Ctx, s: Session, reason?: string): OutboundReply[] {
 		case 'nik_confirm':
 			return withReason(nikConfirmPrompt(ctx, service, s));
 		case 'record_more': {
-			const field = service.fields[s.pos?.f ?? -1];
-			const count = s.pos?.r ?? 0;
+			const field = service.fields[s.pos?.field ?? -1];
+			const count = s.pos?.record ?? 0;
 			const item = field?.itemLabel ?? field?.label ?? '';
 			const body =
 				count === 0
@@ -314,19 +315,19 @@ export function draftSignature(s: Session): string {
 }
 
 /** One short hash per field and document, to tell which items changed since a summary. */
-export function itemSignatures(service: ResolvedService, s: Session): Record<string, string> {
-	const sigs: Record<string, string> = {};
+export function itemSignatures(service: ResolvedService, s: Session): ShownSummary['items'] {
+	const sigs: ShownSummary['items'] = {};
 	for (const field of service.fields)
-		sigs[`f:${field.key}`] = shortHash(JSON.stringify(s.values[field.key] ?? null), 4);
+		sigs[fieldItem(field.key)] = shortHash(JSON.stringify(s.values[field.key] ?? null), 4);
 	for (const doc of service.documents)
-		sigs[`d:${doc.key}`] = shortHash(JSON.stringify(s.docs[doc.key] ?? []), 4);
+		sigs[documentItem(doc.key)] = shortHash(JSON.stringify(s.docs[doc.key] ?? []), 4);
 	return sigs;
 }
 
 /** What can be changed from the summary: every field, then every document. */
-export function changeOptions(service: ResolvedService): Array<{ id: string; title: string }> {
+export function changeOptions(service: ResolvedService): Array<{ id: EditItem; title: string }> {
 	return [
-		...service.fields.map((field) => ({ id: `f:${field.key}`, title: field.label })),
-		...service.documents.map((doc) => ({ id: `d:${doc.key}`, title: doc.label })),
+		...service.fields.map((field) => ({ id: fieldItem(field.key), title: field.label })),
+		...service.documents.map((doc) => ({ id: documentItem(doc.key), title: doc.label })),
 	];
 }

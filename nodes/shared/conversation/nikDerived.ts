@@ -12,6 +12,7 @@ import type { Session } from './types';
 import { finishItem, moveTo, enterField, type Ctx } from './flow';
 import { buttonsReply, matchChoice, say, type Texts } from './texts';
 import { posKey, tapId } from './ids';
+import { fieldItem } from './editItems';
 import type { OutboundReply } from '../messaging/types';
 
 interface Derived {
@@ -36,7 +37,7 @@ export function derivable(service: ResolvedService, s: Session, f: number, now: 
 	const open = (field: FieldSpec | undefined): field is FieldSpec =>
 		!!field &&
 		!s.reused?.includes(field.key) &&
-		(s.edit ? s.edit.includes(`f:${field.key}`) : s.values[field.key] === undefined);
+		(s.edit ? s.edit.includes(fieldItem(field.key)) : s.values[field.key] === undefined);
 	const out: Derived[] = [];
 	const date = laterField(service, f, nikField.crossCheck?.birthDate);
 	if (open(date) && date.type === 'date') out.push({ field: date, value: info.birthDate });
@@ -50,11 +51,11 @@ export function derivable(service: ResolvedService, s: Session, f: number, now: 
 export function afterNik(ctx: Ctx, s: Session, service: ResolvedService, f: number): void {
 	const found = derivable(service, s, f, ctx.now);
 	if (found.length === 0) return finishItem(s, service, () => enterField(s, service, f + 1));
-	moveTo(s, 'nik_confirm', { f });
+	moveTo(s, 'nik_confirm', { field: f });
 }
 
 export function nikConfirmPrompt(ctx: Ctx, service: ResolvedService, s: Session): OutboundReply[] {
-	const found = derivable(service, s, s.pos?.f ?? -1, ctx.now);
+	const found = derivable(service, s, s.pos?.field ?? -1, ctx.now);
 	const lines = found.map((d) =>
 		say(ctx.texts, 'nik.derived.line', {
 			label: d.field.label,
@@ -78,7 +79,7 @@ export function onNikConfirm(
 	text: string,
 	replyId?: string,
 ): boolean {
-	const f = s.pos?.f ?? -1;
+	const f = s.pos?.field ?? -1;
 	const found = derivable(service, s, f, ctx.now);
 	const choice = matchChoice(
 		ctx.texts,
@@ -93,7 +94,7 @@ export function onNikConfirm(
 	if (choice === 'yes') {
 		for (const d of found) s.values[d.field.key] = d.value;
 		s.derived = [...new Set([...(s.derived ?? []), ...keys])];
-		if (s.edit) s.edit = s.edit.filter((item) => !keys.includes(item.slice(2)));
+		if (s.edit) s.edit = s.edit.filter((item) => !keys.some((key) => item === fieldItem(key)));
 	} else {
 		s.derived = (s.derived ?? []).filter((key) => !keys.includes(key));
 		for (const key of keys) if (!s.edit) delete s.values[key];

@@ -93,7 +93,7 @@ export function outcomePrompt(
 		case 'survey_invite':
 			return s.survey ? [invitationReply(texts, s.survey, false)] : [];
 		case 'survey':
-			return [surveyQuestion(texts, s.pos?.f ?? 0, s.survey?.ticket ?? '')];
+			return [surveyQuestion(texts, s.pos?.field ?? 0, s.survey?.ticket ?? '')];
 		case 'survey_suggestion':
 			return [
 				buttonsReply(say(texts, 'survey.suggestion'), [

@@ -7,7 +7,16 @@ import type { InboundMessage } from '../messaging/types';
 import { isObject } from '../values';
 import { shortHash } from './ids';
 import { keepIdentity } from './identity';
-import { SESSION_STATES, SURVEY_ELEMENTS, type Session, type SessionState } from './types';
+import { upgradeSession } from './sessionUpgrade';
+import {
+	SESSION_STATES,
+	SESSION_VERSION,
+	SURVEY_ELEMENTS,
+	type SentItem,
+	type Session,
+	type SessionState,
+	type ShownSummary,
+} from './types';
 
 /** Message ids kept for de-duplication, and back steps kept for `kembali`. */
 export const SEEN_LIMIT = 20;
@@ -45,7 +54,7 @@ export function idleLimitMs(s: Session, catalog: Catalog): number {
 
 export function newSession(waId: string, name: string, now: Date): Session {
 	return {
-		v: 1,
+		v: SESSION_VERSION,
 		waId,
 		name,
 		state: 'idle',
@@ -57,11 +66,15 @@ export function newSession(waId: string, name: string, now: Date): Session {
 	};
 }
 
-/** A usable session for this sender, or a new one when `raw` is missing, foreign or malformed. */
-export function loadSession(raw: unknown, waId: string, name: string, now: Date): Session {
+/**
+ * A usable session for this sender, or a new one when `raw` is missing, foreign or malformed.
+ * A session saved by version 1 is upgraded first (sessionUpgrade.ts).
+ */
+export function loadSession(stored: unknown, waId: string, name: string, now: Date): Session {
+	const raw = isObject(stored) ? upgradeSession(stored) : stored;
 	if (
 		!isObject(raw) ||
-		raw.v !== 1 ||
+		raw.v !== SESSION_VERSION ||
 		raw.waId !== waId ||
 		!STATES.has(raw.state as SessionState) ||
 		typeof raw.at !== 'string' ||
@@ -103,8 +116,8 @@ function saneTapMemory(s: Session): void {
 	if (sent !== undefined) {
 		s.sent = Array.isArray(sent)
 			? sent
-					.filter((x): x is { d: string; t: string } => isObject(x) && str(x.d) && str(x.t))
-					.map((x) => ({ d: x.d, t: x.t }))
+					.filter((x): x is SentItem => isObject(x) && str(x.id) && str(x.ticket))
+					.map((x) => ({ id: x.id, ticket: x.ticket }))
 					.slice(-SENT_LIMIT)
 			: [];
 	}
@@ -115,11 +128,8 @@ function saneTapMemory(s: Session): void {
 	if (shown !== undefined) {
 		s.shown = Array.isArray(shown)
 			? shown
-					.filter(
-						(x): x is { h: string; f: Record<string, string> } =>
-							isObject(x) && str(x.h) && isObject(x.f),
-					)
-					.map((x) => ({ h: x.h, f: { ...x.f } }))
+					.filter((x): x is ShownSummary => isObject(x) && str(x.signature) && isObject(x.items))
+					.map((x) => ({ signature: x.signature, items: { ...x.items } }))
 					.slice(-SHOWN_LIMIT)
 			: [];
 	}
@@ -128,7 +138,7 @@ function saneTapMemory(s: Session): void {
 /** Remembers that a draft or complaint was sent under `ticket`. */
 export function markSent(s: Session, id: string | undefined, ticket: string): void {
 	if (!id) return;
-	s.sent = [...(s.sent ?? []).filter((x) => x.d !== id), { d: id, t: ticket }].slice(-SENT_LIMIT);
+	s.sent = [...(s.sent ?? []).filter((x) => x.id !== id), { id, ticket }].slice(-SENT_LIMIT);
 }
 
 /** Drops survey and complaint data that does not have the expected shape (hand-edited cells). */

@@ -184,9 +184,9 @@ function tapped(ctx: Ctx, s: Session, input: on.Input, id: string): void {
 function rememberSummary(ctx: Ctx, s: Session): void {
 	const service = findService(ctx.catalog, s.service);
 	if (s.state !== 'summary' || !service) return;
-	const h = draftSignature(s);
-	const shown = (s.shown ?? []).filter((x) => x.h !== h);
-	s.shown = [...shown, { h, f: itemSignatures(service, s) }].slice(-SHOWN_LIMIT);
+	const signature = draftSignature(s);
+	const shown = (s.shown ?? []).filter((x) => x.signature !== signature);
+	s.shown = [...shown, { signature, items: itemSignatures(service, s) }].slice(-SHOWN_LIMIT);
 }
 
 function runCommand(ctx: Ctx, s: Session, command: Command, text: string): void {

@@ -129,7 +129,7 @@ export function onSurveyInvite(ctx: Ctx, s: Session, input: Input): void {
 		input,
 	)?.id;
 	if (choice === 'survey:start') {
-		moveTo(s, 'survey', { f: 0 });
+		moveTo(s, 'survey', { field: 0 });
 		ctx.replies.push(...prompt(ctx, s));
 		return;
 	}
@@ -165,7 +165,7 @@ export function onLateInvite(ctx: Ctx, s: Session, input: Input): boolean {
 }
 
 export function onSurvey(ctx: Ctx, s: Session, input: Input): void {
-	const q = s.pos?.f ?? 0;
+	const q = s.pos?.field ?? 0;
 	const element = SURVEY_ELEMENTS[q];
 	const survey = s.survey;
 	if (!element || !survey) return restart(ctx, s);
@@ -184,7 +184,7 @@ export function onSurvey(ctx: Ctx, s: Session, input: Input): void {
 		markSurveyed(s, survey.ticket);
 	}
 	emitAnswers(ctx, s);
-	if (q + 1 < SURVEY_ELEMENTS.length) moveTo(s, 'survey', { f: q + 1 });
+	if (q + 1 < SURVEY_ELEMENTS.length) moveTo(s, 'survey', { field: q + 1 });
 	else moveTo(s, 'survey_suggestion');
 	ctx.replies.push(...prompt(ctx, s));
 }

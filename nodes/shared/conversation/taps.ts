@@ -18,6 +18,7 @@ import {
 	type Ctx,
 } from './flow';
 import { parseTap, posKey, tapId, type Tap } from './ids';
+import { documentItem, fieldItem } from './editItems';
 import { mainMenu, servicesReply, MENU_ITEMS, type MenuItem } from './present';
 import { newDraftId, onMenu } from './answers';
 import { emitAnswers, onSurveyInvite } from './survey';
@@ -185,7 +186,7 @@ function currentPosition(s: Session, kind: Tap['kind']): string | undefined {
 		case 'rec':
 			return s.state === 'record_more' ? posKey(s.pos) : undefined;
 		case 'doc':
-			return s.state === 'document' ? String(s.pos?.d ?? '') : undefined;
+			return s.state === 'document' ? String(s.pos?.document ?? '') : undefined;
 		case 'leave':
 			return s.state === 'leave_ask' ? '' : undefined;
 		default:
@@ -204,8 +205,8 @@ function onDraftQuestionTap(ctx: Ctx, s: Session, tap: Tap): TapRoute {
 }
 
 function goneDraft(ctx: Ctx, s: Session, draft: string | undefined): TapRoute {
-	const sent = s.sent?.find((x) => x.d === draft);
-	if (sent) return stale(ctx, s, 'tap.draft.sent', { ticket: sent.t });
+	const sent = s.sent?.find((x) => x.id === draft);
+	if (sent) return stale(ctx, s, 'tap.draft.sent', { ticket: sent.ticket });
 	return stale(ctx, s, 'tap.draft.gone');
 }
 
@@ -218,15 +219,15 @@ function onSummaryTap(ctx: Ctx, s: Session, tap: Tap): TapRoute {
 			return stale(ctx, s, tap.local === 'confirm' ? 'tap.summary.editing' : 'tap.passed');
 		}
 		if (signature === draftSignature(s)) return local(tap.local);
-		const then = s.shown?.find((x) => x.h === signature);
+		const then = s.shown?.find((x) => x.signature === signature);
 		const now = itemSignatures(service, s);
 		const changed = then
 			? [
-					...service.fields.map((f) => ['f', f.key, f.label]),
-					...service.documents.map((d) => ['d', d.key, d.label]),
+					...service.fields.map((f) => [fieldItem(f.key), f.label] as const),
+					...service.documents.map((d) => [documentItem(d.key), d.label] as const),
 				]
-					.filter(([kind, k]) => then.f[`${kind}:${k}`] !== now[`${kind}:${k}`])
-					.map(([, , label]) => label)
+					.filter(([item]) => then.items[item] !== now[item])
+					.map(([, label]) => label)
 			: [];
 		ctx.replies.push(
 			textReply(
@@ -238,8 +239,8 @@ function onSummaryTap(ctx: Ctx, s: Session, tap: Tap): TapRoute {
 		ctx.replies.push(...prompt(ctx, s));
 		return DONE;
 	}
-	const sent = s.sent?.find((x) => x.d === draft);
-	if (sent) return stale(ctx, s, 'tap.draft.sent', { ticket: sent.t });
+	const sent = s.sent?.find((x) => x.id === draft);
+	if (sent) return stale(ctx, s, 'tap.draft.sent', { ticket: sent.ticket });
 	if (!service || busy(s) || tap.local !== 'confirm') return stale(ctx, s, 'tap.draft.gone');
 	// The draft is gone (cancelled or expired): offer to start that service again.
 	if (s.state === 'idle') s.state = 'menu';
@@ -287,7 +288,7 @@ function onSurveyTap(ctx: Ctx, s: Session, tap: Tap): TapRoute {
 		if (tap.kind === 'sug')
 			return s.state === 'survey_suggestion' ? local('skip') : stale(ctx, s, 'tap.passed');
 		const q = SURVEY_ELEMENTS.indexOf(element as SurveyElement);
-		const current = s.state === 'survey' ? (s.pos?.f ?? 0) : SURVEY_ELEMENTS.length;
+		const current = s.state === 'survey' ? (s.pos?.field ?? 0) : SURVEY_ELEMENTS.length;
 		if (q === current) return local(tap.local);
 		const score = Number(tap.local.slice('score:'.length));
 		if (q < 0 || q > current || !Number.isInteger(score) || score < 1 || score > 4)
@@ -307,8 +308,8 @@ function onComplaintTap(ctx: Ctx, s: Session, tap: Tap): TapRoute {
 		if (tap.local !== 'skip' && s.state !== 'complaint_confirm') return stale(ctx, s, 'tap.passed');
 		return local(tap.local);
 	}
-	const sent = s.sent?.find((x) => x.d === id);
-	if (sent) return stale(ctx, s, 'tap.complaint.sent', { ticket: sent.t });
+	const sent = s.sent?.find((x) => x.id === id);
+	if (sent) return stale(ctx, s, 'tap.complaint.sent', { ticket: sent.ticket });
 	if (tap.local === 'confirm') return stale(ctx, s, 'tap.complaint.gone');
 	return stale(ctx, s, 'tap.draft.gone');
 }

@@ -28,13 +28,13 @@ describe('answers are checked and re-asked with the reason', () => {
 		chat.text('35770117089');
 		expect(chat.said).toContain('NIK harus 16 angka');
 		expect(chat.said).toContain(service('domisili').fields[1].question);
-		expect(chat.session!.pos).toEqual({ f: 1 });
+		expect(chat.session!.pos).toEqual({ field: 1 });
 		chat.text(NIK);
 		expect(chat.session!.values.nik).toBe(NIK);
 		// Its birth date and sex are offered for confirmation (fewerQuestions.test.ts).
 		expect(chat.state).toBe('nik_confirm');
 		chat.text('ya');
-		expect(chat.session!.pos).toEqual({ f: 2 });
+		expect(chat.session!.pos).toEqual({ field: 2 });
 	});
 
 	it('an impossible date is refused and the resident may type it in words', () => {
@@ -42,7 +42,7 @@ describe('answers are checked and re-asked with the reason', () => {
 		for (const text of ['Budi Santoso', NIK, 'bukan', 'Madiun']) chat.text(text);
 		chat.text('31-02-1990');
 		expect(chat.said).toMatch(/tanggal/i);
-		expect(chat.session!.pos).toEqual({ f: 3 });
+		expect(chat.session!.pos).toEqual({ field: 3 });
 		chat.text('17 Agustus 1990');
 		expect(chat.session!.values.tanggal_lahir).toBe('1990-08-17');
 	});
@@ -155,13 +155,13 @@ describe('summary, change, cancel and back', () => {
 			nomor_dtsen: 'lewati',
 			penerima: '1',
 		};
-		while (chat.session!.pos!.f! < f) {
+		while (chat.session!.pos!.field! < f) {
 			if (chat.state === 'nik_confirm') {
 				chat.text('ya');
 				continue;
 			}
-			const field = sktm.fields[chat.session!.pos!.f!];
-			chat.text(own[field.key] ?? identity[chat.session!.pos!.f!]);
+			const field = sktm.fields[chat.session!.pos!.field!];
+			chat.text(own[field.key] ?? identity[chat.session!.pos!.field!]);
 		}
 		expect(chat.state).toBe('record_more');
 		expect(chat.session!.values.nomor_dtsen).toBeNull();
@@ -180,7 +180,7 @@ describe('documents', () => {
 				chat.text('ya');
 				continue;
 			}
-			const f = k.fields[chat.session!.pos!.f!];
+			const f = k.fields[chat.session!.pos!.field!];
 			const answers: Record<string, string> = {
 				rt: '1',
 				rw: '2',
@@ -227,12 +227,12 @@ describe('documents', () => {
 		const chat = startRequest('domisili');
 		chat.photo('early');
 		expect(chat.said).toContain('belum ada dokumen');
-		expect(chat.session!.pos).toEqual({ f: 0 });
+		expect(chat.session!.pos).toEqual({ field: 0 });
 	});
 });
 
 describe('returning residents, hand-off and time', () => {
-	it('offers the remembered identity after a submission, shows it only after the NIK\'s last digits, and reuses it', () => {
+	it("offers the remembered identity after a submission, shows it only after the NIK's last digits, and reuses it", () => {
 		const chat = startRequest('domisili');
 		fillService(chat, service('domisili'));
 		chat.text('kirim');

@@ -27,7 +27,7 @@ function atNik(key = 'pengantar-skck'): Chat {
 
 const asked = (chat: Chat) => {
 	const svc = service(chat.session!.service!);
-	return svc.fields[chat.session!.pos!.f!]?.key;
+	return svc.fields[chat.session!.pos!.field!]?.key;
 };
 
 describe('the NIK answers the birth date and sex', () => {
@@ -103,7 +103,11 @@ describe('the NIK answers the birth date and sex', () => {
 		chat.text('lanjut');
 		const svc = service('ahli-waris');
 		chat.session!.state = 'field';
-		chat.session!.pos = { f: svc.fields.findIndex((x) => x.key === 'ahli_waris'), r: 0, s: 0 };
+		chat.session!.pos = {
+			field: svc.fields.findIndex((x) => x.key === 'ahli_waris'),
+			record: 0,
+			subField: 0,
+		};
 		chat.session!.values.ahli_waris = [];
 		// Heir 1: name, place, date, NIK (born 17 August 1990 per NIK, typed 1 May 1990).
 		chat.text('Budi Santoso');
@@ -112,7 +116,7 @@ describe('the NIK answers the birth date and sex', () => {
 		chat.text('3577011708900001');
 		expect(chat.said).toContain(head('nik.mismatch.resident.birthDate').trim());
 		expect(chat.said).toContain('ahli waris ke-1');
-		expect(chat.session!.pos!.s).toBe(4);
+		expect(chat.session!.pos!.subField).toBe(4);
 	});
 });
 
@@ -130,7 +134,7 @@ describe('"sama" for an address already given', () => {
 		const svc = service('ahli-waris');
 		const f = svc.fields.findIndex((x) => x.key === 'ahli_waris');
 		chat.session!.state = 'field';
-		chat.session!.pos = { f, r: 0, s: 5 };
+		chat.session!.pos = { field: f, record: 0, subField: 5 };
 		chat.session!.values.ahli_waris = [{ nama: 'Budi' }];
 		chat.text('sama');
 		expect(chat.session!.values.ahli_waris).toEqual([
@@ -144,7 +148,7 @@ describe('"sama" for an address already given', () => {
 		chat.text('lanjut');
 		const svc = service('sku-kur');
 		chat.session!.state = 'field';
-		chat.session!.pos = { f: svc.fields.findIndex((x) => x.key === 'usaha_alamat') };
+		chat.session!.pos = { field: svc.fields.findIndex((x) => x.key === 'usaha_alamat') };
 		chat.text('sama');
 		// The letter prints the home address for it (letters/template.ts sameOr).
 		expect(chat.session!.values.usaha_alamat).toBe('sama');
@@ -159,12 +163,12 @@ describe("a list's intro and hint", () => {
 		const svc = service('ahli-waris');
 		const heirs = svc.fields.findIndex((x) => x.key === 'ahli_waris');
 		chat.session!.state = 'field';
-		chat.session!.pos = { f: heirs - 1 };
+		chat.session!.pos = { field: heirs - 1 };
 		chat.text('-');
 		expect(chat.said).toContain('Isi setiap ahli waris: suami/istri, anak, dan seterusnya');
 		expect(chat.said).toContain('ahli waris ke-1');
 		chat.session!.state = 'record_more';
-		chat.session!.pos = { f: heirs, r: 1 };
+		chat.session!.pos = { field: heirs, record: 1 };
 		chat.session!.values.ahli_waris = [{ nama: 'Budi' }];
 		chat.text('selesai');
 		expect(chat.said).toContain('(bukan ahli waris)');
@@ -181,7 +185,7 @@ describe("a list's intro and hint", () => {
 		chat.text('lanjut');
 		const svc = service('sktm');
 		chat.session!.state = 'field';
-		chat.session!.pos = { f: svc.fields.findIndex((x) => x.key === 'penerima') };
+		chat.session!.pos = { field: svc.fields.findIndex((x) => x.key === 'penerima') };
 		chat.text('1');
 		expect(chat.state).toBe('record_more');
 		expect(chat.said).toContain('Contoh: istri, anak');

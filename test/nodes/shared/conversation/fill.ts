@@ -31,7 +31,7 @@ export function fillService(
 				options.length ? { text: String(pick + 1), value: options[pick].label } : undefined,
 			);
 			for (const key of chat.session!.derived ?? []) data[key] = chat.session!.values[key];
-			const top = service.fields[s.pos!.f!];
+			const top = service.fields[s.pos!.field!];
 			if (answered.record === undefined) data[answered.key] = answered.value;
 			else {
 				const list = (data[top.key] ??= []) as Array<Record<string, unknown>>;
@@ -42,12 +42,12 @@ export function fillService(
 			chat.text('ya');
 			for (const key of chat.session!.derived ?? []) data[key] = chat.session!.values[key];
 		} else if (s.state === 'record_more') {
-			const field = service.fields[s.pos!.f!];
-			if (s.pos!.r! < recordsWanted(field)) chat.button('add', 'Tambah');
+			const field = service.fields[s.pos!.field!];
+			if (s.pos!.record! < recordsWanted(field)) chat.button('add', 'Tambah');
 			else chat.text('selesai');
 			data[field.key] ??= [];
 		} else if (s.state === 'document') {
-			const doc = service.documents[s.pos!.d!];
+			const doc = service.documents[s.pos!.document!];
 			expect(chat.said).toContain(doc.label);
 			const files = Math.min(doc.max, Math.max(doc.min, 1));
 			documents[doc.key] = [];
@@ -56,7 +56,7 @@ export function fillService(
 				chat.photo(id);
 				documents[doc.key].push(id);
 			}
-			if (chat.session!.state === 'document' && chat.session!.pos!.d === s.pos!.d) {
+			if (chat.session!.state === 'document' && chat.session!.pos!.document === s.pos!.document) {
 				expect(chat.said).toContain('selesai');
 				chat.text('selesai');
 			}

@@ -72,7 +72,7 @@ function toSummary(chat: Chat, key = 'domisili'): OutboundReply {
 		else if (chat.state === 'record_more')
 			tapOld(chat, lastInteractive(chat), messages['button.done']);
 		else if (chat.state === 'document') {
-			const doc = svc.documents[chat.session!.pos!.d!];
+			const doc = svc.documents[chat.session!.pos!.document!];
 			for (let i = (chat.session!.docs[doc.key] ?? []).length; i < doc.max; i++)
 				chat.photo(`${doc.key}-${turn}-${i}`);
 		} else throw new Error(`unexpected state ${chat.state}`);
@@ -321,9 +321,9 @@ describe('buttons inside a request, tapped after the conversation moved on', () 
 		const chat = atMenu();
 		startDraft(chat, 'domisili');
 		const svc = service('domisili');
-		while (svc.fields[chat.session!.pos!.f!].type !== 'choice') answerCurrent(chat, svc);
+		while (svc.fields[chat.session!.pos!.field!].type !== 'choice') answerCurrent(chat, svc);
 		const choice = lastInteractive(chat);
-		const field = svc.fields[chat.session!.pos!.f!];
+		const field = svc.fields[chat.session!.pos!.field!];
 		tapOld(chat, choice, field.options![0].label);
 		expect(chat.session!.values[field.key]).toBe(field.options![0].label);
 		const at = chat.session!.pos;
@@ -355,10 +355,10 @@ describe('buttons inside a request, tapped after the conversation moved on', () 
 		chat.photo('rt-1');
 		const done = lastInteractive(chat);
 		tapOld(chat, done, messages['button.done']);
-		expect(chat.session!.pos).toEqual({ d: 1 });
+		expect(chat.session!.pos).toEqual({ document: 1 });
 		tapOld(chat, done, messages['button.done']);
 		expect(chat.said).toContain(messages['tap.passed']);
-		expect(chat.session!.pos).toEqual({ d: 1 });
+		expect(chat.session!.pos).toEqual({ document: 1 });
 	});
 
 	it('*Isi ulang* of an earlier request says that request was sent', () => {
@@ -464,7 +464,7 @@ describe('survey questions and complaints, tapped later', () => {
 		chat.text('3');
 		tapOld(chat, first, messages['survey.u1.options'].split('|')[3]);
 		expect(chat.said).toContain(messages['tap.survey.updated']);
-		expect(chat.session!.pos).toEqual({ f: 2 });
+		expect(chat.session!.pos).toEqual({ field: 2 });
 		const answers = ofType(chat, 'survey_answered');
 		expect(answers[answers.length - 1].scores).toEqual({ u1: 4, u2: 3 });
 		for (let i = 2; i < SURVEY_ELEMENTS.length; i++) chat.text('4');

@@ -52,7 +52,7 @@ describe('a draft that waits', () => {
 		const chat = atFirstDocument();
 		const doc = service('domisili').documents[0];
 		for (let i = 0; i < doc.max; i++) chat.photo(`rt-${i}`);
-		expect(chat.session!.pos).toEqual({ d: 1 });
+		expect(chat.session!.pos).toEqual({ document: 1 });
 	});
 });
 

@@ -145,7 +145,7 @@ function walk(opening: Opening, messages: RandomMessage[]): void {
 		const stored = JSON.stringify(result.session);
 		expect(stored.length).toBeLessThan(20_000);
 		session = JSON.parse(stored);
-		expect(session!.v).toBe(1);
+		expect(session!.v).toBe(2);
 		expect(session!.seen.length).toBeLessThanOrEqual(20);
 	};
 	const base = { provider: 'p', businessNumber: '1', from: WA, name: 'Rina' };
@@ -212,14 +212,14 @@ describe('random messages from random states', () => {
 				} as unknown as InboundMessage;
 				const result = step(session as Session, inbound, catalog, new Date('2026-05-05T01:00:00Z'));
 				expect(Array.isArray(result.replies)).toBe(true);
-				expect(JSON.parse(JSON.stringify(result.session)).v).toBe(1);
+				expect(JSON.parse(JSON.stringify(result.session)).v).toBe(2);
 				const invited = inviteSurvey(
 					session as Session,
 					{ waId: WA, ticket: String(junk), serviceTitle: String(junk) },
 					catalog,
 					new Date('2026-05-05T01:00:00Z'),
 				);
-				expect(JSON.parse(JSON.stringify(invited.session)).v).toBe(1);
+				expect(JSON.parse(JSON.stringify(invited.session)).v).toBe(2);
 			}),
 			{ numRuns: 500, seed: 7 },
 		);

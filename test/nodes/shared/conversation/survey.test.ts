@@ -72,7 +72,7 @@ describe('survey invitation', () => {
 		expect(chat.session!.values.nama).toBe('Budi Santoso');
 		chat.text(NIK);
 		chat.text('ya');
-		expect(chat.session!.pos).toEqual({ f: 2 });
+		expect(chat.session!.pos).toEqual({ field: 2 });
 		chat.text('batal');
 		// Instead of the menu list, the pending invitation.
 		expect(chat.state).toBe('survey_invite');
@@ -215,7 +215,7 @@ describe('survey answers', () => {
 		expect(chat.said).toContain(messages['survey.invalid']);
 		expect(chat.said).toContain(messages['survey.u4']);
 		chat.text('lumayan');
-		expect(chat.session!.pos).toEqual({ f: 3 });
+		expect(chat.session!.pos).toEqual({ field: 3 });
 		chat.text('gratis');
 		expect(lastAnswer(chat).scores.u4).toBe(4);
 		expect(answers(chat)).toHaveLength(4);

@@ -40,12 +40,12 @@ function fill(
 			// What the NIK says is taken, unless the test gives its own birth date or sex.
 			chat.text(answers.tanggal_lahir || answers.jenis_kelamin ? 'bukan' : 'ya');
 		} else if (s.state === 'record_more') {
-			chat.text(s.pos!.r! < 1 ? 'tambah' : 'selesai');
+			chat.text(s.pos!.record! < 1 ? 'tambah' : 'selesai');
 		} else if (s.state === 'document') {
-			const doc = svc.documents[s.pos!.d!];
+			const doc = svc.documents[s.pos!.document!];
 			documents.push(doc.key);
 			chat.photo(`media-${doc.key}`);
-			if (chat.session!.state === 'document' && chat.session!.pos!.d === s.pos!.d)
+			if (chat.session!.state === 'document' && chat.session!.pos!.document === s.pos!.document)
 				chat.text('selesai');
 		} else throw new Error(`unexpected state ${s.state}: ${chat.said}`);
 	}
