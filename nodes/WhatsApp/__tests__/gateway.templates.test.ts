@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- Graph API bodies in assertions are read field by field. */
 // Send Template, Send Notice (free-form inside the 24-hour window, template outside, one fallback
 // on 131047) and Create Office Templates, against a scripted Graph API and Fonnte.
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';

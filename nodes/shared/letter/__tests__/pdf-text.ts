@@ -1,5 +1,4 @@
 /** Reads generated letters back with pdf.js: text items with positions, per page. */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const pdfjs = require('pdfjs-dist/legacy/build/pdf.js');
 
 export interface TextItem {
