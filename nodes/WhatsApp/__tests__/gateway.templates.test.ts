@@ -148,7 +148,12 @@ describe('Send Template (Meta)', () => {
 						index: '0',
 						parameters: [{ type: 'payload', payload: 'menu' }],
 					},
-					{ type: 'button', sub_type: 'url', index: '1', parameters: [{ type: 'text', text: 'PCL-1' }] },
+					{
+						type: 'button',
+						sub_type: 'url',
+						index: '1',
+						parameters: [{ type: 'text', text: 'PCL-1' }],
+					},
 				],
 			},
 		});
@@ -253,6 +258,26 @@ describe('Send Notice', () => {
 		const [, body, button] = [0, ...bodies()[0].template.components];
 		expect(body.parameters.map((p: any) => p.text)).toEqual(['Budi', 'SKTM', 'PCL-9', '-']);
 		expect(button).toMatchObject({ sub_type: 'quick_reply', parameters: [{ payload: 'menu' }] });
+	});
+
+	it('values typed as broken JSON are refused, naming the parameter; nothing is sent', async () => {
+		api.on('POST', MESSAGES, sent());
+		const failure = run(notice(hoursAgo(1), { templateValues: '{ "name": "Budi", ' }), [
+			letterItem(),
+		]);
+		await expect(failure).rejects.toThrow(
+			'The "templateValues" parameter of item 0 is not valid JSON',
+		);
+		expect(bodies()).toHaveLength(0);
+	});
+
+	it('values typed as JSON text fill the template like an object', async () => {
+		api.on('POST', MESSAGES, sent());
+		const text = JSON.stringify({ name: 'Budi', serviceTitle: 'SKTM', ticket: 'PCL-9' });
+		const params = { noticeTemplate: 'pecelan_pengajuan_ditolak', attachDocument: false };
+		await run(notice(hoursAgo(48), { ...params, templateValues: text }), [{ json: {} }]);
+		const [, body] = [0, ...bodies()[0].template.components];
+		expect(body.parameters.map((p: any) => p.text)).toEqual(['Budi', 'SKTM', 'PCL-9', '-']);
 	});
 
 	it('Fonnte has no window: the letter goes with the template wording as its caption', async () => {
