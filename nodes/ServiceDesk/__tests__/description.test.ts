@@ -43,3 +43,29 @@ describe('Service Desk operations', () => {
 		},
 	);
 });
+
+describe('the Message parameter', () => {
+	const defaultFor = (operation: string) =>
+		properties.find(
+			(p) => p.name === 'message' && p.displayOptions?.show?.operation?.includes(operation),
+		)?.default;
+
+	it.each(workflowFiles)(
+		'%s passes each step its message as the default does (a fresh node needs no edit)',
+		(file) => {
+			const workflow = JSON.parse(readFileSync(join(workflowsDir, file), 'utf8'));
+			for (const node of workflow.nodes as Array<{
+				type: string;
+				parameters: { operation: string; message?: string };
+			}>) {
+				if (node.type !== 'n8n-nodes-pecelan.serviceDesk' || node.parameters.message === undefined)
+					continue;
+				expect(defaultFor(node.parameters.operation)).toBe(node.parameters.message);
+			}
+		},
+	);
+
+	it('Handle Message takes the item it is given (the trigger right before it)', () => {
+		expect(defaultFor('handleMessage')).toBe('={{ $json }}');
+	});
+});
