@@ -5,7 +5,7 @@ import { residentClient, staffClient } from './support/clients';
 import { catalog, Resident, said, submitRequest } from './support/resident';
 import { columns as c, decide, nextUnpromptedMessage, rowOf, statuses } from './support/office';
 import { largeInheritance } from '../../nodes/shared/sheet/__tests__/largeApplication';
-import { readPdf, squash } from '../../nodes/shared/letter/__tests__/pdf-text';
+import { readPdf, squash } from '../../nodes/shared/letter/__tests__/pdfText';
 import { toRequestRow } from '../../nodes/shared/sheet/requestRow';
 import { useStack } from './support/use-stack';
 import { waitFor } from './support/wait';

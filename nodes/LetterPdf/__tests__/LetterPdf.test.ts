@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { LetterPdf } from '../LetterPdf.node';
 import { letterFileName } from '../generate';
-import { readPdf, squash } from '../../shared/letter/__tests__/pdf-text';
+import { readPdf, squash } from '../../shared/letter/__tests__/pdfText';
 import { sampleApplication } from '../../shared/letter/__tests__/samples';
 import { executeContext } from './harness';
 

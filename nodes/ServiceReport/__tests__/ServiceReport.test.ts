@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { ServiceReport } from '../ServiceReport.node';
 import { executeContext } from '../../LetterPdf/__tests__/harness';
-import { readPdf, squash } from '../../shared/letter/__tests__/pdf-text';
+import { readPdf, squash } from '../../shared/letter/__tests__/pdfText';
 import { complaints, events, requests, surveys } from '../../shared/outcomes/__tests__/fixture';
 
 const node = new ServiceReport();

@@ -3,7 +3,7 @@
  * letter used to state something false or leave out what the receiving institution reads.
  */
 import { composeLetter, LETTER_TEMPLATES, renderLetter } from '..';
-import { readPdf, squash, type PageText } from './pdf-text';
+import { readPdf, squash, type PageText } from './pdfText';
 import { heirs, KOS_TENANT, sampleRequest } from './samples';
 
 async function letterText(service: string, data: Record<string, unknown> = {}) {

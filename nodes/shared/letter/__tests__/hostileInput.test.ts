@@ -13,7 +13,7 @@ import { TERBILANG_MAX, terbilang } from '../../indonesian/terbilang';
 import { parseMoney } from '../../validation/money';
 import { renderMessage } from '../../catalog/render';
 import messages from '../../../../templates/validation-messages.json';
-import { readPdf } from './pdf-text';
+import { readPdf } from './pdfText';
 import { sampleRequest } from './samples';
 
 const letter = (body: string) =>

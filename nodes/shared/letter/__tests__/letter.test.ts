@@ -5,7 +5,7 @@ import {
 	renderLetter,
 	type LetterRequest,
 } from '..';
-import { readPdf, squash, type PageText } from './pdf-text';
+import { readPdf, squash, type PageText } from './pdfText';
 import { heirs, IDENTITY, sampleRequest } from './samples';
 
 function assertInsideMargins(pages: PageText[], req: LetterRequest) {

@@ -2,7 +2,7 @@ import { inflateSync } from 'node:zlib';
 import { PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 
 import { monthlyIndicators, renderReport } from '..';
-import { readPdf, squash } from '../../letter/__tests__/pdf-text';
+import { readPdf, squash } from '../../letter/__tests__/pdfText';
 import { complaints, events, requests, surveys } from './fixture';
 
 describe('renderReport', () => {

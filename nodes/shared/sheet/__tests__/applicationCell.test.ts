@@ -13,7 +13,7 @@ import { DEFAULT_SHEET_LAYOUT, toRequestRow } from '../requestRow';
 import { triage, type NumberParts } from '../triage';
 import messages from '../../../../templates/messages.json';
 import { Chat } from '../../conversation/__tests__/chat';
-import { readPdf, squash } from '../../letter/__tests__/pdf-text';
+import { readPdf, squash } from '../../letter/__tests__/pdfText';
 import { sampleApplication, sampleRequest } from '../../letter/__tests__/samples';
 import { largeInheritance } from './largeApplication';
 
