@@ -13,7 +13,8 @@ module.exports = {
 		{
 			...shared,
 			displayName: 'unit',
-			roots: ['<rootDir>/test'],
+			// Unit tests live beside what they test (nodes/**/__tests__) and in test/ for the rest.
+			roots: ['<rootDir>/test', '<rootDir>/nodes'],
 			testMatch: ['**/*.test.ts'],
 			testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/'],
 		},

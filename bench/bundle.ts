@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-require-imports -- benchmark support run by tsx (never packed into dist): it loads the module it has just bundled. */
 // Benchmarks measure code as n8n runs it: bundled by esbuild with the loaders of
 // scripts/bundle.mjs (tsx's on-the-fly transform adds wrappers that cost ~30 % here).
 import { buildSync } from 'esbuild';

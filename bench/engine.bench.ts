@@ -59,11 +59,11 @@ function script(serviceKey: string, waId: string): InboundMessage[] {
 	for (let guard = 0; guard < 400 && session!.state !== 'summary'; guard++) {
 		const s: Session = session!;
 		if (s.state === 'field') send({ text: answer(currentField(service, s)!.field) });
-		else if (s.state === 'record_more') send({ text: s.pos!.r! < 2 ? 'tambah' : 'selesai' });
+		else if (s.state === 'record_more') send({ text: s.pos!.record! < 2 ? 'tambah' : 'selesai' });
 		else if (s.state === 'document') {
-			const d = s.pos!.d;
+			const d = s.pos!.document;
 			send({ type: 'image', media: { id: `media${messages.length}`, mimeType: 'image/jpeg' } });
-			if (session!.state === 'document' && session!.pos!.d === d) send({ text: 'selesai' });
+			if (session!.state === 'document' && session!.pos!.document === d) send({ text: 'selesai' });
 		} else throw new Error(`unexpected state ${s.state}`);
 	}
 	send({ text: 'kirim' });

@@ -4,7 +4,7 @@
  * labelled and the share of non-service messages that wrongly started a service.
  */
 import { defaultCatalog } from '../nodes/shared/catalog';
-import { score } from '../test/nodes/shared/conversation/firstMessages';
+import { score } from '../nodes/shared/conversation/__tests__/firstMessages';
 
 const catalog = defaultCatalog();
 const started = performance.now();

@@ -11,14 +11,14 @@ import { loadBundled } from './bundle';
 
 type Letter = typeof import('../nodes/shared/letter');
 type Signing = typeof import('../nodes/shared/signing');
-type Samples = typeof import('../test/nodes/shared/letter/samples');
+type Samples = typeof import('../nodes/shared/letter/__tests__/samples');
 type Ca = typeof import('../sandbox/server/bsre-ca');
 
 function bundled(): { code: Letter & Signing & Samples & Ca; cleanUp: () => void } {
 	return loadBundled<Letter & Signing & Samples & Ca>([
 		"export * from './nodes/shared/letter';",
 		"export * from './nodes/shared/signing';",
-		"export { sampleRequest } from './test/nodes/shared/letter/samples';",
+		"export { sampleRequest } from './nodes/shared/letter/__tests__/samples';",
 		"export { createTestCa, toPkcs12Base64 } from './sandbox/server/bsre-ca';",
 	]);
 }

@@ -12,7 +12,7 @@ Module._extensions['.hbs'] = (module, filename) => {
 	module.exports = readFileSync(filename, 'utf8');
 };
 const { monthlyIndicators, renderReport } = await import('../nodes/shared/outcomes/index.ts');
-const fixture = await import('../test/nodes/shared/outcomes/fixture.ts');
+const fixture = await import('../nodes/shared/outcomes/__tests__/fixture.ts');
 
 const work = mkdtempSync(join(tmpdir(), 'report-'));
 try {

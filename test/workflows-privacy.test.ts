@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- workflow JSON, read field by field. */
 /**
  * What the ready workflows keep and expose: no successful execution saved (they carry messages,
  * NIKs and the requests sheet), failures kept for debugging, every public webhook protected or

@@ -60,7 +60,7 @@ export function requestScript(serviceKey: string, waId: string): Turn[] {
 		if (s.state === 'field') one({ text: defaultAnswer(currentField(service, s)!.field) });
 		else if (s.state === 'record_more') one({ text: 'selesai' });
 		else if (s.state === 'document') {
-			const d = s.pos!.d;
+			const d = s.pos!.document;
 			const allowsTwo = (service.documents[d!]?.max ?? 1) >= 2;
 			if (!burstSent && allowsTwo) {
 				const burst = ['a', 'b', 'c'].map((x) => photo(`${waId}-${x}`));

@@ -35,7 +35,6 @@ function asPostgres(tool: string, args: string[]): [string, string[]] {
 
 function postgresUid(): { uid: number; gid: number } | undefined {
 	try {
-		// eslint-disable-next-line @typescript-eslint/no-require-imports -- read once, only as root
 		const passwd = require('node:fs').readFileSync('/etc/passwd', 'utf8') as string;
 		const line = passwd.split('\n').find((l) => l.startsWith('postgres:'));
 		if (!line) return undefined;

@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- request bodies here are untyped JSON from n8n or tests, read defensively field by field. */
 import { signatureOf } from './letter-signature';
 import type { SandboxContext, StandInRequest, StandInResponse } from './context';
 import { json } from './context';

@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- request bodies here are untyped JSON from n8n or tests, read defensively field by field. */
 /**
  * Meta's message templates and 24-hour customer-service window, as the Cloud API plays them:
  * templates are created under the business account (`POST /{waba-id}/message_templates`), and

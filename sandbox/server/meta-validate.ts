@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- request bodies here are untyped JSON from n8n or tests, read defensively field by field. */
 /**
  * Validation of an outbound message the way Meta's Cloud API answers it: the limits of
  * interactive messages (3 buttons, 20-character titles, 10 list rows, …) give a 400 with

@@ -1,7 +1,7 @@
 // Staff decisions days after the resident's last message (Meta's 24-hour window), and a row
 // whose letter cannot be made: through the real approvals workflow and the sandbox's Meta.
 import type { ChatMessage } from '../../sandbox/server';
-import { readPdf, squash } from '../nodes/shared/letter/pdf-text';
+import { readPdf, squash } from '../../nodes/shared/letter/__tests__/pdfText';
 import { n8nExecutions, staffClient } from './support/clients';
 import { columns as c, decide, nextUnpromptedMessage, rowOf, statuses } from './support/office';
 import { Resident, submitRequest } from './support/resident';

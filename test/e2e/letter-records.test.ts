@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- the sandbox's and n8n's JSON answers, read field by field. */
 // What the public and the office's Drive keep of a letter, through the real workflows: the QR page
 // answers from the letter's verification record (it works with Google Sheets down), follows staff
 // revoking the letter and undoing it, and says the same 404 to any other code; each request's

@@ -3,7 +3,7 @@
 // (run on demand) whose figures match the rows those journeys left in the sheet.
 import { SANDBOX_REPORT_KEY } from '../../sandbox/runtime/stack';
 import reportLabels from '../../templates/report/labels.json';
-import { readPdf, squash } from '../nodes/shared/letter/pdf-text';
+import { readPdf, squash } from '../../nodes/shared/letter/__tests__/pdfText';
 import { staffClient } from './support/clients';
 import {
 	columns as c,

@@ -4,8 +4,8 @@
 import { loadCatalog } from '../../nodes/shared/catalog';
 import defaultJson from '../../templates/catalog.json';
 import { renderLetter, DEFAULT_SIGNATORY, LETTER_TEMPLATES } from '../../nodes/shared/letter';
-import { readPdf, squash } from '../nodes/shared/letter/pdf-text';
-import { Chat, answerCurrent } from '../nodes/shared/conversation/chat';
+import { readPdf, squash } from '../../nodes/shared/letter/__tests__/pdfText';
+import { Chat, answerCurrent } from '../../nodes/shared/conversation/__tests__/chat';
 import type { DeskEvent } from '../../nodes/shared/conversation';
 
 // What an admin does: copy the default catalog, keep the services the office offers, rename the

@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- Drive's JSON answers, read field by field. */
 // The sandbox's Drive keeps Google's folder rules, the ones the request folders depend on: a file
 // lives in the folder it was created in (My Drive's root when none is named), a missing or
 // non-folder parent is refused as Drive refuses it, and deleting a folder deletes what it holds.

@@ -4,8 +4,8 @@ import { renderLetter } from '../../nodes/shared/letter';
 import { loadSigner, signPdf } from '../../nodes/shared/signing';
 import { signatureOf } from '../../sandbox/server/letter-signature';
 import type { StoredFile } from '../../sandbox/server/state';
-import { sampleRequest } from '../nodes/shared/letter/samples';
-import { officeP12, PASSWORD, SIGNATORY } from '../nodes/shared/signing/fixtures';
+import { sampleRequest } from '../../nodes/shared/letter/__tests__/samples';
+import { officeP12, PASSWORD, SIGNATORY } from '../../nodes/shared/signing/__tests__/fixtures';
 
 jest.setTimeout(30_000);
 

@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- request bodies here are untyped JSON from n8n or tests, read defensively field by field. */
 import { api, bearer, startTestSandbox, viaProxy, type TestSandbox } from './helpers';
 
 const GRAPH = 'graph.facebook.com';

@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- request bodies here are untyped JSON from n8n or tests, read defensively field by field. */
 // Meta's 24-hour window and message templates, as the sandbox plays them through the Graph API.
 import { OFFICE_TEMPLATES } from '../../nodes/shared/messaging/templates';
 import { api, bearer, startTestSandbox, viaProxy, type TestSandbox } from './helpers';

@@ -8,10 +8,10 @@ export { OUTPUT };
 
 /**
  * The Message parameter of the operations that take a conversation step: by default the input
- * item, or (`fromTrigger`) the item of the node named "WhatsApp Trigger", as the ready intake
- * passes it to "Take Step" after loading the session.
+ * item, or (`fromLoop`) the item of the node named "One Message at a Time", as the ready intake
+ * passes it to "Take Step" after loading the session (a delivery's messages one by one).
  */
-export function messageProperty(operation: string, fromTrigger = false): INodeProperties {
+export function messageProperty(operation: string, fromLoop = false): INodeProperties {
 	const property: INodeProperties = {
 		displayName: 'Message',
 		name: 'message',
@@ -20,12 +20,12 @@ export function messageProperty(operation: string, fromTrigger = false): INodePr
 		description: 'The incoming message, as the WhatsApp Gateway Trigger emits it',
 		displayOptions: { show: { operation: [operation] } },
 	};
-	if (!fromTrigger) return property;
+	if (!fromLoop) return property;
 	return {
 		...property,
-		default: "={{ $('WhatsApp Trigger').item.json }}",
+		default: "={{ $('One Message at a Time').item.json }}",
 		description:
-			'The incoming message, as the WhatsApp Gateway Trigger emits it (by default from the node named "WhatsApp Trigger")',
+			'The incoming message, as the WhatsApp Gateway Trigger emits it (by default the item of the node named "One Message at a Time", which hands on a delivery\'s messages one by one)',
 	};
 }
 

@@ -5,7 +5,8 @@
  */
 import type { FieldSpec, ResolvedService } from '../catalog/types';
 import { validateField } from '../validation';
-import type { Session } from './types';
+import type { EditItem, Session } from './types';
+import { fieldItem, parseEditItem } from './editItems';
 import { clearRequest, REQUEST_STATES } from './session';
 import {
 	changeOptions,
@@ -48,18 +49,20 @@ export const button = (ctx: Ctx, id: string, answer?: 'yes' | 'no'): Choice => (
 });
 
 /** A new id for a draft or complaint: unique per message, so old taps of earlier ones differ. */
-export function newDraftId(ctx: Ctx, s: Session): string {
-	return shortHash(`${s.waId}|${ctx.message.messageId ?? ''}|${ctx.now.toISOString()}`);
+export function newDraftId(ctx: Ctx, session: Session): string {
+	return shortHash(`${session.waId}|${ctx.message.messageId ?? ''}|${ctx.now.toISOString()}`);
 }
 
-function notUnderstood(ctx: Ctx, s: Session): void {
-	ctx.replies.push(...prompt(ctx, s, say(ctx.texts, 'not_understood')));
+function notUnderstood(ctx: Ctx, session: Session): void {
+	ctx.replies.push(...prompt(ctx, session, say(ctx.texts, 'not_understood')));
 }
 
-export function greet(ctx: Ctx, s: Session): void {
-	const params = { name: s.name, office: ctx.catalog.office?.name ?? '' };
-	ctx.replies.push(textReply(say(ctx.texts, s.name ? 'greeting' : 'greeting.noname', params)));
-	s.state = 'menu';
+export function greet(ctx: Ctx, session: Session): void {
+	const params = { name: session.name, office: ctx.catalog.office?.name ?? '' };
+	ctx.replies.push(
+		textReply(say(ctx.texts, session.name ? 'greeting' : 'greeting.noname', params)),
+	);
+	session.state = 'menu';
 	ctx.replies.push(mainMenu(ctx.texts));
 }
 
@@ -72,28 +75,28 @@ export function menuChoice(ctx: Ctx, input: Input): MenuItem | undefined {
 	return matchChoice(ctx.texts, choices, input)?.id.slice(5) as MenuItem | undefined;
 }
 
-export function onMenu(ctx: Ctx, s: Session, item: MenuItem): void {
+export function onMenu(ctx: Ctx, session: Session, item: MenuItem): void {
 	if (item === 'request' || item === 'info') {
-		s.mode = item;
-		moveTo(s, 'services');
+		session.mode = item;
+		moveTo(session, 'services');
 		ctx.replies.push(servicesReply(ctx.catalog, item));
 	} else if (item === 'status') {
 		ctx.events.push({
 			type: 'status_requested',
-			waId: s.waId,
-			name: s.name,
-			...(s.lastTicket ? { ticket: s.lastTicket } : {}),
+			waId: session.waId,
+			name: session.name,
+			...(session.lastTicket ? { ticket: session.lastTicket } : {}),
 		});
-		clearRequest(s);
+		clearRequest(session);
 	} else if (item === 'complaint') {
-		startComplaint(ctx, s);
+		startComplaint(ctx, session);
 	} else {
-		moveTo(s, 'handoff_ask');
-		ctx.replies.push(...prompt(ctx, s));
+		moveTo(session, 'handoff_ask');
+		ctx.replies.push(...prompt(ctx, session));
 	}
 }
 
-export function onServices(ctx: Ctx, s: Session, input: Input): void {
+export function onServices(ctx: Ctx, session: Session, input: Input): void {
 	const services = ctx.catalog.services;
 	let chosen = matchChoice(
 		ctx.texts,
@@ -107,43 +110,48 @@ export function onServices(ctx: Ctx, s: Session, input: Input): void {
 	if (!chosen && !input.replyId) {
 		// "suket tidak mampu", "surat usaha buat kur": the service its words name; two → which one.
 		const found = recognise(ctx.catalog, ctx.texts, input.text).services;
-		if (found.length > 1) return offerServices(ctx, s, found);
+		if (found.length > 1) return offerServices(ctx, session, found);
 		if (found.length === 1) chosen = found[0];
 	}
-	if (!chosen) return notUnderstood(ctx, s);
-	s.service = chosen;
-	moveTo(s, 'requirements');
-	ctx.replies.push(...prompt(ctx, s));
+	if (!chosen) return notUnderstood(ctx, session);
+	session.service = chosen;
+	moveTo(session, 'requirements');
+	ctx.replies.push(...prompt(ctx, session));
 }
 
-export function onRequirements(ctx: Ctx, s: Session, service: ResolvedService, input: Input): void {
-	const info = s.mode === 'info';
+export function onRequirements(
+	ctx: Ctx,
+	session: Session,
+	service: ResolvedService,
+	input: Input,
+): void {
+	const info = session.mode === 'info';
 	const choices = info
 		? [button(ctx, 'request', 'yes'), button(ctx, 'menu', 'no')]
 		: [button(ctx, 'continue', 'yes'), button(ctx, 'back', 'no')];
 	const choice = matchChoice(ctx.texts, choices, input)?.id;
-	if (!choice) return notUnderstood(ctx, s);
+	if (!choice) return notUnderstood(ctx, session);
 	if (choice === 'menu' || choice === 'back') {
-		clearRequest(s);
+		clearRequest(session);
 		if (choice === 'menu') {
-			s.state = 'menu';
+			session.state = 'menu';
 			ctx.replies.push(mainMenu(ctx.texts));
 		} else {
-			s.mode = info ? 'info' : 'request';
-			s.state = 'services';
-			ctx.replies.push(servicesReply(ctx.catalog, s.mode));
+			session.mode = info ? 'info' : 'request';
+			session.state = 'services';
+			ctx.replies.push(servicesReply(ctx.catalog, session.mode));
 		}
 		return;
 	}
-	s.mode = 'request';
-	s.values = {};
-	s.docs = {};
-	s.draft = newDraftId(ctx, s);
-	delete s.shown;
-	delete s.reused;
-	if (reuseFields(service, s).length > 0) moveTo(s, 'reuse');
-	else enterField(s, service, 0);
-	ctx.replies.push(...prompt(ctx, s));
+	session.mode = 'request';
+	session.values = {};
+	session.docs = {};
+	session.draft = newDraftId(ctx, session);
+	delete session.shown;
+	delete session.reused;
+	if (reuseFields(service, session).length > 0) moveTo(session, 'reuse');
+	else enterField(session, service, 0);
+	ctx.replies.push(...prompt(ctx, session));
 }
 
 export { onReuse } from './reuse';
@@ -160,20 +168,20 @@ function errorText(
 		: say(ctx.texts, 'field.invalid', params);
 }
 
-function finishRecords(s: Session, service: ResolvedService, f: number, count: number): void {
+function finishRecords(session: Session, service: ResolvedService, f: number, count: number): void {
 	const key = service.fields[f].key;
-	const list = Array.isArray(s.values[key]) ? (s.values[key] as unknown[]) : [];
-	s.values[key] = list.slice(0, count);
-	finishItem(s, service, () => enterField(s, service, f + 1));
+	const list = Array.isArray(session.values[key]) ? (session.values[key] as unknown[]) : [];
+	session.values[key] = list.slice(0, count);
+	finishItem(session, service, () => enterField(session, service, f + 1));
 }
 
-export function onField(ctx: Ctx, s: Session, service: ResolvedService, input: Input): void {
-	const current = currentField(service, s);
-	if (!current) return restart(ctx, s);
+export function onField(ctx: Ctx, session: Session, service: ResolvedService, input: Input): void {
+	const current = currentField(service, session);
+	if (!current) return restart(ctx, session);
 	const { field, parent, record = 0 } = current;
 	const list =
-		parent && Array.isArray(s.values[parent.key])
-			? (s.values[parent.key] as Array<Record<string, unknown>>).slice()
+		parent && Array.isArray(session.values[parent.key])
+			? (session.values[parent.key] as Array<Record<string, unknown>>).slice()
 			: [];
 	let value: unknown = null;
 	const skipped = input.replyId === 'skip' || isWord(ctx.texts, 'command.skip', input.text);
@@ -182,9 +190,9 @@ export function onField(ctx: Ctx, s: Session, service: ResolvedService, input: I
 			field.type === 'choice' &&
 			input.replyId &&
 			field.options?.some((o) => o.id === input.replyId);
-		const values = parent ? { ...s.values, ...(list[record] ?? {}) } : s.values;
+		const values = parent ? { ...session.values, ...(list[record] ?? {}) } : session.values;
 		const answer = byId ? input.replyId! : input.text;
-		const same = sameAnswer(ctx.texts, service, field, s.values, answer);
+		const same = sameAnswer(ctx.texts, service, field, session.values, answer);
 		let result = same ? ok(same) : validateField(field, answer, { values, now: ctx.now });
 		// A NIK that disagrees with the birth date or sex is kept: staff compare it with the KTP.
 		if (!result.ok && MISMATCH_CODES.has(result.error.code))
@@ -193,49 +201,57 @@ export function onField(ctx: Ctx, s: Session, service: ResolvedService, input: I
 				now: ctx.now,
 			});
 		if (!result.ok) {
-			ctx.replies.push(...prompt(ctx, s, errorText(ctx, field, result.error)));
+			ctx.replies.push(...prompt(ctx, session, errorText(ctx, field, result.error)));
 			return;
 		}
 		value = result.value;
 		const contradiction = parent
 			? undefined
-			: ruleBrokenBy(service, { ...s.values, [field.key]: value }, field.key);
-		if (contradiction) return onBrokenRule(ctx, s, service, contradiction);
+			: ruleBrokenBy(service, { ...session.values, [field.key]: value }, field.key);
+		if (contradiction) return onBrokenRule(ctx, session, service, contradiction);
 	}
-	const f = s.pos?.f ?? 0;
-	const before = { ...s.values };
+	const f = session.pos?.field ?? 0;
+	const before = { ...session.values };
 	if (!parent) {
-		s.values[field.key] = value;
-		if (field.type === 'nik') afterNik(ctx, s, service, f);
-		else finishItem(s, service, () => enterField(s, service, f + 1));
+		session.values[field.key] = value;
+		if (field.type === 'nik') afterNik(ctx, session, service, f);
+		else finishItem(session, service, () => enterField(session, service, f + 1));
 	} else {
 		list[record] = { ...(list[record] ?? {}), [field.key]: value };
-		s.values[parent.key] = list;
-		const sub = (s.pos?.s ?? 0) + 1;
+		session.values[parent.key] = list;
+		const sub = (session.pos?.subField ?? 0) + 1;
 		const count = record + 1;
-		if (sub < (parent.fields ?? []).length) moveTo(s, 'field', { f, r: record, s: sub });
-		else if (count >= maxItems(parent)) finishRecords(s, service, f, count);
-		else if (count < minItems(parent)) moveTo(s, 'field', { f, r: count, s: 0 });
-		else moveTo(s, 'record_more', { f, r: count });
+		if (sub < (parent.fields ?? []).length)
+			moveTo(session, 'field', { field: f, record, subField: sub });
+		else if (count >= maxItems(parent)) finishRecords(session, service, f, count);
+		else if (count < minItems(parent))
+			moveTo(session, 'field', { field: f, record: count, subField: 0 });
+		else moveTo(session, 'record_more', { field: f, record: count });
 	}
-	for (const note of newMismatchNotes(ctx.texts, service, before, s.values, ctx.now))
+	for (const note of newMismatchNotes(ctx.texts, service, before, session.values, ctx.now))
 		ctx.replies.push(textReply(note));
-	ctx.replies.push(...prompt(ctx, s));
+	ctx.replies.push(...prompt(ctx, session));
 }
 
-export function onRecordMore(ctx: Ctx, s: Session, service: ResolvedService, input: Input): void {
-	const f = s.pos?.f ?? -1;
+export function onRecordMore(
+	ctx: Ctx,
+	session: Session,
+	service: ResolvedService,
+	input: Input,
+): void {
+	const f = session.pos?.field ?? -1;
 	const field = service.fields[f];
-	if (!field || field.type !== 'records') return restart(ctx, s);
-	const count = s.pos?.r ?? 0;
+	if (!field || field.type !== 'records') return restart(ctx, session);
+	const count = session.pos?.record ?? 0;
 	const skip = isWord(ctx.texts, 'command.skip', input.text) || input.replyId === 'skip';
 	const choice = skip
 		? 'done'
 		: matchChoice(ctx.texts, [button(ctx, 'add', 'yes'), button(ctx, 'done', 'no')], input)?.id;
-	if (!choice) return notUnderstood(ctx, s);
-	if (choice === 'add' && count < maxItems(field)) moveTo(s, 'field', { f, r: count, s: 0 });
+	if (!choice) return notUnderstood(ctx, session);
+	if (choice === 'add' && count < maxItems(field))
+		moveTo(session, 'field', { field: f, record: count, subField: 0 });
 	else if (count < minItems(field)) {
-		moveTo(s, 'field', { f, r: count, s: 0 });
+		moveTo(session, 'field', { field: f, record: count, subField: 0 });
 		ctx.replies.push(
 			textReply(
 				say(ctx.texts, 'record.need_more', {
@@ -244,77 +260,93 @@ export function onRecordMore(ctx: Ctx, s: Session, service: ResolvedService, inp
 				}),
 			),
 		);
-	} else finishRecords(s, service, f, count);
-	ctx.replies.push(...prompt(ctx, s));
+	} else finishRecords(session, service, f, count);
+	ctx.replies.push(...prompt(ctx, session));
 }
 
-export function onSummary(ctx: Ctx, s: Session, service: ResolvedService, input: Input): void {
+export function onSummary(
+	ctx: Ctx,
+	session: Session,
+	service: ResolvedService,
+	input: Input,
+): void {
 	const choice = matchChoice(
 		ctx.texts,
 		[button(ctx, 'confirm', 'yes'), button(ctx, 'change'), button(ctx, 'cancel')],
 		input,
 	)?.id;
-	if (!choice) return notUnderstood(ctx, s);
+	if (!choice) return notUnderstood(ctx, session);
 	if (choice === 'confirm') {
-		const problem = reviewRequest(service, s.values);
-		return problem ? onBrokenRule(ctx, s, service, problem) : submit(ctx, s, service);
+		const problem = reviewRequest(service, session.values);
+		return problem ? onBrokenRule(ctx, session, service, problem) : submit(ctx, session, service);
 	}
-	if (choice === 'cancel') return cancel(ctx, s);
-	moveTo(s, 'change');
-	ctx.replies.push(...prompt(ctx, s));
+	if (choice === 'cancel') return cancel(ctx, session);
+	moveTo(session, 'change');
+	ctx.replies.push(...prompt(ctx, session));
 }
 
-export function onChange(ctx: Ctx, s: Session, service: ResolvedService, input: Input): void {
+export function onChange(ctx: Ctx, session: Session, service: ResolvedService, input: Input): void {
 	const options = changeOptions(service);
-	const choice = matchChoice(ctx.texts, options, input)?.id;
-	if (!choice) return notUnderstood(ctx, s);
-	const key = choice.slice(2);
+	const choice = matchChoice(ctx.texts, options, input)?.id as EditItem | undefined;
+	if (!choice) return notUnderstood(ctx, session);
+	const { kind, key } = parseEditItem(choice);
 	// Fields cross-checked against the changed one (NIK against birth date and sex) are re-asked too.
-	const dependents = choice.startsWith('f:')
-		? service.fields
-				.filter((f) => f.crossCheck && (f.crossCheck.birthDate === key || f.crossCheck.sex === key))
-				.map((f) => `f:${f.key}`)
-		: [];
-	s.edit = [choice, ...dependents];
-	nextEdit(s, service);
-	ctx.replies.push(...prompt(ctx, s));
+	const dependents =
+		kind === 'field'
+			? service.fields
+					.filter(
+						(f) => f.crossCheck && (f.crossCheck.birthDate === key || f.crossCheck.sex === key),
+					)
+					.map((f) => fieldItem(f.key))
+			: [];
+	session.edit = [choice, ...dependents];
+	nextEdit(session, service);
+	ctx.replies.push(...prompt(ctx, session));
 }
 
 /** A contradiction: the field is asked again with the reason, or the request ends with it. */
-function onBrokenRule(ctx: Ctx, s: Session, service: ResolvedService, rule: BrokenRule): void {
+function onBrokenRule(
+	ctx: Ctx,
+	session: Session,
+	service: ResolvedService,
+	rule: BrokenRule,
+): void {
 	const reason = say(ctx.texts, rule.messageKey, rule.params);
 	if (rule.refuse) {
-		ctx.events.push({ type: 'cancelled', waId: s.waId, serviceKey: service.key });
+		ctx.events.push({ type: 'cancelled', waId: session.waId, serviceKey: service.key });
 		ctx.replies.push(textReply(reason));
-		clearRequest(s);
-		s.state = 'menu';
+		clearRequest(session);
+		session.state = 'menu';
 		ctx.replies.push(mainMenu(ctx.texts));
 		return;
 	}
-	if (s.state === 'summary') {
-		s.edit = [`f:${rule.field.key}`];
-		nextEdit(s, service);
+	if (session.state === 'summary') {
+		session.edit = [fieldItem(rule.field.key)];
+		nextEdit(session, service);
 	}
-	ctx.replies.push(...prompt(ctx, s, reason));
+	ctx.replies.push(...prompt(ctx, session, reason));
 }
 
-export function cancel(ctx: Ctx, s: Session): void {
-	const service = findService(ctx.catalog, s.service);
-	if (service && (REQUEST_STATES.has(s.state) || s.fix)) {
-		ctx.events.push({ type: 'cancelled', waId: s.waId, serviceKey: service.key });
+export function cancel(ctx: Ctx, session: Session): void {
+	const service = findService(ctx.catalog, session.service);
+	if (service && (REQUEST_STATES.has(session.state) || session.fix)) {
+		ctx.events.push({ type: 'cancelled', waId: session.waId, serviceKey: service.key });
 		ctx.replies.push(textReply(say(ctx.texts, 'cancelled', { title: service.title })));
-	} else if (s.state.startsWith('complaint')) {
+	} else if (session.state.startsWith('complaint')) {
 		ctx.replies.push(textReply(say(ctx.texts, 'complaint.cancelled')));
-	} else if (s.state.startsWith('survey') && Object.keys(s.survey?.scores ?? {}).length > 0) {
+	} else if (
+		session.state.startsWith('survey') &&
+		Object.keys(session.survey?.scores ?? {}).length > 0
+	) {
 		ctx.replies.push(textReply(say(ctx.texts, 'survey.left')));
 	}
-	clearRequest(s);
-	s.state = 'menu';
+	clearRequest(session);
+	session.state = 'menu';
 	ctx.replies.push(mainMenu(ctx.texts));
 }
 
 /** The session points somewhere that no longer exists (catalog changed): start over politely. */
-export function restart(ctx: Ctx, s: Session): void {
-	clearRequest(s);
-	greet(ctx, s);
+export function restart(ctx: Ctx, session: Session): void {
+	clearRequest(session);
+	greet(ctx, session);
 }

@@ -23,88 +23,89 @@ export const COMPLAINT_STATES = new Set<Session['state']>([
 	'complaint_confirm',
 ]);
 
-export function startComplaint(ctx: Ctx, s: Session): void {
-	s.complaint = { id: newDraftId(ctx, s) };
-	moveTo(s, 'complaint');
-	ctx.replies.push(...prompt(ctx, s));
+export function startComplaint(ctx: Ctx, session: Session): void {
+	session.complaint = { id: newDraftId(ctx, session) };
+	moveTo(session, 'complaint');
+	ctx.replies.push(...prompt(ctx, session));
 }
 
 /** After the text, or after a photo: the photo question or the confirmation. */
-function next(ctx: Ctx, s: Session): void {
-	const complaint = s.complaint ?? {};
-	if (!complaint.text) moveTo(s, 'complaint');
-	else if (!complaint.photo && s.state === 'complaint') moveTo(s, 'complaint_photo');
-	else moveTo(s, 'complaint_confirm');
-	ctx.replies.push(...prompt(ctx, s));
+function next(ctx: Ctx, session: Session): void {
+	const complaint = session.complaint ?? {};
+	if (!complaint.text) moveTo(session, 'complaint');
+	else if (!complaint.photo && session.state === 'complaint') moveTo(session, 'complaint_photo');
+	else moveTo(session, 'complaint_confirm');
+	ctx.replies.push(...prompt(ctx, session));
 }
 
-export function onComplaintText(ctx: Ctx, s: Session, input: Input): void {
+export function onComplaintText(ctx: Ctx, session: Session, input: Input): void {
 	const text = input.text.trim();
 	if (input.replyId)
-		return void ctx.replies.push(...prompt(ctx, s, say(ctx.texts, 'not_understood')));
+		return void ctx.replies.push(...prompt(ctx, session, say(ctx.texts, 'not_understood')));
 	if (text.length < COMPLAINT_MIN_LENGTH)
-		return void ctx.replies.push(...prompt(ctx, s, say(ctx.texts, 'complaint.too_short')));
-	s.complaint = { ...(s.complaint ?? {}), text };
-	next(ctx, s);
+		return void ctx.replies.push(...prompt(ctx, session, say(ctx.texts, 'complaint.too_short')));
+	session.complaint = { ...(session.complaint ?? {}), text };
+	next(ctx, session);
 }
 
-export function onComplaintFile(ctx: Ctx, s: Session): void {
+export function onComplaintFile(ctx: Ctx, session: Session): void {
 	const photo = receivedFile(ctx);
 	if (!photo) return;
-	const complaint = { ...(s.complaint ?? {}), photo };
+	const complaint = { ...(session.complaint ?? {}), photo };
 	const caption = typeof ctx.message.text === 'string' ? ctx.message.text.trim() : '';
-	if (s.state === 'complaint' && caption.length >= COMPLAINT_MIN_LENGTH) {
+	if (session.state === 'complaint' && caption.length >= COMPLAINT_MIN_LENGTH) {
 		complaint.text = cut(caption, ctx.catalog.settings?.maxTextLength ?? 1000);
 	}
-	s.complaint = complaint;
+	session.complaint = complaint;
 	if (!complaint.text) {
 		ctx.replies.push(textReply(say(ctx.texts, 'complaint.photo.first')));
 		return;
 	}
-	next(ctx, s);
+	next(ctx, session);
 }
 
-export function onComplaintPhotoText(ctx: Ctx, s: Session, input: Input): void {
+export function onComplaintPhotoText(ctx: Ctx, session: Session, input: Input): void {
 	if (input.replyId === 'skip' || isWord(ctx.texts, 'command.skip', input.text))
-		return next(ctx, s);
+		return next(ctx, session);
 	ctx.replies.push(textReply(say(ctx.texts, 'complaint.photo.expect')));
 }
 
-export function onComplaintConfirm(ctx: Ctx, s: Session, input: Input): void {
+export function onComplaintConfirm(ctx: Ctx, session: Session, input: Input): void {
 	const choice = matchChoice(
 		ctx.texts,
 		[button(ctx, 'confirm', 'yes'), button(ctx, 'rewrite'), button(ctx, 'cancel')],
 		input,
 	)?.id;
-	if (!choice) return void ctx.replies.push(...prompt(ctx, s, say(ctx.texts, 'not_understood')));
-	if (choice === 'cancel') return cancel(ctx, s);
+	if (!choice)
+		return void ctx.replies.push(...prompt(ctx, session, say(ctx.texts, 'not_understood')));
+	if (choice === 'cancel') return cancel(ctx, session);
 	if (choice === 'rewrite') {
-		s.complaint = { id: newDraftId(ctx, s) };
-		moveTo(s, 'complaint');
-		ctx.replies.push(...prompt(ctx, s));
+		session.complaint = { id: newDraftId(ctx, session) };
+		moveTo(session, 'complaint');
+		ctx.replies.push(...prompt(ctx, session));
 		return;
 	}
-	const text = s.complaint?.text;
-	if (!text) return next(ctx, s);
+	const text = session.complaint?.text;
+	if (!text) return next(ctx, session);
 	const ticket = complaintTicket(
 		say(ctx.texts, 'complaint.ticket.prefix'),
-		s.waId,
+		session.waId,
 		ctx.message.messageId ?? '',
 		ctx.now,
 	);
 	const complaint: Complaint = {
 		ticket,
-		waId: s.waId,
-		name: s.name,
+		waId: session.waId,
+		name: session.name,
 		text,
-		...(s.complaint?.photo ? { photo: s.complaint.photo } : {}),
+		...(session.complaint?.photo ? { photo: session.complaint.photo } : {}),
 		receivedAt: ctx.now.toISOString(),
 	};
 	ctx.events.push({ type: 'complaint_submitted', complaint });
 	ctx.replies.push(textReply(say(ctx.texts, 'complaint.submitted', { ticket })));
-	const id = s.complaint?.id;
-	clearRequest(s);
-	markSent(s, id, ticket);
+	const id = session.complaint?.id;
+	clearRequest(session);
+	markSent(session, id, ticket);
 }
 
 /** Staff marked the complaint "Selesai": their response, for the resident. */

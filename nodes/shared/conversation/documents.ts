@@ -41,20 +41,20 @@ export function receivedFile(ctx: Ctx): DocumentFile | null {
 	};
 }
 
-export function onDocumentFile(ctx: Ctx, s: Session, service: ResolvedService): void {
-	const d = s.pos?.d ?? -1;
+export function onDocumentFile(ctx: Ctx, session: Session, service: ResolvedService): void {
+	const d = session.pos?.document ?? -1;
 	const doc = service.documents[d];
-	if (!doc) return restart(ctx, s);
+	if (!doc) return restart(ctx, session);
 	const file = receivedFile(ctx);
 	if (!file) return;
-	const files = [...(s.docs[doc.key] ?? []), file];
-	s.docs[doc.key] = files;
+	const files = [...(session.docs[doc.key] ?? []), file];
+	session.docs[doc.key] = files;
 	const count = files.length;
 	const min = Math.max(doc.min, doc.optional ? 0 : 1);
 	if (count >= doc.max) {
 		ctx.replies.push(textReply(say(ctx.texts, 'document.saved', { label: doc.label, count })));
-		finishItem(s, service, () => enterDocument(s, service, d + 1));
-		ctx.replies.push(...prompt(ctx, s));
+		finishItem(session, service, () => enterDocument(session, service, d + 1));
+		ctx.replies.push(...prompt(ctx, session));
 	} else if (count < min) {
 		ctx.replies.push(
 			textReply(
@@ -64,24 +64,29 @@ export function onDocumentFile(ctx: Ctx, s: Session, service: ResolvedService): 
 	} else {
 		ctx.replies.push(
 			buttonsReply(say(ctx.texts, 'document.received', { label: doc.label, count }), [
-				{ ...button(ctx, 'done'), id: tapId('done', 'doc', s.draft ?? '', String(d)) },
+				{ ...button(ctx, 'done'), id: tapId('done', 'doc', session.draft ?? '', String(d)) },
 			]),
 		);
 	}
 }
 
-export function onDocumentText(ctx: Ctx, s: Session, service: ResolvedService, input: Input): void {
-	const d = s.pos?.d ?? -1;
+export function onDocumentText(
+	ctx: Ctx,
+	session: Session,
+	service: ResolvedService,
+	input: Input,
+): void {
+	const d = session.pos?.document ?? -1;
 	const doc = service.documents[d];
-	if (!doc) return restart(ctx, s);
-	const count = s.docs[doc.key]?.length ?? 0;
+	if (!doc) return restart(ctx, session);
+	const count = session.docs[doc.key]?.length ?? 0;
 	const min = Math.max(doc.min, doc.optional ? 0 : 1);
 	const skip = input.replyId === 'skip' || isWord(ctx.texts, 'command.skip', input.text);
 	const done = input.replyId === 'done' || isWord(ctx.texts, 'command.done', input.text);
 	if ((skip && doc.optional) || (done && (count >= min || (doc.optional && count === 0)))) {
-		if (skip) s.docs[doc.key] = [];
-		finishItem(s, service, () => enterDocument(s, service, d + 1));
-		ctx.replies.push(...prompt(ctx, s));
+		if (skip) session.docs[doc.key] = [];
+		finishItem(session, service, () => enterDocument(session, service, d + 1));
+		ctx.replies.push(...prompt(ctx, session));
 	} else if (!done && !skip && later(ctx, input.text)) {
 		// "belum punya, nanti saya minta ke RT": the draft waits; the same question continues it.
 		const hours = Math.max(1, ctx.catalog.settings?.draftTimeoutHours ?? DRAFT_TIMEOUT_HOURS);

@@ -29,11 +29,11 @@ export function isEraseRequest(texts: Texts, text: string): boolean {
 	return wordsOf(texts, 'erase.words').has(core);
 }
 
-export function askErase(ctx: Ctx, s: Session): void {
+export function askErase(ctx: Ctx, session: Session): void {
 	// The current question is kept in the history, to come back to if the resident says no.
-	pushHistory(s);
-	s.state = 'erase_ask';
-	delete s.pos;
+	pushHistory(session);
+	session.state = 'erase_ask';
+	delete session.pos;
 	ctx.replies.push(
 		buttonsReply(say(ctx.texts, 'erase.ask'), [
 			{ id: ERASE, title: say(ctx.texts, 'button.erase') },
@@ -43,7 +43,11 @@ export function askErase(ctx: Ctx, s: Session): void {
 }
 
 /** The answer to the confirmation: only a clear yes erases; anything else keeps everything. */
-export function onEraseAsk(ctx: Ctx, s: Session, input: { text: string; replyId?: string }): void {
+export function onEraseAsk(
+	ctx: Ctx,
+	session: Session,
+	input: { text: string; replyId?: string },
+): void {
 	const t = ctx.texts;
 	const choice = matchChoice(
 		t,
@@ -53,33 +57,37 @@ export function onEraseAsk(ctx: Ctx, s: Session, input: { text: string; replyId?
 		],
 		input,
 	)?.id;
-	if (choice === ERASE) return erase(ctx, s);
+	if (choice === ERASE) return erase(ctx, session);
 	ctx.replies.push(textReply(say(t, 'erase.kept')));
-	const previous = s.history.pop();
-	s.state = previous?.state ?? 'menu';
-	if (previous?.pos) s.pos = { ...previous.pos };
-	if (s.state === 'idle') s.state = 'menu';
-	ctx.replies.push(...prompt(ctx, s));
+	const previous = session.history.pop();
+	session.state = previous?.state ?? 'menu';
+	if (previous?.pos) session.pos = { ...previous.pos };
+	if (session.state === 'idle') session.state = 'menu';
+	ctx.replies.push(...prompt(ctx, session));
 }
 
-function erase(ctx: Ctx, s: Session): void {
+function erase(ctx: Ctx, session: Session): void {
 	const t = ctx.texts;
-	const previous = s.history[s.history.length - 1]?.state;
-	const service = findService(ctx.catalog, s.service);
+	const previous = session.history[session.history.length - 1]?.state;
+	const service = findService(ctx.catalog, session.service);
 	const drafting =
-		!!service && s.mode === 'request' && !!previous && (REQUEST_STATES.has(previous) || !!s.fix);
+		!!service &&
+		session.mode === 'request' &&
+		!!previous &&
+		(REQUEST_STATES.has(previous) || !!session.fix);
 	const erased = [
-		...(s.remembered ? [say(t, 'erase.item.identity')] : []),
+		...(session.remembered ? [say(t, 'erase.item.identity')] : []),
 		...(drafting ? [say(t, 'erase.item.draft', { title: service.title })] : []),
-		...(s.complaint?.text ? [say(t, 'erase.item.complaint')] : []),
+		...(session.complaint?.text ? [say(t, 'erase.item.complaint')] : []),
 		say(t, 'erase.item.session'),
 	];
-	if (drafting) ctx.events.push({ type: 'cancelled', waId: s.waId, serviceKey: service.key });
+	if (drafting) ctx.events.push({ type: 'cancelled', waId: session.waId, serviceKey: service.key });
 	// Only the handled message ids stay (not personal data), so a redelivered "ya" is not
 	// taken as a new message.
-	const fresh = newSession(s.waId, '', ctx.now);
-	fresh.seen = s.seen.slice();
-	for (const key of Object.keys(s)) delete (s as unknown as Record<string, unknown>)[key];
-	Object.assign(s, fresh);
+	const fresh = newSession(session.waId, '', ctx.now);
+	fresh.seen = session.seen.slice();
+	for (const key of Object.keys(session))
+		delete (session as unknown as Record<string, unknown>)[key];
+	Object.assign(session, fresh);
 	ctx.replies.push(textReply(say(t, 'erase.done', { erased: erased.join(', ') })));
 }

@@ -4,7 +4,8 @@
  */
 import type { Catalog } from '../catalog/types';
 import type { InboundMessage } from '../messaging/types';
-import type { Application, DocumentFile, Session, StepResult } from './types';
+import type { Application, DocumentFile, EditItem, Session, StepResult } from './types';
+import { documentItem, fieldItem, parseEditItem } from './editItems';
 import { clearRequest, loadSession, newSession } from './session';
 import { findService, nextEdit, prompt, type Ctx } from './flow';
 import { say, textReply, textsFor } from './texts';
@@ -17,7 +18,7 @@ export interface FixRequest {
 }
 
 export function reopenForFix(
-	session: Session | null,
+	stored: Session | null,
 	application: Application,
 	fix: FixRequest,
 	catalog: Catalog,
@@ -25,47 +26,47 @@ export function reopenForFix(
 ): StepResult {
 	const waId = String(application?.waId ?? '');
 	const name = String(application?.name ?? '');
-	let s: Session;
+	let session: Session;
 	try {
-		s = loadSession(session, waId, name, now);
+		session = loadSession(stored, waId, name, now);
 	} catch {
-		s = newSession(waId, name, now);
+		session = newSession(waId, name, now);
 	}
 	try {
 		const texts = textsFor(catalog);
 		const service = findService(catalog, application.serviceKey);
 		if (!service) {
 			return {
-				session: s,
+				session,
 				replies: [],
 				events: [{ type: 'error', reason: `unknown service "${application.serviceKey}"` }],
 			};
 		}
-		clearRequest(s);
-		s.at = now.toISOString();
-		s.service = service.key;
-		s.mode = 'request';
-		s.fix = { ticket: String(application.ticket) };
-		s.draft = shortHash(`${s.fix.ticket}|${now.toISOString()}`);
-		s.values = { ...(application.data ?? {}) };
-		s.docs = { ...((application.documents ?? {}) as Record<string, DocumentFile[]>) };
-		s.state = 'summary';
+		clearRequest(session);
+		session.at = now.toISOString();
+		session.service = service.key;
+		session.mode = 'request';
+		session.fix = { ticket: String(application.ticket) };
+		session.draft = shortHash(`${session.fix.ticket}|${now.toISOString()}`);
+		session.values = { ...(application.data ?? {}) };
+		session.docs = { ...((application.documents ?? {}) as Record<string, DocumentFile[]>) };
+		session.state = 'summary';
 		// A key of a field inside a record (an heir's NIK) re-asks the whole list.
-		const queue: string[] = [];
+		const queue: EditItem[] = [];
 		for (const key of fix?.fieldKeys ?? []) {
 			const top = service.fields.find(
 				(f) => f.key === key || f.fields?.some((sub) => sub.key === key),
 			);
-			if (top && !queue.includes(`f:${top.key}`)) queue.push(`f:${top.key}`);
+			if (top && !queue.includes(fieldItem(top.key))) queue.push(fieldItem(top.key));
 		}
 		for (const key of fix?.documentKeys ?? []) {
-			if (service.documents.some((d) => d.key === key) && !queue.includes(`d:${key}`))
-				queue.push(`d:${key}`);
+			if (service.documents.some((d) => d.key === key) && !queue.includes(documentItem(key)))
+				queue.push(documentItem(key));
 		}
 		const labels = queue.map((item) => {
-			const key = item.slice(2);
+			const { kind, key } = parseEditItem(item);
 			return (
-				item.startsWith('f:')
+				kind === 'field'
 					? service.fields.find((f) => f.key === key)
 					: service.documents.find((d) => d.key === key)
 			)!.label;
@@ -82,20 +83,20 @@ export function reopenForFix(
 			textReply(
 				say(texts, 'fix.intro', {
 					title: service.title,
-					ticket: s.fix.ticket,
+					ticket: session.fix.ticket,
 					note: String(fix?.note ?? ''),
 					items: labels.join(', ') || '-',
 				}),
 			),
 		);
-		s.edit = queue;
-		nextEdit(s, service);
-		s.history = [];
-		ctx.replies.push(...prompt(ctx, s));
-		return { session: s, replies: ctx.replies, events: [] };
+		session.edit = queue;
+		nextEdit(session, service);
+		session.history = [];
+		ctx.replies.push(...prompt(ctx, session));
+		return { session, replies: ctx.replies, events: [] };
 	} catch (error) {
 		return {
-			session: s,
+			session,
 			replies: [],
 			events: [{ type: 'error', reason: error instanceof Error ? error.message : String(error) }],
 		};
@@ -103,10 +104,10 @@ export function reopenForFix(
 }
 
 /** Staff ended a hand-off: the bot answers this resident again from the next message. */
-export function resumeBot(session: Session, now: Date): Session {
-	const s = loadSession(session, session?.waId ?? '', session?.name ?? '', now);
-	if (s.state === 'handoff' || s.state === 'handoff_ask') clearRequest(s);
-	delete s.handoffUntil;
-	s.at = now.toISOString();
-	return s;
+export function resumeBot(stored: Session, now: Date): Session {
+	const session = loadSession(stored, stored?.waId ?? '', stored?.name ?? '', now);
+	if (session.state === 'handoff' || session.state === 'handoff_ask') clearRequest(session);
+	delete session.handoffUntil;
+	session.at = now.toISOString();
+	return session;
 }

@@ -4,7 +4,8 @@
  */
 import type { Catalog, FieldSpec, ResolvedService } from '../catalog/types';
 import type { InboundMessage, OutboundReply } from '../messaging/types';
-import type { DeskEvent, Session, SessionState } from './types';
+import type { DeskEvent, EditItem, Session, SessionState, ShownSummary } from './types';
+import { documentItem, fieldItem, parseEditItem } from './editItems';
 import { pushHistory } from './session';
 import { applies } from '../crosscheck';
 import { describeService, mainMenu, servicesReply, summaryText } from './present';
@@ -32,11 +33,11 @@ export function findService(
 	return key === undefined ? undefined : catalog.services.find((s) => s.key === key);
 }
 
-export function moveTo(s: Session, state: SessionState, pos?: Session['pos']): void {
-	if (!NO_HISTORY.has(s.state)) pushHistory(s);
-	s.state = state;
-	if (pos) s.pos = pos;
-	else delete s.pos;
+export function moveTo(session: Session, state: SessionState, pos?: Session['pos']): void {
+	if (!NO_HISTORY.has(session.state)) pushHistory(session);
+	session.state = state;
+	if (pos) session.pos = pos;
+	else delete session.pos;
 }
 
 export function minItems(field: FieldSpec): number {
@@ -48,87 +49,87 @@ export function maxItems(field: FieldSpec): number {
 }
 
 /** The next unanswered top-level field from index `f`, then the documents, then the summary. */
-export function enterField(s: Session, service: ResolvedService, f: number): void {
+export function enterField(session: Session, service: ResolvedService, f: number): void {
 	for (let i = f; i < service.fields.length; i++) {
 		const field = service.fields[i];
-		if (s.reused?.includes(field.key) || s.derived?.includes(field.key)) continue;
-		if (!applies(field.when, s.values)) {
-			s.values[field.key] = null;
+		if (session.reused?.includes(field.key) || session.derived?.includes(field.key)) continue;
+		if (!applies(field.when, session.values)) {
+			session.values[field.key] = null;
 			continue;
 		}
-		if (field.type === 'records') startRecords(s, field, i);
-		else moveTo(s, 'field', { f: i });
+		if (field.type === 'records') startRecords(session, field, i);
+		else moveTo(session, 'field', { field: i });
 		return;
 	}
-	enterDocument(s, service, 0);
+	enterDocument(session, service, 0);
 }
 
-export function enterDocument(s: Session, service: ResolvedService, d: number): void {
-	while (d < service.documents.length && !applies(service.documents[d].when, s.values)) {
-		s.docs[service.documents[d].key] = [];
+export function enterDocument(session: Session, service: ResolvedService, d: number): void {
+	while (d < service.documents.length && !applies(service.documents[d].when, session.values)) {
+		session.docs[service.documents[d].key] = [];
 		d++;
 	}
-	if (d < service.documents.length) moveTo(s, 'document', { d });
-	else moveTo(s, 'summary');
+	if (d < service.documents.length) moveTo(session, 'document', { document: d });
+	else moveTo(session, 'summary');
 }
 
-function startRecords(s: Session, field: FieldSpec, f: number): void {
-	s.values[field.key] = [];
-	if (minItems(field) > 0) moveTo(s, 'field', { f, r: 0, s: 0 });
-	else moveTo(s, 'record_more', { f, r: 0 });
+function startRecords(session: Session, field: FieldSpec, f: number): void {
+	session.values[field.key] = [];
+	if (minItems(field) > 0) moveTo(session, 'field', { field: f, record: 0, subField: 0 });
+	else moveTo(session, 'record_more', { field: f, record: 0 });
 }
 
 /** After one item is answered: the next item to re-ask (change / staff fix), else `natural`. */
-export function finishItem(s: Session, service: ResolvedService, natural: () => void): void {
-	if (s.edit) nextEdit(s, service);
+export function finishItem(session: Session, service: ResolvedService, natural: () => void): void {
+	if (session.edit) nextEdit(session, service);
 	else natural();
 }
 
-export function nextEdit(s: Session, service: ResolvedService): void {
-	const queue = s.edit ?? [];
+export function nextEdit(session: Session, service: ResolvedService): void {
+	const queue = session.edit ?? [];
 	while (queue.length > 0) {
 		const item = queue.shift()!;
-		s.edit = queue;
-		const key = item.slice(2);
-		if (item.startsWith('f:')) {
+		session.edit = queue;
+		const { kind, key } = parseEditItem(item);
+		if (kind === 'field') {
 			const f = service.fields.findIndex((field) => field.key === key);
 			if (f < 0) continue;
 			const field = service.fields[f];
-			if (field.type === 'records') startRecords(s, field, f);
-			else moveTo(s, 'field', { f });
+			if (field.type === 'records') startRecords(session, field, f);
+			else moveTo(session, 'field', { field: f });
 			return;
 		}
 		const d = service.documents.findIndex((doc) => doc.key === key);
 		if (d < 0) continue;
-		s.docs[key] = [];
-		moveTo(s, 'document', { d });
+		session.docs[key] = [];
+		moveTo(session, 'document', { document: d });
 		return;
 	}
-	delete s.edit;
-	moveTo(s, 'summary');
+	delete session.edit;
+	moveTo(session, 'summary');
 }
 
 /** The field being asked, with its record number when it belongs to a list of records. */
 export function currentField(
 	service: ResolvedService,
-	s: Session,
+	session: Session,
 ): { field: FieldSpec; parent?: FieldSpec; record?: number } | undefined {
-	const top = service.fields[s.pos?.f ?? -1];
+	const top = service.fields[session.pos?.field ?? -1];
 	if (!top) return undefined;
 	if (top.type !== 'records') return { field: top };
-	const sub = top.fields?.[s.pos?.s ?? -1];
-	if (!sub || s.pos?.r === undefined) return undefined;
-	return { field: sub, parent: top, record: s.pos.r };
+	const sub = top.fields?.[session.pos?.subField ?? -1];
+	if (!sub || session.pos?.record === undefined) return undefined;
+	return { field: sub, parent: top, record: session.pos.record };
 }
 
 function fieldPrompt(
 	ctx: Ctx,
 	service: ResolvedService,
-	s: Session,
+	session: Session,
 	reason?: string,
 ): OutboundReply[] {
 	const t = ctx.texts;
-	const current = currentField(service, s);
+	const current = currentField(service, session);
 	if (!current) return [];
 	const { field, parent, record } = current;
 	let body = field.hint
@@ -142,7 +143,8 @@ function fieldPrompt(
 			question: body,
 		});
 		// The list's own intro and hint ("bukan ahli waris", who may be a witness) come first.
-		if (record === 0 && (s.pos?.s ?? 0) === 0) body = `${recordIntro(t, parent)}\n\n${body}`;
+		if (record === 0 && (session.pos?.subField ?? 0) === 0)
+			body = `${recordIntro(t, parent)}\n\n${body}`;
 	}
 	if (reason) body = say(t, 'field.retry', { reason, question: body });
 	if (field.type === 'choice' && field.options?.length) {
@@ -151,7 +153,7 @@ function fieldPrompt(
 			choiceReply(
 				body,
 				options.map((o) => ({
-					id: tapId(o.id, 'fld', s.draft ?? '', posKey(s.pos)),
+					id: tapId(o.id, 'fld', session.draft ?? '', posKey(session.pos)),
 					title: o.label,
 					description: o.label.length > 20 ? o.label : undefined,
 				})),
@@ -167,7 +169,7 @@ function fieldPrompt(
 		];
 	}
 	if (!field.required) {
-		const skip = tapId('skip', 'fld', s.draft ?? '', posKey(s.pos));
+		const skip = tapId('skip', 'fld', session.draft ?? '', posKey(session.pos));
 		return [buttonsReply(body, [{ id: skip, title: say(t, 'button.skip') }])];
 	}
 	return [textReply(body)];
@@ -181,9 +183,13 @@ function recordIntro(t: Texts, field: FieldSpec | undefined): string {
 		: say(t, 'record.intro.nohint', { question: field.question });
 }
 
-export function documentPrompt(ctx: Ctx, service: ResolvedService, s: Session): OutboundReply[] {
+export function documentPrompt(
+	ctx: Ctx,
+	service: ResolvedService,
+	session: Session,
+): OutboundReply[] {
 	const t = ctx.texts;
-	const doc = service.documents[s.pos?.d ?? -1];
+	const doc = service.documents[session.pos?.document ?? -1];
 	if (!doc) return [];
 	let text = say(t, 'document.ask', {
 		label: doc.label,
@@ -195,37 +201,37 @@ export function documentPrompt(ctx: Ctx, service: ResolvedService, s: Session): 
 	});
 	if (doc.optional) {
 		text = say(t, 'document.optional', { text });
-		const skip = tapId('skip', 'doc', s.draft ?? '', String(s.pos?.d ?? ''));
+		const skip = tapId('skip', 'doc', session.draft ?? '', String(session.pos?.document ?? ''));
 		return [buttonsReply(text, [{ id: skip, title: say(t, 'button.skip') }])];
 	}
 	return [textReply(text)];
 }
 
 /** Remembered identity this request may reuse (only after the resident proves it: identity.ts). */
-export function reuseFields(service: ResolvedService, s: Session): FieldSpec[] {
-	return reusableFields(service, s);
+export function reuseFields(service: ResolvedService, session: Session): FieldSpec[] {
+	return reusableFields(service, session);
 }
 
 /** The question for the session's current state (re-sent after help, back, a wrong answer…). */
-export function prompt(ctx: Ctx, s: Session, reason?: string): OutboundReply[] {
+export function prompt(ctx: Ctx, session: Session, reason?: string): OutboundReply[] {
 	const t = ctx.texts;
-	const service = findService(ctx.catalog, s.service);
+	const service = findService(ctx.catalog, session.service);
 	const withReason = (reply: OutboundReply[]): OutboundReply[] =>
 		reason ? [textReply(reason), ...reply] : reply;
-	const outcome = outcomePrompt(t, s, ctx.catalog.settings?.maxTextLength ?? 1000);
+	const outcome = outcomePrompt(t, session, ctx.catalog.settings?.maxTextLength ?? 1000);
 	if (outcome) return withReason(outcome);
-	switch (s.state) {
+	switch (session.state) {
 		case 'menu':
 		case 'idle':
 			return withReason([mainMenu(t)]);
 		case 'services':
-			return withReason([servicesReply(ctx.catalog, s.mode ?? 'request')]);
+			return withReason([servicesReply(ctx.catalog, session.mode ?? 'request')]);
 		case 'handoff_ask':
 			return [textReply(say(t, 'handoff.ask'))];
 		case 'handoff':
 			return [];
 		case 'leave_ask': {
-			const draft = s.draft ?? '';
+			const draft = session.draft ?? '';
 			const text = service
 				? say(t, 'leave.ask', { title: service.title })
 				: say(t, 'leave.ask.complaint');
@@ -240,14 +246,14 @@ export function prompt(ctx: Ctx, s: Session, reason?: string): OutboundReply[] {
 			break;
 	}
 	if (!service) return withReason([mainMenu(t)]);
-	const draft = s.draft ?? '';
-	switch (s.state) {
+	const draft = session.draft ?? '';
+	switch (session.state) {
 		case 'requirements': {
-			const mode = s.mode === 'info' ? 'i' : 'r';
+			const mode = session.mode === 'info' ? 'i' : 'r';
 			const req = (local: string) => tapId(local, 'req', service.key, mode);
 			return withReason([
 				textReply(describeService(service, ctx.catalog)),
-				s.mode === 'info'
+				session.mode === 'info'
 					? buttonsReply(say(t, 'requirements.info'), [
 							{ id: req('request'), title: say(t, 'button.request') },
 							{ id: req('menu'), title: say(t, 'button.menu') },
@@ -259,14 +265,14 @@ export function prompt(ctx: Ctx, s: Session, reason?: string): OutboundReply[] {
 			]);
 		}
 		case 'reuse':
-			return withReason(reusePrompt(t, s));
+			return withReason(reusePrompt(t, session));
 		case 'field':
-			return fieldPrompt(ctx, service, s, reason);
+			return fieldPrompt(ctx, service, session, reason);
 		case 'nik_confirm':
-			return withReason(nikConfirmPrompt(ctx, service, s));
+			return withReason(nikConfirmPrompt(ctx, service, session));
 		case 'record_more': {
-			const field = service.fields[s.pos?.f ?? -1];
-			const count = s.pos?.r ?? 0;
+			const field = service.fields[session.pos?.field ?? -1];
+			const count = session.pos?.record ?? 0;
 			const item = field?.itemLabel ?? field?.label ?? '';
 			const body =
 				count === 0
@@ -274,17 +280,18 @@ export function prompt(ctx: Ctx, s: Session, reason?: string): OutboundReply[] {
 					: say(t, 'record.more', { item, count });
 			return withReason([
 				buttonsReply(body, [
-					{ id: tapId('add', 'rec', draft, posKey(s.pos)), title: say(t, 'button.add') },
-					{ id: tapId('done', 'rec', draft, posKey(s.pos)), title: say(t, 'button.done') },
+					{ id: tapId('add', 'rec', draft, posKey(session.pos)), title: say(t, 'button.add') },
+					{ id: tapId('done', 'rec', draft, posKey(session.pos)), title: say(t, 'button.done') },
 				]),
 			]);
 		}
 		case 'document':
-			return withReason(documentPrompt(ctx, service, s));
+			return withReason(documentPrompt(ctx, service, session));
 		case 'summary': {
-			const sum = (local: string) => tapId(local, 'sum', service.key, draft, draftSignature(s));
+			const sum = (local: string) =>
+				tapId(local, 'sum', service.key, draft, draftSignature(session));
 			return withReason([
-				textReply(summaryText(t, service, s)),
+				textReply(summaryText(t, service, session)),
 				buttonsReply(say(t, 'summary.ask'), [
 					{ id: sum('confirm'), title: say(t, 'button.confirm') },
 					{ id: sum('change'), title: say(t, 'button.change') },
@@ -309,24 +316,24 @@ export function prompt(ctx: Ctx, s: Session, reason?: string): OutboundReply[] {
 }
 
 /** The content of a draft as a short hash: a summary's *Kirim* is valid only for this content. */
-export function draftSignature(s: Session): string {
-	return shortHash(JSON.stringify([s.values, s.docs, s.fix?.ticket ?? '']));
+export function draftSignature(session: Session): string {
+	return shortHash(JSON.stringify([session.values, session.docs, session.fix?.ticket ?? '']));
 }
 
 /** One short hash per field and document, to tell which items changed since a summary. */
-export function itemSignatures(service: ResolvedService, s: Session): Record<string, string> {
-	const sigs: Record<string, string> = {};
+export function itemSignatures(service: ResolvedService, session: Session): ShownSummary['items'] {
+	const sigs: ShownSummary['items'] = {};
 	for (const field of service.fields)
-		sigs[`f:${field.key}`] = shortHash(JSON.stringify(s.values[field.key] ?? null), 4);
+		sigs[fieldItem(field.key)] = shortHash(JSON.stringify(session.values[field.key] ?? null), 4);
 	for (const doc of service.documents)
-		sigs[`d:${doc.key}`] = shortHash(JSON.stringify(s.docs[doc.key] ?? []), 4);
+		sigs[documentItem(doc.key)] = shortHash(JSON.stringify(session.docs[doc.key] ?? []), 4);
 	return sigs;
 }
 
 /** What can be changed from the summary: every field, then every document. */
-export function changeOptions(service: ResolvedService): Array<{ id: string; title: string }> {
+export function changeOptions(service: ResolvedService): Array<{ id: EditItem; title: string }> {
 	return [
-		...service.fields.map((field) => ({ id: `f:${field.key}`, title: field.label })),
-		...service.documents.map((doc) => ({ id: `d:${doc.key}`, title: doc.label })),
+		...service.fields.map((field) => ({ id: fieldItem(field.key), title: field.label })),
+		...service.documents.map((doc) => ({ id: documentItem(doc.key), title: doc.label })),
 	];
 }

@@ -13,7 +13,7 @@ import { tapId } from './ids';
 import { intentOf, recognise, type FaqTopic } from './recognise';
 
 /** True when the message was understood and answered. */
-export function onFreeText(ctx: Ctx, s: Session, text: string): boolean {
+export function onFreeText(ctx: Ctx, session: Session, text: string): boolean {
 	const recognised = recognise(ctx.catalog, ctx.texts, text);
 	const intent = intentOf(recognised);
 	const salam = () => {
@@ -22,27 +22,27 @@ export function onFreeText(ctx: Ctx, s: Session, text: string): boolean {
 	switch (intent.kind) {
 		case 'status':
 			salam();
-			onMenu(ctx, s, 'status');
+			onMenu(ctx, session, 'status');
 			return true;
 		case 'faq':
 			salam();
 			ctx.replies.push(textReply(faqAnswer(ctx, intent.topic)));
-			if (s.state === 'idle') {
-				s.state = 'menu';
+			if (session.state === 'idle') {
+				session.state = 'menu';
 				ctx.replies.push(mainMenu(ctx.texts));
 			}
 			return true;
 		case 'service':
 			salam();
-			s.mode = 'request';
-			s.service = intent.key;
-			s.state = 'services';
-			moveTo(s, 'requirements');
-			ctx.replies.push(...prompt(ctx, s));
+			session.mode = 'request';
+			session.service = intent.key;
+			session.state = 'services';
+			moveTo(session, 'requirements');
+			ctx.replies.push(...prompt(ctx, session));
 			return true;
 		case 'which':
 			salam();
-			offerServices(ctx, s, intent.keys);
+			offerServices(ctx, session, intent.keys);
 			return true;
 		case 'thanks':
 			ctx.replies.push(textReply(say(ctx.texts, 'thanks.reply')));
@@ -50,7 +50,7 @@ export function onFreeText(ctx: Ctx, s: Session, text: string): boolean {
 		case 'greeting':
 			if (!intent.salam) return false;
 			salam();
-			greet(ctx, s);
+			greet(ctx, session);
 			return true;
 		default:
 			return false;
@@ -58,9 +58,9 @@ export function onFreeText(ctx: Ctx, s: Session, text: string): boolean {
 }
 
 /** "Which one?" with only the services that fit, as a list (their rows start them). */
-export function offerServices(ctx: Ctx, s: Session, keys: string[]): void {
-	s.mode = 'request';
-	if (s.state !== 'services') moveTo(s, 'services');
+export function offerServices(ctx: Ctx, session: Session, keys: string[]): void {
+	session.mode = 'request';
+	if (session.state !== 'services') moveTo(session, 'services');
 	const services = ctx.catalog.services.filter((svc) => keys.includes(svc.key));
 	ctx.replies.push(
 		listReply(

@@ -23,39 +23,40 @@ export function identityDays(catalog: Catalog): number {
 }
 
 /** Stores the identity fields of a submitted request, stamped with when, for expiry. */
-export function rememberIdentity(s: Session, service: ResolvedService, now: Date): void {
-	const remembered: Record<string, unknown> = { ...(s.remembered ?? {}) };
+export function rememberIdentity(session: Session, service: ResolvedService, now: Date): void {
+	const remembered: Record<string, unknown> = { ...(session.remembered ?? {}) };
 	for (const field of service.fields) {
-		const value = s.values[field.key];
+		const value = session.values[field.key];
 		if (field.remember && value !== undefined && value !== null) remembered[field.key] = value;
 	}
 	if (Object.keys(remembered).length === 0) return;
-	s.remembered = remembered;
-	s.rememberedAt = now.toISOString();
-	delete s.proofTries;
+	session.remembered = remembered;
+	session.rememberedAt = now.toISOString();
+	delete session.proofTries;
 }
 
-export function forgetIdentity(s: Session): void {
-	delete s.remembered;
-	delete s.rememberedAt;
-	delete s.proofTries;
+export function forgetIdentity(session: Session): void {
+	delete session.remembered;
+	delete session.rememberedAt;
+	delete session.proofTries;
 }
 
 /**
  * Drops an identity older than the retention period, or of unknown age (stored before it was
  * stamped), or malformed. Called at every step, so an expired identity is never offered.
  */
-export function forgetExpiredIdentity(s: Session, catalog: Catalog, now: Date): void {
-	if (s.remembered === undefined && s.rememberedAt === undefined) return;
-	const at = typeof s.rememberedAt === 'string' ? Date.parse(s.rememberedAt) : NaN;
+export function forgetExpiredIdentity(session: Session, catalog: Catalog, now: Date): void {
+	if (session.remembered === undefined && session.rememberedAt === undefined) return;
+	const at = typeof session.rememberedAt === 'string' ? Date.parse(session.rememberedAt) : NaN;
 	const valid =
-		typeof s.remembered === 'object' &&
-		s.remembered !== null &&
-		!Array.isArray(s.remembered) &&
+		typeof session.remembered === 'object' &&
+		session.remembered !== null &&
+		!Array.isArray(session.remembered) &&
 		!Number.isNaN(at) &&
 		now.getTime() - at <= identityDays(catalog) * 86_400_000;
-	if (!valid) forgetIdentity(s);
-	else if (s.proofTries !== undefined && !Number.isInteger(s.proofTries)) delete s.proofTries;
+	if (!valid) forgetIdentity(session);
+	else if (session.proofTries !== undefined && !Number.isInteger(session.proofTries))
+		delete session.proofTries;
 }
 
 /** Carries the identity from one session object to another (a session started afresh). */
@@ -66,13 +67,13 @@ export function keepIdentity(from: Partial<Session>, to: Session): void {
 }
 
 /** The remembered NIK this service could check a proof against. */
-function proofField(service: ResolvedService, s: Session): FieldSpec | undefined {
+function proofField(service: ResolvedService, session: Session): FieldSpec | undefined {
 	return service.fields.find(
 		(field) =>
 			field.type === 'nik' &&
 			field.remember &&
-			typeof s.remembered?.[field.key] === 'string' &&
-			/^\d{16}$/.test(s.remembered[field.key] as string),
+			typeof session.remembered?.[field.key] === 'string' &&
+			/^\d{16}$/.test(session.remembered[field.key] as string),
 	);
 }
 
@@ -80,9 +81,9 @@ function proofField(service: ResolvedService, s: Session): FieldSpec | undefined
  * The remembered fields this service can reuse: none unless the service asks the NIK the
  * identity can be proved with (an identity that cannot be proved is not offered at all).
  */
-export function reusableFields(service: ResolvedService, s: Session): FieldSpec[] {
-	if (!proofField(service, s)) return [];
-	const remembered = s.remembered ?? {};
+export function reusableFields(service: ResolvedService, session: Session): FieldSpec[] {
+	if (!proofField(service, session)) return [];
+	const remembered = session.remembered ?? {};
 	return service.fields.filter(
 		(field) => field.remember && field.type !== 'records' && remembered[field.key] !== undefined,
 	);
@@ -91,28 +92,28 @@ export function reusableFields(service: ResolvedService, s: Session): FieldSpec[
 export type Proof = 'proved' | 'wrong' | 'locked' | 'not-digits';
 
 /** Checks typed digits against the remembered NIK's last digits; counts and limits wrong tries. */
-export function checkProof(service: ResolvedService, s: Session, typed: string): Proof {
+export function checkProof(service: ResolvedService, session: Session, typed: string): Proof {
 	const digits = typed.replace(/[\s.*-]/g, '');
 	if (!/^\d+$/.test(digits)) return 'not-digits';
-	const field = proofField(service, s);
-	const nik = field ? String(s.remembered?.[field.key]) : '';
+	const field = proofField(service, session);
+	const nik = field ? String(session.remembered?.[field.key]) : '';
 	if (nik && digits.length === PROOF_DIGITS && nik.endsWith(digits)) {
-		delete s.proofTries;
+		delete session.proofTries;
 		return 'proved';
 	}
-	s.proofTries = (s.proofTries ?? 0) + 1;
-	if (s.proofTries >= PROOF_TRIES) {
-		forgetIdentity(s);
+	session.proofTries = (session.proofTries ?? 0) + 1;
+	if (session.proofTries >= PROOF_TRIES) {
+		forgetIdentity(session);
 		return 'locked';
 	}
 	return 'wrong';
 }
 
 /** The offer: nothing remembered is shown before the proof; one button to fill in anew. */
-export function reusePrompt(texts: Texts, s: Session): OutboundReply[] {
+export function reusePrompt(texts: Texts, session: Session): OutboundReply[] {
 	return [
 		buttonsReply(say(texts, 'reuse.ask', { digits: PROOF_DIGITS }), [
-			{ id: tapId('refill', 'reuse', s.draft ?? ''), title: say(texts, 'button.refill') },
+			{ id: tapId('refill', 'reuse', session.draft ?? ''), title: say(texts, 'button.refill') },
 		]),
 	];
 }

@@ -84,8 +84,13 @@ export function shortHash(text: string, length = 6): string {
 	return n.toString(36).padStart(length, '0').slice(-length);
 }
 
-/** A position inside a request as an id argument: `f`, or `f.r.s` inside a list of records. */
-export function posKey(pos: { f?: number; r?: number; s?: number } | undefined): string {
+/**
+ * A position inside a request as an id argument: the field index, or `field.record.subField`
+ * inside a list of records. Indexes only, never key names: ids sent by any version compare equal.
+ */
+export function posKey(
+	pos: { field?: number; record?: number; subField?: number } | undefined,
+): string {
 	if (!pos) return '';
-	return [pos.f, pos.r, pos.s].filter((x) => x !== undefined).join('.');
+	return [pos.field, pos.record, pos.subField].filter((x) => x !== undefined).join('.');
 }

@@ -12,6 +12,7 @@ import type { Session } from './types';
 import { finishItem, moveTo, enterField, type Ctx } from './flow';
 import { buttonsReply, matchChoice, say, type Texts } from './texts';
 import { posKey, tapId } from './ids';
+import { fieldItem } from './editItems';
 import type { OutboundReply } from '../messaging/types';
 
 interface Derived {
@@ -27,16 +28,23 @@ function laterField(service: ResolvedService, f: number, key: string | undefined
 }
 
 /** What the NIK at field index `f` says about the fields still to come (birth date, sex). */
-export function derivable(service: ResolvedService, s: Session, f: number, now: Date): Derived[] {
+export function derivable(
+	service: ResolvedService,
+	session: Session,
+	f: number,
+	now: Date,
+): Derived[] {
 	const nikField = service.fields[f];
-	const nik = s.values[nikField?.key];
+	const nik = session.values[nikField?.key];
 	if (!nikField || nikField.type !== 'nik' || typeof nik !== 'string') return [];
 	const info = decodeNik(nik, { now });
 	if (!info) return [];
 	const open = (field: FieldSpec | undefined): field is FieldSpec =>
 		!!field &&
-		!s.reused?.includes(field.key) &&
-		(s.edit ? s.edit.includes(`f:${field.key}`) : s.values[field.key] === undefined);
+		!session.reused?.includes(field.key) &&
+		(session.edit
+			? session.edit.includes(fieldItem(field.key))
+			: session.values[field.key] === undefined);
 	const out: Derived[] = [];
 	const date = laterField(service, f, nikField.crossCheck?.birthDate);
 	if (open(date) && date.type === 'date') out.push({ field: date, value: info.birthDate });
@@ -47,21 +55,26 @@ export function derivable(service: ResolvedService, s: Session, f: number, now: 
 }
 
 /** After the NIK: confirm what it says, or go on as usual when it says nothing new. */
-export function afterNik(ctx: Ctx, s: Session, service: ResolvedService, f: number): void {
-	const found = derivable(service, s, f, ctx.now);
-	if (found.length === 0) return finishItem(s, service, () => enterField(s, service, f + 1));
-	moveTo(s, 'nik_confirm', { f });
+export function afterNik(ctx: Ctx, session: Session, service: ResolvedService, f: number): void {
+	const found = derivable(service, session, f, ctx.now);
+	if (found.length === 0)
+		return finishItem(session, service, () => enterField(session, service, f + 1));
+	moveTo(session, 'nik_confirm', { field: f });
 }
 
-export function nikConfirmPrompt(ctx: Ctx, service: ResolvedService, s: Session): OutboundReply[] {
-	const found = derivable(service, s, s.pos?.f ?? -1, ctx.now);
+export function nikConfirmPrompt(
+	ctx: Ctx,
+	service: ResolvedService,
+	session: Session,
+): OutboundReply[] {
+	const found = derivable(service, session, session.pos?.field ?? -1, ctx.now);
 	const lines = found.map((d) =>
 		say(ctx.texts, 'nik.derived.line', {
 			label: d.field.label,
 			value: d.field.type === 'date' ? formatDateId(d.value) : d.value,
 		}),
 	);
-	const id = (local: string) => tapId(local, 'nik', s.draft ?? '', posKey(s.pos));
+	const id = (local: string) => tapId(local, 'nik', session.draft ?? '', posKey(session.pos));
 	return [
 		buttonsReply(say(ctx.texts, 'nik.derived.ask', { lines: lines.join('\n') }), [
 			{ id: id('yes'), title: say(ctx.texts, 'button.nik.yes') },
@@ -73,13 +86,13 @@ export function nikConfirmPrompt(ctx: Ctx, service: ResolvedService, s: Session)
 /** "Ya": the derived answers are kept and not asked; "Bukan": they are asked as usual. */
 export function onNikConfirm(
 	ctx: Ctx,
-	s: Session,
+	session: Session,
 	service: ResolvedService,
 	text: string,
 	replyId?: string,
 ): boolean {
-	const f = s.pos?.f ?? -1;
-	const found = derivable(service, s, f, ctx.now);
+	const f = session.pos?.field ?? -1;
+	const found = derivable(service, session, f, ctx.now);
 	const choice = matchChoice(
 		ctx.texts,
 		[
@@ -91,14 +104,15 @@ export function onNikConfirm(
 	if (!choice) return false;
 	const keys = found.map((d) => d.field.key);
 	if (choice === 'yes') {
-		for (const d of found) s.values[d.field.key] = d.value;
-		s.derived = [...new Set([...(s.derived ?? []), ...keys])];
-		if (s.edit) s.edit = s.edit.filter((item) => !keys.includes(item.slice(2)));
+		for (const d of found) session.values[d.field.key] = d.value;
+		session.derived = [...new Set([...(session.derived ?? []), ...keys])];
+		if (session.edit)
+			session.edit = session.edit.filter((item) => !keys.some((key) => item === fieldItem(key)));
 	} else {
-		s.derived = (s.derived ?? []).filter((key) => !keys.includes(key));
-		for (const key of keys) if (!s.edit) delete s.values[key];
+		session.derived = (session.derived ?? []).filter((key) => !keys.includes(key));
+		for (const key of keys) if (!session.edit) delete session.values[key];
 	}
-	finishItem(s, service, () => enterField(s, service, f + 1));
+	finishItem(session, service, () => enterField(session, service, f + 1));
 	return true;
 }
 

@@ -63,15 +63,15 @@ export function surveyQuestion(texts: Texts, q: number, ticket: string): Outboun
 	);
 }
 
-export function complaintSummary(texts: Texts, s: Session): OutboundReply[] {
-	const cmp = (local: string) => tapId(local, 'cmp', s.complaint?.id ?? '');
+export function complaintSummary(texts: Texts, session: Session): OutboundReply[] {
+	const cmp = (local: string) => tapId(local, 'cmp', session.complaint?.id ?? '');
 	return [
 		textReply(
 			say(texts, 'complaint.summary', {
-				text: s.complaint?.text ?? '',
+				text: session.complaint?.text ?? '',
 				photo: say(
 					texts,
-					s.complaint?.photo ? 'complaint.summary.photo' : 'complaint.summary.nophoto',
+					session.complaint?.photo ? 'complaint.summary.photo' : 'complaint.summary.nophoto',
 				),
 			}),
 		),
@@ -86,18 +86,21 @@ export function complaintSummary(texts: Texts, s: Session): OutboundReply[] {
 /** The question of a survey or complaint state; undefined for any other state. */
 export function outcomePrompt(
 	texts: Texts,
-	s: Session,
+	session: Session,
 	maxText: number,
 ): OutboundReply[] | undefined {
-	switch (s.state) {
+	switch (session.state) {
 		case 'survey_invite':
-			return s.survey ? [invitationReply(texts, s.survey, false)] : [];
+			return session.survey ? [invitationReply(texts, session.survey, false)] : [];
 		case 'survey':
-			return [surveyQuestion(texts, s.pos?.f ?? 0, s.survey?.ticket ?? '')];
+			return [surveyQuestion(texts, session.pos?.field ?? 0, session.survey?.ticket ?? '')];
 		case 'survey_suggestion':
 			return [
 				buttonsReply(say(texts, 'survey.suggestion'), [
-					{ id: tapId('skip', 'sug', s.survey?.ticket ?? ''), title: say(texts, 'button.skip') },
+					{
+						id: tapId('skip', 'sug', session.survey?.ticket ?? ''),
+						title: say(texts, 'button.skip'),
+					},
 				]),
 			];
 		case 'complaint':
@@ -105,11 +108,14 @@ export function outcomePrompt(
 		case 'complaint_photo':
 			return [
 				buttonsReply(say(texts, 'complaint.photo.ask'), [
-					{ id: tapId('skip', 'cmp', s.complaint?.id ?? ''), title: say(texts, 'button.skip') },
+					{
+						id: tapId('skip', 'cmp', session.complaint?.id ?? ''),
+						title: say(texts, 'button.skip'),
+					},
 				]),
 			];
 		case 'complaint_confirm':
-			return complaintSummary(texts, s);
+			return complaintSummary(texts, session);
 		default:
 			return undefined;
 	}

@@ -11,12 +11,12 @@ import { checkProof, PROOF_DIGITS, PROOF_TRIES, reusableFields } from './identit
 
 export function onReuse(
 	ctx: Ctx,
-	s: Session,
+	session: Session,
 	service: ResolvedService,
 	input: { text: string; replyId?: string },
 ): void {
 	const t = ctx.texts;
-	const fields = reusableFields(service, s);
+	const fields = reusableFields(service, session);
 	const refill =
 		fields.length === 0 ||
 		matchChoice(
@@ -24,30 +24,30 @@ export function onReuse(
 			[{ id: 'refill', title: say(t, 'button.refill'), wordsKey: 'button.refill.words' }],
 			input,
 		)?.id === 'refill';
-	if (refill) return fillAnew(ctx, s, service);
+	if (refill) return fillAnew(ctx, session, service);
 	// "Pakai data ini" (a button of an earlier version), "ya": the digits are still needed.
-	const proof = input.replyId ? 'not-digits' : checkProof(service, s, input.text);
+	const proof = input.replyId ? 'not-digits' : checkProof(service, session, input.text);
 	if (proof === 'not-digits' || proof === 'wrong') {
-		const left = PROOF_TRIES - (s.proofTries ?? 0);
+		const left = PROOF_TRIES - (session.proofTries ?? 0);
 		const key = proof === 'wrong' ? 'reuse.proof.wrong' : 'reuse.proof.ask';
-		ctx.replies.push(...prompt(ctx, s, say(t, key, { digits: PROOF_DIGITS, left })));
+		ctx.replies.push(...prompt(ctx, session, say(t, key, { digits: PROOF_DIGITS, left })));
 		return;
 	}
 	if (proof === 'locked') {
 		ctx.replies.push(textReply(say(t, 'reuse.proof.locked', { tries: PROOF_TRIES })));
-		return fillAnew(ctx, s, service);
+		return fillAnew(ctx, session, service);
 	}
-	for (const field of fields) s.values[field.key] = s.remembered?.[field.key];
-	s.reused = fields.map((field) => field.key);
+	for (const field of fields) session.values[field.key] = session.remembered?.[field.key];
+	session.reused = fields.map((field) => field.key);
 	ctx.replies.push(
-		textReply(say(t, 'reuse.proof.ok', { data: fieldLines(t, fields, s.values).join('\n') })),
+		textReply(say(t, 'reuse.proof.ok', { data: fieldLines(t, fields, session.values).join('\n') })),
 	);
-	enterField(s, service, 0);
-	ctx.replies.push(...prompt(ctx, s));
+	enterField(session, service, 0);
+	ctx.replies.push(...prompt(ctx, session));
 }
 
-function fillAnew(ctx: Ctx, s: Session, service: ResolvedService): void {
-	delete s.reused;
-	enterField(s, service, 0);
-	ctx.replies.push(...prompt(ctx, s));
+function fillAnew(ctx: Ctx, session: Session, service: ResolvedService): void {
+	delete session.reused;
+	enterField(session, service, 0);
+	ctx.replies.push(...prompt(ctx, session));
 }

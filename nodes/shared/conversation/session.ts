@@ -7,7 +7,16 @@ import type { InboundMessage } from '../messaging/types';
 import { isObject } from '../values';
 import { shortHash } from './ids';
 import { keepIdentity } from './identity';
-import { SESSION_STATES, SURVEY_ELEMENTS, type Session, type SessionState } from './types';
+import { upgradeSession } from './sessionUpgrade';
+import {
+	SESSION_STATES,
+	SESSION_VERSION,
+	SURVEY_ELEMENTS,
+	type SentItem,
+	type Session,
+	type SessionState,
+	type ShownSummary,
+} from './types';
 
 /** Message ids kept for de-duplication, and back steps kept for `kembali`. */
 export const SEEN_LIMIT = 20;
@@ -37,15 +46,15 @@ export const REQUEST_STATES = new Set<SessionState>([
 export const DRAFT_TIMEOUT_HOURS = 24;
 
 /** How long the conversation may stay silent before it is closed: a draft waits longer. */
-export function idleLimitMs(s: Session, catalog: Catalog): number {
-	if (REQUEST_STATES.has(s.state) || s.fix)
+export function idleLimitMs(session: Session, catalog: Catalog): number {
+	if (REQUEST_STATES.has(session.state) || session.fix)
 		return Math.max(1, catalog.settings?.draftTimeoutHours ?? DRAFT_TIMEOUT_HOURS) * 3_600_000;
 	return Math.max(1, catalog.settings?.sessionTimeoutMinutes ?? 30) * 60_000;
 }
 
 export function newSession(waId: string, name: string, now: Date): Session {
 	return {
-		v: 1,
+		v: SESSION_VERSION,
 		waId,
 		name,
 		state: 'idle',
@@ -57,11 +66,15 @@ export function newSession(waId: string, name: string, now: Date): Session {
 	};
 }
 
-/** A usable session for this sender, or a new one when `raw` is missing, foreign or malformed. */
-export function loadSession(raw: unknown, waId: string, name: string, now: Date): Session {
+/**
+ * A usable session for this sender, or a new one when `raw` is missing, foreign or malformed.
+ * A session saved by version 1 is upgraded first (sessionUpgrade.ts).
+ */
+export function loadSession(stored: unknown, waId: string, name: string, now: Date): Session {
+	const raw = isObject(stored) ? upgradeSession(stored) : stored;
 	if (
 		!isObject(raw) ||
-		raw.v !== 1 ||
+		raw.v !== SESSION_VERSION ||
 		raw.waId !== waId ||
 		!STATES.has(raw.state as SessionState) ||
 		typeof raw.at !== 'string' ||
@@ -82,59 +95,60 @@ export function loadSession(raw: unknown, waId: string, name: string, now: Date)
 		}
 		return fresh;
 	}
-	const s = copySession(raw as unknown as Session);
-	saneOutcomes(s);
-	saneTapMemory(s);
-	return s;
+	const session = copySession(raw as unknown as Session);
+	saneOutcomes(session);
+	saneTapMemory(session);
+	return session;
 }
 
 /**
  * What old taps are checked against: dropped when malformed; a draft or complaint stored by an
  * earlier version (no id yet) gets one, so its buttons from now on carry it.
  */
-function saneTapMemory(s: Session): void {
+function saneTapMemory(session: Session): void {
 	const str = (x: unknown): x is string => typeof x === 'string' && x.length > 0;
-	if (s.draft !== undefined && !str(s.draft)) delete s.draft;
-	if (!s.draft && (REQUEST_STATES.has(s.state) || s.fix)) s.draft = shortHash(`${s.waId}|${s.at}`);
-	if (s.complaint && !str(s.complaint.id)) s.complaint.id = shortHash(`${s.waId}|${s.at}|c`);
-	if (s.pending !== undefined && !str(s.pending)) delete s.pending;
-	if (s.reminded !== undefined && !str(s.reminded)) delete s.reminded;
-	const sent = s.sent as unknown;
+	if (session.draft !== undefined && !str(session.draft)) delete session.draft;
+	if (!session.draft && (REQUEST_STATES.has(session.state) || session.fix))
+		session.draft = shortHash(`${session.waId}|${session.at}`);
+	if (session.complaint && !str(session.complaint.id))
+		session.complaint.id = shortHash(`${session.waId}|${session.at}|c`);
+	if (session.pending !== undefined && !str(session.pending)) delete session.pending;
+	if (session.reminded !== undefined && !str(session.reminded)) delete session.reminded;
+	const sent = session.sent as unknown;
 	if (sent !== undefined) {
-		s.sent = Array.isArray(sent)
+		session.sent = Array.isArray(sent)
 			? sent
-					.filter((x): x is { d: string; t: string } => isObject(x) && str(x.d) && str(x.t))
-					.map((x) => ({ d: x.d, t: x.t }))
+					.filter((x): x is SentItem => isObject(x) && str(x.id) && str(x.ticket))
+					.map((x) => ({ id: x.id, ticket: x.ticket }))
 					.slice(-SENT_LIMIT)
 			: [];
 	}
-	const surveyed = s.surveyed as unknown;
+	const surveyed = session.surveyed as unknown;
 	if (surveyed !== undefined)
-		s.surveyed = Array.isArray(surveyed) ? surveyed.filter(str).slice(-SURVEYED_LIMIT) : [];
-	const shown = s.shown as unknown;
+		session.surveyed = Array.isArray(surveyed) ? surveyed.filter(str).slice(-SURVEYED_LIMIT) : [];
+	const shown = session.shown as unknown;
 	if (shown !== undefined) {
-		s.shown = Array.isArray(shown)
+		session.shown = Array.isArray(shown)
 			? shown
-					.filter(
-						(x): x is { h: string; f: Record<string, string> } =>
-							isObject(x) && str(x.h) && isObject(x.f),
-					)
-					.map((x) => ({ h: x.h, f: { ...x.f } }))
+					.filter((x): x is ShownSummary => isObject(x) && str(x.signature) && isObject(x.items))
+					.map((x) => ({ signature: x.signature, items: { ...x.items } }))
 					.slice(-SHOWN_LIMIT)
 			: [];
 	}
 }
 
 /** Remembers that a draft or complaint was sent under `ticket`. */
-export function markSent(s: Session, id: string | undefined, ticket: string): void {
+export function markSent(session: Session, id: string | undefined, ticket: string): void {
 	if (!id) return;
-	s.sent = [...(s.sent ?? []).filter((x) => x.d !== id), { d: id, t: ticket }].slice(-SENT_LIMIT);
+	session.sent = [...(session.sent ?? []).filter((x) => x.id !== id), { id, ticket }].slice(
+		-SENT_LIMIT,
+	);
 }
 
 /** Drops survey and complaint data that does not have the expected shape (hand-edited cells). */
-function saneOutcomes(s: Session): void {
+function saneOutcomes(session: Session): void {
 	const str = (x: unknown): x is string => typeof x === 'string';
-	const survey = s.survey as unknown;
+	const survey = session.survey as unknown;
 	if (survey !== undefined) {
 		if (isObject(survey) && str(survey.ticket) && str(survey.service) && isObject(survey.scores)) {
 			const scores: Record<string, number> = {};
@@ -143,27 +157,27 @@ function saneOutcomes(s: Session): void {
 				if (typeof score === 'number' && Number.isInteger(score) && score >= 1 && score <= 4)
 					scores[element] = score;
 			}
-			s.survey = {
+			session.survey = {
 				ticket: survey.ticket,
 				service: survey.service,
 				scores,
 				...(str(survey.suggestion) ? { suggestion: survey.suggestion } : {}),
 				...(survey.done === true ? { done: true } : {}),
 			};
-		} else delete s.survey;
+		} else delete session.survey;
 	}
-	const invite = s.invite as unknown;
+	const invite = session.invite as unknown;
 	if (
 		invite !== undefined &&
 		!(isObject(invite) && str(invite.ticket) && str(invite.service) && str(invite.at))
 	)
-		delete s.invite;
-	const invited = s.invited as unknown;
+		delete session.invite;
+	const invited = session.invited as unknown;
 	if (invited !== undefined) {
-		if (Array.isArray(invited)) s.invited = invited.filter(str).slice(-INVITED_LIMIT);
-		else delete s.invited;
+		if (Array.isArray(invited)) session.invited = invited.filter(str).slice(-INVITED_LIMIT);
+		else delete session.invited;
 	}
-	const complaint = s.complaint as unknown;
+	const complaint = session.complaint as unknown;
 	if (complaint !== undefined) {
 		if (
 			isObject(complaint) &&
@@ -171,67 +185,70 @@ function saneOutcomes(s: Session): void {
 			(complaint.photo === undefined ||
 				(isObject(complaint.photo) && str(complaint.photo.mimeType)))
 		)
-			s.complaint = { ...(complaint as Session['complaint']) };
-		else delete s.complaint;
+			session.complaint = { ...(complaint as Session['complaint']) };
+		else delete session.complaint;
 	}
 }
 
 /** Copy deep enough that the step can change the session without touching its input. */
-export function copySession(s: Session): Session {
+export function copySession(session: Session): Session {
 	return {
-		...s,
-		seen: s.seen.slice(),
-		values: { ...s.values },
-		docs: { ...s.docs },
-		history: s.history.slice(),
-		...(s.edit ? { edit: s.edit.slice() } : {}),
-		...(s.derived ? { derived: s.derived.slice() } : {}),
-		...(s.pos ? { pos: { ...s.pos } } : {}),
-		...(s.survey ? { survey: { ...s.survey, scores: { ...s.survey.scores } } } : {}),
-		...(s.invite ? { invite: { ...s.invite } } : {}),
-		...(Array.isArray(s.invited) ? { invited: s.invited.slice() } : {}),
-		...(s.complaint ? { complaint: { ...s.complaint } } : {}),
-		...(Array.isArray(s.sent) ? { sent: s.sent.slice() } : {}),
-		...(Array.isArray(s.surveyed) ? { surveyed: s.surveyed.slice() } : {}),
-		...(Array.isArray(s.shown) ? { shown: s.shown.slice() } : {}),
+		...session,
+		seen: session.seen.slice(),
+		values: { ...session.values },
+		docs: { ...session.docs },
+		history: session.history.slice(),
+		...(session.edit ? { edit: session.edit.slice() } : {}),
+		...(session.derived ? { derived: session.derived.slice() } : {}),
+		...(session.pos ? { pos: { ...session.pos } } : {}),
+		...(session.survey
+			? { survey: { ...session.survey, scores: { ...session.survey.scores } } }
+			: {}),
+		...(session.invite ? { invite: { ...session.invite } } : {}),
+		...(Array.isArray(session.invited) ? { invited: session.invited.slice() } : {}),
+		...(session.complaint ? { complaint: { ...session.complaint } } : {}),
+		...(Array.isArray(session.sent) ? { sent: session.sent.slice() } : {}),
+		...(Array.isArray(session.surveyed) ? { surveyed: session.surveyed.slice() } : {}),
+		...(Array.isArray(session.shown) ? { shown: session.shown.slice() } : {}),
 	};
 }
 
 /** Back to the idle state, keeping only what outlives a request. */
-export function clearRequest(s: Session): void {
-	s.state = 'idle';
-	s.values = {};
-	s.docs = {};
-	s.history = [];
-	delete s.service;
-	delete s.mode;
-	delete s.pos;
-	delete s.reused;
-	delete s.derived;
-	delete s.edit;
-	delete s.fix;
-	delete s.handoffUntil;
-	delete s.survey;
-	delete s.complaint;
-	delete s.draft;
-	delete s.reminded;
-	delete s.shown;
-	delete s.pending;
+export function clearRequest(session: Session): void {
+	session.state = 'idle';
+	session.values = {};
+	session.docs = {};
+	session.history = [];
+	delete session.service;
+	delete session.mode;
+	delete session.pos;
+	delete session.reused;
+	delete session.derived;
+	delete session.edit;
+	delete session.fix;
+	delete session.handoffUntil;
+	delete session.survey;
+	delete session.complaint;
+	delete session.draft;
+	delete session.reminded;
+	delete session.shown;
+	delete session.pending;
 }
 
-export function markSeen(s: Session, messageId: string): void {
+export function markSeen(session: Session, messageId: string): void {
 	if (!messageId) return;
-	s.seen.push(messageId);
-	if (s.seen.length > SEEN_LIMIT) s.seen.splice(0, s.seen.length - SEEN_LIMIT);
+	session.seen.push(messageId);
+	if (session.seen.length > SEEN_LIMIT) session.seen.splice(0, session.seen.length - SEEN_LIMIT);
 }
 
-export function pushHistory(s: Session): void {
-	s.history.push({
-		state: s.state,
-		...(s.pos ? { pos: { ...s.pos } } : {}),
-		...(s.edit ? { edit: s.edit.slice() } : {}),
+export function pushHistory(session: Session): void {
+	session.history.push({
+		state: session.state,
+		...(session.pos ? { pos: { ...session.pos } } : {}),
+		...(session.edit ? { edit: session.edit.slice() } : {}),
 	});
-	if (s.history.length > HISTORY_LIMIT) s.history.splice(0, s.history.length - HISTORY_LIMIT);
+	if (session.history.length > HISTORY_LIMIT)
+		session.history.splice(0, session.history.length - HISTORY_LIMIT);
 }
 
 export function isInbound(x: unknown): x is InboundMessage {

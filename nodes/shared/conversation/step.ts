@@ -103,33 +103,33 @@ function cleanMedia(media: unknown): InboundMessage['media'] {
 	return out as unknown as InboundMessage['media'];
 }
 
-function run(s: Session, given: InboundMessage, catalog: Catalog, now: Date): StepResult {
+function run(session: Session, given: InboundMessage, catalog: Catalog, now: Date): StepResult {
 	const message: InboundMessage = { ...given, media: cleanMedia(given.media) };
 	const texts = textsFor(catalog);
 	const ctx: Ctx = { catalog, texts, now, message, replies: [], events: [] };
 	const result = (): StepResult => {
-		rememberSummary(ctx, s);
-		return { session: s, replies: ctx.replies, events: ctx.events };
+		rememberSummary(ctx, session);
+		return { session, replies: ctx.replies, events: ctx.events };
 	};
 	const messageId = typeof message.messageId === 'string' ? message.messageId : '';
-	if (messageId && s.seen.includes(messageId)) return { session: s, replies: [], events: [] };
-	markSeen(s, messageId);
-	forgetExpiredIdentity(s, catalog, now);
-	if (typeof message.name === 'string' && message.name) s.name = message.name.slice(0, 100);
+	if (messageId && session.seen.includes(messageId)) return { session, replies: [], events: [] };
+	markSeen(session, messageId);
+	forgetExpiredIdentity(session, catalog, now);
+	if (typeof message.name === 'string' && message.name) session.name = message.name.slice(0, 100);
 
 	const nowMs = now.getTime();
-	if (s.state === 'handoff') {
-		if (s.handoffUntil && nowMs < Date.parse(s.handoffUntil)) return result();
-		clearRequest(s);
+	if (session.state === 'handoff') {
+		if (session.handoffUntil && nowMs < Date.parse(session.handoffUntil)) return result();
+		clearRequest(session);
 	}
-	if (s.state !== 'idle' && nowMs - Date.parse(s.at) > idleLimitMs(s, catalog)) {
-		const wasRequest = REQUEST_STATES.has(s.state) || s.state === 'requirements';
-		const invite = pendingAgain(s);
-		clearRequest(s);
-		if (invite) s.invite = invite;
+	if (session.state !== 'idle' && nowMs - Date.parse(session.at) > idleLimitMs(session, catalog)) {
+		const wasRequest = REQUEST_STATES.has(session.state) || session.state === 'requirements';
+		const invite = pendingAgain(session);
+		clearRequest(session);
+		if (invite) session.invite = invite;
 		if (wasRequest) ctx.replies.push(textReply(say(texts, 'expired')));
 	}
-	s.at = now.toISOString();
+	session.at = now.toISOString();
 
 	const type = String(message.type);
 	if (type === 'audio') {
@@ -148,9 +148,9 @@ function run(s: Session, given: InboundMessage, catalog: Catalog, now: Date): St
 		return result();
 	}
 	if (type === 'image' || type === 'document') {
-		const service = findService(catalog, s.service);
-		if (s.state === 'document' && service) onDocumentFile(ctx, s, service);
-		else if (COMPLAINT_STATES.has(s.state)) onComplaintFile(ctx, s);
+		const service = findService(catalog, session.service);
+		if (session.state === 'document' && service) onDocumentFile(ctx, session, service);
+		else if (COMPLAINT_STATES.has(session.state)) onComplaintFile(ctx, session);
 		else ctx.replies.push(textReply(say(texts, 'media.unexpected')));
 		return result();
 	}
@@ -164,43 +164,45 @@ function run(s: Session, given: InboundMessage, catalog: Catalog, now: Date): St
 		type !== 'text' && typeof message.replyId === 'string' ? message.replyId : undefined;
 	const input: on.Input = { text: replyId ? String(message.replyTitle ?? text) : text, replyId };
 	const command = type === 'text' ? commandOf(texts, text) : undefined;
-	if (s.state === 'erase_ask') onEraseAsk(ctx, s, input);
-	else if (type === 'text' && isEraseRequest(texts, text)) askErase(ctx, s);
-	else if (command) runCommand(ctx, s, command, text);
-	else if (replyId) tapped(ctx, s, input, replyId);
-	else dispatch(ctx, s, input);
-	offerPendingSurvey(ctx, s);
+	if (session.state === 'erase_ask') onEraseAsk(ctx, session, input);
+	else if (type === 'text' && isEraseRequest(texts, text)) askErase(ctx, session);
+	else if (command) runCommand(ctx, session, command, text);
+	else if (replyId) tapped(ctx, session, input, replyId);
+	else dispatch(ctx, session, input);
+	offerPendingSurvey(ctx, session);
 	return result();
 }
 
 /** A button or list row, maybe of an older message: see taps.ts. */
-function tapped(ctx: Ctx, s: Session, input: on.Input, id: string): void {
-	const route = routeTap(ctx, s, id);
+function tapped(ctx: Ctx, session: Session, input: on.Input, id: string): void {
+	const route = routeTap(ctx, session, id);
 	if (route?.done) return;
-	dispatch(ctx, s, route ? { ...input, replyId: route.local } : input);
+	dispatch(ctx, session, route ? { ...input, replyId: route.local } : input);
 }
 
 /** Keeps the signatures of the summary just shown, so an old *Kirim* can say what changed. */
-function rememberSummary(ctx: Ctx, s: Session): void {
-	const service = findService(ctx.catalog, s.service);
-	if (s.state !== 'summary' || !service) return;
-	const h = draftSignature(s);
-	const shown = (s.shown ?? []).filter((x) => x.h !== h);
-	s.shown = [...shown, { h, f: itemSignatures(service, s) }].slice(-SHOWN_LIMIT);
+function rememberSummary(ctx: Ctx, session: Session): void {
+	const service = findService(ctx.catalog, session.service);
+	if (session.state !== 'summary' || !service) return;
+	const signature = draftSignature(session);
+	const shown = (session.shown ?? []).filter((x) => x.signature !== signature);
+	session.shown = [...shown, { signature, items: itemSignatures(service, session) }].slice(
+		-SHOWN_LIMIT,
+	);
 }
 
-function runCommand(ctx: Ctx, s: Session, command: Command, text: string): void {
+function runCommand(ctx: Ctx, session: Session, command: Command, text: string): void {
 	switch (command) {
 		case 'cancel':
-			return on.cancel(ctx, s);
+			return on.cancel(ctx, session);
 		case 'menu': {
-			const greet = s.state === 'idle';
+			const greet = session.state === 'idle';
 			// "Assalamualaikum" opens the menu too, answered in kind first.
 			if (recognise(ctx.catalog, ctx.texts, text).salam)
 				ctx.replies.push(textReply(say(ctx.texts, 'salam.reply')));
-			clearRequest(s);
-			if (greet) return on.greet(ctx, s);
-			s.state = 'menu';
+			clearRequest(session);
+			if (greet) return on.greet(ctx, session);
+			session.state = 'menu';
 			ctx.replies.push(mainMenu(ctx.texts));
 			return;
 		}
@@ -212,32 +214,32 @@ function runCommand(ctx: Ctx, s: Session, command: Command, text: string): void 
 					}),
 				),
 			);
-			if (s.state !== 'idle') ctx.replies.push(...prompt(ctx, s));
+			if (session.state !== 'idle') ctx.replies.push(...prompt(ctx, session));
 			return;
 		case 'back':
-			return goBack(ctx, s);
+			return goBack(ctx, session);
 		case 'staff':
-			return on.onMenu(ctx, s, 'staff');
+			return on.onMenu(ctx, session, 'staff');
 	}
 }
 
-function goBack(ctx: Ctx, s: Session): void {
-	const previous = s.history.pop();
+function goBack(ctx: Ctx, session: Session): void {
+	const previous = session.history.pop();
 	if (!previous) {
-		if (s.state === 'idle') return on.greet(ctx, s);
-		ctx.replies.push(...prompt(ctx, s, say(ctx.texts, 'back.first')));
+		if (session.state === 'idle') return on.greet(ctx, session);
+		ctx.replies.push(...prompt(ctx, session, say(ctx.texts, 'back.first')));
 		return;
 	}
-	s.state = previous.state;
-	if (previous.pos) s.pos = { ...previous.pos };
-	else delete s.pos;
-	if (previous.edit) s.edit = previous.edit.slice();
-	else delete s.edit;
-	ctx.replies.push(...prompt(ctx, s));
+	session.state = previous.state;
+	if (previous.pos) session.pos = { ...previous.pos };
+	else delete session.pos;
+	if (previous.edit) session.edit = previous.edit.slice();
+	else delete session.edit;
+	ctx.replies.push(...prompt(ctx, session));
 }
 
 const OUTCOME_HANDLERS: Partial<
-	Record<Session['state'], (ctx: Ctx, s: Session, input: on.Input) => void>
+	Record<Session['state'], (ctx: Ctx, session: Session, input: on.Input) => void>
 > = {
 	survey_invite: onSurveyInvite,
 	survey: onSurvey,
@@ -247,76 +249,76 @@ const OUTCOME_HANDLERS: Partial<
 	complaint_confirm: onComplaintConfirm,
 };
 
-function dispatch(ctx: Ctx, s: Session, input: on.Input): void {
-	if (s.state === 'idle' || s.state === 'menu') {
-		if (onLateInvite(ctx, s, input)) return;
+function dispatch(ctx: Ctx, session: Session, input: on.Input): void {
+	if (session.state === 'idle' || session.state === 'menu') {
+		if (onLateInvite(ctx, session, input)) return;
 		const item = on.menuChoice(ctx, input);
-		if (item) return on.onMenu(ctx, s, item);
-		if (!input.replyId && onFreeText(ctx, s, input.text)) return;
-		if (s.state === 'idle') return on.greet(ctx, s);
-		ctx.replies.push(...prompt(ctx, s, say(ctx.texts, 'not_understood')));
+		if (item) return on.onMenu(ctx, session, item);
+		if (!input.replyId && onFreeText(ctx, session, input.text)) return;
+		if (session.state === 'idle') return on.greet(ctx, session);
+		ctx.replies.push(...prompt(ctx, session, say(ctx.texts, 'not_understood')));
 		return;
 	}
-	if (s.state === 'services') return on.onServices(ctx, s, input);
-	if (s.state === 'leave_ask') return onLeave(ctx, s, input);
-	if (s.state === 'handoff_ask') return handOff(ctx, s, input.text);
-	const outcome = OUTCOME_HANDLERS[s.state];
-	if (outcome) return outcome(ctx, s, input);
-	const service = findService(ctx.catalog, s.service);
-	if (!service) return on.restart(ctx, s);
-	switch (s.state) {
+	if (session.state === 'services') return on.onServices(ctx, session, input);
+	if (session.state === 'leave_ask') return onLeave(ctx, session, input);
+	if (session.state === 'handoff_ask') return handOff(ctx, session, input.text);
+	const outcome = OUTCOME_HANDLERS[session.state];
+	if (outcome) return outcome(ctx, session, input);
+	const service = findService(ctx.catalog, session.service);
+	if (!service) return on.restart(ctx, session);
+	switch (session.state) {
 		case 'requirements':
-			return on.onRequirements(ctx, s, service, input);
+			return on.onRequirements(ctx, session, service, input);
 		case 'reuse':
-			return on.onReuse(ctx, s, service, input);
+			return on.onReuse(ctx, session, service, input);
 		case 'field':
-			return on.onField(ctx, s, service, input);
+			return on.onField(ctx, session, service, input);
 		case 'nik_confirm':
-			if (!onNikConfirm(ctx, s, service, input.text, input.replyId))
-				ctx.replies.push(...prompt(ctx, s, say(ctx.texts, 'not_understood')));
-			else ctx.replies.push(...prompt(ctx, s));
+			if (!onNikConfirm(ctx, session, service, input.text, input.replyId))
+				ctx.replies.push(...prompt(ctx, session, say(ctx.texts, 'not_understood')));
+			else ctx.replies.push(...prompt(ctx, session));
 			return;
 		case 'record_more':
-			return on.onRecordMore(ctx, s, service, input);
+			return on.onRecordMore(ctx, session, service, input);
 		case 'document':
-			return onDocumentText(ctx, s, service, input);
+			return onDocumentText(ctx, session, service, input);
 		case 'summary':
-			return on.onSummary(ctx, s, service, input);
+			return on.onSummary(ctx, session, service, input);
 		case 'change':
-			return on.onChange(ctx, s, service, input);
+			return on.onChange(ctx, session, service, input);
 		default:
-			return on.restart(ctx, s);
+			return on.restart(ctx, session);
 	}
 }
 
 /** "Leave the draft for what you tapped?": yes drops it and does that tap, no goes back to it. */
-function onLeave(ctx: Ctx, s: Session, input: on.Input): void {
+function onLeave(ctx: Ctx, session: Session, input: on.Input): void {
 	const choice = matchChoice(
 		ctx.texts,
 		[on.button(ctx, 'leave', 'yes'), on.button(ctx, 'stay', 'no')],
 		input,
 	)?.id;
 	if (!choice) {
-		ctx.replies.push(...prompt(ctx, s, say(ctx.texts, 'not_understood')));
+		ctx.replies.push(...prompt(ctx, session, say(ctx.texts, 'not_understood')));
 		return;
 	}
-	const pending = s.pending;
-	delete s.pending;
-	if (choice === 'stay' || !pending) return goBack(ctx, s);
-	const service = findService(ctx.catalog, s.service);
+	const pending = session.pending;
+	delete session.pending;
+	if (choice === 'stay' || !pending) return goBack(ctx, session);
+	const service = findService(ctx.catalog, session.service);
 	if (service) {
-		ctx.events.push({ type: 'cancelled', waId: s.waId, serviceKey: service.key });
+		ctx.events.push({ type: 'cancelled', waId: session.waId, serviceKey: service.key });
 		ctx.replies.push(textReply(say(ctx.texts, 'cancelled', { title: service.title })));
 	} else ctx.replies.push(textReply(say(ctx.texts, 'complaint.cancelled')));
-	clearRequest(s);
-	tapped(ctx, s, { text: '', replyId: pending }, pending);
+	clearRequest(session);
+	tapped(ctx, session, { text: '', replyId: pending }, pending);
 }
 
-function handOff(ctx: Ctx, s: Session, text: string): void {
-	ctx.events.push({ type: 'handoff_requested', waId: s.waId, name: s.name, text });
+function handOff(ctx: Ctx, session: Session, text: string): void {
+	ctx.events.push({ type: 'handoff_requested', waId: session.waId, name: session.name, text });
 	ctx.replies.push(textReply(say(ctx.texts, 'handoff.sent')));
-	clearRequest(s);
-	s.state = 'handoff';
+	clearRequest(session);
+	session.state = 'handoff';
 	const minutes = Math.max(1, ctx.catalog.settings?.handoffTimeoutMinutes ?? 120);
-	s.handoffUntil = new Date(ctx.now.getTime() + minutes * 60_000).toISOString();
+	session.handoffUntil = new Date(ctx.now.getTime() + minutes * 60_000).toISOString();
 }

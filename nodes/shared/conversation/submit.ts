@@ -10,7 +10,7 @@ import { makeTicket } from './ticket';
 import { rememberIdentity } from './identity';
 
 export function buildApplication(
-	s: Session,
+	session: Session,
 	service: ResolvedService,
 	ticket: string,
 	now: Date,
@@ -18,16 +18,16 @@ export function buildApplication(
 ): Application {
 	const data: Record<string, unknown> = {};
 	for (const field of service.fields)
-		data[field.key] = s.values[field.key] ?? (field.type === 'records' ? [] : null);
+		data[field.key] = session.values[field.key] ?? (field.type === 'records' ? [] : null);
 	const documents: Record<string, DocumentFile[]> = {};
-	for (const doc of service.documents) documents[doc.key] = s.docs[doc.key] ?? [];
+	for (const doc of service.documents) documents[doc.key] = session.docs[doc.key] ?? [];
 	const flags = texts ? staffFlags(texts, service, data, now) : [];
 	return {
 		ticket,
 		serviceKey: service.key,
 		serviceTitle: service.title,
-		waId: s.waId,
-		name: s.name,
+		waId: session.waId,
+		name: session.name,
 		submittedAt: now.toISOString(),
 		data,
 		documents,
@@ -40,13 +40,14 @@ export function buildApplication(
 	};
 }
 
-export function submit(ctx: Ctx, s: Session, service: ResolvedService): void {
-	const fix = s.fix;
-	const ticket = fix?.ticket ?? makeTicket(service, s.waId, ctx.message.messageId ?? '', ctx.now);
-	const application = buildApplication(s, service, ticket, ctx.now, ctx.texts);
+export function submit(ctx: Ctx, session: Session, service: ResolvedService): void {
+	const fix = session.fix;
+	const ticket =
+		fix?.ticket ?? makeTicket(service, session.waId, ctx.message.messageId ?? '', ctx.now);
+	const application = buildApplication(session, service, ticket, ctx.now, ctx.texts);
 	if (!fitsInRow(application)) {
 		// Refused here with a reason rather than cut in the sheet and never printed.
-		ctx.replies.push(...prompt(ctx, s, say(ctx.texts, 'submit.too_large')));
+		ctx.replies.push(...prompt(ctx, session, say(ctx.texts, 'submit.too_large')));
 		return;
 	}
 	ctx.events.push(fix ? { type: 'resubmitted', application } : { type: 'submitted', application });
@@ -54,9 +55,9 @@ export function submit(ctx: Ctx, s: Session, service: ResolvedService): void {
 		textReply(say(ctx.texts, fix ? 'resubmitted' : 'submitted', { title: service.title, ticket })),
 	);
 	// Identity data offered again next time, to whoever proves it is theirs (identity.ts).
-	rememberIdentity(s, service, ctx.now);
-	const draft = s.draft;
-	clearRequest(s);
-	markSent(s, draft, ticket);
-	s.lastTicket = ticket;
+	rememberIdentity(session, service, ctx.now);
+	const draft = session.draft;
+	clearRequest(session);
+	markSent(session, draft, ticket);
+	session.lastTicket = ticket;
 }

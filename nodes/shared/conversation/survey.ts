@@ -37,79 +37,88 @@ export interface SurveyInvite {
 const FREE = new Set<Session['state']>(['idle', 'menu']);
 
 export function inviteSurvey(
-	session: Session | null,
+	stored: Session | null,
 	invite: SurveyInvite,
 	catalog: Catalog,
 	now: Date,
 ): StepResult {
 	const waId = String(invite?.waId ?? '');
 	const name = String(invite?.name ?? '').slice(0, 100);
-	let s: Session;
+	let session: Session;
 	try {
-		s = loadSession(session, waId, name, now);
+		session = loadSession(stored, waId, name, now);
 	} catch {
-		s = newSession(waId, name, now);
+		session = newSession(waId, name, now);
 	}
 	const ticket = String(invite?.ticket ?? '').trim();
 	const service = String(invite?.serviceTitle ?? '').trim();
 	if (!waId || !ticket) {
 		return {
-			session: s,
+			session,
 			replies: [],
 			events: [{ type: 'error', reason: 'invitation without waId or ticket' }],
 		};
 	}
-	if (name && !s.name) s.name = name;
-	const invited = s.invited ?? [];
-	if (invited.includes(ticket) || s.survey?.ticket === ticket) {
-		return { session: s, replies: [], events: [] };
+	if (name && !session.name) session.name = name;
+	const invited = session.invited ?? [];
+	if (invited.includes(ticket) || session.survey?.ticket === ticket) {
+		return { session, replies: [], events: [] };
 	}
-	s.invited = [...invited, ticket].slice(-INVITED_LIMIT);
-	if (!isFree(s, catalog, now)) {
-		s.invite = { ticket, service, at: now.toISOString() };
-		return { session: s, replies: [], events: [] };
+	session.invited = [...invited, ticket].slice(-INVITED_LIMIT);
+	if (!isFree(session, catalog, now)) {
+		session.invite = { ticket, service, at: now.toISOString() };
+		return { session, replies: [], events: [] };
 	}
-	clearRequest(s);
-	delete s.invite;
-	s.at = now.toISOString();
-	s.state = 'survey_invite';
-	s.survey = { ticket, service, scores: {} };
-	return { session: s, replies: [invitationReply(textsFor(catalog), s.survey, false)], events: [] };
+	clearRequest(session);
+	delete session.invite;
+	session.at = now.toISOString();
+	session.state = 'survey_invite';
+	session.survey = { ticket, service, scores: {} };
+	return {
+		session,
+		replies: [invitationReply(textsFor(catalog), session.survey, false)],
+		events: [],
+	};
 }
 
 /** Idle, at the menu, or in a conversation that has timed out (the next message would clear it). */
-function isFree(s: Session, catalog: Catalog, now: Date): boolean {
-	if (FREE.has(s.state)) return true;
-	if (s.state === 'handoff') return !!s.handoffUntil && now.getTime() >= Date.parse(s.handoffUntil);
-	return now.getTime() - Date.parse(s.at) > idleLimitMs(s, catalog);
+function isFree(session: Session, catalog: Catalog, now: Date): boolean {
+	if (FREE.has(session.state)) return true;
+	if (session.state === 'handoff')
+		return !!session.handoffUntil && now.getTime() >= Date.parse(session.handoffUntil);
+	return now.getTime() - Date.parse(session.at) > idleLimitMs(session, catalog);
 }
 
 /** At the main menu with a pending invitation: offer it in place of the menu. */
-export function offerPendingSurvey(ctx: Ctx, s: Session): void {
-	const invite = s.invite;
-	if (!invite || s.state !== 'menu') return;
-	delete s.invite;
+export function offerPendingSurvey(ctx: Ctx, session: Session): void {
+	const invite = session.invite;
+	if (!invite || session.state !== 'menu') return;
+	delete session.invite;
 	if (ctx.now.getTime() - Date.parse(invite.at) > INVITE_KEEP_DAYS * 86_400_000) return;
 	const last = ctx.replies[ctx.replies.length - 1];
 	if (last?.type === 'list' && last.sections[0]?.rows[0]?.id.startsWith('menu:')) ctx.replies.pop();
-	s.history = [];
-	s.state = 'survey_invite';
-	s.survey = { ticket: invite.ticket, service: invite.service, scores: {} };
-	ctx.replies.push(invitationReply(ctx.texts, s.survey, true));
+	session.history = [];
+	session.state = 'survey_invite';
+	session.survey = { ticket: invite.ticket, service: invite.service, scores: {} };
+	ctx.replies.push(invitationReply(ctx.texts, session.survey, true));
 }
 
 /** A survey invitation that timed out unanswered goes back to pending. */
-export function pendingAgain(s: Session): Session['invite'] | undefined {
-	return s.state === 'survey_invite' && s.survey
-		? { ticket: s.survey.ticket, service: s.survey.service, at: s.at }
+export function pendingAgain(session: Session): Session['invite'] | undefined {
+	return session.state === 'survey_invite' && session.survey
+		? { ticket: session.survey.ticket, service: session.survey.service, at: session.at }
 		: undefined;
 }
 
-function notUnderstood(ctx: Ctx, s: Session, reason = say(ctx.texts, 'not_understood')): void {
-	ctx.replies.push(...prompt(ctx, s, reason));
+function notUnderstood(
+	ctx: Ctx,
+	session: Session,
+	reason = say(ctx.texts, 'not_understood'),
+): void {
+	ctx.replies.push(...prompt(ctx, session, reason));
 }
 
-export function onSurveyInvite(ctx: Ctx, s: Session, input: Input): void {
+export function onSurveyInvite(ctx: Ctx, session: Session, input: Input): void {
 	const choice = matchChoice(
 		ctx.texts,
 		[
@@ -129,46 +138,46 @@ export function onSurveyInvite(ctx: Ctx, s: Session, input: Input): void {
 		input,
 	)?.id;
 	if (choice === 'survey:start') {
-		moveTo(s, 'survey', { f: 0 });
-		ctx.replies.push(...prompt(ctx, s));
+		moveTo(session, 'survey', { field: 0 });
+		ctx.replies.push(...prompt(ctx, session));
 		return;
 	}
 	// A main-menu choice (a tap on an older menu list, or its words typed: "status") declines the
 	// survey and does what was asked; a bare number only answers the invitation's own buttons.
 	const typedNumber = !input.replyId && /^\s*\d+\s*$/.test(input.text ?? '');
 	const item = choice || typedNumber ? undefined : menuChoice(ctx, input);
-	if (choice !== 'survey:skip' && !item) return notUnderstood(ctx, s);
-	const keep = item === 'status' && s.survey ? pendingAgain(s) : undefined;
-	clearRequest(s);
-	s.state = 'menu';
+	if (choice !== 'survey:skip' && !item) return notUnderstood(ctx, session);
+	const keep = item === 'status' && session.survey ? pendingAgain(session) : undefined;
+	clearRequest(session);
+	session.state = 'menu';
 	if (item) {
-		onMenu(ctx, s, item);
+		onMenu(ctx, session, item);
 		// Asking the status first is no answer to the invitation: it stays open ("ya, boleh" later).
-		if (keep) s.invite = { ...keep, at: ctx.now.toISOString() };
+		if (keep) session.invite = { ...keep, at: ctx.now.toISOString() };
 		return;
 	}
 	ctx.replies.push(textReply(say(ctx.texts, 'survey.skipped')), mainMenu(ctx.texts));
 }
 
 /** A press on an invitation's button after it went back to pending (timeout). */
-export function onLateInvite(ctx: Ctx, s: Session, input: Input): boolean {
-	const invite = s.invite;
+export function onLateInvite(ctx: Ctx, session: Session, input: Input): boolean {
+	const invite = session.invite;
 	const legacy = input.replyId === 'survey:start' || input.replyId === 'survey:skip';
 	const typed = !input.replyId && yesNo(ctx.texts, input.text) !== undefined;
 	if (!invite || !(legacy || typed)) return false;
-	delete s.invite;
-	clearRequest(s);
-	s.state = 'survey_invite';
-	s.survey = { ticket: invite.ticket, service: invite.service, scores: {} };
-	onSurveyInvite(ctx, s, input);
+	delete session.invite;
+	clearRequest(session);
+	session.state = 'survey_invite';
+	session.survey = { ticket: invite.ticket, service: invite.service, scores: {} };
+	onSurveyInvite(ctx, session, input);
 	return true;
 }
 
-export function onSurvey(ctx: Ctx, s: Session, input: Input): void {
-	const q = s.pos?.f ?? 0;
+export function onSurvey(ctx: Ctx, session: Session, input: Input): void {
+	const q = session.pos?.field ?? 0;
 	const element = SURVEY_ELEMENTS[q];
-	const survey = s.survey;
-	if (!element || !survey) return restart(ctx, s);
+	const survey = session.survey;
+	if (!element || !survey) return restart(ctx, session);
 	const skipped = input.replyId === 'skip' || isWord(ctx.texts, 'command.skip', input.text);
 	if (!skipped) {
 		const choices = surveyOptions(ctx.texts, element).map((label, i) => ({
@@ -176,44 +185,46 @@ export function onSurvey(ctx: Ctx, s: Session, input: Input): void {
 			title: label,
 		}));
 		const choice = matchChoice(ctx.texts, choices, input);
-		if (!choice) return notUnderstood(ctx, s, say(ctx.texts, 'survey.invalid'));
+		if (!choice) return notUnderstood(ctx, session, say(ctx.texts, 'survey.invalid'));
 		survey.scores[element] = Number(choice.id.slice('score:'.length));
 	}
 	if (q + 1 >= SURVEY_ELEMENTS.length) {
 		survey.done = true;
-		markSurveyed(s, survey.ticket);
+		markSurveyed(session, survey.ticket);
 	}
-	emitAnswers(ctx, s);
-	if (q + 1 < SURVEY_ELEMENTS.length) moveTo(s, 'survey', { f: q + 1 });
-	else moveTo(s, 'survey_suggestion');
-	ctx.replies.push(...prompt(ctx, s));
+	emitAnswers(ctx, session);
+	if (q + 1 < SURVEY_ELEMENTS.length) moveTo(session, 'survey', { field: q + 1 });
+	else moveTo(session, 'survey_suggestion');
+	ctx.replies.push(...prompt(ctx, session));
 }
 
-export function onSuggestion(ctx: Ctx, s: Session, input: Input): void {
-	if (!s.survey) return restart(ctx, s);
+export function onSuggestion(ctx: Ctx, session: Session, input: Input): void {
+	if (!session.survey) return restart(ctx, session);
 	const skipped = input.replyId === 'skip' || isWord(ctx.texts, 'command.skip', input.text);
 	const text = input.text.trim();
 	if (!skipped) {
-		if (input.replyId || !text) return notUnderstood(ctx, s);
-		s.survey.suggestion = text;
-		s.survey.done = true;
-		emitAnswers(ctx, s);
+		if (input.replyId || !text) return notUnderstood(ctx, session);
+		session.survey.suggestion = text;
+		session.survey.done = true;
+		emitAnswers(ctx, session);
 	}
 	ctx.replies.push(textReply(say(ctx.texts, 'survey.thanks')));
-	clearRequest(s);
+	clearRequest(session);
 }
 
-export function markSurveyed(s: Session, ticket: string): void {
-	s.surveyed = [...(s.surveyed ?? []).filter((t) => t !== ticket), ticket].slice(-SURVEYED_LIMIT);
+export function markSurveyed(session: Session, ticket: string): void {
+	session.surveyed = [...(session.surveyed ?? []).filter((t) => t !== ticket), ticket].slice(
+		-SURVEYED_LIMIT,
+	);
 }
 
-export function emitAnswers(ctx: Ctx, s: Session): void {
-	const survey = s.survey!;
+export function emitAnswers(ctx: Ctx, session: Session): void {
+	const survey = session.survey!;
 	ctx.events.push({
 		type: 'survey_answered',
 		ticket: survey.ticket,
 		serviceTitle: survey.service,
-		waId: s.waId,
+		waId: session.waId,
 		scores: { ...survey.scores },
 		...(survey.suggestion ? { suggestion: survey.suggestion } : {}),
 		complete: survey.done === true,

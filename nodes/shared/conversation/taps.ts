@@ -18,6 +18,7 @@ import {
 	type Ctx,
 } from './flow';
 import { parseTap, posKey, tapId, type Tap } from './ids';
+import { documentItem, fieldItem } from './editItems';
 import { mainMenu, servicesReply, MENU_ITEMS, type MenuItem } from './present';
 import { newDraftId, onMenu } from './answers';
 import { emitAnswers, onSurveyInvite } from './survey';
@@ -31,202 +32,203 @@ const DONE: TapRoute = { done: true };
 const local = (id: string): TapRoute => ({ done: false, local: id });
 
 /** A request draft or a written complaint that a tap elsewhere would throw away. */
-export function busy(s: Session): boolean {
-	if (REQUEST_STATES.has(s.state) || s.fix) return true;
-	return COMPLAINT_STATES.has(s.state) && !!s.complaint?.text;
+export function busy(session: Session): boolean {
+	if (REQUEST_STATES.has(session.state) || session.fix) return true;
+	return COMPLAINT_STATES.has(session.state) && !!session.complaint?.text;
 }
 
 /** The main menu when nothing is going on, else the current question. */
-export function showNow(ctx: Ctx, s: Session): void {
-	if (s.state === 'idle' || s.state === 'menu') {
-		s.state = 'menu';
+export function showNow(ctx: Ctx, session: Session): void {
+	if (session.state === 'idle' || session.state === 'menu') {
+		session.state = 'menu';
 		ctx.replies.push(mainMenu(ctx.texts));
-	} else ctx.replies.push(...prompt(ctx, s));
+	} else ctx.replies.push(...prompt(ctx, session));
 }
 
-function stale(ctx: Ctx, s: Session, key: string, params?: Record<string, string>): TapRoute {
+function stale(ctx: Ctx, session: Session, key: string, params?: Record<string, string>): TapRoute {
 	ctx.replies.push(textReply(say(ctx.texts, key, params)));
-	showNow(ctx, s);
+	showNow(ctx, session);
 	return DONE;
 }
 
 /** Asks whether to leave the draft in progress; `id` is carried out on "Ya, tinggalkan". */
-function askLeave(ctx: Ctx, s: Session, id: string): TapRoute {
-	if (!s.draft && s.complaint?.id) s.draft = s.complaint.id;
-	if (s.state !== 'leave_ask') moveTo(s, 'leave_ask');
-	s.pending = id;
-	ctx.replies.push(...prompt(ctx, s));
+function askLeave(ctx: Ctx, session: Session, id: string): TapRoute {
+	if (!session.draft && session.complaint?.id) session.draft = session.complaint.id;
+	if (session.state !== 'leave_ask') moveTo(session, 'leave_ask');
+	session.pending = id;
+	ctx.replies.push(...prompt(ctx, session));
 	return DONE;
 }
 
 /** Routes a tapped id; `undefined` for an id of an earlier version (the state handles it). */
-export function routeTap(ctx: Ctx, s: Session, id: string): TapRoute | undefined {
-	if (id.startsWith('menu:') && !id.includes('~')) return onMenuTap(ctx, s, id);
+export function routeTap(ctx: Ctx, session: Session, id: string): TapRoute | undefined {
+	if (id.startsWith('menu:') && !id.includes('~')) return onMenuTap(ctx, session, id);
 	const tap = parseTap(id);
 	if (!tap) return undefined;
 	switch (tap.kind) {
 		case 'svc':
-			return onServiceTap(ctx, s, tap, id);
+			return onServiceTap(ctx, session, tap, id);
 		case 'req':
-			return onRequirementsTap(ctx, s, tap, id);
+			return onRequirementsTap(ctx, session, tap, id);
 		case 'reuse':
 		case 'fld':
 		case 'nik':
 		case 'rec':
 		case 'doc':
 		case 'leave':
-			return onDraftQuestionTap(ctx, s, tap);
+			return onDraftQuestionTap(ctx, session, tap);
 		case 'sum':
-			return onSummaryTap(ctx, s, tap);
+			return onSummaryTap(ctx, session, tap);
 		case 'inv':
-			return onInvitationTap(ctx, s, tap, id);
+			return onInvitationTap(ctx, session, tap, id);
 		case 'ikm':
 		case 'sug':
-			return onSurveyTap(ctx, s, tap);
+			return onSurveyTap(ctx, session, tap);
 		case 'cmp':
-			return onComplaintTap(ctx, s, tap);
+			return onComplaintTap(ctx, session, tap);
 	}
 }
 
 /** A row of a main menu list, from any state. */
-function onMenuTap(ctx: Ctx, s: Session, id: string): TapRoute {
+function onMenuTap(ctx: Ctx, session: Session, id: string): TapRoute {
 	const item = id.slice(5) as MenuItem;
-	if (!MENU_ITEMS.includes(item) || s.state === 'idle' || s.state === 'menu') return local(id);
-	if (s.state === 'survey_invite') return local(id);
+	if (!MENU_ITEMS.includes(item) || session.state === 'idle' || session.state === 'menu')
+		return local(id);
+	if (session.state === 'survey_invite') return local(id);
 	if (item === 'status') {
 		// Asking for the status leaves whatever is in progress as it is.
 		ctx.events.push({
 			type: 'status_requested',
-			waId: s.waId,
-			name: s.name,
-			...(s.lastTicket ? { ticket: s.lastTicket } : {}),
+			waId: session.waId,
+			name: session.name,
+			...(session.lastTicket ? { ticket: session.lastTicket } : {}),
 		});
 		return DONE;
 	}
-	if (busy(s)) return askLeave(ctx, s, id);
-	clearRequest(s);
-	s.state = 'menu';
-	onMenu(ctx, s, item);
+	if (busy(session)) return askLeave(ctx, session, id);
+	clearRequest(session);
+	session.state = 'menu';
+	onMenu(ctx, session, item);
 	return DONE;
 }
 
-function onServiceTap(ctx: Ctx, s: Session, tap: Tap, id: string): TapRoute {
+function onServiceTap(ctx: Ctx, session: Session, tap: Tap, id: string): TapRoute {
 	const mode = tap.args[0] === 'i' ? 'info' : 'request';
-	if (!findService(ctx.catalog, tap.local)) return stale(ctx, s, 'tap.service.gone');
-	if (s.state === 'services') {
-		s.mode = mode;
+	if (!findService(ctx.catalog, tap.local)) return stale(ctx, session, 'tap.service.gone');
+	if (session.state === 'services') {
+		session.mode = mode;
 		return local(tap.local);
 	}
-	if (busy(s)) {
-		if (s.service === tap.local && !s.fix) return sameDraft(ctx, s);
-		return askLeave(ctx, s, id);
+	if (busy(session)) {
+		if (session.service === tap.local && !session.fix) return sameDraft(ctx, session);
+		return askLeave(ctx, session, id);
 	}
-	clearRequest(s);
-	s.mode = mode;
-	s.service = tap.local;
-	s.state = 'services';
-	moveTo(s, 'requirements');
-	ctx.replies.push(...prompt(ctx, s));
+	clearRequest(session);
+	session.mode = mode;
+	session.service = tap.local;
+	session.state = 'services';
+	moveTo(session, 'requirements');
+	ctx.replies.push(...prompt(ctx, session));
 	return DONE;
 }
 
-function sameDraft(ctx: Ctx, s: Session): TapRoute {
-	const title = findService(ctx.catalog, s.service)?.title ?? '';
-	return stale(ctx, s, 'tap.draft.same', { title });
+function sameDraft(ctx: Ctx, session: Session): TapRoute {
+	const title = findService(ctx.catalog, session.service)?.title ?? '';
+	return stale(ctx, session, 'tap.draft.same', { title });
 }
 
-function onRequirementsTap(ctx: Ctx, s: Session, tap: Tap, id: string): TapRoute {
+function onRequirementsTap(ctx: Ctx, session: Session, tap: Tap, id: string): TapRoute {
 	const [key, mode] = tap.args;
 	const service = findService(ctx.catalog, key);
 	const go = tap.local === 'continue' || tap.local === 'request';
-	if (s.state === 'requirements' && s.service === key) {
+	if (session.state === 'requirements' && session.service === key) {
 		// The card was shown in the other mode (info ↔ request): same meaning, the current buttons.
-		if (s.mode === 'info') return local(go ? 'request' : 'menu');
+		if (session.mode === 'info') return local(go ? 'request' : 'menu');
 		return local(go ? 'continue' : 'back');
 	}
-	if (busy(s)) {
-		if (!go) return stale(ctx, s, 'tap.passed');
-		if (s.service === key && !s.fix) return sameDraft(ctx, s);
-		return askLeave(ctx, s, id);
+	if (busy(session)) {
+		if (!go) return stale(ctx, session, 'tap.passed');
+		if (session.service === key && !session.fix) return sameDraft(ctx, session);
+		return askLeave(ctx, session, id);
 	}
 	if (!go) {
-		clearRequest(s);
+		clearRequest(session);
 		if (tap.local === 'back') {
-			s.mode = mode === 'i' ? 'info' : 'request';
-			s.state = 'services';
-			ctx.replies.push(servicesReply(ctx.catalog, s.mode));
-		} else showNow(ctx, s);
+			session.mode = mode === 'i' ? 'info' : 'request';
+			session.state = 'services';
+			ctx.replies.push(servicesReply(ctx.catalog, session.mode));
+		} else showNow(ctx, session);
 		return DONE;
 	}
-	if (!service) return stale(ctx, s, 'tap.service.gone');
-	clearRequest(s);
-	s.service = service.key;
-	s.mode = 'request';
-	s.state = 'services';
-	moveTo(s, 'requirements');
-	s.values = {};
-	s.docs = {};
-	s.draft = newDraftId(ctx, s);
-	if (reuseFields(service, s).length > 0) moveTo(s, 'reuse');
-	else enterField(s, service, 0);
-	ctx.replies.push(...prompt(ctx, s));
+	if (!service) return stale(ctx, session, 'tap.service.gone');
+	clearRequest(session);
+	session.service = service.key;
+	session.mode = 'request';
+	session.state = 'services';
+	moveTo(session, 'requirements');
+	session.values = {};
+	session.docs = {};
+	session.draft = newDraftId(ctx, session);
+	if (reuseFields(service, session).length > 0) moveTo(session, 'reuse');
+	else enterField(session, service, 0);
+	ctx.replies.push(...prompt(ctx, session));
 	return DONE;
 }
 
 /** Position of the question each kind answers, as written in its id. */
-function currentPosition(s: Session, kind: Tap['kind']): string | undefined {
+function currentPosition(session: Session, kind: Tap['kind']): string | undefined {
 	switch (kind) {
 		case 'reuse':
-			return s.state === 'reuse' ? '' : undefined;
+			return session.state === 'reuse' ? '' : undefined;
 		case 'fld':
-			return s.state === 'field' ? posKey(s.pos) : undefined;
+			return session.state === 'field' ? posKey(session.pos) : undefined;
 		case 'nik':
-			return s.state === 'nik_confirm' ? posKey(s.pos) : undefined;
+			return session.state === 'nik_confirm' ? posKey(session.pos) : undefined;
 		case 'rec':
-			return s.state === 'record_more' ? posKey(s.pos) : undefined;
+			return session.state === 'record_more' ? posKey(session.pos) : undefined;
 		case 'doc':
-			return s.state === 'document' ? String(s.pos?.d ?? '') : undefined;
+			return session.state === 'document' ? String(session.pos?.document ?? '') : undefined;
 		case 'leave':
-			return s.state === 'leave_ask' ? '' : undefined;
+			return session.state === 'leave_ask' ? '' : undefined;
 		default:
 			return undefined;
 	}
 }
 
 /** A question inside a draft: answered only while it is the question being asked. */
-function onDraftQuestionTap(ctx: Ctx, s: Session, tap: Tap): TapRoute {
+function onDraftQuestionTap(ctx: Ctx, session: Session, tap: Tap): TapRoute {
 	const [draft, where = ''] = tap.args;
-	if (draft && draft === s.draft) {
-		if (currentPosition(s, tap.kind) === where) return local(tap.local);
-		return stale(ctx, s, 'tap.passed');
+	if (draft && draft === session.draft) {
+		if (currentPosition(session, tap.kind) === where) return local(tap.local);
+		return stale(ctx, session, 'tap.passed');
 	}
-	return goneDraft(ctx, s, draft);
+	return goneDraft(ctx, session, draft);
 }
 
-function goneDraft(ctx: Ctx, s: Session, draft: string | undefined): TapRoute {
-	const sent = s.sent?.find((x) => x.d === draft);
-	if (sent) return stale(ctx, s, 'tap.draft.sent', { ticket: sent.t });
-	return stale(ctx, s, 'tap.draft.gone');
+function goneDraft(ctx: Ctx, session: Session, draft: string | undefined): TapRoute {
+	const sent = session.sent?.find((x) => x.id === draft);
+	if (sent) return stale(ctx, session, 'tap.draft.sent', { ticket: sent.ticket });
+	return stale(ctx, session, 'tap.draft.gone');
 }
 
-function onSummaryTap(ctx: Ctx, s: Session, tap: Tap): TapRoute {
+function onSummaryTap(ctx: Ctx, session: Session, tap: Tap): TapRoute {
 	const [key, draft, signature] = tap.args;
 	const service = findService(ctx.catalog, key);
-	if (draft && draft === s.draft && service && s.service === key) {
+	if (draft && draft === session.draft && service && session.service === key) {
 		if (tap.local === 'cancel') return local('cancel');
-		if (s.state !== 'summary') {
-			return stale(ctx, s, tap.local === 'confirm' ? 'tap.summary.editing' : 'tap.passed');
+		if (session.state !== 'summary') {
+			return stale(ctx, session, tap.local === 'confirm' ? 'tap.summary.editing' : 'tap.passed');
 		}
-		if (signature === draftSignature(s)) return local(tap.local);
-		const then = s.shown?.find((x) => x.h === signature);
-		const now = itemSignatures(service, s);
+		if (signature === draftSignature(session)) return local(tap.local);
+		const then = session.shown?.find((x) => x.signature === signature);
+		const now = itemSignatures(service, session);
 		const changed = then
 			? [
-					...service.fields.map((f) => ['f', f.key, f.label]),
-					...service.documents.map((d) => ['d', d.key, d.label]),
+					...service.fields.map((f) => [fieldItem(f.key), f.label] as const),
+					...service.documents.map((d) => [documentItem(d.key), d.label] as const),
 				]
-					.filter(([kind, k]) => then.f[`${kind}:${k}`] !== now[`${kind}:${k}`])
-					.map(([, , label]) => label)
+					.filter(([item]) => then.items[item] !== now[item])
+					.map(([, label]) => label)
 			: [];
 		ctx.replies.push(
 			textReply(
@@ -235,14 +237,15 @@ function onSummaryTap(ctx: Ctx, s: Session, tap: Tap): TapRoute {
 					: say(ctx.texts, 'tap.summary.changed.some'),
 			),
 		);
-		ctx.replies.push(...prompt(ctx, s));
+		ctx.replies.push(...prompt(ctx, session));
 		return DONE;
 	}
-	const sent = s.sent?.find((x) => x.d === draft);
-	if (sent) return stale(ctx, s, 'tap.draft.sent', { ticket: sent.t });
-	if (!service || busy(s) || tap.local !== 'confirm') return stale(ctx, s, 'tap.draft.gone');
+	const sent = session.sent?.find((x) => x.id === draft);
+	if (sent) return stale(ctx, session, 'tap.draft.sent', { ticket: sent.ticket });
+	if (!service || busy(session) || tap.local !== 'confirm')
+		return stale(ctx, session, 'tap.draft.gone');
 	// The draft is gone (cancelled or expired): offer to start that service again.
-	if (s.state === 'idle') s.state = 'menu';
+	if (session.state === 'idle') session.state = 'menu';
 	ctx.replies.push(
 		buttonsReply(say(ctx.texts, 'tap.summary.gone', { title: service.title }), [
 			{ id: tapId('continue', 'req', service.key, 'r'), title: say(ctx.texts, 'button.again') },
@@ -252,63 +255,68 @@ function onSummaryTap(ctx: Ctx, s: Session, tap: Tap): TapRoute {
 	return DONE;
 }
 
-function onInvitationTap(ctx: Ctx, s: Session, tap: Tap, id: string): TapRoute {
+function onInvitationTap(ctx: Ctx, session: Session, tap: Tap, id: string): TapRoute {
 	const [ticket, title = ''] = tap.args;
 	const start = tap.local === 'survey:start';
-	if (!ticket) return stale(ctx, s, 'tap.survey.gone');
-	if (s.state === 'survey_invite' && s.survey?.ticket === ticket) return local(tap.local);
-	if (s.surveyed?.includes(ticket)) return stale(ctx, s, 'tap.survey.done', { ticket });
-	const running = s.state === 'survey' || s.state === 'survey_suggestion';
-	if (running && s.survey?.ticket === ticket)
-		return stale(ctx, s, start ? 'tap.survey.running' : 'tap.passed', { ticket });
+	if (!ticket) return stale(ctx, session, 'tap.survey.gone');
+	if (session.state === 'survey_invite' && session.survey?.ticket === ticket)
+		return local(tap.local);
+	if (session.surveyed?.includes(ticket)) return stale(ctx, session, 'tap.survey.done', { ticket });
+	const running = session.state === 'survey' || session.state === 'survey_suggestion';
+	if (running && session.survey?.ticket === ticket)
+		return stale(ctx, session, start ? 'tap.survey.running' : 'tap.passed', { ticket });
 	if (!start) {
-		if (s.invite?.ticket === ticket) delete s.invite;
+		if (session.invite?.ticket === ticket) delete session.invite;
 		ctx.replies.push(textReply(say(ctx.texts, 'survey.skipped')));
-		showNow(ctx, s);
+		showNow(ctx, session);
 		return DONE;
 	}
-	if (busy(s)) return askLeave(ctx, s, id);
-	clearRequest(s);
-	if (s.invite?.ticket === ticket) delete s.invite;
-	if (!s.invited?.includes(ticket))
-		s.invited = [...(s.invited ?? []), ticket].slice(-INVITED_LIMIT);
-	s.state = 'survey_invite';
-	s.survey = { ticket, service: title, scores: {} };
-	onSurveyInvite(ctx, s, { text: '', replyId: 'survey:start' });
+	if (busy(session)) return askLeave(ctx, session, id);
+	clearRequest(session);
+	if (session.invite?.ticket === ticket) delete session.invite;
+	if (!session.invited?.includes(ticket))
+		session.invited = [...(session.invited ?? []), ticket].slice(-INVITED_LIMIT);
+	session.state = 'survey_invite';
+	session.survey = { ticket, service: title, scores: {} };
+	onSurveyInvite(ctx, session, { text: '', replyId: 'survey:start' });
 	return DONE;
 }
 
 /** A score row or the suggestion's *Lewati*: an earlier element of the running survey is re-scored. */
-function onSurveyTap(ctx: Ctx, s: Session, tap: Tap): TapRoute {
+function onSurveyTap(ctx: Ctx, session: Session, tap: Tap): TapRoute {
 	const [ticket, element] = tap.args;
-	const survey = s.survey;
-	const running = (s.state === 'survey' || s.state === 'survey_suggestion') && survey;
+	const survey = session.survey;
+	const running = (session.state === 'survey' || session.state === 'survey_suggestion') && survey;
 	if (running && survey.ticket === ticket) {
 		if (tap.kind === 'sug')
-			return s.state === 'survey_suggestion' ? local('skip') : stale(ctx, s, 'tap.passed');
+			return session.state === 'survey_suggestion'
+				? local('skip')
+				: stale(ctx, session, 'tap.passed');
 		const q = SURVEY_ELEMENTS.indexOf(element as SurveyElement);
-		const current = s.state === 'survey' ? (s.pos?.f ?? 0) : SURVEY_ELEMENTS.length;
+		const current = session.state === 'survey' ? (session.pos?.field ?? 0) : SURVEY_ELEMENTS.length;
 		if (q === current) return local(tap.local);
 		const score = Number(tap.local.slice('score:'.length));
 		if (q < 0 || q > current || !Number.isInteger(score) || score < 1 || score > 4)
-			return stale(ctx, s, 'tap.passed');
+			return stale(ctx, session, 'tap.passed');
 		survey.scores[element as SurveyElement] = score;
-		emitAnswers(ctx, s);
-		return stale(ctx, s, 'tap.survey.updated');
+		emitAnswers(ctx, session);
+		return stale(ctx, session, 'tap.survey.updated');
 	}
-	if (s.surveyed?.includes(ticket)) return stale(ctx, s, 'tap.survey.done', { ticket });
-	return stale(ctx, s, 'tap.survey.gone');
+	if (session.surveyed?.includes(ticket)) return stale(ctx, session, 'tap.survey.done', { ticket });
+	return stale(ctx, session, 'tap.survey.gone');
 }
 
-function onComplaintTap(ctx: Ctx, s: Session, tap: Tap): TapRoute {
+function onComplaintTap(ctx: Ctx, session: Session, tap: Tap): TapRoute {
 	const [id] = tap.args;
-	if (id && COMPLAINT_STATES.has(s.state) && s.complaint?.id === id) {
-		if (tap.local === 'skip' && s.state !== 'complaint_photo') return stale(ctx, s, 'tap.passed');
-		if (tap.local !== 'skip' && s.state !== 'complaint_confirm') return stale(ctx, s, 'tap.passed');
+	if (id && COMPLAINT_STATES.has(session.state) && session.complaint?.id === id) {
+		if (tap.local === 'skip' && session.state !== 'complaint_photo')
+			return stale(ctx, session, 'tap.passed');
+		if (tap.local !== 'skip' && session.state !== 'complaint_confirm')
+			return stale(ctx, session, 'tap.passed');
 		return local(tap.local);
 	}
-	const sent = s.sent?.find((x) => x.d === id);
-	if (sent) return stale(ctx, s, 'tap.complaint.sent', { ticket: sent.t });
-	if (tap.local === 'confirm') return stale(ctx, s, 'tap.complaint.gone');
-	return stale(ctx, s, 'tap.draft.gone');
+	const sent = session.sent?.find((x) => x.id === id);
+	if (sent) return stale(ctx, session, 'tap.complaint.sent', { ticket: sent.ticket });
+	if (tap.local === 'confirm') return stale(ctx, session, 'tap.complaint.gone');
+	return stale(ctx, session, 'tap.draft.gone');
 }

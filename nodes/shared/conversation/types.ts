@@ -91,26 +91,32 @@ export const SESSION_STATES = [
 export type SessionState = (typeof SESSION_STATES)[number];
 
 /**
- * Where the resident is inside a request: `f` = top-level field index, `r` = record index and
- * `s` = sub-field index inside a records field (for `record_more`, `r` = records completed);
- * `d` = document index.
+ * Where the resident is inside a request: `field` = top-level field index, `record` = record
+ * index and `subField` = field index inside a records field (for `record_more`, `record` =
+ * records completed); `document` = document index; in the survey, `field` = element index.
  */
 export interface Position {
-	f?: number;
-	r?: number;
-	s?: number;
-	d?: number;
+	field?: number;
+	record?: number;
+	subField?: number;
+	document?: number;
 }
+
+/** An item to re-ask after a change or a staff fix: a field or a document, by key. */
+export type EditItem = `field:${string}` | `document:${string}`;
 
 /** One earlier question, so `kembali` can go back to it. */
 export interface BackEntry {
 	state: SessionState;
 	pos?: Position;
-	edit?: string[];
+	edit?: EditItem[];
 }
 
+/** The stored shape's version: 2 since the readable keys; a version-1 session is upgraded on load. */
+export const SESSION_VERSION = 2;
+
 export interface Session {
-	v: 1;
+	v: typeof SESSION_VERSION;
 	waId: string;
 	name: string;
 	state: SessionState;
@@ -129,8 +135,8 @@ export interface Session {
 	/** Fields answered by the NIK (birth date, sex) and confirmed, so not asked. */
 	derived?: string[];
 	history: BackEntry[];
-	/** Items still to re-ask ('f:<field>' / 'd:<document>') after a change or a staff fix. */
-	edit?: string[];
+	/** Items still to re-ask after a change or a staff fix, in order. */
+	edit?: EditItem[];
 	/** Set when a staff "Perbaiki" reopened a submitted application. */
 	fix?: { ticket: string };
 	handoffUntil?: string;
@@ -141,7 +147,7 @@ export interface Session {
 	/** Wrong answers to "the last digits of your NIK" so far (identity.ts). */
 	proofTries?: number;
 	lastTicket?: string;
-	/** The satisfaction survey being offered or answered (`pos.f` = element index). */
+	/** The satisfaction survey being offered or answered (`pos.field` = element index). */
 	survey?: {
 		ticket: string;
 		service: string;
@@ -160,13 +166,25 @@ export interface Session {
 	/** The draft id already reminded once (conversation/reminder.ts). */
 	reminded?: string;
 	/** Summaries shown for this draft (bounded): content signature and per-item signatures. */
-	shown?: Array<{ h: string; f: Record<string, string> }>;
+	shown?: ShownSummary[];
 	/** Drafts and complaints already sent (bounded): draft/complaint id → ticket. */
-	sent?: Array<{ d: string; t: string }>;
+	sent?: SentItem[];
 	/** Tickets whose survey was completed (bounded). */
 	surveyed?: string[];
 	/** In `leave_ask`: the tapped id to carry out once the resident agrees to leave the draft. */
 	pending?: string;
+}
+
+/** A summary as it was shown: its content signature and one signature per edit item. */
+export interface ShownSummary {
+	signature: string;
+	items: Partial<Record<EditItem, string>>;
+}
+
+/** A draft or complaint that was sent, and the ticket it got. */
+export interface SentItem {
+	id: string;
+	ticket: string;
 }
 
 export interface StepResult {

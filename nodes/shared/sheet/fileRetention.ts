@@ -23,8 +23,9 @@ export interface ExpiredFolder {
 	note: string;
 }
 
-/** The complaints tab (Pengaduan) as the ready workflows write it. */
-export const COMPLAINT_COLUMNS = { ticket: 'Tiket', status: 'Status', resolvedAt: 'Selesai Pada' };
+/** The complaints tab (Pengaduan): its columns from the sheet layout (templates/sheet.json). */
+const complaintColumns = (layout: SheetLayout) =>
+	(layout.tabs ?? DEFAULT_SHEET_LAYOUT.tabs).complaints.columns;
 const COMPLAINT_RESOLVED = 'selesai';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -38,9 +39,10 @@ function requestFinishedAt(row: Row, layout: SheetLayout): string {
 	return '';
 }
 
-function complaintResolvedAt(row: Row): string {
-	const resolved = text(row[COMPLAINT_COLUMNS.status]).toLowerCase() === COMPLAINT_RESOLVED;
-	return resolved ? text(row[COMPLAINT_COLUMNS.resolvedAt]) : '';
+function complaintResolvedAt(row: Row, layout: SheetLayout): string {
+	const c = complaintColumns(layout);
+	const resolved = text(row[c.status]).toLowerCase() === COMPLAINT_RESOLVED;
+	return resolved ? text(row[c.completedAt]) : '';
 }
 
 /**
@@ -54,12 +56,14 @@ export function expiredFolders(
 	layout: SheetLayout = DEFAULT_SHEET_LAYOUT,
 ): ExpiredFolder[] {
 	const ticketColumn =
-		options.kind === 'requests' ? layout.columns.ticket : COMPLAINT_COLUMNS.ticket;
+		options.kind === 'requests' ? layout.columns.ticket : complaintColumns(layout).ticket;
 	const finishedAt = new Map<string, number>();
 	for (const row of rows) {
 		const ticket = text(row[ticketColumn]);
 		const at = Date.parse(
-			options.kind === 'requests' ? requestFinishedAt(row, layout) : complaintResolvedAt(row),
+			options.kind === 'requests'
+				? requestFinishedAt(row, layout)
+				: complaintResolvedAt(row, layout),
 		);
 		if (ticket && Number.isFinite(at)) finishedAt.set(ticket, at);
 	}

@@ -11,7 +11,7 @@ import {
 	LetterTemplateError,
 	renderLetter,
 } from '../../../nodes/shared/letter';
-import { IDENTITY, sampleRequest, SERVICE_DATA } from '../../nodes/shared/letter/samples';
+import { IDENTITY, sampleRequest, SERVICE_DATA } from '../../../nodes/shared/letter/__tests__/samples';
 import { anyText, assert, longText, PROTO_NAMES, weird, type FuzzTarget } from './common';
 
 const HANG_GUARD_MS = 1000;

@@ -11,6 +11,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { jsonParameter } from '../../../common/jsonParameter';
 import type { OutboundReply } from '../../../shared/messaging/types';
 import {
 	OFFICE_TEMPLATES,
@@ -105,12 +106,6 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-function parseValues(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
-	const raw = ctx.getNodeParameter('templateValues', itemIndex, {}) as unknown;
-	const value = typeof raw === 'string' && raw.trim() ? (JSON.parse(raw) as unknown) : raw;
-	return value && typeof value === 'object' ? (value as IDataObject) : {};
-}
-
 /** Texts of replies, for a caption (a document carries one text, no buttons). */
 const captionOf = (replies: OutboundReply[]) => replies.map((r) => r.text).join('\n\n');
 
@@ -130,7 +125,10 @@ export async function execute(
 			itemIndex,
 		});
 	}
-	const parameters = bodyParameters(office, parseValues(this, itemIndex));
+	const parameters = bodyParameters(
+		office,
+		jsonParameter<IDataObject>(this, 'templateValues', itemIndex, { empty: {}, shape: 'object' }),
+	);
 	const templateText = renderTemplateText(office.template, parameters);
 	const freeForm = this.getNodeParameter('freeForm', itemIndex, 'templateText') as string;
 	const replies: OutboundReply[] =

@@ -1,0 +1,78 @@
+/**
+ * A conversation that waits for people: drafts kept a day while a document is fetched, a "not
+ * yet" answer to a document, a kind answer to a voice note, requirement cards without noise.
+ */
+import { defaultCatalog } from '../../catalog';
+import { describeService } from '..';
+import defaultMessages from '../../../../templates/messages.json';
+import { answerCurrent, Chat } from './chat';
+
+const catalog = defaultCatalog();
+const messages = defaultMessages as Record<string, string>;
+const head = (key: string) => messages[key].split('{')[0];
+const service = (key: string) => catalog.services.find((s) => s.key === key)!;
+
+function atFirstDocument(): Chat {
+	const chat = new Chat(catalog);
+	chat.text('mau buat surat domisili');
+	chat.text('lanjut');
+	while (chat.state === 'field') answerCurrent(chat, service('domisili'));
+	expect(chat.state).toBe('document');
+	return chat;
+}
+
+describe('a draft that waits', () => {
+	it('"belum punya, nanti saya minta ke RT": kept, and the photo later continues it', () => {
+		const chat = atFirstDocument();
+		const values = { ...chat.session!.values };
+		chat.text('belum punya, nanti saya minta ke RT');
+		expect(chat.said).toContain(head('document.later'));
+		expect(chat.said).toContain('24');
+		chat.wait(20 * 60);
+		chat.photo('pengantar-rt');
+		expect(chat.session!.values).toEqual(values);
+		expect(chat.session!.docs.pengantar_rt).toHaveLength(1);
+	});
+
+	it('a draft is closed after 24 hours of silence (configurable)', () => {
+		const chat = atFirstDocument();
+		chat.wait(24 * 60 + 1);
+		chat.text('halo');
+		expect(chat.said).toContain(head('expired'));
+		const shorter = { ...catalog, settings: { ...catalog.settings, draftTimeoutHours: 2 } };
+		const other = new Chat(shorter);
+		other.text('mau buat surat domisili');
+		other.text('lanjut');
+		other.wait(121);
+		other.text('Budi');
+		expect(other.said).toContain(head('expired'));
+	});
+
+	it('no "selesai" needed once the maximum number of files is in', () => {
+		const chat = atFirstDocument();
+		const doc = service('domisili').documents[0];
+		for (let i = 0; i < doc.max; i++) chat.photo(`rt-${i}`);
+		expect(chat.session!.pos).toEqual({ document: 1 });
+	});
+});
+
+describe('a voice note', () => {
+	it('gets a kind answer and the offer to talk to staff', () => {
+		const chat = new Chat(catalog);
+		chat.send({ type: 'audio', media: { id: 'voice-1', mimeType: 'audio/ogg' } });
+		const reply = chat.last.replies[0];
+		expect(reply.text).toBe(messages['unsupported.audio']);
+		expect(reply.type === 'buttons' && reply.buttons[0].title).toBe(messages['menu.staff']);
+		chat.button('menu:staff', messages['menu.staff']);
+		expect(chat.state).toBe('handoff_ask');
+	});
+});
+
+describe('requirement cards', () => {
+	it('show a file count only where it tells something', () => {
+		const card = describeService(service('ahli-waris'), catalog);
+		expect(card).not.toContain('1–2 file');
+		expect(card).not.toContain('2–2');
+		expect(card).toMatch(/KTP.*saksi.*\(2 file\)/i);
+	});
+});
