@@ -79,21 +79,34 @@ export async function forEachItem(
 		} catch (error) {
 			const failure = nodeFailure(ctx, error as Error, i, policy);
 			if (!ctx.continueOnFail()) throw failure;
-			// n8n sends an item to the node's error output ("On Error: Continue (using error
-			// output)") by its `error`, or by a json holding nothing but error/message/details:
-			// the fields added here would otherwise keep a failed item on the success output.
-			out[0].push({
-				json: {
-					...policy.failureFields?.(ctx, error as Error, i),
-					error: failure.message,
-					description: failure.description ?? null,
-				},
-				error: failure,
-				pairedItem,
-			});
+			out[0].push({ json: failureJson(ctx, error as Error, i, failure, policy), pairedItem });
 		}
 	}
 	return out;
+}
+
+/**
+ * The error item's json. n8n puts an item on the error output ("On Error: Continue (using error
+ * output)") only when its json holds nothing but `error`, `message` and `details` (and it would
+ * replace the json of an item carrying an item-level error with the bare message), so the hint
+ * goes in `details`. A node with fields of its own (a reason for staff, `signed: false`) keeps
+ * them flat: it continues on its regular output and the workflow routes on those fields.
+ */
+function failureJson(
+	ctx: IExecuteFunctions,
+	error: Error,
+	itemIndex: number,
+	failure: NodeFailure,
+	policy: FailurePolicy,
+): IDataObject {
+	const hint = failure.description ?? undefined;
+	if (!policy.failureFields)
+		return hint ? { error: failure.message, details: hint } : { error: failure.message };
+	return {
+		...policy.failureFields(ctx, error, itemIndex),
+		error: failure.message,
+		description: hint ?? null,
+	};
 }
 
 /** An operation's name that is not in its node's table. */

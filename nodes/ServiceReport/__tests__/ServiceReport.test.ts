@@ -119,7 +119,7 @@ describe('Service Report node', () => {
 			true,
 		);
 		expect(out.json.error).toMatch(/"figures" parameter of item 0 is not valid JSON/);
-		expect(out.json.description).toMatch(/Compute Indicators/);
+		expect(out.json.details).toMatch(/Compute Indicators/);
 		expect(out.binary).toBeUndefined();
 	});
 });
