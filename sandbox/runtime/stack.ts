@@ -42,6 +42,8 @@ export interface StackOptions {
 	packageDir?: string | false;
 	/** Workflow files; default <repo>/workflows. */
 	workflowsDir?: string;
+	/** What the workflows need besides themselves (data tables, spreadsheet); default templates/resources.json. */
+	resourcesFile?: string;
 	sandboxOptions?: Partial<SandboxOptions>;
 	extraEnv?: Record<string, string>;
 	/** Save successful executions in full (the e2e tests read them); `npm start` does not. */
@@ -212,7 +214,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 			proxyPort: options.proxyPort,
 			stateDir: options.stateDir,
 			persist: options.persist,
-			...spreadsheetOptions(readResources()),
+			...spreadsheetOptions(readResources(options.resourcesFile)),
 			...options.sandboxOptions,
 		}),
 	);
@@ -264,6 +266,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 			provision({
 				n8n: running,
 				workflowsDir,
+				resourcesFile: options.resourcesFile,
 				credentials: sandboxCredentials(sandbox, userFolder),
 				keepSuccessfulExecutions: options.keepSuccessfulExecutions,
 				log,

@@ -12,6 +12,7 @@ import { E2E_TEST_TIMEOUT_MS, STACK_START_TIMEOUT_MS } from './support/use-stack
 
 const FIXTURES = join(__dirname, 'support', 'fixtures');
 const WORKFLOWS = join(FIXTURES, 'workflows');
+const RESOURCES = join(FIXTURES, 'resources.json');
 
 jest.setTimeout(E2E_TEST_TIMEOUT_MS);
 
@@ -36,6 +37,7 @@ beforeAll(async () => {
 		sandboxPort: 0,
 		packageDir: join(FIXTURES, 'n8n-nodes-stackprobe'),
 		workflowsDir: WORKFLOWS,
+		resourcesFile: RESOURCES,
 		// The test reads the sheet workflow's execution through n8n's API; by default no
 		// successful execution is kept (they carry personal data).
 		keepSuccessfulExecutions: true,
@@ -120,6 +122,7 @@ test('provisioning again changes nothing: same workflows, credentials and tables
 	const again = await provision({
 		n8n: stack.n8n,
 		workflowsDir: WORKFLOWS,
+		resourcesFile: RESOURCES,
 		credentials: sandboxCredentials(stack.sandbox, stack.n8n.userFolder),
 		log: () => undefined,
 	});
@@ -142,6 +145,7 @@ test('a changed workflow file replaces the live version, and changing it back re
 	writeFileSync(join(changedDir, 'echo.json'), JSON.stringify(echo));
 	const options = {
 		n8n: stack.n8n,
+		resourcesFile: RESOURCES,
 		credentials: sandboxCredentials(stack.sandbox, stack.n8n.userFolder),
 		log: () => undefined,
 	};
