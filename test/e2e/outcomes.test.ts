@@ -3,6 +3,7 @@
 // (run on demand) whose figures match the rows those journeys left in the sheet.
 import { SANDBOX_REPORT_KEY } from '../../sandbox/runtime/stack';
 import reportLabels from '../../templates/report/labels.json';
+import sheetLayout from '../../templates/sheet.json';
 import { readPdf, squash } from '../../nodes/shared/letter/__tests__/pdfText';
 import { staffClient } from './support/clients';
 import {
@@ -187,8 +188,8 @@ describe('service outcomes', () => {
 		expect(Number(figure(reportLabels.rows.complaintsReceived))).toBe(complaints);
 
 		// The PDF's table prints the tab's figures, row by row, as Indonesians write numbers.
-		const printed = reportTableRows(pages, reportLabels.columns.indicator);
-		const cols = reportLabels.columns;
+		const cols = sheetLayout.tabs.report.columns;
+		const printed = reportTableRows(pages, cols.indicator);
 		for (const label of [
 			reportLabels.rows.requestsReceived,
 			reportLabels.rows.lettersIssued,
@@ -200,7 +201,7 @@ describe('service outcomes', () => {
 		for (const label of compared) {
 			const tabRow = lines.find((r) => r.values.Indikator === label)!.values;
 			const [month, yearToDate] = printed.get(label)!;
-			expectSameFigure(month, tabRow[cols.month], label);
+			expectSameFigure(month, tabRow[cols.thisMonth], label);
 			expectSameFigure(yearToDate, tabRow[cols.yearToDate], label);
 		}
 	});
