@@ -88,9 +88,9 @@ export async function forEachItem(
 /**
  * The error item's json. n8n puts an item on the error output ("On Error: Continue (using error
  * output)") only when its json holds nothing but `error`, `message` and `details` (and it would
- * replace the json of an item carrying an item-level error with the bare message), so the hint
- * goes in `details`. A node with fields of its own (a reason for staff, `signed: false`) keeps
- * them flat: it continues on its regular output and the workflow routes on those fields.
+ * replace the json of an item carrying an item-level error with the bare message), so there the
+ * hint and a node's own fields (a reason for staff) go in `details`. On the regular output a
+ * node's own fields stay flat, for the workflow to route on (`signed: false`).
  */
 function failureJson(
 	ctx: IExecuteFunctions,
@@ -100,13 +100,11 @@ function failureJson(
 	policy: FailurePolicy,
 ): IDataObject {
 	const hint = failure.description ?? undefined;
-	if (!policy.failureFields)
-		return hint ? { error: failure.message, details: hint } : { error: failure.message };
-	return {
-		...policy.failureFields(ctx, error, itemIndex),
-		error: failure.message,
-		description: hint ?? null,
-	};
+	const fields = policy.failureFields?.(ctx, error, itemIndex);
+	if (fields && ctx.getNode().onError !== 'continueErrorOutput')
+		return { ...fields, error: failure.message, description: hint ?? null };
+	const details = fields ? { ...fields, ...(hint ? { description: hint } : {}) } : hint;
+	return details === undefined ? { error: failure.message } : { error: failure.message, details };
 }
 
 /** An operation's name that is not in its node's table. */

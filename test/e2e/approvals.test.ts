@@ -2,6 +2,7 @@
 // whose letter cannot be made: through the real approvals workflow and the sandbox's Meta.
 import type { ChatMessage } from '../../sandbox/server';
 import { readPdf, squash } from '../../nodes/shared/letter/__tests__/pdfText';
+import refusals from '../../templates/letterhead/refusals.json';
 import { n8nExecutions, staffClient } from './support/clients';
 import { columns as c, decide, nextUnpromptedMessage, rowOf, statuses } from './support/office';
 import { Resident, submitRequest } from './support/resident';
@@ -114,6 +115,8 @@ describe('decisions outside the 24-hour window', () => {
 
 		const failed = await rowOf(stack(), brokenTicket, (r) => !!r.values[c.problem]);
 		expect(failed.values[c.problem]).toMatch(/^Surat belum terkirim: .+kosongkan kolom Masalah/);
+		// Staff read why in Indonesian (the letter could not be made), not a later step's error.
+		expect(failed.values[c.problem]).toContain(refusals.failed.split(' (')[0]);
 		expect(failed.values[c.completedAt]).toBe('');
 		await nextUnpromptedMessage(fine, fineBefore, (m) => !!m.document, 'the other letter');
 		await rowOf(stack(), fineTicket, (r) => r.values[c.status] === statuses.done);

@@ -23,9 +23,14 @@ const baseParams: IDataObject = {
 	options: { date: '2026-05-05' },
 };
 
-async function run(params: IDataObject, items: INodeExecutionData[], continueOnFail = false) {
+async function run(
+	params: IDataObject,
+	items: INodeExecutionData[],
+	continueOnFail = false,
+	onError?: 'continueRegularOutput' | 'continueErrorOutput',
+) {
 	const [out] = await node.execute.call(
-		executeContext({ ...baseParams, ...params }, items, continueOnFail),
+		executeContext({ ...baseParams, ...params }, items, continueOnFail, onError),
 	);
 	return out;
 }
@@ -120,6 +125,18 @@ describe('Letter PDF node', () => {
 		expect(out[0].json.reason).toMatch(/^Surat gagal dibuat karena kesalahan sistem/);
 		expect(out[0].pairedItem).toEqual({ item: 0 });
 		expect(out[1].json.pages).toBe(1);
+	});
+
+	it('on an error output, gives the failed letter the shape n8n routes there, reason kept for staff', async () => {
+		// n8n sends an item to "Continue (using error output)" only when its json holds nothing but
+		// error, message and details: the staff's reason travels in details.
+		const broken = app('sku-kur');
+		delete (broken.data as IDataObject).usaha_nama;
+		const out = await run({}, [{ json: broken }], true, 'continueErrorOutput');
+		expect(Object.keys(out[0].json).sort()).toEqual(['details', 'error']);
+		expect((out[0].json.details as IDataObject).reason).toMatch(
+			/^Surat gagal dibuat karena kesalahan sistem/,
+		);
 	});
 
 	it('issues no letter while the letterhead holds the placeholder or the signatory has no name or NIP', async () => {

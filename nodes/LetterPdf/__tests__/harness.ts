@@ -15,9 +15,10 @@ export function executeContext(
 	params: IDataObject,
 	items: INodeExecutionData[],
 	continueOnFail = false,
+	onError?: 'continueRegularOutput' | 'continueErrorOutput',
 ): IExecuteFunctions {
 	const ctx = {
-		getNode: () => node,
+		getNode: () => ({ ...node, onError }),
 		getInputData: () => items,
 		getTimezone: () => 'Asia/Jakarta',
 		continueOnFail: () => continueOnFail,
