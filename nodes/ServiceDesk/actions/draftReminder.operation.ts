@@ -8,6 +8,15 @@ import { sessionProperty, storedSession, versionFields, versionProperty } from '
 export const description: INodeProperties[] = [
 	sessionProperty('draftReminder'),
 	versionProperty('draftReminder'),
+	{
+		displayName: 'Last Inbound At',
+		name: 'lastInboundAt',
+		type: 'string',
+		default: '',
+		description:
+			"When the resident last wrote (the row's lastInboundAt column, ISO time): no reminder once Meta's 24-hour window has closed. Empty: the session's own time is used.",
+		displayOptions: { show: { operation: ['draftReminder'] } },
+	},
 ];
 
 /**
@@ -18,7 +27,13 @@ export const description: INodeProperties[] = [
  * reminder leaves; a run that overlaps finds the draft already reminded. Nothing due: no item.
  */
 export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
-	const due = draftReminder(storedSession.call(this, i), getCatalog.call(this, i), new Date());
+	const lastInboundAt = this.getNodeParameter('lastInboundAt', i, '') as unknown;
+	const due = draftReminder(
+		storedSession.call(this, i),
+		getCatalog.call(this, i),
+		new Date(),
+		typeof lastInboundAt === 'string' ? lastInboundAt : undefined,
+	);
 	if (!due.session) return { outputs: [[]] };
 	const json: IDataObject = {
 		waId: due.session.waId,

@@ -21,12 +21,15 @@ export interface ReminderDecision {
 
 /**
  * The reminder due for a stored session now, if any. `stored` is the session as read from its row
- * (unchecked): anything that is not a resident's session gives none.
+ * (unchecked): anything that is not a resident's session gives none. `lastInboundAt` (the row's
+ * column, when kept) is when the resident last wrote: a draft staff reopened for a fix has its
+ * `at` from the reopening, while Meta's window counts from the resident's own message.
  */
 export function draftReminder(
 	stored: Session | null,
 	catalog: Catalog,
 	now: Date,
+	lastInboundAt?: string,
 ): ReminderDecision {
 	const none: ReminderDecision = { replies: [] };
 	if (!stored || typeof stored.waId !== 'string' || !stored.waId) return none;
@@ -39,6 +42,8 @@ export function draftReminder(
 	const quiet = now.getTime() - Date.parse(session.at);
 	if (!(quiet >= (hours * 3_600_000) / 2) || quiet >= hours * 3_600_000 || quiet >= WINDOW_MS)
 		return none;
+	const inbound = lastInboundAt ? Date.parse(lastInboundAt) : NaN;
+	if (now.getTime() - inbound >= WINDOW_MS) return none;
 	// Marked on a copy of the row's session: `at` stays the resident's last message.
 	const next = copySession(session);
 	next.reminded = session.draft;

@@ -106,6 +106,17 @@ describe('Draft Reminder', () => {
 		expect(draftReminder(chat.session, catalog, later).session).toBeUndefined();
 	});
 
+	it("sends nothing once Meta's window since the resident's own last message has closed", async () => {
+		// A draft staff reopened for a fix carries the reopening's time; the row's lastInboundAt
+		// says when the resident last wrote.
+		const chat = draftFrom(13);
+		const ago = (hours: number) => new Date(Date.now() - hours * HOUR).toISOString();
+		const closed = await run([{ ...row(chat, 1), lastInboundAt: ago(30) }]);
+		expect(closed[0]).toEqual([]);
+		const open = await run([{ ...row(chat, 1), lastInboundAt: ago(13) }]);
+		expect(open[0]).toHaveLength(1);
+	});
+
 	it("follows the office's draftTimeoutHours from a custom catalog", async () => {
 		const chat = draftFrom(3);
 		const catalogJson = JSON.stringify({ settings: { draftTimeoutHours: 4 } });
