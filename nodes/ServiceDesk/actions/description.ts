@@ -54,6 +54,13 @@ export const properties: INodeProperties[] = [
 		displayOptions: { show: { resource: ['conversation'] } },
 		options: [
 			{
+				name: 'Draft Reminder',
+				value: 'draftReminder',
+				action: 'Remind a resident of a waiting draft',
+				description:
+					'A stored session whose request draft waited half its time: the one reminder to send, and the session to save first',
+			},
+			{
 				name: 'Handle Message',
 				value: 'handleMessage',
 				action: 'Handle one incoming message',

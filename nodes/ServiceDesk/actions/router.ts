@@ -8,6 +8,7 @@ import { runOperation, type Operation } from '../../common/itemLoop';
 import * as checkApplication from './checkApplication.operation';
 import * as complaintReply from './complaintReply.operation';
 import * as describeService from './describeService.operation';
+import * as draftReminder from './draftReminder.operation';
 import * as expiredFolders from './expiredFolders.operation';
 import * as handleMessage from './handleMessage.operation';
 import * as inviteSurvey from './inviteSurvey.operation';
@@ -44,6 +45,7 @@ export const operations: Record<string, Operation> = {
 	letterRecord,
 	letterRecordChanges,
 	expiredFolders,
+	draftReminder,
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -35,6 +35,7 @@ export { CatalogError } from './schema';
 
 export const DEFAULT_SETTINGS: CatalogSettings = {
 	sessionTimeoutMinutes: 30,
+	draftTimeoutHours: 24,
 	handoffTimeoutMinutes: 120,
 	maxTextLength: 1000,
 	identityRetentionDays: 90,

@@ -150,7 +150,7 @@ describe('checkApplication', () => {
 		expect(result.invalidFields).toEqual([
 			expect.objectContaining({
 				key: 'menikah_lagi',
-				reason: expect.stringContaining('hanya dibayarkan selama Anda belum menikah lagi'),
+				reason: expect.stringContaining('hanya dibayarkan selama Bapak/Ibu belum menikah lagi'),
 			}),
 		]);
 	});

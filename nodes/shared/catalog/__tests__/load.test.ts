@@ -228,6 +228,7 @@ describe('loadCatalog: resolving', () => {
 		]);
 		expect(catalog.settings).toEqual({
 			sessionTimeoutMinutes: 30,
+			draftTimeoutHours: 24,
 			handoffTimeoutMinutes: 120,
 			maxTextLength: 1000,
 			identityRetentionDays: 90,

@@ -21,7 +21,7 @@ function atNik(key = 'pengantar-skck'): Chat {
 	chat.text(key === 'pengantar-skck' ? 'mau bikin pengantar skck' : 'mau buat surat ahli waris');
 	chat.text('lanjut');
 	chat.text('Siti Aminah');
-	expect(chat.said).toContain('Berapa NIK Anda?');
+	expect(chat.said).toContain('Berapa NIK Bapak/Ibu?');
 	return chat;
 }
 

@@ -59,7 +59,7 @@ describe('a widow asking for the Taspen letter', () => {
 		const chat = new Chat(catalog);
 		fill(chat, service('taspen'), WIDOW, 'menikah_lagi');
 		chat.text('sudah menikah lagi');
-		expect(chat.said).toContain('hanya dibayarkan selama Anda belum menikah lagi');
+		expect(chat.said).toContain('hanya dibayarkan selama Bapak/Ibu belum menikah lagi');
 		expect(chat.state).toBe('menu');
 		expect(chat.events).toContainEqual({
 			type: 'cancelled',
@@ -83,7 +83,7 @@ describe('a widow asking for the Taspen letter', () => {
 		const chat = new Chat(catalog);
 		fill(chat, service('taspen'), WIDOW, 'tanggal_menikah');
 		chat.text('12-06-1980');
-		expect(chat.said).toContain('Tanggal menikah (12 Juni 1980) sebelum tanggal lahir Anda');
+		expect(chat.said).toContain('Tanggal menikah (12 Juni 1980) sebelum tanggal lahir Bapak/Ibu');
 		expect(currentField(service('taspen'), chat.session!)!.field.key).toBe('tanggal_menikah');
 	});
 
@@ -157,7 +157,7 @@ describe('conditional questions and photos', () => {
 		const chat = new Chat(catalog);
 		fill(chat, service('sktm'), {}, 'penghasilan');
 		chat.text('750');
-		expect(chat.said).toContain('Maksud Anda Rp750.000?');
+		expect(chat.said).toContain('Maksudnya Rp750.000?');
 		expect(currentField(service('sktm'), chat.session!)!.field.key).toBe('penghasilan');
 	});
 });
