@@ -59,6 +59,8 @@ export function requestScript(serviceKey: string, waId: string): Turn[] {
 		const s: Session = session!;
 		if (s.state === 'field') one({ text: defaultAnswer(currentField(service, s)!.field) });
 		else if (s.state === 'record_more') one({ text: 'selesai' });
+		// The birth date and sex read from the NIK: one tap (#15).
+		else if (s.state === 'nik_confirm') one({ text: catalog.messages['button.nik.yes'] });
 		else if (s.state === 'document') {
 			const d = s.pos!.document;
 			const allowsTwo = (service.documents[d!]?.max ?? 1) >= 2;
@@ -71,6 +73,9 @@ export function requestScript(serviceKey: string, waId: string): Turn[] {
 			if (session!.state === 'document') one({ text: 'selesai' });
 		} else one({ text: 'selesai' });
 	}
+	// A conversation the script cannot finish would be measured as ~400 wrong answers: stop.
+	if (session!.state !== 'summary')
+		throw new Error(`load script for ${serviceKey} stuck at state "${session!.state}"`);
 	one({ text: 'kirim' });
 	return turns;
 }

@@ -9,12 +9,13 @@ import {
 	existsSync,
 	mkdirSync,
 	openSync,
+	readFileSync,
 	rmSync,
 	statSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { freePort, Log, run } from './run';
-import { stopProcessGroup } from './process-group';
+import { alive, stopProcessGroup } from './process-group';
 
 export const POSTGRES_BIN = process.env.PECELAN_POSTGRES_BIN || '/usr/lib/postgresql/15/bin';
 export const REDIS_SERVER = process.env.PECELAN_REDIS_SERVER || 'redis-server';
@@ -35,7 +36,7 @@ function asPostgres(tool: string, args: string[]): [string, string[]] {
 
 function postgresUid(): { uid: number; gid: number } | undefined {
 	try {
-		const passwd = require('node:fs').readFileSync('/etc/passwd', 'utf8') as string;
+		const passwd = readFileSync('/etc/passwd', 'utf8');
 		const line = passwd.split('\n').find((l) => l.startsWith('postgres:'));
 		if (!line) return undefined;
 		const [, , uid, gid] = line.split(':');
@@ -59,6 +60,44 @@ function openPath(dir: string, log: Log): void {
 		}
 		if (dirname(current) === current) return;
 	}
+}
+
+/** The postmaster's pid, first line of `postmaster.pid` in its data folder. */
+function postmasterPid(data: string): number {
+	const pid = Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+	if (!Number.isInteger(pid) || pid <= 0) throw new Error(`queue: no PostgreSQL pid in ${data}`);
+	return pid;
+}
+
+/** Alive and not a zombie (an ended server whose parent, init here, has not reaped it yet). */
+function running(pid: number): boolean {
+	if (!alive(pid)) return false;
+	try {
+		const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+		return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+	} catch {
+		return false;
+	}
+}
+
+/** Fast shutdown (SIGINT), then immediate (SIGQUIT), then SIGKILL, until `pid` is gone. */
+async function stopPid(pid: number, log: Log): Promise<void> {
+	for (const [signal, graceMs] of [
+		['SIGINT', 20000],
+		['SIGQUIT', 5000],
+		['SIGKILL', 5000],
+	] as const) {
+		if (!running(pid)) return;
+		try {
+			process.kill(pid, signal);
+		} catch {
+			return;
+		}
+		const deadline = Date.now() + graceMs;
+		while (running(pid) && Date.now() < deadline)
+			await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+	if (running(pid)) log(`queue: PostgreSQL (pid ${pid}) is still running after SIGKILL`);
 }
 
 async function startPostgres(
@@ -92,9 +131,25 @@ async function startPostgres(
 	const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`;
 	const [cmd, args] = asPostgres('pg_ctl', ['-D', data, '-o', options, '-l', pgLog, '-w', 'start']);
 	await run(cmd, args, { cwd: dir, log, label: '[postgres]', capture: true });
+	// pg_ctl puts the server in a session of its own, out of reach of our process group and of a
+	// Ctrl-C: it is stopped by its pid, and a last-resort hook asks it to stop if this process ends
+	// without stop() (a signal while starting, a crash), as n8n's and Redis's hooks do.
+	const pid = postmasterPid(data);
+	const onExit = () => {
+		try {
+			process.kill(pid, 'SIGINT'); // PostgreSQL's "fast" shutdown
+		} catch {
+			// Already gone.
+		}
+	};
+	process.on('exit', onExit);
 	const stop = async () => {
-		const [c, a] = asPostgres('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
-		await run(c, a, { cwd: dir, log, label: '[postgres]', capture: true }).catch(() => undefined);
+		const [c, a] = asPostgres('pg_ctl', ['-D', data, '-m', 'fast', '-w', '-t', '30', 'stop']);
+		await run(c, a, { cwd: dir, log, label: '[postgres]', capture: true }).catch((error) =>
+			log(`queue: pg_ctl stop failed, stopping PostgreSQL (pid ${pid}) by signal: ${error}`),
+		);
+		await stopPid(pid, log);
+		process.off('exit', onExit);
 	};
 	try {
 		const at = ['-h', '127.0.0.1', '-p', String(port), '-U', 'n8n'];

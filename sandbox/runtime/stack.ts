@@ -222,11 +222,13 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 	let n8n: N8nInstance | undefined;
 	let queue: QueueServices | undefined;
 	const workers: N8nInstance[] = [];
+	// Every server is stopped even if stopping an earlier one fails (workers before the database).
 	const stopAll = async () => {
-		await Promise.all(workers.map((w) => w.stop()));
-		await n8n?.stop();
-		await queue?.stop();
-		await sandbox.stop();
+		const results = await Promise.allSettled(workers.map((w) => w.stop()));
+		results.push(...(await Promise.allSettled([n8n?.stop()])));
+		results.push(...(await Promise.allSettled([queue?.stop(), sandbox.stop()])));
+		const failed = results.find((r) => r.status === 'rejected');
+		if (failed) throw failed.reason;
 	};
 	try {
 		if (mode === 'queue') {

@@ -3,7 +3,7 @@
 // and a webhook not answered in time that the sandbox delivers again as Meta does. Each message
 // is applied once and none is lost.
 import type { ChatMessage } from '../../sandbox/server';
-import { residentClient, staffClient } from './support/clients';
+import { faultClient, residentClient, staffClient } from './support/clients';
 import { columns, decide, rowOf, statuses } from './support/office';
 import {
 	catalog,
@@ -171,6 +171,43 @@ describe('one resident, several messages at the same time', () => {
 			{ timeoutMs: 60000, description: 'the help answer' },
 		);
 		expect(helps).toHaveLength(1);
+	});
+});
+
+describe('a reply that fails to leave', () => {
+	it('a status answer Meta refuses is sent once, when the message is delivered again', async () => {
+		const resident = new Resident(stack(), '6281377770106', 'Rini');
+		await resident.say('halo');
+		const faults = faultClient(stack());
+		// The session is saved with the status question pending; the answer's send then fails,
+		// so the run fails and its delivery is not answered 200.
+		await faults.arm({
+			service: 'whatsapp',
+			operation: 'sendMessage',
+			status: 500,
+			bodyContains: resident.waId,
+		});
+		const chatBefore = (await resident.chat()).length;
+		const sent = await residentClient(stack()).send(resident.waId, {
+			text: 'status',
+			name: resident.name,
+		});
+		expect(sent.webhookStatus).not.toBe(200);
+		await waitFor(
+			async () => (await deliveries(sent.messageId)).some((a) => a.webhookStatus === 200),
+			{ timeoutMs: 150000, description: 'the message delivered again and answered 200' },
+		);
+		const answers = await waitFor(
+			async () => {
+				const found = outTexts((await resident.chat()).slice(chatBefore)).filter(
+					(t) => said('status.none', t) || said('status.header', t),
+				);
+				return found.length ? found : undefined;
+			},
+			{ timeoutMs: 60000, description: 'the status answer' },
+		);
+		expect(answers).toHaveLength(1);
+		await faults.clear();
 	});
 });
 

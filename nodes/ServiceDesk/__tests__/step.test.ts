@@ -112,6 +112,10 @@ describe('Take Step and Route Saved Step', () => {
 		// The same message again at once: the first run is still sending, this one sends nothing.
 		const twin = await takeStep(first.session, 1, message('wamid.hi', 'halo'), pending);
 		expect(twin.replies).toEqual([]);
+		// …and is not answered 200, so WhatsApp delivers it again in case that run dies.
+		await expect(run({ operation: 'routeSavedStep', step: twin })).rejects.toThrow(
+			'being sent by another run',
+		);
 		// The run died after the save, before the send: its redelivery, after the lease, gets the
 		// same replies.
 		jest.useFakeTimers({ now: Date.now() + 60_000, doNotFake: ['nextTick', 'setImmediate'] });
@@ -131,6 +135,57 @@ describe('Take Step and Route Saved Step', () => {
 		const duplicate = await takeStep(second.session, 2, message('wamid.hi', 'halo'), pending);
 		expect(duplicate.replies).toEqual([]);
 		expect(duplicate).toMatchObject(pending);
+		// Nothing to send, nothing to clear: no Reply item goes on to "Clear Pending Replies".
+		const outputs = await run({ operation: 'routeSavedStep', step: duplicate });
+		expect(outputs[OUTPUT.reply]).toEqual([]);
+	});
+
+	it('keeps a status question pending until its answer has left, and asks again on redelivery', async () => {
+		const first = await takeStep('', 0, message('wamid.hi', 'halo'));
+		const asked = await takeStep(first.session, 1, message('wamid.status', 'status'));
+		expect(asked.routes.status).toHaveLength(1);
+		expect(asked.pendingFor).toBe('wamid.status');
+		expect(JSON.parse(asked.pendingReplies).status).toMatchObject({ type: 'status_requested' });
+		// Only the status path sends (and then clears): no reply item could clear it before.
+		const outputs = await run({ operation: 'routeSavedStep', step: asked });
+		expect(outputs[OUTPUT.reply]).toEqual([]);
+		expect(outputs[OUTPUT.status][0].json).toMatchObject({ waId: WA, replies: asked.replies });
+		// The run died before the answer left: the redelivery, after the lease, asks the sheet again.
+		const pending = { pendingFor: asked.pendingFor, pendingReplies: asked.pendingReplies };
+		const twin = await takeStep(asked.session, 2, message('wamid.status', 'status'), pending);
+		expect(twin.routes.status).toEqual([]);
+		expect(twin.sendingElsewhere).toBe(true);
+		jest.useFakeTimers({ now: Date.now() + 60_000, doNotFake: ['nextTick', 'setImmediate'] });
+		const redelivered = await takeStep(
+			asked.session,
+			2,
+			message('wamid.status', 'status'),
+			pending,
+		);
+		jest.useRealTimers();
+		expect(redelivered.routes.status).toEqual(asked.routes.status);
+		// Answered and cleared: a later redelivery asks nothing.
+		const late = await takeStep(asked.session, 2, message('wamid.status', 'status'));
+		expect(late.routes.status).toEqual([]);
+	});
+
+	it('sends the replies of the step that asked before the status answer', async () => {
+		const context = {
+			getInputData: () => [{ json: {} }],
+			getNodeParameter: (name: string, _i: number, fallback?: unknown) =>
+				({
+					resource: 'requestSheet',
+					operation: 'statusReply',
+					waId: WA,
+					repliesBefore: [{ type: 'text', text: 'sebelum' }],
+				})[name] ?? fallback,
+			getNode: () => ({ name: 'Status Reply', type: 'serviceDesk' }),
+			continueOnFail: () => false,
+		} as unknown as IExecuteFunctions;
+		const [[answer]] = await router.call(context);
+		const replies = answer.json.replies as Array<{ text?: string }>;
+		expect(replies[0]).toEqual({ type: 'text', text: 'sebelum' });
+		expect(replies.length).toBeGreaterThan(1);
 	});
 
 	it('refuses to route something that is not a step', async () => {

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { statusReplies } from '../../shared/conversation';
 import { DEFAULT_SHEET_LAYOUT as layout } from '../../shared/sheet/requestRow';
+import { jsonParameter } from '../../common/jsonParameter';
 import { getCatalog } from './catalog';
 import { waIdProperty } from './helpers';
 
@@ -10,6 +11,15 @@ export const description: INodeProperties[] = [
 		'statusReply',
 		'The resident who asked; input items are their rows from the requests sheet',
 	),
+	{
+		displayName: 'Replies Before the Answer',
+		name: 'repliesBefore',
+		type: 'json',
+		default: '[]',
+		description:
+			'Replies of the conversation step that asked, sent first (the "replies" of "Route Saved Step"\'s Status Question output)',
+		displayOptions: { show: { operation: ['statusReply'] } },
+	},
 ];
 
 /**
@@ -34,6 +44,10 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			submittedAt: row[c.receivedAt] ? String(row[c.receivedAt]) : undefined,
 			letterNumber: row[c.letterNumber] ? String(row[c.letterNumber]) : undefined,
 		}));
-	const replies = statusReplies(requests, getCatalog.call(this, 0));
+	const before = jsonParameter<unknown>(this, 'repliesBefore', 0, { empty: [] });
+	const replies = [
+		...(Array.isArray(before) ? before : []),
+		...statusReplies(requests, getCatalog.call(this, 0)),
+	];
 	return [[{ json: { waId, replies }, pairedItem: items.map((_, i) => ({ item: i })) }]];
 }

@@ -46,6 +46,8 @@ export interface StepItem extends IDataObject {
 	/** The replies to keep with the saved session until sent (see Pending Replies), and for which message. */
 	pendingFor: string;
 	pendingReplies: string;
+	/** This message's replies are owed but another run, within its lease, is sending them. */
+	sendingElsewhere?: boolean;
 	events: string[];
 	routes: Record<Route, IDataObject[]>;
 }
@@ -103,7 +105,7 @@ export function takeStep(this: IExecuteFunctions, i: number, now: Date): StepIte
 	const version = storedVersion.call(this, i);
 	const stored = storedSession.call(this, i);
 	const result = step(stored, message, catalog, now);
-	const { replies, pending } = withPendingReplies(
+	const { replies, status, pending, sendingElsewhere } = withPendingReplies(
 		stored,
 		message.messageId,
 		result,
@@ -124,8 +126,6 @@ export function takeStep(this: IExecuteFunctions, i: number, now: Date): StepIte
 				resubmitted: event.type === 'resubmitted',
 				files: documentFiles(event.application, catalog),
 			});
-		} else if (event.type === 'status_requested') {
-			routes.status.push({ ...event });
 		} else if (event.type === 'handoff_requested') {
 			routes.handoff.push({ ...event });
 		} else if (event.type === 'survey_answered') {
@@ -145,6 +145,8 @@ export function takeStep(this: IExecuteFunctions, i: number, now: Date): StepIte
 			});
 		}
 	}
+	// Asked now, or asked before and not answered yet (a redelivery): see Pending Replies.
+	if (status) routes.status.push({ ...status });
 	return {
 		waId: message.from,
 		messageId: message.messageId,
@@ -153,18 +155,30 @@ export function takeStep(this: IExecuteFunctions, i: number, now: Date): StepIte
 		session: JSON.stringify(result.session),
 		replies: replies as unknown as IDataObject[],
 		...pending,
+		...(sendingElsewhere ? { sendingElsewhere } : {}),
 		events: result.events.map((e) => e.type),
 		routes,
 	};
 }
 
-/** A step's replies and events, each on its output (Reply, Submitted, Status Question, …). */
-export function routeStep(item: StepItem): INodeExecutionData[][] {
+/**
+ * A step's replies and events, each on its output (Reply, Submitted, Status Question, …). Once
+ * saved with an outbox (`pendingReplies`), only a step with something to send goes on to send
+ * and clear it: a step with a status question sends its replies with the answer, on the Status
+ * Question output alone (what is pending is cleared once the answer has left, and no Reply item
+ * clears it before); a step with no replies emits no Reply item.
+ */
+export function routeStep(item: StepItem, outbox = false): INodeExecutionData[][] {
 	const outputs: INodeExecutionData[][] = [[], [], [], [], [], []];
 	const { waId, session, replies, events } = item;
-	outputs[OUTPUT.reply].push({ json: { waId, session, replies, events } });
+	const statusSends = outbox && (item.routes?.status ?? []).length > 0;
+	if (!statusSends && (!outbox || replies.length > 0))
+		outputs[OUTPUT.reply].push({ json: { waId, session, replies, events } });
 	for (const route of ROUTES) {
-		for (const json of item.routes?.[route] ?? []) outputs[OUTPUT[route]].push({ json });
+		for (const json of item.routes?.[route] ?? [])
+			outputs[OUTPUT[route]].push({
+				json: route === 'status' && statusSends ? { ...json, replies } : json,
+			});
 	}
 	return outputs;
 }
