@@ -3,6 +3,8 @@
  * runtime's ICU data (locale id-ID), so no word lists live in code.
  */
 
+import { todayIso } from '../validation/calendar';
+
 const LOCALE = 'id-ID';
 const longDate = new Intl.DateTimeFormat(LOCALE, {
 	day: 'numeric',
@@ -19,10 +21,18 @@ export const MONTH_NAMES: readonly string[] = Array.from({ length: 12 }, (_, m) 
 	),
 );
 
-/** `2026-05-05` (or a Date) → `5 Mei 2026`. Returns the input unchanged when it is not a date. */
+/** A moment (not a bare calendar date): its day is the office's (WIB), not UTC's. */
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+/**
+ * `2026-05-05` → `5 Mei 2026`; a moment (a Date, `2026-11-30T17:13:00Z`) → the office's date of
+ * it (`1 Desember 2026`: past midnight in Madiun). Returns the input unchanged when not a date.
+ */
 export function formatDateId(value: string | Date): string {
-	const date = typeof value === 'string' ? parseIsoDate(value) : value;
-	if (!date || Number.isNaN(date.getTime())) return String(value);
+	const moment = value instanceof Date ? value : TIMESTAMP.test(value) ? new Date(value) : null;
+	if (moment && Number.isNaN(moment.getTime())) return String(value);
+	const date = parseIsoDate(moment ? todayIso(moment) : String(value));
+	if (!date) return String(value);
 	return longDate.format(date);
 }
 
