@@ -2,6 +2,7 @@
  * What the resident reads about services and requests: menus, requirements, the summary before
  * sending, status answers and the approval workflow's notices. Texts come from the messages.
  */
+import { applies } from '../crosscheck';
 import type { Catalog, FieldSpec, ResolvedService } from '../catalog/types';
 import type { OutboundReply } from '../messaging/types';
 import { formatDateId, maskId } from '../indonesian/format';
@@ -157,9 +158,15 @@ export function fieldLines(
 }
 
 export function summaryText(texts: Texts, service: ResolvedService, session: Session): string {
-	const docs = service.documents.map((doc) =>
-		say(texts, 'summary.document', { label: doc.label, count: session.docs[doc.key]?.length ?? 0 }),
-	);
+	// Only the documents this request needs (no KTP line when the KTP is what was lost).
+	const docs = service.documents
+		.filter((doc) => applies(doc.when, session.values))
+		.map((doc) =>
+			say(texts, 'summary.document', {
+				label: doc.label,
+				count: session.docs[doc.key]?.length ?? 0,
+			}),
+		);
 	return [
 		say(texts, 'summary.header', { title: service.title }),
 		'',

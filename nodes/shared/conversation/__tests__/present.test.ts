@@ -8,6 +8,8 @@ import {
 	serviceMenu,
 	statusReplies,
 } from '..';
+import { summaryText } from '../present';
+import { textsFor } from '../texts';
 import { expectWithinLimits } from './chat';
 
 const catalog = defaultCatalog();
@@ -81,5 +83,24 @@ describe('tickets', () => {
 
 	it('are read back forgivingly', () => {
 		expect(normalizeTicket(' sku 7qx3kdo ')).toBe('SKU-7QX3KD0');
+	});
+});
+
+describe('the summary before sending', () => {
+	const lost = catalog.services.find((s) => s.key === 'kehilangan')!;
+	const session = (lostItem: string) =>
+		({
+			values: { barang_hilang: lostItem },
+			docs: { pengantar_rt: [{ mimeType: 'image/jpeg' }], kk: [{ mimeType: 'image/jpeg' }] },
+		}) as unknown as Parameters<typeof summaryText>[2];
+	const texts = textsFor(catalog);
+
+	it('lists only the documents this request needs: no KTP line when the KTP was lost', () => {
+		const ktpLost = summaryText(texts, lost, session('KTP'));
+		expect(ktpLost).toContain('Kartu Keluarga: 1 file');
+		expect(ktpLost).not.toMatch(/^• KTP:/m);
+		const kkLost = summaryText(texts, lost, session('KK'));
+		expect(kkLost).toMatch(/^• KTP:/m);
+		expect(kkLost).not.toMatch(/^• Kartu Keluarga:/m);
 	});
 });
