@@ -175,6 +175,15 @@ export function readField(raw: unknown, path: string, nested = false): FieldSpec
 		field.maxItems = maxItems;
 		if (o.itemLabel !== undefined) field.itemLabel = readString(o, 'itemLabel', path);
 	}
+	if (o.capitalize !== undefined) {
+		if (type !== 'text')
+			throw new CatalogError(`${path}.capitalize`, 'capitalize only applies to text fields');
+		if (o.capitalize !== 'words' && o.capitalize !== 'sentence')
+			throw new CatalogError(
+				`${path}.capitalize`,
+				`expected "words" or "sentence", got ${describe(o.capitalize)}`,
+			);
+	}
 	if (o.sameAs !== undefined) {
 		field.sameAs = readStringList(o.sameAs, `${path}.sameAs`);
 		if (field.sameAs.length === 0)

@@ -67,6 +67,8 @@ export interface FieldSpec {
 	remember?: boolean;
 	/** Asked only when an earlier answer fits (nodes/shared/crosscheck). */
 	when?: Condition;
+	/** For `text`: how an all-lowercase answer is capitalised for the letter (validation/text.ts). */
+	capitalize?: 'words' | 'sentence';
 }
 
 /** A field list may reuse a named field set: `{ "use": "identitas" }`. */

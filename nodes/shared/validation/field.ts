@@ -13,7 +13,7 @@ import { parseMoney } from './money';
 import { checkNik } from './nik';
 import { checkPhone } from './phone';
 import { fail, ok, type Validation } from './result';
-import { cleanText } from './text';
+import { capitalizeTyped, cleanText } from './text';
 
 export interface FieldContext {
 	/** Answers given so far (same service, or same record): used by NIK cross-checks. */
@@ -113,7 +113,7 @@ function checkText(answer: string, field: FieldSpec): Validation<unknown> {
 			return fail(code, { input: answer.slice(0, 40) });
 		}
 	}
-	return ok(answer);
+	return ok(capitalizeTyped(answer, field.capitalize));
 }
 
 const patternCache = new Map<string, RegExp | null>();

@@ -32,3 +32,22 @@ export function foldWords(input: string): string {
 export function stripIdSeparators(input: string): string {
 	return String(input ?? '').replace(/[\s.-]/g, '');
 }
+
+/**
+ * How a letter prints what was typed all in lowercase: `words` for names, places and addresses
+ * ("jl. mawar no 5 oro-oro ombo" → "Jl. Mawar No 5 Oro-Oro Ombo"), `sentence` for an account
+ * ("dompet jatuh di pasar" → "Dompet jatuh di pasar"). Text with any capital letter is the
+ * resident's own choice ("RT.03", "McDonald", "BUDI") and is kept as typed.
+ */
+export type Capitalize = 'words' | 'sentence';
+
+export function capitalizeTyped(text: string, style: Capitalize | undefined): string {
+	if (!style || text !== text.toLocaleLowerCase('id-ID')) return text;
+	const upper = (letter: string) => letter.toLocaleUpperCase('id-ID');
+	if (style === 'sentence') return text.replace(/\p{Ll}/u, upper);
+	// A word starts after a space, a hyphen, a dot, a slash or an opening bracket.
+	return text.replace(
+		/(^|[\s\-./(])(\p{Ll})/gu,
+		(_, before: string, letter: string) => before + upper(letter),
+	);
+}

@@ -24,6 +24,15 @@ describe('loadCatalog: admin mistakes name their path', () => {
 			/unknown field type "tanggal" \(expected one of text, number, year, date, choice/,
 		],
 		[
+			'capitalize spelt wrong',
+			(c) => {
+				c.services[0].fields[2].type = 'text';
+				c.services[0].fields[2].capitalize = 'title';
+			},
+			'services[0].fields[2].capitalize',
+			/expected "words" or "sentence", got "title"/,
+		],
+		[
 			'missing question',
 			(c) => delete c.services[0].fields[2].question,
 			'services[0].fields[2].question',

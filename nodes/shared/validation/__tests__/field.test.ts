@@ -1,4 +1,5 @@
 import type { FieldSpec } from '../../catalog/types';
+import { defaultCatalog } from '../../catalog';
 import { checkPhone, formatFieldValue, validateField } from '..';
 
 const now = new Date('2026-05-05T03:00:00Z');
@@ -147,5 +148,31 @@ describe('formatFieldValue', () => {
 		[field('choice'), 'Islam', {}, 'Islam'],
 	])('%#: shows %p as %p', (f, value, opts, shown) => {
 		expect(formatFieldValue(f, value, opts)).toBe(shown);
+	});
+});
+
+describe('capitalising what was typed in lowercase, for the letter', () => {
+	const words = field('text', { capitalize: 'words' });
+	const sentence = field('text', { capitalize: 'sentence' });
+	it.each<[FieldSpec, string, string]>([
+		[words, 'budi santoso', 'Budi Santoso'],
+		[words, 'jl. mawar no 5 oro-oro ombo', 'Jl. Mawar No 5 Oro-Oro Ombo'],
+		[words, 'madiun', 'Madiun'],
+		[words, 'ibu (almh.) siti', 'Ibu (Almh.) Siti'],
+		[sentence, 'dompet jatuh di pasar, isinya ktp', 'Dompet jatuh di pasar, isinya ktp'],
+		// Any capital letter: the resident's own spelling is kept.
+		[words, 'RT.03 gang buntu', 'RT.03 gang buntu'],
+		[words, 'BUDI SANTOSO', 'BUDI SANTOSO'],
+		[words, 'Muhammad bin Abdullah', 'Muhammad bin Abdullah'],
+		// Without the setting nothing changes.
+		[field('text'), 'budi santoso', 'budi santoso'],
+	])('%#: "%s" → "%s"', (spec, typed, stored) => {
+		const result = validateField(spec, typed, ctx());
+		expect(result).toEqual({ ok: true, value: stored });
+	});
+
+	it('capitalises the names, places and addresses of the bundled catalog', () => {
+		const nama = defaultCatalog().fieldSets.identitas.find((f) => f.key === 'nama')!;
+		expect(validateField(nama, 'siti aminah', ctx())).toEqual({ ok: true, value: 'Siti Aminah' });
 	});
 });

@@ -1,14 +1,7 @@
 import fc from 'fast-check';
 
 import { defaultCatalog } from '../../catalog';
-import {
-	checkKk,
-	checkNik,
-	checkPhone,
-	parseDate,
-	parseMoney,
-	validateField,
-} from '..';
+import { checkKk, checkNik, checkPhone, parseDate, parseMoney, validateField } from '..';
 
 const now = new Date('2026-05-05T03:00:00Z');
 const fields = defaultCatalog().services.flatMap((s) =>
