@@ -197,9 +197,18 @@ function runCommand(ctx: Ctx, session: Session, command: Command, text: string):
 			return on.cancel(ctx, session);
 		case 'menu': {
 			const greet = session.state === 'idle';
+			const recognised = recognise(ctx.catalog, ctx.texts, text);
 			// "Assalamualaikum" opens the menu too, answered in kind first.
-			if (recognise(ctx.catalog, ctx.texts, text).salam)
-				ctx.replies.push(textReply(say(ctx.texts, 'salam.reply')));
+			if (recognised.salam) ctx.replies.push(textReply(say(ctx.texts, 'salam.reply')));
+			// A greeting (not "menu") while a request is being filled: the draft waits for the
+			// resident (they come back tomorrow with "Assalamualaikum"), so carry on with it.
+			const draft = session.mode === 'request' && REQUEST_STATES.has(session.state);
+			const title = findService(ctx.catalog, session.service)?.title;
+			if (draft && title && (recognised.greeting || recognised.salam)) {
+				ctx.replies.push(textReply(say(ctx.texts, 'draft.continue', { title })));
+				ctx.replies.push(...prompt(ctx, session));
+				return;
+			}
 			clearRequest(session);
 			if (greet) return on.greet(ctx, session);
 			session.state = 'menu';

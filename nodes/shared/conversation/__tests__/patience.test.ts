@@ -34,6 +34,22 @@ describe('a draft that waits', () => {
 		expect(chat.session!.docs.pengantar_rt).toHaveLength(1);
 	});
 
+	it('a resident back the next morning with "Assalamualaikum" carries on with the draft', () => {
+		const chat = atFirstDocument();
+		const values = { ...chat.session!.values };
+		chat.wait(14 * 60);
+		chat.text('Assalamualaikum');
+		expect(chat.said).toContain(messages['salam.reply']);
+		expect(chat.said).toContain(head('draft.continue'));
+		expect(chat.state).toBe('document');
+		expect(chat.session!.values).toEqual(values);
+		chat.text('halo pak');
+		expect(chat.state).toBe('document');
+		// "menu" still leaves the request for the main menu.
+		chat.text('menu');
+		expect(chat.state).toBe('menu');
+	});
+
 	it('a draft is closed after 24 hours of silence (configurable)', () => {
 		const chat = atFirstDocument();
 		chat.wait(24 * 60 + 1);

@@ -50,6 +50,18 @@ describe('the remembered identity before the resident proves it is theirs', () =
 		expect(chat.session!.values).toEqual({});
 	});
 
+	it('thanks or a salam while the digits are awaited get a polite answer and cost no try', () => {
+		const { chat } = returningResident();
+		startRequest(chat, 'belum-menikah');
+		chat.text('terima kasih pak');
+		expect(chat.said).toContain(messages['thanks.reply']);
+		expect(chat.said).toContain(messages['reuse.proof.ask'].replace('{digits}', '4'));
+		chat.text('assalamualaikum');
+		expect(chat.said).toContain(messages['salam.reply']);
+		expect(chat.state).toBe('reuse');
+		expect(chat.session!.proofTries ?? 0).toBe(0);
+	});
+
 	it('three wrong answers erase it and the resident fills in the form', () => {
 		const { chat } = returningResident();
 		startRequest(chat, 'belum-menikah');
