@@ -11,14 +11,13 @@ import { mainMenu } from './present';
 import { listReply, say, textReply, textsFor } from './texts';
 import { tapId } from './ids';
 import { intentOf, recognise, type FaqTopic } from './recognise';
+import { answerSalam, answerThanks } from './chatter';
 
 /** True when the message was understood and answered. */
 export function onFreeText(ctx: Ctx, session: Session, text: string): boolean {
 	const recognised = recognise(ctx.catalog, ctx.texts, text);
 	const intent = intentOf(recognised);
-	const salam = () => {
-		if (recognised.salam) ctx.replies.push(textReply(say(ctx.texts, 'salam.reply')));
-	};
+	const salam = () => answerSalam(ctx, recognised);
 	switch (intent.kind) {
 		case 'status':
 			salam();
@@ -45,7 +44,7 @@ export function onFreeText(ctx: Ctx, session: Session, text: string): boolean {
 			offerServices(ctx, session, intent.keys);
 			return true;
 		case 'thanks':
-			ctx.replies.push(textReply(say(ctx.texts, 'thanks.reply')));
+			answerThanks(ctx);
 			return true;
 		case 'greeting':
 			if (!intent.salam) return false;

@@ -8,7 +8,8 @@ import { enterField, prompt, type Ctx } from './flow';
 import { fieldLines } from './present';
 import { matchChoice, say, textReply } from './texts';
 import { checkProof, PROOF_DIGITS, PROOF_TRIES, reusableFields } from './identity';
-import { intentOf, recognise } from './recognise';
+import { recognise } from './recognise';
+import { answerChatter } from './chatter';
 
 export function onReuse(
 	ctx: Ctx,
@@ -29,7 +30,8 @@ export function onReuse(
 	// "Pakai data ini" (a button of an earlier version), "ya": the digits are still needed.
 	const proof = input.replyId ? 'not-digits' : checkProof(service, session, input.text);
 	if (proof === 'not-digits' || proof === 'wrong') {
-		if (proof === 'not-digits' && !input.replyId) acknowledgeChatter(ctx, input.text);
+		if (proof === 'not-digits' && !input.replyId)
+			answerChatter(ctx, recognise(ctx.catalog, t, input.text));
 		const left = PROOF_TRIES - (session.proofTries ?? 0);
 		const key = proof === 'wrong' ? 'reuse.proof.wrong' : 'reuse.proof.ask';
 		ctx.replies.push(...prompt(ctx, session, say(t, key, { digits: PROOF_DIGITS, left })));
@@ -52,15 +54,4 @@ function fillAnew(ctx: Ctx, session: Session, service: ResolvedService): void {
 	delete session.reused;
 	enterField(session, service, 0);
 	ctx.replies.push(...prompt(ctx, session));
-}
-
-/**
- * Thanks or a salam typed where the NIK digits are awaited: answered politely before the
- * question is asked again, so it does not read as a wrong answer.
- */
-function acknowledgeChatter(ctx: Ctx, text: string): void {
-	const recognised = recognise(ctx.catalog, ctx.texts, text);
-	if (recognised.salam) ctx.replies.push(textReply(say(ctx.texts, 'salam.reply')));
-	else if (intentOf(recognised).kind === 'thanks')
-		ctx.replies.push(textReply(say(ctx.texts, 'thanks.reply')));
 }

@@ -21,6 +21,7 @@ import { forgetExpiredIdentity, keepIdentity } from './identity';
 import { askErase, isEraseRequest, onEraseAsk } from './erase';
 import { onFreeText } from './freeText';
 import { recognise } from './recognise';
+import { answerSalam } from './chatter';
 import * as on from './answers';
 import { onDocumentFile, onDocumentText } from './documents';
 import { onNikConfirm } from './nikDerived';
@@ -199,7 +200,7 @@ function runCommand(ctx: Ctx, session: Session, command: Command, text: string):
 			const greet = session.state === 'idle';
 			const recognised = recognise(ctx.catalog, ctx.texts, text);
 			// "Assalamualaikum" opens the menu too, answered in kind first.
-			if (recognised.salam) ctx.replies.push(textReply(say(ctx.texts, 'salam.reply')));
+			answerSalam(ctx, recognised);
 			// A greeting (not "menu") while a request is being filled: the draft waits for the
 			// resident (they come back tomorrow with "Assalamualaikum"), so carry on with it.
 			const draft = session.mode === 'request' && REQUEST_STATES.has(session.state);
