@@ -16,6 +16,7 @@ import {
 	templatePattern,
 	word,
 } from './support/resident';
+import { sessionRows } from './support/sessions';
 import { useStack } from './support/use-stack';
 import { waitFor } from './support/wait';
 
@@ -32,25 +33,6 @@ interface Attempt {
 async function deliveries(messageId: string): Promise<Attempt[]> {
 	const url = `${stack().sandboxUrl}/api/webhooks/deliveries?messageId=${encodeURIComponent(messageId)}`;
 	return (await (await fetch(url)).json()) as Attempt[];
-}
-
-/** The session rows n8n holds for a resident (Data Table `pecelan_sessions`). */
-async function sessionRows(waId: string): Promise<Array<{ version: number; session: string }>> {
-	const headers = { 'x-n8n-api-key': stack().apiKey };
-	const api = `${stack().n8nUrl}/api/v1/data-tables`;
-	const tables = (await (await fetch(`${api}?limit=100`, { headers })).json()) as {
-		data: Array<{ id: string; name: string }>;
-	};
-	const table = tables.data.find((t) => t.name === 'pecelan_sessions');
-	if (!table) throw new Error('no pecelan_sessions table');
-	const filter = JSON.stringify({
-		type: 'and',
-		filters: [{ columnName: 'waId', condition: 'eq', value: waId }],
-	});
-	const rows = (await (
-		await fetch(`${api}/${table.id}/rows?filter=${encodeURIComponent(filter)}`, { headers })
-	).json()) as { data: Array<{ version: number; session: string }> };
-	return rows.data;
 }
 
 const outTexts = (chat: ChatMessage[]) =>
@@ -81,13 +63,13 @@ describe('one resident, several messages at the same time', () => {
 		const texts = outTexts(await resident.chat());
 		expect(texts.filter((t) => said('help', t))).toHaveLength(1);
 		expect(texts.filter((t) => said('greeting', t))).toHaveLength(1);
-		const rows = await sessionRows(resident.waId);
+		const rows = await sessionRows(stack(), resident.waId);
 		expect(rows).toHaveLength(1);
 		expect(rows[0].version).toBe(2);
 		// The conversation goes on from that one session.
 		const replies = await resident.say(word('command.menu'));
 		expect(replies.some((r) => r.list)).toBe(true);
-		expect((await sessionRows(resident.waId))[0].version).toBe(3);
+		expect((await sessionRows(stack(), resident.waId))[0].version).toBe(3);
 	});
 
 	it('three photos sent in one go are all kept, and the request is filed once with all of them', async () => {
@@ -216,7 +198,7 @@ describe('staff and a resident at the same time', () => {
 		const resident = new Resident(stack(), '6281377770105', 'Sari');
 		const ticket = await submitRequest(resident, 'pengantar-skck');
 		await rowOf(stack(), ticket, (r) => !!r.values[columns.documents]);
-		const [before] = await sessionRows(resident.waId);
+		const [before] = await sessionRows(stack(), resident.waId);
 		const chatBefore = (await resident.chat()).length;
 		const fixAsked = async () =>
 			(await resident.chat()).slice(chatBefore).some((msg) => said('fix.intro', msg.text));
@@ -243,7 +225,7 @@ describe('staff and a resident at the same time', () => {
 		expect(texts.filter((t) => said('help', t))).toHaveLength(sent);
 		expect(texts.filter((t) => said('fix.intro', t))).toHaveLength(1);
 		// Every save counted: each message once, the approval once, none written over another.
-		const [after] = await sessionRows(resident.waId);
+		const [after] = await sessionRows(stack(), resident.waId);
 		expect(after.version).toBe(before.version + sent + 1);
 
 		// The reopened request is still there to finish: the new photo, then confirm.

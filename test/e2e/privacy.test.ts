@@ -7,6 +7,7 @@ import { columns as c, decide, nextUnpromptedMessage, rowOf, statuses } from './
 import { largeInheritance } from '../../nodes/shared/sheet/__tests__/largeApplication';
 import { readPdf, squash } from '../../nodes/shared/letter/__tests__/pdfText';
 import { toRequestRow } from '../../nodes/shared/sheet/requestRow';
+import { sessionRows } from './support/sessions';
 import { useStack } from './support/use-stack';
 import { waitFor } from './support/wait';
 
@@ -15,20 +16,8 @@ const m = catalog.messages;
 
 /** The session JSON n8n holds for a resident (Data Table `pecelan_sessions`), or undefined. */
 async function storedSession(waId: string): Promise<Record<string, unknown> | undefined> {
-	const headers = { 'x-n8n-api-key': stack().apiKey };
-	const api = `${stack().n8nUrl}/api/v1/data-tables`;
-	const tables = (await (await fetch(`${api}?limit=100`, { headers })).json()) as {
-		data: Array<{ id: string; name: string }>;
-	};
-	const table = tables.data.find((t) => t.name === 'pecelan_sessions')!;
-	const filter = JSON.stringify({
-		type: 'and',
-		filters: [{ columnName: 'waId', condition: 'eq', value: waId }],
-	});
-	const rows = (await (
-		await fetch(`${api}/${table.id}/rows?filter=${encodeURIComponent(filter)}`, { headers })
-	).json()) as { data: Array<{ session: string }> };
-	return rows.data[0] ? (JSON.parse(rows.data[0].session) as Record<string, unknown>) : undefined;
+	const [row] = await sessionRows(stack(), waId);
+	return row ? (JSON.parse(row.session) as Record<string, unknown>) : undefined;
 }
 
 /** POSTs one webhook body carrying all `messages`, as Meta does under load. */
