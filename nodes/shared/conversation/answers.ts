@@ -30,6 +30,7 @@ import { offerServices } from './freeText';
 import { shortHash } from './ids';
 import { startComplaint } from './complaint';
 import { afterNik, newMismatchNotes } from './nikDerived';
+import { acknowledgeBareYes, answerChatterIfAny } from './chatter';
 import { sameAnswer } from './sameAs';
 import { ok } from '../validation/result';
 import { reviewRequest, ruleBrokenBy, type BrokenRule } from '../crosscheck';
@@ -192,6 +193,11 @@ export function onField(ctx: Ctx, session: Session, service: ResolvedService, in
 			field.options?.some((o) => o.id === input.replyId);
 		const values = parent ? { ...session.values, ...(list[record] ?? {}) } : session.values;
 		const answer = byId ? input.replyId! : input.text;
+		const typed = !input.replyId;
+		if (typed && acknowledgeBareYes(ctx, field, answer, service.title)) {
+			ctx.replies.push(...prompt(ctx, session));
+			return;
+		}
 		const same = sameAnswer(ctx.texts, service, field, session.values, answer);
 		let result = same ? ok(same) : validateField(field, answer, { values, now: ctx.now });
 		// A NIK that disagrees with the birth date or sex is kept: staff compare it with the KTP.
@@ -201,6 +207,10 @@ export function onField(ctx: Ctx, session: Session, service: ResolvedService, in
 				now: ctx.now,
 			});
 		if (!result.ok) {
+			if (typed && answerChatterIfAny(ctx, answer)) {
+				ctx.replies.push(...prompt(ctx, session));
+				return;
+			}
 			ctx.replies.push(...prompt(ctx, session, errorText(ctx, field, result.error)));
 			return;
 		}

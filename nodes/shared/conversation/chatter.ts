@@ -1,7 +1,8 @@
 /** A salam answered in kind and thanks acknowledged, wherever the resident types them. */
+import type { FieldSpec } from '../catalog/types';
 import type { Ctx } from './flow';
-import { intentOf, type Recognised } from './recognise';
-import { say, textReply } from './texts';
+import { intentOf, recognise, type Recognised } from './recognise';
+import { isWord, say, textReply } from './texts';
 
 /** "Wa'alaikumsalam…" when the message carries a salam. */
 export function answerSalam(ctx: Ctx, recognised: Recognised): void {
@@ -16,4 +17,30 @@ export function answerThanks(ctx: Ctx): void {
 export function answerChatter(ctx: Ctx, recognised: Recognised): void {
 	if (recognised.salam) answerSalam(ctx, recognised);
 	else if (intentOf(recognised).kind === 'thanks') answerThanks(ctx);
+}
+
+/**
+ * A bare "ok" to a text question, typically the reply to the draft reminder: the draft is carried
+ * on (and the question asked again by the caller) instead of "ok" becoming a name or an address.
+ */
+export function acknowledgeBareYes(
+	ctx: Ctx,
+	field: FieldSpec,
+	text: string,
+	title: string,
+): boolean {
+	if (field.type !== 'text' || !isWord(ctx.texts, 'answer.yes.words', text)) return false;
+	ctx.replies.push(textReply(say(ctx.texts, 'draft.continue', { title })));
+	return true;
+}
+
+/**
+ * "Terima kasih" or a salam typed where an answer was refused (digits awaited, say): answered in
+ * kind instead of with the format error, so the resident is not scolded for politeness.
+ */
+export function answerChatterIfAny(ctx: Ctx, text: string): boolean {
+	const recognised = recognise(ctx.catalog, ctx.texts, text);
+	if (!recognised.salam && !recognised.thanks) return false;
+	answerChatter(ctx, recognised);
+	return true;
 }

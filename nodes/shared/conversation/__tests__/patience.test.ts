@@ -6,6 +6,8 @@ import { defaultCatalog } from '../../catalog';
 import { describeService } from '..';
 import defaultMessages from '../../../../templates/messages.json';
 import { answerCurrent, Chat } from './chat';
+import { currentField } from '../flow';
+import type { FieldSpec } from '../../catalog/types';
 
 const catalog = defaultCatalog();
 const messages = defaultMessages as Record<string, string>;
@@ -90,5 +92,42 @@ describe('requirement cards', () => {
 		expect(card).not.toContain('1–2 file');
 		expect(card).not.toContain('2–2');
 		expect(card).toMatch(/KTP.*saksi.*\(2 file\)/i);
+	});
+});
+
+describe('politeness where an answer is awaited', () => {
+	/** A domisili request answered up to its first question of the given type. */
+	function atFieldOfType(type: FieldSpec['type']): { chat: Chat; key: string } {
+		const chat = new Chat(catalog);
+		chat.text('mau buat surat domisili');
+		chat.text('lanjut');
+		const domisili = service('domisili');
+		for (;;) {
+			expect(chat.state).toBe('field');
+			const field = currentField(domisili, chat.session!)!.field;
+			if (field.type === type) return { chat, key: field.key };
+			answerCurrent(chat, domisili);
+		}
+	}
+
+	it('"terima kasih" where the NIK is asked is thanked, not scolded, and the NIK still asked', () => {
+		const { chat, key } = atFieldOfType('nik');
+		const before = chat.session!.pos;
+		chat.text('terima kasih pak');
+		expect(chat.said).toContain(messages['thanks.reply']);
+		expect(chat.said).not.toContain('NIK hanya berisi angka');
+		expect(chat.session!.pos).toEqual(before);
+		expect(chat.session!.values[key]).toBeUndefined();
+	});
+
+	it('a bare "ok" to a text question (the reply to the reminder) carries on, not taken as the answer', () => {
+		const { chat, key } = atFieldOfType('text');
+		const before = chat.session!.pos;
+		chat.text('Ok');
+		expect(chat.said).toContain(head('draft.continue'));
+		expect(chat.session!.pos).toEqual(before);
+		expect(chat.session!.values[key]).toBeUndefined();
+		chat.text('Jl. Melati No. 3');
+		expect(chat.session!.values[key]).toBe('Jl. Melati No. 3');
 	});
 });
