@@ -2,7 +2,7 @@
  * What the resident reads about services and requests: menus, requirements, the summary before
  * sending, status answers and the approval workflow's notices. Texts come from the messages.
  */
-import { applies } from '../crosscheck';
+import { applies, type Condition } from '../crosscheck';
 import type { Catalog, FieldSpec, ResolvedService } from '../catalog/types';
 import type { OutboundReply } from '../messaging/types';
 import { formatDateId, maskId } from '../indonesian/format';
@@ -89,7 +89,9 @@ export function describeService(service: ResolvedService, catalog: Catalog): str
 									max: doc.max,
 								},
 							),
-				optional: doc.optional ? say(texts, 'service.document.optional') : '',
+				optional:
+					(doc.optional ? say(texts, 'service.document.optional') : '') +
+					conditionNote(texts, service, doc.when),
 			}),
 		)
 		.join('\n');
@@ -102,7 +104,9 @@ export function describeService(service: ResolvedService, catalog: Catalog): str
 					})
 				: say(texts, 'service.field', {
 						label: field.label,
-						optional: field.required ? '' : say(texts, 'service.field.optional'),
+						optional:
+							(field.required ? '' : say(texts, 'service.field.optional')) +
+							conditionNote(texts, service, field.when),
 					}),
 		)
 		.join('\n');
@@ -112,6 +116,19 @@ export function describeService(service: ResolvedService, catalog: Catalog): str
 		documents: documents || '-',
 		fields: fields || '-',
 	});
+}
+
+/**
+ * When a line of the card applies only to some answers ("KTP" is not needed when the KTP is what
+ * was lost): said from the condition itself, so the card never lists more than is asked.
+ */
+function conditionNote(texts: Texts, service: ResolvedService, when?: Condition): string {
+	if (!when) return '';
+	const field = service.fields.find((f) => f.key === when.field)?.label ?? when.field;
+	const [key, values] = when.in
+		? ['service.when.in', when.in]
+		: ['service.when.notIn', when.notIn ?? []];
+	return values.length ? say(texts, key, { field, values: values.join(' / ') }) : '';
 }
 
 /** One stored value as the resident sees it (identity numbers masked). */

@@ -62,6 +62,16 @@ describe('texts for the workflows', () => {
 		for (const field of sku.fields) expect(text).toContain(field.label);
 	});
 
+	it('says which lines apply only to some answers: the lost KTP is not asked for', () => {
+		const lost = catalog.services.find((s) => s.key === 'kehilangan')!;
+		const card = describeService(lost, catalog);
+		expect(card).toContain('• KTP _(tidak perlu bila Dokumen yang hilang: KTP / KTP dan KK)_');
+		const domisili = describeService(catalog.services.find((s) => s.key === 'domisili')!, catalog);
+		expect(domisili).toContain('• Nomor KK _(bila Status tinggal: Terdaftar di KK kelurahan ini)_');
+		// A line for everyone carries no condition.
+		expect(card).toMatch(/• Surat pengantar RT\/RW\n/);
+	});
+
 	it('lists the services with their keys in the ids, within list limits', () => {
 		const menu = serviceMenu(catalog);
 		expectWithinLimits([menu]);
