@@ -11,8 +11,8 @@ import { stackInfo, type StackInfo } from './support/stack-info';
 import { STACK_START_TIMEOUT_MS } from './support/use-stack';
 import { waitFor } from './support/wait';
 
-// The dead run holds the approvals lock for 5 minutes; then the safety net finishes the row (the
-// sheet's version moved when the number was written) within its 2 minutes.
+// The dead run holds the approvals lock for 5 minutes: the round n8n runs when it starts again
+// (n8n Started) waits that out and finishes the row, well before the 10-minute safety net.
 jest.setTimeout(20 * 60 * 1000);
 
 let running: RunningE2eStack;

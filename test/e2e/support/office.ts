@@ -21,7 +21,7 @@ export async function rowOf(
 	return waitFor(
 		async () =>
 			(await staff.sheet()).rows.find((r) => r.values[columns.ticket] === ticket && ready(r)),
-		// Some changes wait for the approvals workflow's safety-net round (every 2 minutes).
+		// Some changes wait for an approvals round a staff edit starts (or n8n's restart).
 		{ timeoutMs: 240000, description: `the sheet row of ${ticket}` },
 	);
 }
