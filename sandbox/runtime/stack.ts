@@ -138,7 +138,9 @@ export function sandboxCredentials(sandbox: Sandbox, userFolder: string): Creden
 				email: google.email,
 				privateKey: google.privateKey,
 				inpersonate: false,
-				httpNode: false,
+				// The safety net asks Drive for the sheet's version through an HTTP Request node.
+				httpNode: true,
+				scopes: 'https://www.googleapis.com/auth/drive.metadata.readonly',
 			},
 		},
 		{ name: 'Report webhook key', type: 'httpHeaderAuth', data: { ...SANDBOX_REPORT_KEY } },

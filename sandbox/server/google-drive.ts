@@ -12,6 +12,7 @@ import {
 	trashFile,
 } from './drive-folders';
 import { randomId } from './ids';
+import type { Spreadsheet } from './sheets-model';
 import type { StoredFile } from './state';
 
 interface PendingUpload {
@@ -44,6 +45,25 @@ function resource(ctx: SandboxContext, file: StoredFile) {
 					sha256Checksum: file.sha256,
 				}),
 	};
+}
+
+/**
+ * `files.get` on a Google Sheet: Drive's default fields, or only those `fields` names (as Drive
+ * answers `fields=version`: `{"version": "<int64 as a string>"}`).
+ */
+function spreadsheetFile(sheet: Spreadsheet, fields: string | null): Record<string, unknown> {
+	const full: Record<string, unknown> = {
+		kind: 'drive#file',
+		id: sheet.spreadsheetId,
+		name: sheet.title,
+		mimeType: 'application/vnd.google-apps.spreadsheet',
+		version: String(sheet.version ?? 1),
+		modifiedTime: sheet.modifiedTime ?? new Date(0).toISOString(),
+	};
+	const wanted = fields
+		? fields.split(',').map((f) => f.trim())
+		: ['kind', 'id', 'name', 'mimeType'];
+	return Object.fromEntries(wanted.filter((f) => f in full).map((f) => [f, full[f]]));
 }
 
 /** Stores a new file (or folder) in the parent the metadata names, or answers Drive's refusal. */
@@ -168,6 +188,9 @@ export function handleDrive(ctx: SandboxContext, req: StandInRequest): StandInRe
 	}
 	const m = /^\/drive\/v3\/files\/([^/]+)(\/permissions)?$/.exec(path);
 	const wanted = m ? decodeURIComponent(m[1]) : '';
+	const spreadsheet = m && !m[2] ? ctx.state.data.spreadsheets[wanted] : undefined;
+	if (spreadsheet && method === 'GET')
+		return json(200, spreadsheetFile(spreadsheet, query.get('fields')));
 	const file = m ? files[wanted === 'root' ? DRIVE_ROOT_ID : wanted] : undefined;
 	if (!m || !file || file.kind !== 'drive')
 		return googleError(404, `File not found: ${m?.[1] ?? path}.`);

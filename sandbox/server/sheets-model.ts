@@ -25,6 +25,10 @@ export interface Spreadsheet {
 	spreadsheetId: string;
 	title: string;
 	sheets: SheetTab[];
+	/** Drive's `version` of the file: one more on every change, ours and staff's alike. */
+	version?: number;
+	/** Drive's `modifiedTime`. */
+	modifiedTime?: string;
 }
 
 export interface GridRange {

@@ -130,6 +130,14 @@ export class SandboxState extends EventEmitter {
 	}
 
 	changed(event: ChangeEvent): void {
+		if (event.kind === 'sheet') {
+			// As Drive does for a Google Sheet: every write moves the file's version on.
+			const sheet = this.data.spreadsheets[event.spreadsheetId];
+			if (sheet) {
+				sheet.version = (sheet.version ?? 1) + 1;
+				sheet.modifiedTime = new Date().toISOString();
+			}
+		}
 		this.emit('change', event);
 		if (this.file && !this.saveTimer) {
 			// Debounced: a burst of sheet writes is saved once.

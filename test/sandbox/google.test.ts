@@ -216,6 +216,30 @@ describe('Sheets v4 stand-in', () => {
 });
 
 describe('Drive v3 stand-in', () => {
+	it("tells a spreadsheet's version (fields=version) and moves it on with every write, ours or staff's", async () => {
+		const version = async () =>
+			viaProxy(t, 'www.googleapis.com', 'GET', `/drive/v3/files/${id}?fields=version`, {
+				headers: auth,
+			}).then((r) => r.json);
+		const first = await version();
+		expect(Object.keys(first)).toEqual(['version']);
+		expect(await version()).toEqual(first); // reading changes nothing
+		await viaProxy(
+			t,
+			SHEETS,
+			'PUT',
+			`/v4/spreadsheets/${id}/values/${encodeURIComponent('Permohonan!A2')}?valueInputOption=RAW`,
+			{
+				headers: auth,
+				body: { values: [['T-1']] },
+			},
+		);
+		const written = await version();
+		expect(Number(written.version)).toBeGreaterThan(Number(first.version));
+		await api(t, 'PATCH', '/api/sheet/rows/2', { Status: 'Disetujui' });
+		expect(Number((await version()).version)).toBeGreaterThan(Number(written.version));
+	});
+
 	it('uploads a photo (multipart, as the Drive node does) into a folder and serves it from its webViewLink', async () => {
 		const drive = (
 			method: string,

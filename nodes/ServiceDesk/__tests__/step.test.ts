@@ -201,4 +201,21 @@ describe('Take Step and Route Saved Step', () => {
 		const [[item]] = await run({ operation, version: 5, ...params });
 		expect(item.json).toMatchObject({ waId: WA, version: 5, nextVersion: 6 });
 	});
+
+	it.each([
+		[
+			'complaintReply',
+			{ waId: WA, ticket: 'ADU-7QX3KD0', response: 'Sudah kami perbaiki' },
+			'Tanggapan belum terkirim: {reason}',
+		],
+		['resumeBot', { waId: WA, session: '' }, 'Pesan belum terkirim: {reason}'],
+	])(
+		'%s carries the Masalah sentence of templates/sheet.json, also on its error item',
+		async (operation, params, start) => {
+			const [[item]] = await run({ operation, ...params });
+			expect(String(item.json.problem)).toMatch(new RegExp(`^${start.replace(/[{}]/g, '\\$&')}`));
+			const { failurePolicy } = await import(`../actions/${operation}.operation`);
+			expect(failurePolicy.failureFields()).toEqual({ problem: item.json.problem });
+		},
+	);
 });

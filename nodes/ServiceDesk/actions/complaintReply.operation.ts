@@ -1,11 +1,19 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../common/itemLoop';
+import type { FailurePolicy, ItemResult } from '../../common/itemLoop';
 import { complaintReplies } from '../../shared/conversation';
+import { SHEET_PROBLEMS } from '../../shared/sheet/problems';
 import { getCatalog } from './catalog';
 import { waIdProperty } from './helpers';
 
 const show = { operation: ['complaintReply'] };
+
+/**
+ * What staff read in the complaint's Masalah cell when the answer cannot go out ("{reason}" to
+ * fill, templates/sheet.json): on the item, and on the error item should this node fail itself.
+ */
+const problem = { problem: SHEET_PROBLEMS.complaintNotSent };
+export const failurePolicy: FailurePolicy = { failureFields: () => problem };
 
 export const description: INodeProperties[] = [
 	{
@@ -36,5 +44,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<ItemR
 		{ ticket: text('ticket'), response: text('response') },
 		getCatalog.call(this, i),
 	);
-	return { json: { waId: text('waId'), replies } };
+	return { json: { waId: text('waId'), replies, ...problem } };
 }

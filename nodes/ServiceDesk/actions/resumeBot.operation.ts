@@ -1,8 +1,9 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../common/itemLoop';
+import type { FailurePolicy, ItemResult } from '../../common/itemLoop';
 import { renderMessage } from '../../shared/catalog';
 import { newSession, resumeBot } from '../../shared/conversation';
+import { SHEET_PROBLEMS } from '../../shared/sheet/problems';
 import { getCatalog } from './catalog';
 import {
 	sessionProperty,
@@ -11,6 +12,13 @@ import {
 	versionProperty,
 	waIdProperty,
 } from './helpers';
+
+/**
+ * What staff read in the hand-off row's Masalah cell when the message cannot go out ("{reason}"
+ * to fill, templates/sheet.json): on the item, and on the error item should this node fail itself.
+ */
+const problem = { problem: SHEET_PROBLEMS.handoffNotSent };
+export const failurePolicy: FailurePolicy = { failureFields: () => problem };
 
 export const description: INodeProperties[] = [
 	sessionProperty('resumeBot'),
@@ -26,6 +34,12 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<ItemR
 	const session = resumeBot(storedSession.call(this, i) ?? newSession(waId, '', now), now);
 	const replies = [{ type: 'text', text: renderMessage(catalog.messages, 'handoff.resumed') }];
 	return {
-		json: { waId, session: JSON.stringify(session), replies, ...versionFields.call(this, i) },
+		json: {
+			waId,
+			session: JSON.stringify(session),
+			replies,
+			...versionFields.call(this, i),
+			...problem,
+		},
 	};
 }

@@ -21,7 +21,7 @@ export async function rowOf(
 	return waitFor(
 		async () =>
 			(await staff.sheet()).rows.find((r) => r.values[columns.ticket] === ticket && ready(r)),
-		// Some changes wait for the approvals workflow's safety-net round (every 2 minutes).
+		// Some changes wait for an approvals round a staff edit starts (or n8n's restart).
 		{ timeoutMs: 240000, description: `the sheet row of ${ticket}` },
 	);
 }
@@ -60,21 +60,28 @@ export function approvalsWorkflowId(info: StackInfo): string {
 }
 
 /**
- * Waits until a whole approvals round has run after `after`: an execution that started later and
- * finished successfully. What that round would have sent has then been sent, so a count taken
- * now can catch a second notice.
+ * Starts a whole approvals round as an office does, by a staff edit (a cell of the last row typed
+ * again as it was; the sandbox plays the sheet's onEdit script), and waits until a round that
+ * started after the edit (and after `after`) finished successfully. What that round would have
+ * sent has then been sent, so a count taken now can catch a second notice.
  */
-export async function nextApprovalsRound(info: StackInfo, after: Date): Promise<void> {
+export async function nextApprovalsRound(info: StackInfo, after = new Date()): Promise<void> {
+	const staff = staffClient(info);
+	const rows = (await staff.sheet()).rows;
+	const last = rows[rows.length - 1];
+	if (!last) throw new Error('the requests sheet has no row to edit');
+	const editedAt = new Date(Math.max(Date.now(), after.getTime()));
+	await staff.setCells(last.rowNumber, { [columns.note]: last.values[columns.note] ?? '' });
 	await waitFor(
 		async () =>
-			(await executionsSince(info, { workflowId: approvalsWorkflowId(info), since: after })).some(
-				(e) => e.status === 'success' && new Date(e.startedAt) > after,
-			),
-		// Without a staff edit the next round is the safety net's (every 2 minutes).
+			(
+				await executionsSince(info, { workflowId: approvalsWorkflowId(info), since: editedAt })
+			).some((e) => e.status === 'success' && new Date(e.startedAt) > editedAt),
+		// The edit's round may wait for a running round's lock first (up to a minute).
 		{
-			timeoutMs: 300000,
+			timeoutMs: 180000,
 			intervalMs: 1000,
-			description: `an approvals round after ${after.toISOString()}`,
+			description: `an approvals round started by a staff edit after ${editedAt.toISOString()}`,
 		},
 	);
 }
