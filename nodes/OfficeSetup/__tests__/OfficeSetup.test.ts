@@ -36,9 +36,11 @@ describe('Office Setup node', () => {
 			folderId: 'F',
 			signatory: { name: 'Siti' },
 			credentials: JSON.stringify({ googleApi: { id: 'g', name: 'Google' } }),
+			installed: [{ json: { id: '7', name: 'Pecelan · Verify (letter QR code)' } }, { json: {} }],
 		});
 		expect(items).toHaveLength(6);
 		expect(items.every((i) => i.pairedItem && (i.json.body as IDataObject).nodes)).toBe(true);
+		expect(items.map((i) => i.json.id)).toEqual([null, null, '7', null, null, null]);
 		expect(JSON.stringify(items)).toContain('"googleApi":{"id":"g","name":"Google"}');
 	});
 

@@ -49,7 +49,25 @@ export const description: INodeProperties[] = [
 			'Credential type → {"ID", "name"} to put on every node taking that type, e.g. the credentials of this Setup workflow\'s own nodes (n8n node, Get Workflow); types left out keep the name the workflow gives',
 		displayOptions: show,
 	},
+	{
+		displayName: 'Installed Workflows',
+		name: 'installed',
+		type: 'json',
+		default: '[]',
+		description:
+			"The workflows already in n8n (n8n node, Get Many): each item's ID is that of the installed workflow of the same name, to update instead of creating a second",
+		displayOptions: show,
+	},
 ];
+
+function installedOf(ctx: IExecuteFunctions, i: number): OfficeSettings['installed'] {
+	const given = jsonParameter<unknown[]>(ctx, 'installed', i, { empty: [], shape: 'list' });
+	return given
+		.map((w) => (isObject(w) && isObject(w.json) ? w.json : w))
+		.filter(isObject)
+		.map((w) => ({ id: String(w.id ?? ''), name: String(w.name ?? '') }))
+		.filter((w) => w.id && w.name);
+}
 
 const CREDENTIALS_HINT =
 	'Give an object such as {"googleApi": {"id": "…", "name": "…"}, "whatsAppCloudApi": {"id": "…", "name": "…"}}';
@@ -82,6 +100,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<ItemR
 		paper: this.getNodeParameter('paper', i, '') as OfficeSettings['paper'],
 		unitCode: String(this.getNodeParameter('unitCode', i, '')),
 		credentials: credentialsOf(this, i),
+		installed: installedOf(this, i),
 	};
 	let ready;
 	try {
@@ -94,6 +113,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<ItemR
 			ready.map((workflow) => ({
 				json: {
 					name: workflow.name,
+					id: workflow.id,
 					body: workflow.body as unknown as IDataObject,
 					unchosenCredentials: workflow.unchosenCredentials,
 				},

@@ -42,18 +42,25 @@ export interface OfficeSettings {
 	unitCode?: string;
 	/** Credential type → the credential to use (from n8n: id and name). */
 	credentials: Record<string, { id: string; name: string }>;
+	/** Workflows already in n8n (id and name): a ready workflow of the same name updates it. */
+	installed?: Array<{ id: string; name: string }>;
 }
 
 export interface ReadyWorkflow {
 	name: string;
+	/** The id of the installed workflow of the same name, or null when it is to be created. */
+	id: string | null;
 	/** The body for n8n's public API (POST /workflows, PUT /workflows/{id}). */
 	body: WorkflowFileShape;
-	/** `node: credential type` a credential was not chosen for (kept by name, set by hand). */
+	/**
+	 * `node: credential type` no credential was chosen for: the reference keeps its name and no id,
+	 * so n8n links the one credential of that type and name when it saves the workflow.
+	 */
 	unchosenCredentials: string[];
 }
 
 // Settings the public API accepts; anything else an editor export holds is refused by it.
-const API_SETTINGS = [
+export const API_SETTINGS = [
 	'saveExecutionProgress',
 	'saveManualExecutions',
 	'saveDataErrorExecution',
@@ -121,7 +128,10 @@ export function readyWorkflow(file: WorkflowFileShape, office: OfficeSettings): 
 				Object.entries(node.credentials).map(([type, ref]) => {
 					const chosen = office.credentials[type];
 					if (!chosen) unchosenCredentials.push(`${node.name}: ${type}`);
-					return [type, chosen ? { id: chosen.id, name: chosen.name } : ref];
+					return [
+						type,
+						chosen ? { id: chosen.id, name: chosen.name } : { id: null, name: ref?.name },
+					];
 				}),
 			);
 		}
@@ -130,8 +140,10 @@ export function readyWorkflow(file: WorkflowFileShape, office: OfficeSettings): 
 	const settings: Record<string, unknown> = { executionOrder: 'v1' };
 	for (const key of API_SETTINGS)
 		if (file.settings?.[key] !== undefined) settings[key] = file.settings[key];
+	const installed = office.installed?.find((w) => w.name === file.name && w.id);
 	return {
 		name: file.name,
+		id: installed ? installed.id : null,
 		body: { name: file.name, nodes, connections: file.connections, settings },
 		unchosenCredentials,
 	};

@@ -93,6 +93,27 @@ describe('the ready workflows for an office', () => {
 		expect(approvals.unchosenCredentials.join()).not.toMatch(/googleApi|whatsAppCloudApi/);
 	});
 
+	it('update the installed workflow of the same name, and create the others', () => {
+		const again = readyWorkflows(BUNDLED_WORKFLOWS, {
+			...office,
+			installed: [
+				{ id: 'w-intake', name: 'Pecelan · Intake (WhatsApp conversation)' },
+				{ id: 'w-other', name: 'Something else' },
+			],
+		});
+		expect(again.map((w) => w.id)).toEqual(['w-intake', null, null, null, null, null]);
+		expect(ready.every((w) => w.id === null)).toBe(true);
+	});
+
+	it('leave an unchosen credential to n8n to link by its name', () => {
+		const sign = nodesOfType('n8n-nodes-pecelan.letterSignature').find(
+			({ n }) => n.parameters?.signWith === 'officeCertificate',
+		);
+		expect(sign?.n.credentials).toEqual({
+			officeCertificateApi: { id: null, name: 'Office certificate' },
+		});
+	});
+
 	it("keep only the settings n8n's public API accepts, and refuse an office without ids", () => {
 		for (const w of ready)
 			expect(Object.keys(w.body).sort()).toEqual(['connections', 'name', 'nodes', 'settings']);
