@@ -138,7 +138,10 @@ export function sandboxCredentials(sandbox: Sandbox, userFolder: string): Creden
 				email: google.email,
 				privateKey: google.privateKey,
 				inpersonate: false,
-				httpNode: false,
+				// The Setup workflow's HTTP Request nodes (the spreadsheet's layout) sign in with it too.
+				httpNode: true,
+				scopes:
+					'https://www.googleapis.com/auth/spreadsheets https://www.googleapis.com/auth/drive',
 			},
 		},
 		{ name: 'Report webhook key', type: 'httpHeaderAuth', data: { ...SANDBOX_REPORT_KEY } },
