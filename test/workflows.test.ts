@@ -90,9 +90,12 @@ describe('the Setup workflow (setup.json)', () => {
 		}
 	});
 
-	it('is opened only by a signed-in n8n user, and installs through the n8n node', () => {
-		const form = nodes.find((n) => n.type === 'n8n-nodes-base.formTrigger')!;
-		expect(form.parameters.authentication).toBe('n8nUserAuth');
+	it('is opened only with its form login, and installs through the n8n node', () => {
+		const form = nodes.find((n) => n.type === 'n8n-nodes-base.formTrigger') as Node & {
+			credentials: Record<string, { name: string }>;
+		};
+		expect(form.parameters.authentication).toBe('basicAuth');
+		expect(form.credentials.httpBasicAuth.name).toBe('Setup form login');
 		const installs = nodes.filter((n) => n.type === 'n8n-nodes-base.n8n');
 		expect(installs.map((n) => n.parameters.operation).sort()).toEqual(
 			['activate', 'create', 'get', 'getAll', 'update'].sort(),

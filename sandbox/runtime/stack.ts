@@ -111,6 +111,9 @@ export const SANDBOX_REPORT_KEY = { name: 'X-Pecelan-Key', value: 'sandbox-repor
 /** The batch-signing form's login (workflows/signing.json); a real office sets its own. */
 export const SANDBOX_SIGNATORY_LOGIN = { user: 'lurah', password: 'sandbox-form-secret' };
 
+/** The Setup form's login (workflows/setup.json); a real office sets its own. */
+export const SANDBOX_SETUP_LOGIN = { user: 'admin', password: 'sandbox-setup-secret' };
+
 /** The sandbox signatory's NIK at the BSrE stand-in (a certificate in good standing). */
 export const SANDBOX_SIGNATORY_NIK = '3577010101700001';
 
@@ -169,6 +172,7 @@ export function sandboxCredentials(sandbox: Sandbox, userFolder: string): Creden
 			},
 		},
 		{ name: 'Signatory form login', type: 'httpBasicAuth', data: { ...SANDBOX_SIGNATORY_LOGIN } },
+		{ name: 'Setup form login', type: 'httpBasicAuth', data: { ...SANDBOX_SETUP_LOGIN } },
 	];
 }
 
