@@ -236,6 +236,7 @@ const routes: Array<[string, RegExp, Handler]> = [
 					Number(row),
 					changes as Record<string, unknown>,
 					url.searchParams.get('sheet'),
+					url.searchParams.get('spreadsheet'),
 				),
 			);
 		},

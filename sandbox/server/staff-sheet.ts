@@ -78,8 +78,9 @@ export function patchRow(
 	rowNumber: number,
 	changes: Record<string, unknown>,
 	name?: string | null,
+	spreadsheetId?: string | null,
 ) {
-	const tab = requestsTab(ctx, name);
+	const tab = requestsTab(ctx, name, spreadsheetId);
 	if (!Number.isInteger(rowNumber) || rowNumber < 2)
 		throw new HttpError(400, { error: 'rowNumber must be 2 or more (row 1 is the header)' });
 	if (rowNumber > tab.rowCount)
@@ -105,7 +106,7 @@ export function patchRow(
 	const edited = Object.keys(changes).map((column) => columns.indexOf(column));
 	if (edited.length) playOnEdit(ctx, tab, rowNumber, Math.min(...edited) + 1);
 	return (
-		sheetView(ctx, name).rows.find((row) => row.rowNumber === rowNumber) ?? {
+		sheetView(ctx, name, spreadsheetId).rows.find((row) => row.rowNumber === rowNumber) ?? {
 			rowNumber,
 			values: {},
 		}

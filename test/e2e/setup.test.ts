@@ -16,7 +16,9 @@ import {
 } from '../../sandbox/runtime/stack';
 import { API_SETTINGS } from '../../nodes/shared/setup/readyWorkflows';
 import layout from '../../templates/sheet.json';
+import { readPdf, squash } from '../../nodes/shared/letter/__tests__/pdfText';
 import { n8nExecutions } from './support/clients';
+import { nextUnpromptedMessage } from './support/office';
 import { Resident, submitRequest } from './support/resident';
 import { stackInfo, type StackInfo } from './support/stack-info';
 import { E2E_TEST_TIMEOUT_MS, STACK_START_TIMEOUT_MS } from './support/use-stack';
@@ -27,6 +29,7 @@ jest.setTimeout(E2E_TEST_TIMEOUT_MS);
 const SETUP = 'Pecelan · Setup (prepare the office)';
 const INTAKE = 'Pecelan · Intake (WhatsApp conversation)';
 const INTAKE_HOOK = '3f9f4b8e-6a0e-4a57-8d2f-5a3c1e0b7d11';
+const SHEET_EDIT_HOOK = '5b1f0c7e-3d2a-4e8b-9c61-7a0d2e4f8b13';
 // Numbers no other e2e file uses (test/e2e/support/resident.ts).
 const ADMIN = '6281299160001';
 const RESIDENT = '6281299160002';
@@ -157,6 +160,8 @@ afterAll(async () => {
 }, 60000);
 
 let spreadsheetId: string;
+let resident: Resident;
+let ticket: string;
 
 test('the form makes the spreadsheet with every tab, header, dropdown and frozen header', async () => {
 	const before = await google();
@@ -236,7 +241,8 @@ test("a resident's request through the installed intake becomes a row in the new
 		},
 	});
 	await api.call('POST', `/workflows/${intake.id}/activate`, {});
-	const ticket = await submitRequest(new Resident(residentInfo, RESIDENT), 'domisili');
+	resident = new Resident(residentInfo, RESIDENT);
+	ticket = await submitRequest(resident, 'domisili');
 	const row = await waitFor(
 		async () =>
 			(await sheetOf(spreadsheetId, layout.sheetName)).rows.find(
@@ -273,4 +279,30 @@ test('submitted again with a new address: nothing twice, the letters carry the n
 			'pecelan_unmarked',
 		].sort(),
 	);
+});
+
+test('an approval in the new spreadsheet sends a letter with the form’s letterhead and signatory', async () => {
+	stack.sandbox.setSheetEditWebhookUrl(`${info.n8nUrl}/webhook/${SHEET_EDIT_HOOK}/sheet-edit`);
+	const row = (await sheetOf(spreadsheetId, layout.sheetName)).rows.findIndex(
+		(r) => r.values[layout.columns.ticket] === ticket,
+	);
+	expect(row).toBeGreaterThanOrEqual(0);
+	const before = (await resident.chat()).length;
+	const rowNumber = (await sheetOf(spreadsheetId, layout.sheetName)).rows[row] as any;
+	const patched = await fetch(
+		`${info.sandboxUrl}/api/sheet/rows/${rowNumber.rowNumber}?spreadsheet=${spreadsheetId}`,
+		{
+			method: 'PATCH',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ [layout.columns.status]: layout.statuses.approved }),
+		},
+	);
+	expect(patched.status).toBe(200);
+	const letter = await nextUnpromptedMessage(resident, before, (m) => !!m.document, 'the letter');
+	const text = squash(
+		(await readPdf(await resident.download(letter.document!.url))).map((p) => p.text).join(' '),
+	);
+	expect(text).toContain(squash('Jl. Pahlawan No. 9, Madiun'));
+	expect(text).toContain(squash('Siti Aminah, S.IP., M.AP.'));
+	expect(text).toContain(squash('19800202 200501 2 002'));
 });
