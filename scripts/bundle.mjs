@@ -45,6 +45,7 @@ for (const dir of [
 	'dist/bench',
 	'dist/templates',
 	'dist/nodes/shared',
+	'dist/workflows',
 ])
 	rmSync(dir, { recursive: true, force: true });
 // The fonts embedded in the letter bundles travel with their licence.

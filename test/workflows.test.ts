@@ -45,10 +45,13 @@ describe('ready workflows', () => {
 			readFileSync(join(__dirname, '..', 'templates', 'resources.json'), 'utf8'),
 		);
 		const tables = (resources.dataTables as Array<{ name: string }>).map((t) => t.name);
-		type TableNode = { type: string; parameters: { dataTableId?: { value?: string } } };
+		type TableNode = {
+			type: string;
+			parameters: { dataTableId?: { value?: string }; tableName?: string };
+		};
 		for (const node of read(file).nodes as TableNode[])
 			if (node.type === 'n8n-nodes-base.dataTable')
-				expect(tables).toContain(node.parameters.dataTableId?.value);
+				expect(tables).toContain(node.parameters.dataTableId?.value ?? node.parameters.tableName);
 	});
 
 	it.each(files)('%s: every Google node signs in with the service account it names', (file) => {
@@ -62,5 +65,44 @@ describe('ready workflows', () => {
 			expect(node.parameters.authentication).toBe('serviceAccount');
 			expect(node.credentials).toHaveProperty('googleApi');
 		}
+	});
+});
+
+describe('the Setup workflow (setup.json)', () => {
+	const setup = read('setup.json');
+	const resources = JSON.parse(
+		readFileSync(join(__dirname, '..', 'templates', 'resources.json'), 'utf8'),
+	) as { dataTables: Array<{ name: string; columns: Array<{ name: string; type: string }> }> };
+	type Node = { name: string; type: string; parameters: Record<string, any> };
+	const nodes = setup.nodes as Node[];
+
+	it('creates every data table the ready workflows use, with its columns, reusing an existing one', () => {
+		const created = nodes.filter(
+			(n) => n.type === 'n8n-nodes-base.dataTable' && n.parameters.resource === 'table',
+		);
+		expect(created.map((n) => n.parameters.tableName).sort()).toEqual(
+			resources.dataTables.map((t) => t.name).sort(),
+		);
+		for (const node of created) {
+			const table = resources.dataTables.find((t) => t.name === node.parameters.tableName)!;
+			expect(node.parameters.columns.column).toEqual(table.columns);
+			expect(node.parameters.options.createIfNotExists).toBe(true);
+		}
+	});
+
+	it('is opened only with its form login, and installs through the n8n node', () => {
+		const form = nodes.find((n) => n.type === 'n8n-nodes-base.formTrigger') as Node & {
+			credentials: Record<string, { name: string }>;
+		};
+		expect(form.parameters.authentication).toBe('basicAuth');
+		expect(form.credentials.httpBasicAuth.name).toBe('Setup form login');
+		const installs = nodes.filter((n) => n.type === 'n8n-nodes-base.n8n');
+		expect(installs.map((n) => n.parameters.operation).sort()).toEqual(
+			['activate', 'create', 'get', 'getAll', 'update'].sort(),
+		);
+	});
+
+	it('carries no sandbox id: every id comes from what it created or found', () => {
+		expect(JSON.stringify(setup)).not.toMatch(/1SandboxPecelan/);
 	});
 });

@@ -1,6 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { letterheadProperty, outputBinaryOption, paperOption } from '../common/printParameters';
+import {
+	letterheadProperty,
+	outputBinaryOption,
+	paperOption,
+	signatoryProperty,
+} from '../common/printParameters';
 
 import { LETTER_TEMPLATES } from '../shared/letter';
 
@@ -106,46 +111,7 @@ export const properties: INodeProperties[] = [
 		description: 'The QR code on the letter leads to this URL followed by /{code}',
 	},
 	letterheadProperty,
-	{
-		displayName: 'Signatory',
-		name: 'signatory',
-		type: 'collection',
-		placeholder: 'Add Field',
-		description:
-			'Who signs the letter. Name and NIP are required: without them the item fails and no letter is issued.',
-		default: {},
-		options: [
-			{
-				displayName: 'Delegation Line',
-				name: 'delegation',
-				type: 'string',
-				default: '',
-				placeholder: 'a.n. LURAH ORO-ORO OMBO',
-			},
-			{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-			{
-				displayName: 'NIP',
-				name: 'nip',
-				type: 'string',
-				default: '',
-				placeholder: '19700101 199503 1 001',
-			},
-			{
-				displayName: 'Pangkat (Rank)',
-				name: 'pangkat',
-				type: 'string',
-				default: '',
-				placeholder: 'Penata Tk. I',
-			},
-			{
-				displayName: 'Title',
-				name: 'title',
-				type: 'string',
-				default: '',
-				description: 'Office title above the signature; empty for the bundled default',
-			},
-		],
-	},
+	signatoryProperty,
 	{
 		displayName: 'Options',
 		name: 'options',

@@ -175,7 +175,13 @@ export async function provision(options: ProvisionOptions): Promise<Provisioned>
 	const { url, userFolder, owner } = options.n8n;
 	const session = await login(url, owner);
 	const api = await ensureApiKey(url, userFolder, session);
-	const credentials = await ensureCredentials(api, options.credentials, log);
+	// The Setup workflow installs the others through n8n's own API: a credential with this n8n's key.
+	const n8nApi: CredentialSpec = {
+		name: 'n8n API',
+		type: 'n8nApi',
+		data: { apiKey: api.apiKey, baseUrl: `${url.replace(/\/$/, '')}/api/v1` },
+	};
+	const credentials = await ensureCredentials(api, [...options.credentials, n8nApi], log);
 	const setup = readResources(options.resourcesFile);
 	const dataTables = await ensureDataTables(api, setup, log);
 

@@ -111,6 +111,9 @@ export const SANDBOX_REPORT_KEY = { name: 'X-Pecelan-Key', value: 'sandbox-repor
 /** The batch-signing form's login (workflows/signing.json); a real office sets its own. */
 export const SANDBOX_SIGNATORY_LOGIN = { user: 'lurah', password: 'sandbox-form-secret' };
 
+/** The Setup form's login (workflows/setup.json); a real office sets its own. */
+export const SANDBOX_SETUP_LOGIN = { user: 'admin', password: 'sandbox-setup-secret' };
+
 /** The sandbox signatory's NIK at the BSrE stand-in (a certificate in good standing). */
 export const SANDBOX_SIGNATORY_NIK = '3577010101700001';
 
@@ -138,9 +141,11 @@ export function sandboxCredentials(sandbox: Sandbox, userFolder: string): Creden
 				email: google.email,
 				privateKey: google.privateKey,
 				inpersonate: false,
-				// The safety net asks Drive for the sheet's version through an HTTP Request node.
+				// HTTP Request nodes sign in with it too: the Setup workflow's spreadsheet layout and
+				// the approvals safety net's question to Drive (the sheet's version).
 				httpNode: true,
-				scopes: 'https://www.googleapis.com/auth/drive.metadata.readonly',
+				scopes:
+					'https://www.googleapis.com/auth/spreadsheets https://www.googleapis.com/auth/drive',
 			},
 		},
 		{ name: 'Report webhook key', type: 'httpHeaderAuth', data: { ...SANDBOX_REPORT_KEY } },
@@ -168,6 +173,7 @@ export function sandboxCredentials(sandbox: Sandbox, userFolder: string): Creden
 			},
 		},
 		{ name: 'Signatory form login', type: 'httpBasicAuth', data: { ...SANDBOX_SIGNATORY_LOGIN } },
+		{ name: 'Setup form login', type: 'httpBasicAuth', data: { ...SANDBOX_SETUP_LOGIN } },
 	];
 }
 

@@ -3,6 +3,8 @@
 // production webhook URLs. No I/O, unit-tested alone.
 import { createHash } from 'node:crypto';
 
+import { API_SETTINGS } from '../../nodes/shared/setup/readyWorkflows';
+
 export interface WorkflowNode {
 	name: string;
 	type: string;
@@ -46,20 +48,6 @@ export interface WebhookEndpoint {
 	method: string;
 	url: string;
 }
-
-// Settings the public API accepts; anything else (exported by the editor) is rejected.
-const API_SETTINGS = [
-	'saveExecutionProgress',
-	'saveManualExecutions',
-	'saveDataErrorExecution',
-	'saveDataSuccessExecution',
-	'executionTimeout',
-	'errorWorkflow',
-	'timezone',
-	'executionOrder',
-	'callerPolicy',
-	'callerIds',
-];
 
 /** A UUID-shaped id derived from stable names: the same webhook URL on every instance and run. */
 export function stableUuid(...parts: string[]): string {

@@ -197,7 +197,28 @@ const routes: Array<[string, RegExp, Handler]> = [
 		'GET',
 		/^\/api\/sheet$/,
 		async (ctx, _req, res, _p, url) => {
-			sendJson(res, 200, sheetView(ctx, url.searchParams.get('sheet')));
+			sendJson(
+				res,
+				200,
+				sheetView(ctx, url.searchParams.get('sheet'), url.searchParams.get('spreadsheet')),
+			);
+		},
+	],
+	[
+		// Every spreadsheet and Drive folder the sandbox holds: what a Setup run created, and
+		// whether a second run created any again.
+		'GET',
+		/^\/api\/google$/,
+		async (ctx, _req, res) => {
+			const spreadsheets = Object.values(ctx.state.data.spreadsheets).map((sheet) => ({
+				spreadsheetId: sheet.spreadsheetId,
+				title: sheet.title,
+				tabs: sheet.sheets.map((tab) => tab.title),
+			}));
+			const folders = Object.values(ctx.state.data.files)
+				.filter((file) => file.mimeType === 'application/vnd.google-apps.folder')
+				.map((file) => ({ id: file.id, name: file.name, parents: file.parents ?? [] }));
+			sendJson(res, 200, { spreadsheets, folders });
 		},
 	],
 	[
@@ -215,6 +236,7 @@ const routes: Array<[string, RegExp, Handler]> = [
 					Number(row),
 					changes as Record<string, unknown>,
 					url.searchParams.get('sheet'),
+					url.searchParams.get('spreadsheet'),
 				),
 			);
 		},

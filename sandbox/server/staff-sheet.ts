@@ -17,8 +17,12 @@ export const DEFAULT_STATUSES = [
 	'Dicabut',
 ];
 
-export function requestsTab(ctx: SandboxContext, name?: string | null): SheetTab {
-	const sheet = ctx.state.data.spreadsheets[ctx.settings.spreadsheetId];
+export function requestsTab(
+	ctx: SandboxContext,
+	name?: string | null,
+	spreadsheetId?: string | null,
+): SheetTab {
+	const sheet = ctx.state.data.spreadsheets[spreadsheetId || ctx.settings.spreadsheetId];
 	const title = name || ctx.settings.sheetName;
 	const tab = sheet?.sheets.find((t) => t.title === title);
 	if (!tab)
@@ -35,9 +39,17 @@ function header(tab: SheetTab): string[] {
 	).map(String);
 }
 
-/** `GET /api/sheet`: the tab as staff see it, each row an object keyed by the header. */
-export function sheetView(ctx: SandboxContext, name?: string | null) {
-	const tab = requestsTab(ctx, name);
+/**
+ * `GET /api/sheet`: the tab as staff see it, each row an object keyed by the header; of the
+ * office's spreadsheet, or of another one the sandbox holds (`?spreadsheet=`, one the Setup
+ * workflow created).
+ */
+export function sheetView(
+	ctx: SandboxContext,
+	name?: string | null,
+	spreadsheetId?: string | null,
+) {
+	const tab = requestsTab(ctx, name, spreadsheetId);
 	const columns = header(tab);
 	const rows: Array<{ rowNumber: number; values: Record<string, string> }> = [];
 	for (let r = 1; r < tab.cells.length; r++) {
@@ -56,7 +68,8 @@ export function sheetView(ctx: SandboxContext, name?: string | null) {
 	});
 	if (statusColumn >= 0 && !dropdowns[columns[statusColumn]])
 		dropdowns[columns[statusColumn]] = DEFAULT_STATUSES;
-	return { sheetName: tab.title, header: columns, rows, dropdowns };
+	const frozenRowCount = (tab as SheetTab & { frozenRowCount?: number }).frozenRowCount ?? 0;
+	return { sheetName: tab.title, header: columns, rows, dropdowns, frozenRowCount };
 }
 
 /** `PATCH /api/sheet/rows/{n}`: staff typing into cells, so values are parsed as USER_ENTERED. */
@@ -65,8 +78,9 @@ export function patchRow(
 	rowNumber: number,
 	changes: Record<string, unknown>,
 	name?: string | null,
+	spreadsheetId?: string | null,
 ) {
-	const tab = requestsTab(ctx, name);
+	const tab = requestsTab(ctx, name, spreadsheetId);
 	if (!Number.isInteger(rowNumber) || rowNumber < 2)
 		throw new HttpError(400, { error: 'rowNumber must be 2 or more (row 1 is the header)' });
 	if (rowNumber > tab.rowCount)
@@ -92,7 +106,7 @@ export function patchRow(
 	const edited = Object.keys(changes).map((column) => columns.indexOf(column));
 	if (edited.length) playOnEdit(ctx, tab, rowNumber, Math.min(...edited) + 1);
 	return (
-		sheetView(ctx, name).rows.find((row) => row.rowNumber === rowNumber) ?? {
+		sheetView(ctx, name, spreadsheetId).rows.find((row) => row.rowNumber === rowNumber) ?? {
 			rowNumber,
 			values: {},
 		}

@@ -1,0 +1,62 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { OfficeSetup } from '../OfficeSetup.node';
+import { executeContext } from '../../LetterPdf/__tests__/harness';
+
+const node = new OfficeSetup();
+const run = (params: IDataObject, fail = false) =>
+	node.execute.call(executeContext(params, [{ json: {} }], fail));
+
+describe('Office Setup node', () => {
+	it('gives the body that creates the spreadsheet with its tabs', async () => {
+		const [[out]] = await run({ operation: 'spreadsheetRequest', title: 'Kelurahan Maju' });
+		const body = out.json.body as { properties: IDataObject; sheets: unknown[] };
+		expect(body.properties.title).toBe('Kelurahan Maju');
+		expect(body.sheets).toHaveLength(5);
+	});
+
+	it("lays out Google's answer for a created spreadsheet, and says what a wrong input lacks", async () => {
+		const spreadsheet = {
+			spreadsheetId: 'abc',
+			sheets: [{ properties: { sheetId: 0, title: 'Permohonan' } }],
+		};
+		const [[out]] = await run({ operation: 'spreadsheetLayout', spreadsheet });
+		expect(out.json.spreadsheetId).toBe('abc');
+		expect(JSON.stringify(out.json.structure)).toContain('ONE_OF_LIST');
+		expect((out.json.headers as { data: unknown[] }).data).toHaveLength(5);
+		await expect(run({ operation: 'spreadsheetLayout', spreadsheet: { id: 1 } })).rejects.toThrow(
+			'The spreadsheet has no spreadsheetId or sheets',
+		);
+	});
+
+	it('gives one item per ready workflow, with the chosen credentials', async () => {
+		const [items] = await run({
+			operation: 'readyWorkflows',
+			spreadsheetId: 'S',
+			folderId: 'F',
+			signatory: { name: 'Siti' },
+			credentials: JSON.stringify({ googleApi: { id: 'g', name: 'Google' } }),
+			installed: [{ json: { id: '7', name: 'Pecelan · Verify (letter QR code)' } }, { json: {} }],
+		});
+		expect(items).toHaveLength(6);
+		expect(items.every((i) => i.pairedItem && (i.json.body as IDataObject).nodes)).toBe(true);
+		expect(items.map((i) => i.json.id)).toEqual([null, null, '7', null, null, null]);
+		expect(JSON.stringify(items)).toContain('"googleApi":{"id":"g","name":"Google"}');
+	});
+
+	it('refuses a credential without an id, naming its type, or an empty folder id', async () => {
+		await expect(
+			run({
+				operation: 'readyWorkflows',
+				spreadsheetId: 'S',
+				folderId: 'F',
+				credentials: { googleApi: {} },
+			}),
+		).rejects.toThrow('The credential for "googleApi" has no id');
+		const [[failed]] = await run(
+			{ operation: 'readyWorkflows', spreadsheetId: 'S', folderId: '' },
+			true,
+		);
+		expect(failed.json.error).toBe('The Drive folder id is empty');
+	});
+});

@@ -1,0 +1,123 @@
+import type { IDataObject, INodeProperties, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { ItemResult } from '../../common/itemLoop';
+import { jsonParameter } from '../../common/jsonParameter';
+import { letterheadProperty, paperOption, signatoryProperty } from '../../common/printProperties';
+import { isObject } from '../../shared/values';
+import { BUNDLED_WORKFLOWS, readyWorkflows, type OfficeSettings } from '../../shared/setup';
+
+const show = { show: { operation: ['readyWorkflows'] } };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Spreadsheet ID',
+		name: 'spreadsheetId',
+		type: 'string',
+		default: '',
+		required: true,
+		description: "The office's spreadsheet, put into every Google Sheets node",
+		displayOptions: show,
+	},
+	{
+		displayName: 'Drive Folder ID',
+		name: 'folderId',
+		type: 'string',
+		default: '',
+		required: true,
+		description: "The office's Drive folder, where each request's documents get a folder",
+		displayOptions: show,
+	},
+	{ ...letterheadProperty, displayOptions: show },
+	{ ...signatoryProperty, displayOptions: show },
+	{ ...paperOption, displayOptions: show },
+	{
+		displayName: 'Unit Code',
+		name: 'unitCode',
+		type: 'string',
+		default: '',
+		placeholder: '401.301.3',
+		description: 'The unit code in letter numbers ({unit}); empty keeps the workflow’s',
+		displayOptions: show,
+	},
+	{
+		displayName: 'Credentials',
+		name: 'credentials',
+		type: 'json',
+		default: '{}',
+		description:
+			'Credential type → {"ID", "name"} to put on every node taking that type, e.g. the credentials of this Setup workflow\'s own nodes (n8n node, Get Workflow); types left out keep the name the workflow gives',
+		displayOptions: show,
+	},
+	{
+		displayName: 'Installed Workflows',
+		name: 'installed',
+		type: 'json',
+		default: '[]',
+		description:
+			"The workflows already in n8n (n8n node, Get Many): each item's ID is that of the installed workflow of the same name, to update instead of creating a second",
+		displayOptions: show,
+	},
+];
+
+function installedOf(ctx: IExecuteFunctions, i: number): OfficeSettings['installed'] {
+	const given = jsonParameter<unknown[]>(ctx, 'installed', i, { empty: [], shape: 'list' });
+	return given
+		.map((w) => (isObject(w) && isObject(w.json) ? w.json : w))
+		.filter(isObject)
+		.map((w) => ({ id: String(w.id ?? ''), name: String(w.name ?? '') }))
+		.filter((w) => w.id && w.name);
+}
+
+const CREDENTIALS_HINT =
+	'Give an object such as {"googleApi": {"id": "…", "name": "…"}, "whatsAppCloudApi": {"id": "…", "name": "…"}}';
+
+function credentialsOf(ctx: IExecuteFunctions, i: number): OfficeSettings['credentials'] {
+	const given = jsonParameter<IDataObject>(ctx, 'credentials', i, {
+		empty: {},
+		shape: 'object',
+		hint: CREDENTIALS_HINT,
+	});
+	const credentials: OfficeSettings['credentials'] = {};
+	for (const [type, ref] of Object.entries(given)) {
+		if (!isObject(ref) || typeof ref.id !== 'string' || !ref.id)
+			throw new NodeOperationError(ctx.getNode(), `The credential for "${type}" has no id`, {
+				itemIndex: i,
+				description: CREDENTIALS_HINT,
+			});
+		credentials[type] = { id: ref.id, name: String(ref.name ?? '') };
+	}
+	return credentials;
+}
+
+/** One output item per ready workflow, for each input item. */
+export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
+	const office: OfficeSettings = {
+		spreadsheetId: String(this.getNodeParameter('spreadsheetId', i, '')).trim(),
+		folderId: String(this.getNodeParameter('folderId', i, '')).trim(),
+		letterhead: this.getNodeParameter('letterhead', i, {}) as Record<string, string>,
+		signatory: this.getNodeParameter('signatory', i, {}) as Record<string, string>,
+		paper: this.getNodeParameter('paper', i, '') as OfficeSettings['paper'],
+		unitCode: String(this.getNodeParameter('unitCode', i, '')),
+		credentials: credentialsOf(this, i),
+		installed: installedOf(this, i),
+	};
+	let ready;
+	try {
+		ready = readyWorkflows(BUNDLED_WORKFLOWS, office);
+	} catch (error) {
+		throw new NodeOperationError(this.getNode(), (error as Error).message, { itemIndex: i });
+	}
+	return {
+		outputs: [
+			ready.map((workflow) => ({
+				json: {
+					name: workflow.name,
+					id: workflow.id,
+					body: workflow.body as unknown as IDataObject,
+					unchosenCredentials: workflow.unchosenCredentials,
+				},
+			})),
+		],
+	};
+}

@@ -1,0 +1,16 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { runOperation, type Operation } from '../../common/itemLoop';
+import * as readyWorkflows from './readyWorkflows.operation';
+import * as spreadsheetLayout from './spreadsheetLayout.operation';
+import * as spreadsheetRequest from './spreadsheetRequest.operation';
+
+export const operations: Record<string, Operation> = {
+	spreadsheetRequest,
+	spreadsheetLayout,
+	readyWorkflows,
+};
+
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	return await runOperation(this, operations);
+}

@@ -1,0 +1,128 @@
+import { BUNDLED_WORKFLOWS, readyWorkflows, SANDBOX_IDS, type OfficeSettings } from '..';
+
+const office: OfficeSettings = {
+	spreadsheetId: '1OfficeSheet',
+	folderId: '1OfficeFolder',
+	letterhead: { office: 'KELURAHAN MAJU JAYA', address: 'Jl. Baru No. 2', place: '' },
+	signatory: {
+		name: 'Siti Aminah, S.IP.',
+		pangkat: 'Penata (III/c)',
+		nip: '19800202 200501 2 002',
+	},
+	paper: 'A4',
+	unitCode: '400.10.2',
+	credentials: {
+		googleApi: { id: 'g1', name: 'Google kantor' },
+		whatsAppCloudApi: { id: 'w1', name: 'WhatsApp kantor' },
+	},
+};
+
+const ready = readyWorkflows(BUNDLED_WORKFLOWS, office);
+const nodesOfType = (type: string) =>
+	ready.flatMap((w) => w.body.nodes.filter((n) => n.type === type).map((n) => ({ w, n })));
+
+describe('the ready workflows for an office', () => {
+	it('are every workflow of workflows/ but Setup, by name', () => {
+		expect(ready.map((w) => w.name)).toEqual([
+			'Pecelan · Intake (WhatsApp conversation)',
+			'Pecelan · Approvals (staff decisions in the sheet)',
+			'Pecelan · Verify (letter QR code)',
+			'Pecelan · Batch Signing (TTE form)',
+			'Pecelan · Monthly report (service indicators)',
+			'Pecelan · Retention (purge inactive sessions)',
+		]);
+	});
+
+	it("keep no sandbox id: every sheet and folder is the office's", () => {
+		const text = JSON.stringify(ready);
+		expect(text).not.toContain(SANDBOX_IDS.spreadsheet);
+		expect(text).not.toContain(SANDBOX_IDS.folder);
+		const sheets = nodesOfType('n8n-nodes-base.googleSheets');
+		expect(sheets.length).toBeGreaterThanOrEqual(21);
+		for (const { n } of sheets)
+			expect((n.parameters?.documentId as { value: string }).value).toBe('1OfficeSheet');
+		expect(text.match(/1OfficeFolder/g)?.length).toBe(3);
+	});
+
+	it('print the letterhead, signatory and paper in every letter and report', () => {
+		const letters = nodesOfType('n8n-nodes-pecelan.letterPdf');
+		expect(letters).toHaveLength(2);
+		for (const { n } of letters) {
+			expect(n.parameters?.letterhead).toEqual({
+				office: 'KELURAHAN MAJU JAYA',
+				address: 'Jl. Baru No. 2',
+			});
+			expect(n.parameters?.signatory).toEqual(office.signatory);
+			expect(n.parameters?.options).toMatchObject({
+				paper: 'A4',
+				verificationCode: expect.any(String),
+			});
+		}
+		const report = nodesOfType('n8n-nodes-pecelan.serviceReport').filter(
+			({ n }) => n.parameters?.operation === 'reportPdf',
+		);
+		expect(report).toHaveLength(1);
+		expect(report[0].n.parameters).toMatchObject({
+			letterhead: { office: 'KELURAHAN MAJU JAYA' },
+			reportOptions: { paper: 'A4' },
+		});
+		const signer = nodesOfType('n8n-nodes-pecelan.letterSignature').find(
+			({ n }) => n.parameters?.signWith === 'bsre',
+		);
+		expect(signer?.n.parameters?.signatoryName).toBe('Siti Aminah, S.IP.');
+	});
+
+	it('number letters with the unit code', () => {
+		const triage = nodesOfType('n8n-nodes-pecelan.serviceDesk').filter(
+			({ n }) => n.parameters?.operation === 'triage',
+		);
+		expect(triage).toHaveLength(1);
+		expect(triage[0].n.parameters?.unitCode).toBe('400.10.2');
+	});
+
+	it('use the chosen credentials and list the types nobody chose', () => {
+		for (const { n } of nodesOfType('n8n-nodes-base.googleSheets'))
+			expect(n.credentials?.googleApi).toEqual({ id: 'g1', name: 'Google kantor' });
+		const approvals = ready.find((w) => w.name.includes('Approvals'))!;
+		expect(approvals.unchosenCredentials).toEqual(
+			expect.arrayContaining([
+				'Sign Letter: officeCertificateApi',
+				'Sheet Edited: sheetEditSecretApi',
+			]),
+		);
+		expect(approvals.unchosenCredentials.join()).not.toMatch(/googleApi|whatsAppCloudApi/);
+	});
+
+	it('update the installed workflow of the same name, and create the others', () => {
+		const again = readyWorkflows(BUNDLED_WORKFLOWS, {
+			...office,
+			installed: [
+				{ id: 'w-intake', name: 'Pecelan · Intake (WhatsApp conversation)' },
+				{ id: 'w-other', name: 'Something else' },
+			],
+		});
+		expect(again.map((w) => w.id)).toEqual(['w-intake', null, null, null, null, null]);
+		expect(ready.every((w) => w.id === null)).toBe(true);
+	});
+
+	it('leave an unchosen credential to n8n to link by its name', () => {
+		const sign = nodesOfType('n8n-nodes-pecelan.letterSignature').find(
+			({ n }) => n.parameters?.signWith === 'officeCertificate',
+		);
+		expect(sign?.n.credentials).toEqual({
+			officeCertificateApi: { id: null, name: 'Office certificate' },
+		});
+	});
+
+	it("keep only the settings n8n's public API accepts, and refuse an office without ids", () => {
+		for (const w of ready)
+			expect(Object.keys(w.body).sort()).toEqual(['connections', 'name', 'nodes', 'settings']);
+		expect(ready[0].body.settings).toMatchObject({
+			timezone: 'Asia/Jakarta',
+			executionOrder: 'v1',
+		});
+		expect(() => readyWorkflows(BUNDLED_WORKFLOWS, { ...office, spreadsheetId: ' ' })).toThrow(
+			'The spreadsheet id is empty',
+		);
+	});
+});

@@ -1,0 +1,79 @@
+import layout from '../../../../templates/sheet.json';
+import {
+	officeTabs,
+	spreadsheetCreateBody,
+	spreadsheetHeadersBody,
+	spreadsheetLayoutBody,
+} from '../spreadsheet';
+
+const tabNames = [layout.sheetName, ...Object.values(layout.tabs).map((t) => t.name)];
+
+describe("the office's spreadsheet", () => {
+	it('is created with every tab the workflows read, each header row frozen', () => {
+		const body = spreadsheetCreateBody('Kantor Contoh');
+		expect(body.properties.title).toBe('Kantor Contoh');
+		expect(body.sheets.map((s) => s.properties.title)).toEqual(tabNames);
+		for (const sheet of body.sheets) expect(sheet.properties.gridProperties.frozenRowCount).toBe(1);
+	});
+
+	it('gets every header row, in the order of templates/sheet.json', () => {
+		const { data, valueInputOption } = spreadsheetHeadersBody();
+		expect(valueInputOption).toBe('RAW');
+		expect(data[0]).toEqual({
+			range: `'Permohonan'!A1:Q1`,
+			majorDimension: 'ROWS',
+			values: [Object.values(layout.columns)],
+		});
+		expect(data.map((d) => d.values[0])).toEqual(officeTabs().map((t) => t.header));
+		expect(data[2].range).toBe(`'Pengaduan'!A1:K1`);
+	});
+
+	it("puts the Status dropdown on the requests tab's Status column, below the header", () => {
+		const { requests } = spreadsheetLayoutBody(
+			tabNames.map((title, i) => ({ sheetId: i === 0 ? 0 : 100 + i, title })),
+		);
+		expect(requests.filter((r) => 'addSheet' in r)).toEqual([]);
+		const validations = requests.filter((r) => 'setDataValidation' in r);
+		expect(validations).toEqual([
+			{
+				setDataValidation: {
+					range: { sheetId: 0, startRowIndex: 1, startColumnIndex: 1, endColumnIndex: 2 },
+					rule: {
+						condition: {
+							type: 'ONE_OF_LIST',
+							values: Object.values(layout.statuses).map((v) => ({ userEnteredValue: v })),
+						},
+						strict: true,
+						showCustomUi: true,
+					},
+				},
+			},
+		]);
+		const frozen = requests.filter((r) => 'updateSheetProperties' in r) as any[];
+		expect(frozen.map((r) => r.updateSheetProperties.properties.sheetId)).toEqual([
+			0, 101, 102, 103, 104,
+		]);
+	});
+
+	it('adds only the tabs an existing spreadsheet lacks, with ids it can lay out at once', () => {
+		const { requests } = spreadsheetLayoutBody([
+			{ sheetId: 0, title: 'Permohonan' },
+			{ sheetId: 9, title: 'Pengaduan' },
+		]);
+		const added = requests.filter((r) => 'addSheet' in r) as any[];
+		expect(added.map((r) => r.addSheet.properties.title)).toEqual([
+			'Survei IKM',
+			'Bicara Petugas',
+			'Laporan',
+		]);
+		const frozen = (requests.filter((r) => 'updateSheetProperties' in r) as any[]).map(
+			(r) => r.updateSheetProperties.properties.sheetId,
+		);
+		const addedIds = added.map((r) => r.addSheet.properties.sheetId);
+		expect(frozen).toEqual([0, addedIds[0], 9, addedIds[1], addedIds[2]]);
+		// The same request sent twice asks for the same ids: no second copy of a tab.
+		expect(spreadsheetLayoutBody([{ sheetId: 0, title: 'Permohonan' }])).toEqual(
+			spreadsheetLayoutBody([{ sheetId: 0, title: 'Permohonan' }]),
+		);
+	});
+});

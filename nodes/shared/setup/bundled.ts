@@ -1,0 +1,16 @@
+/**
+ * The ready workflows of workflows/*.json, bundled into the node at build time (as the letter
+ * templates are) so the Setup workflow installs the version of the workflows that matches the
+ * installed nodes. The Setup workflow itself is not among them: it installs the others.
+ */
+import approvals from '../../../workflows/approvals.json';
+import intake from '../../../workflows/intake.json';
+import report from '../../../workflows/report.json';
+import retention from '../../../workflows/retention.json';
+import signing from '../../../workflows/signing.json';
+import verify from '../../../workflows/verify.json';
+import type { WorkflowFileShape } from './readyWorkflows';
+
+export const BUNDLED_WORKFLOWS = [intake, approvals, verify, signing, report, retention].map(
+	(file) => file as unknown as WorkflowFileShape,
+);

@@ -1,0 +1,3 @@
+export * from './spreadsheet';
+export * from './readyWorkflows';
+export { BUNDLED_WORKFLOWS } from './bundled';

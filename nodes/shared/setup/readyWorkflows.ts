@@ -1,0 +1,160 @@
+/**
+ * The ready workflows made ready for one office: the sandbox's spreadsheet and Drive folder ids
+ * replaced by the office's, its letterhead, signatory, paper and letter-number unit code set in
+ * the nodes that print or number, and the credentials the admin chose put on every node that
+ * takes one of their types. The result is a body n8n's public API accepts for creating or
+ * updating a workflow. Pure: the workflow files are given (bundled by ./bundled).
+ */
+import resources from '../../../templates/resources.json';
+import { isObject } from '../values';
+
+/** The ids the files carry: the sandbox's spreadsheet and its office Drive folder. */
+export const SANDBOX_IDS = {
+	spreadsheet: resources.spreadsheet.spreadsheetId,
+	folder: '1SandboxPecelanFiles000000000000000000000',
+};
+
+export interface WorkflowNodeFile {
+	name: string;
+	type: string;
+	parameters?: Record<string, unknown>;
+	credentials?: Record<string, { id?: string | null; name?: string }>;
+	[key: string]: unknown;
+}
+
+export interface WorkflowFileShape {
+	name: string;
+	nodes: WorkflowNodeFile[];
+	connections: Record<string, unknown>;
+	settings?: Record<string, unknown>;
+	[key: string]: unknown;
+}
+
+export interface OfficeSettings {
+	spreadsheetId: string;
+	folderId: string;
+	/** Letter PDF / Service Report letterhead fields (office, address, place, …); empty ones ignored. */
+	letterhead: Record<string, string>;
+	/** Letter PDF signatory fields (name, pangkat, nip, title); empty ones ignored. */
+	signatory: Record<string, string>;
+	paper?: 'F4' | 'A4' | '';
+	/** The unit code in letter numbers (Triage's `{unit}`). */
+	unitCode?: string;
+	/** Credential type → the credential to use (from n8n: id and name). */
+	credentials: Record<string, { id: string; name: string }>;
+	/** Workflows already in n8n (id and name): a ready workflow of the same name updates it. */
+	installed?: Array<{ id: string; name: string }>;
+}
+
+export interface ReadyWorkflow {
+	name: string;
+	/** The id of the installed workflow of the same name, or null when it is to be created. */
+	id: string | null;
+	/** The body for n8n's public API (POST /workflows, PUT /workflows/{id}). */
+	body: WorkflowFileShape;
+	/**
+	 * `node: credential type` no credential was chosen for: the reference keeps its name and no id,
+	 * so n8n links the one credential of that type and name when it saves the workflow.
+	 */
+	unchosenCredentials: string[];
+}
+
+// Settings the public API accepts; anything else an editor export holds is refused by it.
+export const API_SETTINGS = [
+	'saveExecutionProgress',
+	'saveManualExecutions',
+	'saveDataErrorExecution',
+	'saveDataSuccessExecution',
+	'executionTimeout',
+	'errorWorkflow',
+	'timezone',
+	'executionOrder',
+	'callerPolicy',
+	'callerIds',
+];
+
+const LETTER_PDF = 'n8n-nodes-pecelan.letterPdf';
+const SERVICE_REPORT = 'n8n-nodes-pecelan.serviceReport';
+const SERVICE_DESK = 'n8n-nodes-pecelan.serviceDesk';
+const LETTER_SIGNATURE = 'n8n-nodes-pecelan.letterSignature';
+
+const filled = (values: Record<string, string>) =>
+	Object.fromEntries(Object.entries(values).filter(([, v]) => typeof v === 'string' && v.trim()));
+
+/** Every string equal to a sandbox id, anywhere in a parameter tree, as the office's id. */
+function replaceIds(value: unknown, ids: Record<string, string>): unknown {
+	if (typeof value === 'string') return ids[value] ?? value;
+	if (Array.isArray(value)) return value.map((v) => replaceIds(v, ids));
+	if (isObject(value))
+		return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, replaceIds(v, ids)]));
+	return value;
+}
+
+function withOffice(node: WorkflowNodeFile, office: OfficeSettings): Record<string, unknown> {
+	const parameters = { ...(node.parameters ?? {}) };
+	const letterhead = filled(office.letterhead);
+	const paper = office.paper ? { paper: office.paper } : {};
+	if (node.type === LETTER_PDF) {
+		parameters.letterhead = { ...(parameters.letterhead as object), ...letterhead };
+		parameters.signatory = { ...(parameters.signatory as object), ...filled(office.signatory) };
+		parameters.options = { ...(parameters.options as object), ...paper };
+	}
+	if (node.type === SERVICE_REPORT && parameters.operation === 'reportPdf') {
+		parameters.letterhead = { ...(parameters.letterhead as object), ...letterhead };
+		parameters.reportOptions = { ...(parameters.reportOptions as object), ...paper };
+	}
+	if (node.type === SERVICE_DESK && parameters.operation === 'triage' && office.unitCode?.trim())
+		parameters.unitCode = office.unitCode.trim();
+	// The name printed in the visible signature block is the signatory's.
+	if (node.type === LETTER_SIGNATURE && 'signatoryName' in parameters && office.signatory.name)
+		parameters.signatoryName = office.signatory.name;
+	return parameters;
+}
+
+/** One ready workflow for this office. */
+export function readyWorkflow(file: WorkflowFileShape, office: OfficeSettings): ReadyWorkflow {
+	const ids = {
+		[SANDBOX_IDS.spreadsheet]: office.spreadsheetId,
+		[SANDBOX_IDS.folder]: office.folderId,
+	};
+	const unchosenCredentials: string[] = [];
+	const nodes = file.nodes.map((node) => {
+		const copy: WorkflowNodeFile = {
+			...node,
+			parameters: replaceIds(withOffice(node, office), ids) as Record<string, unknown>,
+		};
+		if (node.credentials) {
+			copy.credentials = Object.fromEntries(
+				Object.entries(node.credentials).map(([type, ref]) => {
+					const chosen = office.credentials[type];
+					if (!chosen) unchosenCredentials.push(`${node.name}: ${type}`);
+					return [
+						type,
+						chosen ? { id: chosen.id, name: chosen.name } : { id: null, name: ref?.name },
+					];
+				}),
+			);
+		}
+		return copy;
+	});
+	const settings: Record<string, unknown> = { executionOrder: 'v1' };
+	for (const key of API_SETTINGS)
+		if (file.settings?.[key] !== undefined) settings[key] = file.settings[key];
+	const installed = office.installed?.find((w) => w.name === file.name && w.id);
+	return {
+		name: file.name,
+		id: installed ? installed.id : null,
+		body: { name: file.name, nodes, connections: file.connections, settings },
+		unchosenCredentials,
+	};
+}
+
+/** Every ready workflow for this office, in the order given. */
+export function readyWorkflows(
+	files: WorkflowFileShape[],
+	office: OfficeSettings,
+): ReadyWorkflow[] {
+	if (!office.spreadsheetId?.trim()) throw new Error('The spreadsheet id is empty');
+	if (!office.folderId?.trim()) throw new Error('The Drive folder id is empty');
+	return files.map((file) => readyWorkflow(file, office));
+}

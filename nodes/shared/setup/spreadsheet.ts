@@ -1,0 +1,123 @@
+/**
+ * The office's spreadsheet as Google Sheets API bodies, from the sheet layout the nodes read
+ * (templates/sheet.json): every tab with its header row frozen, and the Status dropdown of the
+ * requests tab. Creating and laying out are apart because the layout needs the tabs' sheet ids,
+ * which only the created (or found) spreadsheet gives; laying out again is harmless, so a second
+ * run of the Setup workflow repairs a spreadsheet instead of making another.
+ */
+import layoutJson from '../../../templates/sheet.json';
+
+interface TabLayout {
+	name: string;
+	header: string[];
+	/** Status values offered as a dropdown in this tab's Status column (requests tab only). */
+	dropdown?: { column: number; values: string[] };
+}
+
+interface SheetLayoutFile {
+	sheetName: string;
+	columns: Record<string, string>;
+	statuses: Record<string, string>;
+	tabs: Record<string, { name: string; columns: Record<string, string> }>;
+}
+
+/** Every tab of the office's spreadsheet, the requests tab first. */
+export function officeTabs(layout: SheetLayoutFile = layoutJson as SheetLayoutFile): TabLayout[] {
+	const header = Object.values(layout.columns);
+	const requests: TabLayout = {
+		name: layout.sheetName,
+		header,
+		dropdown: {
+			column: header.indexOf(layout.columns.status),
+			values: Object.values(layout.statuses),
+		},
+	};
+	const others = Object.values(layout.tabs).map((tab) => ({
+		name: tab.name,
+		header: Object.values(tab.columns),
+	}));
+	return [requests, ...others];
+}
+
+/** `POST /v4/spreadsheets`: the spreadsheet with every tab, its header row frozen. */
+export function spreadsheetCreateBody(title: string, tabs = officeTabs()) {
+	return {
+		properties: { title, locale: 'in_ID', timeZone: 'Asia/Jakarta' },
+		sheets: tabs.map((tab) => ({
+			properties: { title: tab.name, gridProperties: { frozenRowCount: 1 } },
+		})),
+	};
+}
+
+/** A tab of an existing spreadsheet, as the API describes it (`sheets[].properties`). */
+export interface ExistingTab {
+	sheetId: number;
+	title: string;
+}
+
+/** Sheet ids for tabs the layout adds: fixed, so the same request can be sent again. */
+const ADDED_TAB_ID = 7300;
+
+/**
+ * `POST /v4/spreadsheets/{id}:batchUpdate`: adds the tabs the spreadsheet lacks, freezes every
+ * header row and puts the Status dropdown (ONE_OF_LIST, strict) on the requests tab's Status
+ * column below the header.
+ */
+export function spreadsheetLayoutBody(existing: ExistingTab[], tabs = officeTabs()) {
+	const requests: Array<Record<string, unknown>> = [];
+	const ids = tabs.map((tab, index) => {
+		const found = existing.find((t) => t.title === tab.name);
+		if (found) return found.sheetId;
+		const sheetId = ADDED_TAB_ID + index;
+		requests.push({ addSheet: { properties: { sheetId, title: tab.name } } });
+		return sheetId;
+	});
+	tabs.forEach((tab, index) => {
+		requests.push({
+			updateSheetProperties: {
+				properties: { sheetId: ids[index], gridProperties: { frozenRowCount: 1 } },
+				fields: 'gridProperties.frozenRowCount',
+			},
+		});
+		if (!tab.dropdown || tab.dropdown.column < 0) return;
+		requests.push({
+			setDataValidation: {
+				range: {
+					sheetId: ids[index],
+					startRowIndex: 1,
+					startColumnIndex: tab.dropdown.column,
+					endColumnIndex: tab.dropdown.column + 1,
+				},
+				rule: {
+					condition: {
+						type: 'ONE_OF_LIST',
+						values: tab.dropdown.values.map((value) => ({ userEnteredValue: value })),
+					},
+					strict: true,
+					showCustomUi: true,
+				},
+			},
+		});
+	});
+	return { requests };
+}
+
+/** The A1 column letter of a 1-based column number (27 → AA). */
+function columnLetter(n: number): string {
+	let letters = '';
+	for (let rest = n; rest > 0; rest = Math.floor((rest - 1) / 26))
+		letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
+	return letters;
+}
+
+/** `POST /v4/spreadsheets/{id}/values:batchUpdate`: every tab's header row, written as is. */
+export function spreadsheetHeadersBody(tabs = officeTabs()) {
+	return {
+		valueInputOption: 'RAW',
+		data: tabs.map((tab) => ({
+			range: `'${tab.name}'!A1:${columnLetter(tab.header.length)}1`,
+			majorDimension: 'ROWS',
+			values: [tab.header],
+		})),
+	};
+}
