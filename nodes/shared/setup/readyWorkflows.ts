@@ -81,9 +81,13 @@ const LETTER_SIGNATURE = 'n8n-nodes-pecelan.letterSignature';
 const filled = (values: Record<string, string>) =>
 	Object.fromEntries(Object.entries(values).filter(([, v]) => typeof v === 'string' && v.trim()));
 
-/** Every string equal to a sandbox id, anywhere in a parameter tree, as the office's id. */
+/**
+ * Every sandbox id replaced by the office's, also inside a longer string (the safety net's Drive
+ * URL carries the spreadsheet id): the sandbox ids are long, unique literals.
+ */
 function replaceIds(value: unknown, ids: Record<string, string>): unknown {
-	if (typeof value === 'string') return ids[value] ?? value;
+	if (typeof value === 'string')
+		return Object.entries(ids).reduce((text, [from, to]) => text.split(from).join(to), value);
 	if (Array.isArray(value)) return value.map((v) => replaceIds(v, ids));
 	if (isObject(value))
 		return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, replaceIds(v, ids)]));
