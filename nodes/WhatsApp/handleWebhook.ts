@@ -53,12 +53,13 @@ export async function handleWebhook(this: IWebhookFunctions): Promise<IWebhookRe
 			}
 			return reply(this, 200, challenge);
 		}
-		const raw = (await rawBodyOf(this)) ?? Buffer.alloc(0);
+		const body = await rawBodyOf(this);
+		const raw = body ?? Buffer.alloc(0);
 		const { credentials: creds, passed } = await credentialsThatPass(
 			this,
 			type,
 			(c) =>
-				raw.length > 0 &&
+				body !== undefined &&
 				verifyMetaSignature(raw, headers['x-hub-signature-256'], String(c.appSecret ?? '')),
 		);
 		if (!passed) {
