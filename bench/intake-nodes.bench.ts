@@ -4,7 +4,17 @@
  * n8n's execution data gives each node's time. Prints per node the median ms and its share of the
  * median execution, so what the intake costs beyond the bare reply is counted, not guessed.
  */
-import { BARE_WORKFLOW, INTAKE_WORKFLOW, startOffice, type Office } from './load/office';
+import { loadavg } from 'node:os';
+import {
+	BARE_WORKFLOW,
+	FLOOR_BY_NAME_WORKFLOW,
+	FLOOR_WORKFLOW,
+	INTAKE_WORKFLOW,
+	PADDED_FLOOR_WORKFLOW,
+	STOCK_FLOOR_WORKFLOW,
+	startOffice,
+	type Office,
+} from './load/office';
 import { catalog, sendTimed, type Channel } from './load/resident';
 
 const MESSAGES = Number(process.env.PECELAN_NODES_MESSAGES ?? 30);
@@ -72,9 +82,26 @@ async function main() {
 		const waId = '6281366660001';
 		await sendTimed(office.intake, waId, { text: 'halo' });
 		const intake = await measure(office, office.intake, waId);
+		const floor = await measure(office, office.floor, waId);
+		const byName = await measure(office, office.floorByName, waId);
+		const padded = await measure(office, office.paddedFloor, waId);
+		const stock = await measure(office, office.stockFloor, waId);
 		const bare = await measure(office, office.bare, waId);
+		console.log(
+			`load average ${loadavg()
+				.map((v) => v.toFixed(1))
+				.join(' ')}`,
+		);
 		console.log(`intake: reply median ${median(intake)} ms`);
 		perNode(await executions(office, INTAKE_WORKFLOW));
+		console.log(`floor: reply median ${median(floor)} ms`);
+		perNode(await executions(office, FLOOR_WORKFLOW));
+		console.log(`floor, tables by name: reply median ${median(byName)} ms`);
+		perNode(await executions(office, FLOOR_BY_NAME_WORKFLOW));
+		console.log(`floor + 40 idle nodes: reply median ${median(padded)} ms`);
+		perNode(await executions(office, PADDED_FLOOR_WORKFLOW));
+		console.log(`stock floor: reply median ${median(stock)} ms`);
+		perNode(await executions(office, STOCK_FLOOR_WORKFLOW));
 		console.log(`bare: reply median ${median(bare)} ms`);
 		perNode(await executions(office, BARE_WORKFLOW));
 	} finally {

@@ -6,6 +6,7 @@
  * then reply latency of the intake against a bare workflow (Webhook → HTTP Request) at 1 and at
  * 20 residents at once, measured in the same run.
  */
+import { loadavg } from 'node:os';
 import type { StackMode } from '../sandbox/runtime/stack';
 import { countProblems } from './load/counts';
 import { startOffice, type Office } from './load/office';
@@ -32,6 +33,10 @@ const percentile = (values: number[], p: number) => {
 		? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
 		: NaN;
 };
+const loadAverage = () =>
+	loadavg()
+		.map((v) => v.toFixed(1))
+		.join(' ');
 const ms = (v: number) => (v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${Math.round(v)} ms`);
 
 async function wholeRequests(office: Office, mode: StackMode, prefix: string) {
@@ -80,7 +85,7 @@ async function wholeRequests(office: Office, mode: StackMode, prefix: string) {
 		console.error(`${mode}: no request from ${r.waId}; the chat ends:\n  ${tail.join('\n  ')}`);
 	}
 	console.log(
-		`${mode}: ${RESIDENTS} residents, ${messages} messages in ${seconds.toFixed(1)} s: ${(messages / seconds).toFixed(1)} messages/s; reply p50 ${ms(percentile(latencies, 50))}, p95 ${ms(percentile(latencies, 95))}`,
+		`${mode} (load average ${loadAverage()}): ${RESIDENTS} residents, ${messages} messages in ${seconds.toFixed(1)} s: ${(messages / seconds).toFixed(1)} messages/s; reply p50 ${ms(percentile(latencies, 50))}, p95 ${ms(percentile(latencies, 95))}`,
 	);
 	console.log(
 		`${mode}: lost messages ${counts.lostMessages}, lost photos ${counts.lostPhotos}, duplicate rows ${counts.duplicateRows}, duplicate letters ${counts.duplicateLetters}` +
@@ -112,10 +117,14 @@ async function againstBare(office: Office, mode: StackMode, prefix: string) {
 		// Each resident writes first (a session exists, and Meta's 24-hour window is open).
 		await Promise.all(waIds.map((waId) => sendTimed(office.intake, waId, { text: 'halo' })));
 		const intake = await latencyRun(office.intake, waIds);
+		const floor = await latencyRun(office.floor, waIds);
 		const bare = await latencyRun(office.bare, waIds);
-		const [i95, b95] = [percentile(intake, 95), percentile(bare, 95)];
+		const [i95, f95, b95] = [intake, floor, bare].map((v) => percentile(v, 95));
 		console.log(
-			`${mode}, ${at} at once: bare p50 ${ms(percentile(bare, 50))} p95 ${ms(b95)}; intake p50 ${ms(percentile(intake, 50))} p95 ${ms(i95)}; ratio ${(i95 / b95).toFixed(2)}× (goal ≤ 1.5×; ${intake.length}/${bare.length} replies)`,
+			`${mode}, ${at} at once (load average ${loadAverage()}): bare p50 ${ms(percentile(bare, 50))} p95 ${ms(b95)}; intake p50 ${ms(percentile(intake, 50))} p95 ${ms(i95)}; ratio ${(i95 / b95).toFixed(2)}× (goal ≤ 1.5×; ${intake.length}/${bare.length} replies)`,
+		);
+		console.log(
+			`${mode}, ${at} at once: floor (load, step, conditional save, reply; nothing else) p50 ${ms(percentile(floor, 50))} p95 ${ms(f95)}: ${(f95 / b95).toFixed(2)}× bare; intake ${(i95 / f95).toFixed(2)}× floor`,
 		);
 	}
 }

@@ -20,11 +20,24 @@ import type { Body, Channel, Sent } from './resident';
 
 export const BARE_WORKFLOW = 'Bench · Bare reply (Webhook → HTTP Request)';
 export const INTAKE_WORKFLOW = 'Pecelan · Intake (WhatsApp conversation)';
+/** The least the reply needs on n8n: trigger → Load Session → Take Step → Save Session → Route Step → Send Replies. */
+export const FLOOR_WORKFLOW = 'Bench · Floor reply (load, step, conditional save, reply)';
+/** The floor with its tables looked up by name on every call, as n8n's "By Name" mode does. */
+export const FLOOR_BY_NAME_WORKFLOW = 'Bench · Floor reply, tables by name';
+/** The floor on stock nodes only: the webhook unchecked, the reply by HTTP Request as the bare one. */
+export const STOCK_FLOOR_WORKFLOW =
+	'Bench · Stock floor (Webhook, load, step, conditional save, HTTP Request)';
+/** The floor plus 40 nodes that never run: does n8n's time before the first node grow with node count? */
+export const PADDED_FLOOR_WORKFLOW = 'Bench · Floor reply + 40 idle nodes';
 
 export interface Office {
 	stack: Stack;
 	intake: Channel;
 	bare: Channel;
+	floor: Channel;
+	paddedFloor: Channel;
+	stockFloor: Channel;
+	floorByName: Channel;
 	sheet(): Promise<Array<{ rowNumber: number; values: Record<string, string> }>>;
 	setCells(rowNumber: number, values: Record<string, string>): Promise<void>;
 	stop(): Promise<void>;
@@ -38,6 +51,33 @@ async function call<T>(url: string, init: { method?: string; body?: unknown } = 
 	});
 	if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${url}: ${response.status}`);
 	return (await response.json()) as T;
+}
+
+interface BenchWorkflow {
+	name: string;
+	nodes: Array<Record<string, unknown>>;
+	connections: Record<string, unknown>;
+}
+
+/** `workflow` plus a chain of `count` No Op nodes no trigger reaches. */
+function padded(workflow: BenchWorkflow, count: number): BenchWorkflow {
+	const idle = Array.from({ length: count }, (_, i) => ({
+		parameters: {},
+		name: `Idle ${i}`,
+		type: 'n8n-nodes-base.noOp',
+		typeVersion: 1,
+		position: [220 * i, 400],
+		id: `f2000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+	}));
+	const connections = { ...workflow.connections };
+	for (let i = 0; i + 1 < count; i++)
+		connections[`Idle ${i}`] = { main: [[{ node: `Idle ${i + 1}`, type: 'main', index: 0 }]] };
+	return {
+		...workflow,
+		name: PADDED_FLOOR_WORKFLOW,
+		nodes: [...workflow.nodes, ...idle],
+		connections,
+	};
 }
 
 export async function startOffice(
@@ -54,6 +94,28 @@ export async function startOffice(
 	writeFileSync(
 		join(workflowsDir, 'bench-bare.json'),
 		bareFile.replace('{{ACCESS_TOKEN}}', DEFAULT_SETTINGS.accessToken),
+	);
+	// The floor: the same nodes as the intake's message path, nothing else (a throwaway, not shipped).
+	const floor = JSON.parse(readFileSync(join('bench', 'load', 'floor-reply.json'), 'utf8'));
+	writeFileSync(join(workflowsDir, 'bench-floor.json'), JSON.stringify(floor));
+	writeFileSync(join(workflowsDir, 'bench-floor-padded.json'), JSON.stringify(padded(floor, 40)));
+	// Provisioning points tables named in a file at their ids; an expression keeps these by name.
+	const byName = JSON.parse(
+		JSON.stringify(floor).replace(
+			/"value":"pecelan_sessions"/g,
+			`"value":"={{ 'pecelan_sessions' }}"`,
+		),
+	);
+	writeFileSync(
+		join(workflowsDir, 'bench-floor-by-name.json'),
+		JSON.stringify({ ...byName, name: FLOOR_BY_NAME_WORKFLOW }),
+	);
+	writeFileSync(
+		join(workflowsDir, 'bench-floor-stock.json'),
+		readFileSync(join('bench', 'load', 'floor-stock.json'), 'utf8').replace(
+			'{{ACCESS_TOKEN}}',
+			DEFAULT_SETTINGS.accessToken,
+		),
 	);
 	const stack = await startStack({
 		mode,
@@ -97,6 +159,10 @@ export async function startOffice(
 		stack,
 		intake,
 		bare,
+		floor: through(stack.webhookUrl(FLOOR_WORKFLOW, 'WhatsApp Trigger')),
+		paddedFloor: through(stack.webhookUrl(PADDED_FLOOR_WORKFLOW, 'WhatsApp Trigger')),
+		stockFloor: through(stack.webhookUrl(STOCK_FLOOR_WORKFLOW)),
+		floorByName: through(stack.webhookUrl(FLOOR_BY_NAME_WORKFLOW, 'WhatsApp Trigger')),
 		sheet: async () =>
 			(
 				await call<{ rows: Array<{ rowNumber: number; values: Record<string, string> }> }>(

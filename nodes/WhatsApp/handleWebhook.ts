@@ -15,6 +15,7 @@ import { parseFonnteWebhook, verifyFonnteSecret } from './providers/fonnte/fonnt
 import { WebhookPayloadError } from './providers/payloadError';
 import type { Provider } from './transport';
 import { CREDENTIAL_OF } from './transport';
+import { credentialsThatPass } from './webhookCredentials';
 
 /** Query parameter / header that carry the Fonnte webhook secret. */
 export const FONNTE_SECRET_QUERY = 'secret';
@@ -34,7 +35,7 @@ async function rawBodyOf(ctx: IWebhookFunctions): Promise<Buffer | undefined> {
 export async function handleWebhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const provider = this.getNodeParameter('provider', 'meta') as Provider;
 	const includeStatuses = this.getNodeParameter('includeStatuses', false) as boolean;
-	const creds = await this.getCredentials(CREDENTIAL_OF[provider]);
+	const type = CREDENTIAL_OF[provider];
 	const query = this.getQueryData() as IDataObject;
 	const headers = this.getHeaderData();
 	const isGet = this.getWebhookName() === 'setup';
@@ -42,6 +43,7 @@ export async function handleWebhook(this: IWebhookFunctions): Promise<IWebhookRe
 	let parsed: ParsedWebhook;
 	if (provider === 'meta') {
 		if (isGet) {
+			const creds = await this.getCredentials(type);
 			const challenge = metaChallenge(query, String(creds.verifyToken ?? ''));
 			if (challenge === null) {
 				this.logger.warn(
@@ -51,11 +53,16 @@ export async function handleWebhook(this: IWebhookFunctions): Promise<IWebhookRe
 			}
 			return reply(this, 200, challenge);
 		}
-		const raw = await rawBodyOf(this);
-		if (
-			!raw ||
-			!verifyMetaSignature(raw, headers['x-hub-signature-256'], String(creds.appSecret ?? ''))
-		) {
+		const body = await rawBodyOf(this);
+		const raw = body ?? Buffer.alloc(0);
+		const { credentials: creds, passed } = await credentialsThatPass(
+			this,
+			type,
+			(c) =>
+				body !== undefined &&
+				verifyMetaSignature(raw, headers['x-hub-signature-256'], String(c.appSecret ?? '')),
+		);
+		if (!passed) {
 			this.logger.warn(
 				creds.appSecret
 					? 'WhatsApp trigger: rejected a POST with a missing or wrong X-Hub-Signature-256'
@@ -76,7 +83,10 @@ export async function handleWebhook(this: IWebhookFunctions): Promise<IWebhookRe
 		}
 	} else {
 		const given = query[FONNTE_SECRET_QUERY] ?? headers[FONNTE_SECRET_HEADER];
-		if (!verifyFonnteSecret(given, String(creds.webhookSecret ?? ''))) {
+		const { credentials: creds, passed } = await credentialsThatPass(this, type, (c) =>
+			verifyFonnteSecret(given, String(c.webhookSecret ?? '')),
+		);
+		if (!passed) {
 			this.logger.warn(
 				creds.webhookSecret
 					? 'WhatsApp trigger (Fonnte): rejected a request with a missing or wrong secret'

@@ -98,6 +98,10 @@ function quietOfflineEnv(
 		EXECUTIONS_DATA_MAX_AGE: '168',
 		EXECUTIONS_DATA_PRUNE_MAX_COUNT: '10000',
 		GENERIC_TIMEZONE: 'Asia/Jakarta',
+		// n8n evaluates expressions in isolates from a pool of warm ones (1 by default). A community
+		// trigger (ours) takes one for the webhook phase, so the run that follows found the pool
+		// empty and built a fresh isolate: ~100 ms on every message. Two keep one warm for the run.
+		N8N_EXPRESSION_ENGINE_POOL_SIZE: '2',
 		// N8N_CONCURRENCY_PRODUCTION_LIMIT is no correctness requirement: a resident's messages may
 		// run at the same time; the intake saves each session on condition of its version and takes
 		// the step again if not. (The default mode caps it for SQLite's sake: see stack.ts.)

@@ -13,6 +13,7 @@ import {
 	readResources,
 	type OfficeResources,
 } from './provision-resources';
+import { fillDataTableIds } from './data-table-ids';
 import { withSandboxOffice } from './office';
 import { defaultLog, Log, seconds } from './run';
 
@@ -201,7 +202,7 @@ export async function provision(options: ProvisionOptions): Promise<Provisioned>
 				`provision: ${file} uses node types n8n does not know: ${[...new Set(unknownTypes)].join(', ')}`,
 			);
 		const { body, missing } = prepareWorkflow(
-			withSandboxOffice(workflow),
+			fillDataTableIds(withSandboxOffice(workflow), dataTables),
 			credentials,
 			(n) => Boolean(descriptionOf(types, n)?.webhooks?.length),
 			options.keepSuccessfulExecutions && !asksForSecret(workflow)
