@@ -254,7 +254,7 @@ function readOptions(value: unknown, path: string): ChoiceOption[] {
 function readValidation(value: unknown, path: string): FieldValidation {
 	const o = readObject(value, path);
 	const rules: FieldValidation = {};
-	for (const key of ['minLength', 'maxLength'] as const) {
+	for (const key of ['minLength', 'maxLength', 'padDigits'] as const) {
 		const n = readInteger(o, key, path);
 		if (n !== undefined) rules[key] = n;
 	}

@@ -34,6 +34,8 @@ export interface FieldValidation {
 	/** Text: a regular expression the whole answer must match, with the message key to show. */
 	pattern?: string;
 	patternMessage?: string;
+	/** Text: an all-digit answer shorter than this gets leading zeros (RT "2" → "002", as on the KTP). */
+	padDigits?: number;
 	/** Dates: reject dates after / before today. */
 	notFuture?: boolean;
 	notPast?: boolean;

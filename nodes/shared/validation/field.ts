@@ -113,6 +113,7 @@ function checkText(answer: string, field: FieldSpec): Validation<unknown> {
 			return fail(code, { input: answer.slice(0, 40) });
 		}
 	}
+	if (rules.padDigits && /^\d+$/.test(answer)) return ok(answer.padStart(rules.padDigits, '0'));
 	return ok(capitalizeTyped(answer, field.capitalize));
 }
 

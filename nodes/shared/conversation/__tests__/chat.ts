@@ -150,7 +150,7 @@ export function answerFor(field: FieldSpec): { text: string; value: unknown } {
 		default:
 			break;
 	}
-	if (rules.pattern === '[0-9]{1,3}') return { text: '5', value: '5' };
+	if (rules.pattern === '[0-9]{1,3}') return { text: '5', value: rules.padDigits ? '005' : '5' };
 	if (rules.pattern?.includes('[0-9 .]')) return { text: NIK, value: NIK };
 	if (rules.pattern) return { text: '197001011995031001', value: '197001011995031001' };
 	let text = `Isian ${field.label}`;

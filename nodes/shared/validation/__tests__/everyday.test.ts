@@ -57,11 +57,11 @@ describe('sex in everyday words', () => {
 
 describe('RT and RW with their label typed', () => {
 	it.each([
-		['rt', 'RT 03', '03'],
-		['rt', 'rt.3', '3'],
+		['rt', 'RT 03', '003'],
+		['rt', 'rt.3', '003'],
 		['rt', 'Rt 003', '003'],
-		['rw', 'rw 2', '2'],
-		['rw', 'RW: 05', '05'],
+		['rw', 'rw 2', '002'],
+		['rw', 'RW: 05', '005'],
 	])('%s "%s" → %s', (key, typed, value) => {
 		expect(answer(key, typed)).toEqual({ ok: true, value });
 	});

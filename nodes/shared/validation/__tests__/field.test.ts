@@ -151,6 +151,21 @@ describe('formatFieldValue', () => {
 	});
 });
 
+describe('RT and RW as the KTP writes them', () => {
+	it('pads an all-digit answer with leading zeros ("2" → "002"), and the bundled RT/RW do so', () => {
+		const rt = field('text', { validation: { pattern: '[0-9]{1,3}', padDigits: 3 } });
+		expect(validateField(rt, '2', ctx())).toEqual({ ok: true, value: '002' });
+		expect(validateField(rt, ' 14 ', ctx())).toEqual({ ok: true, value: '014' });
+		expect(validateField(rt, '005', ctx())).toEqual({ ok: true, value: '005' });
+		expect(validateField(rt, 'dua', ctx()).ok).toBe(false);
+		const identitas = defaultCatalog().fieldSets.identitas;
+		for (const key of ['rt', 'rw']) {
+			const spec = identitas.find((f) => f.key === key)!;
+			expect(validateField(spec, '7', ctx())).toEqual({ ok: true, value: '007' });
+		}
+	});
+});
+
 describe('capitalising what was typed in lowercase, for the letter', () => {
 	const words = field('text', { capitalize: 'words' });
 	const sentence = field('text', { capitalize: 'sentence' });
