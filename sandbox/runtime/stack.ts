@@ -149,20 +149,22 @@ export function sandboxCredentials(sandbox: Sandbox, userFolder: string): Creden
 			},
 		},
 		{ name: 'Report webhook key', type: 'httpHeaderAuth', data: { ...SANDBOX_REPORT_KEY } },
+		// The credentials the Setup form does not choose are linked by name when it installs the
+		// ready workflows: the sandbox's carry the names those workflows give (README: Setup).
 		{
-			name: 'Sheet edit secret (sandbox)',
+			name: 'Pecelan Sheet Edit Secret API',
 			type: 'sheetEditSecretApi',
 			data: { secret: config.sheetEditSecret },
 		},
 		{
 			// Letters signed at once (approvals.json): a certificate from the BSrE stand-in's CA.
-			name: 'Office certificate (sandbox)',
+			name: 'Office certificate',
 			type: 'officeCertificateApi',
 			data: sandbox.bsre.officeCertificate(office.signatory.name),
 		},
 		{
 			// Batch signing (signing.json): no passphrase stored; the signatory types it in the form.
-			name: 'BSrE TTE (sandbox)',
+			name: 'BSrE TTE',
 			type: 'bsreTteApi',
 			data: {
 				baseUrl: sandbox.bsre.baseUrl,

@@ -10,7 +10,6 @@ import { PublicApi } from '../../sandbox/runtime/api';
 import {
 	REPO_ROOT,
 	SANDBOX_SETUP_LOGIN,
-	sandboxCredentials,
 	startStack,
 	type Stack,
 } from '../../sandbox/runtime/stack';
@@ -141,17 +140,8 @@ beforeAll(async () => {
 	});
 	info = stackInfo(stack);
 	api = new PublicApi(info.n8nUrl, info.apiKey);
-	// The credentials the Setup workflow's own nodes do not use are linked by name (README):
-	// the admin creates them under the names the ready workflows give.
-	const byType = Object.fromEntries(
-		sandboxCredentials(stack.sandbox, info.userFolder).map((c) => [c.type, c]),
-	);
-	for (const [type, name] of [
-		['officeCertificateApi', 'Office certificate'],
-		['sheetEditSecretApi', 'Pecelan Sheet Edit Secret API'],
-		['bsreTteApi', 'BSrE TTE'],
-	])
-		await api.call('POST', '/credentials', { name, type, data: byType[type].data });
+	// The credentials the Setup workflow's own nodes do not use are linked by name (README): the
+	// sandbox's carry the names the ready workflows give, as the admin creates them.
 }, STACK_START_TIMEOUT_MS);
 
 afterAll(async () => {
