@@ -53,8 +53,9 @@ export interface ReadyWorkflow {
 	/** The body for n8n's public API (POST /workflows, PUT /workflows/{id}). */
 	body: WorkflowFileShape;
 	/**
-	 * `node: credential type` no credential was chosen for: the reference keeps its name and no id,
-	 * so n8n links the one credential of that type and name when it saves the workflow.
+	 * `node: credential name` for each credential nobody chose: the reference keeps its name and no
+	 * id, so n8n links the credential of that type and name when it saves the workflow (and refuses
+	 * to publish the workflow when there is none: the finish page names them).
 	 */
 	unchosenCredentials: string[];
 }
@@ -131,7 +132,7 @@ export function readyWorkflow(file: WorkflowFileShape, office: OfficeSettings): 
 			copy.credentials = Object.fromEntries(
 				Object.entries(node.credentials).map(([type, ref]) => {
 					const chosen = office.credentials[type];
-					if (!chosen) unchosenCredentials.push(`${node.name}: ${type}`);
+					if (!chosen) unchosenCredentials.push(`${node.name}: ${ref?.name ?? type}`);
 					return [
 						type,
 						chosen ? { id: chosen.id, name: chosen.name } : { id: null, name: ref?.name },

@@ -80,17 +80,17 @@ describe('the ready workflows for an office', () => {
 		expect(triage[0].n.parameters?.unitCode).toBe('400.10.2');
 	});
 
-	it('use the chosen credentials and list the types nobody chose', () => {
+	it('use the chosen credentials and name the ones nobody chose', () => {
 		for (const { n } of nodesOfType('n8n-nodes-base.googleSheets'))
 			expect(n.credentials?.googleApi).toEqual({ id: 'g1', name: 'Google kantor' });
 		const approvals = ready.find((w) => w.name.includes('Approvals'))!;
 		expect(approvals.unchosenCredentials).toEqual(
 			expect.arrayContaining([
-				'Sign Letter: officeCertificateApi',
-				'Sheet Edited: sheetEditSecretApi',
+				'Sign Letter: Office certificate',
+				'Sheet Edited: Pecelan Sheet Edit Secret API',
 			]),
 		);
-		expect(approvals.unchosenCredentials.join()).not.toMatch(/googleApi|whatsAppCloudApi/);
+		expect(approvals.unchosenCredentials.join()).not.toMatch(/Google|WhatsApp/);
 	});
 
 	it('update the installed workflow of the same name, and create the others', () => {
