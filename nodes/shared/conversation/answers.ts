@@ -26,7 +26,7 @@ import { MENU_ITEMS, mainMenu, servicesReply, type MenuItem } from './present';
 import { isWord, matchChoice, say, textReply, type Choice } from './texts';
 import { submit } from './submit';
 import { recognise } from './recognise';
-import { offerServices } from './freeText';
+import { offerServices, onQuestionAtCard } from './freeText';
 import { shortHash } from './ids';
 import { startComplaint } from './complaint';
 import { afterNik, newMismatchNotes } from './nikDerived';
@@ -131,6 +131,7 @@ export function onRequirements(
 		? [button(ctx, 'request', 'yes'), button(ctx, 'menu', 'no')]
 		: [button(ctx, 'continue', 'yes'), button(ctx, 'back', 'no')];
 	const choice = matchChoice(ctx.texts, choices, input)?.id;
+	if (!choice && !input.replyId && onQuestionAtCard(ctx, session, input.text)) return;
 	if (!choice) return notUnderstood(ctx, session);
 	if (choice === 'menu' || choice === 'back') {
 		clearRequest(session);

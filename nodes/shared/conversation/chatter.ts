@@ -13,10 +13,14 @@ export function answerThanks(ctx: Ctx): void {
 	ctx.replies.push(textReply(say(ctx.texts, 'thanks.reply')));
 }
 
-/** A salam, else thanks: said where the bot waits for something else, before it asks again. */
+/**
+ * A salam, else thanks: said where the bot waits for something else, before it asks again (so
+ * the thanks carry no "type *menu*" hint: the question follows).
+ */
 export function answerChatter(ctx: Ctx, recognised: Recognised): void {
 	if (recognised.salam) answerSalam(ctx, recognised);
-	else if (intentOf(recognised).kind === 'thanks') answerThanks(ctx);
+	else if (intentOf(recognised).kind === 'thanks')
+		ctx.replies.push(textReply(say(ctx.texts, 'thanks.reply.waiting')));
 }
 
 /**

@@ -10,8 +10,8 @@ import { greet, onMenu } from './answers';
 import { mainMenu } from './present';
 import { listReply, say, textReply, textsFor } from './texts';
 import { tapId } from './ids';
-import { intentOf, recognise, type FaqTopic } from './recognise';
-import { answerSalam, answerThanks } from './chatter';
+import { intentOf, mentions, recognise, type FaqTopic } from './recognise';
+import { answerChatterIfAny, answerSalam, answerThanks } from './chatter';
 
 /** True when the message was understood and answered. */
 export function onFreeText(ctx: Ctx, session: Session, text: string): boolean {
@@ -72,6 +72,26 @@ export function offerServices(ctx: Ctx, session: Session, keys: string[]): void 
 			})),
 		),
 	);
+}
+
+/**
+ * A question typed at a service's requirements card instead of tapping: a first question (cost,
+ * hours…) is answered and the card's buttons offered again; "syaratnya apa?" gets the card again,
+ * without an apology (the card is the answer). True when answered.
+ */
+export function onQuestionAtCard(ctx: Ctx, session: Session, text: string): boolean {
+	const { topic } = recognise(ctx.catalog, ctx.texts, text);
+	if (topic) {
+		ctx.replies.push(textReply(faqAnswer(ctx, topic)), ...prompt(ctx, session).slice(-1));
+		return true;
+	}
+	if (answerChatterIfAny(ctx, text)) {
+		ctx.replies.push(...prompt(ctx, session).slice(-1));
+		return true;
+	}
+	if (!mentions(ctx.texts, 'menu.info.words', text)) return false;
+	ctx.replies.push(...prompt(ctx, session));
+	return true;
 }
 
 function faqAnswer(ctx: Ctx, topic: FaqTopic): string {

@@ -103,6 +103,11 @@ function hasAny(texts: Texts, key: string, message: string[]): boolean {
 	return phrases.some((phrase) => contains(message, phrase));
 }
 
+/** Whether the message holds one of the phrases listed under a messages key. */
+export function mentions(texts: Texts, key: string, text: string): boolean {
+	return hasAny(texts, key, words(texts, text));
+}
+
 export function recognise(catalog: Catalog, texts: Texts, text: string): Recognised {
 	const message = words(texts, text);
 	// A service named (title, `names`) fits; several named → ask which. Only when none is named

@@ -114,7 +114,8 @@ describe('politeness where an answer is awaited', () => {
 		const { chat, key } = atFieldOfType('nik');
 		const before = chat.session!.pos;
 		chat.text('terima kasih pak');
-		expect(chat.said).toContain(messages['thanks.reply']);
+		expect(chat.said).toContain(messages['thanks.reply.waiting']);
+		expect(chat.said).not.toContain('Ketik *menu*');
 		expect(chat.said).not.toContain('NIK hanya berisi angka');
 		expect(chat.session!.pos).toEqual(before);
 		expect(chat.session!.values[key]).toBeUndefined();
@@ -129,5 +130,35 @@ describe('politeness where an answer is awaited', () => {
 		expect(chat.session!.values[key]).toBeUndefined();
 		chat.text('Jl. Melati No. 3');
 		expect(chat.session!.values[key]).toBe('Jl. Melati No. 3');
+	});
+});
+
+describe('a question typed at the requirements card', () => {
+	function atCard(): Chat {
+		const chat = new Chat(catalog);
+		chat.text('mau buat surat kehilangan ktp');
+		expect(chat.state).toBe('requirements');
+		return chat;
+	}
+
+	it('"syarat apa aja?" shows the card again, without an apology', () => {
+		const chat = atCard();
+		chat.text('syarat apa aja?');
+		expect(chat.said).not.toContain(messages['not_understood']);
+		expect(chat.said).toContain('Dokumen yang perlu dikirim');
+		expect(chat.state).toBe('requirements');
+	});
+
+	it('"berapa biayanya?" is answered and the buttons offered again; "terima kasih" is thanked', () => {
+		const chat = atCard();
+		chat.text('berapa biayanya?');
+		expect(chat.said).toContain(head('faq.cost'));
+		expect(chat.said).not.toContain('Dokumen yang perlu dikirim');
+		expect(chat.said).toContain(messages['requirements.ask']);
+		chat.text('terima kasih');
+		expect(chat.said).toContain(messages['thanks.reply.waiting']);
+		expect(chat.said).toContain(messages['requirements.ask']);
+		chat.text('lanjut');
+		expect(chat.state).toBe('field');
 	});
 });

@@ -54,7 +54,8 @@ describe('the remembered identity before the resident proves it is theirs', () =
 		const { chat } = returningResident();
 		startRequest(chat, 'belum-menikah');
 		chat.text('terima kasih pak');
-		expect(chat.said).toContain(messages['thanks.reply']);
+		expect(chat.said).toContain(messages['thanks.reply.waiting']);
+		expect(chat.said).not.toContain('Ketik *menu*');
 		expect(chat.said).toContain(messages['reuse.proof.ask'].replace('{digits}', '4'));
 		chat.text('assalamualaikum');
 		expect(chat.said).toContain(messages['salam.reply']);
