@@ -13,7 +13,7 @@ import {
 	readResources,
 	type OfficeResources,
 } from './provision-resources';
-import { fillDataTableIds } from './data-table-ids';
+import { fillDataTableIds } from '../../nodes/shared/setup/dataTableIds';
 import { withSandboxOffice } from './office';
 import { defaultLog, Log, seconds } from './run';
 

@@ -29,6 +29,25 @@ export const description: INodeProperties[] = [
 		displayOptions: show,
 	},
 	{ ...letterheadProperty, displayOptions: show },
+	{
+		displayName: 'Kecamatan',
+		name: 'district',
+		type: 'string',
+		default: '',
+		placeholder: 'Kartoharjo',
+		description:
+			"The office's kecamatan: with the office name and the kabupaten/kota it gives the letterhead's government lines, area, issuer, countersigner and police addressees (Letterhead fields set above win)",
+		displayOptions: show,
+	},
+	{
+		displayName: 'Kabupaten/Kota',
+		name: 'regency',
+		type: 'string',
+		default: '',
+		placeholder: 'Kota Madiun',
+		description: 'With its kind (Kota or Kabupaten), as printed in "PEMERINTAH KOTA MADIUN"',
+		displayOptions: show,
+	},
 	{ ...signatoryProperty, displayOptions: show },
 	{ ...paperOption, displayOptions: show },
 	{
@@ -50,6 +69,15 @@ export const description: INodeProperties[] = [
 		displayOptions: show,
 	},
 	{
+		displayName: 'Data Tables',
+		name: 'dataTables',
+		type: 'json',
+		default: '{}',
+		description:
+			'Table name → ID (Data Table node, Create): Data Table nodes that name one of them get its ID, saving n8n a lookup by name on every call',
+		displayOptions: show,
+	},
+	{
 		displayName: 'Installed Workflows',
 		name: 'installed',
 		type: 'json',
@@ -67,6 +95,15 @@ function installedOf(ctx: IExecuteFunctions, i: number): OfficeSettings['install
 		.filter(isObject)
 		.map((w) => ({ id: String(w.id ?? ''), name: String(w.name ?? '') }))
 		.filter((w) => w.id && w.name);
+}
+
+function dataTablesOf(ctx: IExecuteFunctions, i: number): Record<string, string> {
+	const given = jsonParameter<IDataObject>(ctx, 'dataTables', i, { empty: {}, shape: 'object' });
+	return Object.fromEntries(
+		Object.entries(given)
+			.filter(([, id]) => typeof id === 'string' && id)
+			.map(([name, id]) => [name, String(id)]),
+	);
 }
 
 const CREDENTIALS_HINT =
@@ -96,11 +133,14 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<ItemR
 		spreadsheetId: String(this.getNodeParameter('spreadsheetId', i, '')).trim(),
 		folderId: String(this.getNodeParameter('folderId', i, '')).trim(),
 		letterhead: this.getNodeParameter('letterhead', i, {}) as Record<string, string>,
+		district: String(this.getNodeParameter('district', i, '')),
+		regency: String(this.getNodeParameter('regency', i, '')),
 		signatory: this.getNodeParameter('signatory', i, {}) as Record<string, string>,
 		paper: this.getNodeParameter('paper', i, '') as OfficeSettings['paper'],
 		unitCode: String(this.getNodeParameter('unitCode', i, '')),
 		credentials: credentialsOf(this, i),
 		installed: installedOf(this, i),
+		dataTables: dataTablesOf(this, i),
 	};
 	let ready;
 	try {

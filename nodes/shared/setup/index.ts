@@ -1,3 +1,5 @@
 export * from './spreadsheet';
 export * from './readyWorkflows';
 export { BUNDLED_WORKFLOWS } from './bundled';
+export * from './region';
+export { fillDataTableIds } from './dataTableIds';

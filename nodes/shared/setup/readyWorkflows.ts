@@ -5,12 +5,13 @@
  * takes one of their types. The result is a body n8n's public API accepts for creating or
  * updating a workflow. Pure: the workflow files are given (bundled by ./bundled).
  */
-import resources from '../../../templates/resources.json';
 import { isObject } from '../values';
+import { fillDataTableIds } from './dataTableIds';
+import { regionLetterhead, regionSignatoryTitle } from './region';
 
 /** The ids the files carry: the sandbox's spreadsheet and its office Drive folder. */
 export const SANDBOX_IDS = {
-	spreadsheet: resources.spreadsheet.spreadsheetId,
+	spreadsheet: '1SandboxPecelanRequests000000000000000000000',
 	folder: '1SandboxPecelanFiles000000000000000000000',
 };
 
@@ -35,6 +36,13 @@ export interface OfficeSettings {
 	folderId: string;
 	/** Letter PDF / Service Report letterhead fields (office, address, place, …); empty ones ignored. */
 	letterhead: Record<string, string>;
+	/**
+	 * The kecamatan and the kabupaten/kota: with the office name they give the letterhead's
+	 * government lines, area, issuer, countersigner, place and police addressees (./region), under
+	 * any of those set in `letterhead`.
+	 */
+	district?: string;
+	regency?: string;
 	/** Letter PDF signatory fields (name, pangkat, nip, title); empty ones ignored. */
 	signatory: Record<string, string>;
 	paper?: 'F4' | 'A4' | '';
@@ -44,6 +52,8 @@ export interface OfficeSettings {
 	credentials: Record<string, { id: string; name: string }>;
 	/** Workflows already in n8n (id and name): a ready workflow of the same name updates it. */
 	installed?: Array<{ id: string; name: string }>;
+	/** Data table name → id: Data Table nodes then skip n8n's name lookup on every call. */
+	dataTables?: Record<string, string>;
 }
 
 export interface ReadyWorkflow {
@@ -95,13 +105,33 @@ function replaceIds(value: unknown, ids: Record<string, string>): unknown {
 	return value;
 }
 
+/** The letterhead fields the office gave, over the ones its region gives. */
+function letterheadOf(office: OfficeSettings): Record<string, string> {
+	const given = filled(office.letterhead);
+	const region = regionLetterhead({
+		office: given.office ?? '',
+		district: office.district ?? '',
+		regency: office.regency ?? '',
+	});
+	return { ...region, ...given };
+}
+
+function signatoryOf(office: OfficeSettings): Record<string, string> {
+	const title = regionSignatoryTitle({
+		office: office.letterhead.office ?? '',
+		district: office.district ?? '',
+		regency: office.regency ?? '',
+	});
+	return { ...(title ? { title } : {}), ...filled(office.signatory) };
+}
+
 function withOffice(node: WorkflowNodeFile, office: OfficeSettings): Record<string, unknown> {
 	const parameters = { ...(node.parameters ?? {}) };
-	const letterhead = filled(office.letterhead);
+	const letterhead = letterheadOf(office);
 	const paper = office.paper ? { paper: office.paper } : {};
 	if (node.type === LETTER_PDF) {
 		parameters.letterhead = { ...(parameters.letterhead as object), ...letterhead };
-		parameters.signatory = { ...(parameters.signatory as object), ...filled(office.signatory) };
+		parameters.signatory = { ...(parameters.signatory as object), ...signatoryOf(office) };
 		parameters.options = { ...(parameters.options as object), ...paper };
 	}
 	if (node.type === SERVICE_REPORT && parameters.operation === 'reportPdf') {
@@ -146,10 +176,11 @@ export function readyWorkflow(file: WorkflowFileShape, office: OfficeSettings): 
 	for (const key of API_SETTINGS)
 		if (file.settings?.[key] !== undefined) settings[key] = file.settings[key];
 	const installed = office.installed?.find((w) => w.name === file.name && w.id);
+	const body = { name: file.name, nodes, connections: file.connections, settings };
 	return {
 		name: file.name,
 		id: installed ? installed.id : null,
-		body: { name: file.name, nodes, connections: file.connections, settings },
+		body: fillDataTableIds(body, office.dataTables ?? {}),
 		unchosenCredentials,
 	};
 }

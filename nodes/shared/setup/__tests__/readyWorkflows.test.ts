@@ -72,6 +72,42 @@ describe('the ready workflows for an office', () => {
 		expect(signer?.n.parameters?.signatoryName).toBe('Siti Aminah, S.IP.');
 	});
 
+	it("print the office's own region, not the reference office's, when kecamatan and kota are given", () => {
+		const [intake, approvals] = readyWorkflows(BUNDLED_WORKFLOWS, {
+			...office,
+			district: 'sukamaju',
+			regency: 'Kabupaten Bogor',
+		});
+		expect(intake.name).toContain('Intake');
+		const letter = approvals.body.nodes.find((n) => n.type === 'n8n-nodes-pecelan.letterPdf')!;
+		expect(letter.parameters?.letterhead).toEqual({
+			office: 'KELURAHAN MAJU JAYA',
+			address: 'Jl. Baru No. 2',
+			government: 'PEMERINTAH KABUPATEN BOGOR\nKECAMATAN SUKAMAJU',
+			area: 'Kelurahan Maju Jaya, Kecamatan Sukamaju, Kabupaten Bogor',
+			issuer: 'Lurah Maju Jaya, Kecamatan Sukamaju, Kabupaten Bogor',
+			countersigner: 'CAMAT SUKAMAJU',
+			place: 'Bogor',
+			lossAddressee: 'Kepala Kepolisian Sektor Sukamaju',
+			skckAddressee: 'Kepala Kepolisian Resor Bogor',
+		});
+		expect(letter.parameters?.signatory).toEqual({ ...office.signatory, title: 'LURAH MAJU JAYA' });
+	});
+
+	it('point Data Table nodes at the tables the Setup made', () => {
+		const [intake] = readyWorkflows(BUNDLED_WORKFLOWS, {
+			...office,
+			dataTables: { pecelan_sessions: 'T-sessions' },
+		});
+		const sessions = intake.body.nodes.filter(
+			(n) =>
+				n.type === 'n8n-nodes-base.dataTable' &&
+				(n.parameters?.dataTableId as { value: string }).value === 'T-sessions',
+		);
+		expect(sessions.length).toBeGreaterThan(0);
+		expect(JSON.stringify(intake.body)).not.toMatch(/"mode":"name","value":"pecelan_sessions"/);
+	});
+
 	it('number letters with the unit code', () => {
 		const triage = nodesOfType('n8n-nodes-pecelan.serviceDesk').filter(
 			({ n }) => n.parameters?.operation === 'triage',

@@ -1,5 +1,5 @@
-import { fillDataTableIds } from '../../sandbox/runtime/data-table-ids';
-import type { WorkflowFile } from '../../sandbox/runtime/workflow-file';
+import { fillDataTableIds } from '../dataTableIds';
+import type { WorkflowFileShape as WorkflowFile } from '../readyWorkflows';
 
 const byName = (value: string) => ({ __rl: true, mode: 'name', value });
 

@@ -1,8 +1,8 @@
 // Data Table nodes in the ready workflows name their table ("By Name"), so a file imports into
 // any n8n. n8n then looks the name up on every call (twice for a filtered get or update: n8n-nodes-base
 // DataTable `resolveDataTableId`). Once the tables exist their ids are known: pointing the nodes at
-// the id saves those queries on every message. Pure; the Setup workflow reuses it.
-import type { WorkflowFile, WorkflowNode } from './workflow-file';
+// the id saves those queries on every message. Pure.
+import type { WorkflowFileShape, WorkflowNodeFile } from './readyWorkflows';
 
 const DATA_TABLE_TYPES = ['n8n-nodes-base.dataTable', 'n8n-nodes-base.dataTableTool'];
 
@@ -13,7 +13,7 @@ interface ResourceLocator {
 	[key: string]: unknown;
 }
 
-function withId(node: WorkflowNode, ids: Record<string, string>): WorkflowNode {
+function withId(node: WorkflowNodeFile, ids: Record<string, string>): WorkflowNodeFile {
 	const locator = node.parameters?.dataTableId as ResourceLocator | undefined;
 	if (!DATA_TABLE_TYPES.includes(node.type) || locator?.mode !== 'name') return node;
 	// n8n matches the name case-insensitively (it lowercases it before the lookup).
@@ -30,6 +30,6 @@ function withId(node: WorkflowNode, ids: Record<string, string>): WorkflowNode {
 }
 
 /** The workflow with every Data Table node that names a known table pointed at its id instead. */
-export function fillDataTableIds(file: WorkflowFile, ids: Record<string, string>): WorkflowFile {
+export function fillDataTableIds<T extends WorkflowFileShape>(file: T, ids: Record<string, string>): T {
 	return { ...file, nodes: file.nodes.map((node) => withId(node, ids)) };
 }
