@@ -5,6 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
+import { setupTables } from './support/setupTables';
 
 import {
 	asksForSecret,
@@ -135,12 +136,7 @@ describe('verification records and request folders', () => {
 		onError?: string;
 	};
 	const nodesOf = (file: string) => ready.find((r) => r.file === file)!.wf.nodes as Node[];
-	const resources = JSON.parse(
-		readFileSync(join(__dirname, '..', 'templates', 'resources.json'), 'utf8'),
-	) as {
-		dataTables: Array<{ name: string; columns: Array<{ name: string }> }>;
-	};
-	const letters = resources.dataTables.find((t) => t.name === 'pecelan_letters');
+	const letters = setupTables().find((t) => t.name === 'pecelan_letters');
 
 	it('the QR page reads one record by code, never the sheet', () => {
 		const nodes = nodesOf('verify.json');
@@ -157,7 +153,7 @@ describe('verification records and request folders', () => {
 		).toBe('record');
 	});
 
-	it('approvals and the nightly run write records to the table templates/resources.json declares', () => {
+	it('approvals and the nightly run write records to the table the Setup workflow creates', () => {
 		expect(letters?.columns.map((c) => c.name)).toEqual(
 			expect.arrayContaining(['code', 'number', 'name', 'nik', 'service', 'issuedAt', 'status']),
 		);

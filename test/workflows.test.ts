@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { sheetTabs } from '../nodes/shared/sheet/requestRow';
+import { setupTables } from './support/setupTables';
 
 const dir = join(__dirname, '..', 'workflows');
 const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
@@ -40,11 +41,8 @@ describe('ready workflows', () => {
 		}
 	});
 
-	it.each(files)('%s uses only data tables templates/resources.json provisions', (file) => {
-		const resources = JSON.parse(
-			readFileSync(join(__dirname, '..', 'templates', 'resources.json'), 'utf8'),
-		);
-		const tables = (resources.dataTables as Array<{ name: string }>).map((t) => t.name);
+	it.each(files)('%s uses only data tables the Setup workflow creates', (file) => {
+		const tables = setupTables().map((t) => t.name);
 		type TableNode = {
 			type: string;
 			parameters: { dataTableId?: { value?: string }; tableName?: string };
@@ -70,24 +68,26 @@ describe('ready workflows', () => {
 
 describe('the Setup workflow (setup.json)', () => {
 	const setup = read('setup.json');
-	const resources = JSON.parse(
-		readFileSync(join(__dirname, '..', 'templates', 'resources.json'), 'utf8'),
-	) as { dataTables: Array<{ name: string; columns: Array<{ name: string; type: string }> }> };
 	type Node = { name: string; type: string; parameters: Record<string, any> };
 	const nodes = setup.nodes as Node[];
 
-	it('creates every data table the ready workflows use, with its columns, reusing an existing one', () => {
-		const created = nodes.filter(
-			(n) => n.type === 'n8n-nodes-base.dataTable' && n.parameters.resource === 'table',
+	it('creates every data table the ready workflows use, with every column they write, reusing an existing one', () => {
+		const tables = setupTables();
+		type TableNode = { type: string; parameters: Record<string, any> };
+		const used = files
+			.filter((f) => f !== 'setup.json')
+			.flatMap((f) => read(f).nodes as TableNode[])
+			.filter((n) => n.type === 'n8n-nodes-base.dataTable' && n.parameters.dataTableId);
+		expect(new Set(used.map((n) => n.parameters.dataTableId.value))).toEqual(
+			new Set(tables.map((t) => t.name).filter((name) => name !== 'pecelan_office')),
 		);
-		expect(created.map((n) => n.parameters.tableName).sort()).toEqual(
-			resources.dataTables.map((t) => t.name).sort(),
-		);
-		for (const node of created) {
-			const table = resources.dataTables.find((t) => t.name === node.parameters.tableName)!;
-			expect(node.parameters.columns.column).toEqual(table.columns);
-			expect(node.parameters.options.createIfNotExists).toBe(true);
+		for (const node of used) {
+			const table = tables.find((t) => t.name === node.parameters.dataTableId.value)!;
+			for (const column of Object.keys(node.parameters.columns?.value ?? {}))
+				expect(table.columns.map((c) => c.name)).toContain(column);
 		}
+		for (const node of nodes.filter((n) => n.parameters.resource === 'table'))
+			expect(node.parameters.options.createIfNotExists).toBe(true);
 	});
 
 	it('is opened only with its form login, and installs through the n8n node', () => {

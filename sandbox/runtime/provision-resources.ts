@@ -1,6 +1,6 @@
 // The instance-wide things workflows need before they are imported: an API key, credentials
-// (filled from the sandbox, fitted to each type's schema) and the data tables of
-// templates/resources.json.
+// (filled from the sandbox, fitted to each type's schema) and the data tables a resources file
+// names (test fixtures; the ready workflows' tables are made by the Setup form).
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createApiKey, N8nApiError, PublicApi } from './api';
@@ -20,10 +20,8 @@ export interface OfficeResources {
 	spreadsheet?: unknown;
 }
 
-export const RESOURCES_FILE = join(__dirname, '..', '..', 'templates', 'resources.json');
-
-/** The office's resources file (templates/resources.json by default); none when it is absent. */
-export function readResources(file = RESOURCES_FILE): OfficeResources {
+/** A resources file; none when it is absent. */
+export function readResources(file: string): OfficeResources {
 	return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as OfficeResources) : {};
 }
 

@@ -1,6 +1,8 @@
 // Brings a running n8n to the office's state, idempotently: an API key, the credentials, the
-// data tables of templates/resources.json, every workflows/*.json imported (by name) and
-// activated, and their production webhooks answering.
+// workflows and their production webhooks answering. A folder holding the Setup workflow (the
+// repository's workflows/) is set up as an admin does it: Setup imported alone and its form
+// submitted (./setup-form), which installs the ready workflows; any other folder (test fixtures)
+// has every file imported and activated, with the data tables its resources file names.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,9 +15,9 @@ import {
 	readResources,
 	type OfficeResources,
 } from './provision-resources';
-import { fillDataTableIds } from '../../nodes/shared/setup/dataTableIds';
-import { withSandboxOffice } from './office';
+import { API_SETTINGS } from '../../nodes/shared/setup/readyWorkflows';
 import { defaultLog, Log, seconds } from './run';
+import { isSetupWorkflow, keyValueTable, submitSetupForm } from './setup-form';
 
 import { OwnerLogin, readState, writeState } from './secrets';
 import {
@@ -35,9 +37,14 @@ export interface ProvisionOptions {
 	n8n: { url: string; userFolder: string; owner: OwnerLogin };
 	/** Folder with the workflow files. */
 	workflowsDir: string;
-	/** What the workflows need besides themselves (data tables); default templates/resources.json. */
+	/** Data tables a folder without the Setup workflow needs (test fixtures); default none. */
 	resourcesFile?: string;
 	credentials: CredentialSpec[];
+	/**
+	 * The Setup form's answers (field name → value) and its login, for a folder holding the Setup
+	 * workflow; `answers: false` imports Setup without submitting it (the setup e2e submits its own).
+	 */
+	setup?: { answers: Record<string, string> | false; login: { user: string; password: string } };
 	log?: Log;
 	webhookTimeoutMs?: number;
 	/**
@@ -64,6 +71,8 @@ export interface Provisioned {
 	dataTables: Record<string, string>;
 	workflows: ProvisionedWorkflow[];
 	setup: OfficeResources;
+	/** What the Setup form made (pecelan_office: spreadsheetId, folderId); empty without it. */
+	office: Record<string, string>;
 	seconds: number;
 }
 
@@ -170,6 +179,145 @@ async function waitForWebhooks(endpoints: WebhookEndpoint[], timeoutMs: number):
 	}
 }
 
+/** A workflow's production webhooks, as its node types describe them. */
+function webhooksOf(url: string, types: NodeTypeDescription[], body: WorkflowFile) {
+	return body.nodes.flatMap((node) => {
+		const description = descriptionOf(types, node);
+		const defaults = Object.fromEntries(
+			(description?.properties ?? []).map((p) => [p.name, p.default]),
+		);
+		return description?.webhooks && !node.disabled
+			? webhookEndpoints(url, node, description.webhooks, defaults)
+			: [];
+	});
+}
+
+function described(
+	url: string,
+	types: NodeTypeDescription[],
+	body: WorkflowFile,
+	entry: { id: string; file: string; active: boolean },
+	log: Log,
+): ProvisionedWorkflow {
+	const webhooks = webhooksOf(url, types, body);
+	const nodeTypes = Object.fromEntries(body.nodes.map((n) => [n.name, n.type]));
+	const state = entry.active ? 'active' : 'saved (no trigger: not activated)';
+	const urls = webhooks.map((w) => `\n    ${w.method} ${w.url}`).join('');
+	log(`provision: ${body.name} (${entry.file}) ${state}${urls}`);
+	return { ...entry, name: body.name, webhooks, nodeTypes };
+}
+
+interface Context {
+	url: string;
+	api: PublicApi;
+	types: NodeTypeDescription[];
+	credentials: KnownCredential[];
+	options: ProvisionOptions;
+	log: Log;
+}
+
+/** Imports the files (created, or updated when changed since the last import) and activates them. */
+async function importFiles(
+	ctx: Context,
+	files: Array<{ file: string; workflow: WorkflowFile }>,
+	previous: Record<string, { id: string; hash: string }>,
+	hashes: Record<string, { id: string; hash: string }>,
+): Promise<ProvisionedWorkflow[]> {
+	const { api, types, log } = ctx;
+	const existing = await api.list<ExistingWorkflow>('/workflows');
+	const workflows: ProvisionedWorkflow[] = [];
+	for (const { file, workflow } of files) {
+		const unknownTypes = workflow.nodes.filter((n) => !descriptionOf(types, n)).map((n) => n.type);
+		if (unknownTypes.length)
+			log(
+				`provision: ${file} uses node types n8n does not know: ${[...new Set(unknownTypes)].join(', ')}`,
+			);
+		const { body, missing } = prepareWorkflow(
+			workflow,
+			ctx.credentials,
+			(n) => Boolean(descriptionOf(types, n)?.webhooks?.length),
+			keepsSuccesses(ctx.options, workflow) ? { saveDataSuccessExecution: 'all' } : {},
+		);
+		if (missing.length) log(`provision: ${file}: no credential for ${missing.join('; ')}`);
+		const found = existing.find((w) => w.name === workflow.name);
+		const hash = createHash('sha256').update(JSON.stringify(body)).digest('hex');
+		const { id, active } = await upsertWorkflow(api, body, hash, found, previous[workflow.name]);
+		hashes[workflow.name] = { id, hash };
+		workflows.push(described(ctx.url, types, body, { id, file, active }, log));
+	}
+	return workflows;
+}
+
+const keepsSuccesses = (options: ProvisionOptions, workflow: WorkflowFile) =>
+	Boolean(options.keepSuccessfulExecutions) && !asksForSecret(workflow);
+
+/**
+ * The workflows the Setup run installed, described like imported ones; with
+ * keepSuccessfulExecutions (tests only) each is saved again keeping successful executions.
+ */
+async function adoptInstalled(ctx: Context, setupName: string): Promise<ProvisionedWorkflow[]> {
+	const { api } = ctx;
+	const installed = (await api.list<ExistingWorkflow>('/workflows')).filter(
+		(w) => w.name !== setupName,
+	);
+	const workflows: ProvisionedWorkflow[] = [];
+	for (const { id } of installed) {
+		const body = await api.call<WorkflowFile & { active: boolean }>('GET', `/workflows/${id}`);
+		let active = body.active;
+		if (keepsSuccesses(ctx.options, body) && body.settings?.saveDataSuccessExecution !== 'all') {
+			const settings = Object.fromEntries(
+				API_SETTINGS.filter((k) => body.settings?.[k] !== undefined).map((k) => [
+					k,
+					body.settings?.[k],
+				]),
+			);
+			const update = {
+				name: body.name,
+				nodes: body.nodes,
+				connections: body.connections,
+				settings: { ...settings, saveDataSuccessExecution: 'all' },
+			};
+			if (active) await api.call('POST', `/workflows/${id}/deactivate`, {});
+			await api.call('PUT', `/workflows/${id}`, update);
+			active = active && (await activate(api, id, update));
+		}
+		workflows.push(described(ctx.url, ctx.types, body, { id, file: '(Setup)', active }, ctx.log));
+	}
+	return workflows;
+}
+
+/**
+ * Runs the Setup form unless it ran with the same answers and files and every workflow it
+ * installs is still there (a workflow edited in the editor then stays as it is).
+ */
+async function runSetup(
+	ctx: Context,
+	setup: { file: string; workflow: WorkflowFile; id: string },
+	others: Array<{ file: string; workflow: WorkflowFile }>,
+	userFolder: string,
+): Promise<void> {
+	const given = ctx.options.setup;
+	if (!given || given.answers === false) return;
+	const hash = createHash('sha256')
+		.update(JSON.stringify([given.answers, setup.workflow, others]))
+		.digest('hex');
+	const names = (await ctx.api.list<ExistingWorkflow>('/workflows')).map((w) => w.name);
+	const complete = others.every(({ workflow }) => names.includes(workflow.name));
+	if (readState<{ hash: string }>(userFolder, SETUP_STATE)?.hash === hash && complete) return;
+	await submitSetupForm({
+		url: ctx.url,
+		api: ctx.api,
+		workflowId: setup.id,
+		workflow: setup.workflow,
+		login: given.login,
+		answers: given.answers,
+		log: ctx.log,
+	});
+	writeState(userFolder, SETUP_STATE, { hash });
+}
+
+const SETUP_STATE = 'pecelan-setup-form.json';
+
 export async function provision(options: ProvisionOptions): Promise<Provisioned> {
 	const log = options.log ?? defaultLog;
 	const started = Date.now();
@@ -183,62 +331,41 @@ export async function provision(options: ProvisionOptions): Promise<Provisioned>
 		data: { apiKey: api.apiKey, baseUrl: `${url.replace(/\/$/, '')}/api/v1` },
 	};
 	const credentials = await ensureCredentials(api, [...options.credentials, n8nApi], log);
-	const setup = readResources(options.resourcesFile);
-	const dataTables = await ensureDataTables(api, setup, log);
+	const resources = options.resourcesFile ? readResources(options.resourcesFile) : {};
+	await ensureDataTables(api, resources, log);
 
 	const files = readWorkflowFiles(options.workflowsDir);
 	const types = files.length
 		? await internalCall<NodeTypeDescription[]>(url, session, 'GET', '/types/nodes.json')
 		: [];
-	const existing = await api.list<ExistingWorkflow>('/workflows');
+	const ctx: Context = { url, api, types, credentials, options, log };
 	const previous =
 		readState<Record<string, { id: string; hash: string }>>(userFolder, HASHES) ?? {};
 	const hashes: Record<string, { id: string; hash: string }> = {};
-	const workflows: ProvisionedWorkflow[] = [];
-	for (const { file, workflow } of files) {
-		const unknownTypes = workflow.nodes.filter((n) => !descriptionOf(types, n)).map((n) => n.type);
-		if (unknownTypes.length)
-			log(
-				`provision: ${file} uses node types n8n does not know: ${[...new Set(unknownTypes)].join(', ')}`,
-			);
-		const { body, missing } = prepareWorkflow(
-			fillDataTableIds(withSandboxOffice(workflow), dataTables),
-			credentials,
-			(n) => Boolean(descriptionOf(types, n)?.webhooks?.length),
-			options.keepSuccessfulExecutions && !asksForSecret(workflow)
-				? { saveDataSuccessExecution: 'all' }
-				: {},
+	const setupFile = files.find((f) => isSetupWorkflow(f.workflow));
+	const workflows = await importFiles(ctx, setupFile ? [setupFile] : files, previous, hashes);
+	const waitForActive = (list: ProvisionedWorkflow[]) =>
+		waitForWebhooks(
+			list.filter((w) => w.active).flatMap((w) => w.webhooks),
+			options.webhookTimeoutMs ?? 60000,
 		);
-		if (missing.length) log(`provision: ${file}: no credential for ${missing.join('; ')}`);
-		const found = existing.find((w) => w.name === workflow.name);
-		const hash = createHash('sha256').update(JSON.stringify(body)).digest('hex');
-		const { id, active } = await upsertWorkflow(api, body, hash, found, previous[workflow.name]);
-		hashes[workflow.name] = { id, hash };
-		const webhooks = body.nodes.flatMap((node) => {
-			const description = descriptionOf(types, node);
-			const defaults = Object.fromEntries(
-				(description?.properties ?? []).map((p) => [p.name, p.default]),
-			);
-			return description?.webhooks && !node.disabled
-				? webhookEndpoints(url, node, description.webhooks, defaults)
-				: [];
-		});
-		const nodeTypes = Object.fromEntries(body.nodes.map((n) => [n.name, n.type]));
-		workflows.push({ id, name: workflow.name, file, active, webhooks, nodeTypes });
-		const state = active ? 'active' : 'saved (no trigger: not activated)';
-		const urls = webhooks.map((w) => `\n    ${w.method} ${w.url}`).join('');
-		log(`provision: ${workflow.name} (${file}) ${state}${urls}`);
+	await waitForActive(workflows);
+	if (setupFile) {
+		const others = files.filter((f) => f !== setupFile);
+		const setup = { ...setupFile, id: workflows[0].id };
+		await runSetup(ctx, setup, others, userFolder);
+		const installed = await adoptInstalled(ctx, setupFile.workflow.name);
+		await waitForActive(installed);
+		workflows.push(...installed);
 	}
-	await waitForWebhooks(
-		workflows.filter((w) => w.active).flatMap((w) => w.webhooks),
-		options.webhookTimeoutMs ?? 60000,
-	);
+	const tables = await api.list<{ id: string; name: string }>('/data-tables');
 	const result: Provisioned = {
 		apiKey: api.apiKey,
 		credentials,
-		dataTables,
+		dataTables: Object.fromEntries(tables.map((t) => [t.name, t.id])),
 		workflows,
-		setup,
+		setup: resources,
+		office: await keyValueTable(api, 'pecelan_office'),
 		seconds: (Date.now() - started) / 1000,
 	};
 	writeState(userFolder, HASHES, { ...previous, ...hashes });

@@ -12,7 +12,6 @@ import { claimUserFolder, startN8n, N8nInstance } from './n8n';
 import { startQueueServices, type QueueServices } from './queue';
 import { installPackage } from './package';
 import { CredentialSpec, provision, Provisioned } from './provision';
-import { readResources, type OfficeResources } from './provision-resources';
 import { defaultLog, freePort, Log } from './run';
 import { readState, writeState } from './secrets';
 import { sheetTabs } from '../../nodes/shared/sheet/requestRow';
@@ -42,8 +41,13 @@ export interface StackOptions {
 	packageDir?: string | false;
 	/** Workflow files; default <repo>/workflows. */
 	workflowsDir?: string;
-	/** What the workflows need besides themselves (data tables, spreadsheet); default templates/resources.json. */
+	/** Data tables a workflow folder without the Setup workflow needs (test fixtures). */
 	resourcesFile?: string;
+	/**
+	 * Submit the Setup form with the sandbox office's answers (sandbox/office.json) when the
+	 * folder holds the Setup workflow; default true. false: Setup imported, not submitted.
+	 */
+	submitSetup?: boolean;
 	sandboxOptions?: Partial<SandboxOptions>;
 	extraEnv?: Record<string, string>;
 	/** Save successful executions in full (the e2e tests read them); `npm start` does not. */
@@ -160,7 +164,7 @@ export function sandboxCredentials(sandbox: Sandbox, userFolder: string): Creden
 			// Letters signed at once (approvals.json): a certificate from the BSrE stand-in's CA.
 			name: 'Office certificate',
 			type: 'officeCertificateApi',
-			data: sandbox.bsre.officeCertificate(office.signatory.name),
+			data: sandbox.bsre.officeCertificate(office.form.signatoryName),
 		},
 		{
 			// Batch signing (signing.json): no passphrase stored; the signatory types it in the form.
@@ -180,19 +184,17 @@ export function sandboxCredentials(sandbox: Sandbox, userFolder: string): Creden
 }
 
 /**
- * The sandbox's spreadsheet: its id from templates/resources.json, every tab and header row
- * from the sheet layout (templates/sheet.json) the nodes read.
+ * The sandbox's own spreadsheet (for workflow folders without the Setup workflow): every tab and
+ * header row from the sheet layout (templates/sheet.json) the nodes read. With Setup, the Setup
+ * run makes the office's spreadsheet and the sandbox shows that one (useOffice).
  */
-export function spreadsheetOptions(setup: OfficeResources): Partial<SandboxOptions> {
-	const sheet = (setup.spreadsheet ?? {}) as { spreadsheetId?: string };
+export function spreadsheetOptions(): Partial<SandboxOptions> {
 	const [requests, ...others] = sheetTabs();
-	const options: Partial<SandboxOptions> = {
+	return {
 		sheetName: requests.name,
 		sheetHeader: requests.header,
 		otherTabs: Object.fromEntries(others.map((tab) => [tab.name, tab.header])),
 	};
-	if (sheet.spreadsheetId) options.spreadsheetId = sheet.spreadsheetId;
-	return options;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
@@ -224,7 +226,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 			proxyPort: options.proxyPort,
 			stateDir: options.stateDir,
 			persist: options.persist,
-			...spreadsheetOptions(readResources(options.resourcesFile)),
+			...spreadsheetOptions(),
 			...options.sandboxOptions,
 		}),
 	);
@@ -280,6 +282,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 				workflowsDir,
 				resourcesFile: options.resourcesFile,
 				credentials: sandboxCredentials(sandbox, userFolder),
+				setup: {
+					answers: options.submitSetup === false ? false : office.form,
+					login: SANDBOX_SETUP_LOGIN,
+				},
 				keepSuccessfulExecutions: options.keepSuccessfulExecutions,
 				log,
 			}),
@@ -292,6 +298,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 			.flatMap((w) => w.webhooks.map((hook) => ({ hook, node: w.nodeTypes[hook.node] })))
 			.find(({ node }) => node === SHEET_EDIT_NODE_TYPE);
 		if (sheetEdit) sandbox.setSheetEditWebhookUrl(sheetEdit.hook.url);
+		// The page and the staff's sheet are the office's: the ones the Setup form made.
+		sandbox.useOffice({
+			spreadsheetId: provisioned.office.spreadsheetId,
+			driveFolderId: provisioned.office.folderId,
+		});
 		sandbox.setN8n({ url: running.url, ready: () => workflowsActive(running.url, provisioned) });
 		timings.total = (Date.now() - started) / 1000;
 		const stack: Stack = {

@@ -92,6 +92,7 @@ const routes: Array<[string, RegExp, Handler]> = [
 				phoneNumberId: s.phoneNumberId,
 				spreadsheetId: s.spreadsheetId,
 				sheetName: s.sheetName,
+				driveFolderId: s.driveFolderId,
 				n8nUrl: ctx.n8n?.url ?? null,
 				businessNumber: s.businessNumber,
 			});

@@ -59,6 +59,7 @@ export interface SandboxConfig {
 	wabaId: string;
 	spreadsheetId: string;
 	sheetName: string;
+	driveFolderId: string;
 	n8nUrl: string | null;
 	/** Not in the JSON API's config, but what credentials need: */
 	accessToken: string;
@@ -85,6 +86,11 @@ export interface Sandbox {
 	/** Where staff edits are posted, as the sheet's Apps Script would post them. */
 	setSheetEditWebhookUrl(url: string): void;
 	setN8n(info: { url: string; ready: () => Promise<boolean> }): void;
+	/**
+	 * The office's spreadsheet and Drive folder (the ones the Setup form made): what the page, the
+	 * staff's sheet API and the sheet's Apps Script use. An id not given keeps the current one.
+	 */
+	useOffice(ids: { spreadsheetId?: string; driveFolderId?: string }): void;
 	stop(): Promise<void>;
 }
 
@@ -194,6 +200,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			wabaId: settings.wabaId,
 			spreadsheetId: settings.spreadsheetId,
 			sheetName: settings.sheetName,
+			driveFolderId: settings.driveFolderId,
 			n8nUrl: ctx.n8n?.url ?? null,
 			accessToken: settings.accessToken,
 			businessNumber: settings.businessNumber,
@@ -213,6 +220,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		},
 		setN8n: (info) => {
 			ctx.n8n = info;
+		},
+		useOffice: ({ spreadsheetId, driveFolderId }) => {
+			if (spreadsheetId) settings.spreadsheetId = spreadsheetId;
+			if (driveFolderId) settings.driveFolderId = driveFolderId;
 		},
 		stop: async () => {
 			redelivery.stop();

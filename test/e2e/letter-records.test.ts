@@ -15,7 +15,6 @@ import { waitFor } from './support/wait';
 import { editWorkflow, pauseWorkflow } from './support/workflow-edit';
 
 const stack = useStack();
-const OFFICE_FOLDER = '1SandboxPecelanFiles000000000000000000000';
 /** Not in the numbering's pattern, so it does not move the sequence of new letters. */
 const LEGACY_NUMBER = `400.12.2/LAMA/401.301.3/${new Date().getFullYear()}`;
 /** Approvals poll every 15 s; a busy machine takes a few rounds. */
@@ -131,7 +130,7 @@ describe('request folders on Drive', () => {
 			expect(links.length).toBeGreaterThan(0);
 
 			// One folder named by the ticket in the office's folder, holding exactly the linked files.
-			const office = await media(`/api/media/${OFFICE_FOLDER}`);
+			const office = await media(`/api/media/${stack().config.driveFolderId}`);
 			const folder = office.body.files.find((f: any) => f.name === ticket);
 			expect(folder).toBeDefined();
 			const inFolder = (await media(`/api/media/${folder.id}`)).body.files.map((f: any) => f.url);

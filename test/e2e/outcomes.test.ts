@@ -105,7 +105,7 @@ describe('service outcomes', () => {
 			(await (await fetch(`${stack().sandboxUrl}/api/media/${id}`)).json()) as {
 				files: Array<{ id: string; name: string; url: string }>;
 			};
-		const office = await listing('1SandboxPecelanFiles000000000000000000000');
+		const office = await listing(stack().config.driveFolderId);
 		const folder = office.files.find((f) => f.name === ticket)!;
 		expect((await listing(folder.id)).files.map((f) => f.url)).toEqual([
 			new URL(withPhoto.values.Foto).pathname,

@@ -3,16 +3,11 @@
 // form over HTTP; the spreadsheet, folder, data tables and the ready workflows appear, and a
 // resident's request through the installed intake lands in the NEW spreadsheet. Submitted again
 // with another address: nothing is created twice and the installed letters carry the new address.
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PublicApi } from '../../sandbox/runtime/api';
-import {
-	REPO_ROOT,
-	SANDBOX_SETUP_LOGIN,
-	startStack,
-	type Stack,
-} from '../../sandbox/runtime/stack';
+import { SANDBOX_SETUP_LOGIN, startStack, type Stack } from '../../sandbox/runtime/stack';
 import { API_SETTINGS } from '../../nodes/shared/setup/readyWorkflows';
 import layout from '../../templates/sheet.json';
 import { readPdf, squash } from '../../nodes/shared/letter/__tests__/pdfText';
@@ -71,6 +66,8 @@ const workflows = async () =>
 
 const answers = (address: string) => ({
 	office: 'KELURAHAN MAJU JAYA',
+	district: 'Sukamaju',
+	regency: 'Kabupaten Bogor',
 	address,
 	phone: '(0351) 765432',
 	email: 'majujaya@example.go.id',
@@ -123,18 +120,12 @@ async function submitSetup(address: string): Promise<void> {
 
 beforeAll(async () => {
 	dir = mkdtempSync(join(tmpdir(), 'pecelan-setup-test-'));
-	const workflowsDir = join(dir, 'workflows');
-	mkdirSync(workflowsDir);
-	copyFileSync(join(REPO_ROOT, 'workflows', 'setup.json'), join(workflowsDir, 'setup.json'));
-	// Nothing provisioned but credentials: the Setup form makes the tables.
-	const resourcesFile = join(dir, 'resources.json');
-	writeFileSync(resourcesFile, JSON.stringify({ dataTables: [] }));
+	// Nothing provisioned but credentials and the Setup workflow: the admin submits its form.
 	stack = await startStack({
 		userFolder: join(dir, 'n8n'),
 		stateDir: join(dir, 'sandbox'),
 		sandboxPort: 0,
-		workflowsDir,
-		resourcesFile,
+		submitSetup: false,
 		keepSuccessfulExecutions: true,
 		log: (line) => process.stderr.write(`[setup] ${line}\n`),
 	});
@@ -295,4 +286,9 @@ test('an approval in the new spreadsheet sends a letter with the form’s letter
 	expect(text).toContain(squash('Jl. Pahlawan No. 9, Madiun'));
 	expect(text).toContain(squash('Siti Aminah, S.IP., M.AP.'));
 	expect(text).toContain(squash('19800202 200501 2 002'));
+	// The office's own region, from the form's kecamatan and kabupaten: not the reference office's.
+	expect(text).toContain(squash('PEMERINTAH KABUPATEN BOGOR'));
+	expect(text).toContain(squash('Lurah Maju Jaya, Kecamatan Sukamaju, Kabupaten Bogor'));
+	expect(text).toContain(squash('LURAH MAJU JAYA'));
+	expect(text).not.toMatch(/Oro-Oro Ombo|Kartoharjo/i);
 });

@@ -238,10 +238,10 @@ describe('signing at once (the default): the office certificate', () => {
 			);
 			const report = pdfsig(await eko.download(letter.document!.url));
 			expect(report).toMatchObject({ valid: true, wholeDocument: true });
-			expect(report.signers).toEqual([office.signatory.name]);
+			expect(report.signers).toEqual([office.form.signatoryName]);
 			// What the sandbox page shows under it.
 			expect(letter.document!.signature).toMatchObject({
-				signedBy: office.signatory.name,
+				signedBy: office.form.signatoryName,
 				intact: true,
 			});
 			await rowOf(stack(), ticket, (r) => r.values[c.status] === statuses.done);
@@ -256,7 +256,7 @@ describe('signing at once (the default): the office certificate', () => {
 			};
 			const genuine = await check(pdf);
 			expect(genuine).toContain('Tanda tangan elektronik UTUH');
-			expect(genuine).toContain(`Ditandatangani oleh: ${office.signatory.name}`);
+			expect(genuine).toContain(`Ditandatangani oleh: ${office.form.signatoryName}`);
 			const changed = Buffer.from(pdf);
 			changed[300] ^= 0x01;
 			expect(await check(changed)).toContain('Tanda tangan elektronik TIDAK COCOK');

@@ -1,8 +1,10 @@
 // The stack the end-to-end suite starts is what `npm start` brings up for a newcomer (fresh n8n
-// user folder, this package built and installed as a community package, credentials, table and
-// the ready workflows provisioned): healthy, configured, and the real intake answers "halo".
-import { readdirSync } from 'node:fs';
+// user folder, this package built and installed as a community package, credentials, and the
+// Setup form submitted, which made the sheet and tables and installed the ready workflows):
+// healthy, configured, and the real intake answers "halo".
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DEFAULT_SETTINGS } from '../../sandbox/server';
 import { catalog, Resident, said } from './support/resident';
 import { useStack } from './support/use-stack';
 
@@ -23,11 +25,19 @@ describe('the office on one machine', () => {
 		for (const key of ['verifyToken', 'appSecret', 'phoneNumberId', 'spreadsheetId', 'sheetName'])
 			expect(config[key]).toBeTruthy();
 		expect(stack().workflows.map((w) => w.active)).toEqual(stack().workflows.map(() => true));
-		// Every ready workflow of workflows/ (templates/resources.json is the tables they need).
-		const ready = readdirSync(join(__dirname, '..', '..', 'workflows'))
+		// Every workflow of workflows/: Setup imported, its form submitted, the others installed by it.
+		const dir = join(__dirname, '..', '..', 'workflows');
+		const ready = readdirSync(dir)
 			.filter((f) => f.endsWith('.json'))
+			.map((f) => (JSON.parse(readFileSync(join(dir, f), 'utf8')) as { name: string }).name)
 			.sort();
-		expect(stack().workflows.map((w) => w.file).sort()).toEqual(ready);
+		expect(
+			stack()
+				.workflows.map((w) => w.name)
+				.sort(),
+		).toEqual(ready);
+		// The sheet staff see is the one the Setup form made, not the sandbox's spare one.
+		expect(config.spreadsheetId).not.toBe(DEFAULT_SETTINGS.spreadsheetId);
 	});
 
 	it('answers a resident\'s "halo" with the greeting and the menu', async () => {
