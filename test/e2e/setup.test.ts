@@ -75,6 +75,7 @@ const answers = (address: string) => ({
 	signatoryPangkat: 'Pembina (IV/a)',
 	signatoryNip: '19800202 200501 2 002',
 	signatoryTitle: 'LURAH MAJU JAYA',
+	signatoryWhatsApp: '0812 9916 0003',
 	paper: 'A4',
 	unitCode: '400.10.2',
 	adminWhatsApp: ADMIN,
@@ -174,6 +175,12 @@ test('the ready workflows are installed, active, on the new ids, with the formâ€
 	const text = JSON.stringify(installed);
 	expect(text).not.toContain('1SandboxPecelan');
 	expect(text).toContain(spreadsheetId);
+	// The report and the TTE notice go to the signatory's number from the form, as WhatsApp writes it.
+	const notices = installed.flatMap((w) =>
+		w.nodes.filter((n) => ['Send to Lurah', 'Tell Signatory'].includes(n.name)),
+	);
+	expect(notices.map((n) => n.parameters.to)).toEqual(['6281299160003', '6281299160003']);
+	expect(text).not.toContain('6281100000099');
 	const letters = installed.flatMap((w) =>
 		w.nodes.filter((n) => n.type === 'n8n-nodes-pecelan.letterPdf'),
 	);

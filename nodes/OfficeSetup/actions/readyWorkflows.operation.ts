@@ -49,6 +49,16 @@ export const description: INodeProperties[] = [
 		displayOptions: show,
 	},
 	{ ...signatoryProperty, displayOptions: show },
+	{
+		displayName: "Signatory's WhatsApp Number",
+		name: 'signatoryWhatsApp',
+		type: 'string',
+		default: '',
+		placeholder: '0812 3456 7890',
+		description:
+			'Where the monthly report and the "letters wait for your TTE" notice go; empty keeps the workflows\' number',
+		displayOptions: show,
+	},
 	{ ...paperOption, displayOptions: show },
 	{
 		displayName: 'Unit Code',
@@ -136,6 +146,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<ItemR
 		district: String(this.getNodeParameter('district', i, '')),
 		regency: String(this.getNodeParameter('regency', i, '')),
 		signatory: this.getNodeParameter('signatory', i, {}) as Record<string, string>,
+		signatoryWhatsApp: String(this.getNodeParameter('signatoryWhatsApp', i, '')),
 		paper: this.getNodeParameter('paper', i, '') as OfficeSettings['paper'],
 		unitCode: String(this.getNodeParameter('unitCode', i, '')),
 		credentials: credentialsOf(this, i),

@@ -5,14 +5,19 @@
  * takes one of their types. The result is a body n8n's public API accepts for creating or
  * updating a workflow. Pure: the workflow files are given (bundled by ./bundled).
  */
+import { toWhatsAppId } from '../validation/phone';
 import { isObject } from '../values';
 import { fillDataTableIds } from './dataTableIds';
 import { regionLetterhead, regionSignatoryTitle } from './region';
 
-/** The ids the files carry: the sandbox's spreadsheet and its office Drive folder. */
+/**
+ * The ids the files carry: the sandbox's spreadsheet, its office Drive folder, and the sandbox
+ * signatory's WhatsApp number (the monthly report and the batch-signing notice go to it).
+ */
 export const SANDBOX_IDS = {
 	spreadsheet: '1SandboxPecelanRequests000000000000000000000',
 	folder: '1SandboxPecelanFiles000000000000000000000',
+	signatoryWhatsApp: '6281100000099',
 };
 
 export interface WorkflowNodeFile {
@@ -45,6 +50,8 @@ export interface OfficeSettings {
 	regency?: string;
 	/** Letter PDF signatory fields (name, pangkat, nip, title); empty ones ignored. */
 	signatory: Record<string, string>;
+	/** The signatory's WhatsApp number, as typed (0812…, +62…): the report and the TTE notice go there. */
+	signatoryWhatsApp?: string;
 	paper?: 'F4' | 'A4' | '';
 	/** The unit code in letter numbers (Triage's `{unit}`). */
 	unitCode?: string;
@@ -148,10 +155,14 @@ function withOffice(node: WorkflowNodeFile, office: OfficeSettings): Record<stri
 
 /** One ready workflow for this office. */
 export function readyWorkflow(file: WorkflowFileShape, office: OfficeSettings): ReadyWorkflow {
-	const ids = {
+	const ids: Record<string, string> = {
 		[SANDBOX_IDS.spreadsheet]: office.spreadsheetId,
 		[SANDBOX_IDS.folder]: office.folderId,
 	};
+	const signatoryWhatsApp = office.signatoryWhatsApp?.trim()
+		? toWhatsAppId(office.signatoryWhatsApp)
+		: undefined;
+	if (signatoryWhatsApp) ids[SANDBOX_IDS.signatoryWhatsApp] = signatoryWhatsApp;
 	const unchosenCredentials: string[] = [];
 	const nodes = file.nodes.map((node) => {
 		const copy: WorkflowNodeFile = {
@@ -192,5 +203,9 @@ export function readyWorkflows(
 ): ReadyWorkflow[] {
 	if (!office.spreadsheetId?.trim()) throw new Error('The spreadsheet id is empty');
 	if (!office.folderId?.trim()) throw new Error('The Drive folder id is empty');
+	if (office.signatoryWhatsApp?.trim() && !toWhatsAppId(office.signatoryWhatsApp))
+		throw new Error(
+			`The signatory's WhatsApp number "${office.signatoryWhatsApp}" is not a valid phone number`,
+		);
 	return files.map((file) => readyWorkflow(file, office));
 }

@@ -108,6 +108,16 @@ describe('the ready workflows for an office', () => {
 		expect(JSON.stringify(intake.body)).not.toMatch(/"mode":"name","value":"pecelan_sessions"/);
 	});
 
+	it("send the report and the TTE notice to the signatory's number, as WhatsApp writes it", () => {
+		const office2 = { ...office, signatoryWhatsApp: '0812-9916 0003' };
+		const text = JSON.stringify(readyWorkflows(BUNDLED_WORKFLOWS, office2));
+		expect(text).not.toContain(SANDBOX_IDS.signatoryWhatsApp);
+		expect(text.match(/"to":"6281299160003"/g)).toHaveLength(2);
+		expect(() =>
+			readyWorkflows(BUNDLED_WORKFLOWS, { ...office, signatoryWhatsApp: 'pak lurah' }),
+		).toThrow('"pak lurah" is not a valid phone number');
+	});
+
 	it('number letters with the unit code', () => {
 		const triage = nodesOfType('n8n-nodes-pecelan.serviceDesk').filter(
 			({ n }) => n.parameters?.operation === 'triage',
