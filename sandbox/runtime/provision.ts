@@ -252,13 +252,14 @@ const keepsSuccesses = (options: ProvisionOptions, workflow: WorkflowFile) =>
 	Boolean(options.keepSuccessfulExecutions) && !asksForSecret(workflow);
 
 /**
- * The workflows the Setup run installed, described like imported ones; with
- * keepSuccessfulExecutions (tests only) each is saved again keeping successful executions.
+ * The workflows the Setup run installed (those named like the folder's other files), described
+ * like imported ones; with keepSuccessfulExecutions (tests only) each is saved again keeping
+ * successful executions.
  */
-async function adoptInstalled(ctx: Context, setupName: string): Promise<ProvisionedWorkflow[]> {
+async function adoptInstalled(ctx: Context, names: string[]): Promise<ProvisionedWorkflow[]> {
 	const { api } = ctx;
-	const installed = (await api.list<ExistingWorkflow>('/workflows')).filter(
-		(w) => w.name !== setupName,
+	const installed = (await api.list<ExistingWorkflow>('/workflows')).filter((w) =>
+		names.includes(w.name),
 	);
 	const workflows: ProvisionedWorkflow[] = [];
 	for (const { id } of installed) {
@@ -354,7 +355,10 @@ export async function provision(options: ProvisionOptions): Promise<Provisioned>
 		const others = files.filter((f) => f !== setupFile);
 		const setup = { ...setupFile, id: workflows[0].id };
 		await runSetup(ctx, setup, others, userFolder);
-		const installed = await adoptInstalled(ctx, setupFile.workflow.name);
+		const installed = await adoptInstalled(
+			ctx,
+			others.map((f) => f.workflow.name),
+		);
 		await waitForActive(installed);
 		workflows.push(...installed);
 	}
