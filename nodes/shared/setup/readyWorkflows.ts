@@ -96,6 +96,13 @@ const SERVICE_REPORT = 'n8n-nodes-pecelan.serviceReport';
 const SERVICE_DESK = 'n8n-nodes-pecelan.serviceDesk';
 const LETTER_SIGNATURE = 'n8n-nodes-pecelan.letterSignature';
 
+/**
+ * Generic credential types serve a different purpose on each node (the Setup form's login, the
+ * signatory's form login, the report webhook's key): never given by type, always linked by the
+ * name the workflow gives. Without this the signatory's TTE form took the admin's Setup login.
+ */
+const LINKED_BY_NAME_ONLY = ['httpBasicAuth', 'httpHeaderAuth', 'httpQueryAuth', 'httpCustomAuth'];
+
 const filled = (values: Record<string, string>) =>
 	Object.fromEntries(Object.entries(values).filter(([, v]) => typeof v === 'string' && v.trim()));
 
@@ -172,7 +179,7 @@ export function readyWorkflow(file: WorkflowFileShape, office: OfficeSettings): 
 		if (node.credentials) {
 			copy.credentials = Object.fromEntries(
 				Object.entries(node.credentials).map(([type, ref]) => {
-					const chosen = office.credentials[type];
+					const chosen = LINKED_BY_NAME_ONLY.includes(type) ? undefined : office.credentials[type];
 					if (!chosen) unchosenCredentials.push(`${node.name}: ${ref?.name ?? type}`);
 					return [
 						type,

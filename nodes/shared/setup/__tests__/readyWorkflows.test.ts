@@ -151,6 +151,20 @@ describe('the ready workflows for an office', () => {
 		expect(ready.every((w) => w.id === null)).toBe(true);
 	});
 
+	it("never give a login or key by its type: the signatory's form keeps its own login", () => {
+		const withLogin = readyWorkflows(BUNDLED_WORKFLOWS, {
+			...office,
+			credentials: { ...office.credentials, httpBasicAuth: { id: 's1', name: 'Setup form login' } },
+		});
+		const forms = withLogin
+			.flatMap((w) => w.body.nodes)
+			.filter((n) => n.credentials?.httpBasicAuth);
+		expect(forms.length).toBeGreaterThan(0);
+		for (const form of forms)
+			expect(form.credentials?.httpBasicAuth?.name).not.toBe('Setup form login');
+		expect(forms.map((n) => n.credentials?.httpBasicAuth?.name)).toContain('Signatory form login');
+	});
+
 	it('leave an unchosen credential to n8n to link by its name', () => {
 		const sign = nodesOfType('n8n-nodes-pecelan.letterSignature').find(
 			({ n }) => n.parameters?.signWith === 'officeCertificate',
