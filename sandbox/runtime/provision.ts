@@ -198,12 +198,13 @@ function described(
 	body: WorkflowFile,
 	entry: { id: string; file: string; active: boolean },
 	log: Log,
+	how = '',
 ): ProvisionedWorkflow {
 	const webhooks = webhooksOf(url, types, body);
 	const nodeTypes = Object.fromEntries(body.nodes.map((n) => [n.name, n.type]));
 	const state = entry.active ? 'active' : 'saved (no trigger: not activated)';
 	const urls = webhooks.map((w) => `\n    ${w.method} ${w.url}`).join('');
-	log(`provision: ${body.name} (${entry.file}) ${state}${urls}`);
+	log(`provision: ${body.name} (${entry.file}${how}) ${state}${urls}`);
 	return { ...entry, name: body.name, webhooks, nodeTypes };
 }
 
@@ -256,10 +257,14 @@ const keepsSuccesses = (options: ProvisionOptions, workflow: WorkflowFile) =>
  * like imported ones; with keepSuccessfulExecutions (tests only) each is saved again keeping
  * successful executions.
  */
-async function adoptInstalled(ctx: Context, names: string[]): Promise<ProvisionedWorkflow[]> {
+async function adoptInstalled(
+	ctx: Context,
+	files: Array<{ file: string; workflow: WorkflowFile }>,
+): Promise<ProvisionedWorkflow[]> {
 	const { api } = ctx;
+	const fileOf = new Map(files.map((f) => [f.workflow.name, f.file]));
 	const installed = (await api.list<ExistingWorkflow>('/workflows')).filter((w) =>
-		names.includes(w.name),
+		fileOf.has(w.name),
 	);
 	const workflows: ProvisionedWorkflow[] = [];
 	for (const { id } of installed) {
@@ -282,7 +287,9 @@ async function adoptInstalled(ctx: Context, names: string[]): Promise<Provisione
 			await api.call('PUT', `/workflows/${id}`, update);
 			active = active && (await activate(api, id, update));
 		}
-		workflows.push(described(ctx.url, ctx.types, body, { id, file: '(Setup)', active }, ctx.log));
+		const file = fileOf.get(body.name)!;
+		const entry = { id, file, active };
+		workflows.push(described(ctx.url, ctx.types, body, entry, ctx.log, ', installed by Setup'));
 	}
 	return workflows;
 }
@@ -355,10 +362,7 @@ export async function provision(options: ProvisionOptions): Promise<Provisioned>
 		const others = files.filter((f) => f !== setupFile);
 		const setup = { ...setupFile, id: workflows[0].id };
 		await runSetup(ctx, setup, others, userFolder);
-		const installed = await adoptInstalled(
-			ctx,
-			others.map((f) => f.workflow.name),
-		);
+		const installed = await adoptInstalled(ctx, others);
 		await waitForActive(installed);
 		workflows.push(...installed);
 	}
