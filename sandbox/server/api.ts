@@ -5,6 +5,7 @@ import type { SandboxContext } from './context';
 import { sheetEditPosts } from './apps-script';
 import { armFault, clearFaults, listFaults } from './faults';
 import { prepareDrive } from './drive-folders';
+import { permissionsOf } from './drive-permissions';
 import { HttpError, parseJson, readBody, sendBytes, sendJson } from './http-util';
 import type { ChangeEvent, ChatMessage } from './state';
 import { patchRow, sheetView } from './staff-sheet';
@@ -214,11 +215,30 @@ const routes: Array<[string, RegExp, Handler]> = [
 				spreadsheetId: sheet.spreadsheetId,
 				title: sheet.title,
 				tabs: sheet.sheets.map((tab) => tab.title),
+				permissions: permissionsOf(ctx, sheet.spreadsheetId),
 			}));
 			const folders = Object.values(ctx.state.data.files)
 				.filter((file) => file.mimeType === 'application/vnd.google-apps.folder')
-				.map((file) => ({ id: file.id, name: file.name, parents: file.parents ?? [] }));
+				.map((file) => ({
+					id: file.id,
+					name: file.name,
+					parents: file.parents ?? [],
+					permissions: permissionsOf(ctx, file.id),
+				}));
 			sendJson(res, 200, { spreadsheets, folders });
+		},
+	],
+	[
+		// The admin deletes the office's spreadsheet in Drive (a test of the Setup's recovery).
+		'DELETE',
+		/^\/api\/google\/spreadsheets\/([^/]+)$/,
+		async (ctx, _req, res, [id]) => {
+			const spreadsheetId = decodeURIComponent(id);
+			if (!ctx.state.data.spreadsheets[spreadsheetId])
+				throw new HttpError(404, { error: `no spreadsheet ${spreadsheetId}` });
+			delete ctx.state.data.spreadsheets[spreadsheetId];
+			ctx.state.changed({ kind: 'sheet', spreadsheetId });
+			sendJson(res, 200, { deleted: spreadsheetId });
 		},
 	],
 	[
