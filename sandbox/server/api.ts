@@ -4,7 +4,7 @@ import { extname, join } from 'node:path';
 import type { SandboxContext } from './context';
 import { sheetEditPosts } from './apps-script';
 import { armFault, clearFaults, listFaults } from './faults';
-import { prepareDrive } from './drive-folders';
+import { deleteFile, FOLDER, prepareDrive } from './drive-folders';
 import { permissionsOf } from './drive-permissions';
 import { HttpError, parseJson, readBody, sendBytes, sendJson } from './http-util';
 import type { ChangeEvent, ChatMessage } from './state';
@@ -229,16 +229,18 @@ const routes: Array<[string, RegExp, Handler]> = [
 		},
 	],
 	[
-		// The admin deletes the office's spreadsheet in Drive (a test of the Setup's recovery).
+		// The admin deletes the office's spreadsheet or folder in Drive (the Setup's recovery).
 		'DELETE',
-		/^\/api\/google\/spreadsheets\/([^/]+)$/,
-		async (ctx, _req, res, [id]) => {
-			const spreadsheetId = decodeURIComponent(id);
-			if (!ctx.state.data.spreadsheets[spreadsheetId])
-				throw new HttpError(404, { error: `no spreadsheet ${spreadsheetId}` });
-			delete ctx.state.data.spreadsheets[spreadsheetId];
-			ctx.state.changed({ kind: 'sheet', spreadsheetId });
-			sendJson(res, 200, { deleted: spreadsheetId });
+		/^\/api\/google\/(spreadsheets|folders)\/([^/]+)$/,
+		async (ctx, _req, res, [kind, id]) => {
+			const fileId = decodeURIComponent(id);
+			if (kind === 'spreadsheets' && ctx.state.data.spreadsheets[fileId]) {
+				delete ctx.state.data.spreadsheets[fileId];
+				ctx.state.changed({ kind: 'sheet', spreadsheetId: fileId });
+			} else if (kind === 'folders' && ctx.state.data.files[fileId]?.mimeType === FOLDER) {
+				deleteFile(ctx, fileId);
+			} else throw new HttpError(404, { error: `no ${kind.slice(0, -1)} ${fileId}` });
+			sendJson(res, 200, { deleted: fileId });
 		},
 	],
 	[

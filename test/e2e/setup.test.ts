@@ -355,22 +355,31 @@ test('an approval in the new spreadsheet sends a letter with the form’s letter
 	expect(text).toContain(squash('19800202 200501 2 002'));
 });
 
-test('a spreadsheet deleted in Drive is made again on the next submission, and requests land there', async () => {
-	const deleted = await fetch(`${info.sandboxUrl}/api/google/spreadsheets/${spreadsheetId}`, {
-		method: 'DELETE',
-	});
-	expect(deleted.status).toBe(200);
+test('a spreadsheet and folder deleted in Drive are made again on the next submission, and requests land there', async () => {
+	const folderId = (await google()).folders.find(
+		(f) => f.name === 'Pecelan · Berkas KELURAHAN MAJU JAYA',
+	)!.id;
+	for (const path of [`spreadsheets/${spreadsheetId}`, `folders/${folderId}`]) {
+		const deleted = await fetch(`${info.sandboxUrl}/api/google/${path}`, { method: 'DELETE' });
+		expect(deleted.status).toBe(200);
+	}
 	const before = await google();
 	await submitSetup('Jl. Pahlawan No. 9, Madiun');
-	const made = (await google()).spreadsheets.filter(
+	const after = await google();
+	const made = after.spreadsheets.filter(
 		(s) => !before.spreadsheets.some((b) => b.spreadsheetId === s.spreadsheetId),
 	);
 	expect(made).toHaveLength(1);
+	const folders = after.folders.filter((f) => f.name === 'Pecelan · Berkas KELURAHAN MAJU JAYA');
+	expect(folders).toHaveLength(1);
+	expect(folders[0].id).not.toBe(folderId);
 	const renewed = made[0].spreadsheetId;
 	expect((await sheetOf(renewed, layout.sheetName)).header).toEqual(Object.values(layout.columns));
 	const text = JSON.stringify(await workflows());
 	expect(text).toContain(renewed);
 	expect(text).not.toContain(spreadsheetId);
+	expect(text).toContain(folders[0].id);
+	expect(text).not.toContain(folderId);
 	const late = await intakeResident(LATE_RESIDENT);
 	const lateTicket = await submitRequest(late, 'domisili');
 	await waitFor(
