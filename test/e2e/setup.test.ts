@@ -390,3 +390,23 @@ test('a spreadsheet and folder deleted in Drive are made again on the next submi
 		{ timeoutMs: 120000, description: `the row of ${lateTicket} in the new spreadsheet` },
 	);
 });
+
+test('while Meta has not approved the test template, the finish page says so and what to do', async () => {
+	const status = (value: string) =>
+		fetch(`${info.sandboxUrl}/api/templates/pecelan_uji_admin/status`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ status: value }),
+		});
+	const before = (await residentClient(info).messages(ADMIN)).length;
+	expect((await status('PENDING')).status).toBe(200);
+	try {
+		const finish = await submitSetup('Jl. Pahlawan No. 9, Madiun');
+		expect(finish).toContain('belum terkirim ke WhatsApp admin');
+		expect(finish).toContain('belum disetujui');
+		expect(finish).toContain('Create Office Templates');
+		expect(await residentClient(info).messages(ADMIN)).toHaveLength(before);
+	} finally {
+		await status('APPROVED');
+	}
+});
