@@ -4,7 +4,8 @@ import { extname, join } from 'node:path';
 import type { SandboxContext } from './context';
 import { sheetEditPosts } from './apps-script';
 import { armFault, clearFaults, listFaults } from './faults';
-import { prepareDrive } from './drive-folders';
+import { deleteFile, FOLDER, prepareDrive } from './drive-folders';
+import { permissionsOf } from './drive-permissions';
 import { HttpError, parseJson, readBody, sendBytes, sendJson } from './http-util';
 import type { ChangeEvent, ChatMessage } from './state';
 import { patchRow, sheetView } from './staff-sheet';
@@ -215,11 +216,32 @@ const routes: Array<[string, RegExp, Handler]> = [
 				spreadsheetId: sheet.spreadsheetId,
 				title: sheet.title,
 				tabs: sheet.sheets.map((tab) => tab.title),
+				permissions: permissionsOf(ctx, sheet.spreadsheetId),
 			}));
 			const folders = Object.values(ctx.state.data.files)
 				.filter((file) => file.mimeType === 'application/vnd.google-apps.folder')
-				.map((file) => ({ id: file.id, name: file.name, parents: file.parents ?? [] }));
+				.map((file) => ({
+					id: file.id,
+					name: file.name,
+					parents: file.parents ?? [],
+					permissions: permissionsOf(ctx, file.id),
+				}));
 			sendJson(res, 200, { spreadsheets, folders });
+		},
+	],
+	[
+		// The admin deletes the office's spreadsheet or folder in Drive (the Setup's recovery).
+		'DELETE',
+		/^\/api\/google\/(spreadsheets|folders)\/([^/]+)$/,
+		async (ctx, _req, res, [kind, id]) => {
+			const fileId = decodeURIComponent(id);
+			if (kind === 'spreadsheets' && ctx.state.data.spreadsheets[fileId]) {
+				delete ctx.state.data.spreadsheets[fileId];
+				ctx.state.changed({ kind: 'sheet', spreadsheetId: fileId });
+			} else if (kind === 'folders' && ctx.state.data.files[fileId]?.mimeType === FOLDER) {
+				deleteFile(ctx, fileId);
+			} else throw new HttpError(404, { error: `no ${kind.slice(0, -1)} ${fileId}` });
+			sendJson(res, 200, { deleted: fileId });
 		},
 	],
 	[

@@ -11,6 +11,7 @@ import {
 	resolveParents,
 	trashFile,
 } from './drive-folders';
+import { createPermission } from './drive-permissions';
 import { randomId } from './ids';
 import type { Spreadsheet } from './sheets-model';
 import type { StoredFile } from './state';
@@ -188,22 +189,22 @@ export function handleDrive(ctx: SandboxContext, req: StandInRequest): StandInRe
 	}
 	const m = /^\/drive\/v3\/files\/([^/]+)(\/permissions)?$/.exec(path);
 	const wanted = m ? decodeURIComponent(m[1]) : '';
-	const spreadsheet = m && !m[2] ? ctx.state.data.spreadsheets[wanted] : undefined;
+	const spreadsheet = m ? ctx.state.data.spreadsheets[wanted] : undefined;
+	if (spreadsheet && m?.[2] && method === 'POST')
+		return createPermission(ctx, wanted, parseJson(req.body) as Record<string, unknown>);
 	if (spreadsheet && method === 'GET')
 		return json(200, spreadsheetFile(spreadsheet, query.get('fields')));
+	if (spreadsheet && method === 'DELETE') {
+		// A spreadsheet is a Drive file: deleting it there is how an admin loses it.
+		delete ctx.state.data.spreadsheets[wanted];
+		ctx.state.changed({ kind: 'sheet', spreadsheetId: wanted });
+		return { status: 204 };
+	}
 	const file = m ? files[wanted === 'root' ? DRIVE_ROOT_ID : wanted] : undefined;
 	if (!m || !file || file.kind !== 'drive')
 		return googleError(404, `File not found: ${m?.[1] ?? path}.`);
-	if (m[2] && method === 'POST') {
-		const body = parseJson(req.body) as Record<string, any>;
-		const type = String(body.type ?? 'anyone');
-		return json(200, {
-			kind: 'drive#permission',
-			id: type === 'anyone' ? 'anyoneWithLink' : randomId(20),
-			type,
-			role: String(body.role ?? 'reader'),
-		});
-	}
+	if (m[2] && method === 'POST')
+		return createPermission(ctx, file.id, parseJson(req.body) as Record<string, unknown>);
 	if (method === 'GET' && query.get('alt') === 'media') {
 		return {
 			status: 200,

@@ -216,6 +216,44 @@ describe('Sheets v4 stand-in', () => {
 });
 
 describe('Drive v3 stand-in', () => {
+	const drive = (method: string, path: string, body?: object) =>
+		viaProxy(t, 'www.googleapis.com', method, path, { headers: auth, body });
+
+	it('shares a spreadsheet with a user as Google does (role and type required, an address for a user)', async () => {
+		const shared = await drive('POST', `/drive/v3/files/${id}/permissions`, {
+			role: 'writer',
+			type: 'user',
+			emailAddress: 'petugas@gmail.com',
+		});
+		expect(shared.status).toBe(200);
+		expect(shared.json).toMatchObject({ kind: 'drive#permission', type: 'user', role: 'writer' });
+		expect(
+			(await drive('POST', `/drive/v3/files/${id}/permissions`, { type: 'user' })).status,
+		).toBe(400);
+		const noAddress = await drive('POST', `/drive/v3/files/${id}/permissions`, {
+			role: 'writer',
+			type: 'user',
+		});
+		expect(noAddress.status).toBe(400);
+		const google = await api(t, 'GET', '/api/google');
+		const sheet = google.json.spreadsheets.find((s: any) => s.spreadsheetId === id);
+		expect(sheet.permissions).toEqual([
+			expect.objectContaining({ type: 'user', role: 'writer', emailAddress: 'petugas@gmail.com' }),
+		]);
+	});
+
+	it('answers 404 for a spreadsheet deleted in Drive, as Sheets does', async () => {
+		const made = await viaProxy(t, SHEETS, 'POST', '/v4/spreadsheets', {
+			headers: auth,
+			body: { properties: { title: 'Pecelan · lost' } },
+		});
+		const lost = made.json.spreadsheetId;
+		expect((await drive('DELETE', `/drive/v3/files/${lost}`)).status).toBe(204);
+		const gone = await viaProxy(t, SHEETS, 'GET', `/v4/spreadsheets/${lost}`, { headers: auth });
+		expect(gone.status).toBe(404);
+		expect(gone.json.error.status).toBe('NOT_FOUND');
+	});
+
 	it("tells a spreadsheet's version (fields=version) and moves it on with every write, ours or staff's", async () => {
 		const version = async () =>
 			viaProxy(t, 'www.googleapis.com', 'GET', `/drive/v3/files/${id}?fields=version`, {

@@ -59,4 +59,55 @@ describe('Office Setup node', () => {
 		);
 		expect(failed.json.error).toBe('The Drive folder id is empty');
 	});
+
+	it('prepares the sample letter from the ready workflows, and refuses when none prints letters', async () => {
+		const [ready] = await run({
+			operation: 'readyWorkflows',
+			spreadsheetId: 'S',
+			folderId: 'F',
+			letterhead: { office: 'KELURAHAN MAJU JAYA' },
+			signatory: { name: 'Siti' },
+		});
+		const [[sample]] = await run({ operation: 'sampleLetter', workflows: ready });
+		expect(sample.json).toMatchObject({
+			letterhead: { office: 'KELURAHAN MAJU JAYA' },
+			signatory: { name: 'Siti' },
+			application: { serviceKey: 'domisili' },
+		});
+		await expect(run({ operation: 'sampleLetter', workflows: [] })).rejects.toThrow(
+			'no Letter PDF node',
+		);
+	});
+
+	it('shares with each staff address typed, and writes the finish page from the results', async () => {
+		const [[requests]] = await run({
+			operation: 'shareRequests',
+			staffEmails: 'a@x.id, nope',
+			spreadsheetId: 'S',
+			folderId: 'F',
+		});
+		expect(requests.json).toEqual({
+			shares: [
+				{ fileId: 'S', file: 'spreadsheet', emailAddress: 'a@x.id' },
+				{ fileId: 'F', file: 'folder', emailAddress: 'a@x.id' },
+			],
+			invalid: ['nope'],
+		});
+		const [[page]] = await run({
+			operation: 'finishPage',
+			spreadsheetId: 'S',
+			folderId: 'F',
+			workflows: ['Intake'],
+			adminNumber: '62812',
+			template: 'pecelan_uji_admin',
+			adminMessage: { error: 'The template is paused because of low quality (132015)' },
+			staffEmails: 'a@x.id, nope',
+			shares: requests.json.shares as IDataObject[],
+			shareResults: [{ json: { id: 'p1' } }, { json: { error: 'File not found' } }],
+		});
+		expect(page.json.title).toBe('Kantor siap');
+		expect(page.json.message).toContain('belum disetujui');
+		expect(page.json.message).toContain('Belum dibagikan ke a@x.id: File not found.');
+		expect(page.json.message).toContain('Bukan alamat surel, dilewati: nope.');
+	});
 });

@@ -5,29 +5,16 @@ import type { ItemResult } from '../../common/itemLoop';
 import { jsonParameter } from '../../common/jsonParameter';
 import { letterheadProperty, paperOption, signatoryProperty } from '../../common/printProperties';
 import { isObject } from '../../shared/values';
+import { officeFileProperties } from './officeFiles';
 import { BUNDLED_WORKFLOWS, readyWorkflows, type OfficeSettings } from '../../shared/setup';
 
 const show = { show: { operation: ['readyWorkflows'] } };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Spreadsheet ID',
-		name: 'spreadsheetId',
-		type: 'string',
-		default: '',
-		required: true,
-		description: "The office's spreadsheet, put into every Google Sheets node",
-		displayOptions: show,
-	},
-	{
-		displayName: 'Drive Folder ID',
-		name: 'folderId',
-		type: 'string',
-		default: '',
-		required: true,
-		description: "The office's Drive folder, where each request's documents get a folder",
-		displayOptions: show,
-	},
+	...officeFileProperties(show, {
+		spreadsheet: "The office's spreadsheet, put into every Google Sheets node",
+		folder: "The office's Drive folder, where each request's documents get a folder",
+	}),
 	{ ...letterheadProperty, displayOptions: show },
 	{
 		displayName: 'Kecamatan',

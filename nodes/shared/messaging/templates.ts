@@ -12,6 +12,7 @@ import complaintAnswered from '../../../templates/whatsapp/pengaduan-ditanggapi.
 import botIsBack from '../../../templates/whatsapp/layanan-aktif-kembali.json';
 import monthlyReport from '../../../templates/whatsapp/laporan-bulanan.json';
 import signatureWaiting from '../../../templates/whatsapp/tte-menunggu.json';
+import adminTest from '../../../templates/whatsapp/uji-admin.json';
 
 export interface TemplateComponent {
 	type: 'HEADER' | 'BODY' | 'FOOTER' | 'BUTTONS';
@@ -47,6 +48,7 @@ export const OFFICE_TEMPLATES = [
 	botIsBack,
 	monthlyReport,
 	signatureWaiting,
+	adminTest,
 ] as OfficeTemplate[];
 
 export function officeTemplate(name: string): OfficeTemplate | undefined {

@@ -3,3 +3,6 @@ export * from './readyWorkflows';
 export { BUNDLED_WORKFLOWS } from './bundled';
 export * from './region';
 export { fillDataTableIds } from './dataTableIds';
+export * from './sampleLetter';
+export * from './staffSharing';
+export * from './finishPage';

@@ -1,0 +1,40 @@
+/**
+ * The sample letter the Setup sends the admin: a domisili letter for a made-up resident, marked
+ * as a sample in its number, name and purpose (templates/setup/sample-letter.json), printed with
+ * the letterhead, signatory and paper the office's ready workflow prints with, so the admin sees
+ * what residents will receive before the first request.
+ */
+import sample from '../../../templates/setup/sample-letter.json';
+import { isObject } from '../values';
+import type { WorkflowFileShape } from './readyWorkflows';
+
+const LETTER_PDF = 'n8n-nodes-pecelan.letterPdf';
+
+export interface SampleLetter {
+	application: Record<string, unknown>;
+	number: string;
+	letterhead: Record<string, unknown>;
+	signatory: Record<string, unknown>;
+	paper: string;
+}
+
+const objectOr = (value: unknown): Record<string, unknown> => (isObject(value) ? value : {});
+
+/**
+ * The sample for the first Letter PDF node among the ready workflows (the approvals' own): its
+ * letterhead, signatory and paper as set there.
+ */
+export function sampleLetter(workflows: Array<Pick<WorkflowFileShape, 'nodes'>>): SampleLetter {
+	const node = workflows
+		.flatMap((w) => (Array.isArray(w?.nodes) ? w.nodes : []))
+		.find((n) => n?.type === LETTER_PDF);
+	if (!node) throw new Error('None of the ready workflows prints letters (no Letter PDF node)');
+	const parameters = objectOr(node.parameters);
+	return {
+		application: JSON.parse(JSON.stringify(sample.application)) as Record<string, unknown>,
+		number: sample.number,
+		letterhead: objectOr(parameters.letterhead),
+		signatory: objectOr(parameters.signatory),
+		paper: String(objectOr(parameters.options).paper ?? '') || 'F4',
+	};
+}
