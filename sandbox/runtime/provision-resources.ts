@@ -2,7 +2,6 @@
 // (filled from the sandbox, fitted to each type's schema) and the data tables a resources file
 // names (test fixtures; the ready workflows' tables are made by the Setup form).
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { createApiKey, N8nApiError, PublicApi } from './api';
 import { Log } from './run';
 import { readState, writeState } from './secrets';
