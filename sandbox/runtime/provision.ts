@@ -1,8 +1,9 @@
 // Brings a running n8n to the office's state, idempotently: an API key, the credentials, the
 // workflows and their production webhooks answering. A folder holding the Setup workflow (the
 // repository's workflows/) is set up as an admin does it: Setup imported alone and its form
-// submitted (./setup-form), which installs the ready workflows; any other folder (test fixtures)
-// has every file imported and activated, with the data tables its resources file names.
+// submitted (./setup-form), which installs the ready workflows (any other file in it, such as a
+// benchmark's workflow, is imported as it is); a folder without Setup (test fixtures) has every
+// file imported and activated, with the data tables its resources file names.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +16,7 @@ import {
 	readResources,
 	type OfficeResources,
 } from './provision-resources';
+import { BUNDLED_WORKFLOWS } from '../../nodes/shared/setup/bundled';
 import { API_SETTINGS } from '../../nodes/shared/setup/readyWorkflows';
 import { defaultLog, Log, seconds } from './run';
 import { isSetupWorkflow, keyValueTable, submitSetupForm } from './setup-form';
@@ -359,10 +361,18 @@ export async function provision(options: ProvisionOptions): Promise<Provisioned>
 		);
 	await waitForActive(workflows);
 	if (setupFile) {
-		const others = files.filter((f) => f !== setupFile);
-		const setup = { ...setupFile, id: workflows[0].id };
-		await runSetup(ctx, setup, others, userFolder);
-		const installed = await adoptInstalled(ctx, others);
+		// The ready workflows come from the Setup run; any other file (a benchmark's) is imported.
+		const readyNames = new Set(BUNDLED_WORKFLOWS.map((w) => w.name));
+		const ready = files.filter((f) => readyNames.has(f.workflow.name));
+		const extras = files.filter((f) => f !== setupFile && !ready.includes(f));
+		await runSetup(ctx, { ...setupFile, id: workflows[0].id }, ready, userFolder);
+		const installed = await adoptInstalled(ctx, ready);
+		const missing = ready.filter((f) => !installed.some((w) => w.name === f.workflow.name));
+		if (options.setup?.answers && missing.length)
+			throw new Error(
+				`provision: the Setup run did not install ${missing.map((f) => f.file).join(', ')}`,
+			);
+		installed.push(...(await importFiles(ctx, extras, previous, hashes)));
 		await waitForActive(installed);
 		workflows.push(...installed);
 	}
