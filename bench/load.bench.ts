@@ -6,10 +6,10 @@
  * then reply latency of the intake against a bare workflow (Webhook → HTTP Request) at 1 and at
  * 20 residents at once, measured in the same run.
  */
-import { loadavg } from 'node:os';
 import type { StackMode } from '../sandbox/runtime/stack';
 import { countProblems } from './load/counts';
 import { startOffice, type Office } from './load/office';
+import { loadAverage, reportProgress } from './load/progress';
 import {
 	catalog,
 	imagesIn,
@@ -33,10 +33,6 @@ const percentile = (values: number[], p: number) => {
 		? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
 		: NaN;
 };
-const loadAverage = () =>
-	loadavg()
-		.map((v) => v.toFixed(1))
-		.join(' ');
 const ms = (v: number) => (v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${Math.round(v)} ms`);
 
 async function wholeRequests(office: Office, mode: StackMode, prefix: string) {
@@ -48,6 +44,12 @@ async function wholeRequests(office: Office, mode: StackMode, prefix: string) {
 	const messages = residents.reduce(
 		(n, r) => n + r.script.reduce((k, t) => k + ('burst' in t ? t.burst.length : 1), 0) + 2,
 		0,
+	);
+	const stopProgress = reportProgress(
+		office,
+		`${mode}, ${RESIDENTS} residents`,
+		residents.map((r) => r.waId),
+		{ waId: c.waId, status: c.status, done: statuses.done },
 	);
 	const started = Date.now();
 	const latencies = (
@@ -64,6 +66,9 @@ async function wholeRequests(office: Office, mode: StackMode, prefix: string) {
 	const rows = (await office.sheet()).filter((r) =>
 		residents.some((x) => r.values[c.waId]?.replace(/\D/g, '') === x.waId),
 	);
+	console.log(
+		`  [${mode}] every script played in ${seconds.toFixed(0)} s; staff approve ${rows.length} rows`,
+	);
 	for (const row of rows) await office.setCells(row.rowNumber, { [c.status]: statuses.approved });
 	const done = await poll(async () => {
 		const now = await office.sheet();
@@ -74,6 +79,7 @@ async function wholeRequests(office: Office, mode: StackMode, prefix: string) {
 	}, 20 * 60000);
 	await Promise.all(residents.map((r) => sendTimed(office.intake, r.waId, { text: 'status' })));
 	const counts = await countProblems(office, residents);
+	stopProgress();
 	// A resident whose request was never filed: where their conversation stopped, to see why.
 	for (const r of residents.filter(
 		(x) => !rows.some((row) => row.values[c.waId]?.replace(/\D/g, '') === x.waId),
