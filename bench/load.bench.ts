@@ -23,6 +23,8 @@ import { DEFAULT_SHEET_LAYOUT } from '../nodes/shared/sheet/requestRow';
 
 const RESIDENTS = Number(process.env.PECELAN_LOAD_RESIDENTS ?? 50);
 const MODES = (process.env.PECELAN_LOAD_MODES ?? 'default,queue').split(',') as StackMode[];
+/** A resident reads each reply and types the next message for this long (0: at once). */
+const TYPING_MS = Number(process.env.PECELAN_LOAD_TYPING_MS ?? 0);
 const LATENCY_MESSAGES = Number(process.env.PECELAN_LOAD_LATENCY_MESSAGES ?? 15);
 const { columns: c, statuses } = DEFAULT_SHEET_LAYOUT;
 const help = catalog.messages['command.help'].split('|')[0];
@@ -55,7 +57,7 @@ async function wholeRequests(office: Office, mode: StackMode, prefix: string) {
 	const latencies = (
 		await Promise.all(
 			residents.map(async (r) => {
-				const own = await playScript(office.intake, r.waId, r.script);
+				const own = await playScript(office.intake, r.waId, r.script, TYPING_MS);
 				const status = await sendTimed(office.intake, r.waId, { text: 'status' });
 				return status === undefined ? own : [...own, status];
 			}),
@@ -91,7 +93,7 @@ async function wholeRequests(office: Office, mode: StackMode, prefix: string) {
 		console.error(`${mode}: no request from ${r.waId}; the chat ends:\n  ${tail.join('\n  ')}`);
 	}
 	console.log(
-		`${mode} (load average ${loadAverage()}): ${RESIDENTS} residents, ${messages} messages in ${seconds.toFixed(1)} s: ${(messages / seconds).toFixed(1)} messages/s; reply p50 ${ms(percentile(latencies, 50))}, p95 ${ms(percentile(latencies, 95))}`,
+		`${mode} (load average ${loadAverage()}): ${RESIDENTS} residents${TYPING_MS ? ` (each typing ${TYPING_MS / 1000} s before a message)` : ''}, ${messages} messages in ${seconds.toFixed(1)} s: ${(messages / seconds).toFixed(1)} messages/s; reply p50 ${ms(percentile(latencies, 50))}, p95 ${ms(percentile(latencies, 95))}`,
 	);
 	console.log(
 		`${mode}: lost messages ${counts.lostMessages}, lost photos ${counts.lostPhotos}, duplicate rows ${counts.duplicateRows}, duplicate letters ${counts.duplicateLetters}` +

@@ -3,6 +3,7 @@
  * through their script, messages sent and answered, Meta's deliveries (timeouts, redeliveries
  * waiting), requests filed, letters out, and the machine's load average.
  */
+import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import type { DeliveryTotals } from '../../sandbox/server/redelivery';
 import type { Office } from './office';
@@ -24,6 +25,18 @@ export const loadAverage = () =>
 	loadavg()
 		.map((v) => v.toFixed(1))
 		.join(' ');
+
+/** CPU seconds a process has used (user + system), from /proc; 0 where there is no /proc. */
+export function cpuSeconds(pid: number | undefined): number {
+	try {
+		// Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+		const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+		return (Number(fields[11]) + Number(fields[12])) / 100;
+	} catch {
+		return 0;
+	}
+}
 
 async function snapshot(
 	office: Office,
@@ -65,11 +78,12 @@ export function reportProgress(
 				const at = Math.round((Date.now() - started) / 1000);
 				const { n8n, workers } = office.stack;
 				const rss = [n8n, ...workers].map((p) => `${Math.round(p.rssBytes() / 2 ** 20)} MB`);
+				const cpu = [n8n, ...workers].map((p) => `${Math.round(cpuSeconds(p.process.pid))} s`);
 				console.log(
 					`  [${label} +${at} s, load ${loadAverage()}] residents done ${tally.finished}/${own.size}; ` +
 						`sent ${tally.sent}, replied ${tally.replied}, no reply ${tally.noReply}; ` +
 						`deliveries ${d.attempts} (200: ${d.answered}, no answer: ${d.unanswered}, error: ${d.failed}, waiting to retry: ${d.waiting}); ` +
-						`filed ${filed}, letters ${letters}; n8n memory ${rss.join(' + ')}`,
+						`filed ${filed}, letters ${letters}; n8n memory ${rss.join(' + ')}, CPU ${cpu.join(' + ')}`,
 				);
 			})
 			.catch((error: Error) => console.log(`  [${label}] progress unavailable: ${error.message}`))

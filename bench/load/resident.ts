@@ -134,10 +134,19 @@ export async function sendTimed(
 	return reply === undefined ? undefined : Math.max(0, reply - t0);
 }
 
-/** Plays the script; returns reply latencies of the single messages. */
-export async function playScript(channel: Channel, waId: string, turns: Turn[]): Promise<number[]> {
+/**
+ * Plays the script; returns reply latencies of the single messages. `typingMs`: how long the
+ * resident reads the reply and types before the next message (0: at once, the hardest case).
+ */
+export async function playScript(
+	channel: Channel,
+	waId: string,
+	turns: Turn[],
+	typingMs = 0,
+): Promise<number[]> {
 	const latencies: number[] = [];
-	for (const turn of turns) {
+	for (const [index, turn] of turns.entries()) {
+		if (index > 0 && typingMs > 0) await pause(typingMs);
 		if ('one' in turn) {
 			const ms = await sendTimed(channel, waId, turn.one);
 			if (ms !== undefined) latencies.push(ms);
