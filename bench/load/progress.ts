@@ -58,18 +58,30 @@ async function snapshot(
 	};
 }
 
-/** Prints a progress line every `everyMs` until the returned stop() is called. */
+/** Deliveries attempted but none answered 200 for this long: the office has fallen behind. */
+const STALL_MS = 180_000;
+
+/**
+ * Prints a progress line every `everyMs` until the returned stop() is called. `onStall` is called
+ * once if webhooks keep being delivered but none is answered 200 for 3 minutes: replies are later
+ * than Meta's timeout, every copy delivered again queues behind the first, and the run would
+ * otherwise wait out every resident's deadlines for hours before printing anything.
+ */
 export function reportProgress(
 	office: Office,
 	label: string,
 	waIds: string[],
 	columns: { waId: string; status: string; done: string },
+	onStall: (why: string) => void,
 	everyMs = 30_000,
+	stallMs = STALL_MS,
 ): () => void {
 	Object.assign(tally, { finished: 0, sent: 0, replied: 0, noReply: 0 });
 	const own = new Set(waIds);
 	const started = Date.now();
 	let busy = false;
+	let lastAnswer = { answered: 0, attempts: 0, at: started };
+	let stalled = false;
 	const timer = setInterval(() => {
 		if (busy) return;
 		busy = true;
@@ -85,6 +97,18 @@ export function reportProgress(
 						`deliveries ${d.attempts} (200: ${d.answered}, no answer: ${d.unanswered}, error: ${d.failed}, waiting to retry: ${d.waiting}); ` +
 						`filed ${filed}, letters ${letters}; n8n memory ${rss.join(' + ')}, CPU ${cpu.join(' + ')}`,
 				);
+				if (d.answered > lastAnswer.answered)
+					lastAnswer = { answered: d.answered, attempts: d.attempts, at: Date.now() };
+				else if (
+					!stalled &&
+					d.attempts > lastAnswer.attempts &&
+					Date.now() - lastAnswer.at > stallMs
+				) {
+					stalled = true;
+					onStall(
+						`${d.attempts - lastAnswer.attempts} webhook deliveries in the last ${Math.round((Date.now() - lastAnswer.at) / 1000)} s, none answered 200`,
+					);
+				}
 			})
 			.catch((error: Error) => console.log(`  [${label}] progress unavailable: ${error.message}`))
 			.finally(() => (busy = false));
