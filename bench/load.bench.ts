@@ -6,10 +6,10 @@
  * then reply latency of the intake against a bare workflow (Webhook → HTTP Request) at 1 and at
  * 20 residents at once, measured in the same run.
  */
-import { loadavg } from 'node:os';
 import type { StackMode } from '../sandbox/runtime/stack';
 import { countProblems } from './load/counts';
 import { startOffice, type Office } from './load/office';
+import { loadAverage, reportProgress } from './load/progress';
 import {
 	catalog,
 	imagesIn,
@@ -23,6 +23,8 @@ import { DEFAULT_SHEET_LAYOUT } from '../nodes/shared/sheet/requestRow';
 
 const RESIDENTS = Number(process.env.PECELAN_LOAD_RESIDENTS ?? 50);
 const MODES = (process.env.PECELAN_LOAD_MODES ?? 'default,queue').split(',') as StackMode[];
+/** A resident reads each reply and types the next message for this long (0: at once). */
+const TYPING_MS = Number(process.env.PECELAN_LOAD_TYPING_MS ?? 0);
 const LATENCY_MESSAGES = Number(process.env.PECELAN_LOAD_LATENCY_MESSAGES ?? 15);
 const { columns: c, statuses } = DEFAULT_SHEET_LAYOUT;
 const help = catalog.messages['command.help'].split('|')[0];
@@ -33,10 +35,6 @@ const percentile = (values: number[], p: number) => {
 		? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
 		: NaN;
 };
-const loadAverage = () =>
-	loadavg()
-		.map((v) => v.toFixed(1))
-		.join(' ');
 const ms = (v: number) => (v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${Math.round(v)} ms`);
 
 async function wholeRequests(office: Office, mode: StackMode, prefix: string) {
@@ -49,48 +47,73 @@ async function wholeRequests(office: Office, mode: StackMode, prefix: string) {
 		(n, r) => n + r.script.reduce((k, t) => k + ('burst' in t ? t.burst.length : 1), 0) + 2,
 		0,
 	);
-	const started = Date.now();
-	const latencies = (
-		await Promise.all(
-			residents.map(async (r) => {
-				const own = await playScript(office.intake, r.waId, r.script);
-				const status = await sendTimed(office.intake, r.waId, { text: 'status' });
-				return status === undefined ? own : [...own, status];
-			}),
-		)
-	).flat();
-	const seconds = (Date.now() - started) / 1000;
-	// Staff approve every request; each resident then asks for the status once more.
-	const rows = (await office.sheet()).filter((r) =>
-		residents.some((x) => r.values[c.waId]?.replace(/\D/g, '') === x.waId),
+	// A run that falls behind Meta's timeout does not catch up: stop it and say so.
+	let stall: (error: Error) => void = () => {};
+	const stalled = new Promise<never>((_, reject) => (stall = reject));
+	const stopProgress = reportProgress(
+		office,
+		`${mode}, ${RESIDENTS} residents`,
+		residents.map((r) => r.waId),
+		{ waId: c.waId, status: c.status, done: statuses.done },
+		(why) =>
+			stall(
+				new Error(
+					`${mode}, ${RESIDENTS} residents: stopped (load average ${loadAverage()}), ${why}: the replies are later than Meta's timeout and the office does not catch up (README: When one n8n is not enough)`,
+				),
+			),
 	);
-	for (const row of rows) await office.setCells(row.rowNumber, { [c.status]: statuses.approved });
-	const done = await poll(async () => {
-		const now = await office.sheet();
-		const finished = now.filter((r) =>
-			rows.some((x) => x.rowNumber === r.rowNumber && r.values[c.status] === statuses.done),
+	const run = async () => {
+		const started = Date.now();
+		const latencies = (
+			await Promise.all(
+				residents.map(async (r) => {
+					const own = await playScript(office.intake, r.waId, r.script, TYPING_MS);
+					const status = await sendTimed(office.intake, r.waId, { text: 'status' });
+					return status === undefined ? own : [...own, status];
+				}),
+			)
+		).flat();
+		const seconds = (Date.now() - started) / 1000;
+		// Staff approve every request; each resident then asks for the status once more.
+		const rows = (await office.sheet()).filter((r) =>
+			residents.some((x) => r.values[c.waId]?.replace(/\D/g, '') === x.waId),
 		);
-		return finished.length === rows.length ? true : undefined;
-	}, 20 * 60000);
-	await Promise.all(residents.map((r) => sendTimed(office.intake, r.waId, { text: 'status' })));
-	const counts = await countProblems(office, residents);
-	// A resident whose request was never filed: where their conversation stopped, to see why.
-	for (const r of residents.filter(
-		(x) => !rows.some((row) => row.values[c.waId]?.replace(/\D/g, '') === x.waId),
-	)) {
-		const chat = await office.intake.chat(r.waId);
-		const tail = chat
-			.slice(-6)
-			.map((m) => `${m.direction} ${(m.text || m.type).slice(0, 70).replace(/\n/g, ' ')}`);
-		console.error(`${mode}: no request from ${r.waId}; the chat ends:\n  ${tail.join('\n  ')}`);
+		console.log(
+			`  [${mode}] every script played in ${seconds.toFixed(0)} s; staff approve ${rows.length} rows`,
+		);
+		for (const row of rows) await office.setCells(row.rowNumber, { [c.status]: statuses.approved });
+		const done = await poll(async () => {
+			const now = await office.sheet();
+			const finished = now.filter((r) =>
+				rows.some((x) => x.rowNumber === r.rowNumber && r.values[c.status] === statuses.done),
+			);
+			return finished.length === rows.length ? true : undefined;
+		}, 20 * 60000);
+		await Promise.all(residents.map((r) => sendTimed(office.intake, r.waId, { text: 'status' })));
+		const counts = await countProblems(office, residents);
+		// A resident whose request was never filed: where their conversation stopped, to see why.
+		for (const r of residents.filter(
+			(x) => !rows.some((row) => row.values[c.waId]?.replace(/\D/g, '') === x.waId),
+		)) {
+			const chat = await office.intake.chat(r.waId);
+			const tail = chat
+				.slice(-6)
+				.map((m) => `${m.direction} ${(m.text || m.type).slice(0, 70).replace(/\n/g, ' ')}`);
+			console.error(`${mode}: no request from ${r.waId}; the chat ends:\n  ${tail.join('\n  ')}`);
+		}
+		console.log(
+			`${mode} (load average ${loadAverage()}): ${RESIDENTS} residents${TYPING_MS ? ` (each typing ${TYPING_MS / 1000} s before a message)` : ''}, ${messages} messages in ${seconds.toFixed(1)} s: ${(messages / seconds).toFixed(1)} messages/s; reply p50 ${ms(percentile(latencies, 50))}, p95 ${ms(percentile(latencies, 95))}`,
+		);
+		console.log(
+			`${mode}: lost messages ${counts.lostMessages}, lost photos ${counts.lostPhotos}, duplicate rows ${counts.duplicateRows}, duplicate letters ${counts.duplicateLetters}` +
+				` (requests filed ${rows.length}/${RESIDENTS}, all letters out: ${done ? 'yes' : 'no'}, without a letter ${counts.missingLetters})`,
+		);
+	};
+	try {
+		await Promise.race([run(), stalled]);
+	} finally {
+		stopProgress();
 	}
-	console.log(
-		`${mode} (load average ${loadAverage()}): ${RESIDENTS} residents, ${messages} messages in ${seconds.toFixed(1)} s: ${(messages / seconds).toFixed(1)} messages/s; reply p50 ${ms(percentile(latencies, 50))}, p95 ${ms(percentile(latencies, 95))}`,
-	);
-	console.log(
-		`${mode}: lost messages ${counts.lostMessages}, lost photos ${counts.lostPhotos}, duplicate rows ${counts.duplicateRows}, duplicate letters ${counts.duplicateLetters}` +
-			` (requests filed ${rows.length}/${RESIDENTS}, all letters out: ${done ? 'yes' : 'no'}, without a letter ${counts.missingLetters})`,
-	);
 }
 
 /** `at` residents at once, each sending LATENCY_MESSAGES messages one after another. */
@@ -135,10 +158,16 @@ async function main() {
 		try {
 			if (RESIDENTS > 0) await wholeRequests(office, mode, `62813${index}5`);
 			if (LATENCY_MESSAGES > 0) await againstBare(office, mode, `62814${index}5`);
+		} catch (error) {
+			// One mode that fell behind still lets the next one be measured.
+			console.log((error as Error).message);
+			process.exitCode = 1;
 		} finally {
 			await office.stop();
 		}
 	}
+	// Residents of a stopped run may still be waiting on their deadlines.
+	process.exit();
 }
 
 main().catch((error) => {

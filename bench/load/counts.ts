@@ -18,20 +18,22 @@ export interface Counts {
 	missingLetters: number;
 }
 
-/** Waits (up to 3 min) until every inbound message of these residents was answered 200 once. */
+/**
+ * Waits (up to 3 min in all) until every inbound message of these residents was answered 200;
+ * the messages still unanswered then are lost. One deadline for all: a deadline per message,
+ * checked one after another, made a run with lost messages wait hours before printing.
+ */
 export async function settle(office: Office, waIds: string[]): Promise<number> {
-	let lost = 0;
-	for (const waId of waIds) {
-		const inbound = (await office.intake.chat(waId)).filter((m) => m.direction === 'in');
-		for (const message of inbound) {
-			const ok = await poll(
-				async () => ((await office.intake.delivered(message.id)) ? true : undefined),
-				180000,
-			);
-			if (!ok) lost++;
-		}
-	}
-	return lost;
+	const inbound = (await Promise.all(waIds.map((waId) => office.intake.chat(waId)))).flatMap(
+		(chat) => chat.filter((m) => m.direction === 'in').map((m) => m.id),
+	);
+	let waiting = inbound;
+	await poll(async () => {
+		const answered = await Promise.all(waiting.map((id) => office.intake.delivered(id)));
+		waiting = waiting.filter((_, i) => !answered[i]);
+		return waiting.length === 0 ? true : undefined;
+	}, 180000);
+	return waiting.length;
 }
 
 export async function countProblems(

@@ -83,6 +83,7 @@ function padded(workflow: BenchWorkflow, count: number): BenchWorkflow {
 export async function startOffice(
 	mode: StackMode,
 	keepSuccessfulExecutions = false,
+	extraEnv: Record<string, string> = {},
 ): Promise<Office> {
 	const dir = mkdtempSync(join(tmpdir(), `pecelan-load-${mode}-`));
 	const workflowsDir = join(dir, 'workflows');
@@ -125,6 +126,7 @@ export async function startOffice(
 		n8nPort: 0,
 		workflowsDir,
 		keepSuccessfulExecutions,
+		extraEnv,
 		log: (line) => {
 			if (/error|fail|ready/i.test(line)) process.stderr.write(`[${mode}] ${line}\n`);
 		},

@@ -10,6 +10,7 @@ import { currentField } from '../../nodes/shared/conversation/flow';
 import type { InboundMessage } from '../../nodes/shared/messaging/types';
 import type { ChatMessage } from '../../sandbox/server';
 import { defaultAnswer } from '../../test/e2e/support/resident';
+import { tally } from './progress';
 
 export const catalog = defaultCatalog();
 
@@ -97,13 +98,18 @@ export interface Channel {
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Polls until `check` gives a value or the deadline passes (then undefined). */
+/**
+ * Polls until `check` gives a value or the deadline passes (then undefined). The pause grows from
+ * 100 ms to 1 s: fifty residents polling every 100 ms were 500 requests a second to the sandbox,
+ * which runs in this process on the same two cores as n8n. Latencies are not affected: they are
+ * read from the sandbox's timestamps, not from when a poll saw the reply.
+ */
 export async function poll<T>(check: () => Promise<T | undefined>, timeoutMs: number) {
 	const deadline = Date.now() + timeoutMs;
-	for (;;) {
+	for (let wait = 100; ; wait = Math.min(1000, wait * 1.5)) {
 		const value = await check();
 		if (value !== undefined || Date.now() > deadline) return value;
-		await pause(100);
+		await pause(wait);
 	}
 }
 
@@ -116,19 +122,31 @@ export async function sendTimed(
 	const before = (await channel.chat(waId)).length;
 	const t0 = Date.now();
 	const sent = await channel.send(waId, { name: 'Warga', ...body });
+	tally.sent++;
 	if (sent.webhookStatus !== 200)
 		await poll(async () => ((await channel.delivered(sent.messageId)) ? true : undefined), 180000);
 	const reply = await poll(async () => {
 		const out = (await channel.chat(waId)).slice(before).find((m) => m.direction === 'out');
 		return out ? Date.parse(out.at) : undefined;
 	}, 60000);
+	if (reply === undefined) tally.noReply++;
+	else tally.replied++;
 	return reply === undefined ? undefined : Math.max(0, reply - t0);
 }
 
-/** Plays the script; returns reply latencies of the single messages. */
-export async function playScript(channel: Channel, waId: string, turns: Turn[]): Promise<number[]> {
+/**
+ * Plays the script; returns reply latencies of the single messages. `typingMs`: how long the
+ * resident reads the reply and types before the next message (0: at once, the hardest case).
+ */
+export async function playScript(
+	channel: Channel,
+	waId: string,
+	turns: Turn[],
+	typingMs = 0,
+): Promise<number[]> {
 	const latencies: number[] = [];
-	for (const turn of turns) {
+	for (const [index, turn] of turns.entries()) {
+		if (index > 0 && typingMs > 0) await pause(typingMs);
 		if ('one' in turn) {
 			const ms = await sendTimed(channel, waId, turn.one);
 			if (ms !== undefined) latencies.push(ms);
@@ -137,8 +155,10 @@ export async function playScript(channel: Channel, waId: string, turns: Turn[]):
 		const sent = await Promise.all(
 			turn.burst.map((b) => channel.send(waId, { name: 'Warga', ...b })),
 		);
+		tally.sent += sent.length;
 		for (const s of sent.filter((x) => x.webhookStatus !== 200))
 			await poll(async () => ((await channel.delivered(s.messageId)) ? true : undefined), 180000);
 	}
+	tally.finished++;
 	return latencies;
 }

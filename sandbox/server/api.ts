@@ -160,6 +160,13 @@ const routes: Array<[string, RegExp, Handler]> = [
 	],
 	[
 		'GET',
+		/^\/api\/webhooks\/deliveries\/totals$/,
+		async (ctx, _req, res) => {
+			sendJson(res, 200, ctx.redelivery.totals);
+		},
+	],
+	[
+		'GET',
 		/^\/api\/webhooks\/deliveries$/,
 		async (ctx, _req, res, _p, url) => {
 			const messageId = url.searchParams.get('messageId');

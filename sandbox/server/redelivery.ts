@@ -46,10 +46,35 @@ export function messageIdsOf(rawBody: string): string[] {
 	}
 }
 
+/** How the deliveries went so far: what a long load run prints to show where it is. */
+export interface DeliveryTotals {
+	attempts: number;
+	/** Attempts answered 200. */
+	answered: number;
+	/** Attempts with no answer: the timeout passed or the connection failed (status 0). */
+	unanswered: number;
+	/** Attempts answered with another status or refused. */
+	failed: number;
+	/** Messages waiting for a later attempt now. */
+	waiting: number;
+}
+
+/** Message ids whose attempts are kept (oldest dropped first); a load run sends a few thousand. */
+const KEPT_MESSAGES = 50_000;
+
 export class Redelivery {
 	private readonly timers = new Set<NodeJS.Timeout>();
 	/** Every attempt, newest last (bounded). */
 	readonly log: DeliveryAttempt[] = [];
+	/** The attempts of each message id: a message's fate is still known after the log moved on. */
+	private readonly byMessage = new Map<string, DeliveryAttempt[]>();
+	readonly totals: DeliveryTotals = {
+		attempts: 0,
+		answered: 0,
+		unanswered: 0,
+		failed: 0,
+		waiting: 0,
+	};
 	private stopped = false;
 
 	constructor(public policy: DeliveryPolicy = DEFAULT_DELIVERY_POLICY) {}
@@ -66,21 +91,24 @@ export class Redelivery {
 	}
 
 	attemptsFor(messageId: string): DeliveryAttempt[] {
-		return this.log.filter((a) => a.messageId === messageId);
+		return [...(this.byMessage.get(messageId) ?? [])];
 	}
 
 	/** No further attempts (the sandbox is stopping). */
 	stop(): void {
 		this.stopped = true;
 		for (const timer of this.timers) clearTimeout(timer);
+		this.totals.waiting -= this.timers.size;
 		this.timers.clear();
 	}
 
 	private retry(messageId: string, attempt: Attempt, index: number): void {
 		const delay = this.policy.delaysMs[index];
 		if (delay === undefined || this.stopped) return;
+		this.totals.waiting++;
 		const timer = setTimeout(() => {
 			this.timers.delete(timer);
+			this.totals.waiting--;
 			void this.record(messageId, index + 2, attempt, this.policy.timeoutMs).then((result) => {
 				if (result.webhookStatus !== 200) this.retry(messageId, attempt, index + 1);
 			});
@@ -91,8 +119,18 @@ export class Redelivery {
 
 	private async record(messageId: string, n: number, attempt: Attempt, timeoutMs: number) {
 		const result = await attempt(timeoutMs);
-		this.log.push({ messageId, attempt: n, ...result, at: new Date().toISOString() });
+		const entry = { messageId, attempt: n, ...result, at: new Date().toISOString() };
+		this.log.push(entry);
 		if (this.log.length > 5000) this.log.splice(0, this.log.length - 5000);
+		const own = this.byMessage.get(messageId) ?? [];
+		if (own.length === 0) this.byMessage.set(messageId, own);
+		own.push(entry);
+		if (this.byMessage.size > KEPT_MESSAGES)
+			this.byMessage.delete(this.byMessage.keys().next().value as string);
+		this.totals.attempts++;
+		if (result.webhookStatus === 200) this.totals.answered++;
+		else if (result.webhookStatus === 0) this.totals.unanswered++;
+		else this.totals.failed++;
 		return result;
 	}
 }

@@ -53,6 +53,22 @@ describe('redelivery', () => {
 		expect(down.seen).toHaveLength(3);
 	});
 
+	it("keeps a message's attempts after thousands of later deliveries, and counts them", async () => {
+		const redelivery = new Redelivery({ timeoutMs: 500, delaysMs: [100] });
+		await redelivery.deliver(body('wamid.first'), endpoint([503]).attempt);
+		await jest.advanceTimersByTimeAsync(100);
+		for (let i = 0; i < 6000; i++)
+			await redelivery.deliver(body(`wamid.${i}`), endpoint([]).attempt);
+		expect(redelivery.attemptsFor('wamid.first').map((a) => a.webhookStatus)).toEqual([503, 200]);
+		expect(redelivery.totals).toEqual({
+			attempts: 6002,
+			answered: 6001,
+			unanswered: 0,
+			failed: 1,
+			waiting: 0,
+		});
+	});
+
 	it('stops delivering when the sandbox stops', async () => {
 		const redelivery = new Redelivery({ timeoutMs: 500, delaysMs: [100] });
 		const down = endpoint([503, 503]);
