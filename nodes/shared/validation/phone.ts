@@ -10,6 +10,12 @@ const SEPARATORS = /[\s\-.()/]/g;
 /** Indonesian mobiles: 62, then 8, then 8 to 11 more digits. */
 const INDONESIAN_MOBILE = /^628\d{8,11}$/;
 
+/**
+ * Indonesian fixed lines (an area code 2x–7x or 9x, then the number: 62 351 123456): WhatsApp
+ * Business runs on them too, so a resident may write from one and must be answered.
+ */
+const INDONESIAN_FIXED = /^62[2-79]\d{6,10}$/;
+
 /** Any E.164 number: 8 to 15 digits, not starting with 0. */
 const E164_DIGITS = /^[1-9]\d{7,14}$/;
 
@@ -29,7 +35,8 @@ export function toWhatsAppId(input: string): string | null {
 	if (digits.startsWith('00')) digits = digits.slice(2);
 	else if (digits.startsWith('0')) digits = '62' + digits.slice(1);
 	else if (digits.startsWith('8')) digits = '62' + digits;
-	if (digits.startsWith('62')) return INDONESIAN_MOBILE.test(digits) ? digits : null;
+	if (digits.startsWith('62'))
+		return INDONESIAN_MOBILE.test(digits) || INDONESIAN_FIXED.test(digits) ? digits : null;
 	return E164_DIGITS.test(digits) ? digits : null;
 }
 

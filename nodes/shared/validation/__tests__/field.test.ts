@@ -127,6 +127,11 @@ describe('checkPhone', () => {
 		expect(checkPhone(input)).toEqual({ ok: true, value: id });
 	});
 
+	it('takes an Indonesian fixed line, where WhatsApp Business runs too (Meta sends its id)', () => {
+		expect(checkPhone('(0351) 123456')).toEqual({ ok: true, value: '62351123456' });
+		expect(checkPhone('62215551234')).toEqual({ ok: true, value: '62215551234' });
+	});
+
 	it('rejects a landline-length scrap with phone.invalid', () => {
 		expect(checkPhone('0351')).toEqual({
 			ok: false,
