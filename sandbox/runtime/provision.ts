@@ -160,7 +160,7 @@ function readWorkflowFiles(dir: string): Array<{ file: string; workflow: Workflo
 }
 
 /** Production webhooks are registered a moment after activation: probe them without running them. */
-async function waitForWebhooks(endpoints: WebhookEndpoint[], timeoutMs: number): Promise<void> {
+export async function waitForWebhooks(endpoints: WebhookEndpoint[], timeoutMs: number): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	for (const endpoint of endpoints) {
 		for (;;) {
@@ -255,6 +255,33 @@ const keepsSuccesses = (options: ProvisionOptions, workflow: WorkflowFile) =>
 	Boolean(options.keepSuccessfulExecutions) && !asksForSecret(workflow);
 
 /**
+ * Saves the workflow again keeping its successful executions (tests read them), published again
+ * if it was; the workflow as n8n holds it. True when it is active afterwards.
+ */
+export async function keepSuccessfulExecutions(
+	api: PublicApi,
+	id: string,
+	body: WorkflowFile & { active: boolean },
+): Promise<boolean> {
+	if (body.settings?.saveDataSuccessExecution === 'all') return body.active;
+	const settings = Object.fromEntries(
+		API_SETTINGS.filter((k) => body.settings?.[k] !== undefined).map((k) => [
+			k,
+			body.settings?.[k],
+		]),
+	);
+	const update = {
+		name: body.name,
+		nodes: body.nodes,
+		connections: body.connections,
+		settings: { ...settings, saveDataSuccessExecution: 'all' },
+	};
+	if (body.active) await api.call('POST', `/workflows/${id}/deactivate`, {});
+	await api.call('PUT', `/workflows/${id}`, update);
+	return body.active && (await activate(api, id, update));
+}
+
+/**
  * The workflows the Setup run installed (those named like the folder's other files), described
  * like imported ones; with keepSuccessfulExecutions (tests only) each is saved again keeping
  * successful executions.
@@ -271,24 +298,9 @@ async function adoptInstalled(
 	const workflows: ProvisionedWorkflow[] = [];
 	for (const { id } of installed) {
 		const body = await api.call<WorkflowFile & { active: boolean }>('GET', `/workflows/${id}`);
-		let active = body.active;
-		if (keepsSuccesses(ctx.options, body) && body.settings?.saveDataSuccessExecution !== 'all') {
-			const settings = Object.fromEntries(
-				API_SETTINGS.filter((k) => body.settings?.[k] !== undefined).map((k) => [
-					k,
-					body.settings?.[k],
-				]),
-			);
-			const update = {
-				name: body.name,
-				nodes: body.nodes,
-				connections: body.connections,
-				settings: { ...settings, saveDataSuccessExecution: 'all' },
-			};
-			if (active) await api.call('POST', `/workflows/${id}/deactivate`, {});
-			await api.call('PUT', `/workflows/${id}`, update);
-			active = active && (await activate(api, id, update));
-		}
+		const active = keepsSuccesses(ctx.options, body)
+			? await keepSuccessfulExecutions(api, id, body)
+			: body.active;
 		const file = fileOf.get(body.name)!;
 		const entry = { id, file, active };
 		workflows.push(described(ctx.url, ctx.types, body, entry, ctx.log, ', installed by Setup'));

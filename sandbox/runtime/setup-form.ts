@@ -18,10 +18,20 @@ interface FormField {
 	fieldLabel: string;
 }
 
+/** What a finished run holds: every node's output by name, the last node, its error. */
+export interface SetupRunResult {
+	error?: unknown;
+	lastNodeExecuted?: string;
+	runData?: Record<
+		string,
+		Array<{ data?: { main?: Array<Array<{ json: Record<string, unknown> }>> } }>
+	>;
+}
+
 interface Execution {
 	id: string;
 	status: string;
-	data?: { resultData?: { error?: unknown; lastNodeExecuted?: string } };
+	data?: { resultData?: SetupRunResult };
 }
 
 export interface SetupFormRun {
@@ -48,14 +58,15 @@ function formOf(workflow: WorkflowFile): { path: string; fields: FormField[] } {
 	return { path: parameters.options.path, fields: parameters.formFields?.values ?? [] };
 }
 
-const executions = (api: PublicApi, workflowId: string, data = false) =>
-	api.list<Execution>(`/executions?workflowId=${workflowId}${data ? '&includeData=true' : ''}`);
+const executions = (api: PublicApi, workflowId: string) =>
+	api.list<Execution>(`/executions?workflowId=${workflowId}`);
 
 /**
  * Submits the form as the admin's browser does, waits for the run to stand at its finish page,
- * then opens that page (the run ends there). Throws with the failing node's error otherwise.
+ * then opens that page (the run ends there); the run's data. Throws with the failing node's
+ * error otherwise.
  */
-export async function submitSetupForm(run: SetupFormRun): Promise<void> {
+export async function submitSetupForm(run: SetupFormRun): Promise<SetupRunResult> {
 	const started = Date.now();
 	const { path, fields } = formOf(run.workflow);
 	const missing = fields.filter((f) => f.fieldName && !(f.fieldName in run.answers));
@@ -84,8 +95,8 @@ export async function submitSetupForm(run: SetupFormRun): Promise<void> {
 		if (Date.now() > deadline) throw new Error('setup: the Setup run did not end in time');
 		await new Promise((resolve) => setTimeout(resolve, 500));
 	}
-	const full = (await executions(run.api, run.workflowId, true)).find((e) => e.id === ended.id);
-	const result = full?.data?.resultData ?? {};
+	const full = await run.api.call<Execution>('GET', `/executions/${ended.id}?includeData=true`);
+	const result = full.data?.resultData ?? {};
 	if (result.error || result.lastNodeExecuted !== 'Finish')
 		throw new Error(
 			`setup: the Setup run ended ${ended.status} at ${result.lastNodeExecuted}: ${JSON.stringify(result.error ?? {}).slice(0, 1500)}`,
@@ -93,6 +104,7 @@ export async function submitSetupForm(run: SetupFormRun): Promise<void> {
 	// The browser shows the finish page next; the run ends when it is shown.
 	if (ended.status === 'waiting') await fetch(`${base}/form-waiting/${ended.id}`);
 	run.log(`setup: the Setup form ran in ${seconds(started)}`);
+	return result;
 }
 
 /** The rows of a key/value data table (pecelan_office), as an object; empty when there is none. */

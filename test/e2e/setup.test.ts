@@ -11,10 +11,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PublicApi } from '../../sandbox/runtime/api';
 import { SANDBOX_SETUP_LOGIN, startStack, type Stack } from '../../sandbox/runtime/stack';
-import { API_SETTINGS } from '../../nodes/shared/setup/readyWorkflows';
+import { keepSuccessfulExecutions, waitForWebhooks } from '../../sandbox/runtime/provision';
+import { submitSetupForm } from '../../sandbox/runtime/setup-form';
+import type { WorkflowFile } from '../../sandbox/runtime/workflow-file';
+import setupWorkflow from '../../workflows/setup.json';
 import layout from '../../templates/sheet.json';
 import { readPdf, squash } from '../../nodes/shared/letter/__tests__/pdfText';
-import { n8nExecutions, residentClient } from './support/clients';
+import { residentClient } from './support/clients';
 import { nextUnpromptedMessage } from './support/office';
 import { Resident, submitRequest } from './support/resident';
 import { stackInfo, type StackInfo } from './support/stack-info';
@@ -24,6 +27,7 @@ import { waitFor } from './support/wait';
 jest.setTimeout(E2E_TEST_TIMEOUT_MS);
 
 const SETUP = 'Pecelan · Setup (prepare the office)';
+const setupFile = setupWorkflow as unknown as WorkflowFile;
 const INTAKE = 'Pecelan · Intake (WhatsApp conversation)';
 const INTAKE_HOOK = '3f9f4b8e-6a0e-4a57-8d2f-5a3c1e0b7d11';
 const SHEET_EDIT_HOOK = '5b1f0c7e-3d2a-4e8b-9c61-7a0d2e4f8b13';
@@ -104,35 +108,16 @@ const answers = (address: string, staffEmails = '') => ({
  */
 async function submitSetup(address: string, staffEmails = ''): Promise<string> {
 	const setup = (await workflows()).find((w) => w.name === SETUP)!;
-	const before = new Set((await n8nExecutions(info, { workflowId: setup.id })).map((e) => e.id));
-	const form = new FormData();
-	Object.values(answers(address, staffEmails)).forEach((value, i) =>
-		form.append(`field-${i}`, value),
-	);
-	const login = Buffer.from(`${SANDBOX_SETUP_LOGIN.user}:${SANDBOX_SETUP_LOGIN.password}`);
-	const response = await fetch(`${info.n8nUrl}/form/pecelan-setup`, {
-		method: 'POST',
-		headers: { authorization: `Basic ${login.toString('base64')}` },
-		body: form,
-		redirect: 'manual',
+	const result = await submitSetupForm({
+		url: info.n8nUrl,
+		api,
+		workflowId: setup.id,
+		workflow: setupFile,
+		login: SANDBOX_SETUP_LOGIN,
+		answers: answers(address, staffEmails),
+		log: (line) => process.stderr.write(`[setup] ${line}\n`),
 	});
-	expect(response.status).toBeLessThan(400);
-	const run = await waitFor(
-		async () =>
-			(await n8nExecutions(info, { workflowId: setup.id })).find(
-				(e) => !before.has(e.id) && e.status !== 'running' && e.status !== 'new',
-			),
-		{ timeoutMs: 180000, description: 'the Setup run to reach its finish page' },
-	);
-	const [full] = (await n8nExecutions(info, { workflowId: setup.id, includeData: true })).filter(
-		(e) => e.id === run.id,
-	);
-	const result = (full?.data as any)?.resultData ?? {};
-	if (result.error || result.lastNodeExecuted !== 'Finish')
-		throw new Error(
-			`the Setup run ended ${run.status} at ${result.lastNodeExecuted}: ${JSON.stringify(result.error).slice(0, 1500)}`,
-		);
-	return result.runData['Finish Page'][0].data.main[0][0].json.message as string;
+	return result.runData!['Finish Page'][0].data!.main![0][0].json.message as string;
 }
 
 beforeAll(async () => {
@@ -267,20 +252,16 @@ async function intakeResident(waId: string): Promise<Resident> {
 			},
 		],
 	};
-	const { name, nodes, connections, settings } = await api.call<Workflow & Record<string, any>>(
-		'GET',
-		`/workflows/${intake.id}`,
+	await keepSuccessfulExecutions(
+		api,
+		intake.id,
+		await api.call<WorkflowFile & { active: boolean }>('GET', `/workflows/${intake.id}`),
 	);
-	await api.call('PUT', `/workflows/${intake.id}`, {
-		name,
-		nodes,
-		connections,
-		settings: {
-			...Object.fromEntries(API_SETTINGS.filter((k) => k in settings).map((k) => [k, settings[k]])),
-			saveDataSuccessExecution: 'all',
-		},
-	});
-	await api.call('POST', `/workflows/${intake.id}/activate`, {});
+	// Published again: its webhook answers once n8n has registered it anew.
+	await waitForWebhooks(
+		[{ node: 'WhatsApp Trigger', name: 'default', method: 'POST', url: hook }],
+		60000,
+	);
 	return new Resident(residentInfo, waId);
 }
 
