@@ -10,9 +10,9 @@ const communityNodeRules = Object.fromEntries(
 		.filter((rule) => rule.startsWith('@n8n/community-nodes/'))
 		.map((rule) => [rule, 'off']),
 );
-// nodes/shared is the domain, nodes/common the adapter code several nodes share; the rest are nodes.
+// nodes/domain is the domain, nodes/n8nHelpers the adapter code several nodes share; the rest are nodes.
 const nodeFolders = readdirSync(new URL('./nodes', import.meta.url), { withFileTypes: true })
-	.filter((entry) => entry.isDirectory() && !['shared', 'common'].includes(entry.name))
+	.filter((entry) => entry.isDirectory() && !['domain', 'n8nHelpers'].includes(entry.name))
 	.map((entry) => entry.name);
 const importOf = (folders) => `^(\\.\\./)+(${folders.join('|')})(/|$)`;
 
@@ -33,7 +33,7 @@ export default [
 	{
 		// The domain: plain TypeScript, testable and benchmarkable without n8n; nodes depend on it,
 		// never the other way round.
-		files: ['nodes/shared/**/*.ts'],
+		files: ['nodes/domain/**/*.ts'],
 		ignores: ['nodes/**/__tests__/**'],
 		rules: {
 			'@n8n/community-nodes/require-node-api-error': 'off',
@@ -43,22 +43,22 @@ export default [
 					patterns: [
 						{
 							regex: '^(n8n-workflow|n8n-core|n8n-nodes-base|@n8n/.*)$',
-							message: 'nodes/shared is the domain: no n8n imports (the node adapters translate).',
+							message: 'nodes/domain is the domain: no n8n imports (the node adapters translate).',
 						},
 						{
 							regex: importOf(nodeFolders),
 							caseSensitive: true,
 							message:
-								'nodes/shared may not import a node folder: nodes depend on the domain, not back.',
+								'nodes/domain may not import a node folder: nodes depend on the domain, not back.',
 						},
 					],
 				},
 			],
 		},
 	},
-	// A node never imports another node's folder: what two nodes share goes to nodes/common (the
-	// adapters' shared parameters) or nodes/shared (the domain).
-	...['common', ...nodeFolders].map((folder) => ({
+	// A node never imports another node's folder: what two nodes share goes to nodes/n8nHelpers (the
+	// adapters' shared parameters) or nodes/domain (the domain).
+	...['n8nHelpers', ...nodeFolders].map((folder) => ({
 		files: [`nodes/${folder}/**/*.ts`],
 		ignores: ['nodes/**/__tests__/**'],
 		rules: {
@@ -69,7 +69,7 @@ export default [
 						{
 							regex: importOf(nodeFolders.filter((other) => other !== folder)),
 							caseSensitive: true,
-							message: `nodes/${folder} may not import another node's folder: share through nodes/common or nodes/shared.`,
+							message: `nodes/${folder} may not import another node's folder: share through nodes/n8nHelpers or nodes/domain.`,
 						},
 					],
 				},

@@ -15,7 +15,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { signSheetEdit } from '../nodes/shared/sheet/sheetEdit';
+import { signSheetEdit } from '../nodes/domain/sheet/sheetEdit';
 import { groupMembers } from '../sandbox/runtime/process-group';
 import { startStack, type Stack } from '../sandbox/runtime/stack';
 import { editWorkflow, pauseWorkflow } from '../test/e2e/support/workflow-edit';

@@ -3,11 +3,11 @@
  * documents → summary → submit) for every service of the default catalog, replayed with the
  * session stored as JSON between steps as the workflow does. Prints steps/s and session bytes.
  */
-import { defaultCatalog } from '../nodes/shared/catalog';
-import type { FieldSpec } from '../nodes/shared/catalog/types';
-import { step, type Session } from '../nodes/shared/conversation';
-import { currentField } from '../nodes/shared/conversation/flow';
-import type { InboundMessage } from '../nodes/shared/messaging/types';
+import { defaultCatalog } from '../nodes/domain/catalog';
+import type { FieldSpec } from '../nodes/domain/catalog/types';
+import { step, type Session } from '../nodes/domain/conversation';
+import { currentField } from '../nodes/domain/conversation/flow';
+import type { InboundMessage } from '../nodes/domain/messaging/types';
 
 const catalog = defaultCatalog();
 const NIK = '3577011708900001';

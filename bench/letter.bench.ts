@@ -12,14 +12,14 @@ import { loadBundled } from './bundle';
 
 function bundledEngine(): { engine: Engine & Samples; cleanUp: () => void } {
 	const { code, cleanUp } = loadBundled<Engine & Samples>([
-		"export * from './nodes/shared/letter';",
-		"export { sampleRequest, heirs } from './nodes/shared/letter/__tests__/samples';",
+		"export * from './nodes/domain/letter';",
+		"export { sampleRequest, heirs } from './nodes/domain/letter/__tests__/samples';",
 	]);
 	return { engine: code, cleanUp };
 }
 
-type Engine = typeof import('../nodes/shared/letter');
-type Samples = typeof import('../nodes/shared/letter/__tests__/samples');
+type Engine = typeof import('../nodes/domain/letter');
+type Samples = typeof import('../nodes/domain/letter/__tests__/samples');
 
 const quantile = (xs: number[], q: number) =>
 	[...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];

@@ -19,7 +19,7 @@ import {
 	sendTimed,
 	type Channel,
 } from './load/resident';
-import { DEFAULT_SHEET_LAYOUT } from '../nodes/shared/sheet/requestRow';
+import { DEFAULT_SHEET_LAYOUT } from '../nodes/domain/sheet/requestRow';
 
 const RESIDENTS = Number(process.env.PECELAN_LOAD_RESIDENTS ?? 50);
 const MODES = (process.env.PECELAN_LOAD_MODES ?? 'default,queue').split(',') as StackMode[];

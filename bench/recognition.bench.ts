@@ -3,8 +3,8 @@
  * the way residents write) replayed through the step function. Prints the share handled as
  * labelled and the share of non-service messages that wrongly started a service.
  */
-import { defaultCatalog } from '../nodes/shared/catalog';
-import { score } from '../nodes/shared/conversation/__tests__/firstMessages';
+import { defaultCatalog } from '../nodes/domain/catalog';
+import { score } from '../nodes/domain/conversation/__tests__/firstMessages';
 
 const catalog = defaultCatalog();
 const started = performance.now();

@@ -9,16 +9,16 @@
 import { cpus, loadavg } from 'os';
 import { loadBundled } from './bundle';
 
-type Letter = typeof import('../nodes/shared/letter');
-type Signing = typeof import('../nodes/shared/signing');
-type Samples = typeof import('../nodes/shared/letter/__tests__/samples');
+type Letter = typeof import('../nodes/domain/letter');
+type Signing = typeof import('../nodes/domain/signing');
+type Samples = typeof import('../nodes/domain/letter/__tests__/samples');
 type Ca = typeof import('../sandbox/server/bsre-ca');
 
 function bundled(): { code: Letter & Signing & Samples & Ca; cleanUp: () => void } {
 	return loadBundled<Letter & Signing & Samples & Ca>([
-		"export * from './nodes/shared/letter';",
-		"export * from './nodes/shared/signing';",
-		"export { sampleRequest } from './nodes/shared/letter/__tests__/samples';",
+		"export * from './nodes/domain/letter';",
+		"export * from './nodes/domain/signing';",
+		"export { sampleRequest } from './nodes/domain/letter/__tests__/samples';",
 		"export { createTestCa, toPkcs12Base64 } from './sandbox/server/bsre-ca';",
 	]);
 }

@@ -44,7 +44,7 @@ for (const dir of [
 	'dist/test',
 	'dist/bench',
 	'dist/templates',
-	'dist/nodes/shared',
+	'dist/nodes/domain',
 	'dist/workflows',
 ])
 	rmSync(dir, { recursive: true, force: true });

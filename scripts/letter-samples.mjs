@@ -12,8 +12,8 @@ await import('handlebars');
 Module._extensions['.hbs'] = (module, filename) => {
 	module.exports = readFileSync(filename, 'utf8');
 };
-const { renderLetter, LETTER_TEMPLATES } = await import('../nodes/shared/letter/index.ts');
-const { sampleRequest, heirs } = await import('../nodes/shared/letter/__tests__/samples.ts');
+const { renderLetter, LETTER_TEMPLATES } = await import('../nodes/domain/letter/index.ts');
+const { sampleRequest, heirs } = await import('../nodes/domain/letter/__tests__/samples.ts');
 
 const out = 'docs/letters';
 for (const f of readdirSync(out)) if (f.endsWith('.png')) rmSync(join(out, f));

@@ -1,5 +1,5 @@
 // Moves the unit tests of nodes/ beside what they test: test/nodes/<Node>/<path> goes to
-// nodes/<Node>/__tests__/<path>, test/nodes/shared/<area>/<path> to nodes/shared/<area>/__tests__/<path>
+// nodes/<Node>/__tests__/<path>, test/nodes/domain/<area>/<path> to nodes/domain/<area>/__tests__/<path>
 // (the folders keep their depth, so paths built from __dirname still reach the repository root),
 // and every relative path in the repository's sources that pointed at a moved file, or was written
 // in one, is rewritten. Idempotent: run it again after merging a branch that added tests under
@@ -32,7 +32,7 @@ function walk(dir) {
 function target(file) {
 	const parts = relative(from, file).split(/[\\/]/);
 	const depth = parts[0] === 'shared' ? 2 : 1;
-	if (parts.length <= depth) parts.splice(depth - 1, 0, '.'); // a file directly in test/nodes/shared
+	if (parts.length <= depth) parts.splice(depth - 1, 0, '.'); // a file directly in test/nodes/domain
 	return join(root, 'nodes', ...parts.slice(0, depth), '__tests__', ...parts.slice(depth));
 }
 

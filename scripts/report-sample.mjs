@@ -11,8 +11,8 @@ await import('handlebars');
 Module._extensions['.hbs'] = (module, filename) => {
 	module.exports = readFileSync(filename, 'utf8');
 };
-const { monthlyIndicators, renderReport } = await import('../nodes/shared/outcomes/index.ts');
-const fixture = await import('../nodes/shared/outcomes/__tests__/fixture.ts');
+const { monthlyIndicators, renderReport } = await import('../nodes/domain/outcomes/index.ts');
+const fixture = await import('../nodes/domain/outcomes/__tests__/fixture.ts');
 
 const work = mkdtempSync(join(tmpdir(), 'report-'));
 try {

@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { sheetTabs } from '../nodes/shared/sheet/requestRow';
+import { sheetTabs } from '../nodes/domain/sheet/requestRow';
 import { setupTables } from './support/setupTables';
 
 const dir = join(__dirname, '..', 'workflows');

@@ -3,7 +3,7 @@
  * never answered 200, photos that are not linked in the request row, request rows and letters
  * that arrived twice.
  */
-import { DEFAULT_SHEET_LAYOUT } from '../../nodes/shared/sheet/requestRow';
+import { DEFAULT_SHEET_LAYOUT } from '../../nodes/domain/sheet/requestRow';
 import type { Office } from './office';
 import { poll } from './resident';
 

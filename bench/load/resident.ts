@@ -4,10 +4,10 @@
  * against the sandbox: each message waits for the one before, except three photos sent in the
  * same second, and status questions after the ticket.
  */
-import { defaultCatalog } from '../../nodes/shared/catalog';
-import { step, type Session } from '../../nodes/shared/conversation';
-import { currentField } from '../../nodes/shared/conversation/flow';
-import type { InboundMessage } from '../../nodes/shared/messaging/types';
+import { defaultCatalog } from '../../nodes/domain/catalog';
+import { step, type Session } from '../../nodes/domain/conversation';
+import { currentField } from '../../nodes/domain/conversation/flow';
+import type { InboundMessage } from '../../nodes/domain/messaging/types';
 import type { ChatMessage } from '../../sandbox/server';
 import { defaultAnswer } from '../../test/e2e/support/resident';
 import { tally } from './progress';

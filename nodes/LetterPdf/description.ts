@@ -5,9 +5,9 @@ import {
 	outputBinaryOption,
 	paperOption,
 	signatoryProperty,
-} from '../common/printParameters';
+} from '../n8nHelpers/readPrintParameters';
 
-import { LETTER_TEMPLATES } from '../shared/letter';
+import { LETTER_TEMPLATES } from '../domain/letter';
 
 const services = Object.keys(LETTER_TEMPLATES).join(', ');
 

@@ -15,10 +15,10 @@ import {
 	renderLetter,
 	verificationUrl,
 	type Paper,
-} from '../shared/letter';
-import { forEachItem, type FailurePolicy } from '../common/itemLoop';
-import { jsonParameter } from '../common/jsonParameter';
-import { readLetterhead } from '../common/printParameters';
+} from '../domain/letter';
+import { forEachItem, type FailurePolicy } from '../n8nHelpers/itemLoop';
+import { jsonParameter } from '../n8nHelpers/jsonParameter';
+import { readLetterhead } from '../n8nHelpers/readPrintParameters';
 
 /** `400.12.2/042/…` + `Siti Nurhaliza Ümmü` → `400.12.2-042-…-Siti-Nurhaliza-Ummu.pdf`. */
 export function letterFileName(number: string, name: string): string {

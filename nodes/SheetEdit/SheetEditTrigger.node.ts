@@ -9,12 +9,12 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { nothingToRegister } from '../common/webhookMethods';
+import { nothingToRegister } from '../n8nHelpers/webhookMethods';
 import {
 	parseSheetEdit,
 	SHEET_EDIT_SIGNATURE_HEADER,
 	sheetEditRefusal,
-} from '../shared/sheet/sheetEdit';
+} from '../domain/sheet/sheetEdit';
 
 function reply(ctx: IWebhookFunctions, status: number, body: string): IWebhookResponseData {
 	ctx.getResponseObject().status(status).type('text/plain').send(body).end();

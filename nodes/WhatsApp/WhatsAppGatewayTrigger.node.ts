@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { nothingToRegister } from '../common/webhookMethods';
+import { nothingToRegister } from '../n8nHelpers/webhookMethods';
 import { handleWebhook } from './handleWebhook';
 
 export class WhatsAppGatewayTrigger implements INodeType {

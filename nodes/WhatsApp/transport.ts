@@ -9,7 +9,7 @@ import { NodeApiError, sleep } from 'n8n-workflow';
 import { describeMetaError } from './providers/meta/errors';
 import { describeFonnteFailure } from './providers/fonnte/requests';
 import type { ApiProblem } from './providers/problem';
-import { isObject } from '../shared/values';
+import { isObject } from '../domain/values';
 
 export type Provider = 'meta' | 'fonnte';
 

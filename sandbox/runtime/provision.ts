@@ -16,8 +16,8 @@ import {
 	readResources,
 	type OfficeResources,
 } from './provision-resources';
-import { BUNDLED_WORKFLOWS } from '../../nodes/shared/setup/bundled';
-import { API_SETTINGS } from '../../nodes/shared/setup/readyWorkflows';
+import { BUNDLED_WORKFLOWS } from '../../nodes/domain/setup/bundled';
+import { API_SETTINGS } from '../../nodes/domain/setup/readyWorkflows';
 import { defaultLog, Log, seconds } from './run';
 import { isSetupWorkflow, keyValueTable, submitSetupForm } from './setup-form';
 

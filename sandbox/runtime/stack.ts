@@ -14,7 +14,7 @@ import { installPackage } from './package';
 import { CredentialSpec, provision, Provisioned } from './provision';
 import { defaultLog, freePort, Log } from './run';
 import { readState, writeState } from './secrets';
-import { sheetTabs } from '../../nodes/shared/sheet/requestRow';
+import { sheetTabs } from '../../nodes/domain/sheet/requestRow';
 
 export const REPO_ROOT = join(__dirname, '..', '..');
 export const INTAKE_NODE_TYPES = ['n8n-nodes-pecelan.whatsAppGatewayTrigger'];

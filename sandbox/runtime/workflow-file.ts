@@ -3,7 +3,7 @@
 // production webhook URLs. No I/O, unit-tested alone.
 import { createHash } from 'node:crypto';
 
-import { API_SETTINGS } from '../../nodes/shared/setup/readyWorkflows';
+import { API_SETTINGS } from '../../nodes/domain/setup/readyWorkflows';
 
 export interface WorkflowNode {
 	name: string;

@@ -8,7 +8,7 @@
 import { createPrivateKey, X509Certificate } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-import { describeCertificate, signPdf, type Signer } from '../../nodes/shared/signing';
+import { describeCertificate, signPdf, type Signer } from '../../nodes/domain/signing';
 import { createTestCa, toPkcs12Base64, type TestCa } from './bsre-ca';
 import { HttpError, parseJson, readBody, sendJson } from './http-util';
 

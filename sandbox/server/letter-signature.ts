@@ -3,7 +3,7 @@
  * signature still matches the file (poppler-equivalent check by Pecelan's verifier). Read once,
  * when the message is recorded; a file that is no PDF or carries no signature gets nothing.
  */
-import { verifyPdf } from '../../nodes/shared/signing';
+import { verifyPdf } from '../../nodes/domain/signing';
 import type { StoredFile } from './state';
 
 export interface DocumentSignature {

@@ -4,7 +4,7 @@
  * only an APPROVED template with the right number of parameters is sent; a free-form message to
  * a resident who has not written in the last 24 hours is refused with 131047.
  */
-import { OFFICE_TEMPLATES, creationPayload } from '../../nodes/shared/messaging/templates';
+import { OFFICE_TEMPLATES, creationPayload } from '../../nodes/domain/messaging/templates';
 import type { SandboxContext } from './context';
 import { MetaError } from './meta-validate';
 import type { ChatButton, SandboxTemplate } from './state';

@@ -3,7 +3,7 @@
 // sends photos, confirms and gets a ticket; the row appears for staff; staff approve; the signed
 // PDF in the chat holds the resident's data and the number; the QR code printed on it, read as a
 // phone reads it, opens the page that confirms the letter.
-import type { FieldSpec } from '../../nodes/shared/catalog/types';
+import type { FieldSpec } from '../../nodes/domain/catalog/types';
 import { pdfText, qrLinkOf } from './support/letter';
 import { columns as c, decide, nextUnpromptedMessage, rowOf, statuses } from './support/office';
 import {

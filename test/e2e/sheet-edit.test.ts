@@ -2,7 +2,7 @@
 // script), whose signed post starts the approvals run at once; forged posts are refused; runs
 // started together still send one letter.
 import { readFileSync } from 'node:fs';
-import { signSheetEdit } from '../../nodes/shared/sheet/sheetEdit';
+import { signSheetEdit } from '../../nodes/domain/sheet/sheetEdit';
 import type { ChatMessage } from '../../sandbox/server';
 import { executionsSince } from './support/clients';
 import { pdfText } from './support/letter';

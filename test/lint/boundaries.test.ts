@@ -37,7 +37,7 @@ const nodeImport = "import { router } from '../../ServiceDesk/actions/router';\n
 const otherNodeImport =
 	"import { letterFileName } from '../../LetterPdf/generate';\nexport const f = letterFileName;\n";
 const commonImport =
-	"import { forEachItem } from '../../common/itemLoop';\nexport const loop = forEachItem;\n";
+	"import { forEachItem } from '../../n8nHelpers/itemLoop';\nexport const loop = forEachItem;\n";
 const fsImport = "import { readFileSync } from 'node:fs';\nexport const read = () => readFileSync('x');\n";
 
 describe('lint boundaries', () => {
@@ -46,18 +46,18 @@ describe('lint boundaries', () => {
 
 	beforeAll(() => {
 		results = lint([
-			{ file: 'nodes/shared/validation/boundary-probe.ts', source: n8nImport },
-			{ file: 'nodes/shared/conversation/boundary-probe.ts', source: nodeImport },
+			{ file: 'nodes/domain/validation/boundary-probe.ts', source: n8nImport },
+			{ file: 'nodes/domain/conversation/boundary-probe.ts', source: nodeImport },
 			{ file: 'nodes/LetterPdf/boundary-probe.ts', source: n8nImport },
 			{ file: 'sandbox/server/boundary-probe.ts', source: fsImport },
 			{ file: 'nodes/LetterPdf/boundary-probe.ts', source: fsImport },
 			{ file: 'nodes/ServiceReport/actions/boundary-probe.ts', source: otherNodeImport },
 			{ file: 'nodes/ServiceReport/actions/boundary-probe.ts', source: commonImport },
-			{ file: 'nodes/common/boundary-probe.ts', source: nodeImport.replace('../../', '../') },
+			{ file: 'nodes/n8nHelpers/boundary-probe.ts', source: nodeImport.replace('../../', '../') },
 		]);
 	});
 
-	it('refuses an n8n import in the domain (nodes/shared)', () => {
+	it('refuses an n8n import in the domain (nodes/domain)', () => {
 		expect(results[0]).toEqual([expect.stringMatching(/^no-restricted-imports: .*no n8n imports/)]);
 	});
 
@@ -82,7 +82,7 @@ describe('lint boundaries', () => {
 		]);
 	});
 
-	it('lets a node import the adapters they share (nodes/common), and nodes/common no node', () => {
+	it('lets a node import the adapters they share (nodes/n8nHelpers), and nodes/n8nHelpers no node', () => {
 		expect(results[6]).toEqual([]);
 		expect(results[7]).toEqual([
 			expect.stringMatching(/^no-restricted-imports: .*may not import another node's folder/),

@@ -1,12 +1,12 @@
 // A second kelurahan runs the same package by editing only data: its own catalog (office name,
 // one service, a changed greeting) and its own letterhead and signatory. A short journey from
 // greeting to submission, then its letter, show nothing of the default office.
-import { loadCatalog } from '../../nodes/shared/catalog';
+import { loadCatalog } from '../../nodes/domain/catalog';
 import defaultJson from '../../templates/catalog.json';
-import { renderLetter, DEFAULT_SIGNATORY, LETTER_TEMPLATES } from '../../nodes/shared/letter';
-import { readPdf, squash } from '../../nodes/shared/letter/__tests__/pdfText';
-import { Chat, answerCurrent } from '../../nodes/shared/conversation/__tests__/chat';
-import type { DeskEvent } from '../../nodes/shared/conversation';
+import { renderLetter, DEFAULT_SIGNATORY, LETTER_TEMPLATES } from '../../nodes/domain/letter';
+import { readPdf, squash } from '../../nodes/domain/letter/__tests__/pdfText';
+import { Chat, answerCurrent } from '../../nodes/domain/conversation/__tests__/chat';
+import type { DeskEvent } from '../../nodes/domain/conversation';
 
 // What an admin does: copy the default catalog, keep the services the office offers, rename the
 // office, and change a text or two.

@@ -6,7 +6,7 @@ import {
 	parseSheetEdit,
 	sheetEditRefusal,
 	signSheetEdit,
-} from '../../nodes/shared/sheet/sheetEdit';
+} from '../../nodes/domain/sheet/sheetEdit';
 import { api, bearer, startTestSandbox, viaProxy, type TestSandbox } from './helpers';
 
 let t: TestSandbox;

@@ -1,11 +1,11 @@
 // What the sandbox page says under a letter: "signed by …" for a signed PDF, a broken signature
 // for a changed file, nothing for an unsigned one.
-import { renderLetter } from '../../nodes/shared/letter';
-import { loadSigner, signPdf } from '../../nodes/shared/signing';
+import { renderLetter } from '../../nodes/domain/letter';
+import { loadSigner, signPdf } from '../../nodes/domain/signing';
 import { signatureOf } from '../../sandbox/server/letter-signature';
 import type { StoredFile } from '../../sandbox/server/state';
-import { sampleRequest } from '../../nodes/shared/letter/__tests__/samples';
-import { officeP12, PASSWORD, SIGNATORY } from '../../nodes/shared/signing/__tests__/fixtures';
+import { sampleRequest } from '../../nodes/domain/letter/__tests__/samples';
+import { officeP12, PASSWORD, SIGNATORY } from '../../nodes/domain/signing/__tests__/fixtures';
 
 jest.setTimeout(30_000);
 

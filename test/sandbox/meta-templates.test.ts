@@ -1,5 +1,5 @@
 // Meta's 24-hour window and message templates, as the sandbox plays them through the Graph API.
-import { OFFICE_TEMPLATES } from '../../nodes/shared/messaging/templates';
+import { OFFICE_TEMPLATES } from '../../nodes/domain/messaging/templates';
 import { api, bearer, startTestSandbox, viaProxy, type TestSandbox } from './helpers';
 
 const GRAPH = 'graph.facebook.com';

@@ -3,8 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { LetterPdf } from '../LetterPdf.node';
 import { letterFileName } from '../generate';
-import { readPdf, squash } from '../../shared/letter/__tests__/pdfText';
-import { sampleApplication } from '../../shared/letter/__tests__/samples';
+import { readPdf, squash } from '../../domain/letter/__tests__/pdfText';
+import { sampleApplication } from '../../domain/letter/__tests__/samples';
 import { executeContext } from './harness';
 
 const node = new LetterPdf();

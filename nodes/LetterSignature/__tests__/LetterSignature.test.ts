@@ -2,11 +2,11 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { LetterSignature } from '../LetterSignature.node';
-import { renderLetter } from '../../shared/letter';
+import { renderLetter } from '../../domain/letter';
 import { SANDBOX_BSRE } from '../../../sandbox/server/bsre';
 import { startTestSandbox, type TestSandbox } from '../../../test/sandbox/helpers';
-import { sampleRequest } from '../../shared/letter/__tests__/samples';
-import { officeP12, PASSWORD, pdfsig, SIGNATORY } from '../../shared/signing/__tests__/fixtures';
+import { sampleRequest } from '../../domain/letter/__tests__/samples';
+import { officeP12, PASSWORD, pdfsig, SIGNATORY } from '../../domain/signing/__tests__/fixtures';
 import { executeContext, type Credentials } from './harness';
 
 // The sandbox makes its BSrE test CA and keys on first use (RSA key generation, ~1–3 s on a busy machine).

@@ -3,10 +3,10 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 
 import { LetterSignature } from '../LetterSignature.node';
-import { renderLetter } from '../../shared/letter';
-import { loadSigner, signPdf } from '../../shared/signing';
-import { sampleRequest } from '../../shared/letter/__tests__/samples';
-import { officeP12, PASSWORD, SIGNATORY } from '../../shared/signing/__tests__/fixtures';
+import { renderLetter } from '../../domain/letter';
+import { loadSigner, signPdf } from '../../domain/signing';
+import { sampleRequest } from '../../domain/letter/__tests__/samples';
+import { officeP12, PASSWORD, SIGNATORY } from '../../domain/signing/__tests__/fixtures';
 import { executeContext } from './harness';
 
 jest.setTimeout(30_000);

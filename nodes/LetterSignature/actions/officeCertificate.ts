@@ -1,6 +1,6 @@
 import type { ICredentialsDecrypted, INodeCredentialTestResult } from 'n8n-workflow';
 
-import { loadSigner, SigningError, type Signer } from '../../shared/signing';
+import { loadSigner, SigningError, type Signer } from '../../domain/signing';
 
 export interface OfficeCertificateCredential {
 	certificate: string;

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { runOperation, type Operation } from '../../common/itemLoop';
+import { runOperation, type Operation } from '../../n8nHelpers/itemLoop';
 import * as signPdf from './signPdf.operation';
 import * as verifyPdf from './verifyPdf.operation';
 

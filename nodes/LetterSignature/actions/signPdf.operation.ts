@@ -7,7 +7,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import problems from '../../../templates/signing/problems.json';
-import type { FailurePolicy, ItemResult } from '../../common/itemLoop';
+import type { FailurePolicy, ItemResult } from '../../n8nHelpers/itemLoop';
 import wording from '../../../templates/signing/widget.json';
 import {
 	DEFAULT_PLACEMENT,
@@ -18,7 +18,7 @@ import {
 	type SignedPdf,
 	type Signer,
 	type SignOptions,
-} from '../../shared/signing';
+} from '../../domain/signing';
 import { openOfficeCertificate, type OfficeCertificateCredential } from './officeCertificate';
 
 const show = { operation: ['signPdf'] };

@@ -1,13 +1,13 @@
 /**
  * Checks a PDF someone received (the verification page's upload form): who signed it, when, and
  * whether the signature still matches the file, with one Indonesian summary a resident or a bank
- * clerk reads. Trust in the issuing CA is not judged here (see nodes/shared/signing/verify.ts).
+ * clerk reads. Trust in the issuing CA is not judged here (see nodes/domain/signing/verify.ts).
  */
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import words from '../../../templates/signing/verification.json';
-import type { ItemResult } from '../../common/itemLoop';
-import { verifyPdf, type SignatureReport } from '../../shared/signing';
+import type { ItemResult } from '../../n8nHelpers/itemLoop';
+import { verifyPdf, type SignatureReport } from '../../domain/signing';
 
 export const description: INodeProperties[] = [
 	{

@@ -1,9 +1,9 @@
 import type { IDataObject, INodeProperties, IExecuteFunctions } from 'n8n-workflow';
 
-import type { ItemResult } from '../../common/itemLoop';
-import { jsonParameter } from '../../common/jsonParameter';
-import { isObject } from '../../shared/values';
-import { finishPage, type StaffShare } from '../../shared/setup';
+import type { ItemResult } from '../../n8nHelpers/itemLoop';
+import { jsonParameter } from '../../n8nHelpers/jsonParameter';
+import { isObject } from '../../domain/values';
+import { finishPage, type StaffShare } from '../../domain/setup';
 
 const show = { show: { operation: ['finishPage'] } };
 

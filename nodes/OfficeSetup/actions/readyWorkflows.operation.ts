@@ -1,12 +1,12 @@
 import type { IDataObject, INodeProperties, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { ItemResult } from '../../common/itemLoop';
-import { jsonParameter } from '../../common/jsonParameter';
-import { letterheadProperty, paperOption, signatoryProperty } from '../../common/printProperties';
-import { isObject } from '../../shared/values';
+import type { ItemResult } from '../../n8nHelpers/itemLoop';
+import { jsonParameter } from '../../n8nHelpers/jsonParameter';
+import { letterheadProperty, paperOption, signatoryProperty } from '../../n8nHelpers/printDescription';
+import { isObject } from '../../domain/values';
 import { officeFileProperties } from './officeFiles';
-import { BUNDLED_WORKFLOWS, readyWorkflows, type OfficeSettings } from '../../shared/setup';
+import { BUNDLED_WORKFLOWS, readyWorkflows, type OfficeSettings } from '../../domain/setup';
 
 const show = { show: { operation: ['readyWorkflows'] } };
 

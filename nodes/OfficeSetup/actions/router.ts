@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { runOperation, type Operation } from '../../common/itemLoop';
+import { runOperation, type Operation } from '../../n8nHelpers/itemLoop';
 import * as finishPage from './finishPage.operation';
 import * as readyWorkflows from './readyWorkflows.operation';
 import * as sampleLetter from './sampleLetter.operation';

@@ -1,10 +1,10 @@
 import type { IDataObject, INodeProperties, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { ItemResult } from '../../common/itemLoop';
-import { jsonParameter } from '../../common/jsonParameter';
-import { isObject } from '../../shared/values';
-import { sampleLetter } from '../../shared/setup';
+import type { ItemResult } from '../../n8nHelpers/itemLoop';
+import { jsonParameter } from '../../n8nHelpers/jsonParameter';
+import { isObject } from '../../domain/values';
+import { sampleLetter } from '../../domain/setup';
 
 const show = { show: { operation: ['sampleLetter'] } };
 

@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties, IExecuteFunctions } from 'n8n-workflow';
 
-import type { ItemResult } from '../../common/itemLoop';
-import { staffEmails, staffShares } from '../../shared/setup';
+import type { ItemResult } from '../../n8nHelpers/itemLoop';
+import { staffEmails, staffShares } from '../../domain/setup';
 import { officeFileProperties } from './officeFiles';
 
 const show = { show: { operation: ['shareRequests'] } };

@@ -1,14 +1,14 @@
 import type { INodeProperties, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { ItemResult } from '../../common/itemLoop';
-import { jsonParameter } from '../../common/jsonParameter';
-import { isObject } from '../../shared/values';
+import type { ItemResult } from '../../n8nHelpers/itemLoop';
+import { jsonParameter } from '../../n8nHelpers/jsonParameter';
+import { isObject } from '../../domain/values';
 import {
 	spreadsheetHeadersBody,
 	spreadsheetLayoutBody,
 	type ExistingTab,
-} from '../../shared/setup';
+} from '../../domain/setup';
 
 const show = { show: { operation: ['spreadsheetLayout'] } };
 

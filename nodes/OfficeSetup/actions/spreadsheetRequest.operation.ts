@@ -1,7 +1,7 @@
 import type { INodeProperties, IExecuteFunctions } from 'n8n-workflow';
 
-import type { ItemResult } from '../../common/itemLoop';
-import { spreadsheetCreateBody } from '../../shared/setup';
+import type { ItemResult } from '../../n8nHelpers/itemLoop';
+import { spreadsheetCreateBody } from '../../domain/setup';
 
 const show = { show: { operation: ['spreadsheetRequest'] } };
 

@@ -4,10 +4,10 @@
  * session goes on with the same draft when the resident answers.
  */
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { defaultCatalog } from '../../shared/catalog';
+import { defaultCatalog } from '../../domain/catalog';
 import { router } from '../actions/router';
-import { draftReminder } from '../../shared/conversation';
-import { Chat, answerCurrent } from '../../shared/conversation/__tests__/chat';
+import { draftReminder } from '../../domain/conversation';
+import { Chat, answerCurrent } from '../../domain/conversation/__tests__/chat';
 
 const catalog = defaultCatalog();
 const HOUR = 3_600_000;

@@ -5,11 +5,11 @@
  * taken on a session that already holds the message must do nothing.
  */
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { defaultCatalog } from '../../shared/catalog';
-import { currentField } from '../../shared/conversation/flow';
+import { defaultCatalog } from '../../domain/catalog';
+import { currentField } from '../../domain/conversation/flow';
 import { OUTPUT, type StepItem } from '../actions/step';
 import { router } from '../actions/router';
-import { Chat, answerCurrent } from '../../shared/conversation/__tests__/chat';
+import { Chat, answerCurrent } from '../../domain/conversation/__tests__/chat';
 
 const catalog = defaultCatalog();
 const WA = '6281234567890';

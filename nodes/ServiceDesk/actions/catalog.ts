@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { Catalog } from '../../shared/catalog/types';
-import { CatalogError, defaultCatalog, loadCatalog } from '../../shared/catalog';
+import type { Catalog } from '../../domain/catalog/types';
+import { CatalogError, defaultCatalog, loadCatalog } from '../../domain/catalog';
 
 export const catalogProperties: INodeProperties[] = [
 	{

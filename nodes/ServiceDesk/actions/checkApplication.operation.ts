@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../common/itemLoop';
-import { checkApplication } from '../../shared/catalog';
-import { jsonParameter } from '../../common/jsonParameter';
+import type { ItemResult } from '../../n8nHelpers/itemLoop';
+import { checkApplication } from '../../domain/catalog';
+import { jsonParameter } from '../../n8nHelpers/jsonParameter';
 import { getCatalog } from './catalog';
 
 export const description: INodeProperties[] = [

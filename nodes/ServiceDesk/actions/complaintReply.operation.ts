@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { FailurePolicy, ItemResult } from '../../common/itemLoop';
-import { complaintReplies } from '../../shared/conversation';
-import { SHEET_PROBLEMS } from '../../shared/sheet/problems';
+import type { FailurePolicy, ItemResult } from '../../n8nHelpers/itemLoop';
+import { complaintReplies } from '../../domain/conversation';
+import { SHEET_PROBLEMS } from '../../domain/sheet/problems';
 import { getCatalog } from './catalog';
 import { waIdProperty } from './helpers';
 

@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { ItemResult } from '../../common/itemLoop';
-import { describeService } from '../../shared/conversation';
+import type { ItemResult } from '../../n8nHelpers/itemLoop';
+import { describeService } from '../../domain/conversation';
 import { getCatalog } from './catalog';
 
 export const description: INodeProperties[] = [

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../common/itemLoop';
-import { draftReminder } from '../../shared/conversation';
+import type { ItemResult } from '../../n8nHelpers/itemLoop';
+import { draftReminder } from '../../domain/conversation';
 import { getCatalog } from './catalog';
 import { sessionProperty, storedSession, versionFields, versionProperty } from './helpers';
 

@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { expiredFolders, type DriveFolder, type Row } from '../../shared/sheet/fileRetention';
-import { DEFAULT_SHEET_LAYOUT } from '../../shared/sheet/requestRow';
-import { jsonParameter } from '../../common/jsonParameter';
+import { expiredFolders, type DriveFolder, type Row } from '../../domain/sheet/fileRetention';
+import { DEFAULT_SHEET_LAYOUT } from '../../domain/sheet/requestRow';
+import { jsonParameter } from '../../n8nHelpers/jsonParameter';
 
 const show = { operation: ['expiredFolders'] };
 

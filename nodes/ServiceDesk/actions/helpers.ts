@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { jsonParameter } from '../../common/jsonParameter';
-import type { PendingReplies, Session } from '../../shared/conversation';
+import { jsonParameter } from '../../n8nHelpers/jsonParameter';
+import type { PendingReplies, Session } from '../../domain/conversation';
 
 /** The WhatsApp ID parameter of an operation addressed to one resident; `who` says which. */
 export function waIdProperty(operation: string, who: string): INodeProperties {

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../common/itemLoop';
-import { inviteSurvey } from '../../shared/conversation';
+import type { ItemResult } from '../../n8nHelpers/itemLoop';
+import { inviteSurvey } from '../../domain/conversation';
 import { getCatalog } from './catalog';
 import {
 	sessionProperty,

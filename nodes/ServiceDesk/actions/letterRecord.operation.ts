@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../common/itemLoop';
-import { jsonParameter } from '../../common/jsonParameter';
-import { letterRecordOf, type Row } from '../../shared/sheet/letterRecord';
-import { DEFAULT_SHEET_LAYOUT } from '../../shared/sheet/requestRow';
+import type { ItemResult } from '../../n8nHelpers/itemLoop';
+import { jsonParameter } from '../../n8nHelpers/jsonParameter';
+import { letterRecordOf, type Row } from '../../domain/sheet/letterRecord';
+import { DEFAULT_SHEET_LAYOUT } from '../../domain/sheet/requestRow';
 
 const show = { operation: ['letterRecord'] };
 

@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { recordChanges, type LetterRecord, type Row } from '../../shared/sheet/letterRecord';
-import { DEFAULT_SHEET_LAYOUT } from '../../shared/sheet/requestRow';
-import { jsonParameter } from '../../common/jsonParameter';
+import { recordChanges, type LetterRecord, type Row } from '../../domain/sheet/letterRecord';
+import { DEFAULT_SHEET_LAYOUT } from '../../domain/sheet/requestRow';
+import { jsonParameter } from '../../n8nHelpers/jsonParameter';
 
 const show = { operation: ['letterRecordChanges'] };
 

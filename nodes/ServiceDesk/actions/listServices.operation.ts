@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../common/itemLoop';
+import type { ItemResult } from '../../n8nHelpers/itemLoop';
 import { getCatalog } from './catalog';
 
 export const description: INodeProperties[] = [];

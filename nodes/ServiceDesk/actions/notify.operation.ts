@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../common/itemLoop';
-import { noticeReplies } from '../../shared/conversation';
-import { DEFAULT_SHEET_LAYOUT as layout } from '../../shared/sheet/requestRow';
-import { jsonParameter } from '../../common/jsonParameter';
+import type { ItemResult } from '../../n8nHelpers/itemLoop';
+import { noticeReplies } from '../../domain/conversation';
+import { DEFAULT_SHEET_LAYOUT as layout } from '../../domain/sheet/requestRow';
+import { jsonParameter } from '../../n8nHelpers/jsonParameter';
 import { getCatalog } from './catalog';
 
 const show = { operation: ['notify'] };

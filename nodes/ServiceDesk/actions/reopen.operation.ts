@@ -1,11 +1,11 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../common/itemLoop';
-import { jsonParameter } from '../../common/jsonParameter';
-import { mentionedKeys } from '../../shared/catalog';
-import { reopenForFix } from '../../shared/conversation';
-import type { Application } from '../../shared/conversation';
-import { decodeApplicationCell } from '../../shared/sheet/applicationCell';
+import type { ItemResult } from '../../n8nHelpers/itemLoop';
+import { jsonParameter } from '../../n8nHelpers/jsonParameter';
+import { mentionedKeys } from '../../domain/catalog';
+import { reopenForFix } from '../../domain/conversation';
+import type { Application } from '../../domain/conversation';
+import { decodeApplicationCell } from '../../domain/sheet/applicationCell';
 import { getCatalog } from './catalog';
 import { sessionProperty, storedSession, versionFields, versionProperty } from './helpers';
 

@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { FailurePolicy, ItemResult } from '../../common/itemLoop';
-import { renderMessage } from '../../shared/catalog';
-import { newSession, resumeBot } from '../../shared/conversation';
-import { SHEET_PROBLEMS } from '../../shared/sheet/problems';
+import type { FailurePolicy, ItemResult } from '../../n8nHelpers/itemLoop';
+import { renderMessage } from '../../domain/catalog';
+import { newSession, resumeBot } from '../../domain/conversation';
+import { SHEET_PROBLEMS } from '../../domain/sheet/problems';
 import { getCatalog } from './catalog';
 import {
 	sessionProperty,

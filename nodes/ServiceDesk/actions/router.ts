@@ -4,7 +4,7 @@
  */
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { runOperation, type Operation } from '../../common/itemLoop';
+import { runOperation, type Operation } from '../../n8nHelpers/itemLoop';
 import * as checkApplication from './checkApplication.operation';
 import * as complaintReply from './complaintReply.operation';
 import * as describeService from './describeService.operation';

@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../common/itemLoop';
-import type { Application } from '../../shared/conversation';
-import { toRequestRow } from '../../shared/sheet/requestRow';
-import { jsonParameter } from '../../common/jsonParameter';
+import type { ItemResult } from '../../n8nHelpers/itemLoop';
+import type { Application } from '../../domain/conversation';
+import { toRequestRow } from '../../domain/sheet/requestRow';
+import { jsonParameter } from '../../n8nHelpers/jsonParameter';
 import { getCatalog } from './catalog';
 
 const show = { operation: ['sheetRow'] };

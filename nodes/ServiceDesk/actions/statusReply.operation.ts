@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { statusReplies } from '../../shared/conversation';
-import { DEFAULT_SHEET_LAYOUT as layout } from '../../shared/sheet/requestRow';
-import { jsonParameter } from '../../common/jsonParameter';
+import { statusReplies } from '../../domain/conversation';
+import { DEFAULT_SHEET_LAYOUT as layout } from '../../domain/sheet/requestRow';
+import { jsonParameter } from '../../n8nHelpers/jsonParameter';
 import { getCatalog } from './catalog';
 import { waIdProperty } from './helpers';
 

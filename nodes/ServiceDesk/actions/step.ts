@@ -10,13 +10,13 @@ import {
 	SURVEY_ELEMENTS,
 	step,
 	withPendingReplies,
-} from '../../shared/conversation';
-import type { Application } from '../../shared/conversation';
-import type { Catalog } from '../../shared/catalog/types';
-import { extensionFor } from '../../shared/messaging/media';
-import type { InboundMessage } from '../../shared/messaging/types';
-import { jsonParameter } from '../../common/jsonParameter';
-import { isObject } from '../../shared/values';
+} from '../../domain/conversation';
+import type { Application } from '../../domain/conversation';
+import type { Catalog } from '../../domain/catalog/types';
+import { extensionFor } from '../../domain/messaging/media';
+import type { InboundMessage } from '../../domain/messaging/types';
+import { jsonParameter } from '../../n8nHelpers/jsonParameter';
+import { isObject } from '../../domain/values';
 import { getCatalog } from './catalog';
 import { storedPendingReplies, storedSession, storedVersion } from './helpers';
 

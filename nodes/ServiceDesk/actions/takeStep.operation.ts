@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { ItemResult } from '../../common/itemLoop';
+import type { ItemResult } from '../../n8nHelpers/itemLoop';
 import { messageProperty } from './handleMessage.operation';
 import { pendingRepliesProperties, sessionProperty, versionProperty } from './helpers';
 import { takeStep } from './step';

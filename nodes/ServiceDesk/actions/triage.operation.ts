@@ -1,10 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { jsonParameter } from '../../common/jsonParameter';
-import { formatLetterNumber, newVerificationCode } from '../../shared/letter/numbering';
-import { DEFAULT_SHEET_LAYOUT } from '../../shared/sheet/requestRow';
-import { problemText, SHEET_PROBLEMS } from '../../shared/sheet/problems';
-import { triage } from '../../shared/sheet/triage';
+import { jsonParameter } from '../../n8nHelpers/jsonParameter';
+import { formatLetterNumber, newVerificationCode } from '../../domain/letter/numbering';
+import { DEFAULT_SHEET_LAYOUT } from '../../domain/sheet/requestRow';
+import { problemText, SHEET_PROBLEMS } from '../../domain/sheet/problems';
+import { triage } from '../../domain/sheet/triage';
 
 const show = { operation: ['triage'] };
 

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { verificationAnswerFromRecord } from '../../shared/sheet/letterRecord';
-import { verificationAnswer } from '../../shared/sheet/verification';
+import { verificationAnswerFromRecord } from '../../domain/sheet/letterRecord';
+import { verificationAnswer } from '../../domain/sheet/verification';
 import { getCatalog } from './catalog';
 
 const show = { operation: ['verificationPage'] };

@@ -3,8 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { ServiceReport } from '../ServiceReport.node';
 import { executeContext } from '../../LetterPdf/__tests__/harness';
-import { readPdf, squash } from '../../shared/letter/__tests__/pdfText';
-import { complaints, events, requests, surveys } from '../../shared/outcomes/__tests__/fixture';
+import { readPdf, squash } from '../../domain/letter/__tests__/pdfText';
+import { complaints, events, requests, surveys } from '../../domain/outcomes/__tests__/fixture';
 
 const node = new ServiceReport();
 const run = (params: IDataObject, items: INodeExecutionData[] = [{ json: {} }], fail = false) =>

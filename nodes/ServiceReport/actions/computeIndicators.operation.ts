@@ -12,8 +12,8 @@ import {
 	sheetRows,
 	type OutcomeEvent,
 	type Row,
-} from '../../shared/outcomes';
-import { jsonParameter } from '../../common/jsonParameter';
+} from '../../domain/outcomes';
+import { jsonParameter } from '../../n8nHelpers/jsonParameter';
 
 const show = { show: { operation: ['computeIndicators'] } };
 

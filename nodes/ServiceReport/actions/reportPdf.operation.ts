@@ -1,16 +1,16 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { ItemResult } from '../../common/itemLoop';
-import { jsonParameter } from '../../common/jsonParameter';
+import type { ItemResult } from '../../n8nHelpers/itemLoop';
+import { jsonParameter } from '../../n8nHelpers/jsonParameter';
 import {
 	letterheadProperty,
 	outputBinaryOption,
 	paperOption,
 	readLetterhead,
-} from '../../common/printParameters';
-import type { Paper } from '../../shared/letter';
-import { renderReport, type Indicators } from '../../shared/outcomes';
+} from '../../n8nHelpers/readPrintParameters';
+import type { Paper } from '../../domain/letter';
+import { renderReport, type Indicators } from '../../domain/outcomes';
 
 const show = { show: { operation: ['reportPdf'] } };
 

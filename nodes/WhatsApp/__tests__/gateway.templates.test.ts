@@ -3,7 +3,7 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { WhatsAppGateway } from '../WhatsAppGateway.node';
-import { OFFICE_TEMPLATES } from '../../shared/messaging/templates';
+import { OFFICE_TEMPLATES } from '../../domain/messaging/templates';
 import { FakeApi } from './support/fakeApi';
 import { executeContext } from './support/harness';
 

@@ -9,7 +9,7 @@ import { parseFonnteWebhook } from '../providers/fonnte/fonnteWebhook';
 import { parseMetaWebhook } from '../providers/meta/metaWebhook';
 import { WebhookPayloadError } from '../providers/payloadError';
 import { WhatsAppGatewayTrigger } from '../WhatsAppGatewayTrigger.node';
-import { mimeFromExtension } from '../../shared/messaging/media';
+import { mimeFromExtension } from '../../domain/messaging/media';
 import { webhookContext } from './support/harness';
 import { envelope, message, PHONE_NUMBER_ID } from './support/metaPayloads';
 

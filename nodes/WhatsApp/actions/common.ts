@@ -2,7 +2,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { toWhatsAppId } from '../../shared/validation/phone';
+import { toWhatsAppId } from '../../domain/validation/phone';
 import { DEFAULT_RETRY, type RetryPolicy } from '../transport';
 
 /** The "To" parameter, shown on the operations that name one recipient. */

@@ -1,7 +1,7 @@
 /** Runs the chosen operation for every input item, through the one item loop of the package. */
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { forEachItem, unknownOperation, type ItemOperation } from '../../common/itemLoop';
+import { forEachItem, unknownOperation, type ItemOperation } from '../../n8nHelpers/itemLoop';
 import { createGateway, type Gateway } from '../providers/gateway';
 import type { Provider } from '../transport';
 import { retryPolicy } from './common';

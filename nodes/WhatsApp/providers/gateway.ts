@@ -1,8 +1,8 @@
 /** The one interface both providers implement; operations only talk to this. */
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import type { OutboundReply } from '../../shared/messaging/types';
-import type { TemplateDefinition } from '../../shared/messaging/templates';
+import type { OutboundReply } from '../../domain/messaging/types';
+import type { TemplateDefinition } from '../../domain/messaging/templates';
 import type { Provider, RetryPolicy } from '../transport';
 import { CREDENTIAL_OF } from '../transport';
 import { MetaGateway, type MetaSettings } from './meta/client';

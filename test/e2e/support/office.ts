@@ -1,7 +1,7 @@
 // Staff at the office, as the end-to-end tests play them: they find a request's row in the sheet
 // and decide by changing its Status (and Catatan), exactly as in Google Sheets.
 import type { ChatMessage } from '../../../sandbox/server';
-import { DEFAULT_SHEET_LAYOUT } from '../../../nodes/shared/sheet/requestRow';
+import { DEFAULT_SHEET_LAYOUT } from '../../../nodes/domain/sheet/requestRow';
 import { executionsSince, staffClient, type SheetView } from './clients';
 import type { Resident } from './resident';
 import type { StackInfo } from './stack-info';

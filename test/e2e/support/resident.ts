@@ -5,8 +5,8 @@
 // All e2e files share one stack, so each file uses phone numbers no other file uses: a number
 // reused across files meets the other file's remembered identity, and the result depends on order.
 import type { ChatMessage } from '../../../sandbox/server';
-import { defaultCatalog } from '../../../nodes/shared/catalog';
-import type { FieldSpec, ResolvedService } from '../../../nodes/shared/catalog/types';
+import { defaultCatalog } from '../../../nodes/domain/catalog';
+import type { FieldSpec, ResolvedService } from '../../../nodes/domain/catalog/types';
 import { n8nExecutions, residentClient, type Attachment } from './clients';
 import { intakeWorkflow, type StackInfo } from './stack-info';
 import { waitFor } from './wait';

@@ -6,11 +6,11 @@
  */
 import fc from 'fast-check';
 
-import { defaultCatalog } from '../../../nodes/shared/catalog';
-import { step, type Session } from '../../../nodes/shared/conversation';
-import { currentField, findService } from '../../../nodes/shared/conversation/flow';
-import type { InboundMessage, OutboundReply } from '../../../nodes/shared/messaging/types';
-import { WHATSAPP_LIMITS as L } from '../../../nodes/shared/messaging/types';
+import { defaultCatalog } from '../../../nodes/domain/catalog';
+import { step, type Session } from '../../../nodes/domain/conversation';
+import { currentField, findService } from '../../../nodes/domain/conversation/flow';
+import type { InboundMessage, OutboundReply } from '../../../nodes/domain/messaging/types';
+import { WHATSAPP_LIMITS as L } from '../../../nodes/domain/messaging/types';
 import {
 	anyText,
 	assert,

@@ -10,8 +10,8 @@ import {
 	LETTER_TEMPLATES,
 	LetterTemplateError,
 	renderLetter,
-} from '../../../nodes/shared/letter';
-import { IDENTITY, sampleRequest, SERVICE_DATA } from '../../../nodes/shared/letter/__tests__/samples';
+} from '../../../nodes/domain/letter';
+import { IDENTITY, sampleRequest, SERVICE_DATA } from '../../../nodes/domain/letter/__tests__/samples';
 import { anyText, assert, longText, PROTO_NAMES, weird, type FuzzTarget } from './common';
 
 const HANG_GUARD_MS = 1000;

@@ -7,12 +7,12 @@
 import fc from 'fast-check';
 
 import pageSource from '../../../templates/verification/page.hbs';
-import { DEFAULT_SHEET_LAYOUT, statusKeyOf } from '../../../nodes/shared/sheet/requestRow';
+import { DEFAULT_SHEET_LAYOUT, statusKeyOf } from '../../../nodes/domain/sheet/requestRow';
 import {
 	recordsFromRows,
 	verificationAnswerFromRecord,
-} from '../../../nodes/shared/sheet/letterRecord';
-import { verificationAnswer, type Row } from '../../../nodes/shared/sheet/verification';
+} from '../../../nodes/domain/sheet/letterRecord';
+import { verificationAnswer, type Row } from '../../../nodes/domain/sheet/verification';
 import { anyText, assert, weird, type FuzzTarget } from './common';
 
 const c = DEFAULT_SHEET_LAYOUT.columns;

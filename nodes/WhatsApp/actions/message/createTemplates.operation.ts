@@ -7,7 +7,7 @@ import {
 	creationPayload,
 	needsSampleHandle,
 	officeTemplate,
-} from '../../../shared/messaging/templates';
+} from '../../../domain/messaging/templates';
 import type { Gateway } from '../../providers/gateway';
 
 const show = { resource: ['message'], operation: ['createTemplates'] };

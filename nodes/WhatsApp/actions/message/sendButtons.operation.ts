@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { WHATSAPP_LIMITS } from '../../../shared/messaging/types';
+import { WHATSAPP_LIMITS } from '../../../domain/messaging/types';
 import type { Gateway } from '../../providers/gateway';
 import { recipient, recipientProperty } from '../common';
 import { headerFooterProperties, readHeaderFooter } from './interactiveFields';

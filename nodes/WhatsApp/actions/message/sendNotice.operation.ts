@@ -11,15 +11,15 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { jsonParameter } from '../../../common/jsonParameter';
-import type { OutboundReply } from '../../../shared/messaging/types';
+import { jsonParameter } from '../../../n8nHelpers/jsonParameter';
+import type { OutboundReply } from '../../../domain/messaging/types';
 import {
 	OFFICE_TEMPLATES,
 	bodyParameters,
 	insideServiceWindow,
 	officeTemplate,
 	renderTemplateText,
-} from '../../../shared/messaging/templates';
+} from '../../../domain/messaging/templates';
 import type { Gateway, MediaSource, SendOutcome } from '../../providers/gateway';
 import { isOutsideWindow } from '../../providers/meta/errors';
 import { recipient, recipientProperty } from '../common';

@@ -6,8 +6,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { ReplyShapeError, toReplies } from '../../../shared/messaging/replies';
-import type { OutboundReply } from '../../../shared/messaging/types';
+import { ReplyShapeError, toReplies } from '../../../domain/messaging/replies';
+import type { OutboundReply } from '../../../domain/messaging/types';
 import type { Gateway } from '../../providers/gateway';
 import { readPath, whatsAppIdOrFail } from '../common';
 

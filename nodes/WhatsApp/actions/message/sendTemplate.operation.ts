@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { OFFICE_TEMPLATES } from '../../../shared/messaging/templates';
+import { OFFICE_TEMPLATES } from '../../../domain/messaging/templates';
 import type { Gateway, TemplateMessage } from '../../providers/gateway';
 import { recipient, recipientProperty } from '../common';
 import {

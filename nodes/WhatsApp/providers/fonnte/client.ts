@@ -5,14 +5,14 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { OutboundReply } from '../../../shared/messaging/types';
-import { toNumberedText } from '../../../shared/messaging/interactive';
+import type { OutboundReply } from '../../../domain/messaging/types';
+import { toNumberedText } from '../../../domain/messaging/interactive';
 import { providerRequest, type RetryPolicy } from '../../transport';
 import {
 	OFFICE_TEMPLATES,
 	officeTemplate,
 	renderTemplateText,
-} from '../../../shared/messaging/templates';
+} from '../../../domain/messaging/templates';
 import type {
 	DownloadedMedia,
 	Gateway,

@@ -6,10 +6,10 @@
  */
 import { createHash, timingSafeEqual } from 'crypto';
 
-import type { InboundMessage, InboundType } from '../../../shared/messaging/types';
-import { mimeFromExtension } from '../../../shared/messaging/media';
-import { toWhatsAppId } from '../../../shared/validation/phone';
-import { isObject, isoFromUnixSeconds, str } from '../../../shared/values';
+import type { InboundMessage, InboundType } from '../../../domain/messaging/types';
+import { mimeFromExtension } from '../../../domain/messaging/media';
+import { toWhatsAppId } from '../../../domain/validation/phone';
+import { isObject, isoFromUnixSeconds, str } from '../../../domain/values';
 import { WebhookPayloadError } from '../payloadError';
 import type { ParsedWebhook } from '../meta/metaWebhook';
 

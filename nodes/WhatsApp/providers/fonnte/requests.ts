@@ -1,6 +1,6 @@
 /** Bodies for Fonnte's `POST /send` and how to read its answers. */
 import type { ApiProblem } from '../problem';
-import { isObject, str } from '../../../shared/values';
+import { isObject, str } from '../../../domain/values';
 
 export function fonnteTextBody(target: string, message: string): Record<string, string> {
 	return { target, message };

@@ -2,11 +2,11 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { OutboundReply } from '../../../shared/messaging/types';
-import { fitsInteractive, splitText, toNumberedText } from '../../../shared/messaging/interactive';
-import { extensionFor, mediaProblem } from '../../../shared/messaging/media';
+import type { OutboundReply } from '../../../domain/messaging/types';
+import { fitsInteractive, splitText, toNumberedText } from '../../../domain/messaging/interactive';
+import { extensionFor, mediaProblem } from '../../../domain/messaging/media';
 import { providerRequest, type RetryPolicy } from '../../transport';
-import type { TemplateDefinition } from '../../../shared/messaging/templates';
+import type { TemplateDefinition } from '../../../domain/messaging/templates';
 import type { DownloadLimits } from '../fonnte/download';
 import type {
 	DownloadedMedia,
@@ -16,7 +16,7 @@ import type {
 	TemplateMessage,
 } from '../gateway';
 import { buildMultipart } from '../multipart';
-import { isObject, str } from '../../../shared/values';
+import { isObject, str } from '../../../domain/values';
 import {
 	metaInteractiveBody,
 	metaMarkReadBody,

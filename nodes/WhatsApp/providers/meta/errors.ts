@@ -3,7 +3,7 @@
  * reference: `{"error":{"message","type","code","error_subcode","error_data":{"details"},"fbtrace_id"}}`.
  */
 import type { ApiProblem } from '../problem';
-import { isObject, str } from '../../../shared/values';
+import { isObject, str } from '../../../domain/values';
 
 /** Throughput/pair/app/account rate limits and transient platform errors. */
 export const META_RETRYABLE_CODES = new Set([1, 2, 4, 17, 32, 613, 80007, 130429, 131016, 131056]);

@@ -4,9 +4,9 @@
  */
 import { createHmac, timingSafeEqual } from 'crypto';
 
-import type { InboundMessage, InboundType } from '../../../shared/messaging/types';
-import type { InboundStatus, StatusError } from '../../../shared/messaging/status';
-import { isObject, isoFromUnixSeconds, str } from '../../../shared/values';
+import type { InboundMessage, InboundType } from '../../../domain/messaging/types';
+import type { InboundStatus, StatusError } from '../../../domain/messaging/status';
+import { isObject, isoFromUnixSeconds, str } from '../../../domain/values';
 import { WebhookPayloadError } from '../payloadError';
 
 export const META_PROVIDER = 'meta';

@@ -1,8 +1,8 @@
 /** Bodies for `POST /{version}/{phone-number-id}/messages`, built from checked values. */
-import type { OutboundReply } from '../../../shared/messaging/types';
-import { clampButtons, clampList } from '../../../shared/messaging/interactive';
-import type { OutgoingMediaKind } from '../../../shared/messaging/media';
-import { isObject, str } from '../../../shared/values';
+import type { OutboundReply } from '../../../domain/messaging/types';
+import { clampButtons, clampList } from '../../../domain/messaging/interactive';
+import type { OutgoingMediaKind } from '../../../domain/messaging/media';
+import { isObject, str } from '../../../domain/values';
 
 type Json = Record<string, unknown>;
 

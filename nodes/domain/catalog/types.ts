@@ -67,7 +67,7 @@ export interface FieldSpec {
 	sameAs?: string[];
 	/** Identity data a returning resident is offered instead of typing it again. */
 	remember?: boolean;
-	/** Asked only when an earlier answer fits (nodes/shared/crosscheck). */
+	/** Asked only when an earlier answer fits (nodes/domain/crosscheck). */
 	when?: Condition;
 	/** For `text`: how an all-lowercase answer is capitalised for the letter (validation/text.ts). */
 	capitalize?: 'words' | 'sentence';
@@ -108,7 +108,7 @@ export interface ServiceSpec {
 		/** Where the default classification comes from, for the admin who checks it. */
 		classificationSource?: string;
 	};
-	/** Answers that contradict each other or the letter (nodes/shared/crosscheck). */
+	/** Answers that contradict each other or the letter (nodes/domain/crosscheck). */
 	rules?: Rule[];
 }
 

@@ -1,14 +1,14 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { DEFAULT_LETTERHEAD, type Letterhead } from '../shared/letter';
+import { DEFAULT_LETTERHEAD, type Letterhead } from '../domain/letter';
 
-// The parameters live in printProperties (no letter engine: the Office Setup node shows them too).
+// The parameters live in printDescription (no letter engine: the Office Setup node shows them too).
 export {
 	letterheadProperty,
 	outputBinaryOption,
 	paperOption,
 	signatoryProperty,
-} from './printProperties';
+} from './printDescription';
 
 /** The letterhead the node is set to (empty fields keep the bundled default) and its emblem. */
 export async function readLetterhead(

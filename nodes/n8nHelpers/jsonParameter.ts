@@ -5,7 +5,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { isObject } from '../shared/values';
+import { isObject } from '../domain/values';
 
 export interface JsonParameterOptions<T> {
 	/** What an empty parameter (missing, '' or blank text) gives; without it, empty is an error. */
