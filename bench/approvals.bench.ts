@@ -6,7 +6,7 @@
  *    signed post starts the approvals run;
  *  - n8n's CPU (main process group: n8n and its task runner, /proc utime+stime) with nothing to
  *    do, against the anchor measured in the same run: the CPU of one approvals round at 2 rows,
- *    which the old workflow spent every 15 s (goal: idle per minute ≤ 1/20 of that, and flat as
+ *    which a 15-second poll would spend every 15 s (goal: idle per minute ≤ 1/20 of that, and flat as
  *    rows grow). Parted in two: n8n's own idle (the approvals workflow off) and one tick of the
  *    safety net (measured with the net set to every minute for the window, at 2 and 5,000 rows),
  *    which at the shipped period (every 10 minutes) costs a tenth of that per minute.
@@ -166,7 +166,7 @@ async function main(): Promise<void> {
 				`safety net at ${rowsNow} rows: one tick ${tick.toFixed(3)} s CPU; every ${NET_MINUTES} min: ${net(tick).toFixed(3)} s per minute (${ratio(net(tick))}; goal ≤ 5 %), idle in all ${(ownIdle + net(tick)).toFixed(2)} s per minute (${tickLoad})`,
 			);
 		console.log(
-			`(windows of ${IDLE_MS / 60000} min; the net asks Drive for the sheet's version and runs a round only when it moved; old poll: 4 rounds a minute = ${(4 * anchor).toFixed(2)} s/min at 2 rows)`,
+			`(windows of ${IDLE_MS / 60000} min; the net asks Drive for the sheet's version and runs a round only when it moved; a 15-second poll: 4 rounds a minute = ${(4 * anchor).toFixed(2)} s/min at 2 rows)`,
 		);
 	} finally {
 		await stack.stop();

@@ -58,7 +58,7 @@ async function wholeRequests(office: Office, mode: StackMode, prefix: string) {
 		(why) =>
 			stall(
 				new Error(
-					`${mode}, ${RESIDENTS} residents: stopped (load average ${loadAverage()}), ${why}: the replies are later than Meta's timeout and the office does not catch up (README: When one n8n is not enough)`,
+					`${mode}, ${RESIDENTS} residents: stopped (load average ${loadAverage()}), ${why}: the replies are later than Meta's timeout and the office does not catch up (docs/scaling.md)`,
 				),
 			),
 	);

@@ -17,7 +17,8 @@ export class BsreTteApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:bsreTte.svg', dark: 'file:bsreTte.dark.svg' };
 
-	documentationUrl = 'https://github.com/pecelan/n8n-nodes-pecelan#signing-letters';
+	documentationUrl =
+		'https://github.com/pecelan/n8n-nodes-pecelan/blob/main/docs/signing.md#getting-a-bsre-account-for-the-office';
 
 	properties: INodeProperties[] = [
 		{

@@ -8,7 +8,7 @@ export class OfficeCertificateApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:officeCertificate.svg', dark: 'file:officeCertificate.dark.svg' };
 
-	documentationUrl = 'https://github.com/pecelan/n8n-nodes-pecelan#signing-letters';
+	documentationUrl = 'https://github.com/pecelan/n8n-nodes-pecelan/blob/main/docs/signing.md';
 
 	properties: INodeProperties[] = [
 		{

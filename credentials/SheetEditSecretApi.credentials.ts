@@ -8,7 +8,7 @@ export class SheetEditSecretApi implements ICredentialType {
 	icon: Icon = { light: 'file:sheetEditSecret.svg', dark: 'file:sheetEditSecret.dark.svg' };
 
 	documentationUrl =
-		'https://github.com/pecelan/n8n-nodes-pecelan#decisions-in-seconds-the-sheets-onedit-script';
+		'https://github.com/pecelan/n8n-nodes-pecelan/blob/main/docs/nodes/sheet-edit-trigger.md#installing-the-sheets-script';
 
 	properties: INodeProperties[] = [
 		{

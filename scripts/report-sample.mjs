@@ -1,5 +1,5 @@
 // Renders the monthly indicator report of the test fixture (May 2026) to PNG pages under
-// docs/report, for the README. Usage: node --import tsx scripts/report-sample.mjs
+// docs/report, for docs/nodes/service-report.md. Usage: node --import tsx scripts/report-sample.mjs
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';

@@ -1,7 +1,7 @@
 /**
  * What the ready workflows keep and expose: no successful execution saved (they carry messages,
  * NIKs and the requests sheet), failures kept for debugging, every public webhook protected or
- * harmless and listed in the README.
+ * harmless and listed in docs/privacy.md.
  */
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
@@ -51,8 +51,7 @@ describe('executions of the ready workflows keep no personal data', () => {
 });
 
 describe('the public surface', () => {
-	const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
-	const privacy = readme.slice(readme.indexOf('## Privacy'), readme.indexOf('## Development'));
+	const privacy = readFileSync(join(__dirname, '..', 'docs', 'privacy.md'), 'utf8');
 	const nodesOf = (file: string) =>
 		ready.find((r) => r.file === file)!.wf.nodes as Array<{
 			name: string;

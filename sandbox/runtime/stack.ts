@@ -154,7 +154,7 @@ export function sandboxCredentials(sandbox: Sandbox, userFolder: string): Creden
 		},
 		{ name: 'Report webhook key', type: 'httpHeaderAuth', data: { ...SANDBOX_REPORT_KEY } },
 		// The credentials the Setup form does not choose are linked by name when it installs the
-		// ready workflows: the sandbox's carry the names those workflows give (README: Setup).
+		// ready workflows: the sandbox's carry the names those workflows give (docs/deployment.md).
 		{
 			name: 'Pecelan Sheet Edit Secret API',
 			type: 'sheetEditSecretApi',

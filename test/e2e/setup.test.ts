@@ -133,7 +133,7 @@ beforeAll(async () => {
 	});
 	info = stackInfo(stack);
 	api = new PublicApi(info.n8nUrl, info.apiKey);
-	// The credentials the Setup workflow's own nodes do not use are linked by name (README): the
+	// The credentials the Setup workflow's own nodes do not use are linked by name (docs/deployment.md): the
 	// sandbox's carry the names the ready workflows give, as the admin creates them.
 }, STACK_START_TIMEOUT_MS);
 

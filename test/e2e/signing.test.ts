@@ -197,7 +197,7 @@ describe('batch signing through BSrE (the TTE form)', () => {
 			for (const secret of secrets) expect(JSON.stringify(kept.data)).not.toContain(secret);
 			// The files under n8n's folder: the database, binary data, logs. SQLite's write-ahead log
 			// (-wal, -shm) is left out on purpose: it holds the pages of the deleted run until the next
-			// checkpoint (n8n does not turn on secure_delete); the README states this limit.
+			// checkpoint (n8n does not turn on secure_delete); docs/signing.md states this limit.
 			const files = filesUnder(stack().userFolder).filter((f) => !/\.sqlite-(wal|shm)$/.test(f));
 			expect(files.some((f) => /database\.sqlite$/.test(f))).toBe(true);
 			for (const file of files) {

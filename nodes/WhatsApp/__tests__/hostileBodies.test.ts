@@ -1,6 +1,6 @@
 /**
- * Bodies an outsider can send that once crashed the parsers (found by the fuzz suite in
- * test/fuzz): each is now read with a fallback or refused with a WebhookPayloadError (400).
+ * Bodies an outsider can send that would crash a naive parser (cases of the fuzz suite in
+ * test/fuzz): each is read with a fallback or refused with a WebhookPayloadError (400).
  */
 import { createHmac } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';

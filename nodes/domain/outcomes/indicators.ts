@@ -3,7 +3,7 @@
  * per row, keyed by column name). Every figure is given for the month and for the year to date
  * (1 January to the end of the month), by calendar day in the office's time zone.
  *
- * Definitions (the README of the report repeats them):
+ * Definitions (docs/nodes/service-report.md repeats them):
  * - requests received: rows whose "Diterima" falls in the period;
  * - letters issued: rows whose "Selesai Pada" (letter delivered) falls in the period; per service
  *   by "Layanan"; residents served = distinct WhatsApp ids among those letters;

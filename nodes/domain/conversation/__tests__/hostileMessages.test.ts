@@ -1,6 +1,6 @@
 /**
- * Messages that once broke a step (found by the fuzz suite in test/fuzz): a type named after an
- * Object.prototype member, and echoed input cut through an emoji.
+ * Messages that would break a naive step (cases of the fuzz suite in test/fuzz): a type named
+ * after an Object.prototype member, and echoed input cut through an emoji.
  */
 import { defaultCatalog } from '../../catalog';
 import { parseMoney } from '../../validation/money';

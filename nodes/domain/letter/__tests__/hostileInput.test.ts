@@ -1,6 +1,6 @@
 /**
- * Templates and values that once hung or misprinted the letter engine (found by the fuzz suite
- * in test/fuzz): a column narrower than one glyph, an entity named like an Object.prototype
+ * Templates and values that would hang or misprint a naive letter engine (cases of the fuzz
+ * suite in test/fuzz): a column narrower than one glyph, an entity named like an Object.prototype
  * member, an amount beyond what the number speller spells.
  */
 import {
