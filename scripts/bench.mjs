@@ -5,7 +5,12 @@ import { readdirSync } from 'node:fs';
 const only = process.argv[2];
 // These start a whole office (n8n, the sandbox; queue mode: PostgreSQL, Redis) and take many
 // minutes: they run only when named (`npm run bench -- load`).
-const STACK_BENCHES = ['load.bench.ts', 'intake-nodes.bench.ts', 'decision-nodes.bench.ts'];
+const STACK_BENCHES = [
+	'approvals.bench.ts',
+	'load.bench.ts',
+	'intake-nodes.bench.ts',
+	'decision-nodes.bench.ts',
+];
 const files = readdirSync('bench')
 	.filter((f) => f.endsWith('.bench.ts'))
 	.filter((f) => (only ? f.includes(only) : !STACK_BENCHES.includes(f)))
