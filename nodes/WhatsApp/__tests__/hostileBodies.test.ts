@@ -1,13 +1,13 @@
 /**
  * Bodies an outsider can send that once crashed the parsers (found by the fuzz suite in
- * test/fuzz): each is now read with a fallback or refused with a WebhookPayloadError (400).
+ * test/fuzz): each is now read with a fallback, refused with a WebhookPayloadError (400), or, for
+ * a sender that is not a phone number, refused with a logged reason.
  */
 import { createHmac } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 
 import { parseFonnteWebhook } from '../providers/fonnte/fonnteWebhook';
 import { parseMetaWebhook } from '../providers/meta/metaWebhook';
-import { WebhookPayloadError } from '../providers/payloadError';
 import { WhatsAppGatewayTrigger } from '../WhatsAppGatewayTrigger.node';
 import { mimeFromExtension } from '../../domain/messaging/media';
 import { webhookContext } from './support/harness';

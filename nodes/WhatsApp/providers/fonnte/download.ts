@@ -70,7 +70,10 @@ export function fileNameOfUrl(url: string): string {
 		name = last;
 	}
 	// Only the name part: no path separators or control characters from a crafted URL.
-	name = name.replace(/[\\/\u0000-\u001f\u007f]/g, '').trim();
+	name = [...name]
+		.filter((c) => c >= ' ' && c !== '\u007f' && c !== '/' && c !== '\\')
+		.join('')
+		.trim();
 	return name && name !== '.' && name !== '..' ? name : 'attachment';
 }
 
