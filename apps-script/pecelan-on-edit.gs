@@ -8,7 +8,9 @@
  * Triggers → Add Trigger → pecelanOnEdit, From spreadsheet, On edit.
  *
  * It posts only the edited rows' ticket and status (no names, no NIK), signed with HMAC-SHA256
- * over the exact body in the X-Pecelan-Signature header; n8n refuses anything else.
+ * over the exact body in the X-Pecelan-Signature header; n8n refuses anything else. The body holds
+ * the time it is signed ("editedAt"): n8n refuses a call signed more than 5 minutes before it
+ * arrives (or more than a minute ahead of n8n's clock), so a recorded call cannot be replayed.
  */
 
 /** The installable "On edit" trigger's function. */
@@ -22,7 +24,8 @@ function pecelanOnEdit(e) {
         '(Project Settings → Script properties).'
     );
   }
-  var body = pecelanEditBody_(e);
+  // Stamped with the time it is signed, just before signing.
+  var body = pecelanEditBody_(e, new Date());
   if (!body) return;
   var signature = Utilities.computeHmacSha256Signature(body, secret);
   var response = UrlFetchApp.fetch(url, {
@@ -38,8 +41,11 @@ function pecelanOnEdit(e) {
   }
 }
 
-/** The JSON the script posts: the edited rows' ticket and status, or null for the header row. */
-function pecelanEditBody_(e) {
+/**
+ * The JSON the script posts: the edited rows' ticket and status and the time it is signed
+ * (`signedAt`), or null for the header row.
+ */
+function pecelanEditBody_(e, signedAt) {
   var range = e.range;
   var sheet = range.getSheet();
   var first = Math.max(2, range.getRow());
@@ -63,7 +69,7 @@ function pecelanEditBody_(e) {
     sheetName: sheet.getName(),
     column: header[range.getColumn() - 1] || '',
     rows: rows,
-    editedAt: new Date().toISOString(),
+    editedAt: signedAt.toISOString(),
   });
 }
 

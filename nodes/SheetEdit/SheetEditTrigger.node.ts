@@ -14,6 +14,8 @@ import {
 	parseSheetEdit,
 	SHEET_EDIT_SIGNATURE_HEADER,
 	sheetEditRefusal,
+	sheetEditTimeRefusal,
+	type SheetEdit,
 } from '../domain/sheet/sheetEdit';
 
 function reply(ctx: IWebhookFunctions, status: number, body: string): IWebhookResponseData {
@@ -85,12 +87,18 @@ export class SheetEditTrigger implements INodeType {
 			this.logger.warn(`Sheet edit trigger: refused a call: ${refusal}`);
 			return reply(this, 401, 'Invalid signature');
 		}
+		let edit: SheetEdit;
 		try {
-			const edit = parseSheetEdit(JSON.parse(req.rawBody!.toString('utf8')));
-			return { workflowData: [[{ json: { ...edit } }]] };
+			edit = parseSheetEdit(JSON.parse(req.rawBody!.toString('utf8')));
 		} catch (error) {
 			this.logger.warn(`Sheet edit trigger: refused a signed call: ${(error as Error).message}`);
 			return reply(this, 400, `Bad request: ${(error as Error).message}`);
 		}
+		const late = sheetEditTimeRefusal(edit, new Date());
+		if (late) {
+			this.logger.warn(`Sheet edit trigger: refused a signed call: ${late}`);
+			return reply(this, 401, 'Expired signature');
+		}
+		return { workflowData: [[{ json: { ...edit } }]] };
 	}
 }

@@ -103,6 +103,7 @@ export async function handleWebhook(this: IWebhookFunctions): Promise<IWebhookRe
 	}
 
 	for (const reason of parsed.skipped) this.logger.debug(`WhatsApp trigger: skipped ${reason}`);
+	for (const reason of parsed.refused) this.logger.warn(`WhatsApp trigger: refused ${reason}`);
 	if (provider === 'meta' && parsed.skipped.some((r) => r.includes('another number')))
 		this.logger.info(
 			'WhatsApp trigger: ignored messages for another phone number id (turn off "Only This Number" or set the phone number id to receive them)',

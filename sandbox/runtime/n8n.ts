@@ -54,6 +54,38 @@ export interface N8nInstance {
 
 const PID_FILE = 'n8n.pid';
 
+/**
+ * How long n8n keeps a saved (failed) run with its data: messages, NIKs, photos, letters. n8n marks
+ * runs older than EXECUTIONS_DATA_MAX_AGE hours deleted (checked every ..._SOFT_DELETE_INTERVAL
+ * minutes) and erases them with their binary data ..._HARD_DELETE_BUFFER hours later (checked
+ * every ..._HARD_DELETE_INTERVAL minutes). Kept 69 hours (a failure on Friday evening is still
+ * there on Monday morning), gone within 69 h + 30 min + 1 h + 15 min < 72 h. Main and workers,
+ * default and queue mode, get the same; nothing overrides it. Names as n8n 2.41 reads them
+ * (@n8n/config, ExecutionsConfig).
+ */
+export const EXECUTION_RETENTION_ENV = {
+	EXECUTIONS_DATA_PRUNE: 'true',
+	EXECUTIONS_DATA_MAX_AGE: '69',
+	EXECUTIONS_DATA_PRUNE_SOFT_DELETE_INTERVAL: '30',
+	EXECUTIONS_DATA_HARD_DELETE_BUFFER: '1',
+	EXECUTIONS_DATA_PRUNE_HARD_DELETE_INTERVAL: '15',
+	EXECUTIONS_DATA_PRUNE_MAX_COUNT: '10000',
+} as const;
+
+/** The longest a run's data can stay under these settings, in hours (null: never pruned). */
+export function longestExecutionLifetimeHours(
+	env: Record<string, string | undefined>,
+): number | null {
+	if (env.EXECUTIONS_DATA_PRUNE !== 'true') return null;
+	const n = (name: string, fallback: number) => Number(env[name] ?? fallback);
+	return (
+		n('EXECUTIONS_DATA_MAX_AGE', 336) +
+		n('EXECUTIONS_DATA_PRUNE_SOFT_DELETE_INTERVAL', 60) / 60 +
+		n('EXECUTIONS_DATA_HARD_DELETE_BUFFER', 1) +
+		n('EXECUTIONS_DATA_PRUNE_HARD_DELETE_INTERVAL', 15) / 60
+	);
+}
+
 function quietOfflineEnv(
 	port: number,
 	brokerPort: number,
@@ -89,14 +121,12 @@ function quietOfflineEnv(
 		N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
 		N8N_RUNNERS_TASK_TIMEOUT: '300',
 		// Executions carry personal data (messages, NIKs, the requests sheet): successes are not
-		// saved (the ready workflows say so too), failures are kept for a week to debug, and
-		// n8n prunes. The e2e stack keeps successes: its tests read them through the public API.
+		// saved (the ready workflows say so too), failures are kept to debug for less than three
+		// days (EXECUTION_RETENTION_ENV, set last below). The e2e stack keeps successes: its tests
+		// read them through the public API.
 		EXECUTIONS_DATA_SAVE_ON_ERROR: 'all',
 		EXECUTIONS_DATA_SAVE_ON_SUCCESS: keepSuccessfulExecutions ? 'all' : 'none',
 		EXECUTIONS_DATA_SAVE_MANUAL_EXECUTIONS: 'false',
-		EXECUTIONS_DATA_PRUNE: 'true',
-		EXECUTIONS_DATA_MAX_AGE: '168',
-		EXECUTIONS_DATA_PRUNE_MAX_COUNT: '10000',
 		GENERIC_TIMEZONE: 'Asia/Jakarta',
 		// n8n evaluates expressions in isolates from a pool of warm ones (1 by default). A community
 		// trigger (ours) takes one for the webhook phase, so the run that follows found the pool
@@ -185,6 +215,7 @@ export async function startN8n(options: StartN8nOptions): Promise<N8nInstance> {
 				}
 			: {}),
 		...options.extraEnv,
+		...EXECUTION_RETENTION_ENV,
 	};
 	if (options.proxyUrl) {
 		for (const name of ['HTTPS_PROXY', 'HTTP_PROXY', 'https_proxy', 'http_proxy']) {

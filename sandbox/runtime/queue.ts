@@ -231,6 +231,24 @@ async function startRedis(
 	return { port, stop };
 }
 
+/** What main and every worker are started with in queue mode, on top of the usual settings. */
+export function queueModeEnv(postgresPort: number, redisPort: number): Record<string, string> {
+	return {
+		DB_TYPE: 'postgresdb',
+		DB_POSTGRESDB_HOST: '127.0.0.1',
+		DB_POSTGRESDB_PORT: String(postgresPort),
+		DB_POSTGRESDB_DATABASE: 'n8n',
+		DB_POSTGRESDB_USER: 'n8n',
+		DB_POSTGRESDB_PASSWORD: '',
+		EXECUTIONS_MODE: 'queue',
+		QUEUE_BULL_REDIS_HOST: '127.0.0.1',
+		QUEUE_BULL_REDIS_PORT: String(redisPort),
+		// Workers do not share a disk with main: photos and letters travel in the database.
+		N8N_DEFAULT_BINARY_DATA_MODE: 'database',
+		OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true',
+	};
+}
+
 /** PostgreSQL and Redis for queue mode, their data under `stateDir`. */
 export async function startQueueServices(stateDir: string, log: Log): Promise<QueueServices> {
 	const postgres = await startPostgres(join(stateDir, 'postgres'), log);
@@ -242,20 +260,7 @@ export async function startQueueServices(stateDir: string, log: Log): Promise<Qu
 		throw error;
 	}
 	return {
-		env: {
-			DB_TYPE: 'postgresdb',
-			DB_POSTGRESDB_HOST: '127.0.0.1',
-			DB_POSTGRESDB_PORT: String(postgres.port),
-			DB_POSTGRESDB_DATABASE: 'n8n',
-			DB_POSTGRESDB_USER: 'n8n',
-			DB_POSTGRESDB_PASSWORD: '',
-			EXECUTIONS_MODE: 'queue',
-			QUEUE_BULL_REDIS_HOST: '127.0.0.1',
-			QUEUE_BULL_REDIS_PORT: String(redis.port),
-			// Workers do not share a disk with main: photos and letters travel in the database.
-			N8N_DEFAULT_BINARY_DATA_MODE: 'database',
-			OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true',
-		},
+		env: queueModeEnv(postgres.port, redis.port),
 		stop: async () => {
 			await redis.stop();
 			await postgres.stop();

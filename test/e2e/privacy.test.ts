@@ -7,6 +7,7 @@ import { columns as c, decide, nextUnpromptedMessage, rowOf, statuses } from './
 import { largeInheritance } from '../../nodes/domain/sheet/__tests__/largeApplication';
 import { readPdf, squash } from '../../nodes/domain/letter/__tests__/pdfText';
 import { toRequestRow } from '../../nodes/domain/sheet/requestRow';
+import { pruningOf } from './support/retention';
 import { sessionRows } from './support/sessions';
 import { useStack } from './support/use-stack';
 import { waitFor } from './support/wait';
@@ -162,5 +163,26 @@ describe('an application larger than a sheet cell', () => {
 		expect(pdf).toContain(done.values[c.letterNumber]);
 		for (const one of (application.data as { ahli_waris: Array<{ nik: string }> }).ahli_waris)
 			expect(pdf).toContain(one.nik);
+	});
+});
+
+describe('failed runs keep their data for less than three days', () => {
+	it('n8n, and every worker, reads a pruning of 69 hours, erased within the next 2', () => {
+		for (const pid of [stack().n8nPid, ...stack().workerPids]) {
+			const read = pruningOf(pid);
+			expect(read).toMatchObject({
+				pruneData: true,
+				pruneDataMaxAge: 69,
+				pruneDataHardDeleteBuffer: 1,
+				pruneDataIntervals: { softDelete: 30, hardDelete: 15 },
+				saveDataOnError: 'all',
+			});
+			const hours =
+				read.pruneDataMaxAge +
+				read.pruneDataIntervals.softDelete / 60 +
+				read.pruneDataHardDeleteBuffer +
+				read.pruneDataIntervals.hardDelete / 60;
+			expect(hours).toBeLessThanOrEqual(72);
+		}
 	});
 });

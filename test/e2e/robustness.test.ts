@@ -1,6 +1,7 @@
 // What arrives from outside is untrusted: two residents at once never see each other's data, a
 // redelivered webhook is answered once, a forged or malformed payload changes nothing.
 import { createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 
 import { executionsSince } from './support/clients';
 import {
@@ -75,7 +76,7 @@ describe('untrusted input', () => {
 		expect(helps).toHaveLength(1);
 	});
 
-	it('a forged signature is refused and runs nothing; a malformed body gets 400', async () => {
+	it('a forged signature is refused and runs nothing; a malformed body gets 400; a sender that is not a phone number runs nothing', async () => {
 		const since = new Date();
 		const payload = JSON.stringify({
 			object: 'whatsapp_business_account',
@@ -119,6 +120,20 @@ describe('untrusted input', () => {
 		// Not JSON at all: n8n's own body parser refuses it before any workflow runs.
 		expect(await deliverRaw('{"object": "whatsapp_business_acc')).toBe(422);
 
+		// Correctly signed, from a sender that is not a phone number: answered (Meta would redeliver
+		// anything else), refused with the reason in n8n's log, and no resident is made of it.
+		const shortSender = payload
+			.replace(/6281388881108/g, '12')
+			.replace('wamid.forged', 'wamid.short');
+		expect(await deliverRaw(shortSender)).toBe(200);
+		await waitFor(
+			() =>
+				/WhatsApp trigger: refused a message from "12": a sender must be a phone number/.test(
+					readFileSync(stack().n8nLogFile, 'utf8'),
+				),
+			{ timeoutMs: 30000, description: 'the refused sender logged with its reason' },
+		);
+
 		// A genuine message afterwards: once it is handled, its run is the only one since `since`
 		// (messages are handled one at a time, so a run the forgeries started would be done too).
 		const genuine = new Resident(stack(), '6281388880009', 'Warga Asli');
@@ -131,6 +146,7 @@ describe('untrusted input', () => {
 		expect(runs).toHaveLength(1);
 		expect(JSON.stringify(runs[0].data)).toContain('6281388880009');
 		expect(JSON.stringify(runs[0].data)).not.toContain('wamid.forged');
+		expect(JSON.stringify(runs[0].data)).not.toContain('wamid.short');
 		const chat = (await (
 			await fetch(`${stack().sandboxUrl}/api/residents/6281388881108/messages`)
 		).json()) as unknown[];

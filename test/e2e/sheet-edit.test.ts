@@ -1,6 +1,6 @@
 // Decisions in seconds: a staff edit runs the sheet's Apps Script (the sandbox plays the shipped
-// script), whose signed post starts the approvals run at once; forged posts are refused; runs
-// started together still send one letter.
+// script), whose signed post starts the approvals run at once; forged and replayed posts are
+// refused; runs started together still send one letter.
 import { readFileSync } from 'node:fs';
 import { signSheetEdit } from '../../nodes/domain/sheet/sheetEdit';
 import type { ChatMessage } from '../../sandbox/server';
@@ -74,7 +74,7 @@ describe('staff edits reach n8n at once', () => {
 		);
 	});
 
-	it('refuses unsigned and forged posts, with the reason in n8n log', async () => {
+	it('refuses unsigned, forged and replayed posts, with the reason in n8n log', async () => {
 		const body = JSON.stringify({
 			sheetName: 'Permohonan',
 			rows: [{ row: 2, ticket: 'X', status: 'Disetujui' }],
@@ -91,6 +91,24 @@ describe('staff edits reach n8n at once', () => {
 			},
 		);
 		expect(log()).toMatch(/Sheet edit trigger: refused a call: no x-pecelan-signature header/);
+		// A genuine call recorded and replayed later: signed with the office secret, stamped 6 minutes ago.
+		const replayed = JSON.stringify({
+			spreadsheetId: stack().config.spreadsheetId,
+			sheetName: stack().config.sheetName,
+			column: c.status,
+			rows: [{ row: 2, ticket: 'X', status: 'Disetujui' }],
+			editedAt: new Date(Date.now() - 6 * 60_000).toISOString(),
+		});
+		expect(
+			(await post(replayed, signSheetEdit(replayed, stack().config.sheetEditSecret))).status,
+		).toBe(401);
+		await waitFor(
+			() =>
+				/Sheet edit trigger: refused a signed call: the call was signed at .*, more than 5 minutes ago/.test(
+					log(),
+				),
+			{ timeoutMs: 30000, description: 'the replayed call logged with its reason' },
+		);
 		// Neither started a run.
 		const runs = await executionsSince(stack(), {
 			workflowId: approvalsWorkflowId(stack()),

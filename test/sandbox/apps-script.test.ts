@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import {
 	parseSheetEdit,
 	sheetEditRefusal,
+	sheetEditTimeRefusal,
 	signSheetEdit,
 } from '../../nodes/domain/sheet/sheetEdit';
 import { api, bearer, startTestSandbox, viaProxy, type TestSandbox } from './helpers';
@@ -63,6 +64,13 @@ describe('the onEdit script, played by the sandbox', () => {
 		await waitForPosts(1);
 		const [post] = received;
 		expect(sheetEditRefusal(post.body, post.signature, sheetEditSecret)).toBeUndefined();
+		// It signs the time it posts at, so n8n takes the call now and would refuse it replayed later.
+		const signed = parseSheetEdit(JSON.parse(post.body.toString('utf8')));
+		expect(Math.abs(Date.now() - Date.parse(signed.editedAt))).toBeLessThan(60_000);
+		expect(sheetEditTimeRefusal(signed, new Date())).toBeUndefined();
+		expect(sheetEditTimeRefusal(signed, new Date(Date.now() + 6 * 60_000))).toMatch(
+			/more than 5 minutes ago/,
+		);
 		expect(sheetEditRefusal(post.body, post.signature, 'another secret')).toMatch(/wrong/);
 		const edit = parseSheetEdit(JSON.parse(post.body.toString('utf8')));
 		expect(edit).toMatchObject({

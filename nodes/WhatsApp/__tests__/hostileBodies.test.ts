@@ -1,13 +1,13 @@
 /**
  * Bodies an outsider can send that would crash a naive parser (cases of the fuzz suite in
- * test/fuzz): each is read with a fallback or refused with a WebhookPayloadError (400).
+ * test/fuzz): each is read with a fallback, refused with a WebhookPayloadError (400), or, for a
+ * sender that is not a phone number, refused with a logged reason.
  */
 import { createHmac } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 
 import { parseFonnteWebhook } from '../providers/fonnte/fonnteWebhook';
 import { parseMetaWebhook } from '../providers/meta/metaWebhook';
-import { WebhookPayloadError } from '../providers/payloadError';
 import { WhatsAppGatewayTrigger } from '../WhatsAppGatewayTrigger.node';
 import { mimeFromExtension } from '../../domain/messaging/media';
 import { webhookContext } from './support/harness';
@@ -51,9 +51,41 @@ describe('Fonnte parser', () => {
 		},
 	);
 
-	it.each(['\u0000', '+', 'abc'])('refuses a sender with no phone number (%j)', (sender) => {
-		expect(() => fonnte({ sender, message: 'halo' })).toThrow(WebhookPayloadError);
-		expect(() => fonnte({ sender, message: 'halo' })).toThrow(/"sender" holds no phone number/);
+	it.each(['\u0000', '+', 'abc', 'x1y2', '1234567', '1234567890123456', '62812'])(
+		'refuses a sender that is not a phone number (%j), with the reason',
+		(sender) => {
+			const parsed = fonnte({ sender, message: 'halo' });
+			expect(parsed.messages).toEqual([]);
+			expect(parsed.refused).toEqual([
+				expect.stringMatching(/sender must be a phone number \(E\.164: 8 to 15 digits\)/),
+			]);
+		},
+	);
+
+	it.each([
+		['6281234567890', '6281234567890'],
+		['+62 812-3456-7890', '6281234567890'],
+		['12025550123', '12025550123'],
+	])('takes the sender %j as resident %s', (sender, from) => {
+		expect(fonnte({ sender, message: 'halo' }).messages[0].from).toBe(from);
+	});
+});
+
+describe('Meta parser: only E.164 digits name a resident', () => {
+	it.each(['12', '1234567', '1234567890123456', '081234567890', 'x1y2'])(
+		'refuses the sender %j, with the reason',
+		(from) => {
+			const parsed = parseMetaWebhook(
+				envelope({ messages: [message('text', { body: 'halo' }, { from })] }),
+				NOW,
+			);
+			expect(parsed.messages).toEqual([]);
+			expect(parsed.refused[0]).toMatch(/sender must be a phone number/);
+		},
+	);
+
+	it.each(['12345678', '123456789012345', '6281234567890'])('takes the sender %s', (from) => {
+		expect(metaText({ from }).from).toBe(from);
 	});
 });
 
@@ -70,19 +102,27 @@ describe('the trigger answers 400, never 500, to a body its parser cannot read',
 		fonnteApi: { token: 'tok', webhookSecret: 's3cret' },
 	};
 
-	it('Fonnte: a sender with no digits gets 400 with the reason, and nothing runs', async () => {
-		const ctx = webhookContext({
-			webhookName: 'default',
-			credentials,
-			params: { provider: 'fonnte' },
-			query: { secret: 's3cret' },
-			rawBody: JSON.stringify({ sender: '\u0000', message: 'halo' }),
-		});
-		const result = await trigger.webhook.call(ctx);
-		expect(result.workflowData).toBeUndefined();
-		expect(ctx.response).toMatchObject({ status: 400 });
-		expect(String(ctx.response.body)).toMatch(/sender/);
-	});
+	it.each(['\u0000', 'x1y2'])(
+		'Fonnte: a sender that is not a phone number (%j) is answered 200, logged, and nothing runs',
+		async (sender) => {
+			const ctx = webhookContext({
+				webhookName: 'default',
+				credentials,
+				params: { provider: 'fonnte' },
+				query: { secret: 's3cret' },
+				rawBody: JSON.stringify({ sender, message: 'halo' }),
+			});
+			const result = await trigger.webhook.call(ctx);
+			expect(result.workflowData).toBeUndefined();
+			expect(result.webhookResponse).toBe('OK');
+			expect(ctx.logs).toContainEqual({
+				level: 'warn',
+				message: expect.stringMatching(
+					/^WhatsApp trigger: refused a message from ".*": a sender must be a phone number/,
+				),
+			});
+		},
+	);
 
 	it('Meta: the once-crashing timestamps still start the workflow with one item', async () => {
 		const raw = JSON.stringify(

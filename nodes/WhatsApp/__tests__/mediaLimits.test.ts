@@ -5,7 +5,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { WhatsAppGateway } from '../WhatsAppGateway.node';
-import { mediaUrlProblem } from '../providers/fonnte/download';
+import { fileNameOfUrl, mediaUrlProblem } from '../providers/fonnte/download';
 import { FakeApi } from './support/fakeApi';
 import { executeContext } from './support/harness';
 
@@ -49,10 +49,41 @@ describe('which attachment URLs may be fetched', () => {
 		['https://169.254.169.254/latest/meta-data', /not one of the attachment hosts/],
 		['file:///etc/passwd', /only over https/],
 		['not a url', /is not a URL/],
+		['https://cdn.fonnte.com:443/f/ktp.jpg', null],
+		['https://cdn.fonnte.com:8443/f/ktp.jpg', /port 8443 is not the https port/],
+		['https://fonnte.com:22/f/ktp.jpg', /fetched from port 443 only/],
+		['https://evil.example:8443/f', /not one of the attachment hosts/],
 	])('%s', (url, expected) => {
 		const problem = mediaUrlProblem(url, 'fonnte.com, *.fonnte.com');
 		if (expected === null) expect(problem).toBeNull();
 		else expect(problem).toMatch(expected);
+	});
+});
+
+describe('an allowed host with its own https port', () => {
+	it('is reached on that port only when the entry names it', () => {
+		expect(
+			mediaUrlProblem('https://files.example:8443/f', 'https://files.example:8443'),
+		).toBeNull();
+		expect(mediaUrlProblem('https://files.example/f', 'https://files.example:8443')).toMatch(
+			/not one of the attachment hosts/,
+		);
+		expect(mediaUrlProblem('https://files.example:9443/f', 'https://files.example:8443')).toMatch(
+			/port 9443/,
+		);
+	});
+});
+
+describe('the file name a downloaded URL ends with', () => {
+	it.each([
+		['https://cdn.fonnte.com/f/KTP%20Budi.jpg', 'KTP Budi.jpg'],
+		['https://cdn.fonnte.com/f/ktp%E0%A4%A.jpg', 'ktp%E0%A4%A.jpg'],
+		['https://cdn.fonnte.com/f/%', '%'],
+		['https://cdn.fonnte.com/f/..%2F..%2Fetc%2Fpasswd', '....etcpasswd'],
+		['https://cdn.fonnte.com/f/%2E%2E', 'attachment'],
+		['https://cdn.fonnte.com/', 'attachment'],
+	])('%s → %s', (url, name) => {
+		expect(fileNameOfUrl(url)).toBe(name);
 	});
 });
 
@@ -97,6 +128,20 @@ describe('Fonnte attachment downloads', () => {
 			allowedHosts: local(),
 		});
 		expect(Buffer.from(out[0].binary!.data.data, 'base64').equals(jpeg)).toBe(true);
+	});
+
+	it('keeps a file whose name is a malformed %-escape, under a name that can be saved', async () => {
+		const pdf = Buffer.from('%PDF-1.4 x');
+		api.on('GET', '/files/surat%E0%A4%A.pdf', {
+			body: pdf,
+			headers: { 'Content-Type': 'application/pdf' },
+		});
+		const out = await download('fonnte', {
+			mediaUrl: `${api.baseUrl}/files/surat%E0%A4%A.pdf`,
+			allowedHosts: local(),
+		});
+		expect(out[0].binary!.data.fileName).toBe('surat%E0%A4%A.pdf');
+		expect(Buffer.from(out[0].binary!.data.data, 'base64').equals(pdf)).toBe(true);
 	});
 });
 

@@ -163,7 +163,9 @@ function run(session: Session, given: InboundMessage, catalog: Catalog, now: Dat
 	}
 	const replyId =
 		type !== 'text' && typeof message.replyId === 'string' ? message.replyId : undefined;
-	const input: on.Input = { text: replyId ? String(message.replyTitle ?? text) : text, replyId };
+	// A title that is not text (an object from a forged body) is left out: String() of it can throw.
+	const title = typeof message.replyTitle === 'string' ? message.replyTitle : text;
+	const input: on.Input = { text: replyId ? title : text, replyId };
 	const command = type === 'text' ? commandOf(texts, text) : undefined;
 	if (session.state === 'erase_ask') onEraseAsk(ctx, session, input);
 	else if (type === 'text' && isEraseRequest(texts, text)) askErase(ctx, session);

@@ -1,7 +1,9 @@
 /**
  * A staff edit in the office's Google Sheet, as the shipped Apps Script (apps-script/) posts it to
  * n8n: the rows touched (ticket and status only: no personal data leaves the sheet this way),
- * signed with HMAC-SHA256 over the exact body with a secret shared by the script and n8n.
+ * signed with HMAC-SHA256 over the exact body with a secret shared by the script and n8n. The body
+ * carries the time it was signed (`editedAt`): a call older than a few minutes is refused, so a
+ * recorded call cannot be replayed later.
  */
 import { createHmac, timingSafeEqual } from 'crypto';
 
@@ -14,8 +16,14 @@ export interface SheetEdit {
 	/** The header of the first edited column ('' when unknown). */
 	column: string;
 	rows: Array<{ row: number; ticket: string; status: string }>;
+	/** When the script signed the call (ISO time). */
 	editedAt: string;
 }
+
+/** How old a signed call may be when it arrives. */
+export const SHEET_EDIT_MAX_AGE_MS = 5 * 60_000;
+/** How far ahead of n8n's clock the script's clock may be. */
+export const SHEET_EDIT_MAX_SKEW_MS = 60_000;
 
 export function signSheetEdit(body: string | Buffer, secret: string): string {
 	return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
@@ -61,4 +69,18 @@ export function parseSheetEdit(body: unknown): SheetEdit {
 		rows,
 		editedAt: text(value.editedAt),
 	};
+}
+
+/** Why a signed edit is refused for its time (too old: a replay; or from the future), or undefined. */
+export function sheetEditTimeRefusal(edit: SheetEdit, now: Date): string | undefined {
+	if (!edit.editedAt) return 'the call carries no signed time ("editedAt")';
+	const signedAt = Date.parse(edit.editedAt);
+	if (!/^\d{4}-\d{2}-\d{2}T/.test(edit.editedAt) || Number.isNaN(signedAt))
+		return `the signed time "${edit.editedAt.slice(0, 40)}" is not an ISO time`;
+	const age = now.getTime() - signedAt;
+	if (age > SHEET_EDIT_MAX_AGE_MS)
+		return `the call was signed at ${edit.editedAt}, more than ${SHEET_EDIT_MAX_AGE_MS / 60_000} minutes ago (a replay, or a clock far behind)`;
+	if (-age > SHEET_EDIT_MAX_SKEW_MS)
+		return `the call was signed at ${edit.editedAt}, ahead of this server's clock by more than ${SHEET_EDIT_MAX_SKEW_MS / 1000} s`;
+	return undefined;
 }

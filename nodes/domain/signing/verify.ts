@@ -33,7 +33,9 @@ function pdfDate(text: string): string | undefined {
 	if (!m) return undefined;
 	const zone =
 		!m[7] || m[7] === 'Z' ? 'Z' : `${m[7].slice(0, 3)}:${m[7].replace(/'/g, '').slice(3, 5)}`;
-	return new Date(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}${zone}`).toISOString();
+	const date = new Date(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}${zone}`);
+	// Month 13, hour 25 and the like: no date, not a RangeError that makes the file unreadable.
+	return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 }
 
 export function verifyPdf(input: Uint8Array): SignatureReport {
@@ -64,6 +66,8 @@ export function verifyPdf(input: Uint8Array): SignatureReport {
 	const window = pdf.toString('latin1', Math.max(0, b - 4096), Math.min(pdf.length, c + 4096));
 	const claimed = /\/M\s*\((D:[^)]*)\)/.exec(window)?.[1];
 	if (claimed) report.signingTime = pdfDate(claimed);
+	if (claimed && !report.signingTime)
+		report.problems.push(`The signing date (${claimed.slice(0, 40)}) is not a valid date.`);
 	try {
 		const cms = Buffer.from(pdf.toString('latin1', b + 1, c - 1), 'hex');
 		const info = readElement(cms, 0);

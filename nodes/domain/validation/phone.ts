@@ -40,6 +40,14 @@ export function toWhatsAppId(input: string): string | null {
 	return E164_DIGITS.test(digits) ? digits : null;
 }
 
+/**
+ * True for a sender id a provider may name a resident by: E.164 digits, 8 to 15 of them, no '+'.
+ * Anything else (shorter, longer, letters, a leading 0) would make a resident of its own.
+ */
+export function isSenderId(id: unknown): id is string {
+	return typeof id === 'string' && E164_DIGITS.test(id);
+}
+
 /** True for an Indonesian mobile number in WhatsApp-id form (6281234567890). */
 export function isIndonesianMobile(waId: string): boolean {
 	return INDONESIAN_MOBILE.test(waId);

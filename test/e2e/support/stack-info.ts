@@ -15,6 +15,8 @@ export interface StackInfo {
 	config: SandboxConfig;
 	workflows: ProvisionedWorkflow[];
 	timings: Record<string, number>;
+	/** Main n8n's process (its process group id). */
+	n8nPid: number;
 	/** Queue mode's worker processes (process group ids); empty in the default mode. */
 	workerPids: number[];
 	/** Main n8n's log (warnings and the reasons webhooks refuse calls). */
@@ -32,6 +34,7 @@ export function stackInfo(stack: Stack): StackInfo {
 		config: stack.sandbox.config(),
 		workflows: stack.provisioned.workflows,
 		timings: stack.timings,
+		n8nPid: stack.n8n.process.pid as number,
 		workerPids: stack.workers.map((w) => w.process.pid as number),
 		n8nLogFile: stack.n8n.logFile,
 		userFolder: stack.n8n.userFolder,

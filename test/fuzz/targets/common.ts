@@ -1,11 +1,29 @@
 /**
- * Shared pieces of the fuzz suite: the fixed seed, the target shape, and generators for the text
- * and JSON an outsider can send (emoji, lone surrogates, NUL, HTML, Object.prototype names).
- * No jest here: `npm run bench -- fuzz` runs the same targets longer.
+ * Shared pieces of the fuzz suite: the seeds, the corpus of past failures, the target shape, and
+ * generators for the text and JSON an outsider can send (emoji, lone surrogates, NUL, HTML,
+ * Object.prototype names). No jest here: `npm run bench -- fuzz` runs the same targets longer.
+ *
+ * Every run draws a fresh seed (PECELAN_FUZZ_SEED=<n> repeats one) and first replays the corpus:
+ * the inputs that once failed (test/fuzz/corpus/<target>.json) and the seeds kept there. A failure
+ * names its seed and the input to add to the corpus.
  */
+import { randomInt } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
 import fc from 'fast-check';
 
+/** The seed every run used before seeds changed per run; kept in each target's corpus. */
 export const FUZZ_SEED = 20261130;
+
+/** This run's seed: PECELAN_FUZZ_SEED, or a new one each run. */
+export const RUN_SEED = Number(process.env.PECELAN_FUZZ_SEED) || randomInt(1, 2 ** 31 - 1);
+
+/** test/fuzz/corpus (found from the working directory too: the bench runs a bundled copy). */
+export const CORPUS_DIR =
+	[join(__dirname, '..', 'corpus'), join(process.cwd(), 'test', 'fuzz', 'corpus')].find((dir) =>
+		existsSync(dir),
+	) ?? join(process.cwd(), 'test', 'fuzz', 'corpus');
 
 export interface FuzzTarget<T> {
 	name: string;
@@ -16,26 +34,92 @@ export interface FuzzTarget<T> {
 	check(input: T): string | Promise<string>;
 }
 
+/** Past failures of a target: inputs replayed as they are, seeds run with a tenth of the cases. */
+export interface Corpus {
+	seeds: number[];
+	cases: Array<{ found: string; why: string; input: unknown }>;
+}
+
 export class PropertyFailure extends Error {}
 
 export function assert(condition: unknown, message: string): asserts condition {
 	if (!condition) throw new PropertyFailure(message);
 }
 
-/** Runs a target and counts its outcomes; throws fast-check's report on the first failure. */
-export async function runTarget<T>(
+/** The corpus file of a target: its name in lower case, words joined by '-'. */
+export function corpusFile(target: { name: string }): string {
+	const slug = target.name
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-|-$/g, '');
+	return join(CORPUS_DIR, `${slug}.json`);
+}
+
+export function readCorpus(target: { name: string }): Corpus {
+	const file = corpusFile(target);
+	if (!existsSync(file)) return { seeds: [], cases: [] };
+	const corpus = JSON.parse(readFileSync(file, 'utf8')) as Partial<Corpus>;
+	return { seeds: corpus.seeds ?? [], cases: corpus.cases ?? [] };
+}
+
+/** What a failure prints: the seed to repeat it with and the corpus entry that keeps it. */
+function failureReport(target: { name: string }, seed: number, details: fc.RunDetails<unknown>) {
+	const input = details.counterexample?.[0];
+	const entry = JSON.stringify({
+		found: new Date().toISOString().slice(0, 10),
+		why: String((details.errorInstance as Error | undefined)?.message ?? '').slice(0, 300),
+		input,
+	});
+	const why = (details.errorInstance as Error | undefined)?.message ?? '';
+	return [
+		`fuzz target "${target.name}" failed with seed ${seed} (repeat: PECELAN_FUZZ_SEED=${seed}): ${why}`,
+		fc.defaultReportMessage(details) ?? '',
+		`To keep this case, add to "cases" in ${relative(process.cwd(), corpusFile(target))}:`,
+		entry,
+	].join('\n');
+}
+
+async function runSeed<T>(
 	target: FuzzTarget<T>,
-	numRuns = target.runs,
-	seed = FUZZ_SEED,
-): Promise<Map<string, number>> {
-	const counts = new Map<string, number>();
-	await fc.assert(
+	numRuns: number,
+	seed: number,
+	counts: Map<string, number>,
+): Promise<void> {
+	const details = await fc.check(
 		fc.asyncProperty(target.arbitrary, async (input) => {
 			const outcome = await target.check(input);
 			counts.set(outcome, (counts.get(outcome) ?? 0) + 1);
 		}),
 		{ seed, numRuns },
 	);
+	if (details.failed) throw new PropertyFailure(failureReport(target, seed, details));
+}
+
+/**
+ * Runs a target and counts its outcomes: the corpus's inputs, then its seeds (a tenth of the
+ * cases each), then `seed` (this run's) with `numRuns`. Throws on the first failure, naming the
+ * seed and the input.
+ */
+export async function runTarget<T>(
+	target: FuzzTarget<T>,
+	numRuns = target.runs,
+	seed = RUN_SEED,
+): Promise<Map<string, number>> {
+	const counts = new Map<string, number>();
+	const corpus = readCorpus(target);
+	for (const [i, kept] of corpus.cases.entries()) {
+		try {
+			const outcome = await target.check(kept.input as T);
+			counts.set(outcome, (counts.get(outcome) ?? 0) + 1);
+		} catch (error) {
+			throw new PropertyFailure(
+				`fuzz target "${target.name}": corpus case ${i} (found ${kept.found}: ${kept.why}) fails again: ${(error as Error).message}`,
+			);
+		}
+	}
+	for (const kept of corpus.seeds)
+		await runSeed(target, Math.max(1, Math.ceil(target.runs / 10)), kept, counts);
+	await runSeed(target, numRuns, seed, counts);
 	return counts;
 }
 

@@ -115,6 +115,8 @@ const action: fc.Arbitrary<Action> = fc.oneof(
 				type: fc.oneof(
 					fc.constantFrom(
 						...PROTO_NAMES,
+						'button_reply',
+						'list_reply',
 						'sticker',
 						'audio',
 						'location',

@@ -94,7 +94,7 @@ function checkAnswer(answer: TriggerAnswer): string {
 	for (const item of answer.items) {
 		if (item.kind === 'status') continue;
 		assert(
-			typeof item.from === 'string' && /^\d+$/.test(item.from),
+			typeof item.from === 'string' && /^[1-9]\d{7,14}$/.test(item.from),
 			`sender ${JSON.stringify(item.from)}`,
 		);
 		assert(typeof item.messageId === 'string' && item.messageId, 'a message without an id');
@@ -146,7 +146,9 @@ const metaMessage = fc
 	.tuple(
 		some(
 			{
-				from: mostly(fc.constantFrom('6281234567890', '15550783881')),
+				from: mostly(
+					fc.constantFrom('6281234567890', '15550783881', '12', '1234567890123456', '0812345678'),
+				),
 				id: mostly(fc.uuid()),
 				timestamp: mostly(fc.integer({ min: 0, max: 2e9 })),
 				type: fc.oneof({ weight: 4, arbitrary: messageTypes }, hostileType, anyText),
@@ -259,6 +261,8 @@ const fonnteBody = fc.oneof(
 						'081234567890',
 						'+62 812 3456 7890',
 						'\u0000',
+						'x1y2',
+						'1234567',
 						'120363@g.us',
 					),
 				),

@@ -48,7 +48,7 @@ export const description: INodeProperties[] = [
 		type: 'string',
 		default: DEFAULT_FONNTE_MEDIA_HOSTS,
 		description:
-			'Comma-separated hosts attachment URLs may point to, fetched over https only (*. allows subdomains). The URL comes from the webhook body, so anything else is refused.',
+			'Comma-separated hosts attachment URLs may point to, fetched over https on port 443 only (*. allows subdomains; write https://host:port for another port). The URL comes from the webhook body, so anything else is refused.',
 		displayOptions: { show: { ...show, provider: ['fonnte'] } },
 	},
 	{

@@ -1,7 +1,7 @@
 /**
  * Attachments Fonnte forwards are public file URLs named in an (untrusted) webhook body. They are
- * fetched without the Fonnte token, only over https from the provider's hosts, without following
- * redirects, and cut off past a size and a time limit.
+ * fetched without the Fonnte token, only over https on its default port from the provider's hosts,
+ * without following redirects, and cut off past a size and a time limit.
  */
 import type { IExecuteFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
@@ -14,7 +14,10 @@ export const DEFAULT_MEDIA_MAX_MB = 25;
 export const DEFAULT_MEDIA_TIMEOUT_S = 30;
 
 export interface DownloadLimits {
-	/** Comma-separated hosts; an entry written `http://host:port` allows that origin over http. */
+	/**
+	 * Comma-separated hosts, reached over https on port 443; an entry written `https://host:port`
+	 * allows that port, one written `http://host:port` that origin over http.
+	 */
 	allowedHosts: string;
 	maxBytes: number;
 	timeoutMs: number;
@@ -33,18 +36,45 @@ export function mediaUrlProblem(url: string, allowedHosts: string): string | nul
 		.map((e) => e.trim().toLowerCase())
 		.filter(Boolean);
 	const host = parsed.hostname.toLowerCase();
+	const sameHost = (entry: string) => {
+		const name = entry.replace(/^https:\/\//, '').split(':')[0];
+		return name.startsWith('*.') ? host.endsWith(name.slice(1)) : host === name;
+	};
 	for (const entry of entries) {
 		if (entry.startsWith('http://')) {
 			if (parsed.protocol === 'http:' && parsed.host.toLowerCase() === entry.slice(7)) return null;
 			continue;
 		}
-		const name = entry.replace(/^https:\/\//, '');
-		const matches = name.startsWith('*.') ? host.endsWith(name.slice(1)) : host === name;
-		if (matches && parsed.protocol === 'https:') return null;
+		const port = entry.replace(/^https:\/\//, '').split(':')[1] ?? '';
+		if (sameHost(entry) && parsed.protocol === 'https:' && parsed.port === port) return null;
 	}
-	return parsed.protocol !== 'https:'
-		? `attachments are fetched only over https, not ${parsed.protocol}`
+	if (parsed.protocol !== 'https:')
+		return `attachments are fetched only over https, not ${parsed.protocol}`;
+	return parsed.port && entries.some(sameHost)
+		? `port ${parsed.port} is not the https port of ${host}; attachments are fetched from port 443 only`
 		: `${host} is not one of the attachment hosts (${entries.join(', ') || 'none set'})`;
+}
+
+/** The file name a URL ends with; a malformed %-escape or an empty name gives "attachment". */
+export function fileNameOfUrl(url: string): string {
+	let last: string;
+	try {
+		last = new URL(url).pathname.split('/').pop() ?? '';
+	} catch {
+		return 'attachment';
+	}
+	let name: string;
+	try {
+		name = decodeURIComponent(last);
+	} catch {
+		name = last;
+	}
+	// Only the name part: no path separators or control characters from a crafted URL.
+	name = [...name]
+		.filter((c) => c >= ' ' && c !== '\u007f' && c !== '/' && c !== '\\')
+		.join('')
+		.trim();
+	return name && name !== '.' && name !== '..' ? name : 'attachment';
 }
 
 export async function downloadPublicFile(
@@ -126,6 +156,6 @@ export async function downloadPublicFile(
 	const mimeType = String(res.headers['content-type'] ?? 'application/octet-stream')
 		.split(';')[0]
 		.trim();
-	const fileName = decodeURIComponent(new URL(url).pathname.split('/').pop() || 'attachment');
+	const fileName = fileNameOfUrl(url);
 	return { data: Buffer.concat(chunks), mimeType, fileName };
 }

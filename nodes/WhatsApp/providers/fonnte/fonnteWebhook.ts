@@ -11,6 +11,7 @@ import { mimeFromExtension } from '../../../domain/messaging/media';
 import { toWhatsAppId } from '../../../domain/validation/phone';
 import { isObject, isoFromUnixSeconds, str } from '../../../domain/values';
 import { WebhookPayloadError } from '../payloadError';
+import { senderRefusal } from '../senderRefusal';
 import type { ParsedWebhook } from '../meta/metaWebhook';
 
 export const FONNTE_PROVIDER = 'fonnte';
@@ -36,7 +37,7 @@ function kindFromExtension(ext: string): InboundType {
 /** Parses one Fonnte webhook body (already JSON-decoded). Throws WebhookPayloadError. */
 export function parseFonnteWebhook(body: unknown, now: Date = new Date()): ParsedWebhook {
 	if (!isObject(body)) throw new WebhookPayloadError('Body is not a JSON object');
-	const out: ParsedWebhook = { messages: [], statuses: [], skipped: [] };
+	const out: ParsedWebhook = { messages: [], statuses: [], skipped: [], refused: [] };
 	const businessNumber = toWhatsAppId(str(body.device)) ?? str(body.device);
 
 	if (!('sender' in body) && ('state' in body || 'status' in body) && 'id' in body) {
@@ -61,9 +62,12 @@ export function parseFonnteWebhook(body: unknown, now: Date = new Date()): Parse
 		return out;
 	}
 
-	// A sender with no digits would make every such message share one (empty) resident.
-	const from = toWhatsAppId(sender) ?? sender.replace(/\D/g, '');
-	if (!from) throw new WebhookPayloadError('"sender" holds no phone number');
+	// Only a phone number names a resident: "x1y2" is not resident 12, nor is "" everyone's.
+	const from = toWhatsAppId(sender);
+	if (!from) {
+		out.refused.push(senderRefusal(sender));
+		return out;
+	}
 
 	const text = str(body.message);
 	const msg: InboundMessage = {

@@ -7,7 +7,9 @@ import { createHmac, timingSafeEqual } from 'crypto';
 import type { InboundMessage, InboundType } from '../../../domain/messaging/types';
 import type { InboundStatus, StatusError } from '../../../domain/messaging/status';
 import { isObject, isoFromUnixSeconds, str } from '../../../domain/values';
+import { isSenderId } from '../../../domain/validation/phone';
 import { WebhookPayloadError } from '../payloadError';
+import { senderRefusal } from '../senderRefusal';
 
 export const META_PROVIDER = 'meta';
 
@@ -43,6 +45,11 @@ export interface ParsedWebhook {
 	statuses: InboundStatus[];
 	/** Parts of a valid payload that were left out, with the reason (for the log). */
 	skipped: string[];
+	/**
+	 * Messages refused for what they claim (a sender that is not a phone number), with the reason:
+	 * logged as warnings; the provider is still answered 200 so it does not redeliver them.
+	 */
+	refused: string[];
 }
 
 const MEDIA_TYPES = ['image', 'document', 'audio', 'video', 'sticker'] as const;
@@ -83,7 +90,7 @@ export function parseMetaWebhook(
 		);
 	if (!Array.isArray(body.entry)) throw new WebhookPayloadError('"entry" is not an array');
 
-	const out: ParsedWebhook = { messages: [], statuses: [], skipped: [] };
+	const out: ParsedWebhook = { messages: [], statuses: [], skipped: [], refused: [] };
 	for (const entry of body.entry) {
 		if (!isObject(entry) || !Array.isArray(entry.changes))
 			throw new WebhookPayloadError('An entry has no "changes" array');
@@ -118,8 +125,9 @@ function parseValue(value: Record<string, unknown>, now: Date, out: ParsedWebhoo
 
 	for (const m of Array.isArray(value.messages) ? value.messages : []) {
 		const message = isObject(m) ? toMessage(m, businessNumber, now, nameOf) : null;
-		if (message) out.messages.push(message);
-		else out.skipped.push('a message without a numeric "from", an "id" or a "type"');
+		if (!message) out.skipped.push('a message without a "from", an "id" or a "type"');
+		else if (!isSenderId(message.from)) out.refused.push(senderRefusal(message.from));
+		else out.messages.push(message);
 	}
 	for (const s of Array.isArray(value.statuses) ? value.statuses : []) {
 		if (!isObject(s)) continue;
@@ -158,8 +166,7 @@ function toMessage(
 	const from = str(m.from);
 	const id = str(m.id);
 	const rawType = str(m.type);
-	// A WhatsApp id is digits; anything else would become a resident (and a session) of its own.
-	if (!/^\d+$/.test(from) || !id || !rawType) return null;
+	if (!from || !id || !rawType) return null;
 
 	const msg: InboundMessage = {
 		provider: META_PROVIDER,

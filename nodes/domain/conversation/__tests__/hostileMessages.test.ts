@@ -1,6 +1,7 @@
 /**
  * Messages that would break a naive step (cases of the fuzz suite in test/fuzz): a type named
- * after an Object.prototype member, and echoed input cut through an emoji.
+ * after an Object.prototype member, echoed input cut through an emoji, and a reply title that is
+ * not text.
  */
 import { defaultCatalog } from '../../catalog';
 import { parseMoney } from '../../validation/money';
@@ -71,5 +72,38 @@ describe('media fields that are not text', () => {
 		});
 		expect(result.events.filter((e) => e.type === 'error')).toEqual([]);
 		expect(chat.session!.complaint?.photo).toEqual({ id: 'media-1', mimeType: 'image/jpeg' });
+	});
+});
+
+describe('a reply title that is not text', () => {
+	it.each([
+		['an object with its own conversions', '{"toString": 1, "valueOf": 1}'],
+		['an object', '{"a": 1}'],
+		['a list', '[1, 2]'],
+		['a number', '7'],
+	])('(%s) leaves the draft as it was, and the tap is answered', (_, title) => {
+		const chat = new Chat(catalog);
+		chat.text('halo');
+		chat.text('1');
+		chat.list('domisili');
+		chat.button('continue');
+		chat.text('Budi Santoso');
+		const draft = chat.session!.draft;
+		const values = { ...chat.session!.values };
+		expect(draft).toBeTruthy();
+		const result = chat.send({
+			type: 'button_reply',
+			text: '',
+			replyId: 'no-such-button',
+			replyTitle: JSON.parse(title),
+		});
+		expect(result.events.filter((e) => e.type === 'error')).toEqual([]);
+		expect(result.replies.length).toBeGreaterThan(0);
+		expect(strings(result.replies).join('\n')).not.toContain(
+			say(textsFor(catalog), 'system.error'),
+		);
+		expect(chat.session!.draft).toBe(draft);
+		expect(chat.session!.values).toEqual(values);
+		expect(chat.session!.state).toBe('field');
 	});
 });

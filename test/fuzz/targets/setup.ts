@@ -1,0 +1,119 @@
+/**
+ * The Setup form's values (text, as the form gives them), whatever is typed: the office's ready workflows come out (or a refusal
+ * naming the value), as JSON n8n's API takes, with every workflow's nodes and connections as
+ * shipped, and the sample letter shows each letterhead and signatory value exactly as typed.
+ */
+import fc from 'fast-check';
+
+import {
+	BUNDLED_WORKFLOWS,
+	readyWorkflows,
+	sampleLetter,
+	type OfficeSettings,
+} from '../../../nodes/domain/setup';
+import { anyText, assert, longText, PROTO_NAMES, type FuzzTarget } from './common';
+
+/** What an admin may type, mischief included: expressions, markup, braces, emoji, long text. */
+const typed = fc.oneof(
+	{ weight: 4, arbitrary: anyText },
+	{ weight: 1, arbitrary: longText },
+	{
+		weight: 2,
+		arbitrary: fc.constantFrom(
+			'Kelurahan Kauman',
+			'={{ $json }}',
+			"={{ $('TTE').item.json.passphrase }}",
+			'=',
+			'{{ 1 + 1 }}',
+			'<script>alert(1)</script>',
+			'  ',
+			'Drs. Hadi Santoso, M.Si.',
+			...PROTO_NAMES,
+		),
+	},
+);
+
+const LETTERHEAD_KEYS = ['office', 'address', 'place', 'area', 'government', 'issuer'] as const;
+const SIGNATORY_KEYS = ['name', 'nip', 'pangkat', 'title'] as const;
+
+const office = fc.record({
+	spreadsheetId: fc.oneof(
+		{ weight: 8, arbitrary: fc.constant('1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_abcd') },
+		{ weight: 1, arbitrary: typed },
+	),
+	folderId: fc.oneof(
+		{ weight: 8, arbitrary: fc.constant('0BxYzFolder_Id-123') },
+		{ weight: 1, arbitrary: typed },
+	),
+	letterhead: fc.record(Object.fromEntries(LETTERHEAD_KEYS.map((k) => [k, typed])), {
+		requiredKeys: [],
+	}),
+	signatory: fc.record(Object.fromEntries(SIGNATORY_KEYS.map((k) => [k, typed])), {
+		requiredKeys: [],
+	}),
+	district: fc.option(typed, { nil: undefined }),
+	regency: fc.option(typed, { nil: undefined }),
+	signatoryWhatsApp: fc.option(
+		fc.oneof(fc.constantFrom('0812-3456-7890', '+62 351 123456'), typed),
+		{
+			nil: undefined,
+		},
+	),
+	paper: fc.constantFrom('F4', 'A4', '') as fc.Arbitrary<OfficeSettings['paper']>,
+	unitCode: fc.option(typed, { nil: undefined }),
+});
+
+/** The refusals readyWorkflows documents, each naming what is wrong. */
+const REFUSAL = /^The (spreadsheet|Drive folder) id|^The signatory's WhatsApp number/;
+
+const shape = (nodes: Array<{ name: string; type: string }>) =>
+	nodes.map((n) => `${n.name}|${n.type}`).join('\n');
+
+export const setupValues: FuzzTarget<unknown> = {
+	name: 'setup form values',
+	runs: 400,
+	arbitrary: office,
+	check(input) {
+		const given = input as Omit<OfficeSettings, 'credentials'>;
+		let ready: ReturnType<typeof readyWorkflows>;
+		try {
+			ready = readyWorkflows(BUNDLED_WORKFLOWS, { ...given, credentials: {} } as OfficeSettings);
+		} catch (error) {
+			assert(
+				error instanceof Error && REFUSAL.test(error.message),
+				`an undocumented refusal: ${(error as Error).message}`,
+			);
+			return 'refused';
+		}
+		assert(ready.length === BUNDLED_WORKFLOWS.length, `${ready.length} workflows`);
+		ready.forEach((workflow, i) => {
+			const shipped = BUNDLED_WORKFLOWS[i];
+			const json = JSON.stringify(workflow.body);
+			assert(JSON.stringify(JSON.parse(json)) === json, `${workflow.name} does not survive JSON`);
+			assert(
+				shape(workflow.body.nodes) === shape(shipped.nodes),
+				`${workflow.name} lost or gained a node`,
+			);
+			assert(
+				JSON.stringify(workflow.body.connections) === JSON.stringify(shipped.connections),
+				`${workflow.name}'s connections changed`,
+			);
+		});
+		const sample = sampleLetter(ready.map((w) => w.body));
+		for (const [group, keys, shown] of [
+			['letterhead', LETTERHEAD_KEYS, sample.letterhead],
+			['signatory', SIGNATORY_KEYS, sample.signatory],
+		] as const) {
+			const values = given[group] as Record<string, string>;
+			for (const key of keys) {
+				const value = values[key];
+				if (typeof value !== 'string' || !value.trim()) continue;
+				assert(
+					shown[key] === value,
+					`the sample letter's ${group} ${key} is ${JSON.stringify(shown[key])}, typed ${JSON.stringify(value)}`,
+				);
+			}
+		}
+		return 'ready';
+	},
+};
