@@ -11,6 +11,8 @@ interface ApiNode {
 }
 
 interface ApiWorkflow {
+	id?: string;
+	active?: boolean;
 	name: string;
 	nodes: ApiNode[];
 	connections: unknown;
@@ -38,7 +40,12 @@ async function call<T>(info: StackInfo, method: string, path: string, body?: unk
 	return (text ? JSON.parse(text) : undefined) as T;
 }
 
-async function replace(info: StackInfo, id: string, workflow: ApiWorkflow): Promise<void> {
+async function replace(
+	info: StackInfo,
+	id: string,
+	workflow: ApiWorkflow,
+	active = true,
+): Promise<void> {
 	const settings = Object.fromEntries(
 		Object.entries(workflow.settings ?? {}).filter(([key]) => SETTINGS.includes(key)),
 	);
@@ -49,7 +56,7 @@ async function replace(info: StackInfo, id: string, workflow: ApiWorkflow): Prom
 		connections: workflow.connections,
 		settings,
 	});
-	await call(info, 'POST', `/workflows/${id}/activate`, {});
+	if (active) await call(info, 'POST', `/workflows/${id}/activate`, {});
 }
 
 /**
@@ -87,5 +94,62 @@ export async function pauseWorkflow(info: StackInfo, name: RegExp): Promise<() =
 	);
 	return async () => {
 		await call(info, 'POST', `/workflows/${id}/activate`, {});
+	};
+}
+
+/** A node of an installed workflow, as the public API gives it (`disabled`: deactivated in the editor). */
+export type InstalledNode = ApiNode & { type: string; disabled?: boolean };
+
+/** Every installed workflow whose name starts with `prefix` (sub-workflows included), in full. */
+export async function installedWorkflows(
+	info: StackInfo,
+	prefix = 'Pecelan',
+): Promise<ApiWorkflow[]> {
+	const listed: Array<{ id: string; name: string }> = [];
+	let cursor: string | undefined;
+	do {
+		const query = new URLSearchParams({ limit: '100', ...(cursor ? { cursor } : {}) });
+		const page = await call<{
+			data: Array<{ id: string; name: string }>;
+			nextCursor?: string | null;
+		}>(info, 'GET', `/workflows?${query}`);
+		listed.push(...page.data);
+		cursor = page.nextCursor ?? undefined;
+	} while (cursor);
+	const ours = listed.filter((w) => w.name.startsWith(prefix));
+	return Promise.all(ours.map((w) => call<ApiWorkflow>(info, 'GET', `/workflows/${w.id}`)));
+}
+
+/**
+ * What an admin does in the editor: in every installed Pecelan workflow (however the canvases
+ * are split), each node `change` returns a new version of is replaced by it; each workflow touched
+ * is saved and published again (if it was active). Returns the names of the nodes changed, per
+ * workflow, and how to put everything back.
+ */
+export async function editInstalledNodes(
+	info: StackInfo,
+	change: (node: InstalledNode, workflow: string) => InstalledNode | undefined,
+): Promise<{ changed: Record<string, string[]>; restore: () => Promise<void> }> {
+	const changed: Record<string, string[]> = {};
+	const originals: ApiWorkflow[] = [];
+	for (const workflow of await installedWorkflows(info)) {
+		const names: string[] = [];
+		const nodes = workflow.nodes.map((node) => {
+			const next = change(structuredClone(node) as InstalledNode, workflow.name);
+			if (!next) return node;
+			names.push(node.name);
+			return next;
+		});
+		if (!names.length) continue;
+		changed[workflow.name] = names;
+		originals.push(workflow);
+		await replace(info, workflow.id!, { ...workflow, nodes }, workflow.active !== false);
+	}
+	return {
+		changed,
+		restore: async () => {
+			for (const workflow of originals)
+				await replace(info, workflow.id!, workflow, workflow.active !== false);
+		},
 	};
 }
