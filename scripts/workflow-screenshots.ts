@@ -104,6 +104,7 @@ async function main(): Promise<void> {
 		if (running.stack) {
 			log('stopping n8n and the sandbox');
 			await running.stack.stop();
+			log('stopped');
 		}
 		rmSync(dir, { recursive: true, force: true });
 	};

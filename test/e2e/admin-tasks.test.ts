@@ -17,8 +17,10 @@ import {
 	rowOf,
 	statuses,
 } from './support/office';
+import { n8nExecutions } from './support/clients';
 import {
 	catalog,
+	executionError,
 	fillRequest,
 	Resident,
 	said,
@@ -66,44 +68,11 @@ describe('admin tasks in the editor', () => {
 				const letter = await nextUnpromptedMessage(dewi, before, (m) => !!m.document, 'the letter');
 				const row = await rowOf(stack(), ticket, (r) => r.values[c.status] === statuses.done);
 				expect(letter.text).toBe(
-					`Kabar gembira, Dewi Lestari: ${catalog.services.find((s) => s.key === 'pengantar-skck')!.title} sudah ditandatangani.\nTiket ${ticket}, nomor ${row.values[c.letterNumber]}. Simpan baik-baik ya.`,
+					`Kabar gembira, ${row.values[c.name]}: ${catalog.services.find((s) => s.key === 'pengantar-skck')!.title} sudah ditandatangani.\nTiket ${ticket}, nomor ${row.values[c.letterNumber]}. Simpan baik-baik ya.`,
 				);
 				expect(await pdfText(await dewi.download(letter.document!.url))).toContain(
 					'SURAT PENGANTAR SKCK',
 				);
-			} finally {
-				await edit.restore();
-			}
-		},
-		LONG,
-	);
-
-	it(
-		'with "Invite to Survey" deactivated an approval brings the letter and no survey invitation',
-		async () => {
-			const edit = await editInstalledNodes(stack(), (node) =>
-				node.name === 'Invite to Survey' ? { ...node, disabled: true } : undefined,
-			);
-			try {
-				expect(Object.values(edit.changed).flat()).toEqual(['Invite to Survey']);
-				const yudi = new Resident(stack(), '6281426000002', 'Yudi Hartono');
-				const ticket = await submitRequest(yudi, 'pengantar-skck');
-				await rowOf(stack(), ticket);
-				const before = (await yudi.chat()).length;
-				await decide(stack(), ticket, statuses.approved);
-				await nextUnpromptedMessage(yudi, before, (m) => !!m.document, 'the letter');
-				const done = await rowOf(stack(), ticket, (r) => r.values[c.status] === statuses.done);
-				// Another whole round after the one that sent the letter: anything it would send is out.
-				await nextApprovalsRound(stack());
-				const sent = await outgoing(yudi, before);
-				expect(sent.filter(isSurveyInvitation)).toEqual([]);
-				expect(sent.filter((m) => !!m.document)).toHaveLength(1);
-				// Staff see no problem in the row, and the resident's chat carries on as before.
-				expect((await rowOf(stack(), ticket)).values[c.problem] ?? '').toBe('');
-				expect(done.values[c.completedAt]).not.toBe('');
-				await yudi.say('halo');
-				await yudi.tap(catalog.messages['menu.request']);
-				expect(servicesListed(yudi)).toEqual(catalog.services.map((s) => s.key));
 			} finally {
 				await edit.restore();
 			}
@@ -167,6 +136,45 @@ describe('admin tasks in the editor', () => {
 				expect(text).toContain('SURAT KETERANGAN KELAKUAN BAIK');
 				expect(text).toContain(done.values[c.letterNumber]);
 				expect(letter.text).toContain('Surat Keterangan Kelakuan Baik');
+			} finally {
+				await edit.restore();
+			}
+		},
+		LONG,
+	);
+
+	it(
+		'with "Invite to Survey" deactivated an approval brings the letter and no survey invitation',
+		async () => {
+			const edit = await editInstalledNodes(stack(), (node) =>
+				node.name === 'Invite to Survey' ? { ...node, disabled: true } : undefined,
+			);
+			try {
+				expect(Object.values(edit.changed).flat()).toEqual(['Invite to Survey']);
+				const since = new Date();
+				const yudi = new Resident(stack(), '6281426000002', 'Yudi Hartono');
+				const ticket = await submitRequest(yudi, 'pengantar-skck');
+				await rowOf(stack(), ticket);
+				const before = (await yudi.chat()).length;
+				await decide(stack(), ticket, statuses.approved);
+				await nextUnpromptedMessage(yudi, before, (m) => !!m.document, 'the letter');
+				const done = await rowOf(stack(), ticket, (r) => r.values[c.status] === statuses.done);
+				// Another whole round after the one that sent the letter: anything it would send is out.
+				await nextApprovalsRound(stack());
+				const sent = await outgoing(yudi, before);
+				expect(sent.filter(isSurveyInvitation)).toEqual([]);
+				expect(sent.filter((m) => !!m.document)).toHaveLength(1);
+				// No run failed on the way (a failed round holds the next letters back), staff see no
+				// problem in the row, and the resident's chat carries on as before.
+				const failed = (
+					await n8nExecutions(stack(), { status: 'error', includeData: true })
+				).filter((e) => new Date(e.startedAt) >= since);
+				expect(failed.map(executionError)).toEqual([]);
+				expect((await rowOf(stack(), ticket)).values[c.problem] ?? '').toBe('');
+				expect(done.values[c.completedAt]).not.toBe('');
+				await yudi.say('halo');
+				await yudi.tap(catalog.messages['menu.request']);
+				expect(servicesListed(yudi)).toEqual(catalog.services.map((s) => s.key));
 			} finally {
 				await edit.restore();
 			}
