@@ -1,5 +1,6 @@
 // Changing a provisioned workflow for one test and putting it back, through n8n's public API (as
 // the provisioning does: deactivate, update, activate, so its triggers are registered afresh).
+import { waitForWebhooks } from '../../../sandbox/runtime/provision';
 import { n8nExecutions } from './clients';
 import type { StackInfo } from './stack-info';
 import { waitFor } from './wait';
@@ -56,7 +57,10 @@ async function replace(
 		connections: workflow.connections,
 		settings,
 	});
-	if (active) await call(info, 'POST', `/workflows/${id}/activate`, {});
+	if (!active) return;
+	await call(info, 'POST', `/workflows/${id}/activate`, {});
+	// Live once its webhooks are registered again (a message sent before that gets a 404).
+	await waitForWebhooks(info.workflows.find((w) => w.id === id)?.webhooks ?? [], 60000);
 }
 
 /**
