@@ -36,6 +36,43 @@ export const properties: INodeProperties[] = [
 		default: 'service',
 	},
 	{
+		displayName: 'Own Templates',
+		name: 'templates',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Template',
+		default: {},
+		description:
+			"Letter templates by name, used before the bundled ones: add one for a new service (the name its catalog entry gives in letter.template) or give a bundled name to change that letter",
+		displayOptions: { show: { templateSource: ['service'] } },
+		options: [
+			{
+				displayName: 'Template',
+				name: 'template',
+				values: [
+					{
+						displayName: 'Name',
+						name: 'name',
+						type: 'string',
+						default: '',
+						placeholder: 'surat-usaha',
+						description: "The service's letter.template in the catalog",
+					},
+					{
+						displayName: 'Template',
+						name: 'source',
+						type: 'string',
+						typeOptions: { rows: 16 },
+						default: '',
+						placeholder: '<letter size="12"> {{> kop title="…"}} … {{> tanda-tangan}} </letter>',
+						description:
+							'Handlebars filling the letter markup; start from a copy of a file in templates/letters',
+					},
+				],
+			},
+		],
+	},
+	{
 		displayName: 'Custom Template',
 		name: 'customTemplate',
 		type: 'string',

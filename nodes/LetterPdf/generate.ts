@@ -50,6 +50,19 @@ function today(timeZone: string): string {
 	}).format(new Date());
 }
 
+/** The node's Own Templates by name (an empty name or template is skipped). */
+function ownTemplates(ctx: IExecuteFunctions, i: number): Record<string, string> {
+	const entries = ((ctx.getNodeParameter('templates', i, {}) as IDataObject | null)?.template ??
+		[]) as IDataObject[];
+	const own: Record<string, string> = {};
+	for (const entry of Array.isArray(entries) ? entries : []) {
+		const name = String(entry.name ?? '').trim();
+		const source = String(entry.source ?? '');
+		if (name && source.trim()) own[name] = source;
+	}
+	return own;
+}
+
 function templateFor(
 	ctx: IExecuteFunctions,
 	i: number,
@@ -66,11 +79,13 @@ function templateFor(
 	}
 	const letter = (app.letter ?? {}) as IDataObject;
 	const key = String(letter.template || app.serviceKey || '');
-	const source = LETTER_TEMPLATES[key];
+	const own = ownTemplates(ctx, i);
+	const source = own[key] ?? LETTER_TEMPLATES[key];
 	if (!source) {
+		const known = [...Object.keys(own), ...Object.keys(LETTER_TEMPLATES)];
 		throw new NodeOperationError(ctx.getNode(), `No letter template for service "${key}"`, {
 			itemIndex: i,
-			description: `Bundled templates: ${Object.keys(LETTER_TEMPLATES).join(', ')}. Set letter.template on the item or choose "Custom" template.`,
+			description: `Templates: ${[...new Set(known)].join(', ')}. Add one named "${key}" under Own Templates, set letter.template on the item, or choose "Custom" template.`,
 		});
 	}
 	return { name: key, source };

@@ -113,6 +113,35 @@ describe('Letter PDF node', () => {
 			expect(text).toContain(s);
 	});
 
+	it('prints a service the bundle does not know from Own Templates, and lets one replace a bundled letter', async () => {
+		const surat = (title: string) =>
+			`<letter>\n{{> kop title="${title}"}}\n<p>Nama: {{data.nama}}.</p>\n{{> tanda-tangan}}\n</letter>`;
+		const own = {
+			templates: {
+				template: [
+					{ name: 'surat-usaha-mikro', source: surat('SURAT KETERANGAN USAHA MIKRO') },
+					{ name: 'domisili', source: surat('DOMISILI VERSI KANTOR') },
+					{ name: '', source: surat('TANPA NAMA') },
+				],
+			},
+		};
+		const mikro = { ...app('sku-kur'), letter: { template: 'surat-usaha-mikro' } };
+		const out = await run(own, [{ json: mikro }, { json: app('domisili') }, { json: app('sktm') }]);
+		const texts = await Promise.all(
+			out.map(async (item) => squash((await readPdf(pdfOf(item)))[0].text)),
+		);
+		expect(texts[0]).toContain('SURAT KETERANGAN USAHA MIKRO');
+		expect(texts[0]).toContain('Nama: Siti Nurhaliza Ümmü.');
+		expect(texts[1]).toContain('DOMISILI VERSI KANTOR');
+		expect(texts[1]).not.toContain('SURAT KETERANGAN DOMISILI');
+		// Services without an own template keep the bundled letter.
+		expect(texts[2]).toContain('SURAT KETERANGAN TIDAK MAMPU');
+		// An unknown name lists the own templates beside the bundled ones.
+		await expect(
+			run(own, [{ json: { ...mikro, letter: { template: 'surat-lain' } } }]),
+		).rejects.toThrow('No letter template for service "surat-lain"');
+	});
+
 	it('fails with the template, line and variable named, or continues when asked', async () => {
 		const broken = app('sku-kur');
 		delete (broken.data as IDataObject).usaha_nama;

@@ -207,6 +207,31 @@ describe('Send Notice', () => {
 		});
 	});
 
+	it("inside the window the caption is the node's Wording with the values filled in; outside, the approved template", async () => {
+		const wording =
+			'Kabar baik, {name}! {serviceTitle} sudah jadi.\nNomor: {letterNumber} ({ticket}) {unknown}';
+		api.on('POST', MEDIA, { status: 200, body: { id: 'media-1' } });
+		api.on('POST', MESSAGES, sent(), sent());
+		await run(notice(hoursAgo(2), { noticeWording: wording }), [letterItem()]);
+		await run(notice(hoursAgo(30), { noticeWording: wording }), [letterItem()]);
+		const [inside, outside] = bodies();
+		expect(inside.document.caption).toBe(
+			'Kabar baik, Siti Aminah! Surat Keterangan Domisili sudah jadi.\nNomor: 470/001/401.301.3/2026 (PCL-2611-AB12) {unknown}',
+		);
+		expect(outside.template.name).toBe('pecelan_surat_selesai');
+	});
+
+	it("each template's Wording defaults to its bundled text, shown with named values", () => {
+		const wordings = node.description.properties.filter((p) => p.name === 'noticeWording');
+		expect(wordings).toHaveLength(OFFICE_TEMPLATES.length);
+		const letter = wordings.find((p) =>
+			p.displayOptions?.show?.noticeTemplate?.includes('pecelan_surat_selesai'),
+		);
+		expect(letter?.default).toBe(
+			'Halo {name}, surat *{serviceTitle}* Bapak/Ibu sudah selesai dan terlampir di pesan ini.\nTiket: {ticket}\nNomor surat: {letterNumber}\n\nKeaslian surat dapat diperiksa melalui kode QR di dalamnya.',
+		);
+	});
+
 	it('outside the window (30 h): the template with the letter as its document header', async () => {
 		api.on('POST', MEDIA, { status: 200, body: { id: 'media-1' } });
 		api.on('POST', MESSAGES, sent());

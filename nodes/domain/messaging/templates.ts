@@ -97,6 +97,31 @@ export function renderTemplateText(definition: TemplateDefinition, parameters: s
 }
 
 /**
+ * The body as an admin edits it: each {{n}} written as the name of the value that fills it
+ * (`Halo {name}, surat *{serviceTitle}* …`). Single braces: n8n's editor turns a field with
+ * `{{` into an expression.
+ */
+export function namedWording(office: OfficeTemplate): string {
+	const body = componentOf(office.template, 'BODY')?.text ?? '';
+	return body
+		.replace(/\{\{\s*(\d+)\s*\}\}/g, (whole, n: string) => {
+			const key = office.values[Number(n) - 1];
+			return key ? `{${key}}` : whole;
+		})
+		.trim();
+}
+
+/** An admin's wording with each {value} the template names filled in (others left as typed). */
+export function fillWording(wording: string, office: OfficeTemplate, parameters: string[]): string {
+	return wording
+		.replace(/\{(\w+)\}/g, (whole, key: string) => {
+			const index = office.values.indexOf(key);
+			return index < 0 ? whole : (parameters[index] ?? whole);
+		})
+		.trim();
+}
+
+/**
  * The creation payload for Meta: our own keys left out, and the sample of a media header filled
  * with a handle from Meta's resumable upload (required by Meta for IMAGE/DOCUMENT headers).
  */

@@ -1,5 +1,6 @@
 // Changing a provisioned workflow for one test and putting it back, through n8n's public API (as
 // the provisioning does: deactivate, update, activate, so its triggers are registered afresh).
+import { waitForWebhooks } from '../../../sandbox/runtime/provision';
 import { n8nExecutions } from './clients';
 import type { StackInfo } from './stack-info';
 import { waitFor } from './wait';
@@ -11,6 +12,8 @@ interface ApiNode {
 }
 
 interface ApiWorkflow {
+	id?: string;
+	active?: boolean;
 	name: string;
 	nodes: ApiNode[];
 	connections: unknown;
@@ -27,18 +30,29 @@ const SETTINGS = [
 	'executionTimeout',
 ];
 
+/**
+ * One call of the public API. Every call here is idempotent (read, replace, activate,
+ * deactivate), so one whose kept-alive connection n8n closed at that very moment is sent again.
+ */
 async function call<T>(info: StackInfo, method: string, path: string, body?: unknown): Promise<T> {
-	const response = await fetch(`${info.n8nUrl}/api/v1${path}`, {
-		method,
-		headers: { 'x-n8n-api-key': info.apiKey, 'content-type': 'application/json' },
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
+	const send = () =>
+		fetch(`${info.n8nUrl}/api/v1${path}`, {
+			method,
+			headers: { 'x-n8n-api-key': info.apiKey, 'content-type': 'application/json' },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+	const response = await send().catch(send);
 	const text = await response.text();
 	if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
 	return (text ? JSON.parse(text) : undefined) as T;
 }
 
-async function replace(info: StackInfo, id: string, workflow: ApiWorkflow): Promise<void> {
+async function replace(
+	info: StackInfo,
+	id: string,
+	workflow: ApiWorkflow,
+	active = true,
+): Promise<void> {
 	const settings = Object.fromEntries(
 		Object.entries(workflow.settings ?? {}).filter(([key]) => SETTINGS.includes(key)),
 	);
@@ -49,7 +63,10 @@ async function replace(info: StackInfo, id: string, workflow: ApiWorkflow): Prom
 		connections: workflow.connections,
 		settings,
 	});
+	if (!active) return;
 	await call(info, 'POST', `/workflows/${id}/activate`, {});
+	// Live once its webhooks are registered again (a message sent before that gets a 404).
+	await waitForWebhooks(info.workflows.find((w) => w.id === id)?.webhooks ?? [], 60000);
 }
 
 /**
@@ -87,5 +104,62 @@ export async function pauseWorkflow(info: StackInfo, name: RegExp): Promise<() =
 	);
 	return async () => {
 		await call(info, 'POST', `/workflows/${id}/activate`, {});
+	};
+}
+
+/** A node of an installed workflow, as the public API gives it (`disabled`: deactivated in the editor). */
+export type InstalledNode = ApiNode & { type: string; disabled?: boolean };
+
+/** Every installed workflow whose name starts with `prefix` (sub-workflows included), in full. */
+export async function installedWorkflows(
+	info: StackInfo,
+	prefix = 'Pecelan',
+): Promise<ApiWorkflow[]> {
+	const listed: Array<{ id: string; name: string }> = [];
+	let cursor: string | undefined;
+	do {
+		const query = new URLSearchParams({ limit: '100', ...(cursor ? { cursor } : {}) });
+		const page = await call<{
+			data: Array<{ id: string; name: string }>;
+			nextCursor?: string | null;
+		}>(info, 'GET', `/workflows?${query}`);
+		listed.push(...page.data);
+		cursor = page.nextCursor ?? undefined;
+	} while (cursor);
+	const ours = listed.filter((w) => w.name.startsWith(prefix));
+	return Promise.all(ours.map((w) => call<ApiWorkflow>(info, 'GET', `/workflows/${w.id}`)));
+}
+
+/**
+ * What an admin does in the editor: in every installed Pecelan workflow (however the canvases
+ * are split), each node `change` returns a new version of is replaced by it; each workflow touched
+ * is saved and published again (if it was active). Returns the names of the nodes changed, per
+ * workflow, and how to put everything back.
+ */
+export async function editInstalledNodes(
+	info: StackInfo,
+	change: (node: InstalledNode, workflow: string) => InstalledNode | undefined,
+): Promise<{ changed: Record<string, string[]>; restore: () => Promise<void> }> {
+	const changed: Record<string, string[]> = {};
+	const originals: ApiWorkflow[] = [];
+	for (const workflow of await installedWorkflows(info)) {
+		const names: string[] = [];
+		const nodes = workflow.nodes.map((node) => {
+			const next = change(structuredClone(node) as InstalledNode, workflow.name);
+			if (!next) return node;
+			names.push(node.name);
+			return next;
+		});
+		if (!names.length) continue;
+		changed[workflow.name] = names;
+		originals.push(workflow);
+		await replace(info, workflow.id!, { ...workflow, nodes }, workflow.active !== false);
+	}
+	return {
+		changed,
+		restore: async () => {
+			for (const workflow of originals)
+				await replace(info, workflow.id!, workflow, workflow.active !== false);
+		},
 	};
 }

@@ -16,9 +16,10 @@ import type { OutboundReply } from '../../../domain/messaging/types';
 import {
 	OFFICE_TEMPLATES,
 	bodyParameters,
+	fillWording,
 	insideServiceWindow,
+	namedWording,
 	officeTemplate,
-	renderTemplateText,
 } from '../../../domain/messaging/templates';
 import type { Gateway, MediaSource, SendOutcome } from '../../providers/gateway';
 import { isOutsideWindow } from '../../providers/meta/errors';
@@ -74,6 +75,21 @@ export const description: INodeProperties[] = [
 		description: 'What is sent inside the 24-hour window',
 		displayOptions: { show },
 	},
+	// One Wording per template, each with that template's bundled text as its default: the words
+	// the resident reads are visible and editable on the node that sends them.
+	...OFFICE_TEMPLATES.map(
+		(office): INodeProperties => ({
+			displayName: 'Wording',
+			name: 'noticeWording',
+			type: 'string',
+			typeOptions: { rows: 6 },
+			default: namedWording(office),
+			description: `What the resident reads inside the 24-hour window. ${office.values.map((v) => `{${v}}`).join(', ')} are filled in. Outside the window WhatsApp delivers the approved template (${office.template.name}) as Meta approved it.`,
+			displayOptions: {
+				show: { ...show, noticeTemplate: [office.template.name], freeForm: ['templateText'] },
+			},
+		}),
+	),
 	{
 		displayName: 'Replies Field',
 		name: 'repliesField',
@@ -129,8 +145,12 @@ export async function execute(
 		office,
 		jsonParameter<IDataObject>(this, 'templateValues', itemIndex, { empty: {}, shape: 'object' }),
 	);
-	const templateText = renderTemplateText(office.template, parameters);
 	const freeForm = this.getNodeParameter('freeForm', itemIndex, 'templateText') as string;
+	const wording =
+		freeForm === 'templateText'
+			? String(this.getNodeParameter('noticeWording', itemIndex, '') ?? '')
+			: '';
+	const templateText = fillWording(wording.trim() || namedWording(office), office, parameters);
 	const replies: OutboundReply[] =
 		freeForm === 'replies'
 			? readReplies(
