@@ -17,8 +17,8 @@ import {
 	poll,
 	requestScript,
 	sendTimed,
-	type Channel,
 } from './load/resident';
+import type { Channel } from './load/channel';
 import { DEFAULT_SHEET_LAYOUT } from '../nodes/domain/sheet/requestRow';
 
 const RESIDENTS = Number(process.env.PECELAN_LOAD_RESIDENTS ?? 50);
