@@ -9,7 +9,7 @@ import { step, type Session } from '../../nodes/domain/conversation';
 import { currentField } from '../../nodes/domain/conversation/flow';
 import type { InboundMessage } from '../../nodes/domain/messaging/types';
 import { defaultAnswer } from '../../test/e2e/support/resident';
-import type { Body, Channel, Sent } from './channel';
+import type { Body, Channel } from './channel';
 import { tally } from './progress';
 
 export const catalog = defaultCatalog();
