@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { properties } from '../actions/description';
-import { operations } from '../actions/router';
+import { resources } from '../actions/router';
+import before from './fixtures/properties-eecb20c.json';
 
 type Options = Array<{ value: string }>;
 
@@ -20,13 +21,13 @@ const byResource = new Map(
 );
 
 describe('Service Desk operations', () => {
-	it('offers every operation the router runs under one resource, and nothing else', () => {
-		const resources = (properties.find((p) => p.name === 'resource')!.options as Options).map(
+	it('offers under each resource the operations its folder runs, and nothing else', () => {
+		const offered = (properties.find((p) => p.name === 'resource')!.options as Options).map(
 			(o) => o.value,
 		);
-		expect([...byResource.keys()].sort()).toEqual([...resources].sort());
-		const offered = [...byResource.values()].flat().sort();
-		expect(offered).toEqual(Object.keys(operations).sort());
+		expect([...byResource.keys()].sort()).toEqual(offered.sort());
+		for (const [resource, operations] of byResource)
+			expect(operations.sort()).toEqual(Object.keys(resources[resource]).sort());
 	});
 
 	it.each(workflowFiles)(
@@ -67,5 +68,49 @@ describe('the Message parameter', () => {
 
 	it('Handle Message takes the item it is given (the trigger right before it)', () => {
 		expect(defaultFor('handleMessage')).toBe('={{ $json }}');
+	});
+});
+
+/**
+ * The parameters as the node had them before its operations moved into a folder per resource,
+ * generated on commit eecb20c with:
+ *   npx tsx -e "const { ServiceDesk } = require('./nodes/ServiceDesk/ServiceDesk.node.ts'); process.stdout.write(JSON.stringify(new ServiceDesk().description.properties, null, '\t') + '\n');" > nodes/ServiceDesk/__tests__/fixtures/properties-eecb20c.json
+ * Saved workflows keep every parameter only if names, values, defaults and display conditions
+ * are the same; the order matters among the parameters one operation shows.
+ */
+describe('the parameters, against the node before the folders per resource', () => {
+	const canonical = (value: unknown): unknown =>
+		Array.isArray(value)
+			? value.map(canonical)
+			: value && typeof value === 'object'
+				? Object.fromEntries(
+						Object.keys(value)
+							.sort()
+							.map((key) => [key, canonical((value as Record<string, unknown>)[key])]),
+					)
+				: value;
+	const asText = (list: unknown[]) => list.map((p) => JSON.stringify(canonical(p))).sort();
+	const now = JSON.parse(JSON.stringify(properties)) as typeof before;
+
+	it('has the same parameters, each with the same name, options, default and display conditions', () => {
+		expect(asText(now)).toEqual(asText(before));
+	});
+
+	const pairs = Object.entries(resources).flatMap(([resource, ops]) =>
+		Object.keys(ops).map((operation) => [resource, operation]),
+	);
+	it.each(pairs)('%s: %s shows the same parameters in the same order', (resource, operation) => {
+		const shownFor = (list: typeof before) =>
+			list
+				.filter((p) => {
+					const show = (p as { displayOptions?: { show?: Record<string, unknown[]> } })
+						.displayOptions?.show;
+					return (
+						(show?.resource?.includes(resource) ?? true) &&
+						(show?.operation?.includes(operation) ?? true)
+					);
+				})
+				.map((p) => JSON.stringify(canonical(p)));
+		expect(shownFor(now)).toEqual(shownFor(before));
 	});
 });

@@ -21,7 +21,12 @@ function run(
 	const context = {
 		getInputData: () => rows.map((json) => ({ json })),
 		getNodeParameter: (name: string, i: number, fallback?: unknown) => {
-			const parameters = { operation: 'draftReminder', ...shared, ...rows[i] };
+			const parameters = {
+				resource: 'conversation',
+				operation: 'draftReminder',
+				...shared,
+				...rows[i],
+			};
 			return name in parameters ? parameters[name] : fallback;
 		},
 		getNode: () => ({ name: 'Service Desk', type: 'serviceDesk' }),

@@ -4,7 +4,7 @@ import { jsonParameter } from '../../n8nHelpers/jsonParameter';
 import type { PendingReplies, Session } from '../../domain/conversation';
 
 /** The WhatsApp ID parameter of an operation addressed to one resident; `who` says which. */
-export function waIdProperty(operation: string, who: string): INodeProperties {
+export function waIdProperty(who: string): INodeProperties {
 	return {
 		displayName: 'WhatsApp ID',
 		name: 'waId',
@@ -12,12 +12,11 @@ export function waIdProperty(operation: string, who: string): INodeProperties {
 		default: '',
 		required: true,
 		description: who,
-		displayOptions: { show: { operation: [operation] } },
 	};
 }
 
 /** The Session parameter of the operations that read a resident's stored conversation. */
-export function sessionProperty(operation: string): INodeProperties {
+export function sessionProperty(): INodeProperties {
 	return {
 		displayName: 'Session',
 		name: 'session',
@@ -25,7 +24,6 @@ export function sessionProperty(operation: string): INodeProperties {
 		default: '',
 		description:
 			"The resident's stored session (JSON text, e.g. from a Data Table row); empty for none",
-		displayOptions: { show: { operation: [operation] } },
 	};
 }
 
@@ -35,7 +33,7 @@ export function sessionProperty(operation: string): INodeProperties {
  * save on condition that the row still has `version` (a Data Table update matching both), and
  * start again from the fresh row when it does not.
  */
-export function versionProperty(operation: string): INodeProperties {
+export function versionProperty(): INodeProperties {
 	return {
 		displayName: 'Session Version',
 		name: 'version',
@@ -43,7 +41,6 @@ export function versionProperty(operation: string): INodeProperties {
 		default: 0,
 		description:
 			"The stored session row's version (e.g. its version column); 0 when the resident has no row yet",
-		displayOptions: { show: { operation: [operation] } },
 	};
 }
 
@@ -75,8 +72,7 @@ export function storedSession(this: IExecuteFunctions, itemIndex: number): Sessi
  * The Pending Replies parameters of "Take Step": the row's `pendingFor` and `pendingReplies`
  * columns (replies saved with the session and not yet sent). Missing ones count as none.
  */
-export function pendingRepliesProperties(operation: string): INodeProperties[] {
-	const show = { operation: [operation] };
+export function pendingRepliesProperties(): INodeProperties[] {
 	return [
 		{
 			displayName: 'Pending Replies For',
@@ -85,7 +81,6 @@ export function pendingRepliesProperties(operation: string): INodeProperties[] {
 			default: '',
 			description:
 				"The stored row's pendingFor column: the message whose replies were saved and may not have left yet",
-			displayOptions: { show },
 		},
 		{
 			displayName: 'Pending Replies',
@@ -93,7 +88,6 @@ export function pendingRepliesProperties(operation: string): INodeProperties[] {
 			type: 'string',
 			default: '',
 			description: "The stored row's pendingReplies column (JSON)",
-			displayOptions: { show },
 		},
 	];
 }

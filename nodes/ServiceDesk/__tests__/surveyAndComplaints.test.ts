@@ -2,29 +2,12 @@
  * The Service Desk node's side of the survey and complaints: where the engine's events leave
  * the node (output indexes the workflows are wired to) and the two new operations.
  */
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { outputsFor, properties } from '../../../ServiceDesk/actions/description';
-import { OUTPUT } from '../../../ServiceDesk/actions/handleMessage.operation';
-import { router } from '../../../ServiceDesk/actions/router';
-import type { OutboundReply } from '../../messaging/types';
+import { outputsFor, properties } from '../actions/description';
+import { OUTPUT } from '../actions/conversation/handleMessage.operation';
+import type { OutboundReply } from '../../domain/messaging/types';
+import { runNode } from './runNode';
 
 const WA = '6281234567890';
-
-/** Just enough of n8n's execution context for the Service Desk operations. */
-function run(
-	parameters: Record<string, unknown>,
-	items: INodeExecutionData[] = [{ json: {} }],
-): Promise<INodeExecutionData[][]> {
-	const context = {
-		getInputData: () => items,
-		getNodeParameter: (name: string, _i: number, fallback?: unknown) =>
-			name in parameters ? parameters[name] : fallback,
-		getNode: () => ({ name: 'Service Desk', type: 'serviceDesk' }),
-		continueOnFail: () => false,
-		logger: { warn: () => undefined },
-	} as unknown as IExecuteFunctions;
-	return router.call(context);
-}
 
 let count = 0;
 async function handle(session: string, text: string, extra: Record<string, unknown> = {}) {
@@ -39,7 +22,7 @@ async function handle(session: string, text: string, extra: Record<string, unkno
 		text,
 		...extra,
 	};
-	const outputs = await run({ operation: 'handleMessage', message, session });
+	const outputs = await runNode({ operation: 'handleMessage', message, session });
 	return { outputs, session: String(outputs[OUTPUT.reply][0].json.session) };
 }
 
@@ -102,7 +85,7 @@ describe('Service Desk outputs', () => {
 
 	it('invites through "Invite to Survey" and routes each answer to output 4 with one column per element', async () => {
 		let state = (await handle('', 'halo')).session;
-		const [[invited]] = await run({
+		const [[invited]] = await runNode({
 			operation: 'inviteSurvey',
 			session: state,
 			waId: WA,
@@ -129,7 +112,7 @@ describe('Service Desk outputs', () => {
 	});
 
 	it('"Complaint Reply" gives the resident the response', async () => {
-		const [[item]] = await run({
+		const [[item]] = await runNode({
 			operation: 'complaintReply',
 			ticket: 'ADU-7QX3KD0',
 			response: 'Lampu sudah diganti.',

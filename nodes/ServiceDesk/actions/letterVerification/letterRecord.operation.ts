@@ -1,36 +1,36 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { ItemResult } from '../../n8nHelpers/itemLoop';
-import { jsonParameter } from '../../n8nHelpers/jsonParameter';
-import { letterRecordOf, type Row } from '../../domain/sheet/letterRecord';
-import { DEFAULT_SHEET_LAYOUT } from '../../domain/sheet/requestRow';
+import type { ItemResult } from '../../../n8nHelpers/itemLoop';
+import { jsonParameter } from '../../../n8nHelpers/jsonParameter';
+import { letterRecordOf, type Row } from '../../../domain/sheet/letterRecord';
+import { DEFAULT_SHEET_LAYOUT } from '../../../domain/sheet/requestRow';
 
-const show = { operation: ['letterRecord'] };
-
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Request Row',
 		name: 'row',
 		type: 'json',
 		default: "={{ $('Triage').item.json.row }}",
 		description: "The letter's row of the requests sheet (holder, NIK, service, status)",
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Letter Number',
 		name: 'letterNumber',
 		type: 'string',
 		default: '={{ $json.number }}',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Verification Code',
 		name: 'verificationCode',
 		type: 'string',
 		default: '={{ $json.verificationCode }}',
-		displayOptions: { show },
 	},
 ];
+
+const displayOptions = { show: { operation: ['letterRecord'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 /**
  * The verification record of a letter just made (code, number, holder's name, masked NIK,

@@ -1,12 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { verificationAnswerFromRecord } from '../../domain/sheet/letterRecord';
-import { verificationAnswer } from '../../domain/sheet/verification';
-import { getCatalog } from './catalog';
+import { verificationAnswerFromRecord } from '../../../domain/sheet/letterRecord';
+import { verificationAnswer } from '../../../domain/sheet/verification';
+import { getCatalog } from '../catalog';
 
-const show = { operation: ['verificationPage'] };
-
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Verification Code',
 		name: 'code',
@@ -15,7 +14,6 @@ export const description: INodeProperties[] = [
 		required: true,
 		description:
 			"The code from the letter's QR link. A letter whose Status is Dicabut shows as revoked.",
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Input Items',
@@ -36,9 +34,12 @@ export const description: INodeProperties[] = [
 		],
 		default: 'sheetRows',
 		description: 'What the node receives: the one record for the code, or the whole sheet',
-		displayOptions: { show },
 	},
 ];
+
+const displayOptions = { show: { operation: ['verificationPage'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 /**
  * The page a QR scan shows: the letter confirmed or revoked, or the same "not found" for any other

@@ -1,17 +1,18 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { FailurePolicy, ItemResult } from '../../n8nHelpers/itemLoop';
-import { renderMessage } from '../../domain/catalog';
-import { newSession, resumeBot } from '../../domain/conversation';
-import { SHEET_PROBLEMS } from '../../domain/sheet/problems';
-import { getCatalog } from './catalog';
+import type { FailurePolicy, ItemResult } from '../../../n8nHelpers/itemLoop';
+import { renderMessage } from '../../../domain/catalog';
+import { newSession, resumeBot } from '../../../domain/conversation';
+import { SHEET_PROBLEMS } from '../../../domain/sheet/problems';
+import { getCatalog } from '../catalog';
 import {
 	sessionProperty,
 	storedSession,
 	versionFields,
 	versionProperty,
 	waIdProperty,
-} from './helpers';
+} from '../helpers';
 
 /**
  * What staff read in the hand-off row's Masalah cell when the message cannot go out ("{reason}"
@@ -20,11 +21,15 @@ import {
 const problem = { problem: SHEET_PROBLEMS.handoffNotSent };
 export const failurePolicy: FailurePolicy = { failureFields: () => problem };
 
-export const description: INodeProperties[] = [
-	sessionProperty('resumeBot'),
-	versionProperty('resumeBot'),
-	waIdProperty('resumeBot', 'The resident staff finished talking with'),
+const properties: INodeProperties[] = [
+	sessionProperty(),
+	versionProperty(),
+	waIdProperty('The resident staff finished talking with'),
 ];
+
+const displayOptions = { show: { operation: ['resumeBot'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 /** Staff finished talking with a resident: the bot answers them again, and tells them so. */
 export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {

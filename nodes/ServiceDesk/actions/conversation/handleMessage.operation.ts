@@ -1,8 +1,9 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { ItemResult } from '../../n8nHelpers/itemLoop';
-import { sessionProperty } from './helpers';
-import { OUTPUT, routeStep, takeStep } from './step';
+import type { ItemResult } from '../../../n8nHelpers/itemLoop';
+import { sessionProperty } from '../helpers';
+import { OUTPUT, routeStep, takeStep } from './stepItem';
 
 export { OUTPUT };
 
@@ -11,14 +12,13 @@ export { OUTPUT };
  * item, or (`fromLoop`) the item of the node named "One Message at a Time", as the ready intake
  * passes it to "Take Step" after loading the session (a delivery's messages one by one).
  */
-export function messageProperty(operation: string, fromLoop = false): INodeProperties {
+export function messageProperty(fromLoop = false): INodeProperties {
 	const property: INodeProperties = {
 		displayName: 'Message',
 		name: 'message',
 		type: 'json',
 		default: '={{ $json }}',
 		description: 'The incoming message, as the WhatsApp Gateway Trigger emits it',
-		displayOptions: { show: { operation: [operation] } },
 	};
 	if (!fromLoop) return property;
 	return {
@@ -29,10 +29,11 @@ export function messageProperty(operation: string, fromLoop = false): INodePrope
 	};
 }
 
-export const description: INodeProperties[] = [
-	messageProperty('handleMessage'),
-	sessionProperty('handleMessage'),
-];
+const properties: INodeProperties[] = [messageProperty(), sessionProperty()];
+
+const displayOptions = { show: { operation: ['handleMessage'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 /**
  * "Take Step" and "Route Saved Step" in one: for a workflow that saves the session after the

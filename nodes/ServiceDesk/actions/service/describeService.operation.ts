@@ -1,11 +1,11 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import type { ItemResult } from '../../n8nHelpers/itemLoop';
-import { describeService } from '../../domain/conversation';
-import { getCatalog } from './catalog';
+import type { ItemResult } from '../../../n8nHelpers/itemLoop';
+import { describeService } from '../../../domain/conversation';
+import { getCatalog } from '../catalog';
 
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Service Key',
 		name: 'serviceKey',
@@ -14,9 +14,12 @@ export const description: INodeProperties[] = [
 		placeholder: 'sku-kur',
 		required: true,
 		description: "The service's key in the catalog",
-		displayOptions: { show: { operation: ['describeService'] } },
 	},
 ];
+
+const displayOptions = { show: { operation: ['describeService'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 /** The requirements of one service as the resident reads them in the chat. */
 export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {

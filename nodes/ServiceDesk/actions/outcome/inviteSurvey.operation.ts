@@ -1,29 +1,27 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { ItemResult } from '../../n8nHelpers/itemLoop';
-import { inviteSurvey } from '../../domain/conversation';
-import { getCatalog } from './catalog';
+import type { ItemResult } from '../../../n8nHelpers/itemLoop';
+import { inviteSurvey } from '../../../domain/conversation';
+import { getCatalog } from '../catalog';
 import {
 	sessionProperty,
 	storedSession,
 	versionFields,
 	versionProperty,
 	waIdProperty,
-} from './helpers';
+} from '../helpers';
 
-const show = { operation: ['inviteSurvey'] };
-
-export const description: INodeProperties[] = [
-	sessionProperty('inviteSurvey'),
-	versionProperty('inviteSurvey'),
-	waIdProperty('inviteSurvey', 'The resident who received the letter'),
+const properties: INodeProperties[] = [
+	sessionProperty(),
+	versionProperty(),
+	waIdProperty('The resident who received the letter'),
 	{
 		displayName: 'Name',
 		name: 'name',
 		type: 'string',
 		default: '',
 		description: "The resident's name, used when no session exists yet",
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Ticket',
@@ -32,7 +30,6 @@ export const description: INodeProperties[] = [
 		default: '',
 		required: true,
 		description: 'The request whose letter was delivered; each ticket is invited once',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Service Title',
@@ -40,9 +37,12 @@ export const description: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		description: 'The service the resident is asked to rate',
-		displayOptions: { show },
 	},
 ];
+
+const displayOptions = { show: { operation: ['inviteSurvey'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 /**
  * After a letter is delivered: invite the resident to the satisfaction survey, or keep the

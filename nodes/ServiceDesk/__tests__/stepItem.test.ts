@@ -4,27 +4,14 @@
  * (after a conflicting save, or for a redelivered message) must file the same ticket, and a step
  * taken on a session that already holds the message must do nothing.
  */
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { defaultCatalog } from '../../domain/catalog';
 import { currentField } from '../../domain/conversation/flow';
-import { OUTPUT, type StepItem } from '../actions/step';
-import { router } from '../actions/router';
+import { OUTPUT, type StepItem } from '../actions/conversation/stepItem';
+import { resourceOf, runNode } from './runNode';
 import { Chat, answerCurrent } from '../../domain/conversation/__tests__/chat';
 
 const catalog = defaultCatalog();
 const WA = '6281234567890';
-
-function run(parameters: Record<string, unknown>): Promise<INodeExecutionData[][]> {
-	const context = {
-		getInputData: () => [{ json: {} }],
-		getNodeParameter: (name: string, _i: number, fallback?: unknown) =>
-			name in parameters ? parameters[name] : fallback,
-		getNode: () => ({ name: 'Service Desk', type: 'serviceDesk' }),
-		continueOnFail: () => false,
-		logger: { warn: () => undefined },
-	} as unknown as IExecuteFunctions;
-	return router.call(context);
-}
 
 const message = (messageId: string, text: string) => ({
 	provider: 'test',
@@ -63,7 +50,13 @@ async function takeStep(
 	msg = message('wamid.send', 'kirim'),
 	pending: { pendingFor?: string; pendingReplies?: string } = {},
 ) {
-	const [[item]] = await run({ operation: 'takeStep', message: msg, session, version, ...pending });
+	const [[item]] = await runNode({
+		operation: 'takeStep',
+		message: msg,
+		session,
+		version,
+		...pending,
+	});
 	return item.json as StepItem;
 }
 
@@ -85,7 +78,7 @@ describe('Take Step and Route Saved Step', () => {
 		expect(first.routes.submitted).toHaveLength(1);
 		expect(again.routes.submitted[0].ticket).toBe(first.routes.submitted[0].ticket);
 
-		const outputs = await run({ operation: 'routeSavedStep', step: first });
+		const outputs = await runNode({ operation: 'routeSavedStep', step: first });
 		expect(outputs[OUTPUT.submitted].map((o) => o.json.ticket)).toEqual([
 			first.routes.submitted[0].ticket,
 		]);
@@ -113,7 +106,7 @@ describe('Take Step and Route Saved Step', () => {
 		const twin = await takeStep(first.session, 1, message('wamid.hi', 'halo'), pending);
 		expect(twin.replies).toEqual([]);
 		// …and is not answered 200, so WhatsApp delivers it again in case that run dies.
-		await expect(run({ operation: 'routeSavedStep', step: twin })).rejects.toThrow(
+		await expect(runNode({ operation: 'routeSavedStep', step: twin })).rejects.toThrow(
 			'being sent by another run',
 		);
 		// The run died after the save, before the send: its redelivery, after the lease, gets the
@@ -136,7 +129,7 @@ describe('Take Step and Route Saved Step', () => {
 		expect(duplicate.replies).toEqual([]);
 		expect(duplicate).toMatchObject(pending);
 		// Nothing to send, nothing to clear: no Reply item goes on to "Clear Pending Replies".
-		const outputs = await run({ operation: 'routeSavedStep', step: duplicate });
+		const outputs = await runNode({ operation: 'routeSavedStep', step: duplicate });
 		expect(outputs[OUTPUT.reply]).toEqual([]);
 	});
 
@@ -147,7 +140,7 @@ describe('Take Step and Route Saved Step', () => {
 		expect(asked.pendingFor).toBe('wamid.status');
 		expect(JSON.parse(asked.pendingReplies).status).toMatchObject({ type: 'status_requested' });
 		// Only the status path sends (and then clears): no reply item could clear it before.
-		const outputs = await run({ operation: 'routeSavedStep', step: asked });
+		const outputs = await runNode({ operation: 'routeSavedStep', step: asked });
 		expect(outputs[OUTPUT.reply]).toEqual([]);
 		expect(outputs[OUTPUT.status][0].json).toMatchObject({ waId: WA, replies: asked.replies });
 		// The run died before the answer left: the redelivery, after the lease, asks the sheet again.
@@ -170,26 +163,18 @@ describe('Take Step and Route Saved Step', () => {
 	});
 
 	it('sends the replies of the step that asked before the status answer', async () => {
-		const context = {
-			getInputData: () => [{ json: {} }],
-			getNodeParameter: (name: string, _i: number, fallback?: unknown) =>
-				({
-					resource: 'requestSheet',
-					operation: 'statusReply',
-					waId: WA,
-					repliesBefore: [{ type: 'text', text: 'sebelum' }],
-				})[name] ?? fallback,
-			getNode: () => ({ name: 'Status Reply', type: 'serviceDesk' }),
-			continueOnFail: () => false,
-		} as unknown as IExecuteFunctions;
-		const [[answer]] = await router.call(context);
+		const [[answer]] = await runNode({
+			operation: 'statusReply',
+			waId: WA,
+			repliesBefore: [{ type: 'text', text: 'sebelum' }],
+		});
 		const replies = answer.json.replies as Array<{ text?: string }>;
 		expect(replies[0]).toEqual({ type: 'text', text: 'sebelum' });
 		expect(replies.length).toBeGreaterThan(1);
 	});
 
 	it('refuses to route something that is not a step', async () => {
-		await expect(run({ operation: 'routeSavedStep', step: { hello: 1 } })).rejects.toThrow(
+		await expect(runNode({ operation: 'routeSavedStep', step: { hello: 1 } })).rejects.toThrow(
 			'not a "Take Step" result',
 		);
 	});
@@ -198,7 +183,7 @@ describe('Take Step and Route Saved Step', () => {
 		['resumeBot', { waId: WA, session: '' }],
 		['inviteSurvey', { waId: WA, session: '', ticket: 'SKU-7QX3KD0', serviceTitle: 'SKU' }],
 	])('%s returns the version to save its session on condition of', async (operation, params) => {
-		const [[item]] = await run({ operation, version: 5, ...params });
+		const [[item]] = await runNode({ operation, version: 5, ...params });
 		expect(item.json).toMatchObject({ waId: WA, version: 5, nextVersion: 6 });
 	});
 
@@ -212,9 +197,11 @@ describe('Take Step and Route Saved Step', () => {
 	])(
 		'%s carries the Masalah sentence of templates/sheet.json, also on its error item',
 		async (operation, params, start) => {
-			const [[item]] = await run({ operation, ...params });
+			const [[item]] = await runNode({ operation, ...params });
 			expect(String(item.json.problem)).toMatch(new RegExp(`^${start.replace(/[{}]/g, '\\$&')}`));
-			const { failurePolicy } = await import(`../actions/${operation}.operation`);
+			const { failurePolicy } = await import(
+				`../actions/${resourceOf(operation)}/${operation}.operation`
+			);
 			expect(failurePolicy.failureFields()).toEqual({ problem: item.json.problem });
 		},
 	);

@@ -1,21 +1,24 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import type { ItemResult } from '../../n8nHelpers/itemLoop';
-import { jsonParameter } from '../../n8nHelpers/jsonParameter';
+import type { ItemResult } from '../../../n8nHelpers/itemLoop';
+import { jsonParameter } from '../../../n8nHelpers/jsonParameter';
 
-import { routeStep, type StepItem } from './step';
+import { routeStep, type StepItem } from './stepItem';
 
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Step',
 		name: 'step',
 		type: 'json',
 		default: "={{ $('Take Step').item.json }}",
 		description: 'The output of "Take Step" whose session has been saved',
-		displayOptions: { show: { operation: ['routeSavedStep'] } },
 	},
 ];
+
+const displayOptions = { show: { operation: ['routeSavedStep'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 /** After the step's session is saved: its replies and events, each on its own output. */
 export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {

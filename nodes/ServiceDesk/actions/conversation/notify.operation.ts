@@ -1,14 +1,13 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { ItemResult } from '../../n8nHelpers/itemLoop';
-import { noticeReplies } from '../../domain/conversation';
-import { DEFAULT_SHEET_LAYOUT as layout } from '../../domain/sheet/requestRow';
-import { jsonParameter } from '../../n8nHelpers/jsonParameter';
-import { getCatalog } from './catalog';
+import type { ItemResult } from '../../../n8nHelpers/itemLoop';
+import { noticeReplies } from '../../../domain/conversation';
+import { DEFAULT_SHEET_LAYOUT as layout } from '../../../domain/sheet/requestRow';
+import { jsonParameter } from '../../../n8nHelpers/jsonParameter';
+import { getCatalog } from '../catalog';
 
-const show = { operation: ['notify'] };
-
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Notice',
 		name: 'notice',
@@ -20,7 +19,6 @@ export const description: INodeProperties[] = [
 			{ name: 'Request Received', value: 'received' },
 		],
 		default: 'approved',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Request Row',
@@ -28,9 +26,12 @@ export const description: INodeProperties[] = [
 		type: 'json',
 		default: '={{ $json }}',
 		description: "The request's row from the sheet (ticket, service, note, letter number)",
-		displayOptions: { show },
 	},
 ];
+
+const displayOptions = { show: { operation: ['notify'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 /** The message telling a resident what staff decided, from the catalog's texts and the row. */
 export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {

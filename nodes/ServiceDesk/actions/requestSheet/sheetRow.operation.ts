@@ -1,21 +1,19 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { ItemResult } from '../../n8nHelpers/itemLoop';
-import type { Application } from '../../domain/conversation';
-import { toRequestRow } from '../../domain/sheet/requestRow';
-import { jsonParameter } from '../../n8nHelpers/jsonParameter';
-import { getCatalog } from './catalog';
+import type { ItemResult } from '../../../n8nHelpers/itemLoop';
+import type { Application } from '../../../domain/conversation';
+import { toRequestRow } from '../../../domain/sheet/requestRow';
+import { jsonParameter } from '../../../n8nHelpers/jsonParameter';
+import { getCatalog } from '../catalog';
 
-const show = { operation: ['sheetRow'] };
-
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Application',
 		name: 'application',
 		type: 'json',
 		default: '={{ $json }}',
 		description: 'The application from the "Submitted" output',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Document Links',
@@ -24,9 +22,12 @@ export const description: INodeProperties[] = [
 		default: '[]',
 		description:
 			'Where the photos were stored: a JSON list of { "key": "ktp", "link": "…" } (e.g. the Drive upload results)',
-		displayOptions: { show },
 	},
 ];
+
+const displayOptions = { show: { operation: ['sheetRow'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 /** Turns a submitted application into the row staff see in the requests sheet (Status "Menunggu"). */
 export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {

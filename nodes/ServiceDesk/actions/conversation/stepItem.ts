@@ -10,15 +10,15 @@ import {
 	SURVEY_ELEMENTS,
 	step,
 	withPendingReplies,
-} from '../../domain/conversation';
-import type { Application } from '../../domain/conversation';
-import type { Catalog } from '../../domain/catalog/types';
-import { extensionFor } from '../../domain/messaging/media';
-import type { InboundMessage } from '../../domain/messaging/types';
-import { jsonParameter } from '../../n8nHelpers/jsonParameter';
-import { isObject } from '../../domain/values';
-import { getCatalog } from './catalog';
-import { storedPendingReplies, storedSession, storedVersion } from './helpers';
+} from '../../../domain/conversation';
+import type { Application } from '../../../domain/conversation';
+import type { Catalog } from '../../../domain/catalog/types';
+import { extensionFor } from '../../../domain/messaging/media';
+import type { InboundMessage } from '../../../domain/messaging/types';
+import { jsonParameter } from '../../../n8nHelpers/jsonParameter';
+import { isObject } from '../../../domain/values';
+import { getCatalog } from '../catalog';
+import { storedPendingReplies, storedSession, storedVersion } from '../helpers';
 
 /** Output indexes of "Handle Message" and "Route Saved Step", in the order the node declares them. */
 export const OUTPUT = {

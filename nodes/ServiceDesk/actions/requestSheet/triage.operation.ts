@@ -1,14 +1,13 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { jsonParameter } from '../../n8nHelpers/jsonParameter';
-import { formatLetterNumber, newVerificationCode } from '../../domain/letter/numbering';
-import { DEFAULT_SHEET_LAYOUT } from '../../domain/sheet/requestRow';
-import { problemText, SHEET_PROBLEMS } from '../../domain/sheet/problems';
-import { triage } from '../../domain/sheet/triage';
+import { jsonParameter } from '../../../n8nHelpers/jsonParameter';
+import { formatLetterNumber, newVerificationCode } from '../../../domain/letter/numbering';
+import { DEFAULT_SHEET_LAYOUT } from '../../../domain/sheet/requestRow';
+import { problemText, SHEET_PROBLEMS } from '../../../domain/sheet/problems';
+import { triage } from '../../../domain/sheet/triage';
 
-const show = { operation: ['triage'] };
-
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Letter Number Format',
 		name: 'numberFormat',
@@ -16,7 +15,6 @@ export const description: INodeProperties[] = [
 		default: '{klasifikasi}/{nomor:3}/{unit}/{tahun}',
 		description:
 			'Parts: {klasifikasi}, {nomor} (or {nomor:3} zero-padded), {unit}, {tahun}, {bulan} or {bulan:roman}',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Unit Code',
@@ -24,7 +22,6 @@ export const description: INodeProperties[] = [
 		type: 'string',
 		default: '401.301.3',
 		description: "The office's code in letter numbers (ask the kecamatan's archive guideline)",
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Numbering',
@@ -36,7 +33,6 @@ export const description: INodeProperties[] = [
 		],
 		default: 'all',
 		description: 'Sequences restart every year either way',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Sent, Not Marked',
@@ -45,7 +41,6 @@ export const description: INodeProperties[] = [
 		default: '[]',
 		description:
 			'Tickets (a JSON array) whose message already reached the resident but whose row could not be marked: they go to the "Sent, Not Marked" output to be marked, never sent again',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Signing',
@@ -67,9 +62,12 @@ export const description: INodeProperties[] = [
 		],
 		default: 'immediate',
 		description: 'Sets "awaitsSignature" on approved items; the approvals workflow routes on it',
-		displayOptions: { show },
 	},
 ];
+
+const displayOptions = { show: { operation: ['triage'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 /** The "Sent, Not Marked" tickets (a JSON list of tickets). */
 function ticketsOf(ctx: IExecuteFunctions): Set<string> {

@@ -1,12 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { expiredFolders, type DriveFolder, type Row } from '../../domain/sheet/fileRetention';
-import { DEFAULT_SHEET_LAYOUT } from '../../domain/sheet/requestRow';
-import { jsonParameter } from '../../n8nHelpers/jsonParameter';
+import { expiredFolders, type DriveFolder, type Row } from '../../../domain/sheet/fileRetention';
+import { DEFAULT_SHEET_LAYOUT } from '../../../domain/sheet/requestRow';
+import { jsonParameter } from '../../../n8nHelpers/jsonParameter';
 
-const show = { operation: ['expiredFolders'] };
-
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Folders',
 		name: 'folders',
@@ -14,7 +13,6 @@ export const description: INodeProperties[] = [
 		default: "={{ $('List Request Folders').all().map(item => item.json) }}",
 		description:
 			"The request folders on Drive (ID and name, the name being the ticket), e.g. a Google Drive search in the office's folder",
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Rows Of',
@@ -35,7 +33,6 @@ export const description: INodeProperties[] = [
 		],
 		default: 'requests',
 		description: 'The input items are the rows of this tab',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Keep for Days',
@@ -44,9 +41,12 @@ export const description: INodeProperties[] = [
 		typeOptions: { minValue: 0, numberPrecision: 4 },
 		default: 30,
 		description: 'How long after the request is finished its files are kept',
-		displayOptions: { show },
 	},
 ];
+
+const displayOptions = { show: { operation: ['expiredFolders'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 /**
  * The request folders kept long enough: one item per folder to delete, with the note for the row.

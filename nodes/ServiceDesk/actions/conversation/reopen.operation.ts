@@ -1,34 +1,31 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { ItemResult } from '../../n8nHelpers/itemLoop';
-import { jsonParameter } from '../../n8nHelpers/jsonParameter';
-import { mentionedKeys } from '../../domain/catalog';
-import { reopenForFix } from '../../domain/conversation';
-import type { Application } from '../../domain/conversation';
-import { decodeApplicationCell } from '../../domain/sheet/applicationCell';
-import { getCatalog } from './catalog';
-import { sessionProperty, storedSession, versionFields, versionProperty } from './helpers';
+import type { ItemResult } from '../../../n8nHelpers/itemLoop';
+import { jsonParameter } from '../../../n8nHelpers/jsonParameter';
+import { mentionedKeys } from '../../../domain/catalog';
+import { reopenForFix } from '../../../domain/conversation';
+import type { Application } from '../../../domain/conversation';
+import { decodeApplicationCell } from '../../../domain/sheet/applicationCell';
+import { getCatalog } from '../catalog';
+import { sessionProperty, storedSession, versionFields, versionProperty } from '../helpers';
 
-const show = { operation: ['reopen'] };
-
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Application',
 		name: 'application',
 		type: 'json',
 		default: '={{ $json["Berkas (JSON)"] }}',
 		description: 'The application as submitted (the JSON kept in the request row)',
-		displayOptions: { show },
 	},
-	sessionProperty('reopen'),
-	versionProperty('reopen'),
+	sessionProperty(),
+	versionProperty(),
 	{
 		displayName: 'Note',
 		name: 'note',
 		type: 'string',
 		default: '',
 		description: 'What staff asked the resident to fix',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Fields or Documents to Fix',
@@ -38,9 +35,12 @@ export const description: INodeProperties[] = [
 		placeholder: 'nik, ktp',
 		description:
 			'Comma-separated keys; empty re-asks the documents and fields the note names, or lets the resident pick',
-		displayOptions: { show },
 	},
 ];
+
+const displayOptions = { show: { operation: ['reopen'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 /** Staff asked for a fix: reopen the resident's request at that point, same ticket. */
 export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {

@@ -1,11 +1,12 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { ItemResult } from '../../n8nHelpers/itemLoop';
-import { checkApplication } from '../../domain/catalog';
-import { jsonParameter } from '../../n8nHelpers/jsonParameter';
-import { getCatalog } from './catalog';
+import type { ItemResult } from '../../../n8nHelpers/itemLoop';
+import { checkApplication } from '../../../domain/catalog';
+import { jsonParameter } from '../../../n8nHelpers/jsonParameter';
+import { getCatalog } from '../catalog';
 
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Application',
 		name: 'application',
@@ -13,9 +14,12 @@ export const description: INodeProperties[] = [
 		default: '={{ $json }}',
 		description:
 			'An application: { "serviceKey": "...", "data": { field: value }, "documents": { key: [files] } }',
-		displayOptions: { show: { operation: ['checkApplication'] } },
 	},
 ];
+
+const displayOptions = { show: { operation: ['checkApplication'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
 	const now = new Date();

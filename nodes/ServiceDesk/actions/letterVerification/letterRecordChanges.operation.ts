@@ -1,19 +1,17 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { recordChanges, type LetterRecord, type Row } from '../../domain/sheet/letterRecord';
-import { DEFAULT_SHEET_LAYOUT } from '../../domain/sheet/requestRow';
-import { jsonParameter } from '../../n8nHelpers/jsonParameter';
+import { recordChanges, type LetterRecord, type Row } from '../../../domain/sheet/letterRecord';
+import { DEFAULT_SHEET_LAYOUT } from '../../../domain/sheet/requestRow';
+import { jsonParameter } from '../../../n8nHelpers/jsonParameter';
 
-const show = { operation: ['letterRecordChanges'] };
-
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Sheet Rows',
 		name: 'rows',
 		type: 'json',
 		default: "={{ $('Read Requests').all().map(item => item.json) }}",
 		description: 'Every row of the requests sheet, as a JSON array',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Stored Records',
@@ -34,9 +32,12 @@ export const description: INodeProperties[] = [
 			},
 		],
 		default: 'revocations',
-		displayOptions: { show },
 	},
 ];
+
+const displayOptions = { show: { operation: ['letterRecordChanges'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 /**
  * The verification records to write (upsert by code) so the store follows the sheet: letters staff

@@ -1,9 +1,14 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { ItemResult } from '../../n8nHelpers/itemLoop';
-import { getCatalog } from './catalog';
+import type { ItemResult } from '../../../n8nHelpers/itemLoop';
+import { getCatalog } from '../catalog';
 
-export const description: INodeProperties[] = [];
+const properties: INodeProperties[] = [];
+
+const displayOptions = { show: { operation: ['listServices'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 /** One item per service in the catalog: what an admin or an AI agent can offer. */
 export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {

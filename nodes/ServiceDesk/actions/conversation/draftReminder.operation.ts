@@ -1,13 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { ItemResult } from '../../n8nHelpers/itemLoop';
-import { draftReminder } from '../../domain/conversation';
-import { getCatalog } from './catalog';
-import { sessionProperty, storedSession, versionFields, versionProperty } from './helpers';
+import type { ItemResult } from '../../../n8nHelpers/itemLoop';
+import { draftReminder } from '../../../domain/conversation';
+import { getCatalog } from '../catalog';
+import { sessionProperty, storedSession, versionFields, versionProperty } from '../helpers';
 
-export const description: INodeProperties[] = [
-	sessionProperty('draftReminder'),
-	versionProperty('draftReminder'),
+const properties: INodeProperties[] = [
+	sessionProperty(),
+	versionProperty(),
 	{
 		displayName: 'Last Inbound At',
 		name: 'lastInboundAt',
@@ -15,9 +16,12 @@ export const description: INodeProperties[] = [
 		default: '',
 		description:
 			"When the resident last wrote (the row's lastInboundAt column, ISO time): no reminder once Meta's 24-hour window has closed. Empty: the session's own time is used.",
-		displayOptions: { show: { operation: ['draftReminder'] } },
 	},
 ];
+
+const displayOptions = { show: { operation: ['draftReminder'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 /**
  * One stored session in; out, when its draft has waited half its time (conversation/reminder.ts),

@@ -1,12 +1,11 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { FailurePolicy, ItemResult } from '../../n8nHelpers/itemLoop';
-import { complaintReplies } from '../../domain/conversation';
-import { SHEET_PROBLEMS } from '../../domain/sheet/problems';
-import { getCatalog } from './catalog';
-import { waIdProperty } from './helpers';
-
-const show = { operation: ['complaintReply'] };
+import type { FailurePolicy, ItemResult } from '../../../n8nHelpers/itemLoop';
+import { complaintReplies } from '../../../domain/conversation';
+import { SHEET_PROBLEMS } from '../../../domain/sheet/problems';
+import { getCatalog } from '../catalog';
+import { waIdProperty } from '../helpers';
 
 /**
  * What staff read in the complaint's Masalah cell when the answer cannot go out ("{reason}" to
@@ -15,7 +14,7 @@ const show = { operation: ['complaintReply'] };
 const problem = { problem: SHEET_PROBLEMS.complaintNotSent };
 export const failurePolicy: FailurePolicy = { failureFields: () => problem };
 
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Ticket',
 		name: 'ticket',
@@ -23,7 +22,6 @@ export const description: INodeProperties[] = [
 		default: '',
 		required: true,
 		description: 'The complaint ticket (ADU-…)',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Response',
@@ -32,10 +30,13 @@ export const description: INodeProperties[] = [
 		typeOptions: { rows: 3 },
 		default: '',
 		description: "Staff's response to the complaint, sent to the resident as written",
-		displayOptions: { show },
 	},
-	waIdProperty('complaintReply', 'The resident who complained'),
+	waIdProperty('The resident who complained'),
 ];
+
+const displayOptions = { show: { operation: ['complaintReply'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 /** Staff marked a complaint resolved: the message telling the resident their response. */
 export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {

@@ -1,16 +1,21 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { ItemResult } from '../../n8nHelpers/itemLoop';
+import type { ItemResult } from '../../../n8nHelpers/itemLoop';
 import { messageProperty } from './handleMessage.operation';
-import { pendingRepliesProperties, sessionProperty, versionProperty } from './helpers';
-import { takeStep } from './step';
+import { pendingRepliesProperties, sessionProperty, versionProperty } from '../helpers';
+import { takeStep } from './stepItem';
 
-export const description: INodeProperties[] = [
-	messageProperty('takeStep', true),
-	sessionProperty('takeStep'),
-	versionProperty('takeStep'),
-	...pendingRepliesProperties('takeStep'),
+const properties: INodeProperties[] = [
+	messageProperty(true),
+	sessionProperty(),
+	versionProperty(),
+	...pendingRepliesProperties(),
 ];
+
+const displayOptions = { show: { operation: ['takeStep'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 /**
  * One step of a resident's conversation, nothing sent: the new session with `version` (where it

@@ -1,16 +1,14 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { statusReplies } from '../../domain/conversation';
-import { DEFAULT_SHEET_LAYOUT as layout } from '../../domain/sheet/requestRow';
-import { jsonParameter } from '../../n8nHelpers/jsonParameter';
-import { getCatalog } from './catalog';
-import { waIdProperty } from './helpers';
+import { statusReplies } from '../../../domain/conversation';
+import { DEFAULT_SHEET_LAYOUT as layout } from '../../../domain/sheet/requestRow';
+import { jsonParameter } from '../../../n8nHelpers/jsonParameter';
+import { getCatalog } from '../catalog';
+import { waIdProperty } from '../helpers';
 
-export const description: INodeProperties[] = [
-	waIdProperty(
-		'statusReply',
-		'The resident who asked; input items are their rows from the requests sheet',
-	),
+const properties: INodeProperties[] = [
+	waIdProperty('The resident who asked; input items are their rows from the requests sheet'),
 	{
 		displayName: 'Replies Before the Answer',
 		name: 'repliesBefore',
@@ -18,9 +16,12 @@ export const description: INodeProperties[] = [
 		default: '[]',
 		description:
 			'Replies of the conversation step that asked, sent first (the "replies" of "Route Saved Step"\'s Status Question output)',
-		displayOptions: { show: { operation: ['statusReply'] } },
 	},
 ];
+
+const displayOptions = { show: { operation: ['statusReply'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 /**
  * Answers "how is my request?" from the resident's sheet rows. A batch operation: all input items
