@@ -8,7 +8,7 @@ import { defaultCatalog } from '../../domain/catalog';
 import { currentField } from '../../domain/conversation/flow';
 import { OUTPUT, type StepItem } from '../actions/conversation/stepItem';
 import { resourceOf, runNode } from './runNode';
-import { Chat, answerCurrent } from '../../domain/conversation/__tests__/chat';
+import { Chat, answerCurrent } from '../../../test/support/chat';
 
 const catalog = defaultCatalog();
 const WA = '6281234567890';

@@ -1,7 +1,7 @@
 // Test support: a valid heirs' statement larger than one Google Sheets cell. A support file,
 // not a test file, so no test runs twice by being imported.
 import { randomBytes } from 'crypto';
-import { sampleApplication } from '../../letter/__tests__/samples';
+import { sampleApplication } from './letterSamples';
 
 /** A valid heirs' statement at the catalog's limits: 30 heirs, long names and addresses, many files. */
 export function largeInheritance(): Record<string, unknown> {

@@ -1,3 +1,4 @@
+/** A sandbox for one test file (its own state folder and TLS proxy), and ways to talk to it. */
 import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import {
 	request as httpRequest,
@@ -11,6 +12,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect as tlsConnect } from 'node:tls';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/server';
+
+/** The stand-in BSrE's credential values, for the tests that sign against it. */
+export { SANDBOX_BSRE } from '../../sandbox/server/bsre';
 
 export interface TestSandbox {
 	sandbox: Sandbox;

@@ -2,12 +2,12 @@
  * Test support: a resident chatting with the engine, valid answers generated from the catalog,
  * and the WhatsApp limits every reply must respect.
  */
-import type { Catalog, FieldSpec, ResolvedService } from '../../catalog/types';
-import type { InboundMessage, OutboundReply } from '../../messaging/types';
-import { WHATSAPP_LIMITS as L } from '../../messaging/types';
-import { inviteSurvey, step } from '..';
-import type { DeskEvent, Session, StepResult } from '..';
-import { currentField } from '../flow';
+import type { Catalog, FieldSpec, ResolvedService } from '../../nodes/domain/catalog/types';
+import type { InboundMessage, OutboundReply } from '../../nodes/domain/messaging/types';
+import { WHATSAPP_LIMITS as L } from '../../nodes/domain/messaging/types';
+import { inviteSurvey, step } from '../../nodes/domain/conversation';
+import type { DeskEvent, Session, StepResult } from '../../nodes/domain/conversation';
+import { currentField } from '../../nodes/domain/conversation/flow';
 
 export const NIK = '3577011708900001';
 export const MASKED_NIK = '3577********0001';

@@ -14,8 +14,8 @@ import type {
 	IWebhookFunctions,
 } from 'n8n-workflow';
 
-import { WhatsAppCloudApi } from '../../../../credentials/WhatsAppCloudApi.credentials';
-import { FonnteApi } from '../../../../credentials/FonnteApi.credentials';
+import { WhatsAppCloudApi } from '../../../credentials/WhatsAppCloudApi.credentials';
+import { FonnteApi } from '../../../credentials/FonnteApi.credentials';
 
 const CREDENTIAL_CLASSES = { whatsAppCloudApi: new WhatsAppCloudApi(), fonnteApi: new FonnteApi() };
 

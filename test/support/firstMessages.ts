@@ -5,10 +5,10 @@
  */
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import type { Catalog } from '../../catalog/types';
-import { step } from '..';
-import { FAQ_TOPICS } from '../recognise';
-import { textsFor } from '../texts';
+import type { Catalog } from '../../nodes/domain/catalog/types';
+import { step } from '../../nodes/domain/conversation';
+import { FAQ_TOPICS } from '../../nodes/domain/conversation/recognise';
+import { textsFor } from '../../nodes/domain/conversation/texts';
 
 export interface Labelled {
 	text: string;
@@ -16,7 +16,7 @@ export interface Labelled {
 }
 
 export function firstMessages(): Labelled[] {
-	return readFileSync(join(__dirname, '../../../../test/fixtures/first-messages.tsv'), 'utf8')
+	return readFileSync(join(__dirname, '../fixtures/first-messages.tsv'), 'utf8')
 		.split('\n')
 		.filter((line) => line.trim() && !line.startsWith('#'))
 		.map((line) => {

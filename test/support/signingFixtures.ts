@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { createTestCa, toPkcs12Base64, type TestCa } from '../../../../sandbox/server/bsre-ca';
+import { createTestCa, toPkcs12Base64, type TestCa } from '../../sandbox/server/bsre-ca';
 
 export const SIGNATORY = 'Drs. Hadi Santoso, M.Si.';
 export const PASSWORD = 'kata-sandi-p12';
