@@ -1,5 +1,9 @@
 /** Sample approved applications, one per service: used by the tests, the bench and the doc samples. */
-import { DEFAULT_LETTERHEAD, DEFAULT_SIGNATORY, type LetterRequest } from '../../nodes/domain/letter';
+import {
+	DEFAULT_LETTERHEAD,
+	DEFAULT_SIGNATORY,
+	type LetterRequest,
+} from '../../nodes/domain/letter';
 import { LETTER_TEMPLATES } from '../../nodes/domain/letter/letters';
 
 export const IDENTITY = {
