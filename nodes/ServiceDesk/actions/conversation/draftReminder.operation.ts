@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { ItemResult } from '../../../n8nHelpers/itemLoop';
 import { draftReminder } from '../../../domain/conversation';
 import { getCatalog } from '../catalog';
-import { sessionProperty, storedSession, versionFields, versionProperty } from '../helpers';
+import { sessionProperty, storedSession, versionFields, versionProperty } from '../residentSession';
 
 const properties: INodeProperties[] = [
 	sessionProperty(),

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ItemResult } from '../../../n8nHelpers/itemLoop';
-import { sessionProperty } from '../helpers';
+import { sessionProperty } from '../residentSession';
 import { OUTPUT, routeStep, takeStep } from './stepItem';
 
 export { OUTPUT };

@@ -8,7 +8,7 @@ import { reopenForFix } from '../../../domain/conversation';
 import type { Application } from '../../../domain/conversation';
 import { decodeApplicationCell } from '../../../domain/sheet/applicationCell';
 import { getCatalog } from '../catalog';
-import { sessionProperty, storedSession, versionFields, versionProperty } from '../helpers';
+import { sessionProperty, storedSession, versionFields, versionProperty } from '../residentSession';
 
 const properties: INodeProperties[] = [
 	{

@@ -12,7 +12,7 @@ import {
 	versionFields,
 	versionProperty,
 	waIdProperty,
-} from '../helpers';
+} from '../residentSession';
 
 /**
  * What staff read in the hand-off row's Masalah cell when the message cannot go out ("{reason}"

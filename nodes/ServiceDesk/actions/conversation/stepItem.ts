@@ -18,7 +18,7 @@ import type { InboundMessage } from '../../../domain/messaging/types';
 import { jsonParameter } from '../../../n8nHelpers/jsonParameter';
 import { isObject } from '../../../domain/values';
 import { getCatalog } from '../catalog';
-import { storedPendingReplies, storedSession, storedVersion } from '../helpers';
+import { storedPendingReplies, storedSession, storedVersion } from '../residentSession';
 
 /** Output indexes of "Handle Message" and "Route Saved Step", in the order the node declares them. */
 export const OUTPUT = {

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ItemResult } from '../../../n8nHelpers/itemLoop';
 import { messageProperty } from './handleMessage.operation';
-import { pendingRepliesProperties, sessionProperty, versionProperty } from '../helpers';
+import { pendingRepliesProperties, sessionProperty, versionProperty } from '../residentSession';
 import { takeStep } from './stepItem';
 
 const properties: INodeProperties[] = [

@@ -5,7 +5,7 @@ import type { FailurePolicy, ItemResult } from '../../../n8nHelpers/itemLoop';
 import { complaintReplies } from '../../../domain/conversation';
 import { SHEET_PROBLEMS } from '../../../domain/sheet/problems';
 import { getCatalog } from '../catalog';
-import { waIdProperty } from '../helpers';
+import { waIdProperty } from '../residentSession';
 
 /**
  * What staff read in the complaint's Masalah cell when the answer cannot go out ("{reason}" to

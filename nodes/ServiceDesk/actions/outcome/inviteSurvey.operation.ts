@@ -10,7 +10,7 @@ import {
 	versionFields,
 	versionProperty,
 	waIdProperty,
-} from '../helpers';
+} from '../residentSession';
 
 const properties: INodeProperties[] = [
 	sessionProperty(),

@@ -5,7 +5,7 @@ import { statusReplies } from '../../../domain/conversation';
 import { DEFAULT_SHEET_LAYOUT as layout } from '../../../domain/sheet/requestRow';
 import { jsonParameter } from '../../../n8nHelpers/jsonParameter';
 import { getCatalog } from '../catalog';
-import { waIdProperty } from '../helpers';
+import { waIdProperty } from '../residentSession';
 
 const properties: INodeProperties[] = [
 	waIdProperty('The resident who asked; input items are their rows from the requests sheet'),

@@ -1,3 +1,7 @@
+/**
+ * The parameters that address one resident and their stored session (row, version, pending
+ * replies), and the readers of their values.
+ */
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { jsonParameter } from '../../n8nHelpers/jsonParameter';
