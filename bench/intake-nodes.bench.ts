@@ -15,7 +15,8 @@ import {
 	startOffice,
 	type Office,
 } from './load/office';
-import { catalog, sendTimed, type Channel } from './load/resident';
+import type { Channel } from './load/channel';
+import { catalog, sendTimed } from './load/resident';
 
 const MESSAGES = Number(process.env.PECELAN_NODES_MESSAGES ?? 30);
 

@@ -13,13 +13,13 @@ import { loadBundled } from './bundle';
 function bundledEngine(): { engine: Engine & Samples; cleanUp: () => void } {
 	const { code, cleanUp } = loadBundled<Engine & Samples>([
 		"export * from './nodes/domain/letter';",
-		"export { sampleRequest, heirs } from './nodes/domain/letter/__tests__/samples';",
+		"export { sampleRequest, heirs } from './test/support/letterSamples';",
 	]);
 	return { engine: code, cleanUp };
 }
 
 type Engine = typeof import('../nodes/domain/letter');
-type Samples = typeof import('../nodes/domain/letter/__tests__/samples');
+type Samples = typeof import('../test/support/letterSamples');
 
 const quantile = (xs: number[], q: number) =>
 	[...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];

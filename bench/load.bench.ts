@@ -10,15 +10,8 @@ import type { StackMode } from '../sandbox/runtime/stack';
 import { countProblems } from './load/counts';
 import { startOffice, type Office } from './load/office';
 import { loadAverage, reportProgress } from './load/progress';
-import {
-	catalog,
-	imagesIn,
-	playScript,
-	poll,
-	requestScript,
-	sendTimed,
-	type Channel,
-} from './load/resident';
+import { catalog, imagesIn, playScript, poll, requestScript, sendTimed } from './load/resident';
+import type { Channel } from './load/channel';
 import { DEFAULT_SHEET_LAYOUT } from '../nodes/domain/sheet/requestRow';
 
 const RESIDENTS = Number(process.env.PECELAN_LOAD_RESIDENTS ?? 50);

@@ -4,7 +4,7 @@
  * labelled and the share of non-service messages that wrongly started a service.
  */
 import { defaultCatalog } from '../nodes/domain/catalog';
-import { score } from '../nodes/domain/conversation/__tests__/firstMessages';
+import { score } from '../test/support/firstMessages';
 
 const catalog = defaultCatalog();
 const started = performance.now();

@@ -11,14 +11,14 @@ import { loadBundled } from './bundle';
 
 type Letter = typeof import('../nodes/domain/letter');
 type Signing = typeof import('../nodes/domain/signing');
-type Samples = typeof import('../nodes/domain/letter/__tests__/samples');
+type Samples = typeof import('../test/support/letterSamples');
 type Ca = typeof import('../sandbox/server/bsre-ca');
 
 function bundled(): { code: Letter & Signing & Samples & Ca; cleanUp: () => void } {
 	return loadBundled<Letter & Signing & Samples & Ca>([
 		"export * from './nodes/domain/letter';",
 		"export * from './nodes/domain/signing';",
-		"export { sampleRequest } from './nodes/domain/letter/__tests__/samples';",
+		"export { sampleRequest } from './test/support/letterSamples';",
 		"export { createTestCa, toPkcs12Base64 } from './sandbox/server/bsre-ca';",
 	]);
 }

@@ -13,7 +13,7 @@ Module._extensions['.hbs'] = (module, filename) => {
 	module.exports = readFileSync(filename, 'utf8');
 };
 const { renderLetter, LETTER_TEMPLATES } = await import('../nodes/domain/letter/index.ts');
-const { sampleRequest, heirs } = await import('../nodes/domain/letter/__tests__/samples.ts');
+const { sampleRequest, heirs } = await import('../test/support/letterSamples.ts');
 
 const out = 'docs/letters';
 for (const f of readdirSync(out)) if (f.endsWith('.png')) rmSync(join(out, f));

@@ -12,7 +12,7 @@ Module._extensions['.hbs'] = (module, filename) => {
 	module.exports = readFileSync(filename, 'utf8');
 };
 const { monthlyIndicators, renderReport } = await import('../nodes/domain/outcomes/index.ts');
-const fixture = await import('../nodes/domain/outcomes/__tests__/fixture.ts');
+const fixture = await import('../test/support/outcomeFixture.ts');
 
 const work = mkdtempSync(join(tmpdir(), 'report-'));
 try {

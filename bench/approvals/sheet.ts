@@ -2,7 +2,7 @@
 // them, appended through the Sheets API, and one staff approval timed to the letter in the chat.
 import { readFileSync } from 'node:fs';
 import type { Stack } from '../../sandbox/runtime/stack';
-import { bearer, viaProxy } from '../../test/sandbox/helpers';
+import { bearer, viaProxy } from '../../test/support/sandbox';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

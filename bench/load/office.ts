@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_SETTINGS, type ChatMessage } from '../../sandbox/server';
 import { startStack, type Stack, type StackMode } from '../../sandbox/runtime/stack';
-import type { Body, Channel, Sent } from './resident';
+import type { Body, Channel, Sent } from './channel';
 
 export const BARE_WORKFLOW = 'Bench · Bare reply (Webhook → HTTP Request)';
 export const INTAKE_WORKFLOW = 'Pecelan · Intake (WhatsApp conversation)';

@@ -8,14 +8,13 @@ import { defaultCatalog } from '../../nodes/domain/catalog';
 import { step, type Session } from '../../nodes/domain/conversation';
 import { currentField } from '../../nodes/domain/conversation/flow';
 import type { InboundMessage } from '../../nodes/domain/messaging/types';
-import type { ChatMessage } from '../../sandbox/server';
 import { defaultAnswer } from '../../test/e2e/support/resident';
+import type { Body, Channel } from './channel';
 import { tally } from './progress';
 
 export const catalog = defaultCatalog();
 
 /** What the sandbox's resident API takes: { text } | { reply } | { image }. */
-export type Body = Record<string, unknown>;
 export type Turn = { burst: Body[] } | { one: Body };
 
 const photo = (label: string): Body => ({
@@ -83,18 +82,6 @@ export function requestScript(serviceKey: string, waId: string): Turn[] {
 
 export const imagesIn = (turns: Turn[]) =>
 	turns.reduce((n, t) => n + ('burst' in t ? t.burst.length : t.one.image ? 1 : 0), 0);
-
-export interface Sent {
-	messageId: string;
-	webhookStatus: number;
-}
-
-export interface Channel {
-	send(waId: string, body: Body): Promise<Sent>;
-	chat(waId: string): Promise<ChatMessage[]>;
-	/** True once a delivery of the message was answered 200. */
-	delivered(messageId: string): Promise<boolean>;
-}
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -15,7 +15,7 @@ export class LetterPdf implements INodeType {
 		name: 'letterPdf',
 		icon: { light: 'file:letterPdf.svg', dark: 'file:letterPdf.dark.svg' },
 		group: ['transform'],
-		version: [1],
+		version: 1,
 		subtitle:
 			'={{ $parameter["templateSource"] === "custom" ? "custom template" : "service template" }}',
 		description:

@@ -19,7 +19,7 @@ export class LetterSignature implements INodeType {
 		name: 'letterSignature',
 		icon: { light: 'file:letterSignature.svg', dark: 'file:letterSignature.dark.svg' },
 		group: ['transform'],
-		version: [1],
+		version: 1,
 		subtitle:
 			'={{ $parameter["operation"] === "verifyPdf" ? "verify" : $parameter["signWith"] === "bsre" ? "BSrE TTE" : "office certificate" }}',
 		description:

@@ -15,7 +15,7 @@ export class OfficeSetup implements INodeType {
 		name: 'officeSetup',
 		icon: { light: 'file:officeSetup.svg', dark: 'file:officeSetup.dark.svg' },
 		group: ['transform'],
-		version: [1],
+		version: 1,
 		subtitle: '={{ $parameter["operation"] }}',
 		description:
 			"Prepares a new office: the Google Sheets API bodies for the office's spreadsheet, and the ready workflows with the office's ids, letterhead, signatory and credentials filled in",

@@ -15,7 +15,7 @@ export class ServiceDesk implements INodeType {
 		name: 'serviceDesk',
 		icon: { light: 'file:serviceDesk.svg', dark: 'file:serviceDesk.dark.svg' },
 		group: ['transform'],
-		version: [1],
+		version: 1,
 		subtitle: '={{ $parameter["resource"] + ": " + $parameter["operation"] }}',
 		description:
 			'Talks a resident through a letter request: catalog of services, requirement check and the conversation',

@@ -15,7 +15,7 @@ export class ServiceReport implements INodeType {
 		name: 'serviceReport',
 		icon: { light: 'file:serviceReport.svg', dark: 'file:serviceReport.dark.svg' },
 		group: ['transform'],
-		version: [1],
+		version: 1,
 		subtitle: '={{ $parameter["operation"] }}',
 		description:
 			'Monthly service indicators (requests, letters, time to letter, IKM, complaints) and the report PDF for the Lurah',

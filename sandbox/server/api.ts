@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join } from 'node:path';
 import type { SandboxContext } from './context';
+import type { Handler } from './handler';
 import { sheetEditPosts } from './apps-script';
 import { armFault, clearFaults, listFaults } from './faults';
 import { deleteFile, FOLDER, prepareDrive } from './drive-folders';
@@ -19,15 +20,6 @@ const PAGE_TYPES: Record<string, string> = {
 	'.css': 'text/css; charset=utf-8',
 	'.svg': 'image/svg+xml',
 };
-
-type Params = string[];
-export type Handler = (
-	ctx: SandboxContext,
-	req: IncomingMessage,
-	res: ServerResponse,
-	params: Params,
-	url: URL,
-) => Promise<void>;
 
 const WA_ID = '(\\d{5,20})';
 

@@ -4,14 +4,7 @@
  * when the message is recorded; a file that is no PDF or carries no signature gets nothing.
  */
 import { verifyPdf } from '../../nodes/domain/signing';
-import type { StoredFile } from './state';
-
-export interface DocumentSignature {
-	signedBy: string;
-	/** ISO 8601 */
-	signedAt?: string;
-	intact: boolean;
-}
+import type { DocumentSignature, StoredFile } from './state';
 
 export function signatureOf(file: StoredFile | undefined): DocumentSignature | undefined {
 	if (!file || !/pdf/i.test(file.mimeType)) return undefined;

@@ -2,7 +2,7 @@
  * The sandbox's JSON API for Meta's 24-hour window and template review: a test moves a
  * resident's last message back ("30 hours later") or plays Meta pausing a template.
  */
-import type { Handler } from './api';
+import type { Handler } from './handler';
 import { HttpError, parseJson, readBody, sendJson } from './http-util';
 import { ageResident, setTemplateStatus } from './meta-templates';
 

@@ -1,7 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DocumentSignature } from './letter-signature';
 import type { Spreadsheet } from './sheets-model';
 
 export interface ChatButton {
@@ -42,6 +41,14 @@ export interface ChatMessage {
 	template?: string;
 	/** Set on inbound messages once n8n marks them read. */
 	read?: boolean;
+}
+
+/** What the page says under a signed PDF (letter-signature.ts reads it). */
+export interface DocumentSignature {
+	signedBy: string;
+	/** ISO 8601 */
+	signedAt?: string;
+	intact: boolean;
 }
 
 export interface StoredFile {

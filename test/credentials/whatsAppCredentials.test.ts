@@ -2,8 +2,8 @@ import axios from 'axios';
 
 import { FonnteApi } from '../../credentials/FonnteApi.credentials';
 import { WhatsAppCloudApi } from '../../credentials/WhatsAppCloudApi.credentials';
-import { FakeApi } from '../../nodes/WhatsApp/__tests__/support/fakeApi';
-import { resolveCredentialTemplate } from '../../nodes/WhatsApp/__tests__/support/harness';
+import { FakeApi } from '../support/whatsapp/fakeApi';
+import { resolveCredentialTemplate } from '../support/whatsapp/harness';
 
 const api = new FakeApi();
 beforeAll(() => api.start());

@@ -1,7 +1,7 @@
 // Staff decisions days after the resident's last message (Meta's 24-hour window), and a row
 // whose letter cannot be made: through the real approvals workflow and the sandbox's Meta.
 import type { ChatMessage } from '../../sandbox/server';
-import { readPdf, squash } from '../../nodes/domain/letter/__tests__/pdfText';
+import { readPdf, squash } from '../support/pdfText';
 import refusals from '../../templates/letterhead/refusals.json';
 import { staffClient } from './support/clients';
 import {

@@ -1,7 +1,7 @@
 // Staff decisions through the real approvals workflow: a rejection with a reason, a fix round
 // trip that keeps the ticket, status questions before and after, and an inheritance letter whose
 // list of heirs prints in full.
-import { readPdf, squash } from '../../nodes/domain/letter/__tests__/pdfText';
+import { readPdf, squash } from '../support/pdfText';
 import {
 	columns as c,
 	decide,

@@ -4,7 +4,7 @@
 import { SANDBOX_REPORT_KEY } from '../../sandbox/runtime/stack';
 import reportLabels from '../../templates/report/labels.json';
 import sheetLayout from '../../templates/sheet.json';
-import { readPdf, squash } from '../../nodes/domain/letter/__tests__/pdfText';
+import { readPdf, squash } from '../support/pdfText';
 import { staffClient } from './support/clients';
 import {
 	columns as c,

@@ -16,7 +16,7 @@ import { submitSetupForm } from '../../sandbox/runtime/setup-form';
 import type { WorkflowFile } from '../../sandbox/runtime/workflow-file';
 import setupWorkflow from '../../workflows/setup.json';
 import layout from '../../templates/sheet.json';
-import { readPdf, squash } from '../../nodes/domain/letter/__tests__/pdfText';
+import { readPdf, squash } from '../support/pdfText';
 import { residentClient } from './support/clients';
 import { nextUnpromptedMessage } from './support/office';
 import { Resident, submitRequest } from './support/resident';

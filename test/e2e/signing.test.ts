@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import office from '../../sandbox/office.json';
 import { SANDBOX_BSRE } from '../../sandbox/server/bsre';
 import { SANDBOX_SIGNATORY_LOGIN } from '../../sandbox/runtime/stack';
-import { pdfsig } from '../../nodes/domain/signing/__tests__/fixtures';
+import { pdfsig } from '../support/signingFixtures';
 import { staffClient } from './support/clients';
 import { approvalsWorkflowId, columns as c, decide, rowOf, statuses } from './support/office';
 import { Resident, submitRequest } from './support/resident';

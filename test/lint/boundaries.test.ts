@@ -1,5 +1,6 @@
-// The project's boundaries are kept by the lint, not by habit: the same ESLint config `npm run lint`
-// uses, run on small sources placed where they would live.
+// The project's boundaries are kept by the lint, not by habit: the project's ESLint config
+// (eslint.project.config.mjs, which `npm run lint` runs after n8n's), run on small sources placed
+// where they would live.
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 
@@ -16,7 +17,7 @@ function lint(probes: Probe[]): string[][] {
 	const script = `
 		const { ESLint } = require('eslint');
 		const probes = JSON.parse(require('fs').readFileSync(0, 'utf8'));
-		const eslint = new ESLint({ cwd: process.cwd() });
+		const eslint = new ESLint({ cwd: process.cwd(), overrideConfigFile: 'eslint.project.config.mjs' });
 		(async () => {
 			const out = [];
 			for (const p of probes) {
@@ -32,13 +33,16 @@ function lint(probes: Probe[]): string[][] {
 	return JSON.parse(stdout.toString()) as string[][];
 }
 
-const n8nImport = "import { NodeOperationError } from 'n8n-workflow';\nexport const E = NodeOperationError;\n";
-const nodeImport = "import { router } from '../../ServiceDesk/actions/router';\nexport const r = router;\n";
+const n8nImport =
+	"import { NodeOperationError } from 'n8n-workflow';\nexport const E = NodeOperationError;\n";
+const nodeImport =
+	"import { router } from '../../ServiceDesk/actions/router';\nexport const r = router;\n";
 const otherNodeImport =
 	"import { letterFileName } from '../../LetterPdf/generate';\nexport const f = letterFileName;\n";
 const commonImport =
 	"import { forEachItem } from '../../n8nHelpers/itemLoop';\nexport const loop = forEachItem;\n";
-const fsImport = "import { readFileSync } from 'node:fs';\nexport const read = () => readFileSync('x');\n";
+const fsImport =
+	"import { readFileSync } from 'node:fs';\nexport const read = () => readFileSync('x');\n";
 
 describe('lint boundaries', () => {
 	jest.setTimeout(180_000);
@@ -73,7 +77,9 @@ describe('lint boundaries', () => {
 
 	it('applies the community-node rules to shipped code only', () => {
 		expect(results[3]).toEqual([]);
-		expect(results[4]).toEqual([expect.stringMatching(/^@n8n\/community-nodes\/no-restricted-imports/)]);
+		expect(results[4]).toEqual([
+			expect.stringMatching(/^@n8n\/community-nodes\/no-restricted-imports/),
+		]);
 	});
 
 	it("refuses a node that imports another node's folder", () => {

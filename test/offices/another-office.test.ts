@@ -4,8 +4,8 @@
 import { loadCatalog } from '../../nodes/domain/catalog';
 import defaultJson from '../../templates/catalog.json';
 import { renderLetter, DEFAULT_SIGNATORY, LETTER_TEMPLATES } from '../../nodes/domain/letter';
-import { readPdf, squash } from '../../nodes/domain/letter/__tests__/pdfText';
-import { Chat, answerCurrent } from '../../nodes/domain/conversation/__tests__/chat';
+import { readPdf, squash } from '../support/pdfText';
+import { Chat, answerCurrent } from '../support/chat';
 import type { DeskEvent } from '../../nodes/domain/conversation';
 
 // What an admin does: copy the default catalog, keep the services the office offers, rename the

@@ -7,7 +7,7 @@ import {
 	startTestSandbox,
 	viaProxy,
 	type TestSandbox,
-} from './helpers';
+} from '../support/sandbox';
 
 let t: TestSandbox;
 let receiver: Awaited<ReturnType<typeof startReceiver>>;

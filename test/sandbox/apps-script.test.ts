@@ -8,7 +8,7 @@ import {
 	sheetEditTimeRefusal,
 	signSheetEdit,
 } from '../../nodes/domain/sheet/sheetEdit';
-import { api, bearer, startTestSandbox, viaProxy, type TestSandbox } from './helpers';
+import { api, bearer, startTestSandbox, viaProxy, type TestSandbox } from '../support/sandbox';
 
 let t: TestSandbox;
 let n8n: Server;

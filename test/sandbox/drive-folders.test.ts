@@ -8,7 +8,7 @@ import {
 	startTestSandbox,
 	viaProxy,
 	type TestSandbox,
-} from './helpers';
+} from '../support/sandbox';
 
 const FOLDER = 'application/vnd.google-apps.folder';
 let t: TestSandbox;

@@ -8,7 +8,7 @@ import {
 	startTestSandbox,
 	viaProxy,
 	type TestSandbox,
-} from './helpers';
+} from '../support/sandbox';
 
 const GRAPH = 'graph.facebook.com';
 const SHEETS = 'sheets.googleapis.com';

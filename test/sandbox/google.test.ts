@@ -5,7 +5,7 @@ import {
 	startTestSandbox,
 	viaProxy,
 	type TestSandbox,
-} from './helpers';
+} from '../support/sandbox';
 
 const SHEETS = 'sheets.googleapis.com';
 let t: TestSandbox;

@@ -4,8 +4,8 @@ import { renderLetter } from '../../nodes/domain/letter';
 import { loadSigner, signPdf } from '../../nodes/domain/signing';
 import { signatureOf } from '../../sandbox/server/letter-signature';
 import type { StoredFile } from '../../sandbox/server/state';
-import { sampleRequest } from '../../nodes/domain/letter/__tests__/samples';
-import { officeP12, PASSWORD, SIGNATORY } from '../../nodes/domain/signing/__tests__/fixtures';
+import { sampleRequest } from '../support/letterSamples';
+import { officeP12, PASSWORD, SIGNATORY } from '../support/signingFixtures';
 
 jest.setTimeout(30_000);
 

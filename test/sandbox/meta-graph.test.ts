@@ -1,4 +1,4 @@
-import { api, bearer, startTestSandbox, viaProxy, type TestSandbox } from './helpers';
+import { api, bearer, startTestSandbox, viaProxy, type TestSandbox } from '../support/sandbox';
 
 const GRAPH = 'graph.facebook.com';
 let t: TestSandbox;

@@ -1,6 +1,6 @@
 // Meta's 24-hour window and message templates, as the sandbox plays them through the Graph API.
 import { OFFICE_TEMPLATES } from '../../nodes/domain/messaging/templates';
-import { api, bearer, startTestSandbox, viaProxy, type TestSandbox } from './helpers';
+import { api, bearer, startTestSandbox, viaProxy, type TestSandbox } from '../support/sandbox';
 
 const GRAPH = 'graph.facebook.com';
 const SITI = '6281234567890';

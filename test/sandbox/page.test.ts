@@ -11,7 +11,7 @@ import {
 	startTestSandbox,
 	viaProxy,
 	type TestSandbox,
-} from './helpers';
+} from '../support/sandbox';
 
 // The README's screenshots come from the end-to-end page test (real workflows); this one checks
 // the page alone and keeps its screenshot out of the work tree.

@@ -3,9 +3,9 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { LetterPdf } from '../LetterPdf.node';
 import { letterFileName } from '../generate';
-import { readPdf, squash } from '../../domain/letter/__tests__/pdfText';
-import { sampleApplication } from '../../domain/letter/__tests__/samples';
-import { executeContext } from './harness';
+import { readPdf, squash } from '../../../test/support/pdfText';
+import { sampleApplication } from '../../../test/support/letterSamples';
+import { executeContext } from '../../../test/support/nodeContext';
 
 const node = new LetterPdf();
 const app = (service: string) => sampleApplication(service) as IDataObject;

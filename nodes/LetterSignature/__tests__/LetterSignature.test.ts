@@ -3,10 +3,9 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { LetterSignature } from '../LetterSignature.node';
 import { renderLetter } from '../../domain/letter';
-import { SANDBOX_BSRE } from '../../../sandbox/server/bsre';
-import { startTestSandbox, type TestSandbox } from '../../../test/sandbox/helpers';
-import { sampleRequest } from '../../domain/letter/__tests__/samples';
-import { officeP12, PASSWORD, pdfsig, SIGNATORY } from '../../domain/signing/__tests__/fixtures';
+import { SANDBOX_BSRE, startTestSandbox, type TestSandbox } from '../../../test/support/sandbox';
+import { sampleRequest } from '../../../test/support/letterSamples';
+import { officeP12, PASSWORD, pdfsig, SIGNATORY } from '../../../test/support/signingFixtures';
 import { executeContext, type Credentials } from './harness';
 
 // The sandbox makes its BSrE test CA and keys on first use (RSA key generation, ~1–3 s on a busy machine).

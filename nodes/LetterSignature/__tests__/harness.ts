@@ -6,7 +6,7 @@ import type {
 	INodeExecutionData,
 } from 'n8n-workflow';
 
-import { executeContext as letterContext } from '../../LetterPdf/__tests__/harness';
+import { executeContext as letterContext } from '../../../test/support/nodeContext';
 
 export interface Credentials {
 	officeCertificateApi?: IDataObject;

@@ -5,8 +5,8 @@ import type { INodeExecutionData } from 'n8n-workflow';
 import { LetterSignature } from '../LetterSignature.node';
 import { renderLetter } from '../../domain/letter';
 import { loadSigner, signPdf } from '../../domain/signing';
-import { sampleRequest } from '../../domain/letter/__tests__/samples';
-import { officeP12, PASSWORD, SIGNATORY } from '../../domain/signing/__tests__/fixtures';
+import { sampleRequest } from '../../../test/support/letterSamples';
+import { officeP12, PASSWORD, SIGNATORY } from '../../../test/support/signingFixtures';
 import { executeContext } from './harness';
 
 jest.setTimeout(30_000);

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { OfficeSetup } from '../OfficeSetup.node';
-import { executeContext } from '../../LetterPdf/__tests__/harness';
+import { executeContext } from '../../../test/support/nodeContext';
 
 const node = new OfficeSetup();
 const run = (params: IDataObject, fail = false) =>

@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { properties } from '../actions/description';
-import { operations } from '../actions/router';
+import { resources } from '../actions/router';
+import before from './fixtures/properties-eecb20c.json';
 
 type Options = Array<{ value: string }>;
 
@@ -20,13 +21,13 @@ const byResource = new Map(
 );
 
 describe('Service Desk operations', () => {
-	it('offers every operation the router runs under one resource, and nothing else', () => {
-		const resources = (properties.find((p) => p.name === 'resource')!.options as Options).map(
+	it('offers under each resource the operations its folder runs, and nothing else', () => {
+		const offered = (properties.find((p) => p.name === 'resource')!.options as Options).map(
 			(o) => o.value,
 		);
-		expect([...byResource.keys()].sort()).toEqual([...resources].sort());
-		const offered = [...byResource.values()].flat().sort();
-		expect(offered).toEqual(Object.keys(operations).sort());
+		expect([...byResource.keys()].sort()).toEqual(offered.sort());
+		for (const [resource, operations] of byResource)
+			expect(operations.sort()).toEqual(Object.keys(resources[resource]).sort());
 	});
 
 	it.each(workflowFiles)(
@@ -67,5 +68,66 @@ describe('the Message parameter', () => {
 
 	it('Handle Message takes the item it is given (the trigger right before it)', () => {
 		expect(defaultFor('handleMessage')).toBe('={{ $json }}');
+	});
+});
+
+/**
+ * The parameters as the node had them before its operations moved into a folder per resource,
+ * generated on commit eecb20c with:
+ *   npx tsx -e "const { ServiceDesk } = require('./nodes/ServiceDesk/ServiceDesk.node.ts'); process.stdout.write(JSON.stringify(new ServiceDesk().description.properties, null, '\t') + '\n');" > nodes/ServiceDesk/__tests__/fixtures/properties-eecb20c.json
+ * Saved workflows keep every parameter only if names, values, defaults and display conditions
+ * are the same; the order matters among the parameters one operation shows. An operation added
+ * since brings its own parameters; those of the operations below stay as they were.
+ */
+describe('the parameters, against the node before the folders per resource', () => {
+	const canonical = (value: unknown): unknown =>
+		Array.isArray(value)
+			? value.map(canonical)
+			: value && typeof value === 'object'
+				? Object.fromEntries(
+						Object.keys(value)
+							.sort()
+							.map((key) => [key, canonical((value as Record<string, unknown>)[key])]),
+					)
+				: value;
+	type Property = (typeof before)[number] & {
+		displayOptions?: { show?: Record<string, unknown[]> };
+		options?: unknown[];
+	};
+	const text = (p: unknown) => JSON.stringify(canonical(p));
+	const isSelector = (p: Property) => p.name === 'operation' || p.name === 'resource';
+	const now = JSON.parse(JSON.stringify(properties)) as Property[];
+	const old = before as Property[];
+
+	it('keeps every parameter with the same name, options, default and display conditions', () => {
+		const current = new Set(now.map(text));
+		expect(old.filter((p) => !isSelector(p) && !current.has(text(p)))).toEqual([]);
+	});
+
+	it('keeps every resource and operation with the same name, value and description', () => {
+		const optionsOf = (list: Property[]) =>
+			new Set(list.filter(isSelector).flatMap((p) => (p.options ?? []).map(text)));
+		const current = optionsOf(now);
+		expect([...optionsOf(old)].filter((option) => !current.has(option))).toEqual([]);
+	});
+
+	const pairs = old
+		.filter((p) => p.name === 'operation')
+		.flatMap((p) =>
+			(p.options as Options).map((o) => [String(p.displayOptions?.show?.resource?.[0]), o.value]),
+		);
+	it.each(pairs)('%s: %s shows the same parameters in the same order', (resource, operation) => {
+		const shownFor = (list: Property[]) =>
+			list
+				.filter((p) => {
+					const show = p.displayOptions?.show;
+					return (
+						!isSelector(p) &&
+						(show?.resource?.includes(resource) ?? true) &&
+						(show?.operation?.includes(operation) ?? true)
+					);
+				})
+				.map(text);
+		expect(shownFor(now)).toEqual(shownFor(old));
 	});
 });

@@ -7,7 +7,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { defaultCatalog } from '../../domain/catalog';
 import { router } from '../actions/router';
 import { draftReminder } from '../../domain/conversation';
-import { Chat, answerCurrent } from '../../domain/conversation/__tests__/chat';
+import { Chat, answerCurrent } from '../../../test/support/chat';
 
 const catalog = defaultCatalog();
 const HOUR = 3_600_000;
@@ -21,7 +21,12 @@ function run(
 	const context = {
 		getInputData: () => rows.map((json) => ({ json })),
 		getNodeParameter: (name: string, i: number, fallback?: unknown) => {
-			const parameters = { operation: 'draftReminder', ...shared, ...rows[i] };
+			const parameters = {
+				resource: 'conversation',
+				operation: 'draftReminder',
+				...shared,
+				...rows[i],
+			};
 			return name in parameters ? parameters[name] : fallback;
 		},
 		getNode: () => ({ name: 'Service Desk', type: 'serviceDesk' }),

@@ -19,6 +19,7 @@ const row = (ticket: string) => ({
 
 function run(rows: unknown[], continueOnFail: boolean): Promise<INodeExecutionData[][]> {
 	const parameters = (i: number): Record<string, unknown> => ({
+		resource: 'conversation',
 		operation: 'notify',
 		notice: 'rejected',
 		row: rows[i],

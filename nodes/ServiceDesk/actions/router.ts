@@ -1,53 +1,26 @@
 /**
- * Service Desk operations run per item; Triage Decisions, Status Reply and Verification Page are
- * batch operations (a sheet's rows read as one whole).
+ * Service Desk runs the operation its resource names; most run per item, Triage Decisions, Status
+ * Reply and Verification Page are batch operations (a sheet's rows read as one whole).
  */
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { runOperation, type Operation } from '../../n8nHelpers/itemLoop';
-import * as checkApplication from './checkApplication.operation';
-import * as complaintReply from './complaintReply.operation';
-import * as describeService from './describeService.operation';
-import * as draftReminder from './draftReminder.operation';
-import * as expiredFolders from './expiredFolders.operation';
-import * as handleMessage from './handleMessage.operation';
-import * as inviteSurvey from './inviteSurvey.operation';
-import * as letterRecord from './letterRecord.operation';
-import * as letterRecordChanges from './letterRecordChanges.operation';
-import * as listServices from './listServices.operation';
-import * as notify from './notify.operation';
+import * as conversation from './conversation/Conversation.resource';
+import * as letterVerification from './letterVerification/LetterVerification.resource';
+import * as outcome from './outcome/Outcome.resource';
 import { outputsFor } from './outputs';
-import * as reopen from './reopen.operation';
-import * as resumeBot from './resumeBot.operation';
-import * as routeSavedStep from './routeSavedStep.operation';
-import * as sheetRow from './sheetRow.operation';
-import * as statusReply from './statusReply.operation';
-import * as takeStep from './takeStep.operation';
-import * as triage from './triage.operation';
-import * as verificationPage from './verificationPage.operation';
+import * as requestSheet from './requestSheet/RequestSheet.resource';
+import * as service from './service/Service.resource';
 
-export const operations: Record<string, Operation> = {
-	handleMessage,
-	takeStep,
-	routeSavedStep,
-	checkApplication,
-	listServices,
-	describeService,
-	statusReply,
-	notify,
-	reopen,
-	resumeBot,
-	sheetRow,
-	triage,
-	verificationPage,
-	inviteSurvey,
-	complaintReply,
-	letterRecord,
-	letterRecordChanges,
-	expiredFolders,
-	draftReminder,
+export const resources: Record<string, Record<string, Operation>> = {
+	conversation: conversation.operations,
+	service: service.operations,
+	requestSheet: requestSheet.operations,
+	letterVerification: letterVerification.operations,
+	outcome: outcome.operations,
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await runOperation(this, operations, (name) => outputsFor(name).length);
+	const resource = this.getNodeParameter('resource', 0) as string;
+	return await runOperation(this, resources[resource] ?? {}, (name) => outputsFor(name).length);
 }

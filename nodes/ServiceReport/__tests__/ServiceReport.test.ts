@@ -2,9 +2,9 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { ServiceReport } from '../ServiceReport.node';
-import { executeContext } from '../../LetterPdf/__tests__/harness';
-import { readPdf, squash } from '../../domain/letter/__tests__/pdfText';
-import { complaints, events, requests, surveys } from '../../domain/outcomes/__tests__/fixture';
+import { executeContext } from '../../../test/support/nodeContext';
+import { readPdf, squash } from '../../../test/support/pdfText';
+import { complaints, events, requests, surveys } from '../../../test/support/outcomeFixture';
 
 const node = new ServiceReport();
 const run = (params: IDataObject, items: INodeExecutionData[] = [{ json: {} }], fail = false) =>

@@ -1,7 +1,4 @@
-import {
-	parseFonnteWebhook,
-	verifyFonnteSecret,
-} from '../providers/fonnte/fonnteWebhook';
+import { parseFonnteWebhook, verifyFonnteSecret } from '../providers/fonnte/fonnteWebhook';
 import { WebhookPayloadError } from '../providers/payloadError';
 
 const NOW = new Date('2026-01-01T00:00:00Z');
@@ -24,7 +21,7 @@ const only = (body: Record<string, unknown>) => {
 };
 
 describe('parseFonnteWebhook', () => {
-	it('normalises a text message (device to WhatsApp id, unix time to ISO)', () => {
+	it('normalizes a text message (device to WhatsApp id, unix time to ISO)', () => {
 		expect(only({ ...base, message: 'Mau buat surat domisili' })).toEqual({
 			provider: 'fonnte',
 			businessNumber: '6282227097005',

@@ -1,8 +1,8 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { WhatsAppGateway } from '../WhatsAppGateway.node';
-import { FakeApi, parseMultipart } from './support/fakeApi';
-import { executeContext } from './support/harness';
+import { FakeApi, parseMultipart } from '../../../test/support/whatsapp/fakeApi';
+import { executeContext } from '../../../test/support/whatsapp/harness';
 
 const api = new FakeApi();
 const queued = (id: string) => ({

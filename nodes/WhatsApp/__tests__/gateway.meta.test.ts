@@ -2,8 +2,8 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { WhatsAppGateway } from '../WhatsAppGateway.node';
-import { FakeApi, parseMultipart } from './support/fakeApi';
-import { executeContext } from './support/harness';
+import { FakeApi, parseMultipart } from '../../../test/support/whatsapp/fakeApi';
+import { executeContext } from '../../../test/support/whatsapp/harness';
 
 const api = new FakeApi();
 const V = 'v26.0';
@@ -47,7 +47,7 @@ async function run(params: IDataObject, items?: INodeExecutionData[], continueOn
 }
 
 describe('WhatsApp Gateway (Meta) – message', () => {
-	it('sends text to the normalised recipient with the bearer token', async () => {
+	it('sends text to the normalized recipient with the bearer token', async () => {
 		api.on('POST', MESSAGES, sent('wamid.A'));
 		const out = await run({
 			resource: 'message',

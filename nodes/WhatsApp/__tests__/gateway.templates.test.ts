@@ -4,8 +4,8 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { WhatsAppGateway } from '../WhatsAppGateway.node';
 import { OFFICE_TEMPLATES } from '../../domain/messaging/templates';
-import { FakeApi } from './support/fakeApi';
-import { executeContext } from './support/harness';
+import { FakeApi } from '../../../test/support/whatsapp/fakeApi';
+import { executeContext } from '../../../test/support/whatsapp/harness';
 
 const api = new FakeApi();
 const V = 'v26.0';

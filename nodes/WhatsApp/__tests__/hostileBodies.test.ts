@@ -10,8 +10,8 @@ import { parseFonnteWebhook } from '../providers/fonnte/fonnteWebhook';
 import { parseMetaWebhook } from '../providers/meta/metaWebhook';
 import { WhatsAppGatewayTrigger } from '../WhatsAppGatewayTrigger.node';
 import { mimeFromExtension } from '../../domain/messaging/media';
-import { webhookContext } from './support/harness';
-import { envelope, message, PHONE_NUMBER_ID } from './support/metaPayloads';
+import { webhookContext } from '../../../test/support/whatsapp/harness';
+import { envelope, message, PHONE_NUMBER_ID } from '../../../test/support/whatsapp/metaPayloads';
 
 const NOW = new Date('2026-01-01T00:00:00Z');
 const metaText = (extra: Record<string, unknown>) =>

@@ -6,8 +6,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { WhatsAppGateway } from '../WhatsAppGateway.node';
 import { fileNameOfUrl, mediaUrlProblem } from '../providers/fonnte/download';
-import { FakeApi } from './support/fakeApi';
-import { executeContext } from './support/harness';
+import { FakeApi } from '../../../test/support/whatsapp/fakeApi';
+import { executeContext } from '../../../test/support/whatsapp/harness';
 
 const api = new FakeApi();
 beforeAll(() => api.start());

@@ -13,7 +13,7 @@ import {
 	every,
 	RESIDENT,
 	statusUpdate,
-} from './support/metaPayloads';
+} from '../../../test/support/whatsapp/metaPayloads';
 
 const NOW = new Date('2026-01-01T00:00:00Z');
 
@@ -24,7 +24,7 @@ function one(msg: Record<string, unknown>) {
 }
 
 describe('parseMetaWebhook', () => {
-	it('normalises a text message with sender, profile name, business number and ISO time', () => {
+	it('normalizes a text message with sender, profile name, business number and ISO time', () => {
 		const msg = every.text();
 		expect(one(msg)).toEqual({
 			provider: 'meta',

@@ -2,7 +2,7 @@ import { createHmac } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 
 import { WhatsAppGatewayTrigger } from '../WhatsAppGatewayTrigger.node';
-import { webhookContext, type WebhookSetup } from './support/harness';
+import { webhookContext, type WebhookSetup } from '../../../test/support/whatsapp/harness';
 import {
 	contacts,
 	envelope,
@@ -10,7 +10,7 @@ import {
 	PHONE_NUMBER_ID,
 	RESIDENT,
 	statusUpdate,
-} from './support/metaPayloads';
+} from '../../../test/support/whatsapp/metaPayloads';
 
 const META = {
 	whatsAppCloudApi: {

@@ -2,7 +2,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { forEachItem, unknownOperation, type ItemOperation } from '../../n8nHelpers/itemLoop';
-import { createGateway, type Gateway } from '../providers/gateway';
+import { createGateway } from '../providers/createGateway';
+import type { Gateway } from '../providers/gateway';
 import type { Provider } from '../transport';
 import { retryPolicy } from './common';
 import * as sendText from './message/sendText.operation';

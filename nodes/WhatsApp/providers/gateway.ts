@@ -1,13 +1,7 @@
 /** The one interface both providers implement; operations only talk to this. */
-import type { IExecuteFunctions } from 'n8n-workflow';
-
 import type { OutboundReply } from '../../domain/messaging/types';
 import type { TemplateDefinition } from '../../domain/messaging/templates';
-import type { Provider, RetryPolicy } from '../transport';
-import { CREDENTIAL_OF } from '../transport';
-import { MetaGateway, type MetaSettings } from './meta/client';
-import { FonnteGateway } from './fonnte/client';
-import type { DownloadLimits } from './fonnte/download';
+import type { Provider } from '../transport';
 
 export interface OutgoingFile {
 	data: Buffer;
@@ -58,6 +52,16 @@ export interface DownloadedMedia {
 	fileName?: string;
 }
 
+export interface DownloadLimits {
+	/**
+	 * Comma-separated hosts, reached over https on port 443; an entry written `https://host:port`
+	 * allows that port, one written `http://host:port` that origin over http.
+	 */
+	allowedHosts: string;
+	maxBytes: number;
+	timeoutMs: number;
+}
+
 export interface Gateway {
 	readonly provider: Provider;
 	sendText(to: string, text: string): Promise<SendOutcome>;
@@ -79,31 +83,4 @@ export interface Gateway {
 	prepareMedia(source: MediaSource, kind: 'document' | 'image'): Promise<MediaSource>;
 	/** `POST /{waba-id}/message_templates` (Meta only). */
 	createTemplate?(definition: TemplateDefinition): Promise<Record<string, unknown>>;
-}
-
-const trimSlash = (s: string) => s.replace(/\/+$/, '');
-
-/** A gateway for `provider`, bound to one item (errors name it) and the retry policy. */
-export async function createGateway(
-	ctx: IExecuteFunctions,
-	provider: Provider,
-	itemIndex: number,
-	retry: RetryPolicy,
-): Promise<Gateway> {
-	const creds = await ctx.getCredentials(CREDENTIAL_OF[provider], itemIndex);
-	if (provider === 'meta') {
-		const settings: MetaSettings = {
-			baseUrl: trimSlash(String(creds.baseUrl || 'https://graph.facebook.com')),
-			version: String(creds.graphApiVersion || 'v26.0').replace(/^\/+|\/+$/g, ''),
-			phoneNumberId: String(creds.phoneNumberId ?? '').trim(),
-			businessAccountId: String(creds.businessAccountId ?? '').trim(),
-		};
-		return new MetaGateway(ctx, settings, itemIndex, retry);
-	}
-	return new FonnteGateway(
-		ctx,
-		trimSlash(String(creds.baseUrl || 'https://api.fonnte.com')),
-		itemIndex,
-		retry,
-	);
 }

@@ -3,7 +3,7 @@
  * types and throws a CatalogError naming the JSON path (`services[3].fields[2].type`).
  */
 
-import { compilePattern } from '../validation/field';
+import { compilePattern } from '../validation/pattern';
 import type { ChoiceOption, DocumentSpec, FieldSpec, FieldType, FieldValidation } from './types';
 
 export class CatalogError extends Error {

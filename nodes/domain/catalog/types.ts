@@ -3,8 +3,7 @@
  * reads in the chat. It is data an admin edits (JSON in the Service Desk node, or the bundled
  * default in templates/), validated by the loader with errors that name the path.
  */
-import type { Condition } from '../crosscheck/conditions';
-import type { Rule } from '../crosscheck/rules';
+import type { Condition, Rule } from '../crosscheck/types';
 
 export type FieldType =
 	| 'text'

@@ -7,13 +7,12 @@ import type { FieldSpec, ResolvedService } from '../catalog/types';
 import { validateField } from '../validation';
 import type { EditItem, Session } from './types';
 import { fieldItem, parseEditItem } from './editItems';
-import { clearRequest, REQUEST_STATES } from './session';
+import { clearRequest } from './session';
 import {
 	changeOptions,
 	currentField,
 	enterField,
 	finishItem,
-	findService,
 	maxItems,
 	minItems,
 	moveTo,
@@ -22,79 +21,24 @@ import {
 	reuseFields,
 	type Ctx,
 } from './flow';
-import { MENU_ITEMS, mainMenu, servicesReply, type MenuItem } from './present';
-import { isWord, matchChoice, say, textReply, type Choice } from './texts';
+import { mainMenu, servicesReply } from './present';
+import { isWord, matchChoice, say, textReply } from './texts';
 import { submit } from './submit';
 import { recognise } from './recognise';
 import { offerServices, onQuestionAtCard } from './freeText';
-import { shortHash } from './ids';
-import { startComplaint } from './complaint';
-import { afterNik, newMismatchNotes } from './nikDerived';
+import { newMismatchNotes } from './nikDerived';
+import { afterNik } from './nikConfirm';
 import { acknowledgeBareYes, answerChatterIfAny } from './chatter';
 import { sameAnswer } from './sameAs';
+import { button, newDraftId, type Input } from './input';
+import { cancel, restart } from './backToMenu';
 import { ok } from '../validation/result';
 import { reviewRequest, ruleBrokenBy, type BrokenRule } from '../crosscheck';
 
 const MISMATCH_CODES = new Set(['nik.birthDateMismatch', 'nik.sexMismatch']);
 
-export interface Input {
-	text: string;
-	replyId?: string;
-}
-
-export const button = (ctx: Ctx, id: string, answer?: 'yes' | 'no'): Choice => ({
-	id,
-	title: say(ctx.texts, `button.${id}`),
-	wordsKey: `button.${id}.words`,
-	...(answer ? { answer } : {}),
-});
-
-/** A new id for a draft or complaint: unique per message, so old taps of earlier ones differ. */
-export function newDraftId(ctx: Ctx, session: Session): string {
-	return shortHash(`${session.waId}|${ctx.message.messageId ?? ''}|${ctx.now.toISOString()}`);
-}
-
 function notUnderstood(ctx: Ctx, session: Session): void {
 	ctx.replies.push(...prompt(ctx, session, say(ctx.texts, 'not_understood')));
-}
-
-export function greet(ctx: Ctx, session: Session): void {
-	const params = { name: session.name, office: ctx.catalog.office?.name ?? '' };
-	ctx.replies.push(
-		textReply(say(ctx.texts, session.name ? 'greeting' : 'greeting.noname', params)),
-	);
-	session.state = 'menu';
-	ctx.replies.push(mainMenu(ctx.texts));
-}
-
-export function menuChoice(ctx: Ctx, input: Input): MenuItem | undefined {
-	const choices = MENU_ITEMS.map((item) => ({
-		id: `menu:${item}`,
-		title: say(ctx.texts, `menu.${item}`),
-		wordsKey: `menu.${item}.words`,
-	}));
-	return matchChoice(ctx.texts, choices, input)?.id.slice(5) as MenuItem | undefined;
-}
-
-export function onMenu(ctx: Ctx, session: Session, item: MenuItem): void {
-	if (item === 'request' || item === 'info') {
-		session.mode = item;
-		moveTo(session, 'services');
-		ctx.replies.push(servicesReply(ctx.catalog, item));
-	} else if (item === 'status') {
-		ctx.events.push({
-			type: 'status_requested',
-			waId: session.waId,
-			name: session.name,
-			...(session.lastTicket ? { ticket: session.lastTicket } : {}),
-		});
-		clearRequest(session);
-	} else if (item === 'complaint') {
-		startComplaint(ctx, session);
-	} else {
-		moveTo(session, 'handoff_ask');
-		ctx.replies.push(...prompt(ctx, session));
-	}
 }
 
 export function onServices(ctx: Ctx, session: Session, input: Input): void {
@@ -157,6 +101,9 @@ export function onRequirements(
 }
 
 export { onReuse } from './reuse';
+export { button, newDraftId, type Input } from './input';
+export { cancel, greet, restart } from './backToMenu';
+export { menuChoice, onMenu } from './menu';
 
 function errorText(
 	ctx: Ctx,
@@ -336,28 +283,4 @@ function onBrokenRule(
 		nextEdit(session, service);
 	}
 	ctx.replies.push(...prompt(ctx, session, reason));
-}
-
-export function cancel(ctx: Ctx, session: Session): void {
-	const service = findService(ctx.catalog, session.service);
-	if (service && (REQUEST_STATES.has(session.state) || session.fix)) {
-		ctx.events.push({ type: 'cancelled', waId: session.waId, serviceKey: service.key });
-		ctx.replies.push(textReply(say(ctx.texts, 'cancelled', { title: service.title })));
-	} else if (session.state.startsWith('complaint')) {
-		ctx.replies.push(textReply(say(ctx.texts, 'complaint.cancelled')));
-	} else if (
-		session.state.startsWith('survey') &&
-		Object.keys(session.survey?.scores ?? {}).length > 0
-	) {
-		ctx.replies.push(textReply(say(ctx.texts, 'survey.left')));
-	}
-	clearRequest(session);
-	session.state = 'menu';
-	ctx.replies.push(mainMenu(ctx.texts));
-}
-
-/** The session points somewhere that no longer exists (catalog changed): start over politely. */
-export function restart(ctx: Ctx, session: Session): void {
-	clearRequest(session);
-	greet(ctx, session);
 }

@@ -5,7 +5,8 @@
 import type { ResolvedService } from '../catalog/types';
 import type { DocumentFile, Session } from './types';
 import { enterDocument, finishItem, prompt, type Ctx } from './flow';
-import { button, restart, type Input } from './answers';
+import { button, type Input } from './input';
+import { restart } from './backToMenu';
 import { buttonsReply, isWord, say, textReply, wordsOf } from './texts';
 import { words } from './recognise';
 import { DRAFT_TIMEOUT_HOURS } from './session';

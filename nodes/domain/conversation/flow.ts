@@ -3,8 +3,9 @@
  * the current position. Handlers in step.ts decide; this file knows the order of questions.
  */
 import type { Catalog, FieldSpec, ResolvedService } from '../catalog/types';
-import type { InboundMessage, OutboundReply } from '../messaging/types';
-import type { DeskEvent, EditItem, Session, SessionState, ShownSummary } from './types';
+import type { OutboundReply } from '../messaging/types';
+import type { Ctx } from './ctx';
+import type { EditItem, Session, SessionState, ShownSummary } from './types';
 import { documentItem, fieldItem, parseEditItem } from './editItems';
 import { pushHistory } from './session';
 import { applies } from '../crosscheck';
@@ -15,14 +16,7 @@ import { posKey, shortHash, tapId } from './ids';
 import { reusableFields, reusePrompt } from './identity';
 import { nikConfirmPrompt } from './nikDerived';
 
-export interface Ctx {
-	catalog: Catalog;
-	texts: Texts;
-	now: Date;
-	message: InboundMessage;
-	replies: OutboundReply[];
-	events: DeskEvent[];
-}
+export type { Ctx } from './ctx';
 
 const NO_HISTORY = new Set<SessionState>(['idle', 'handoff', 'handoff_ask']);
 

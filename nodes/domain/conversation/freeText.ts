@@ -6,7 +6,8 @@
  */
 import type { Session } from './types';
 import { moveTo, prompt, type Ctx } from './flow';
-import { greet, onMenu } from './answers';
+import { greet } from './backToMenu';
+import { onMenu } from './menu';
 import { mainMenu } from './present';
 import { listReply, say, textReply, textsFor } from './texts';
 import { tapId } from './ids';

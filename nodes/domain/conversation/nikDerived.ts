@@ -9,8 +9,8 @@ import { formatDateId } from '../indonesian/format';
 import { decodeNik, type NikInfo } from '../validation/nik';
 import { matchChoice as matchOption } from '../validation/choice';
 import type { Session } from './types';
-import { finishItem, moveTo, enterField, type Ctx } from './flow';
-import { buttonsReply, matchChoice, say, type Texts } from './texts';
+import type { Ctx } from './ctx';
+import { buttonsReply, say, type Texts } from './texts';
 import { posKey, tapId } from './ids';
 import { fieldItem } from './editItems';
 import type { OutboundReply } from '../messaging/types';
@@ -54,14 +54,6 @@ export function derivable(
 	return out;
 }
 
-/** After the NIK: confirm what it says, or go on as usual when it says nothing new. */
-export function afterNik(ctx: Ctx, session: Session, service: ResolvedService, f: number): void {
-	const found = derivable(service, session, f, ctx.now);
-	if (found.length === 0)
-		return finishItem(session, service, () => enterField(session, service, f + 1));
-	moveTo(session, 'nik_confirm', { field: f });
-}
-
 export function nikConfirmPrompt(
 	ctx: Ctx,
 	service: ResolvedService,
@@ -81,39 +73,6 @@ export function nikConfirmPrompt(
 			{ id: id('no'), title: say(ctx.texts, 'button.nik.no') },
 		]),
 	];
-}
-
-/** "Ya": the derived answers are kept and not asked; "Bukan": they are asked as usual. */
-export function onNikConfirm(
-	ctx: Ctx,
-	session: Session,
-	service: ResolvedService,
-	text: string,
-	replyId?: string,
-): boolean {
-	const f = session.pos?.field ?? -1;
-	const found = derivable(service, session, f, ctx.now);
-	const choice = matchChoice(
-		ctx.texts,
-		[
-			{ id: 'yes', title: say(ctx.texts, 'button.nik.yes'), answer: 'yes' },
-			{ id: 'no', title: say(ctx.texts, 'button.nik.no'), answer: 'no' },
-		],
-		{ text, replyId },
-	)?.id;
-	if (!choice) return false;
-	const keys = found.map((d) => d.field.key);
-	if (choice === 'yes') {
-		for (const d of found) session.values[d.field.key] = d.value;
-		session.derived = [...new Set([...(session.derived ?? []), ...keys])];
-		if (session.edit)
-			session.edit = session.edit.filter((item) => !keys.some((key) => item === fieldItem(key)));
-	} else {
-		session.derived = (session.derived ?? []).filter((key) => !keys.includes(key));
-		for (const key of keys) if (!session.edit) delete session.values[key];
-	}
-	finishItem(session, service, () => enterField(session, service, f + 1));
-	return true;
 }
 
 interface Mismatch {

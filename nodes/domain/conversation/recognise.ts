@@ -161,19 +161,3 @@ export function intentOf(r: Recognised): Intent {
 	if (r.greeting || r.salam) return { kind: 'greeting', salam: r.salam };
 	return { kind: 'none' };
 }
-
-/** An intent as the corpus labels it: a service key, `faq:<topic>`, status, greeting, thanks or chatter. */
-export function intentLabel(intent: Intent): string {
-	switch (intent.kind) {
-		case 'faq':
-			return `faq:${intent.topic}`;
-		case 'service':
-			return intent.key;
-		case 'which':
-			return `which:${intent.keys.join('|')}`;
-		case 'none':
-			return 'chatter';
-		default:
-			return intent.kind;
-	}
-}

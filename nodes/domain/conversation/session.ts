@@ -3,7 +3,6 @@
  * and copied before a step changes it, so the caller's object is never mutated.
  */
 import type { Catalog } from '../catalog/types';
-import type { InboundMessage } from '../messaging/types';
 import { isObject } from '../values';
 import { shortHash } from './ids';
 import { keepIdentity } from './identity';
@@ -249,8 +248,4 @@ export function pushHistory(session: Session): void {
 	});
 	if (session.history.length > HISTORY_LIMIT)
 		session.history.splice(0, session.history.length - HISTORY_LIMIT);
-}
-
-export function isInbound(x: unknown): x is InboundMessage {
-	return isObject(x) && typeof x.from === 'string' && typeof x.type === 'string';
 }

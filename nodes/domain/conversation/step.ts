@@ -24,7 +24,7 @@ import { recognise } from './recognise';
 import { answerSalam } from './chatter';
 import * as on from './answers';
 import { onDocumentFile, onDocumentText } from './documents';
-import { onNikConfirm } from './nikDerived';
+import { onNikConfirm } from './nikConfirm';
 import { mainMenu } from './present';
 import {
 	buttonsReply,

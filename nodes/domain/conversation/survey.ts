@@ -19,7 +19,9 @@ import {
 	SURVEYED_LIMIT,
 } from './session';
 import { moveTo, prompt, type Ctx } from './flow';
-import { menuChoice, onMenu, restart, type Input } from './answers';
+import type { Input } from './input';
+import { restart } from './backToMenu';
+import { menuChoice, onMenu } from './menu';
 import { mainMenu } from './present';
 import { invitationReply, surveyOptions } from './outcomePrompts';
 import { isWord, matchChoice, say, textReply, textsFor, yesNo } from './texts';

@@ -20,7 +20,8 @@ import {
 import { parseTap, posKey, tapId, type Tap } from './ids';
 import { documentItem, fieldItem } from './editItems';
 import { mainMenu, servicesReply, MENU_ITEMS, type MenuItem } from './present';
-import { newDraftId, onMenu } from './answers';
+import { newDraftId } from './input';
+import { onMenu } from './menu';
 import { emitAnswers, onSurveyInvite } from './survey';
 import { COMPLAINT_STATES } from './complaint';
 import { buttonsReply, say, textReply } from './texts';

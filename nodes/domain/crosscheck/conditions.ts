@@ -3,15 +3,9 @@
  * asks a field or a document only when an earlier answer (as stored: a choice's label) fits.
  */
 import { CatalogError, readArray, readObject, readString, type Json } from '../catalog/schema';
+import type { Condition } from './types';
 
-export interface Condition {
-	/** Key of an earlier top-level field. */
-	field: string;
-	/** The condition holds when the answer is one of these… */
-	in?: string[];
-	/** …or is none of these (an unanswered field is none of them). */
-	notIn?: string[];
-}
+export type { Condition } from './types';
 
 /** Whether a field or document with this condition applies to the answers given so far. */
 export function applies(when: Condition | undefined, values: Record<string, unknown>): boolean {

@@ -9,18 +9,9 @@ import { CatalogError, readArray, readObject, readString, type Json } from '../c
 import type { FieldSpec, Messages, ResolvedService } from '../catalog/types';
 import { formatDateId, formatRupiah } from '../indonesian/format';
 import { applies } from './conditions';
+import type { Rule } from './types';
 
-export type Rule =
-	| { kind: 'oneOf'; field: string; values: string[]; message: string; refuse?: boolean }
-	| {
-			kind: 'notBefore' | 'notAfter';
-			field: string;
-			than: string;
-			message: string;
-			refuse?: boolean;
-	  }
-	/** Money typed without "ribu"/"juta" ("750"): below `min` but not 0 is asked again. */
-	| { kind: 'moneyPlausible'; field: string; min: number; message: string; refuse?: boolean };
+export type { Rule } from './types';
 
 const KINDS = ['oneOf', 'notBefore', 'notAfter', 'moneyPlausible'] as const;
 

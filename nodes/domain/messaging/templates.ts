@@ -62,14 +62,6 @@ export function componentOf(
 	return definition.components.find((c) => c.type.toUpperCase() === type);
 }
 
-/** How many {{n}} placeholders a text has (the highest n; Meta numbers them from 1 without gaps). */
-export function placeholderCount(text: string | undefined): number {
-	let highest = 0;
-	for (const m of (text ?? '').matchAll(/\{\{\s*(\d+)\s*\}\}/g))
-		highest = Math.max(highest, Number(m[1]));
-	return highest;
-}
-
 /** A text with {{n}} replaced by the n-th parameter (missing ones left as they are). */
 export function fillPlaceholders(text: string, parameters: string[]): string {
 	return text.replace(/\{\{\s*(\d+)\s*\}\}/g, (whole, n: string) => parameters[Number(n) - 1] ?? whole);

@@ -9,7 +9,7 @@ import report from '../../../workflows/report.json';
 import retention from '../../../workflows/retention.json';
 import signing from '../../../workflows/signing.json';
 import verify from '../../../workflows/verify.json';
-import type { WorkflowFileShape } from './readyWorkflows';
+import type { WorkflowFileShape } from './workflowFile';
 
 export const BUNDLED_WORKFLOWS = [intake, approvals, verify, signing, report, retention].map(
 	(file) => file as unknown as WorkflowFileShape,

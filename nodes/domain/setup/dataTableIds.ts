@@ -2,7 +2,7 @@
 // any n8n. n8n then looks the name up on every call (twice for a filtered get or update: n8n-nodes-base
 // DataTable `resolveDataTableId`). Once the tables exist their ids are known: pointing the nodes at
 // the id saves those queries on every message. Pure.
-import type { WorkflowFileShape, WorkflowNodeFile } from './readyWorkflows';
+import type { WorkflowFileShape, WorkflowNodeFile } from './workflowFile';
 
 const DATA_TABLE_TYPES = ['n8n-nodes-base.dataTable', 'n8n-nodes-base.dataTableTool'];
 

@@ -8,6 +8,7 @@
 import { toWhatsAppId } from '../validation/phone';
 import { isObject } from '../values';
 import { fillDataTableIds } from './dataTableIds';
+import type { WorkflowFileShape, WorkflowNodeFile } from './workflowFile';
 import { regionLetterhead, regionSignatoryTitle } from './region';
 
 /**
@@ -19,22 +20,6 @@ export const SANDBOX_IDS = {
 	folder: '1SandboxPecelanFiles000000000000000000000',
 	signatoryWhatsApp: '6281100000099',
 };
-
-export interface WorkflowNodeFile {
-	name: string;
-	type: string;
-	parameters?: Record<string, unknown>;
-	credentials?: Record<string, { id?: string | null; name?: string }>;
-	[key: string]: unknown;
-}
-
-export interface WorkflowFileShape {
-	name: string;
-	nodes: WorkflowNodeFile[];
-	connections: Record<string, unknown>;
-	settings?: Record<string, unknown>;
-	[key: string]: unknown;
-}
 
 export interface OfficeSettings {
 	spreadsheetId: string;

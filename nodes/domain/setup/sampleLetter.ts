@@ -6,7 +6,7 @@
  */
 import sample from '../../../templates/setup/sample-letter.json';
 import { isObject } from '../values';
-import type { WorkflowFileShape } from './readyWorkflows';
+import type { WorkflowFileShape } from './workflowFile';
 
 const LETTER_PDF = 'n8n-nodes-pecelan.letterPdf';
 

@@ -8,6 +8,7 @@ import { formatDateId, formatRupiah, maskId } from '../indonesian/format';
 import { currentYear, todayIso } from './calendar';
 import { matchChoice } from './choice';
 import { parseDate } from './date';
+import { compilePattern } from './pattern';
 import { checkKk } from './kk';
 import { parseMoney } from './money';
 import { checkNik } from './nik';
@@ -115,22 +116,6 @@ function checkText(answer: string, field: FieldSpec): Validation<unknown> {
 	}
 	if (rules.padDigits && /^\d+$/.test(answer)) return ok(answer.padStart(rules.padDigits, '0'));
 	return ok(capitalizeTyped(answer, field.capitalize));
-}
-
-const patternCache = new Map<string, RegExp | null>();
-
-/** The admin's pattern, anchored to the whole answer; null when it does not compile. */
-export function compilePattern(pattern: string): RegExp | null {
-	if (!patternCache.has(pattern)) {
-		let compiled: RegExp | null = null;
-		try {
-			compiled = new RegExp(`^(?:${pattern})$`);
-		} catch {
-			compiled = null;
-		}
-		patternCache.set(pattern, compiled);
-	}
-	return patternCache.get(pattern) ?? null;
 }
 
 /** `12`, `3,5`, `1.000` (a dot before three digits groups thousands, as Indonesians write). */

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import jsQR from 'jsqr';
-import { readPdf, squash } from '../../../nodes/domain/letter/__tests__/pdfText';
+import { readPdf, squash } from '../../support/pdfText';
 
 const run = promisify(execFile);
 

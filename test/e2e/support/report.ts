@@ -1,5 +1,5 @@
 // Reading the monthly report PDF as the Lurah reads it: the indicator table, row by row.
-import type { PageText, TextItem } from '../../../nodes/domain/letter/__tests__/pdfText';
+import type { PageText, TextItem } from '../../support/pdfText';
 
 /** Text items that share a baseline, left to right; lines from the top of the page down. */
 function linesOf(page: PageText): TextItem[][] {

@@ -11,7 +11,7 @@ import {
 	LetterTemplateError,
 	renderLetter,
 } from '../../../nodes/domain/letter';
-import { IDENTITY, sampleRequest, SERVICE_DATA } from '../../../nodes/domain/letter/__tests__/samples';
+import { IDENTITY, sampleRequest, SERVICE_DATA } from '../../support/letterSamples';
 import { anyText, assert, longText, PROTO_NAMES, weird, type FuzzTarget } from './common';
 
 const HANG_GUARD_MS = 1000;

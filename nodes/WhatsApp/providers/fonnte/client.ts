@@ -15,6 +15,7 @@ import {
 } from '../../../domain/messaging/templates';
 import type {
 	DownloadedMedia,
+	DownloadLimits,
 	Gateway,
 	MediaSource,
 	SendOutcome,
@@ -22,7 +23,7 @@ import type {
 } from '../gateway';
 import { buildMultipart } from '../multipart';
 import { fonnteMessageIds, fonnteTextBody, fonnteUrlMediaBody } from './requests';
-import { downloadPublicFile, type DownloadLimits } from './download';
+import { downloadPublicFile } from './download';
 
 export class FonnteGateway implements Gateway {
 	readonly provider = 'fonnte' as const;
@@ -101,7 +102,12 @@ export class FonnteGateway implements Gateway {
 		let text = renderTemplateText(office.template, message.bodyParameters);
 		const header = message.header;
 		if (header?.kind === 'text' && header.text) text = `*${header.text}*\n${text}`;
-		if (header && header.kind !== 'text' && header.media && (header.media.file || header.media.url)) {
+		if (
+			header &&
+			header.kind !== 'text' &&
+			header.media &&
+			(header.media.file || header.media.url)
+		) {
 			return this.sendMedia(to, header.kind, header.media, {
 				caption: text,
 				fileName: header.fileName,

@@ -6,22 +6,12 @@
 import type { IExecuteFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import type { DownloadedMedia } from '../gateway';
+import type { DownloadedMedia, DownloadLimits } from '../gateway';
 
 /** Hosts Fonnte serves attachments from (`*.` allows subdomains). */
 export const DEFAULT_FONNTE_MEDIA_HOSTS = 'fonnte.com, *.fonnte.com';
 export const DEFAULT_MEDIA_MAX_MB = 25;
 export const DEFAULT_MEDIA_TIMEOUT_S = 30;
-
-export interface DownloadLimits {
-	/**
-	 * Comma-separated hosts, reached over https on port 443; an entry written `https://host:port`
-	 * allows that port, one written `http://host:port` that origin over http.
-	 */
-	allowedHosts: string;
-	maxBytes: number;
-	timeoutMs: number;
-}
 
 /** Why `url` may not be fetched under `allowedHosts`, or null when it may. */
 export function mediaUrlProblem(url: string, allowedHosts: string): string | null {

@@ -1,5 +1,5 @@
 /**
- * Fonnte webhooks → normalised messages and statuses. Fonnte posts one JSON object per incoming
+ * Fonnte webhooks → normalized messages and statuses. Fonnte posts one JSON object per incoming
  * chat (device, sender, message, name, … and url/filename/extension for attachments on the
  * "all feature" package) and, on the status webhook, one object per update (device, id, stateid,
  * status, state). Pure functions; the trigger checks the shared secret first.

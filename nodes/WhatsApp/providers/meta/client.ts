@@ -7,9 +7,9 @@ import { fitsInteractive, splitText, toNumberedText } from '../../../domain/mess
 import { extensionFor, mediaProblem } from '../../../domain/messaging/media';
 import { providerRequest, type RetryPolicy } from '../../transport';
 import type { TemplateDefinition } from '../../../domain/messaging/templates';
-import type { DownloadLimits } from '../fonnte/download';
 import type {
 	DownloadedMedia,
+	DownloadLimits,
 	Gateway,
 	MediaSource,
 	SendOutcome,

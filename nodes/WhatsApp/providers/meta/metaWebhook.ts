@@ -1,5 +1,5 @@
 /**
- * Meta WhatsApp Cloud API webhooks → normalised messages and statuses. Pure functions: the
+ * Meta WhatsApp Cloud API webhooks → normalized messages and statuses. Pure functions: the
  * trigger node checks the signature and the verification handshake with these, then parses.
  */
 import { createHmac, timingSafeEqual } from 'crypto';

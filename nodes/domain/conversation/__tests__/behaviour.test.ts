@@ -1,7 +1,7 @@
 import { defaultCatalog } from '../../catalog';
 import { reopenForFix, resumeBot, step } from '..';
 import type { Application, Session } from '..';
-import { Chat, KK, MASKED_NIK, NIK } from './chat';
+import { Chat, KK, MASKED_NIK, NIK } from '../../../../test/support/chat';
 import { fillService } from './fill';
 
 const catalog = defaultCatalog();

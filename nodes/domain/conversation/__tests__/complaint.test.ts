@@ -1,12 +1,8 @@
 import { defaultCatalog } from '../../catalog';
-import {
-	complaintFiles,
-	complaintReplies,
-	normalizeTicket,
-} from '..';
+import { complaintFiles, complaintReplies, normalizeTicket } from '..';
 import type { Complaint, DeskEvent } from '..';
 import defaultMessages from '../../../../templates/messages.json';
-import { Chat, expectWithinLimits } from './chat';
+import { Chat, expectWithinLimits } from '../../../../test/support/chat';
 
 const catalog = defaultCatalog();
 const messages = defaultMessages as Record<string, string>;

@@ -7,7 +7,7 @@ import { defaultCatalog } from '../../catalog';
 import type { Application } from '..';
 import { toRequestRow } from '../../sheet/requestRow';
 import defaultMessages from '../../../../templates/messages.json';
-import { answerCurrent, Chat } from './chat';
+import { answerCurrent, Chat } from '../../../../test/support/chat';
 
 const catalog = defaultCatalog();
 const messages = defaultMessages as Record<string, string>;

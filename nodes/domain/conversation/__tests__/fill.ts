@@ -2,7 +2,7 @@
 // not a test file, so no test runs twice by being imported.
 import type { ResolvedService } from '../../catalog/types';
 import { currentField } from '../flow';
-import { Chat, answerCurrent, recordsWanted } from './chat';
+import { Chat, answerCurrent, recordsWanted } from '../../../../test/support/chat';
 
 /** Talks a resident through one service to the summary; returns the data the engine should hold. */
 export function fillService(

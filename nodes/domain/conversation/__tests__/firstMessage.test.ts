@@ -6,8 +6,8 @@
 import { defaultCatalog } from '../../catalog';
 import type { DeskEvent } from '..';
 import defaultMessages from '../../../../templates/messages.json';
-import { Chat } from './chat';
-import { firstMessages, score } from './firstMessages';
+import { Chat } from '../../../../test/support/chat';
+import { firstMessages, score } from '../../../../test/support/firstMessages';
 
 const catalog = defaultCatalog();
 const messages = defaultMessages as Record<string, string>;

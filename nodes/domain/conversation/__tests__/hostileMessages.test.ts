@@ -7,7 +7,7 @@ import { defaultCatalog } from '../../catalog';
 import { parseMoney } from '../../validation/money';
 import type { InboundMessage } from '../../messaging/types';
 import { say, textsFor } from '../texts';
-import { Chat } from './chat';
+import { Chat } from '../../../../test/support/chat';
 
 /** Every string inside a reply (text, buttons, list rows). */
 const strings = (value: unknown): string[] =>

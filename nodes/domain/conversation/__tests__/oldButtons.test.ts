@@ -9,7 +9,7 @@ import type { OutboundReply } from '../../messaging/types';
 import { inviteSurvey, SURVEY_ELEMENTS } from '..';
 import type { DeskEvent, Session } from '..';
 import defaultMessages from '../../../../templates/messages.json';
-import { answerCurrent, Chat, NIK } from './chat';
+import { answerCurrent, Chat, NIK } from '../../../../test/support/chat';
 
 const catalog = defaultCatalog();
 const messages = defaultMessages as Record<string, string>;

@@ -5,7 +5,7 @@
 import { defaultCatalog } from '../../catalog';
 import { describeService } from '..';
 import defaultMessages from '../../../../templates/messages.json';
-import { answerCurrent, Chat } from './chat';
+import { answerCurrent, Chat } from '../../../../test/support/chat';
 import { currentField } from '../flow';
 import type { FieldSpec } from '../../catalog/types';
 

@@ -10,7 +10,7 @@ import {
 } from '..';
 import { summaryText } from '../present';
 import { textsFor } from '../texts';
-import { expectWithinLimits } from './chat';
+import { expectWithinLimits } from '../../../../test/support/chat';
 
 const catalog = defaultCatalog();
 const sku = catalog.services.find((s) => s.key === 'sku-kur')!;

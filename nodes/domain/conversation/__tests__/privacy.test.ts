@@ -4,7 +4,7 @@ import { defaultCatalog, loadCatalog } from '../../catalog';
 import type { Catalog } from '../../catalog/types';
 import type { Application } from '..';
 import messages from '../../../../templates/messages.json';
-import { Chat, MASKED_NIK, NIK } from './chat';
+import { Chat, MASKED_NIK, NIK } from '../../../../test/support/chat';
 import { fillService } from './fill';
 
 const catalog = defaultCatalog();

@@ -3,7 +3,7 @@ import { defaultCatalog } from '../../catalog';
 import { inviteSurvey, step } from '..';
 import type { Session } from '..';
 import type { InboundMessage } from '../../messaging/types';
-import { expectWithinLimits, NIK } from './chat';
+import { expectWithinLimits, NIK } from '../../../../test/support/chat';
 
 const catalog = defaultCatalog();
 const WA = '6281234567890';

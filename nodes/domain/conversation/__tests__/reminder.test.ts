@@ -3,7 +3,7 @@
  */
 import { defaultCatalog } from '../../catalog';
 import { draftReminder } from '..';
-import { answerCurrent, Chat } from './chat';
+import { answerCurrent, Chat } from '../../../../test/support/chat';
 
 const catalog = defaultCatalog();
 const hours = (n: number, from: Date) => new Date(from.getTime() + n * 3_600_000);

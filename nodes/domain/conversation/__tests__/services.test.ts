@@ -1,7 +1,7 @@
 import { defaultCatalog } from '../../catalog';
 import { parseTap } from '../ids';
 import type { Application } from '..';
-import { MASKED_NIK, NIK, Chat } from './chat';
+import { MASKED_NIK, NIK, Chat } from '../../../../test/support/chat';
 import { fillService } from './fill';
 
 const catalog = defaultCatalog();

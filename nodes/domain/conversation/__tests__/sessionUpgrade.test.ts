@@ -11,7 +11,7 @@ import type { Session } from '..';
 import type { OutboundReply } from '../../messaging/types';
 import defaultMessages from '../../../../templates/messages.json';
 import { currentField } from '../flow';
-import { answerCurrent, answerFor, Chat, NIK } from './chat';
+import { answerCurrent, answerFor, Chat, NIK } from '../../../../test/support/chat';
 
 const catalog = defaultCatalog();
 const messages = defaultMessages as Record<string, string>;

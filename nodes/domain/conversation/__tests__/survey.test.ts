@@ -2,7 +2,7 @@ import { defaultCatalog } from '../../catalog';
 import { inviteSurvey, SURVEY_ELEMENTS } from '..';
 import type { DeskEvent, StepResult } from '..';
 import defaultMessages from '../../../../templates/messages.json';
-import { Chat, NIK } from './chat';
+import { Chat, NIK } from '../../../../test/support/chat';
 
 const catalog = defaultCatalog();
 const messages = defaultMessages as Record<string, string>;

@@ -7,7 +7,7 @@ import { defaultCatalog, loadCatalog } from '../../catalog';
 import type { ResolvedService } from '../../catalog/types';
 import { currentField } from '../../conversation/flow';
 import catalogJson from '../../../../templates/catalog.json';
-import { Chat, NIK, answerFor } from '../../conversation/__tests__/chat';
+import { Chat, NIK, answerFor } from '../../../../test/support/chat';
 
 const catalog = defaultCatalog();
 const service = (key: string) => catalog.services.find((s) => s.key === key)!;

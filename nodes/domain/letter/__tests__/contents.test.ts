@@ -3,8 +3,8 @@
  * letter used to state something false or leave out what the receiving institution reads.
  */
 import { composeLetter, LETTER_TEMPLATES, renderLetter } from '..';
-import { readPdf, squash, type PageText } from './pdfText';
-import { heirs, KOS_TENANT, sampleRequest } from './samples';
+import { readPdf, squash, type PageText } from '../../../../test/support/pdfText';
+import { heirs, KOS_TENANT, sampleRequest } from '../../../../test/support/letterSamples';
 
 async function letterText(service: string, data: Record<string, unknown> = {}) {
 	const req = sampleRequest(service);

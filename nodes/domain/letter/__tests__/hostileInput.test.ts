@@ -3,18 +3,13 @@
  * suite in test/fuzz): a column narrower than one glyph, an entity named like an Object.prototype
  * member, an amount beyond what the number speller spells.
  */
-import {
-	LetterTemplateError,
-	composeLetter,
-	parseLetterMarkup,
-	renderLetter,
-} from '..';
+import { LetterTemplateError, composeLetter, parseLetterMarkup, renderLetter } from '..';
 import { TERBILANG_MAX, terbilang } from '../../indonesian/terbilang';
 import { parseMoney } from '../../validation/money';
 import { renderMessage } from '../../catalog/render';
 import messages from '../../../../templates/validation-messages.json';
-import { readPdf } from './pdfText';
-import { sampleRequest } from './samples';
+import { readPdf } from '../../../../test/support/pdfText';
+import { sampleRequest } from '../../../../test/support/letterSamples';
 
 const letter = (body: string) =>
 	sampleRequest('sku-kur', { template: `<letter>${body}</letter>`, templateName: 'custom' });

@@ -1,12 +1,7 @@
 import { deflateSync } from 'zlib';
-import {
-	LETTER_TEMPLATES,
-	pageGeometry,
-	renderLetter,
-	type LetterRequest,
-} from '..';
-import { readPdf, squash, type PageText } from './pdfText';
-import { heirs, IDENTITY, sampleRequest } from './samples';
+import { LETTER_TEMPLATES, pageGeometry, renderLetter, type LetterRequest } from '..';
+import { readPdf, squash, type PageText } from '../../../../test/support/pdfText';
+import { heirs, IDENTITY, sampleRequest } from '../../../../test/support/letterSamples';
 
 function assertInsideMargins(pages: PageText[], req: LetterRequest) {
 	const g = pageGeometry(req.paper ?? 'F4', req.margins);

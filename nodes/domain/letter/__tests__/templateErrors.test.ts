@@ -1,5 +1,5 @@
 import { LetterTemplateError, renderLetter } from '..';
-import { sampleRequest } from './samples';
+import { sampleRequest } from '../../../../test/support/letterSamples';
 
 const withTemplate = (template: string, templateName = 'custom-sku') =>
 	sampleRequest('sku-kur', { template, templateName });

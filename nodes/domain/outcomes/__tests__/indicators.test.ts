@@ -1,5 +1,5 @@
 import { monthlyIndicators, sheetRows } from '..';
-import { complaints, events, requests, surveys } from './fixture';
+import { complaints, events, requests, surveys } from '../../../../test/support/outcomeFixture';
 
 // Hand-worked figures for the fixture (fixture.ts), May 2026, Asia/Jakarta.
 describe('monthlyIndicators on the fixed data set', () => {

@@ -2,8 +2,8 @@ import { inflateSync } from 'node:zlib';
 import { PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 
 import { monthlyIndicators, renderReport } from '..';
-import { readPdf, squash } from '../../letter/__tests__/pdfText';
-import { complaints, events, requests, surveys } from './fixture';
+import { readPdf, squash } from '../../../../test/support/pdfText';
+import { complaints, events, requests, surveys } from '../../../../test/support/outcomeFixture';
 
 describe('renderReport', () => {
 	const figures = monthlyIndicators({ requests, surveys, complaints, events, month: '2026-05' });

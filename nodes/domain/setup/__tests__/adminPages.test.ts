@@ -13,7 +13,7 @@ import {
 	DEFAULT_LETTERHEAD,
 	DEFAULT_SIGNATORY,
 } from '../../letter';
-import { readPdf, squash } from '../../letter/__tests__/pdfText';
+import { readPdf, squash } from '../../../../test/support/pdfText';
 
 const ready = readyWorkflows(BUNDLED_WORKFLOWS, {
 	spreadsheetId: '1OfficeSheet',

@@ -1,5 +1,5 @@
 import { fillDataTableIds } from '../dataTableIds';
-import type { WorkflowFileShape as WorkflowFile } from '../readyWorkflows';
+import type { WorkflowFileShape as WorkflowFile } from '../workflowFile';
 
 const byName = (value: string) => ({ __rl: true, mode: 'name', value });
 

@@ -12,10 +12,10 @@ import {
 import { DEFAULT_SHEET_LAYOUT, toRequestRow } from '../requestRow';
 import { triage, type NumberParts } from '../triage';
 import messages from '../../../../templates/messages.json';
-import { Chat } from '../../conversation/__tests__/chat';
-import { readPdf, squash } from '../../letter/__tests__/pdfText';
-import { sampleApplication, sampleRequest } from '../../letter/__tests__/samples';
-import { largeInheritance } from './largeApplication';
+import { Chat } from '../../../../test/support/chat';
+import { readPdf, squash } from '../../../../test/support/pdfText';
+import { sampleApplication, sampleRequest } from '../../../../test/support/letterSamples';
+import { largeInheritance } from '../../../../test/support/largeApplication';
 
 const c = DEFAULT_SHEET_LAYOUT.columns;
 

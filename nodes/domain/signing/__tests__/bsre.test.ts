@@ -1,13 +1,8 @@
 import { renderLetter } from '../../letter';
-import {
-	signPdfWithBsre,
-	type BsreAccount,
-	type HttpFetch,
-} from '..';
-import { SANDBOX_BSRE } from '../../../../sandbox/server/bsre';
-import { startTestSandbox, type TestSandbox } from '../../../../test/sandbox/helpers';
-import { sampleRequest } from '../../letter/__tests__/samples';
-import { pdfsig } from './fixtures';
+import { signPdfWithBsre, type BsreAccount, type HttpFetch } from '..';
+import { SANDBOX_BSRE, startTestSandbox, type TestSandbox } from '../../../../test/support/sandbox';
+import { sampleRequest } from '../../../../test/support/letterSamples';
+import { pdfsig } from '../../../../test/support/signingFixtures';
 
 /** Node's own fetch, shaped as the signing code's injected HttpFetch. */
 const fetchOver: HttpFetch = async (req) => {

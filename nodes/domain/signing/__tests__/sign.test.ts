@@ -1,7 +1,13 @@
 import { renderLetter } from '../../letter';
 import { loadSigner, signPdf, SigningError, type Signer } from '..';
-import { sampleRequest } from '../../letter/__tests__/samples';
-import { officeP12, opensslP12, PASSWORD, pdfsig, SIGNATORY } from './fixtures';
+import { sampleRequest } from '../../../../test/support/letterSamples';
+import {
+	officeP12,
+	opensslP12,
+	PASSWORD,
+	pdfsig,
+	SIGNATORY,
+} from '../../../../test/support/signingFixtures';
 
 // Each test certificate is a fresh RSA-2048 key; slow when the machine is busy.
 jest.setTimeout(30_000);

@@ -1,11 +1,5 @@
 import { renderLetter } from '../../letter';
-import {
-	loadSigner,
-	signPdf,
-	verifyPdf,
-	type HttpFetch,
-	type HttpRequest,
-} from '..';
+import { loadSigner, signPdf, verifyPdf, type HttpFetch, type HttpRequest } from '..';
 import {
 	children,
 	context,
@@ -19,8 +13,8 @@ import {
 	sha256Algorithm,
 	tlv,
 } from '../der';
-import { sampleRequest } from '../../letter/__tests__/samples';
-import { officeP12, PASSWORD, pdfsig } from './fixtures';
+import { sampleRequest } from '../../../../test/support/letterSamples';
+import { officeP12, PASSWORD, pdfsig } from '../../../../test/support/signingFixtures';
 
 // Each test certificate is a fresh RSA-2048 key; slow when the machine is busy.
 jest.setTimeout(30_000);

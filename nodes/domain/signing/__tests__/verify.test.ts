@@ -1,7 +1,7 @@
 import { renderLetter } from '../../letter';
 import { loadSigner, signPdf, verifyPdf } from '..';
-import { sampleRequest } from '../../letter/__tests__/samples';
-import { officeP12, PASSWORD, SIGNATORY } from './fixtures';
+import { sampleRequest } from '../../../../test/support/letterSamples';
+import { officeP12, PASSWORD, SIGNATORY } from '../../../../test/support/signingFixtures';
 
 // Each test certificate is a fresh RSA-2048 key; slow when the machine is busy.
 jest.setTimeout(30_000);

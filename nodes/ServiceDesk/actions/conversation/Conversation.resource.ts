@@ -1,0 +1,86 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import type { Operation } from '../../../n8nHelpers/itemLoop';
+import * as draftReminder from './draftReminder.operation';
+import * as handleMessage from './handleMessage.operation';
+import * as notify from './notify.operation';
+import * as reopen from './reopen.operation';
+import * as resumeBot from './resumeBot.operation';
+import * as routeSavedStep from './routeSavedStep.operation';
+import * as takeStep from './takeStep.operation';
+
+export const operations: Record<string, Operation> = {
+	draftReminder,
+	handleMessage,
+	notify,
+	reopen,
+	resumeBot,
+	routeSavedStep,
+	takeStep,
+};
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['conversation'] } },
+		options: [
+			{
+				name: 'Draft Reminder',
+				value: 'draftReminder',
+				action: 'Remind a resident of a waiting draft',
+				description:
+					'A stored session whose request draft waited half its time: the one reminder to send, and the session to save first',
+			},
+			{
+				name: 'Handle Message',
+				value: 'handleMessage',
+				action: 'Handle one incoming message',
+				description:
+					"Advance the resident's conversation by one message: session in, replies and events out",
+			},
+			{
+				name: 'Notify Resident',
+				value: 'notify',
+				action: 'Compose a notice for a resident',
+				description: 'Letter approved, request rejected or fix requested, from the catalog texts',
+			},
+			{
+				name: 'Reopen for Fix',
+				value: 'reopen',
+				action: 'Reopen a request for a fix',
+				description: 'Staff asked for a correction: ask the resident again, keeping the ticket',
+			},
+			{
+				name: 'Resume Bot',
+				value: 'resumeBot',
+				action: 'Let the bot answer a resident again',
+				description: 'Staff finished talking with a resident: end the hand-off and tell them',
+			},
+			{
+				name: 'Route Saved Step',
+				value: 'routeSavedStep',
+				action: 'Route a saved conversation step',
+				description:
+					'After "Take Step" was saved: its replies and events, each on its own output (the outputs of Handle Message)',
+			},
+			{
+				name: 'Take Step',
+				value: 'takeStep',
+				action: 'Take one conversation step to save',
+				description:
+					'Handle Message without sending anything: the new session and the version to save it as; route it after the save',
+			},
+		],
+		default: 'handleMessage',
+	},
+	...draftReminder.description,
+	...handleMessage.description,
+	...notify.description,
+	...reopen.description,
+	...resumeBot.description,
+	...routeSavedStep.description,
+	...takeStep.description,
+];
