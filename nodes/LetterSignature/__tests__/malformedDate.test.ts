@@ -5,8 +5,8 @@ import type { INodeExecutionData } from 'n8n-workflow';
 import { LetterSignature } from '../LetterSignature.node';
 import { renderLetter } from '../../domain/letter';
 import { loadSigner, signPdf, verifyPdf } from '../../domain/signing';
-import { sampleRequest } from '../../domain/letter/__tests__/samples';
-import { officeP12, PASSWORD } from '../../domain/signing/__tests__/fixtures';
+import { sampleRequest } from '../../../test/support/letterSamples';
+import { officeP12, PASSWORD } from '../../../test/support/signingFixtures';
 import { executeContext } from './harness';
 
 jest.setTimeout(30_000);

@@ -8,8 +8,8 @@ import fc from 'fast-check';
 
 import { renderLetter } from '../../../nodes/domain/letter';
 import { loadSigner, signPdf, verifyPdf } from '../../../nodes/domain/signing';
-import { sampleRequest } from '../../../nodes/domain/letter/__tests__/samples';
-import { officeP12, PASSWORD } from '../../../nodes/domain/signing/__tests__/fixtures';
+import { sampleRequest } from '../../support/letterSamples';
+import { officeP12, PASSWORD } from '../../support/signingFixtures';
 import { assert, type FuzzTarget } from './common';
 
 interface Signed {
