@@ -7,7 +7,10 @@
 import { drawLetter } from '../letter/draw';
 import { DEFAULT_LETTERHEAD, pageGeometry, type MarginsMm, type Paper } from '../letter';
 import type { Letterhead } from '../letter/letters';
-import { Layout } from '../letter/layout';
+import { flowBlocks } from '../letter/layout';
+import { linePiece } from '../letter/marks';
+import { PageFlow } from '../letter/pageFlow';
+import { Typesetter } from '../letter/typeset';
 import { parseLetterMarkup } from '../letter/markup';
 import { fillTemplate } from '../letter/template';
 import type { Block, Run } from '../letter/model';
@@ -130,12 +133,13 @@ export async function renderReport(
 		},
 	];
 	const page = pageGeometry(options.paper ?? 'F4', options.margins);
-	const layout = new Layout({ blocks, size: 10 }, page);
-	layout.run();
+	const flow = new PageFlow(page);
+	const ts = new Typesetter();
+	flowBlocks({ blocks, size: 10 }, flow, ts);
 
 	const services = Object.keys(ind.yearToDate.lettersByService);
-	barChart(
-		layout,
+	const bars = barChart(
+		ts,
 		labels.barsTitle,
 		services.map((s) => ({
 			label: s,
@@ -143,17 +147,22 @@ export async function renderReport(
 			note: `(${ind.yearToDate.lettersByService[s]})`,
 		})),
 		labels.noData,
+		flow,
 	);
-	lineChart(
-		layout,
-		fill(labels.lineTitle, { menit: ind.targetMinutes }),
-		ind.weeklyMedianMinutes.map((w) => ({
-			label: fill(labels.week, { n: w.week }),
-			value: w.median,
-			text: formatFigure(w.median, 1, labels),
-		})),
-		ind.targetMinutes,
-		(v) => formatFigure(v, 0, labels),
+	for (const piece of bars) flow.add(piece);
+	flow.add(
+		lineChart(
+			ts,
+			fill(labels.lineTitle, { menit: ind.targetMinutes }),
+			ind.weeklyMedianMinutes.map((w) => ({
+				label: fill(labels.week, { n: w.week }),
+				value: w.median,
+				text: formatFigure(w.median, 1, labels),
+			})),
+			ind.targetMinutes,
+			(v) => formatFigure(v, 0, labels),
+			flow,
+		),
 	);
 	const now = options.generatedAt ?? new Date();
 	const today = localDay(now.getTime(), ind.timeZone);
@@ -164,19 +173,15 @@ export async function renderReport(
 			tanggal: `${today.day} ${MONTH_NAMES[today.month - 1]} ${today.year}`,
 		}),
 	];
-	const width = layout.right - layout.left;
 	for (const note of notes) {
-		for (const line of layout.ts.lines(cell(note), 8.5, width)) {
-			layout.ensure(layout.lineHeight(8.5));
-			layout.drawLine(line, layout.left, layout.y, width, 'left', true, 8.5);
-			layout.y += layout.lineHeight(8.5);
-		}
+		for (const line of ts.lines(cell(note), 8.5, flow.width))
+			flow.add(linePiece(ts, line, flow.left, flow.width, 'left', true, 8.5));
 	}
 
 	const title = `${labels.title} ${subtitle}`;
 	const pdf = await drawLetter(
-		{ pages: layout.pages, warnings: [] },
+		{ pages: flow.pages, warnings: [] },
 		{ page, emblem: options.emblem, qrText: title, title, subject: title },
 	);
-	return { pdf, pages: layout.pages.length, title, fileName: `laporan-indikator-${ind.month}.pdf` };
+	return { pdf, pages: flow.pages.length, title, fileName: `laporan-indikator-${ind.month}.pdf` };
 }
