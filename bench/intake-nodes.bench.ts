@@ -16,6 +16,7 @@ import {
 	type Office,
 } from './load/office';
 import { catalog, sendTimed, type Channel } from './load/resident';
+import { runBench } from './stack';
 
 const MESSAGES = Number(process.env.PECELAN_NODES_MESSAGES ?? 30);
 
@@ -109,7 +110,4 @@ async function main() {
 	}
 }
 
-main().catch((error) => {
-	console.error(error);
-	process.exit(1);
-});
+runBench(main);

@@ -20,6 +20,7 @@ import {
 	type Channel,
 } from './load/resident';
 import { DEFAULT_SHEET_LAYOUT } from '../nodes/domain/sheet/requestRow';
+import { runBench } from './stack';
 
 const RESIDENTS = Number(process.env.PECELAN_LOAD_RESIDENTS ?? 50);
 const MODES = (process.env.PECELAN_LOAD_MODES ?? 'default,queue').split(',') as StackMode[];
@@ -170,7 +171,4 @@ async function main() {
 	process.exit();
 }
 
-main().catch((error) => {
-	console.error(error);
-	process.exit(1);
-});
+runBench(main);
