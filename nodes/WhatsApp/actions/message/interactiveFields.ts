@@ -4,7 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 type Show = Record<string, string[]>;
 
 /** The message body above the buttons or the list button. */
-export function bodyTextProperty(show: Show, description: string): INodeProperties {
+function bodyTextProperty(show: Show, description: string): INodeProperties {
 	return {
 		displayName: 'Text',
 		name: 'text',
@@ -21,12 +21,19 @@ export function bodyTextProperty(show: Show, description: string): INodeProperti
  * The choices a resident can tap (buttons, list rows): each an ID sent back as replyId, a
  * title and, for list rows, a description.
  */
-export function choicesProperty(
-	show: Show,
-	names: { collection: string; item: string; displayName: string; itemDisplayName: string },
-	description: string,
-	withDescription = false,
-): INodeProperties {
+interface Choices {
+	/** The collection's parameter name and its display name ("buttons", "Buttons"). */
+	collection: string;
+	displayName: string;
+	/** One choice's name and display name ("button", "Button"). */
+	item: string;
+	itemDisplayName: string;
+	description: string;
+	/** List rows have a description under their title; buttons do not. */
+	withDescription?: boolean;
+}
+
+function choicesProperty(show: Show, names: Choices): INodeProperties {
 	return {
 		displayName: names.displayName,
 		name: names.collection,
@@ -34,7 +41,7 @@ export function choicesProperty(
 		typeOptions: { multipleValues: true },
 		placeholder: `Add ${names.itemDisplayName}`,
 		default: {},
-		description,
+		description: names.description,
 		displayOptions: { show },
 		options: [
 			{
@@ -49,7 +56,7 @@ export function choicesProperty(
 						description: 'Sent back as replyId when chosen',
 					},
 					{ displayName: 'Title', name: 'title', type: 'string', default: '' },
-					...(withDescription
+					...(names.withDescription
 						? [
 								{
 									displayName: 'Description',
@@ -63,6 +70,27 @@ export function choicesProperty(
 			},
 		],
 	};
+}
+
+/**
+ * An interactive message's parameters in the order the UI shows them: the text, `between` (the
+ * list's button label and section title), the choices, then the optional header and footer.
+ */
+export function interactiveProperties(
+	show: Show,
+	text: string,
+	choices: Parameters<typeof choicesProperty>[1] & {
+		description: string;
+		withDescription?: boolean;
+	},
+	between: INodeProperties[] = [],
+): INodeProperties[] {
+	return [
+		bodyTextProperty(show, text),
+		...between,
+		choicesProperty(show, choices),
+		...headerFooterProperties(show),
+	];
 }
 
 /** The choices with a title, numbered from 1 where the ID is left empty. */
@@ -81,7 +109,7 @@ export function readChoices(
 		.filter((r) => r.title);
 }
 
-export function headerFooterProperties(show: Show): INodeProperties[] {
+function headerFooterProperties(show: Show): INodeProperties[] {
 	return [
 		{
 			displayName: 'Header',

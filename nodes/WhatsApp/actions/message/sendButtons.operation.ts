@@ -4,28 +4,23 @@ import { NodeOperationError } from 'n8n-workflow';
 import { WHATSAPP_LIMITS } from '../../../domain/messaging/types';
 import type { Gateway } from '../../providers/gateway';
 import { recipient, recipientProperty } from '../common';
-import {
-	bodyTextProperty,
-	choicesProperty,
-	headerFooterProperties,
-	readChoices,
-	readHeaderFooter,
-} from './interactiveFields';
+import { interactiveProperties, readChoices, readHeaderFooter } from './interactiveFields';
 
 const show = { resource: ['message'], operation: ['sendButtons'] };
 
 export const description: INodeProperties[] = [
 	recipientProperty(['sendButtons'], 'message'),
-	bodyTextProperty(
+	...interactiveProperties(
 		show,
 		'Message body above the buttons (at most 1024 characters; longer is shortened)',
+		{
+			collection: 'buttons',
+			item: 'button',
+			displayName: 'Buttons',
+			itemDisplayName: 'Button',
+			description: 'Up to 3 reply buttons; titles longer than 20 characters are shortened with "…"',
+		},
 	),
-	choicesProperty(
-		show,
-		{ collection: 'buttons', item: 'button', displayName: 'Buttons', itemDisplayName: 'Button' },
-		'Up to 3 reply buttons; titles longer than 20 characters are shortened with "…"',
-	),
-	...headerFooterProperties(show),
 ];
 
 export async function execute(

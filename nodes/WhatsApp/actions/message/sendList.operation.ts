@@ -4,46 +4,44 @@ import { NodeOperationError } from 'n8n-workflow';
 import { WHATSAPP_LIMITS } from '../../../domain/messaging/types';
 import type { Gateway } from '../../providers/gateway';
 import { recipient, recipientProperty } from '../common';
-import {
-	bodyTextProperty,
-	choicesProperty,
-	headerFooterProperties,
-	readChoices,
-	readHeaderFooter,
-} from './interactiveFields';
+import { interactiveProperties, readChoices, readHeaderFooter } from './interactiveFields';
 
 const show = { resource: ['message'], operation: ['sendList'] };
 
 export const description: INodeProperties[] = [
 	recipientProperty(['sendList'], 'message'),
-	bodyTextProperty(
+	...interactiveProperties(
 		show,
 		'Message body above the list button (at most 1024 characters; longer is shortened)',
+		{
+			collection: 'rows',
+			item: 'row',
+			displayName: 'Rows',
+			itemDisplayName: 'Row',
+			description:
+				'Up to 10 rows; titles over 24 and descriptions over 72 characters are shortened with "…"',
+			withDescription: true,
+		},
+		[
+			{
+				displayName: 'List Button Label',
+				name: 'listButton',
+				type: 'string',
+				required: true,
+				default: '',
+				description: 'Label of the button that opens the list (at most 20 characters)',
+				displayOptions: { show },
+			},
+			{
+				displayName: 'Section Title',
+				name: 'sectionTitle',
+				type: 'string',
+				default: '',
+				description: 'Optional title above the rows (at most 24 characters)',
+				displayOptions: { show },
+			},
+		],
 	),
-	{
-		displayName: 'List Button Label',
-		name: 'listButton',
-		type: 'string',
-		required: true,
-		default: '',
-		description: 'Label of the button that opens the list (at most 20 characters)',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Section Title',
-		name: 'sectionTitle',
-		type: 'string',
-		default: '',
-		description: 'Optional title above the rows (at most 24 characters)',
-		displayOptions: { show },
-	},
-	choicesProperty(
-		show,
-		{ collection: 'rows', item: 'row', displayName: 'Rows', itemDisplayName: 'Row' },
-		'Up to 10 rows; titles over 24 and descriptions over 72 characters are shortened with "…"',
-		true,
-	),
-	...headerFooterProperties(show),
 ];
 
 export async function execute(
