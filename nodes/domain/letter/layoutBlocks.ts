@@ -32,7 +32,7 @@ export function layoutKop(ts: Typesetter, lines: KopLine[], emblem: boolean, spa
 				const centred = left + (width - lineWidth(line)) / 2;
 				const x = centred >= textLeft ? left : textLeft;
 				const w = x === left ? width : right - textLeft;
-				out.push(...lineMarks(ts, line, x, y, w, 'center', true, l.size));
+				lineMarks(ts, line, x, y, w, 'center', true, l.size, out);
 				y += lineHeight(l.size);
 			}
 		}
@@ -71,6 +71,7 @@ export function layoutFields(
 	const colonX = left + indent + labelW + 8;
 	const colonW = ts.faces.regular.width(': ', size);
 	const valueX = colonX + colonW;
+	const colon = ts.lines([{ text: ':' }], size, colonW)[0];
 	const pieces: Piece[] = [];
 	for (const row of rows) {
 		const label = ts.lines(row.label, size, labelW);
@@ -79,26 +80,15 @@ export function layoutFields(
 		for (let i = 0; i < count; i++) {
 			pieces.push({
 				height: lineHeight(size),
-				marks: (top) => [
-					...(label[i]
-						? lineMarks(ts, label[i], left + indent, top, labelW, 'left', true, size)
-						: []),
-					...(i === 0
-						? lineMarks(
-								ts,
-								ts.lines([{ text: ':' }], size, colonW)[0],
-								colonX,
-								top,
-								colonW,
-								'left',
-								true,
-								size,
-							)
-						: []),
-					...(value[i]
-						? lineMarks(ts, value[i], valueX, top, right - valueX, 'left', true, size)
-						: []),
-				],
+				marks: (top) => {
+					const out: Mark[] = [];
+					if (label[i])
+						lineMarks(ts, label[i], left + indent, top, labelW, 'left', true, size, out);
+					if (i === 0) lineMarks(ts, colon, colonX, top, colonW, 'left', true, size, out);
+					if (value[i])
+						lineMarks(ts, value[i], valueX, top, right - valueX, 'left', true, size, out);
+					return out;
+				},
 			});
 		}
 	}

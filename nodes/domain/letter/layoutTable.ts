@@ -94,17 +94,17 @@ export function layoutTable(
 					laid.forEach((cell, i) => {
 						marks.push({ kind: 'box', x: xs[i], y: top, w: cols[i], h });
 						cell.slice(from, from + count).forEach((c, k) => {
-							marks.push(
-								...lineMarks(
-									ts,
-									c.line,
-									xs[i] + pad,
-									top + pad + k * lh,
-									cols[i] - 2 * pad,
-									c.align,
-									true,
-									size,
-								),
+							const x = xs[i] + pad;
+							lineMarks(
+								ts,
+								c.line,
+								x,
+								top + pad + k * lh,
+								cols[i] - 2 * pad,
+								c.align,
+								true,
+								size,
+								marks,
 							);
 						});
 					});

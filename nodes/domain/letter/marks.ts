@@ -77,7 +77,7 @@ export function lineWidth(line: Line): number {
 	return line.reduce((s, w, i) => s + w.width + (i ? w.space : 0), 0);
 }
 
-/** The text marks of one line whose top is at `top`, aligned in `width` from `x`. */
+/** The text marks of one line whose top is at `top`, aligned in `width` from `x`, added to `out`. */
 export function lineMarks(
 	ts: Typesetter,
 	line: Line,
@@ -87,17 +87,21 @@ export function lineMarks(
 	align: Align,
 	last: boolean,
 	size: number,
+	out: Mark[] = [],
 ): Mark[] {
 	const baseline = top + (lineHeight(size) - (ASCENT + DESCENT) * size) / 2 + ASCENT * size;
-	return ts.place(line, width, align, last).map((p) => ({
-		kind: 'text',
-		x: x + p.x,
-		baseline,
-		size,
-		face: p.face,
-		text: p.text,
-		underline: p.underline,
-	}));
+	for (const p of ts.place(line, width, align, last)) {
+		out.push({
+			kind: 'text',
+			x: x + p.x,
+			baseline,
+			size,
+			face: p.face,
+			text: p.text,
+			underline: p.underline,
+		});
+	}
+	return out;
 }
 
 /** One line of text as a piece: its height is the line height. */

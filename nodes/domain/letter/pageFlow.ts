@@ -49,8 +49,8 @@ export class PageFlow implements Span {
 
 	/** Puts the piece at the cursor on the current page, fitting or not, and moves below it. */
 	place(piece: Piece): void {
-		const marks = piece.marks(this.cursor);
-		if (marks.length) this.pages[this.pages.length - 1].push(...marks);
+		const page = this.pages[this.pages.length - 1];
+		for (const mark of piece.marks(this.cursor)) page.push(mark);
 		this.cursor += piece.height;
 	}
 
