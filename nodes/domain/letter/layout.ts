@@ -82,9 +82,9 @@ export function flowBlocks(doc: LetterDocument, flow: PageFlow, ts: Typesetter):
 			case 'kop':
 				return flow.place(layoutKop(ts, b.lines, b.emblem, flow));
 			case 'title':
-				return textPieces(ts, b.runs, flow.left, flow.width, 'center', b.size).forEach((p) =>
-					flow.add(p),
-				);
+				for (const p of textPieces(ts, b.runs, flow.left, flow.width, 'center', b.size))
+					flow.add(p);
+				return;
 			case 'paragraph':
 				for (const p of paragraphPieces(flow, ts, b, size)) flow.add(p);
 				return flow.advance(size * 0.4);

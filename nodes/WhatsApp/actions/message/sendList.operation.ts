@@ -8,6 +8,27 @@ import { interactiveProperties, readChoices, readHeaderFooter } from './interact
 
 const show = { resource: ['message'], operation: ['sendList'] };
 
+/** The button that opens the list, and the optional title above its rows. */
+const listButtonProperties: INodeProperties[] = [
+	{
+		displayName: 'List Button Label',
+		name: 'listButton',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'Label of the button that opens the list (at most 20 characters)',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Section Title',
+		name: 'sectionTitle',
+		type: 'string',
+		default: '',
+		description: 'Optional title above the rows (at most 24 characters)',
+		displayOptions: { show },
+	},
+];
+
 export const description: INodeProperties[] = [
 	recipientProperty(['sendList'], 'message'),
 	...interactiveProperties(
@@ -22,25 +43,7 @@ export const description: INodeProperties[] = [
 				'Up to 10 rows; titles over 24 and descriptions over 72 characters are shortened with "…"',
 			withDescription: true,
 		},
-		[
-			{
-				displayName: 'List Button Label',
-				name: 'listButton',
-				type: 'string',
-				required: true,
-				default: '',
-				description: 'Label of the button that opens the list (at most 20 characters)',
-				displayOptions: { show },
-			},
-			{
-				displayName: 'Section Title',
-				name: 'sectionTitle',
-				type: 'string',
-				default: '',
-				description: 'Optional title above the rows (at most 24 characters)',
-				displayOptions: { show },
-			},
-		],
+		listButtonProperties,
 	),
 ];
 
