@@ -12,14 +12,14 @@
  *    which at the shipped period (every 10 minutes) costs a tenth of that per minute.
  * Run: npm run bench -- approvals (about 15 minutes).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { signSheetEdit } from '../nodes/domain/sheet/sheetEdit';
 import { groupMembers } from '../sandbox/runtime/process-group';
-import { startStack, type Stack } from '../sandbox/runtime/stack';
+import type { Stack } from '../sandbox/runtime/stack';
 import { editWorkflow, pauseWorkflow } from '../test/e2e/support/workflow-edit';
 import { stackInfo, type StackInfo } from '../test/e2e/support/stack-info';
+import { runBench, withBenchStack } from './stack';
 import { api, appendRows, approveAndWait, requestRow } from './approvals/sheet';
 
 const ROWS = 5000;
@@ -113,15 +113,7 @@ async function netTick(info: StackInfo, pgid: number, ownIdle: number): Promise<
 }
 
 async function main(): Promise<void> {
-	const dir = mkdtempSync(join(tmpdir(), 'pecelan-bench-approvals-'));
-	const stack = await startStack({
-		userFolder: join(dir, 'n8n'),
-		stateDir: join(dir, 'sandbox'),
-		sandboxPort: 0,
-		n8nPort: 0,
-		log: () => {},
-	});
-	try {
+	await withBenchStack('approvals', {}, async (stack) => {
 		const pgid = stack.n8n.process.pid as number;
 		const info = stackInfo(stack);
 		const { header } = await api<{ header: string[] }>(stack, '/api/sheet');
@@ -168,13 +160,7 @@ async function main(): Promise<void> {
 		console.log(
 			`(windows of ${IDLE_MS / 60000} min; the net asks Drive for the sheet's version and runs a round only when it moved; a 15-second poll: 4 rounds a minute = ${(4 * anchor).toFixed(2)} s/min at 2 rows)`,
 		);
-	} finally {
-		await stack.stop();
-		rmSync(dir, { recursive: true, force: true });
-	}
+	});
 }
 
-main().catch((error: Error) => {
-	console.error(error);
-	process.exit(1);
-});
+runBench(main);

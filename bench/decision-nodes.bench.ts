@@ -6,10 +6,9 @@
  * Run: npm run bench -- decision-nodes (keeps successful executions' data, so its CPU is not the
  * approvals bench's).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startStack, type Stack } from '../sandbox/runtime/stack';
+import { loadavg } from 'node:os';
+import type { Stack } from '../sandbox/runtime/stack';
+import { runBench, withBenchStack } from './stack';
 import { api, appendRows, approveAndWait, requestRow } from './approvals/sheet';
 
 const ROWS = 5000;
@@ -35,16 +34,7 @@ async function letterRounds(stack: Stack): Promise<Execution[]> {
 }
 
 async function main(): Promise<void> {
-	const dir = mkdtempSync(join(tmpdir(), 'pecelan-bench-decisions-'));
-	const stack = await startStack({
-		userFolder: join(dir, 'n8n'),
-		stateDir: join(dir, 'sandbox'),
-		sandboxPort: 0,
-		n8nPort: 0,
-		keepSuccessfulExecutions: true,
-		log: () => {},
-	});
-	try {
+	await withBenchStack('decisions', { keepSuccessfulExecutions: true }, async (stack) => {
 		const { header } = await api<{ header: string[] }>(stack, '/api/sheet');
 		const rows = Array.from({ length: ROWS }, (_, i) =>
 			requestRow(header, i, i >= ROWS - DECISIONS),
@@ -82,13 +72,7 @@ async function main(): Promise<void> {
 					.reduce((sum, run) => sum + (run.executionTime ?? 0), 0),
 		);
 		console.log(`  n8n between the nodes: median ${median(between)} ms a round`);
-	} finally {
-		await stack.stop();
-		rmSync(dir, { recursive: true, force: true });
-	}
+	});
 }
 
-main().catch((error: Error) => {
-	console.error(error);
-	process.exit(1);
-});
+runBench(main);

@@ -17,6 +17,7 @@ import {
 } from './load/office';
 import type { Channel } from './load/channel';
 import { catalog, sendTimed } from './load/resident';
+import { runBench } from './stack';
 
 const MESSAGES = Number(process.env.PECELAN_NODES_MESSAGES ?? 30);
 
@@ -110,7 +111,4 @@ async function main() {
 	}
 }
 
-main().catch((error) => {
-	console.error(error);
-	process.exit(1);
-});
+runBench(main);

@@ -9,6 +9,7 @@
 
 import { launchChromium } from '../test/support/browser';
 import { loadBundled } from './bundle';
+import { runBench } from './stack';
 
 function bundledEngine(): { engine: Engine & Samples; cleanUp: () => void } {
 	const { code, cleanUp } = loadBundled<Engine & Samples>([
@@ -170,7 +171,4 @@ async function main() {
 	}
 }
 
-main().catch((error) => {
-	console.error(error);
-	process.exit(1);
-});
+runBench(main);

@@ -13,6 +13,7 @@ import { loadAverage, reportProgress } from './load/progress';
 import { catalog, imagesIn, playScript, poll, requestScript, sendTimed } from './load/resident';
 import type { Channel } from './load/channel';
 import { DEFAULT_SHEET_LAYOUT } from '../nodes/domain/sheet/requestRow';
+import { runBench } from './stack';
 
 const RESIDENTS = Number(process.env.PECELAN_LOAD_RESIDENTS ?? 50);
 const MODES = (process.env.PECELAN_LOAD_MODES ?? 'default,queue').split(',') as StackMode[];
@@ -163,7 +164,4 @@ async function main() {
 	process.exit();
 }
 
-main().catch((error) => {
-	console.error(error);
-	process.exit(1);
-});
+runBench(main);

@@ -8,6 +8,7 @@
  */
 import { cpus, loadavg } from 'os';
 import { loadBundled } from './bundle';
+import { runBench } from './stack';
 
 type Letter = typeof import('../nodes/domain/letter');
 type Signing = typeof import('../nodes/domain/signing');
@@ -92,7 +93,4 @@ async function main() {
 	}
 }
 
-main().catch((error) => {
-	console.error(error);
-	process.exit(1);
-});
+runBench(main);

@@ -7,6 +7,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { nothingToRegister } from '../n8nHelpers/webhookMethods';
+import { providerProperty } from './actions/common';
 import { handleWebhook } from './handleWebhook';
 
 export class WhatsAppGatewayTrigger implements INodeType {
@@ -43,17 +44,7 @@ export class WhatsAppGatewayTrigger implements INodeType {
 			},
 		],
 		properties: [
-			{
-				displayName: 'Provider',
-				name: 'provider',
-				type: 'options',
-				noDataExpression: true,
-				default: 'meta',
-				options: [
-					{ name: 'WhatsApp Cloud API (Meta)', value: 'meta' },
-					{ name: 'Fonnte', value: 'fonnte' },
-				],
-			},
+			providerProperty,
 			{
 				displayName:
 					'Paste the production URL above into Meta\'s app dashboard (WhatsApp → Configuration → Webhook) with the verify token of the credential, and subscribe to "messages". Several triggers, one per number, may share one n8n.',

@@ -5,6 +5,19 @@ import { NodeOperationError } from 'n8n-workflow';
 import { toWhatsAppId } from '../../domain/validation/phone';
 import { DEFAULT_RETRY, type RetryPolicy } from '../transport';
 
+/** Which gateway the office uses: the gateway node and its trigger both ask. */
+export const providerProperty: INodeProperties = {
+	displayName: 'Provider',
+	name: 'provider',
+	type: 'options',
+	noDataExpression: true,
+	default: 'meta',
+	options: [
+		{ name: 'WhatsApp Cloud API (Meta)', value: 'meta' },
+		{ name: 'Fonnte', value: 'fonnte' },
+	],
+};
+
 /** The "To" parameter, shown on the operations that name one recipient. */
 export function recipientProperty(operations: string[], resource: string): INodeProperties {
 	return {

@@ -1,20 +1,11 @@
 /** The gateway node's fields: provider, resource, operation and each operation's parameters. */
 import type { INodeProperties } from 'n8n-workflow';
 
+import { providerProperty } from './common';
 import { operations } from './router';
 
 export const properties: INodeProperties[] = [
-	{
-		displayName: 'Provider',
-		name: 'provider',
-		type: 'options',
-		noDataExpression: true,
-		default: 'meta',
-		options: [
-			{ name: 'WhatsApp Cloud API (Meta)', value: 'meta' },
-			{ name: 'Fonnte', value: 'fonnte' },
-		],
-	},
+	providerProperty,
 	{
 		displayName: 'Resource',
 		name: 'resource',

@@ -206,6 +206,78 @@ export function reuseFields(service: ResolvedService, session: Session): FieldSp
 	return reusableFields(service, session);
 }
 
+/** "Leave this request?" with its two buttons. */
+function leavePrompt(t: Ctx['texts'], service: ResolvedService | undefined, session: Session) {
+	const draft = session.draft ?? '';
+	const text = service
+		? say(t, 'leave.ask', { title: service.title })
+		: say(t, 'leave.ask.complaint');
+	return buttonsReply(text, [
+		{ id: tapId('leave', 'leave', draft), title: say(t, 'button.leave') },
+		{ id: tapId('stay', 'leave', draft), title: say(t, 'button.stay') },
+	]);
+}
+
+/** The service's requirements, then: request it (info mode) or continue (request mode). */
+function requirementsPrompt(ctx: Ctx, service: ResolvedService, session: Session): OutboundReply[] {
+	const t = ctx.texts;
+	const mode = session.mode === 'info' ? 'i' : 'r';
+	const req = (local: string) => tapId(local, 'req', service.key, mode);
+	return [
+		textReply(describeService(service, ctx.catalog)),
+		session.mode === 'info'
+			? buttonsReply(say(t, 'requirements.info'), [
+					{ id: req('request'), title: say(t, 'button.request') },
+					{ id: req('menu'), title: say(t, 'button.menu') },
+				])
+			: buttonsReply(say(t, 'requirements.ask'), [
+					{ id: req('continue'), title: say(t, 'button.continue') },
+					{ id: req('back'), title: say(t, 'button.back') },
+				]),
+	];
+}
+
+/** Another record for a list field (an heir, a witness)? The first time with the list's intro. */
+function recordMorePrompt(t: Ctx['texts'], service: ResolvedService, session: Session) {
+	const draft = session.draft ?? '';
+	const field = service.fields[session.pos?.field ?? -1];
+	const count = session.pos?.record ?? 0;
+	const item = field?.itemLabel ?? field?.label ?? '';
+	const body =
+		count === 0
+			? `${recordIntro(t, field)}\n\n${say(t, 'record.first', { item })}`
+			: say(t, 'record.more', { item, count });
+	return buttonsReply(body, [
+		{ id: tapId('add', 'rec', draft, posKey(session.pos)), title: say(t, 'button.add') },
+		{ id: tapId('done', 'rec', draft, posKey(session.pos)), title: say(t, 'button.done') },
+	]);
+}
+
+/** The summary of the draft with send, change and cancel (valid for this content only). */
+function summaryPrompt(t: Ctx['texts'], service: ResolvedService, session: Session) {
+	const draft = session.draft ?? '';
+	const sum = (local: string) => tapId(local, 'sum', service.key, draft, draftSignature(session));
+	return [
+		textReply(summaryText(t, service, session)),
+		buttonsReply(say(t, 'summary.ask'), [
+			{ id: sum('confirm'), title: say(t, 'button.confirm') },
+			{ id: sum('change'), title: say(t, 'button.change') },
+			{ id: sum('cancel'), title: say(t, 'button.cancel') },
+		]),
+	];
+}
+
+/** "What would you like to change?" with the numbered fields and documents. */
+function changePrompt(t: Ctx['texts'], service: ResolvedService) {
+	return textReply(
+		say(t, 'change.ask', {
+			options: changeOptions(service)
+				.map((o, i) => say(t, 'change.option', { n: i + 1, label: o.title }))
+				.join('\n'),
+		}),
+	);
+}
+
 /** The question for the session's current state (re-sent after help, back, a wrong answer…). */
 export function prompt(ctx: Ctx, session: Session, reason?: string): OutboundReply[] {
 	const t = ctx.texts;
@@ -224,86 +296,29 @@ export function prompt(ctx: Ctx, session: Session, reason?: string): OutboundRep
 			return [textReply(say(t, 'handoff.ask'))];
 		case 'handoff':
 			return [];
-		case 'leave_ask': {
-			const draft = session.draft ?? '';
-			const text = service
-				? say(t, 'leave.ask', { title: service.title })
-				: say(t, 'leave.ask.complaint');
-			return [
-				buttonsReply(text, [
-					{ id: tapId('leave', 'leave', draft), title: say(t, 'button.leave') },
-					{ id: tapId('stay', 'leave', draft), title: say(t, 'button.stay') },
-				]),
-			];
-		}
+		case 'leave_ask':
+			return [leavePrompt(t, service, session)];
 		default:
 			break;
 	}
 	if (!service) return withReason([mainMenu(t)]);
-	const draft = session.draft ?? '';
 	switch (session.state) {
-		case 'requirements': {
-			const mode = session.mode === 'info' ? 'i' : 'r';
-			const req = (local: string) => tapId(local, 'req', service.key, mode);
-			return withReason([
-				textReply(describeService(service, ctx.catalog)),
-				session.mode === 'info'
-					? buttonsReply(say(t, 'requirements.info'), [
-							{ id: req('request'), title: say(t, 'button.request') },
-							{ id: req('menu'), title: say(t, 'button.menu') },
-						])
-					: buttonsReply(say(t, 'requirements.ask'), [
-							{ id: req('continue'), title: say(t, 'button.continue') },
-							{ id: req('back'), title: say(t, 'button.back') },
-						]),
-			]);
-		}
+		case 'requirements':
+			return withReason(requirementsPrompt(ctx, service, session));
 		case 'reuse':
 			return withReason(reusePrompt(t, session));
 		case 'field':
 			return fieldPrompt(ctx, service, session, reason);
 		case 'nik_confirm':
 			return withReason(nikConfirmPrompt(ctx, service, session));
-		case 'record_more': {
-			const field = service.fields[session.pos?.field ?? -1];
-			const count = session.pos?.record ?? 0;
-			const item = field?.itemLabel ?? field?.label ?? '';
-			const body =
-				count === 0
-					? `${recordIntro(t, field)}\n\n${say(t, 'record.first', { item })}`
-					: say(t, 'record.more', { item, count });
-			return withReason([
-				buttonsReply(body, [
-					{ id: tapId('add', 'rec', draft, posKey(session.pos)), title: say(t, 'button.add') },
-					{ id: tapId('done', 'rec', draft, posKey(session.pos)), title: say(t, 'button.done') },
-				]),
-			]);
-		}
+		case 'record_more':
+			return withReason([recordMorePrompt(t, service, session)]);
 		case 'document':
 			return withReason(documentPrompt(ctx, service, session));
-		case 'summary': {
-			const sum = (local: string) =>
-				tapId(local, 'sum', service.key, draft, draftSignature(session));
-			return withReason([
-				textReply(summaryText(t, service, session)),
-				buttonsReply(say(t, 'summary.ask'), [
-					{ id: sum('confirm'), title: say(t, 'button.confirm') },
-					{ id: sum('change'), title: say(t, 'button.change') },
-					{ id: sum('cancel'), title: say(t, 'button.cancel') },
-				]),
-			]);
-		}
-
+		case 'summary':
+			return withReason(summaryPrompt(t, service, session));
 		case 'change':
-			return withReason([
-				textReply(
-					say(t, 'change.ask', {
-						options: changeOptions(service)
-							.map((o, i) => say(t, 'change.option', { n: i + 1, label: o.title }))
-							.join('\n'),
-					}),
-				),
-			]);
+			return withReason([changePrompt(t, service)]);
 		default:
 			return withReason([mainMenu(t)]);
 	}

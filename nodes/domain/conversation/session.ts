@@ -8,6 +8,7 @@ import { shortHash } from './ids';
 import { keepIdentity } from './identity';
 import { upgradeSession } from './sessionUpgrade';
 import {
+	FILLING_STATES,
 	SESSION_STATES,
 	SESSION_VERSION,
 	SURVEY_ELEMENTS,
@@ -30,16 +31,7 @@ export const SHOWN_LIMIT = 3;
 const STATES = new Set<SessionState>(SESSION_STATES);
 
 /** States in which a request is half-filled (cancelling it emits `cancelled`). */
-export const REQUEST_STATES = new Set<SessionState>([
-	'reuse',
-	'field',
-	'nik_confirm',
-	'record_more',
-	'document',
-	'summary',
-	'change',
-	'leave_ask',
-]);
+export const REQUEST_STATES = new Set<SessionState>([...FILLING_STATES, 'leave_ask']);
 
 /** Hours a half-filled request waits for the resident (fetching an RT letter takes a while). */
 export const DRAFT_TIMEOUT_HOURS = 24;

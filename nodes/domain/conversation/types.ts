@@ -63,12 +63,8 @@ export interface Complaint {
 	receivedAt: string;
 }
 
-/** Every state a conversation can be in; a stored session in any other is started afresh. */
-export const SESSION_STATES = [
-	'idle',
-	'menu',
-	'services',
-	'requirements',
+/** The states of filling a request in, from reusing remembered fields to changing an answer. */
+export const FILLING_STATES = [
 	'reuse',
 	'field',
 	'nik_confirm',
@@ -76,6 +72,15 @@ export const SESSION_STATES = [
 	'document',
 	'summary',
 	'change',
+] as const;
+
+/** Every state a conversation can be in; a stored session in any other is started afresh. */
+export const SESSION_STATES = [
+	'idle',
+	'menu',
+	'services',
+	'requirements',
+	...FILLING_STATES,
 	'handoff_ask',
 	'handoff',
 	'survey_invite',

@@ -19,7 +19,7 @@ import {
 	type PDFDict,
 } from 'pdf-lib';
 import { letterFaces, type Face, type FaceName, type FontSubset } from './fonts';
-import type { LaidOutLetter, Mark, PageGeometry } from './layout';
+import type { LaidOutLetter, Mark, PageGeometry } from './marks';
 import { defaultEmblemOperators, qrOperators } from './symbolOperators';
 
 export interface DrawOptions {

@@ -3,7 +3,8 @@
  * No n8n imports and no I/O, so it can be tested and benchmarked alone.
  */
 import { drawLetter } from './draw';
-import { layoutLetter, type PageGeometry } from './layout';
+import { layoutLetter } from './layout';
+import type { PageGeometry } from './marks';
 import { LETTER_TITLES, type Letterhead, type Signatory } from './letters';
 import { MarkupError, parseLetterMarkup } from './markup';
 import { TableLayoutError } from './layoutTable';
@@ -24,7 +25,8 @@ export {
 	type LetterheadProblem,
 } from './readiness';
 export { MarkupError, parseLetterMarkup } from './markup';
-export { layoutLetter, type Mark, type PageGeometry } from './layout';
+export { layoutLetter } from './layout';
+export type { Mark, PageGeometry } from './marks';
 export {
 	LETTER_TEMPLATES,
 	LETTER_TITLES,

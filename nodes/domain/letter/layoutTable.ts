@@ -1,6 +1,12 @@
-/** Tables: column widths from weights, cells wrapped, rows split across pages under a repeated header. */
-import type { Layout } from './layout';
+/**
+ * Tables: column widths from weights, cells wrapped into lines. The result is the header and
+ * the rows as pieces the page flow places, a row whole or, when taller than a page, in slices.
+ */
+import { lineHeight, lineMarks, type Mark, type Piece, type Span } from './marks';
 import type { Align, Block, Run } from './model';
+import type { Line, Typesetter } from './typeset';
+
+export type TableBlock = Extract<Block, { kind: 'table' }>;
 
 /** A table that cannot be laid out on the page (the engine turns it into a template error). */
 export class TableLayoutError extends Error {
@@ -10,13 +16,32 @@ export class TableLayoutError extends Error {
 	}
 }
 
+/** A row of cells, `lines` lines tall (its tallest cell); `slice` is `count` of them from `from`. */
+export interface TableRow {
+	lines: number;
+	slice(from: number, count: number): Piece;
+}
+
+export interface TableLayout {
+	header: TableRow[];
+	rows: TableRow[];
+	headerHeight: number;
+	lineHeight: number;
+	/** Padding inside a cell, above and below its lines. */
+	pad: number;
+	/** Room below the table. */
+	after: number;
+}
+
+const PAD = 3;
+
 /**
  * Column widths from the weights, widened where a column's longest word (the NIK, "Perempuan",
  * "Hubungan") would otherwise break inside it, the room taken from columns that have some spare.
  */
 function columnWidths(
-	l: Layout,
-	b: Extract<Block, { kind: 'table' }>,
+	ts: Typesetter,
+	b: TableBlock,
 	size: number,
 	width: number,
 	pad: number,
@@ -26,7 +51,7 @@ function columnWidths(
 	const need = cols.map((_, i) => {
 		let widest = 0;
 		for (const row of [...b.header, ...b.rows])
-			for (const word of l.ts.words(row[i] ?? [], size)) widest = Math.max(widest, word.width);
+			for (const word of ts.words(row[i] ?? [], size)) widest = Math.max(widest, word.width);
 		return widest + 2 * pad + 0.5;
 	});
 	if (need.reduce((s, w) => s + w, 0) > width) return cols;
@@ -42,73 +67,60 @@ function columnWidths(
 	return cols;
 }
 
-export function layTable(l: Layout, b: Extract<Block, { kind: 'table' }>, size: number): void {
-	// A table of headers alone says nothing: the template prints a sentence instead.
-	if (b.rows.length === 0) return;
-	const width = l.right - l.left;
-	const pad = 3;
-	const cols = columnWidths(l, b, size, width, pad);
-	const xs = cols.map((_, i) => l.left + cols.slice(0, i).reduce((s, w) => s + w, 0));
-	const lh = l.lineHeight(size);
-	const layoutRow = (cells: Run[][], header: boolean) =>
-		cols.map((w, i) =>
-			l.ts
+/** The table in `span`, or nothing for a table without rows (the template prints a sentence). */
+export function layoutTable(
+	ts: Typesetter,
+	b: TableBlock,
+	size: number,
+	span: Span,
+): TableLayout | undefined {
+	if (b.rows.length === 0) return undefined;
+	const pad = PAD;
+	const cols = columnWidths(ts, b, size, span.width, pad);
+	const xs = cols.map((_, i) => span.left + cols.slice(0, i).reduce((s, w) => s + w, 0));
+	const lh = lineHeight(size);
+	const row = (cells: Run[][], header: boolean): TableRow => {
+		const laid: Array<Array<{ line: Line; align: Align }>> = cols.map((w, i) =>
+			ts
 				.lines(cells[i] ?? [], size, w - 2 * pad)
-				.map((line) => ({ line, align: header ? ('center' as Align) : b.align[i] })),
+				.map((line) => ({ line, align: header ? 'center' : b.align[i] })),
 		);
-	const header = b.header.map((r) => layoutRow(r, true));
-	const headerHeight = header.reduce(
-		(s, r) => s + Math.max(...r.map((c) => c.length)) * lh + 2 * pad,
-		0,
-	);
-	const drawRow = (cells: ReturnType<typeof layoutRow>, from: number, count: number) => {
-		const h = count * lh + 2 * pad;
-		cells.forEach((cell, i) => {
-			l.marks.push({ kind: 'box', x: xs[i], y: l.y, w: cols[i], h });
-			cell
-				.slice(from, from + count)
-				.forEach((c, k) =>
-					l.drawLine(
-						c.line,
-						xs[i] + pad,
-						l.y + pad + k * lh,
-						cols[i] - 2 * pad,
-						c.align,
-						true,
-						size,
-					),
-				);
-		});
-		l.y += h;
+		const slice = (from: number, count: number): Piece => {
+			const h = count * lh + 2 * pad;
+			return {
+				height: h,
+				marks: (top) => {
+					const marks: Mark[] = [];
+					laid.forEach((cell, i) => {
+						marks.push({ kind: 'box', x: xs[i], y: top, w: cols[i], h });
+						cell.slice(from, from + count).forEach((c, k) => {
+							const x = xs[i] + pad;
+							lineMarks(
+								ts,
+								c.line,
+								x,
+								top + pad + k * lh,
+								cols[i] - 2 * pad,
+								c.align,
+								true,
+								size,
+								marks,
+							);
+						});
+					});
+					return marks;
+				},
+			};
+		};
+		return { lines: Math.max(...laid.map((c) => c.length)), slice };
 	};
-	const drawHeader = () =>
-		header.forEach((r) => drawRow(r, 0, Math.max(...r.map((c) => c.length))));
-	// A header taller than a page would start page after page without ever placing a row.
-	if (l.page.margin.top + headerHeight + lh + 2 * pad > l.bottom)
-		throw new TableLayoutError(
-			`a table header is taller than a page (widths="${b.widths.join(',')}"): give its narrow columns more width or shorten the header`,
-		);
-	const rows = b.rows.map((r) => layoutRow(r, false));
-	// The header starts a page with its first row (whole, as rows move whole), never alone.
-	const firstRow = Math.max(...rows[0].map((c) => c.length)) * lh + 2 * pad;
-	l.ensure(Math.min(headerHeight + firstRow, l.bottom - l.page.margin.top));
-	drawHeader();
-	for (const row of rows) {
-		const lines = Math.max(...row.map((c) => c.length));
-		let done = 0;
-		while (done < lines) {
-			const room = Math.floor((l.bottom - l.y - 2 * pad) / lh);
-			const fresh = Math.floor((l.bottom - l.page.margin.top - headerHeight - 2 * pad) / lh);
-			// A row moves to the next page whole, unless it is taller than a page: then it splits.
-			if (room < Math.min(lines - done, fresh) || room < 1) {
-				l.newPage();
-				drawHeader();
-				continue;
-			}
-			const count = Math.min(room, lines - done);
-			drawRow(row, done, count);
-			done += count;
-		}
-	}
-	l.y += size * 0.6;
+	const header = b.header.map((r) => row(r, true));
+	return {
+		header,
+		rows: b.rows.map((r) => row(r, false)),
+		headerHeight: header.reduce((s, r) => s + r.lines * lh + 2 * pad, 0),
+		lineHeight: lh,
+		pad,
+		after: size * 0.6,
+	};
 }

@@ -116,6 +116,29 @@ function bch(value: number, poly: number, shift: number): number {
 	return (value << shift) | rem;
 }
 
+/** The data bits in the zigzag of two-module columns, from the bottom right, around fixed modules. */
+function placeData(
+	modules: Uint8Array,
+	fixed: Uint8Array,
+	size: number,
+	data: Uint8Array | number[],
+) {
+	let i = 0;
+	for (let right = size - 1; right >= 1; right -= 2) {
+		if (right === 6) right = 5;
+		for (let vert = 0; vert < size; vert++) {
+			for (let j = 0; j < 2; j++) {
+				const c = right - j;
+				const upward = ((right + 1) & 2) === 0;
+				const r = upward ? size - 1 - vert : vert;
+				if (fixed[r * size + c]) continue;
+				modules[r * size + c] = i < data.length * 8 ? (data[i >>> 3] >>> (7 - (i & 7))) & 1 : 0;
+				i++;
+			}
+		}
+	}
+}
+
 /** Builds the symbol with a given mask; `mask` undefined picks the one with the lowest penalty. */
 export function encodeQr(text: string, mask?: number): QrMatrix | undefined {
 	const bytes = new Uint8Array(Buffer.from(text, 'utf8'));
@@ -184,21 +207,7 @@ export function encodeQr(text: string, mask?: number): QrMatrix | undefined {
 			set(a, b, dark);
 		}
 	}
-	const data = codewords(bytes, version);
-	let i = 0;
-	for (let right = size - 1; right >= 1; right -= 2) {
-		if (right === 6) right = 5;
-		for (let vert = 0; vert < size; vert++) {
-			for (let j = 0; j < 2; j++) {
-				const c = right - j;
-				const upward = ((right + 1) & 2) === 0;
-				const r = upward ? size - 1 - vert : vert;
-				if (fixed[r * size + c]) continue;
-				modules[r * size + c] = i < data.length * 8 ? (data[i >>> 3] >>> (7 - (i & 7))) & 1 : 0;
-				i++;
-			}
-		}
-	}
+	placeData(modules, fixed, size, codewords(bytes, version));
 	const maskBits = masksFor(version, size, fixed);
 	const apply = (m: number) => {
 		const bits = maskBits[m];

@@ -92,74 +92,87 @@ const pad = (n: number) => String(n).padStart(2, '0');
 /** Where a timestamp falls: in the month, in the year to date, and its local month and day. */
 type Where = { inMonth: boolean; inYtd: boolean; month: number; day: number };
 
-export function monthlyIndicators(input: IndicatorInput): Indicators {
-	const timeZone = input.timeZone || 'Asia/Jakarta';
-	assertTimeZone(timeZone);
-	const { year, month } = parseMonth(input.month);
-	const target = input.targetMinutes ?? 20;
-	const layout = input.layout ?? DEFAULT_SHEET_LAYOUT;
-	const col = layout.columns;
-	const { surveys: survey, complaints: complaint } = layout.tabs ?? DEFAULT_SHEET_LAYOUT.tabs;
-	const skippedBy = { requests: 0, surveys: 0, complaints: 0, events: 0 };
-	type Sheet = keyof typeof skippedBy;
+type SkippedBy = Indicators['skippedBy'];
 
-	const where = (ms: number): Where => {
-		const d = localDay(ms, timeZone);
-		const inYtd = d.year === year && d.month <= month;
-		return { inYtd, inMonth: inYtd && d.month === month, month: d.month, day: d.day };
-	};
+/** The month being counted, its two periods' tallies, and the cells skipped so far. */
+class Tally {
+	readonly skippedBy: SkippedBy = { requests: 0, surveys: 0, complaints: 0, events: 0 };
+	readonly periods = { month: emptyPeriod(), ytd: emptyPeriod() };
+
+	constructor(
+		readonly timeZone: string,
+		readonly year: number,
+		readonly month: number,
+	) {}
+
+	where(ms: number): Where {
+		const d = localDay(ms, this.timeZone);
+		const inYtd = d.year === this.year && d.month <= this.month;
+		return { inYtd, inMonth: inYtd && d.month === this.month, month: d.month, day: d.day };
+	}
+
 	/** A timestamp cell, counting an unreadable (or missing but required) one against its sheet. */
-	const time = (cell: unknown, sheet: Sheet, required = true): number | undefined => {
+	time(cell: unknown, sheet: keyof SkippedBy, required = true): number | undefined {
 		const ms = parseTime(cell);
 		if (Number.isNaN(ms) || (ms === undefined && required)) {
-			skippedBy[sheet]++;
+			this.skippedBy[sheet]++;
 			return undefined;
 		}
 		return ms;
-	};
+	}
 
-	// Tickets ever sent back or rejected, from the event log when there is one.
-	const events = Array.isArray(input.events) ? input.events : [];
-	const returnedBasis = events.length ? 'events' : 'status';
-	const everFixed = new Set<string>();
-	const everRejected = new Set<string>();
+	/** Counts into the year to date and the month, where the timestamp falls in them. */
+	add(w: Where | undefined, fn: (p: Accumulator) => void): void {
+		if (w?.inYtd) fn(this.periods.ytd);
+		if (w?.inMonth) fn(this.periods.month);
+	}
+}
+
+/** Tickets ever sent back for a fix or rejected, from the event log. */
+function returnedTickets(events: OutcomeEvent[], skippedBy: SkippedBy) {
+	const fixed = new Set<string>();
+	const rejected = new Set<string>();
 	for (const e of events) {
 		const ticket = text(e?.ticket);
 		if (!ticket || !text(e?.kind)) {
 			skippedBy.events++;
 			continue;
 		}
-		if (e.kind === 'fix_requested') everFixed.add(ticket);
-		if (e.kind === 'rejected') everRejected.add(ticket);
+		if (e.kind === 'fix_requested') fixed.add(ticket);
+		if (e.kind === 'rejected') rejected.add(ticket);
 	}
+	return { fixed, rejected };
+}
 
-	const periods = { month: emptyPeriod(), ytd: emptyPeriod() };
-	const add = (w: Where | undefined, fn: (p: Accumulator) => void) => {
-		if (w?.inYtd) fn(periods.ytd);
-		if (w?.inMonth) fn(periods.month);
-	};
+/** Requests received and letters issued, with the minutes to letter per week and per month. */
+function countRequests(
+	tally: Tally,
+	rows: Row[],
+	layout: SheetLayout,
+	returned: ReturnType<typeof returnedTickets>,
+) {
+	const col = layout.columns;
 	const weekly = Array.from({ length: 5 }, () => [] as number[]);
-	const monthly = Array.from({ length: month }, () => [] as number[]);
-
-	for (const row of input.requests ?? []) {
+	const monthly = Array.from({ length: tally.month }, () => [] as number[]);
+	for (const row of rows) {
 		if (!row || typeof row !== 'object') continue;
-		const received = time(row[col.receivedAt], 'requests');
-		const completed = time(row[col.completedAt], 'requests', false);
+		const received = tally.time(row[col.receivedAt], 'requests');
+		const completed = tally.time(row[col.completedAt], 'requests', false);
 		const ticket = text(row[col.ticket]);
 		const status = statusKeyOf(row[col.status], layout);
 		if (received !== undefined)
-			add(where(received), (p) => {
+			tally.add(tally.where(received), (p) => {
 				p.received++;
-				if (status === 'fix' || everFixed.has(ticket)) p.fixed++;
-				if (status === 'rejected' || everRejected.has(ticket)) p.rejected++;
+				if (status === 'fix' || returned.fixed.has(ticket)) p.fixed++;
+				if (status === 'rejected' || returned.rejected.has(ticket)) p.rejected++;
 			});
 		if (completed === undefined) continue;
-		const w = where(completed);
+		const w = tally.where(completed);
 		const minutes =
 			received !== undefined && completed >= received ? (completed - received) / 60000 : undefined;
 		const service = text(row[col.service]) || '(tanpa layanan)';
 		const resident = text(row[col.waId]).replace(/\D/g, '');
-		add(w, (p) => {
+		tally.add(w, (p) => {
 			p.letters++;
 			p.byService.set(service, (p.byService.get(service) ?? 0) + 1);
 			if (resident) p.residents.add(resident);
@@ -169,13 +182,16 @@ export function monthlyIndicators(input: IndicatorInput): Indicators {
 		if (minutes !== undefined && w.inMonth)
 			weekly[Math.min(4, Math.floor((w.day - 1) / 7))].push(minutes);
 	}
+	return { weekly, monthly };
+}
 
-	// Surveys: one answer set per ticket, the latest; rows without a ticket each count.
+/** Survey answers: one answer set per ticket, the latest; rows without a ticket each count. */
+function countSurveys(tally: Tally, rows: Row[], survey: SurveyTab): void {
 	const latest = new Map<string, { at: number; response: IkmResponse }>();
 	let anonymous = 0;
-	for (const row of input.surveys ?? []) {
+	for (const row of rows) {
 		if (!row || typeof row !== 'object') continue;
-		const at = time(row[survey.columns.answeredAt], 'surveys');
+		const at = tally.time(row[survey.columns.answeredAt], 'surveys');
 		if (at === undefined) continue;
 		const response: IkmResponse = {};
 		for (const key of IKM_ELEMENTS) {
@@ -184,31 +200,61 @@ export function monthlyIndicators(input: IndicatorInput): Indicators {
 			const value = Number(cell.replace(',', '.'));
 			// Text or a number outside 1–4 cannot be a score: skipped, the other answers still count.
 			if (Number.isInteger(value) && value >= 1 && value <= 4) response[key] = value;
-			else skippedBy.surveys++;
+			else tally.skippedBy.surveys++;
 		}
 		const ticket = text(row[survey.columns.ticket]) || `#${anonymous++}`;
 		const seen = latest.get(ticket);
 		if (!seen || at >= seen.at) latest.set(ticket, { at, response });
 	}
-	for (const { at, response } of latest.values()) add(where(at), (p) => p.surveys.push(response));
+	for (const { at, response } of latest.values())
+		tally.add(tally.where(at), (p) => p.surveys.push(response));
+}
 
-	const resolvedWord = layout.statuses.done.toLowerCase();
-	for (const row of input.complaints ?? []) {
+/** Complaints received, resolved ("Selesai" now) and the hours to resolve them. */
+function countComplaints(
+	tally: Tally,
+	rows: Row[],
+	complaint: ComplaintTab,
+	resolvedStatus: string,
+): void {
+	const resolvedWord = resolvedStatus.toLowerCase();
+	for (const row of rows) {
 		if (!row || typeof row !== 'object') continue;
-		const received = time(row[complaint.columns.receivedAt], 'complaints');
-		const resolvedAt = time(row[complaint.columns.completedAt], 'complaints', false);
+		const received = tally.time(row[complaint.columns.receivedAt], 'complaints');
+		const resolvedAt = tally.time(row[complaint.columns.completedAt], 'complaints', false);
 		if (received === undefined) continue;
 		const resolved = text(row[complaint.columns.status]).toLowerCase() === resolvedWord;
 		const hours =
 			resolved && resolvedAt !== undefined && resolvedAt >= received
 				? (resolvedAt - received) / 3600000
 				: undefined;
-		add(where(received), (p) => {
+		tally.add(tally.where(received), (p) => {
 			p.complaints++;
 			if (resolved) p.resolved++;
 			if (hours !== undefined) p.hours.push(hours);
 		});
 	}
+}
+
+type Tabs = NonNullable<SheetLayout['tabs']>;
+type SurveyTab = Tabs['surveys'];
+type ComplaintTab = Tabs['complaints'];
+
+export function monthlyIndicators(input: IndicatorInput): Indicators {
+	const timeZone = input.timeZone || 'Asia/Jakarta';
+	assertTimeZone(timeZone);
+	const { year, month } = parseMonth(input.month);
+	const target = input.targetMinutes ?? 20;
+	const layout = input.layout ?? DEFAULT_SHEET_LAYOUT;
+	const { surveys, complaints } = layout.tabs ?? DEFAULT_SHEET_LAYOUT.tabs;
+	const tally = new Tally(timeZone, year, month);
+	const { skippedBy, periods } = tally;
+
+	const events = Array.isArray(input.events) ? input.events : [];
+	const returned = returnedTickets(events, skippedBy);
+	const { weekly, monthly } = countRequests(tally, input.requests ?? [], layout, returned);
+	countSurveys(tally, input.surveys ?? [], surveys);
+	countComplaints(tally, input.complaints ?? [], complaints, layout.statuses.done);
 
 	const last = daysInMonth(year, month);
 	const ym = `${year}-${pad(month)}`;
@@ -223,7 +269,7 @@ export function monthlyIndicators(input: IndicatorInput): Indicators {
 		month: ym,
 		timeZone,
 		targetMinutes: target,
-		returnedBasis,
+		returnedBasis: events.length ? 'events' : 'status',
 		thisMonth: figures(periods.month, `${ym}-01`, `${ym}-${pad(last)}`, target),
 		yearToDate: figures(periods.ytd, `${year}-01-01`, `${ym}-${pad(last)}`, target),
 		weeklyMedianMinutes: last > 28 ? weeks : weeks.slice(0, 4),

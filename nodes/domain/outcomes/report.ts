@@ -7,7 +7,10 @@
 import { drawLetter } from '../letter/draw';
 import { DEFAULT_LETTERHEAD, pageGeometry, type MarginsMm, type Paper } from '../letter';
 import type { Letterhead } from '../letter/letters';
-import { Layout } from '../letter/layout';
+import { flowBlocks } from '../letter/layout';
+import { linePiece } from '../letter/marks';
+import { PageFlow } from '../letter/pageFlow';
+import { Typesetter } from '../letter/typeset';
 import { parseLetterMarkup } from '../letter/markup';
 import { fillTemplate } from '../letter/template';
 import type { Block, Run } from '../letter/model';
@@ -56,18 +59,22 @@ function ikmText(p: PeriodFigures, labels: ReportLabels): string[] {
 	return [formatFigure(p.ikm.ikm, 2), p.ikm.grade!, p.ikm.label!, String(p.ikm.respondents)];
 }
 
-export async function renderReport(
-	ind: Indicators,
-	options: ReportOptions = {},
-): Promise<RenderedReport> {
-	const labels = options.labels ?? DEFAULT_REPORT_LABELS;
-	const head = options.letterhead ?? DEFAULT_LETTERHEAD;
+/** The report's subtitle: the month and year, in capitals. */
+function reportSubtitle(ind: Indicators, labels: ReportLabels): string {
 	const [year, month] = ind.month.split('-').map(Number);
-	const monthName = MONTH_NAMES[month - 1];
-	const subtitle = fill(labels.subtitle, {
-		bulan: monthName.toLocaleUpperCase('id-ID'),
+	return fill(labels.subtitle, {
+		bulan: MONTH_NAMES[month - 1].toLocaleUpperCase('id-ID'),
 		tahun: year,
 	});
+}
+
+/** The kop, the title, the period, the table of figures, the IKM line and the NRR table. */
+function reportBlocks(
+	ind: Indicators,
+	labels: ReportLabels,
+	head: Letterhead,
+	subtitle: string,
+): Block[] {
 	const range = (p: PeriodFigures) => `${formatDateId(p.from)} – ${formatDateId(p.to)}`;
 	const rows = figureRows(ind, labels).filter((r) => !r.key.startsWith('letters:'));
 	const c = REPORT_COLUMNS;
@@ -83,7 +90,7 @@ export async function renderReport(
 	const nrr = (p: PeriodFigures, key: (typeof IKM_ELEMENTS)[number]) =>
 		formatFigure(p.ikm.nrr[key], 2, labels);
 
-	const blocks: Block[] = [
+	return [
 		kop(head),
 		{ kind: 'title', runs: cell(labels.title, true), size: 13 },
 		{ kind: 'title', runs: cell(subtitle, true), size: 12 },
@@ -129,13 +136,13 @@ export async function renderReport(
 			]),
 		},
 	];
-	const page = pageGeometry(options.paper ?? 'F4', options.margins);
-	const layout = new Layout({ blocks, size: 10 }, page);
-	layout.run();
+}
 
+/** Letters per service as bars, then the weekly median time to letter as a line. */
+function flowCharts(flow: PageFlow, ts: Typesetter, ind: Indicators, labels: ReportLabels): void {
 	const services = Object.keys(ind.yearToDate.lettersByService);
-	barChart(
-		layout,
+	const bars = barChart(
+		ts,
 		labels.barsTitle,
 		services.map((s) => ({
 			label: s,
@@ -143,19 +150,33 @@ export async function renderReport(
 			note: `(${ind.yearToDate.lettersByService[s]})`,
 		})),
 		labels.noData,
+		flow,
 	);
-	lineChart(
-		layout,
-		fill(labels.lineTitle, { menit: ind.targetMinutes }),
-		ind.weeklyMedianMinutes.map((w) => ({
-			label: fill(labels.week, { n: w.week }),
-			value: w.median,
-			text: formatFigure(w.median, 1, labels),
-		})),
-		ind.targetMinutes,
-		(v) => formatFigure(v, 0, labels),
+	for (const piece of bars) flow.add(piece);
+	flow.add(
+		lineChart(
+			ts,
+			fill(labels.lineTitle, { menit: ind.targetMinutes }),
+			ind.weeklyMedianMinutes.map((w) => ({
+				label: fill(labels.week, { n: w.week }),
+				value: w.median,
+				text: formatFigure(w.median, 1, labels),
+			})),
+			ind.targetMinutes,
+			(v) => formatFigure(v, 0, labels),
+			flow,
+		),
 	);
-	const now = options.generatedAt ?? new Date();
+}
+
+/** The notes at the foot: how returns were counted, cells skipped, when the report was made. */
+function flowNotes(
+	flow: PageFlow,
+	ts: Typesetter,
+	ind: Indicators,
+	labels: ReportLabels,
+	now: Date,
+): void {
 	const today = localDay(now.getTime(), ind.timeZone);
 	const notes = [
 		...(ind.returnedBasis === 'status' ? [labels.statusBasis] : []),
@@ -164,19 +185,30 @@ export async function renderReport(
 			tanggal: `${today.day} ${MONTH_NAMES[today.month - 1]} ${today.year}`,
 		}),
 	];
-	const width = layout.right - layout.left;
 	for (const note of notes) {
-		for (const line of layout.ts.lines(cell(note), 8.5, width)) {
-			layout.ensure(layout.lineHeight(8.5));
-			layout.drawLine(line, layout.left, layout.y, width, 'left', true, 8.5);
-			layout.y += layout.lineHeight(8.5);
-		}
+		for (const line of ts.lines(cell(note), 8.5, flow.width))
+			flow.add(linePiece(ts, line, flow.left, flow.width, 'left', true, 8.5));
 	}
+}
+
+export async function renderReport(
+	ind: Indicators,
+	options: ReportOptions = {},
+): Promise<RenderedReport> {
+	const labels = options.labels ?? DEFAULT_REPORT_LABELS;
+	const subtitle = reportSubtitle(ind, labels);
+	const blocks = reportBlocks(ind, labels, options.letterhead ?? DEFAULT_LETTERHEAD, subtitle);
+	const page = pageGeometry(options.paper ?? 'F4', options.margins);
+	const flow = new PageFlow(page);
+	const ts = new Typesetter();
+	flowBlocks({ blocks, size: 10 }, flow, ts);
+	flowCharts(flow, ts, ind, labels);
+	flowNotes(flow, ts, ind, labels, options.generatedAt ?? new Date());
 
 	const title = `${labels.title} ${subtitle}`;
 	const pdf = await drawLetter(
-		{ pages: layout.pages, warnings: [] },
+		{ pages: flow.pages, warnings: [] },
 		{ page, emblem: options.emblem, qrText: title, title, subject: title },
 	);
-	return { pdf, pages: layout.pages.length, title, fileName: `laporan-indikator-${ind.month}.pdf` };
+	return { pdf, pages: flow.pages.length, title, fileName: `laporan-indikator-${ind.month}.pdf` };
 }

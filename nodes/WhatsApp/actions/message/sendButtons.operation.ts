@@ -1,57 +1,26 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { WHATSAPP_LIMITS } from '../../../domain/messaging/types';
 import type { Gateway } from '../../providers/gateway';
 import { recipient, recipientProperty } from '../common';
-import { headerFooterProperties, readHeaderFooter } from './interactiveFields';
+import { interactiveProperties, readChoices, readHeaderFooter } from './interactiveFields';
 
 const show = { resource: ['message'], operation: ['sendButtons'] };
 
 export const description: INodeProperties[] = [
 	recipientProperty(['sendButtons'], 'message'),
-	{
-		displayName: 'Text',
-		name: 'text',
-		type: 'string',
-		typeOptions: { rows: 3 },
-		required: true,
-		default: '',
-		description: 'Message body above the buttons (at most 1024 characters; longer is shortened)',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Buttons',
-		name: 'buttons',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add Button',
-		default: {},
-		description: 'Up to 3 reply buttons; titles longer than 20 characters are shortened with "…"',
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Button',
-				name: 'button',
-				values: [
-					{
-						displayName: 'ID',
-						name: 'id',
-						type: 'string',
-						default: '',
-						description: 'Sent back as replyId when chosen',
-					},
-					{ displayName: 'Title', name: 'title', type: 'string', default: '' },
-				],
-			},
-		],
-	},
-	...headerFooterProperties(show),
+	...interactiveProperties(
+		show,
+		'Message body above the buttons (at most 1024 characters; longer is shortened)',
+		{
+			collection: 'buttons',
+			item: 'button',
+			displayName: 'Buttons',
+			itemDisplayName: 'Button',
+			description: 'Up to 3 reply buttons; titles longer than 20 characters are shortened with "…"',
+		},
+	),
 ];
 
 export async function execute(
@@ -61,10 +30,7 @@ export async function execute(
 ): Promise<INodeExecutionData> {
 	const to = recipient(this, itemIndex);
 	const text = this.getNodeParameter('text', itemIndex) as string;
-	const raw = (this.getNodeParameter('buttons.button', itemIndex, []) as IDataObject[]) ?? [];
-	const buttons = raw
-		.map((b, i) => ({ id: String(b.id || i + 1), title: String(b.title ?? '') }))
-		.filter((b) => b.title);
+	const buttons = readChoices(this, itemIndex, 'buttons.button');
 	if (!buttons.length || buttons.length > WHATSAPP_LIMITS.maxButtons) {
 		throw new NodeOperationError(
 			this.getNode(),

@@ -1,31 +1,15 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { WHATSAPP_LIMITS } from '../../../domain/messaging/types';
 import type { Gateway } from '../../providers/gateway';
 import { recipient, recipientProperty } from '../common';
-import { headerFooterProperties, readHeaderFooter } from './interactiveFields';
+import { interactiveProperties, readChoices, readHeaderFooter } from './interactiveFields';
 
 const show = { resource: ['message'], operation: ['sendList'] };
 
-export const description: INodeProperties[] = [
-	recipientProperty(['sendList'], 'message'),
-	{
-		displayName: 'Text',
-		name: 'text',
-		type: 'string',
-		typeOptions: { rows: 3 },
-		required: true,
-		default: '',
-		description:
-			'Message body above the list button (at most 1024 characters; longer is shortened)',
-		displayOptions: { show },
-	},
+/** The button that opens the list, and the optional title above its rows. */
+const listButtonProperties: INodeProperties[] = [
 	{
 		displayName: 'List Button Label',
 		name: 'listButton',
@@ -43,35 +27,24 @@ export const description: INodeProperties[] = [
 		description: 'Optional title above the rows (at most 24 characters)',
 		displayOptions: { show },
 	},
-	{
-		displayName: 'Rows',
-		name: 'rows',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add Row',
-		default: {},
-		description:
-			'Up to 10 rows; titles over 24 and descriptions over 72 characters are shortened with "…"',
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Row',
-				name: 'row',
-				values: [
-					{
-						displayName: 'ID',
-						name: 'id',
-						type: 'string',
-						default: '',
-						description: 'Sent back as replyId when chosen',
-					},
-					{ displayName: 'Title', name: 'title', type: 'string', default: '' },
-					{ displayName: 'Description', name: 'description', type: 'string', default: '' },
-				],
-			},
-		],
-	},
-	...headerFooterProperties(show),
+];
+
+export const description: INodeProperties[] = [
+	recipientProperty(['sendList'], 'message'),
+	...interactiveProperties(
+		show,
+		'Message body above the list button (at most 1024 characters; longer is shortened)',
+		{
+			collection: 'rows',
+			item: 'row',
+			displayName: 'Rows',
+			itemDisplayName: 'Row',
+			description:
+				'Up to 10 rows; titles over 24 and descriptions over 72 characters are shortened with "…"',
+			withDescription: true,
+		},
+		listButtonProperties,
+	),
 ];
 
 export async function execute(
@@ -83,14 +56,7 @@ export async function execute(
 	const text = this.getNodeParameter('text', itemIndex) as string;
 	const button = this.getNodeParameter('listButton', itemIndex) as string;
 	const sectionTitle = this.getNodeParameter('sectionTitle', itemIndex, '') as string;
-	const raw = (this.getNodeParameter('rows.row', itemIndex, []) as IDataObject[]) ?? [];
-	const rows = raw
-		.map((r, i) => ({
-			id: String(r.id || i + 1),
-			title: String(r.title ?? ''),
-			...(r.description ? { description: String(r.description) } : {}),
-		}))
-		.filter((r) => r.title);
+	const rows = readChoices(this, itemIndex, 'rows.row');
 	if (!rows.length || rows.length > WHATSAPP_LIMITS.maxListRows) {
 		throw new NodeOperationError(
 			this.getNode(),
