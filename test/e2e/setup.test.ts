@@ -83,7 +83,7 @@ const workflows = async () =>
 		),
 	);
 
-const answers = (address: string, staffEmails = '') => ({
+const answers = (address: string, staffEmails = '', more: Record<string, string> = {}) => ({
 	office: 'KELURAHAN MAJU JAYA',
 	district: 'Sukamaju',
 	regency: 'Kabupaten Bogor',
@@ -99,6 +99,7 @@ const answers = (address: string, staffEmails = '') => ({
 	unitCode: '400.10.2',
 	adminWhatsApp: ADMIN,
 	staffEmails,
+	...more,
 });
 
 /**
@@ -106,7 +107,11 @@ const answers = (address: string, staffEmails = '') => ({
  * finish page (the Form ending node waits there for the browser): every step before it done.
  * Returns the finish page's text.
  */
-async function submitSetup(address: string, staffEmails = ''): Promise<string> {
+async function submitSetup(
+	address: string,
+	staffEmails = '',
+	more: Record<string, string> = {},
+): Promise<string> {
 	const setup = (await workflows()).find((w) => w.name === SETUP)!;
 	const result = await submitSetupForm({
 		url: info.n8nUrl,
@@ -114,7 +119,7 @@ async function submitSetup(address: string, staffEmails = ''): Promise<string> {
 		workflowId: setup.id,
 		workflow: setupFile,
 		login: SANDBOX_SETUP_LOGIN,
-		answers: answers(address, staffEmails),
+		answers: answers(address, staffEmails, more),
 		log: (line) => process.stderr.write(`[setup] ${line}\n`),
 	});
 	return result.runData!['Finish Page'][0].data!.main![0][0].json.message as string;
@@ -147,6 +152,9 @@ let resident: Resident;
 let ticket: string;
 
 let firstFinish: string;
+let late: Resident;
+let lateTicket: string;
+let renewedSpreadsheet: string;
 
 test('the form makes the spreadsheet with every tab, header, dropdown and frozen header', async () => {
 	const before = await google();
@@ -364,8 +372,9 @@ test('a spreadsheet and folder deleted in Drive are made again on the next submi
 	expect(text).not.toContain(spreadsheetId);
 	expect(text).toContain(folders[0].id);
 	expect(text).not.toContain(folderId);
-	const late = await intakeResident(LATE_RESIDENT);
-	const lateTicket = await submitRequest(late, 'domisili');
+	late = await intakeResident(LATE_RESIDENT);
+	lateTicket = await submitRequest(late, 'domisili');
+	renewedSpreadsheet = renewed;
 	await waitFor(
 		async () =>
 			(await sheetOf(renewed, layout.sheetName)).rows.find(
@@ -393,4 +402,61 @@ test('while Meta has not approved the test template, the finish page says so and
 	} finally {
 		await status('APPROVED');
 	}
+});
+
+test('a form value written like an n8n expression prints as typed, on the sample letter and the letters', async () => {
+	const typed = '={{ $json }}';
+	const before = (await residentClient(info).messages(ADMIN)).length;
+	await submitSetup('Jl. Pahlawan No. 9, Madiun', '', { signatoryName: typed });
+	const sample = await waitFor(
+		async () =>
+			(await residentClient(info).messages(ADMIN))
+				.slice(before)
+				.find((m) => m.direction === 'out' && m.document),
+		{ timeoutMs: 60000, description: 'the sample letter of the new submission' },
+	);
+	const sampleText = squash(
+		(await readPdf(await residentClient(info).download(sample.document!.url)))
+			.map((p) => p.text)
+			.join(' '),
+	);
+	expect(sampleText).toContain(squash(typed));
+	expect(sampleText).not.toContain('Siti Aminah');
+
+	// A resident's letter from the installed approvals: n8n itself prints the name as typed.
+	stack.sandbox.setSheetEditWebhookUrl(`${info.n8nUrl}/webhook/${SHEET_EDIT_HOOK}/sheet-edit`);
+	const rows = (await sheetOf(renewedSpreadsheet, layout.sheetName)).rows as any[];
+	const row = rows.find((r) => r.values[layout.columns.ticket] === lateTicket);
+	expect(row).toBeDefined();
+	const chatBefore = (await late.chat()).length;
+	const patched = await fetch(
+		`${info.sandboxUrl}/api/sheet/rows/${row.rowNumber}?spreadsheet=${renewedSpreadsheet}`,
+		{
+			method: 'PATCH',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ [layout.columns.status]: layout.statuses.approved }),
+		},
+	);
+	expect(patched.status).toBe(200);
+	// The letter, or the reason the row gives for not sending it.
+	const outcome = await waitFor(
+		async () => {
+			const letter = (await late.chat()).slice(chatBefore).find((m) => m.document);
+			if (letter) return { letter, problem: '' };
+			const now = (await sheetOf(renewedSpreadsheet, layout.sheetName)).rows.find(
+				(r) => r.values[layout.columns.ticket] === lateTicket,
+			);
+			const problem = now?.values[layout.columns.problem] ?? '';
+			return problem ? { letter: undefined, problem } : undefined;
+		},
+		{ timeoutMs: 150000, description: 'the letter, or a reason on its row' },
+	);
+	expect(outcome.problem).toBe('');
+	const text = squash(
+		(await readPdf(await late.download(outcome.letter!.document!.url)))
+			.map((p) => p.text)
+			.join(' '),
+	);
+	expect(text).toContain(squash(typed));
+	expect(text).not.toMatch(/"(?:query|params|body)"|\[object Object\]/);
 });
