@@ -29,5 +29,15 @@ export class OfficeCertificateApi implements ICredentialType {
 			default: '',
 			description: 'The password the .p12 file was exported with',
 		},
+		{
+			displayName: 'Trusted Issuers (PEM)',
+			name: 'trustedIssuers',
+			type: 'string',
+			typeOptions: { rows: 6 },
+			default: '',
+			placeholder: '-----BEGIN CERTIFICATE-----',
+			description:
+				"For the public letter check: BSrE's root and intermediate CA certificates (PEM, one after another) it trusts besides this certificate's own CA. Empty: the list shipped with the package (templates/signing/trust-anchors.json, which holds only the sandbox's development CA: replace it for a real office).",
+		},
 	];
 }

@@ -21,7 +21,7 @@ export class LetterSignature implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle:
-			'={{ $parameter["operation"] === "verifyPdf" ? "verify" : $parameter["signWith"] === "bsre" ? "BSrE TTE" : "office certificate" }}',
+			'={{ $parameter["operation"] === "verifyPdf" ? "verify" : $parameter["operation"] === "limitTries" ? "limit tries" : $parameter["signWith"] === "bsre" ? "BSrE TTE" : "office certificate" }}',
 		description:
 			'Signs letter PDFs electronically (PAdES) with the office certificate or through BSrE, with a visible signature block',
 		defaults: { name: 'Letter Signature' },
@@ -33,7 +33,8 @@ export class LetterSignature implements INodeType {
 				name: 'officeCertificateApi',
 				required: true,
 				testedBy: 'officeCertificateTest',
-				displayOptions: { show: { operation: ['signPdf'], signWith: ['officeCertificate'] } },
+				// Signing with it; and the letter check trusts its CA (and its Trusted Issuers).
+				displayOptions: { hide: { operation: ['limitTries'], signWith: ['bsre'] } },
 			},
 			{
 				name: 'bsreTteApi',

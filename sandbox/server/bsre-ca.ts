@@ -1,7 +1,7 @@
 /**
  * A throw-away certificate authority for the BSrE stand-in and the signing tests: RSA keys from
- * node:crypto, certificates and PKCS#12 files built with node-forge. Nothing here is committed:
- * every run makes its own.
+ * node:crypto, certificates and PKCS#12 files built with node-forge. Every run makes its own,
+ * except the BSrE stand-in's CA (./bsre-stand-in-ca.json, a development key, public on purpose).
  */
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import forge from 'node-forge';
@@ -66,26 +66,42 @@ function certificate(
 	return cert;
 }
 
-export function createTestCa(commonName = 'Pecelan Test CA (not trusted)'): TestCa {
-	const { key, pub } = rsaKeys();
-	const attrs = [
-		{ name: 'commonName', value: commonName },
-		{ name: 'organizationName', value: 'Pecelan sandbox' },
-		{ name: 'countryName', value: 'ID' },
-	];
-	const now = Date.now();
-	const caCert = certificate(
-		attrs,
-		pub,
-		{ attrs, key },
-		{ from: new Date(now - DAY), to: new Date(now + 3650 * DAY) },
-		true,
-	);
+/**
+ * A CA made now, or the one given (its certificate and key, PEM: the sandbox's BSrE stand-in
+ * keeps one, so its certificate can be shipped as a development trust anchor).
+ */
+export function createTestCa(
+	commonName = 'Pecelan Test CA (not trusted)',
+	existing?: { cert: string; key: string },
+): TestCa {
+	let key: forge.pki.rsa.PrivateKey;
+	let caCert: forge.pki.Certificate;
+	if (existing) {
+		key = forge.pki.privateKeyFromPem(existing.key) as forge.pki.rsa.PrivateKey;
+		caCert = forge.pki.certificateFromPem(existing.cert);
+	} else {
+		const made = rsaKeys();
+		key = made.key;
+		const subject = [
+			{ name: 'commonName', value: commonName },
+			{ name: 'organizationName', value: 'Pecelan sandbox' },
+			{ name: 'countryName', value: 'ID' },
+		];
+		const now = Date.now();
+		caCert = certificate(
+			subject,
+			made.pub,
+			{ attrs: subject, key },
+			{ from: new Date(now - DAY), to: new Date(now + 3650 * DAY) },
+			true,
+		);
+	}
+	const attrs = caCert.subject.attributes as forge.pki.CertificateField[];
 	const caPem = forge.pki.certificateToPem(caCert);
 	return {
 		cert: caPem,
 		key: forge.pki.privateKeyToPem(key),
-		commonName,
+		commonName: String(caCert.subject.getField('CN')?.value ?? commonName),
 		issue(subject, validity = {}) {
 			const leaf = rsaKeys();
 			const subjectAttrs: forge.pki.CertificateField[] = [

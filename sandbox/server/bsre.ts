@@ -1,18 +1,27 @@
 /**
  * The sandbox plays BSrE's eSign Client (API v2) under `<sandbox>/bsre`: HTTP Basic client
- * credentials, `POST /api/v2/sign/pdf` and `POST /api/v2/user/check/status`, a test CA made at
- * start, and BSrE's refusals: 401 for wrong client credentials, `{ error, status_code }` 400s
+ * credentials, `POST /api/v2/sign/pdf` and `POST /api/v2/user/check/status`, a development CA
+ * (the one templates/signing/trust-anchors.json ships as a development anchor), and BSrE's refusals: 401 for wrong client credentials, `{ error, status_code }` 400s
  * for a wrong passphrase (2031), an unknown NIK (2011), a revoked or an expired certificate.
- * It signs with Pecelan's own PAdES code (invisible, as BSrE does when asked `INVISIBLE`).
+ * As BSrE does, it locks a certificate after so many wrong passphrases in a row (the number in
+ * templates/signing/tte-form.json) and then refuses every signing with it. It signs with
+ * Pecelan's own PAdES code (invisible, as BSrE does when asked `INVISIBLE`). `GET /bsre/calls`
+ * tells a test how many signing calls it answered and which certificates are locked.
  */
 import { createPrivateKey, X509Certificate } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
+import tteForm from '../../templates/signing/tte-form.json';
 import { describeCertificate, signPdf, type Signer } from '../../nodes/domain/signing';
+import anchors from '../../templates/signing/trust-anchors.json';
 import { createTestCa, toPkcs12Base64, type TestCa } from './bsre-ca';
+import standIn from './bsre-stand-in-ca.json';
 import { HttpError, parseJson, readBody, sendJson } from './http-util';
 
 export const BSRE_PREFIX = '/bsre';
+
+/** The stand-in's CA, as named in templates/signing/trust-anchors.json. */
+export const STAND_IN_CA_NAME = 'Pecelan Sandbox BSrE CA (not trusted)';
 
 /** The sandbox office's BSrE account; tests and `npm start` use these. */
 export const SANDBOX_BSRE = {
@@ -44,8 +53,17 @@ export const isBsreRequest = (req: IncomingMessage) =>
 
 export function createBsreStandIn(): BsreStandIn {
 	let ca: TestCa | undefined;
+	/** Signing calls answered (any answer), and wrong passphrases in a row by NIK. */
+	let signCalls = 0;
+	const wrongInARow = new Map<string, number>();
+	const locked = new Set<string>();
 	const signers = new Map<string, Signer>();
-	const authority = () => (ca ??= createTestCa('Pecelan Sandbox BSrE CA (not trusted)'));
+	// The CA whose certificate the letter check trusts as its development anchor.
+	const authority = () =>
+		(ca ??= createTestCa(STAND_IN_CA_NAME, {
+			cert: anchors.anchors.find((a) => a.name === STAND_IN_CA_NAME)!.pem,
+			key: standIn.key,
+		}));
 	const signerFor = (nik: string): Signer => {
 		let signer = signers.get(nik);
 		if (!signer) {
@@ -84,8 +102,18 @@ export function createBsreStandIn(): BsreStandIn {
 		const nik = String(body.nik ?? '');
 		const refused = refusal(nik);
 		if (refused) return { status: 400, body: refused };
-		if (body.passphrase !== SANDBOX_BSRE.passphrase)
+		if (locked.has(nik))
+			return {
+				status: 400,
+				body: { error: 'Sertifikat user terkunci karena passphrase salah', status_code: 2032 },
+			};
+		if (body.passphrase !== SANDBOX_BSRE.passphrase) {
+			const wrong = (wrongInARow.get(nik) ?? 0) + 1;
+			wrongInARow.set(nik, wrong);
+			if (wrong >= tteForm.bsreWrongPassphraseLimit) locked.add(nik);
 			return { status: 400, body: { error: 'Passphrase anda salah', status_code: 2031 } };
+		}
+		wrongInARow.delete(nik);
 		const files = Array.isArray(body.file) ? (body.file as unknown[]) : [];
 		if (!files.length || files.some((f) => typeof f !== 'string'))
 			return { status: 400, body: { error: 'File tidak boleh kosong', status_code: 2001 } };
@@ -128,6 +156,12 @@ export function createBsreStandIn(): BsreStandIn {
 		async handle(req, res) {
 			const path = (req.url ?? '').slice(BSRE_PREFIX.length).split('?')[0];
 			try {
+				if (req.method === 'GET' && path === '/calls')
+					return sendJson(res, 200, {
+						sign: signCalls,
+						wrongInARow: Object.fromEntries(wrongInARow),
+						locked: [...locked],
+					});
 				if (req.method === 'GET' && path === '/ca.pem') {
 					res.writeHead(200, { 'Content-Type': 'application/x-pem-file' });
 					return void res.end(authority().cert);
@@ -152,6 +186,7 @@ export function createBsreStandIn(): BsreStandIn {
 					);
 				}
 				if (req.method === 'POST' && path === '/api/v2/sign/pdf') {
+					signCalls++;
 					const answer = await signRequest(body);
 					return sendJson(res, answer.status, answer.body);
 				}

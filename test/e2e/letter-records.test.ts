@@ -6,7 +6,9 @@
 // gets one from the nightly run.
 import { randomBytes } from 'node:crypto';
 
+import verification from '../../templates/signing/verification.json';
 import { faultClient, staffClient } from './support/clients';
+import { checkLetter } from './support/letter-check';
 import { columns as c, decide, nextUnpromptedMessage, rowOf, statuses } from './support/office';
 import { Resident, submitRequest } from './support/resident';
 import type { StackInfo } from './support/stack-info';
@@ -92,6 +94,14 @@ describe('the verification record', () => {
 		);
 		expect(revoked.html).toContain('telah dicabut');
 		expect(revoked.html).toContain(number);
+		// The file itself, uploaded to the letter check: intact, and revoked all the same.
+		const file = await dewi.download(
+			(await dewi.chat()).filter((m) => m.document).at(-1)!.document!.url,
+		);
+		const checked = await checkLetter(stack().n8nUrl, file);
+		expect(checked).toContain(verification.revoked);
+		expect(checked).toContain(verification.intact);
+		expect(checked).not.toContain(verification.recorded);
 
 		// Revoked by mistake: back to Selesai, the page confirms the letter again.
 		await staff.setStatus(row.rowNumber, statuses.done);
@@ -99,6 +109,9 @@ describe('the verification record', () => {
 			...ROUNDS,
 			description: 'the page confirming the letter again',
 		});
+		const again = await checkLetter(stack().n8nUrl, file);
+		expect(again).toContain(verification.recorded);
+		expect(again).not.toContain(verification.revoked);
 
 		const guessed = await page(code.slice(0, -2) + (code.endsWith('ZZ') ? 'YY' : 'ZZ'));
 		expect(guessed.status).toBe(404);

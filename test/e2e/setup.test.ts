@@ -83,7 +83,7 @@ const workflows = async () =>
 		),
 	);
 
-const answers = (address: string, staffEmails = '') => ({
+const answers = (address: string, staffEmails = '', more: Record<string, string> = {}) => ({
 	office: 'KELURAHAN MAJU JAYA',
 	district: 'Sukamaju',
 	regency: 'Kabupaten Bogor',
@@ -99,6 +99,7 @@ const answers = (address: string, staffEmails = '') => ({
 	unitCode: '400.10.2',
 	adminWhatsApp: ADMIN,
 	staffEmails,
+	...more,
 });
 
 /**
@@ -106,7 +107,11 @@ const answers = (address: string, staffEmails = '') => ({
  * finish page (the Form ending node waits there for the browser): every step before it done.
  * Returns the finish page's text.
  */
-async function submitSetup(address: string, staffEmails = ''): Promise<string> {
+async function submitSetup(
+	address: string,
+	staffEmails = '',
+	more: Record<string, string> = {},
+): Promise<string> {
 	const setup = (await workflows()).find((w) => w.name === SETUP)!;
 	const result = await submitSetupForm({
 		url: info.n8nUrl,
@@ -114,7 +119,7 @@ async function submitSetup(address: string, staffEmails = ''): Promise<string> {
 		workflowId: setup.id,
 		workflow: setupFile,
 		login: SANDBOX_SETUP_LOGIN,
-		answers: answers(address, staffEmails),
+		answers: answers(address, staffEmails, more),
 		log: (line) => process.stderr.write(`[setup] ${line}\n`),
 	});
 	return result.runData!['Finish Page'][0].data!.main![0][0].json.message as string;
@@ -393,4 +398,32 @@ test('while Meta has not approved the test template, the finish page says so and
 	} finally {
 		await status('APPROVED');
 	}
+});
+
+test('a form value written like an n8n expression prints as typed on the sample letter', async () => {
+	const typed = '={{ $json }}';
+	const before = (await residentClient(info).messages(ADMIN)).length;
+	await submitSetup('Jl. Pahlawan No. 9, Madiun', '', { signatoryName: typed });
+	const sample = await waitFor(
+		async () =>
+			(await residentClient(info).messages(ADMIN))
+				.slice(before)
+				.find((m) => m.direction === 'out' && m.document),
+		{ timeoutMs: 60000, description: 'the sample letter of the new submission' },
+	);
+	const sampleText = squash(
+		(await readPdf(await residentClient(info).download(sample.document!.url)))
+			.map((p) => p.text)
+			.join(' '),
+	);
+	expect(sampleText).toContain(squash(typed));
+	expect(sampleText).not.toContain('Siti Aminah');
+
+	// Installed as an expression that yields the text: n8n never evaluates what was typed.
+	const letters = (await workflows())
+		.filter((w) => w.name !== SETUP)
+		.flatMap((w) => w.nodes.filter((n) => n.type === 'n8n-nodes-pecelan.letterPdf'));
+	expect(letters).toHaveLength(2);
+	for (const letter of letters)
+		expect(letter.parameters.signatory.name).toBe('={{ "=\\u007b\\u007b $json \\u007d\\u007d" }}');
 });

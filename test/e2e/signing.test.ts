@@ -8,8 +8,15 @@ import { join } from 'node:path';
 import office from '../../sandbox/office.json';
 import { SANDBOX_BSRE } from '../../sandbox/server/bsre';
 import { SANDBOX_SIGNATORY_LOGIN } from '../../sandbox/runtime/stack';
+import tteForm from '../../templates/signing/tte-form.json';
+import { renderLetter } from '../../nodes/domain/letter';
+import { loadSigner, signPdf } from '../../nodes/domain/signing';
+import { sampleRequest } from '../support/letterSamples';
 import { pdfsig } from '../support/signingFixtures';
+import { createTestCa, toPkcs12Base64 } from '../support/sandbox';
+import verification from '../../templates/signing/verification.json';
 import { staffClient } from './support/clients';
+import { checkLetter } from './support/letter-check';
 import { approvalsWorkflowId, columns as c, decide, rowOf, statuses } from './support/office';
 import { Resident, submitRequest } from './support/resident';
 import { useStack } from './support/use-stack';
@@ -71,44 +78,15 @@ const fieldNames = (html: string) => [
 	...new Set([...html.matchAll(/name=['"](field-\d+)['"]/g)].map((m) => m[1])),
 ];
 
-async function submitForm(url: string, form: FormData): Promise<string> {
-	const posted = await fetch(url, {
-		method: 'POST',
-		body: form,
-		headers: { authorization: basicAuth },
-	});
-	const text = await posted.text();
-	if (!posted.ok) throw new Error(`form POST ${url}: ${posted.status} ${text.slice(0, 300)}`);
-	let next: string | undefined;
-	try {
-		next = (JSON.parse(text) as { formWaitingUrl?: string }).formWaitingUrl;
-	} catch {
-		return text;
-	}
-	if (!next) return text;
-	const waiting = new URL(next);
-	const status = new URL(waiting);
-	status.pathname += '/n8n-execution-status';
-	// The browser polls until the execution reached the next page (or finished).
-	await waitFor(
-		async () => {
-			const answer = (await (await fetch(status)).text()).trim();
-			return answer === 'form-waiting' || answer === 'success' ? answer : undefined;
-		},
-		{ timeoutMs: 240000, intervalMs: 500, description: `the form page after ${url}` },
-	);
-	const page = await fetch(waiting, { headers: { authorization: basicAuth } });
-	return `${page.url}\n${await page.text()}`;
-}
-
 /**
  * The signatory signs every waiting letter: the form's one page takes the passphrase; n8n answers
- * when the run has finished (the form's closing text).
+ * when the run has finished (Answer Signatory: the text the form shows, `formSubmittedText`).
  */
 async function signAll(
 	formUrl: string,
 	passphrase: string,
-): Promise<{ page: string; answer: string }> {
+	expectedStatus = 200,
+): Promise<{ page: string; answer: string; shown: string }> {
 	const page = await (await fetch(formUrl, { headers: { authorization: basicAuth } })).text();
 	const [field] = fieldNames(page);
 	const form = new FormData();
@@ -119,9 +97,19 @@ async function signAll(
 		headers: { authorization: basicAuth },
 	});
 	const answer = await posted.text();
-	expect(posted.ok).toBe(true);
-	return { page, answer };
+	expect(posted.status).toBe(expectedStatus);
+	let shown = '';
+	try {
+		shown = String((JSON.parse(answer) as { formSubmittedText?: string }).formSubmittedText ?? '');
+	} catch {
+		// An empty answer: the form shows its own closing text.
+	}
+	return { page, answer, shown };
 }
+
+/** Signing calls the BSrE stand-in has answered so far. */
+const bsreCalls = async () =>
+	((await (await fetch(`${stack().sandboxUrl}/bsre/calls`)).json()) as { sign: number }).sign;
 
 /** Every file under `dir` (n8n's database and its WAL, binary data, logs), not installed packages. */
 function filesUnder(dir: string): string[] {
@@ -164,10 +152,15 @@ describe('batch signing through BSrE (the TTE form)', () => {
 			const formUrl = /https?:\/\/\S+\/form\/tte/.exec(invite.text)?.[0];
 			expect(formUrl).toBeDefined();
 
-			// A wrong passphrase: the letter keeps waiting, with a reason staff can read.
+			// A wrong passphrase: the letter keeps waiting, with a reason staff can read; the
+			// signatory reads how many wrong passphrases BSrE allows before it locks the certificate.
 			const wrong = await signAll(formUrl!, WRONG_PASSPHRASE);
 			expect(wrong.page).toContain('Menunggu TTE');
 			expect(wrong.page).toMatch(/type=['"]password['"]/);
+			expect(wrong.shown).toContain('Passphrase TTE salah');
+			expect(wrong.shown).toContain(
+				`setelah ${tteForm.bsreWrongPassphraseLimit} kali passphrase salah`,
+			);
 			const refused = await rowOf(stack(), ticket, (r) => r.values[c.problem] !== '');
 			expect(refused.values[c.status]).toBe(statuses.awaitingSignature);
 			expect(refused.values[c.problem]).toMatch(/^TTE belum selesai: Passphrase TTE salah/);
@@ -221,6 +214,61 @@ describe('batch signing through BSrE (the TTE form)', () => {
 		},
 		LONG,
 	);
+
+	it(
+		'a wrong passphrase for 6 waiting letters makes one call to BSrE; a 4th try in 15 minutes is refused',
+		async () => {
+			const names = [
+				'Agus Salim',
+				'Budi Santoso',
+				'Citra Dewi',
+				'Dian Pratama',
+				'Eka Putri',
+				'Fajar Nugroho',
+			];
+			const residents = names.map((name, i) => new Resident(stack(), `62813444400${31 + i}`, name));
+			const tickets = await Promise.all(residents.map((r) => submitRequest(r, 'domisili')));
+			const chats = await Promise.all(residents.map(async (r) => (await r.chat()).length));
+			for (const ticket of tickets) await decide(stack(), ticket, statuses.approved);
+			for (const ticket of tickets)
+				await rowOf(stack(), ticket, (r) => r.values[c.status] === statuses.awaitingSignature);
+			const formUrl = `${stack().n8nUrl}/form/tte`;
+
+			const before = await bsreCalls();
+			const wrong = await signAll(formUrl, WRONG_PASSPHRASE);
+			expect(wrong.shown).toContain(
+				`setelah ${tteForm.bsreWrongPassphraseLimit} kali passphrase salah`,
+			);
+			expect(await bsreCalls()).toBe(before + 1);
+			// One letter has the reason; the other five were not sent to BSrE and are as they were.
+			const rows = await waitFor(
+				async () => {
+					const now = await Promise.all(tickets.map((t) => rowOf(stack(), t, () => true)));
+					return now.some((r) => r.values[c.problem] !== '') && now;
+				},
+				{ timeoutMs: 60000, description: 'the reason on the letter BSrE refused' },
+			);
+			for (const row of rows) expect(row.values[c.status]).toBe(statuses.awaitingSignature);
+			expect(rows.filter((r) => /Passphrase TTE salah/.test(r.values[c.problem]))).toHaveLength(1);
+			expect(rows.filter((r) => r.values[c.problem] === '')).toHaveLength(5);
+
+			// The form allows 3 tries in 15 minutes: the journey above tried twice, this test once.
+			// The 4th is refused without a call to BSrE, even with the right passphrase.
+			const refused = await signAll(formUrl, SANDBOX_BSRE.passphrase, 429);
+			expect(refused.shown).toMatch(/sudah dicoba 3 kali dalam 15 menit terakhir/);
+			expect(refused.shown).toMatch(/Coba lagi setelah pukul \d{2}[.:]\d{2}/);
+			expect(await bsreCalls()).toBe(before + 1);
+			for (const ticket of tickets)
+				expect((await rowOf(stack(), ticket, () => true)).values[c.status]).toBe(
+					statuses.awaitingSignature,
+				);
+			const delivered = await Promise.all(
+				residents.map(async (r, i) => (await r.chat()).slice(chats[i]).some((m) => m.document)),
+			);
+			expect(delivered).toEqual([false, false, false, false, false, false]);
+		},
+		LONG,
+	);
 });
 
 describe('signing at once (the default): the office certificate', () => {
@@ -248,15 +296,34 @@ describe('signing at once (the default): the office certificate', () => {
 
 			// A bank clerk checks the file on the verification page's upload form; then a changed copy.
 			const pdf = await eko.download(letter.document!.url);
-			const upload = `${stack().n8nUrl}/form/periksa-surat`;
-			const check = async (file: Buffer) => {
-				const form = new FormData();
-				form.append('field-0', new Blob([file], { type: 'application/pdf' }), 'surat.pdf');
-				return submitForm(upload, form);
-			};
+			const check = (file: Buffer) => checkLetter(stack().n8nUrl, file);
 			const genuine = await check(pdf);
-			expect(genuine).toContain('Tanda tangan elektronik UTUH');
+			expect(genuine).toContain(verification.intact);
 			expect(genuine).toContain(`Ditandatangani oleh: ${office.form.signatoryName}`);
+			expect(genuine).toContain(verification.recorded);
+
+			// A forger's copy: the same letter, code and signatory name, signed under a self-made CA
+			// that calls itself "Balai Sertifikasi Elektronik". Intact, and refused.
+			const done = await rowOf(stack(), ticket, () => true);
+			const forgedCa = createTestCa('Balai Sertifikasi Elektronik');
+			const forger = loadSigner(
+				toPkcs12Base64(
+					forgedCa.issue({ commonName: office.form.signatoryName, nik: '3577010101700001' }),
+					forgedCa.cert,
+					'x',
+				),
+				'x',
+			);
+			const copy = await renderLetter({
+				...sampleRequest('domisili'),
+				number: done.values[c.letterNumber],
+				verificationCode: done.values[c.verificationCode],
+			});
+			const forged = await check((await signPdf(copy.pdf, forger)).pdf);
+			expect(forged).toContain(verification.unknownIssuer);
+			expect(forged).toContain(`Ditandatangani oleh: ${office.form.signatoryName}`);
+			expect(forged).not.toContain(verification.intact);
+			expect(forged).not.toContain(verification.recorded);
 			const changed = Buffer.from(pdf);
 			changed[300] ^= 0x01;
 			expect(await check(changed)).toContain('Tanda tangan elektronik TIDAK COCOK');

@@ -15,6 +15,8 @@ import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/s
 
 /** The stand-in BSrE's credential values, for the tests that sign against it. */
 export { SANDBOX_BSRE } from '../../sandbox/server/bsre';
+/** A test CA and PKCS#12 files signed by it: an office's own CA, or a forger's. */
+export { createTestCa, toPkcs12Base64 } from '../../sandbox/server/bsre-ca';
 
 export interface TestSandbox {
 	sandbox: Sandbox;

@@ -6,6 +6,7 @@ import { renderLetter } from '../../domain/letter';
 import { SANDBOX_BSRE, startTestSandbox, type TestSandbox } from '../../../test/support/sandbox';
 import { sampleRequest } from '../../../test/support/letterSamples';
 import { officeP12, PASSWORD, pdfsig, SIGNATORY } from '../../../test/support/signingFixtures';
+import tteForm from '../../../templates/signing/tte-form.json';
 import { executeContext, type Credentials } from './harness';
 
 // The sandbox makes its BSrE test CA and keys on first use (RSA key generation, ~1–3 s on a busy machine).
@@ -171,6 +172,40 @@ describe('Letter Signature node', () => {
 			).rejects.toMatchObject({
 				message: 'The BSrE certificate of NIK 3577********0002 has been revoked',
 			});
+		});
+
+		it('stops a batch at the first wrong passphrase: one call to BSrE, the other letters left as they are', async () => {
+			const calls = async () =>
+				((await (await fetch(`${box.sandbox.url}/bsre/calls`)).json()) as { sign: number }).sign;
+			const before = await calls();
+			const letters = Array.from({ length: 6 }, (_, i) => item({ ticket: `OOO-2026-01${i}` }));
+			const out = await run(
+				{ signWith: 'bsre', passphrase: 'keliru-lagi', signatoryName: 'Lurah' },
+				letters,
+				bsre(),
+				true,
+			);
+			expect(await calls()).toBe(before + 1);
+			expect(out).toHaveLength(1);
+			expect(out[0].json).toMatchObject({
+				ticket: 'OOO-2026-010',
+				signed: false,
+				errorCode: 'wrong-passphrase',
+				reason: expect.stringContaining(
+					`setelah ${tteForm.bsreWrongPassphraseLimit} kali passphrase salah`,
+				),
+				signatoryAnswer: expect.stringContaining(
+					`setelah ${tteForm.bsreWrongPassphraseLimit} kali passphrase salah`,
+				),
+			});
+			// The right passphrase in a new run signs them all (and starts BSrE's count again).
+			const signed = await run(
+				{ signWith: 'bsre', passphrase: SANDBOX_BSRE.passphrase, signatoryName: 'Lurah' },
+				letters.slice(0, 2),
+				bsre(),
+				true,
+			);
+			expect(signed.map((o) => o.json.signed)).toEqual([true, true]);
 		});
 	});
 

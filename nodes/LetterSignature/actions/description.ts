@@ -17,6 +17,13 @@ export const properties: INodeProperties[] = [
 					"Sign each item's PDF (PAdES) and replace it with the signed file; the visible block shows the QR code, the signatory and the time",
 			},
 			{
+				name: 'Limit Tries',
+				value: 'limitTries',
+				action: 'Limit tries of a signing form',
+				description:
+					'Allow at most so many runs in so many minutes (e.g. the TTE form): each item says whether this try may go on',
+			},
+			{
 				name: 'Verify PDF',
 				value: 'verifyPdf',
 				action: 'Verify a signed PDF',

@@ -7,6 +7,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import problems from '../../../templates/signing/problems.json';
+import tteForm from '../../../templates/signing/tte-form.json';
 import type { FailurePolicy, ItemResult } from '../../n8nHelpers/itemLoop';
 import wording from '../../../templates/signing/widget.json';
 import {
@@ -61,7 +62,7 @@ export const description: INodeProperties[] = [
 		default: '',
 		displayOptions: { show: { ...show, signWith: ['bsre'] } },
 		description:
-			"The signatory's TTE passphrase, when the credential holds none (e.g. from the signing form). Never written to the output.",
+			"The signatory's TTE passphrase, when the credential holds none (e.g. from the signing form). Never written to the output. Once BSrE refuses it, the node sends no further letter of this run to BSrE (BSrE locks a certificate after repeated wrong passphrases): those items are left out of the output.",
 	},
 	{
 		displayName: 'Signatory Name',
@@ -152,8 +153,13 @@ const SECRET_KEY = /pass(phrase|word)|secret/i;
 const withoutSecrets = (json: IDataObject): IDataObject =>
 	Object.fromEntries(Object.entries(json).filter(([key]) => !SECRET_KEY.test(key)));
 
+const fill = (text: string, values: Record<string, string | number>) =>
+	text.replace(/\{(\w+)\}/g, (whole, key: string) => String(values[key] ?? whole));
+
 const reasonFor = (code?: string): string =>
-	(problems as Record<string, string>)[code ?? ''] ?? problems.default;
+	fill((problems as Record<string, string>)[code ?? ''] ?? problems.default, {
+		limit: tteForm.bsreWrongPassphraseLimit,
+	});
 
 /** A signing refusal's reason; else the reason an upstream failure brought, else the default. */
 const reasonOf = (error: Error, upstream: unknown): string =>
@@ -209,6 +215,11 @@ function signOptions(ctx: IExecuteFunctions, i: number): SignOptions {
 // Opening the certificate costs more than a signature: once per run of the node.
 const signers = new WeakMap<IExecuteFunctions, Signer>();
 
+// Runs of the node in which BSrE refused the passphrase (or has locked the certificate): no
+// further letter goes to BSrE.
+const passphraseRefused = new WeakSet<IExecuteFunctions>();
+const STOPS_BATCH: string[] = ['wrong-passphrase', 'certificate-locked'];
+
 /** Signs item `i`'s PDF, in place of the unsigned one. */
 export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
 	const property = this.getNodeParameter('binaryPropertyName', i) as string;
@@ -218,6 +229,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<ItemR
 	const signWith = this.getNodeParameter('signWith', i) as string;
 	let signed: SignedPdf;
 	if (signWith === 'bsre') {
+		// The letters after a refused passphrase stay as they are: not sent, not reported.
+		if (passphraseRefused.has(this)) return { outputs: [[]] };
 		const credential = await this.getCredentials('bsreTteApi', i);
 		signed = await signPdfWithBsre(pdf, {
 			...options,
@@ -230,6 +243,10 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<ItemR
 			passphrase: String(credential.passphrase || this.getNodeParameter('passphrase', i, '') || ''),
 			signerName: String(this.getNodeParameter('signatoryName', i, '') || credential.nik),
 			fetch: httpFetch(this, 'bsreTteApi'),
+		}).catch((error: Error) => {
+			if (error instanceof SigningError && STOPS_BATCH.includes(error.code))
+				passphraseRefused.add(this);
+			throw error;
 		});
 	} else {
 		let signer = signers.get(this);
@@ -265,6 +282,12 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<ItemR
 	};
 }
 
+/** What the signatory reads on the signing form when BSrE stopped the batch. */
+const signatoryAnswer = (code: string): string =>
+	code === 'wrong-passphrase'
+		? fill(tteForm.wrongPassphrase, { limit: tteForm.bsreWrongPassphraseLimit })
+		: reasonFor(code);
+
 /** A signing refusal keeps its hint, and the error item says what failed and whether to retry. */
 export const failurePolicy: FailurePolicy = {
 	explain: (ctx, error, itemIndex) =>
@@ -278,5 +301,9 @@ export const failurePolicy: FailurePolicy = {
 		/** For staff (the sheet's Masalah cell), in Indonesian; an upstream failure's (no letter made) is kept. */
 		reason: reasonOf(error, ctx.getInputData()[itemIndex].json.reason),
 		retryable: error instanceof SigningError ? error.retryable : false,
+		// For the signatory (the TTE form's answer), in Indonesian: BSrE's limit before it locks.
+		...(error instanceof SigningError && STOPS_BATCH.includes(error.code)
+			? { signatoryAnswer: signatoryAnswer(error.code) }
+			: {}),
 	}),
 };

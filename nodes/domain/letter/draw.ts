@@ -15,9 +15,11 @@ import {
 	PDFObjectCopier,
 	PDFRawStream,
 	PDFRef,
+	PDFString,
 	PngEmbedder,
-	type PDFDict,
+	PDFDict,
 } from 'pdf-lib';
+import { VERIFICATION_CODE_KEY } from '../signing/verify';
 import { letterFaces, type Face, type FaceName, type FontSubset } from './fonts';
 import type { LaidOutLetter, Mark, PageGeometry } from './marks';
 import { defaultEmblemOperators, qrOperators } from './symbolOperators';
@@ -29,6 +31,8 @@ export interface DrawOptions {
 	qrText: string;
 	title: string;
 	subject?: string;
+	/** The letter's verification code, kept in the document information for the upload check. */
+	verificationCode?: string;
 }
 
 const n = (v: number) => (Math.round(v * 100) / 100).toString();
@@ -233,6 +237,10 @@ export async function drawLetter(laid: LaidOutLetter, options: DrawOptions): Pro
 	pdf.setTitle(options.title);
 	if (options.subject) pdf.setSubject(options.subject);
 	pdf.setProducer('n8n-nodes-pecelan');
+	if (options.verificationCode && /^[A-Za-z0-9]{8,64}$/.test(options.verificationCode))
+		pdf.context
+			.lookup(pdf.context.trailerInfo.Info, PDFDict)
+			.set(PDFName.of(VERIFICATION_CODE_KEY), PDFString.of(options.verificationCode));
 	const context = pdf.context;
 	const { width, height } = options.page;
 	const used: Record<FaceName, Set<number>> = {

@@ -148,6 +148,7 @@ export async function renderLetter(req: LetterRequest): Promise<RenderedLetter> 
 		qrText: req.verificationUrl,
 		title: `${title} ${req.number}`.trim(),
 		subject: title,
+		verificationCode: req.verificationCode,
 	});
 	return { pdf, pages: laid.pages.length, title, warnings: laid.warnings };
 }

@@ -2,6 +2,7 @@
 // any n8n. n8n then looks the name up on every call (twice for a filtered get or update: n8n-nodes-base
 // DataTable `resolveDataTableId`). Once the tables exist their ids are known: pointing the nodes at
 // the id saves those queries on every message. Pure.
+import { literalParameter } from './literal';
 import type { WorkflowFileShape, WorkflowNodeFile } from './workflowFile';
 
 const DATA_TABLE_TYPES = ['n8n-nodes-base.dataTable', 'n8n-nodes-base.dataTableTool'];
@@ -24,7 +25,13 @@ function withId(node: WorkflowNodeFile, ids: Record<string, string>): WorkflowNo
 		...node,
 		parameters: {
 			...node.parameters,
-			dataTableId: { __rl: true, mode: 'id', value: ids[key], cachedResultName: key },
+			// An id from n8n's API, still written as the text it is (./literal).
+			dataTableId: {
+				__rl: true,
+				mode: 'id',
+				value: literalParameter(String(ids[key])),
+				cachedResultName: key,
+			},
 		},
 	};
 }

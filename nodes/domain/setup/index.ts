@@ -6,3 +6,4 @@ export { fillDataTableIds } from './dataTableIds';
 export * from './sampleLetter';
 export * from './staffSharing';
 export * from './finishPage';
+export { literalParameter, literalParameters, literalText } from './literal';

@@ -8,6 +8,7 @@
 import { toWhatsAppId } from '../validation/phone';
 import { isObject } from '../values';
 import { fillDataTableIds } from './dataTableIds';
+import { literalParameter, literalParameters } from './literal';
 import type { WorkflowFileShape, WorkflowNodeFile } from './workflowFile';
 import { regionLetterhead, regionSignatoryTitle } from './region';
 
@@ -88,6 +89,9 @@ const LETTER_SIGNATURE = 'n8n-nodes-pecelan.letterSignature';
  */
 const LINKED_BY_NAME_ONLY = ['httpBasicAuth', 'httpHeaderAuth', 'httpQueryAuth', 'httpCustomAuth'];
 
+/** What Google's file ids are made of. */
+const GOOGLE_ID = /^[A-Za-z0-9_-]+$/;
+
 const filled = (values: Record<string, string>) =>
 	Object.fromEntries(Object.entries(values).filter(([, v]) => typeof v === 'string' && v.trim()));
 
@@ -124,13 +128,17 @@ function signatoryOf(office: OfficeSettings): Record<string, string> {
 	return { ...(title ? { title } : {}), ...filled(office.signatory) };
 }
 
+/** Every value the office gave goes in as text, never as an n8n expression (./literal). */
 function withOffice(node: WorkflowNodeFile, office: OfficeSettings): Record<string, unknown> {
 	const parameters = { ...(node.parameters ?? {}) };
-	const letterhead = letterheadOf(office);
-	const paper = office.paper ? { paper: office.paper } : {};
+	const letterhead = literalParameters(letterheadOf(office));
+	const paper = office.paper ? { paper: literalParameter(office.paper) } : {};
 	if (node.type === LETTER_PDF) {
 		parameters.letterhead = { ...(parameters.letterhead as object), ...letterhead };
-		parameters.signatory = { ...(parameters.signatory as object), ...signatoryOf(office) };
+		parameters.signatory = {
+			...(parameters.signatory as object),
+			...literalParameters(signatoryOf(office)),
+		};
 		parameters.options = { ...(parameters.options as object), ...paper };
 	}
 	if (node.type === SERVICE_REPORT && parameters.operation === 'reportPdf') {
@@ -138,10 +146,10 @@ function withOffice(node: WorkflowNodeFile, office: OfficeSettings): Record<stri
 		parameters.reportOptions = { ...(parameters.reportOptions as object), ...paper };
 	}
 	if (node.type === SERVICE_DESK && parameters.operation === 'triage' && office.unitCode?.trim())
-		parameters.unitCode = office.unitCode.trim();
+		parameters.unitCode = literalParameter(office.unitCode.trim());
 	// The name printed in the visible signature block is the signatory's.
 	if (node.type === LETTER_SIGNATURE && 'signatoryName' in parameters && office.signatory.name)
-		parameters.signatoryName = office.signatory.name;
+		parameters.signatoryName = literalParameter(office.signatory.name);
 	return parameters;
 }
 
@@ -195,6 +203,12 @@ export function readyWorkflows(
 ): ReadyWorkflow[] {
 	if (!office.spreadsheetId?.trim()) throw new Error('The spreadsheet id is empty');
 	if (!office.folderId?.trim()) throw new Error('The Drive folder id is empty');
+	// Ids are put inside the workflows' expressions too (a Drive URL): letters, digits, - and _ only.
+	for (const [what, id] of [
+		['spreadsheet', office.spreadsheetId],
+		['Drive folder', office.folderId],
+	])
+		if (!GOOGLE_ID.test(id)) throw new Error(`The ${what} id "${id}" is not a Google file id`);
 	if (office.signatoryWhatsApp?.trim() && !toWhatsAppId(office.signatoryWhatsApp))
 		throw new Error(
 			`The signatory's WhatsApp number "${office.signatoryWhatsApp}" is not a valid phone number`,

@@ -6,6 +6,7 @@
  */
 import sample from '../../../templates/setup/sample-letter.json';
 import { isObject } from '../values';
+import { literalText } from './literal';
 import type { WorkflowFileShape } from './workflowFile';
 
 const LETTER_PDF = 'n8n-nodes-pecelan.letterPdf';
@@ -20,6 +21,15 @@ export interface SampleLetter {
 
 const objectOr = (value: unknown): Record<string, unknown> => (isObject(value) ? value : {});
 
+/** The texts the parameters stand for: a value the office typed is a literal parameter (./literal). */
+const texts = (value: unknown): Record<string, unknown> =>
+	Object.fromEntries(
+		Object.entries(objectOr(value)).map(([key, v]) => [
+			key,
+			typeof v === 'string' ? literalText(v) : v,
+		]),
+	);
+
 /**
  * The sample for the first Letter PDF node among the ready workflows (the approvals' own): its
  * letterhead, signatory and paper as set there.
@@ -33,8 +43,8 @@ export function sampleLetter(workflows: Array<Pick<WorkflowFileShape, 'nodes'>>)
 	return {
 		application: JSON.parse(JSON.stringify(sample.application)) as Record<string, unknown>,
 		number: sample.number,
-		letterhead: objectOr(parameters.letterhead),
-		signatory: objectOr(parameters.signatory),
-		paper: String(objectOr(parameters.options).paper ?? '') || 'F4',
+		letterhead: texts(parameters.letterhead),
+		signatory: texts(parameters.signatory),
+		paper: literalText(String(objectOr(parameters.options).paper ?? '')) || 'F4',
 	};
 }

@@ -53,6 +53,12 @@ export function bsreError(res: HttpResponse, account: BsreAccount): SigningError
 			"BSrE refused the office's client credentials",
 			'Check the username and password in the BSrE TTE credential; Diskominfo or BSrE issued them with the esign API access.',
 		);
+	if (/terkunci|locked/i.test(said))
+		return new SigningError(
+			'certificate-locked',
+			`BSrE has locked the certificate of NIK ${nik} after wrong passphrases`,
+			'The signatory unlocks the certificate (or resets the passphrase) through the BSrE portal or Diskominfo (Admin RA), then signs again.',
+		);
 	if (code === 2031 || /passphrase/i.test(said))
 		return new SigningError(
 			'wrong-passphrase',

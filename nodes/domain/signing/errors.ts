@@ -3,6 +3,7 @@ export type SigningErrorCode =
 	| 'bad-certificate-file'
 	| 'wrong-password'
 	| 'wrong-passphrase'
+	| 'certificate-locked'
 	| 'passphrase-missing'
 	| 'certificate-expired'
 	| 'certificate-revoked'

@@ -18,4 +18,18 @@ export {
 	type SignedPdf,
 	type VisibleSignature,
 } from './sign';
-export { verifyPdf, type SignatureReport } from './verify';
+export {
+	verifyPdf,
+	VERIFICATION_CODE_KEY,
+	type SignatureReport,
+	type VerifyOptions,
+} from './verify';
+export { decideTry, type TryDecision } from './tries';
+export {
+	anchorsFromPem,
+	checkChain,
+	type AnchorKind,
+	type ChainProblem,
+	type TrustAnchor,
+	type TrustVerdict,
+} from './trust';

@@ -1,14 +1,16 @@
 /**
- * The verifier's side: given a PDF's bytes, who signed it, when, and whether the signature is
- * intact (the signed bytes hash to the signed message digest, and the signer's key signed the
- * attributes). For an upload form on the verification page. Trust in the issuing CA is the
- * reader's question (BSrE's root in Adobe's and the national lists), not checked here.
+ * The verifier's side: given a PDF's bytes, who signed it, when, whether the signature is intact
+ * (the signed bytes hash to the signed message digest, and the signer's key signed the
+ * attributes), and, given the anchors the office trusts, whether the signer's certificate chains
+ * to one of them (./trust). For the upload form on the verification page. It also reads the
+ * letter's verification code from the signed part of the file, for the office's letter record.
  */
 import { createHash, verify, X509Certificate } from 'node:crypto';
 
 import { describeCertificate } from './certificate';
 import { issuerAndSerial } from './cms';
 import { children, OID, oid, readElement, sequence, type DerElement } from './der';
+import { checkChain, type TrustAnchor, type TrustVerdict } from './trust';
 
 export interface SignatureReport {
 	signed: boolean;
@@ -23,6 +25,20 @@ export interface SignatureReport {
 	timestamped: boolean;
 	/** What is wrong, in plain words (empty when all is well). */
 	problems: string[];
+	/** Whether the signer's certificate chains to a trusted anchor (when anchors were given). */
+	trust?: TrustVerdict;
+	/** The letter's verification code, when the signed part of the file carries one. */
+	verificationCode?: string;
+}
+
+/** Where Letter PDF puts the verification code: a key of the document information dictionary. */
+export const VERIFICATION_CODE_KEY = 'PecelanVerification';
+
+export interface VerifyOptions {
+	/** The anchors the office trusts; none given: trust is not judged. */
+	anchors?: TrustAnchor[];
+	/** When no signing time is in the signature. */
+	now?: Date;
 }
 
 /** An element with its tag and length bytes. */
@@ -38,7 +54,7 @@ function pdfDate(text: string): string | undefined {
 	return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 }
 
-export function verifyPdf(input: Uint8Array): SignatureReport {
+export function verifyPdf(input: Uint8Array, options: VerifyOptions = {}): SignatureReport {
 	const pdf = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
 	const report: SignatureReport = {
 		signed: false,
@@ -63,6 +79,12 @@ export function verifyPdf(input: Uint8Array): SignatureReport {
 			...report,
 			problems: [...report.problems, 'The signature value is not where the byte range says.'],
 		};
+	if (a === 0) {
+		const code = new RegExp(`/${VERIFICATION_CODE_KEY}\\s*\\(([A-Za-z0-9]{8,64})\\)`).exec(
+			pdf.toString('latin1', 0, b),
+		);
+		if (code) report.verificationCode = code[1];
+	}
 	const window = pdf.toString('latin1', Math.max(0, b - 4096), Math.min(pdf.length, c + 4096));
 	const claimed = /\/M\s*\((D:[^)]*)\)/.exec(window)?.[1];
 	if (claimed) report.signingTime = pdfDate(claimed);
@@ -122,6 +144,17 @@ export function verifyPdf(input: Uint8Array): SignatureReport {
 			cms.subarray(signature.start, signature.end),
 		);
 		report.intact = digestMatches && keyMatches;
+		if (options.anchors) {
+			const at = report.signingTime ? new Date(report.signingTime) : (options.now ?? new Date());
+			report.trust = checkChain(
+				cert,
+				certificates.filter((der) => !der.equals(cert)),
+				options.anchors,
+				at,
+			);
+			if (!report.trust.trusted)
+				report.problems.push(`The signer's certificate is not trusted: ${report.trust.detail}.`);
+		}
 		if (!digestMatches) report.problems.push('The signed content was changed after signing.');
 		else if (!keyMatches)
 			report.problems.push("The signature does not match the signer's certificate.");

@@ -1,6 +1,7 @@
 import { renderLetter } from '../../letter';
 import { signPdfWithBsre, type BsreAccount, type HttpFetch } from '..';
 import { SANDBOX_BSRE, startTestSandbox, type TestSandbox } from '../../../../test/support/sandbox';
+import tteForm from '../../../../templates/signing/tte-form.json';
 import { sampleRequest } from '../../../../test/support/letterSamples';
 import { pdfsig } from '../../../../test/support/signingFixtures';
 
@@ -56,6 +57,30 @@ describe('signing through BSrE (the sandbox stand-in)', () => {
 		expect(error).toMatchObject({ code: 'wrong-passphrase', retryable: false });
 		expect(error.message).toBe('BSrE refused the passphrase for NIK 3577********0001');
 		expect(`${error.message} ${error.hint}`).not.toContain('tebakan-salah');
+	});
+
+	it("locks the certificate after BSrE's number of wrong passphrases in a row, and counts every call", async () => {
+		const calls = async () =>
+			(await (await fetch(`${box.sandbox.url}/bsre/calls`)).json()) as {
+				sign: number;
+				locked: string[];
+			};
+		const nik = '3577010101700001';
+		await sign(); // the count starts again from a right passphrase
+		const before = (await calls()).sign;
+		// A right passphrase in between starts the count again.
+		for (let i = 1; i < tteForm.bsreWrongPassphraseLimit; i++)
+			await expect(sign({}, `salah-${i}`)).rejects.toMatchObject({ code: 'wrong-passphrase' });
+		await sign();
+		for (let i = 1; i < tteForm.bsreWrongPassphraseLimit; i++)
+			await expect(sign({}, `salah-${i}`)).rejects.toMatchObject({ code: 'wrong-passphrase' });
+		expect((await calls()).locked).toEqual([]);
+		await expect(sign({}, 'salah-terakhir')).rejects.toMatchObject({ code: 'wrong-passphrase' });
+		expect((await calls()).locked).toEqual([nik]);
+		// Locked: even the right passphrase is refused now, in words the signatory can act on.
+		const locked = await sign().catch((e) => e);
+		expect(locked).toMatchObject({ code: 'certificate-locked', retryable: false });
+		expect((await calls()).sign - before).toBe(2 * tteForm.bsreWrongPassphraseLimit + 1);
 	});
 
 	it('refuses a revoked and an expired certificate, and an unknown NIK', async () => {

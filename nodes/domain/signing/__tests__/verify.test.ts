@@ -28,6 +28,8 @@ describe('checking a received letter', () => {
 			signingTime: '2026-11-30T03:15:00.000Z',
 			timestamped: false,
 			problems: [],
+			// Letter PDF keeps the letter's code in the signed part, for the office's record.
+			verificationCode: 'ABCDEFGHIJKLMNOPQRSTU',
 		});
 	});
 
