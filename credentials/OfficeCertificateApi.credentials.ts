@@ -37,7 +37,7 @@ export class OfficeCertificateApi implements ICredentialType {
 			default: '',
 			placeholder: '-----BEGIN CERTIFICATE-----',
 			description:
-				"For the public letter check: BSrE's root and intermediate CA certificates (PEM, one after another) it trusts besides this certificate's own CA. Empty: the list shipped with the package (templates/signing/trust-anchors.json, which holds only the sandbox's development CA: replace it for a real office).",
+				"For the public letter check: BSrE's root and intermediate CA certificates (PEM, one after another) it trusts besides this certificate's own CA. Get them from BSrE's repository (bsre.bssn.go.id) and check their fingerprints with BSrE or Diskominfo. Empty: only the list shipped with the package (templates/signing/trust-anchors.json), which is empty: a BSrE-signed letter is then answered as from an issuer this office does not know.",
 		},
 	];
 }

@@ -1,7 +1,7 @@
 /**
  * A throw-away certificate authority for the BSrE stand-in and the signing tests: RSA keys from
- * node:crypto, certificates and PKCS#12 files built with node-forge. Every run makes its own,
- * except the BSrE stand-in's CA (./bsre-stand-in-ca.json, a development key, public on purpose).
+ * node:crypto, certificates and PKCS#12 files built with node-forge. Every run makes its own; the
+ * BSrE stand-in keeps its CA in the sandbox's state folder.
  */
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import forge from 'node-forge';
@@ -66,10 +66,7 @@ function certificate(
 	return cert;
 }
 
-/**
- * A CA made now, or the one given (its certificate and key, PEM: the sandbox's BSrE stand-in
- * keeps one, so its certificate can be shipped as a development trust anchor).
- */
+/** A CA made now, or the one given (its certificate and key, PEM, as kept by the BSrE stand-in). */
 export function createTestCa(
 	commonName = 'Pecelan Test CA (not trusted)',
 	existing?: { cert: string; key: string },

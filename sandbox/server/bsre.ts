@@ -1,7 +1,8 @@
 /**
  * The sandbox plays BSrE's eSign Client (API v2) under `<sandbox>/bsre`: HTTP Basic client
  * credentials, `POST /api/v2/sign/pdf` and `POST /api/v2/user/check/status`, a development CA
- * (the one templates/signing/trust-anchors.json ships as a development anchor), and BSrE's refusals: 401 for wrong client credentials, `{ error, status_code }` 400s
+ * (made once and kept in the sandbox's state folder, so letters signed in an earlier run still
+ * chain to it), and BSrE's refusals: 401 for wrong client credentials, `{ error, status_code }` 400s
  * for a wrong passphrase (2031), an unknown NIK (2011), a revoked or an expired certificate.
  * As BSrE does, it locks a certificate after so many wrong passphrases in a row (the number in
  * templates/signing/tte-form.json) and then refuses every signing with it. It signs with
@@ -9,18 +10,18 @@
  * tells a test how many signing calls it answered and which certificates are locked.
  */
 import { createPrivateKey, X509Certificate } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { join } from 'node:path';
 
 import tteForm from '../../templates/signing/tte-form.json';
 import { describeCertificate, signPdf, type Signer } from '../../nodes/domain/signing';
-import anchors from '../../templates/signing/trust-anchors.json';
 import { createTestCa, toPkcs12Base64, type TestCa } from './bsre-ca';
-import standIn from './bsre-stand-in-ca.json';
 import { HttpError, parseJson, readBody, sendJson } from './http-util';
 
 export const BSRE_PREFIX = '/bsre';
 
-/** The stand-in's CA, as named in templates/signing/trust-anchors.json. */
+/** The stand-in's CA: never a real issuer. */
 export const STAND_IN_CA_NAME = 'Pecelan Sandbox BSrE CA (not trusted)';
 
 /** The sandbox office's BSrE account; tests and `npm start` use these. */
@@ -51,19 +52,37 @@ export const SANDBOX_OFFICE_CERTIFICATE_PASSWORD = 'sandbox-office-p12';
 export const isBsreRequest = (req: IncomingMessage) =>
 	(req.url ?? '').startsWith(`${BSRE_PREFIX}/`);
 
-export function createBsreStandIn(): BsreStandIn {
+/** Where the stand-in keeps its CA (certificate and key, PEM) between runs. */
+const caFile = (stateDir: string) => join(stateDir, 'bsre-ca.json');
+
+function standInAuthority(stateDir?: string): TestCa {
+	if (stateDir && existsSync(caFile(stateDir))) {
+		const kept = JSON.parse(readFileSync(caFile(stateDir), 'utf8')) as {
+			cert: string;
+			key: string;
+		};
+		return createTestCa(STAND_IN_CA_NAME, kept);
+	}
+	const made = createTestCa(STAND_IN_CA_NAME);
+	if (stateDir) {
+		mkdirSync(stateDir, { recursive: true });
+		writeFileSync(caFile(stateDir), JSON.stringify({ cert: made.cert, key: made.key }), {
+			mode: 0o600,
+		});
+	}
+	return made;
+}
+
+export function createBsreStandIn(stateDir?: string): BsreStandIn {
 	let ca: TestCa | undefined;
 	/** Signing calls answered (any answer), and wrong passphrases in a row by NIK. */
 	let signCalls = 0;
 	const wrongInARow = new Map<string, number>();
 	const locked = new Set<string>();
 	const signers = new Map<string, Signer>();
-	// The CA whose certificate the letter check trusts as its development anchor.
-	const authority = () =>
-		(ca ??= createTestCa(STAND_IN_CA_NAME, {
-			cert: anchors.anchors.find((a) => a.name === STAND_IN_CA_NAME)!.pem,
-			key: standIn.key,
-		}));
+	// The stand-in's CA; the office certificate it issues carries it, so the letter check trusts
+	// the sandbox's letters as the office's own.
+	const authority = () => (ca ??= standInAuthority(stateDir));
 	const signerFor = (nik: string): Signer => {
 		let signer = signers.get(nik);
 		if (!signer) {

@@ -162,7 +162,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
 	const standIn = createStandInServer(ctx, certs);
 	const proxy = createProxy(standIn);
-	const bsre = createBsreStandIn();
+	const bsre = createBsreStandIn(stateDir);
 	const api = createServer(
 		(req, res) => void (isBsreRequest(req) ? bsre.handle(req, res) : handleApi(ctx, req, res)),
 	);

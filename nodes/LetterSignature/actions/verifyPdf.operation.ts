@@ -35,13 +35,10 @@ export const description: INodeProperties[] = [
 const fill = (text: string, values: Record<string, string>) =>
 	text.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? '');
 
-/** The shipped anchors: BSrE's (or, as shipped, the sandbox's development stand-in). */
+/** The anchors shipped with the package (templates/signing/trust-anchors.json; empty as shipped). */
 const shippedAnchors = (): TrustAnchor[] =>
-	shipped.anchors.flatMap((a) =>
-		anchorsFromPem(a.pem, 'bsre', { development: Boolean(a.development) }).map((anchor) => ({
-			...anchor,
-			name: a.name || anchor.name,
-		})),
+	(shipped.anchors as Array<{ name?: string; pem: string }>).flatMap((a) =>
+		anchorsFromPem(a.pem, 'bsre').map((anchor) => ({ ...anchor, name: a.name || anchor.name })),
 	);
 
 /** The office's anchors: its own certificate's CA (the certificate itself when it has none). */
@@ -105,9 +102,6 @@ function summary(
 					fill(trust.anchor.kind === 'office' ? words.officeIssuer : words.bsreIssuer, {
 						anchor: trust.anchor.name,
 					}),
-					trust.anchor.development
-						? fill(words.developmentIssuer, { anchor: trust.anchor.name })
-						: '',
 				]
 			: [report.issuer ? fill(words.issuer, { issuer: report.issuer }) : ''];
 	return [

@@ -18,8 +18,6 @@ export interface TrustAnchor {
 	name: string;
 	/** DER */
 	der: Buffer;
-	/** A stand-in for development (the sandbox's BSrE), never a real issuer. */
-	development?: boolean;
 }
 
 export type ChainProblem =
@@ -55,16 +53,12 @@ function issued(cert: X509Certificate, issuer: X509Certificate): boolean {
 }
 
 /** Anchors from PEM text (any number of certificates, one after another); unreadable ones skipped. */
-export function anchorsFromPem(
-	pem: string,
-	kind: AnchorKind,
-	extra: { development?: boolean } = {},
-): TrustAnchor[] {
+export function anchorsFromPem(pem: string, kind: AnchorKind): TrustAnchor[] {
 	const blocks = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
 	return blocks.flatMap((block) => {
 		try {
 			const x509 = new X509Certificate(block);
-			return [{ kind, name: commonName(x509), der: Buffer.from(x509.raw), ...extra }];
+			return [{ kind, name: commonName(x509), der: Buffer.from(x509.raw) }];
 		} catch {
 			return [];
 		}
