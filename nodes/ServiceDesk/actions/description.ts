@@ -54,6 +54,13 @@ export const properties: INodeProperties[] = [
 		displayOptions: { show: { resource: ['conversation'] } },
 		options: [
 			{
+				name: 'Apply Change',
+				value: 'applyChange',
+				action: 'Apply one change to a stored session',
+				description:
+					'Take Step, Reopen for Fix, Invite to Survey or Resume Bot, chosen by the item: the new session and the version to save it as',
+			},
+			{
 				name: 'Draft Reminder',
 				value: 'draftReminder',
 				action: 'Remind a resident of a waiting draft',

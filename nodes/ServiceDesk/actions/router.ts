@@ -5,6 +5,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { runOperation, type Operation } from '../../n8nHelpers/itemLoop';
+import * as applyChange from './applyChange.operation';
 import * as checkApplication from './checkApplication.operation';
 import * as complaintReply from './complaintReply.operation';
 import * as describeService from './describeService.operation';
@@ -30,6 +31,7 @@ export const operations: Record<string, Operation> = {
 	handleMessage,
 	takeStep,
 	routeSavedStep,
+	applyChange,
 	checkApplication,
 	listServices,
 	describeService,
