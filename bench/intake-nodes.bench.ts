@@ -45,8 +45,9 @@ async function executions(office: Office, workflowName: string): Promise<Executi
 }
 
 function perNode(all: Execution[]): void {
-	// The help questions only (the resident's first message also creates the session row).
-	const list = all.filter((e) => !e.data?.resultData?.runData?.['Create Session']);
+	// The help questions only (the resident's first message creates the session row, through
+	// the save sub-workflow: Save Session Safely).
+	const list = all.filter((e) => !e.data?.resultData?.runData?.['Save Session Safely']);
 	const totals = list
 		.filter((e) => e.stoppedAt)
 		.map((e) => Date.parse(e.stoppedAt!) - Date.parse(e.startedAt));

@@ -1,6 +1,7 @@
 // Letter numbers are the office's register: every approved letter gets the next number, none is
 // given twice, whether staff approve several letters in one go or one after another.
 import type { ChatMessage } from '../../sandbox/server';
+import { defaultCatalog } from '../../nodes/domain/catalog';
 import { pdfText, sequenceOf } from './support/letter';
 import { columns as c, decide, rowOf, statuses } from './support/office';
 import { Resident, submitRequest } from './support/resident';
@@ -50,6 +51,13 @@ describe('letter numbers', () => {
 		// Each letter prints its own number, and no letter prints the other's.
 		const texts = await textsOf(yani, await lettersAfter(yani, before, 2));
 		for (const n of numbers) expect(texts.filter((t) => t.includes(n))).toHaveLength(1);
+
+		// Both letters left in one round: the first invites Yani to the survey, the second's
+		// invitation waits in her session and is offered before the menu; she skips it.
+		const catalogTexts = defaultCatalog().messages;
+		await yani.say('halo');
+		expect(yani.lastText).toContain(catalogTexts['survey.invite.pending'].split(':')[0]);
+		await yani.tap(catalogTexts['button.skip']);
 
 		// A letter approved later continues the register from the sheet.
 		const third = await submitRequest(yani, 'pengantar-skck');

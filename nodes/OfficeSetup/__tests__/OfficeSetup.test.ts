@@ -29,19 +29,33 @@ describe('Office Setup node', () => {
 		);
 	});
 
-	it('gives one item per ready workflow, with the chosen credentials', async () => {
-		const [items] = await run({
+	it('gives the sub-workflows first, then one item per ready workflow, with the chosen credentials', async () => {
+		const parameters = {
 			operation: 'readyWorkflows',
 			spreadsheetId: 'S',
 			folderId: 'F',
 			signatory: { name: 'Siti' },
 			credentials: JSON.stringify({ googleApi: { id: 'g', name: 'Google' } }),
-			installed: [{ json: { id: '7', name: 'Pecelan · Verify (letter QR code)' } }, { json: {} }],
+		};
+		const verify = { json: { id: '7', name: 'Pecelan · Verify (letter QR code)' } };
+		const [first] = await run({
+			...parameters,
+			installStep: 'subWorkflows',
+			installed: [verify, { json: {} }],
 		});
+		expect(first.map((i) => [i.json.name, i.json.id, i.json.callersWaiting])).toEqual([
+			['Pecelan · Save session safely', null, true],
+		]);
+		const sub = { json: { id: '9', name: 'Pecelan · Save session safely' } };
+		const [items] = await run({ ...parameters, installed: [verify, sub] });
 		expect(items).toHaveLength(6);
 		expect(items.every((i) => i.pairedItem && (i.json.body as IDataObject).nodes)).toBe(true);
 		expect(items.map((i) => i.json.id)).toEqual([null, null, '7', null, null, null]);
+		expect(items.some((i) => i.json.callersWaiting)).toBe(false);
 		expect(JSON.stringify(items)).toContain('"googleApi":{"id":"g","name":"Google"}');
+		expect(JSON.stringify(items[0].json.body)).toContain(
+			'"value":"9","cachedResultName":"Pecelan · Save session safely"',
+		);
 	});
 
 	it('refuses a credential without an id, naming its type, or an empty folder id', async () => {
@@ -67,6 +81,7 @@ describe('Office Setup node', () => {
 			folderId: 'F',
 			letterhead: { office: 'KELURAHAN MAJU JAYA' },
 			signatory: { name: 'Siti' },
+			installed: [{ json: { id: '9', name: 'Pecelan · Save session safely' } }],
 		});
 		const [[sample]] = await run({ operation: 'sampleLetter', workflows: ready });
 		expect(sample.json).toMatchObject({

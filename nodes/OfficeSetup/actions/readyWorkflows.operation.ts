@@ -3,10 +3,14 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { ItemResult } from '../../n8nHelpers/itemLoop';
 import { jsonParameter } from '../../n8nHelpers/jsonParameter';
-import { letterheadProperty, paperOption, signatoryProperty } from '../../n8nHelpers/printDescription';
+import {
+	letterheadProperty,
+	paperOption,
+	signatoryProperty,
+} from '../../n8nHelpers/printDescription';
 import { isObject } from '../../domain/values';
 import { officeFileProperties } from './officeFiles';
-import { BUNDLED_WORKFLOWS, readyWorkflows, type OfficeSettings } from '../../domain/setup';
+import { BUNDLED_WORKFLOWS, readyWithSubWorkflows, type OfficeSettings } from '../../domain/setup';
 
 const show = { show: { operation: ['readyWorkflows'] } };
 
@@ -75,6 +79,26 @@ export const description: INodeProperties[] = [
 		displayOptions: show,
 	},
 	{
+		displayName: 'Install Step',
+		name: 'installStep',
+		type: 'options',
+		options: [
+			{
+				name: 'Sub-Workflows',
+				value: 'subWorkflows',
+				description: 'The sub-workflows the ready workflows call: install these first',
+			},
+			{
+				name: 'Ready Workflows',
+				value: 'callers',
+				description:
+					'The ready workflows, calling the installed sub-workflows (given in Installed Workflows)',
+			},
+		],
+		default: 'callers',
+		displayOptions: show,
+	},
+	{
 		displayName: 'Installed Workflows',
 		name: 'installed',
 		type: 'json',
@@ -124,7 +148,10 @@ function credentialsOf(ctx: IExecuteFunctions, i: number): OfficeSettings['crede
 	return credentials;
 }
 
-/** One output item per ready workflow, for each input item. */
+/**
+ * One output item per ready workflow (or, at the Sub-Workflows step, per sub-workflow, marked
+ * `callersWaiting`), for each input item.
+ */
 export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
 	const office: OfficeSettings = {
 		spreadsheetId: String(this.getNodeParameter('spreadsheetId', i, '')).trim(),
@@ -142,7 +169,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<ItemR
 	};
 	let ready;
 	try {
-		ready = readyWorkflows(BUNDLED_WORKFLOWS, office);
+		const step = this.getNodeParameter('installStep', i, 'callers') as 'subWorkflows' | 'callers';
+		ready = readyWithSubWorkflows(BUNDLED_WORKFLOWS, office, step);
 	} catch (error) {
 		throw new NodeOperationError(this.getNode(), (error as Error).message, { itemIndex: i });
 	}
@@ -154,6 +182,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<ItemR
 					id: workflow.id,
 					body: workflow.body as unknown as IDataObject,
 					unchosenCredentials: workflow.unchosenCredentials,
+					...(workflow.callersWaiting ? { callersWaiting: true } : {}),
 				},
 			})),
 		],

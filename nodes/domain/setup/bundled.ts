@@ -7,6 +7,7 @@ import approvals from '../../../workflows/approvals.json';
 import intake from '../../../workflows/intake.json';
 import report from '../../../workflows/report.json';
 import retention from '../../../workflows/retention.json';
+import saveSession from '../../../workflows/save-session.json';
 import signing from '../../../workflows/signing.json';
 import verify from '../../../workflows/verify.json';
 import type { WorkflowFileShape } from './workflowFile';
@@ -14,3 +15,6 @@ import type { WorkflowFileShape } from './workflowFile';
 export const BUNDLED_WORKFLOWS = [intake, approvals, verify, signing, report, retention].map(
 	(file) => file as unknown as WorkflowFileShape,
 );
+
+/** The sub-workflows the ready workflows call (./subWorkflows): installed before their callers. */
+export const SUB_WORKFLOWS = [saveSession].map((file) => file as unknown as WorkflowFileShape);

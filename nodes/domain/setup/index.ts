@@ -1,6 +1,7 @@
 export * from './spreadsheet';
 export * from './readyWorkflows';
-export { BUNDLED_WORKFLOWS } from './bundled';
+export { BUNDLED_WORKFLOWS, SUB_WORKFLOWS } from './bundled';
+export * from './subWorkflows';
 export * from './region';
 export { fillDataTableIds } from './dataTableIds';
 export * from './sampleLetter';

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { Operation } from '../../../n8nHelpers/itemLoop';
+import * as applyChange from './applyChange.operation';
 import * as draftReminder from './draftReminder.operation';
 import * as handleMessage from './handleMessage.operation';
 import * as notify from './notify.operation';
@@ -10,6 +11,7 @@ import * as routeSavedStep from './routeSavedStep.operation';
 import * as takeStep from './takeStep.operation';
 
 export const operations: Record<string, Operation> = {
+	applyChange,
 	draftReminder,
 	handleMessage,
 	notify,
@@ -27,6 +29,13 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['conversation'] } },
 		options: [
+			{
+				name: 'Apply Change',
+				value: 'applyChange',
+				action: 'Apply one change to a stored session',
+				description:
+					'Take Step, Reopen for Fix, Invite to Survey or Resume Bot, chosen by the item: the new session and the version to save it as',
+			},
 			{
 				name: 'Draft Reminder',
 				value: 'draftReminder',
@@ -76,6 +85,7 @@ export const description: INodeProperties[] = [
 		],
 		default: 'handleMessage',
 	},
+	...applyChange.description,
 	...draftReminder.description,
 	...handleMessage.description,
 	...notify.description,

@@ -1,0 +1,129 @@
+// The ready workflows as an admin reads them in the editor: each canvas small enough to read
+// (sticky notes not counted), and each mechanic (a chain of connected nodes doing one thing, such
+// as the versioned session save with retry) drawn in one workflow only, the others calling it.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { SUB_WORKFLOWS } from '../nodes/domain/setup/bundled';
+import { calledSubWorkflow } from '../nodes/domain/setup/subWorkflows';
+
+interface Node {
+	name: string;
+	type: string;
+	disabled?: boolean;
+	parameters?: Record<string, unknown>;
+}
+interface Workflow {
+	name: string;
+	nodes: Node[];
+	connections: Record<string, Record<string, Array<Array<{ node: string }> | null>>>;
+}
+
+const dir = join(__dirname, '..', 'workflows');
+const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
+const read = (file: string) => JSON.parse(readFileSync(join(dir, file), 'utf8')) as Workflow;
+const STICKY = 'n8n-nodes-base.stickyNote';
+const drawn = (workflow: Workflow) => workflow.nodes.filter((n) => n.type !== STICKY);
+
+/** The most nodes each canvas may hold: none may grow back. */
+const NODE_LIMITS: Record<string, number> = {
+	'approvals.json': 66,
+	'intake.json': 36,
+	'setup.json': 40,
+	'report.json': 11,
+	'retention.json': 15,
+	'signing.json': 10,
+	'verify.json': 7,
+	'save-session.json': 15,
+};
+
+/** A node as a link of a chain: its type and what it does (operation). */
+const kind = (node: Node) => {
+	const p = node.parameters ?? {};
+	const op = p.operation ?? p.resume ?? '';
+	return `${node.type.replace(/^.*\./, '')}${op ? `:${String(op)}` : ''}`;
+};
+
+/** Every chain of three connected nodes, as their kinds. */
+function chains(workflow: Workflow): Set<string> {
+	const byName = new Map(drawn(workflow).map((n) => [n.name, n]));
+	const next = new Map<string, Set<string>>();
+	for (const [from, outputs] of Object.entries(workflow.connections))
+		for (const branches of Object.values(outputs))
+			for (const branch of branches)
+				for (const { node } of branch ?? [])
+					if (byName.has(from) && byName.has(node))
+						next.set(from, new Set([...(next.get(from) ?? []), node]));
+	const found = new Set<string>();
+	for (const a of byName.keys())
+		for (const b of next.get(a) ?? [])
+			for (const c of next.get(b) ?? [])
+				found.add([a, b, c].map((name) => kind(byName.get(name)!)).join(' → '));
+	return found;
+}
+
+/**
+ * Chains shared today between two workflows that run apart: signing a letter and sending it
+ * (Approvals' one-by-one signing, Signing's batch) and reading the revoked letter records
+ * (Approvals' round, Retention's). A chain appearing in another workflow fails.
+ */
+const SHARED_TODAY = [
+	'dataTable:get → serviceDesk:letterRecordChanges → dataTable:upsert',
+	'googleSheets:read → dataTable:get → serviceDesk:letterRecordChanges',
+	'googleSheets:read → filter → dataTable:get',
+	'if → whatsAppGateway:sendNotice → googleSheets:update',
+	'letterPdf → letterSignature:signPdf → if',
+	'letterSignature:signPdf → if → googleSheets:update',
+	'letterSignature:signPdf → if → whatsAppGateway:sendNotice',
+];
+
+describe('ready workflows an admin can read', () => {
+	it('every workflow file has a node limit', () => {
+		expect(files.sort()).toEqual(Object.keys(NODE_LIMITS).sort());
+	});
+
+	it.each(files)('%s stays within its node limit (sticky notes not counted)', (file) => {
+		expect(drawn(read(file)).length).toBeLessThanOrEqual(NODE_LIMITS[file]);
+	});
+
+	it('no mechanic is drawn in two workflows', () => {
+		const where = new Map<string, string[]>();
+		for (const file of files)
+			for (const chain of chains(read(file))) where.set(chain, [...(where.get(chain) ?? []), file]);
+		const shared = [...where.entries()].filter(([, in_]) => in_.length > 1).map(([c]) => c);
+		expect(shared.sort()).toEqual(SHARED_TODAY);
+	});
+
+	it('the versioned session save with retry lives in its sub-workflow alone', () => {
+		const save = read('save-session.json');
+		const loop = [...chains(save)].filter((c) => c.includes('dataTable:deleteRows'));
+		expect(loop.length).toBeGreaterThan(0);
+		for (const file of files.filter((f) => f !== 'save-session.json'))
+			expect(drawn(read(file)).filter((n) => n.type.endsWith('.wait'))).toEqual(
+				file === 'approvals.json' ? [expect.objectContaining({ name: 'Wait for Lock' })] : [],
+			);
+	});
+
+	it('each call of a sub-workflow names one that is shipped, with the inputs its trigger defines', () => {
+		const calls = files.flatMap((file) =>
+			read(file)
+				.nodes.filter((n) => n.type === 'n8n-nodes-base.executeWorkflow')
+				.map((node) => ({ file, node })),
+		);
+		expect(calls.map((c) => `${c.file}: ${c.node.name}`).sort()).toEqual([
+			'approvals.json: Invite to Survey',
+			'approvals.json: Reopen for Fix',
+			'approvals.json: Resume Bot',
+			'intake.json: Save Session Safely',
+		]);
+		for (const { node } of calls) {
+			const sub = calledSubWorkflow(node, SUB_WORKFLOWS)!;
+			expect(sub.name).toBe('Pecelan · Save session safely');
+			const trigger = sub.nodes.find((n) => n.type === 'n8n-nodes-base.executeWorkflowTrigger')!;
+			const inputs = (trigger.parameters as { workflowInputs: { values: Array<{ name: string }> } })
+				.workflowInputs.values;
+			const given = node.parameters?.workflowInputs as { value: Record<string, string> };
+			expect(Object.keys(given.value).sort()).toEqual(inputs.map((i) => i.name).sort());
+		}
+	});
+});
