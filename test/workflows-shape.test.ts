@@ -32,8 +32,8 @@ const NODE_LIMITS: Record<string, number> = {
 	'setup.json': 40,
 	'report.json': 11,
 	'retention.json': 15,
-	'signing.json': 10,
-	'verify.json': 7,
+	'signing.json': 14,
+	'verify.json': 8,
 	'save-session.json': 15,
 };
 
