@@ -1,7 +1,8 @@
 /**
  * The Setup form's values (text, as the form gives them), whatever is typed: the office's ready workflows come out (or a refusal
  * naming the value), as JSON n8n's API takes, with every workflow's nodes and connections as
- * shipped, and the sample letter shows each letterhead and signatory value exactly as typed.
+ * shipped, no value written into a parameter as an n8n expression that runs, and the sample letter
+ * shows each letterhead and signatory value exactly as typed.
  */
 import fc from 'fast-check';
 
@@ -11,6 +12,7 @@ import {
 	sampleLetter,
 	type OfficeSettings,
 } from '../../../nodes/domain/setup';
+import { literalText } from '../../../nodes/domain/setup/literal';
 import { anyText, assert, longText, PROTO_NAMES, type FuzzTarget } from './common';
 
 /** What an admin may type, mischief included: expressions, markup, braces, emoji, long text. */
@@ -66,6 +68,24 @@ const office = fc.record({
 /** The refusals readyWorkflows documents, each naming what is wrong. */
 const REFUSAL = /^The (spreadsheet|Drive folder) id|^The signatory's WhatsApp number/;
 
+/** The string parameters that differ from the shipped ones, by path. */
+function changedStrings(given: unknown, shipped: unknown, path: string, out: string[][]): void {
+	if (typeof given === 'string') {
+		if (given !== shipped) out.push([path, given, typeof shipped === 'string' ? shipped : '']);
+		return;
+	}
+	if (given && typeof given === 'object')
+		for (const [key, value] of Object.entries(given as Record<string, unknown>))
+			changedStrings(
+				value,
+				shipped && typeof shipped === 'object'
+					? (shipped as Record<string, unknown>)[key]
+					: undefined,
+				`${path}.${key}`,
+				out,
+			);
+}
+
 const shape = (nodes: Array<{ name: string; type: string }>) =>
 	nodes.map((n) => `${n.name}|${n.type}`).join('\n');
 
@@ -98,6 +118,20 @@ export const setupValues: FuzzTarget<unknown> = {
 				JSON.stringify(workflow.body.connections) === JSON.stringify(shipped.connections),
 				`${workflow.name}'s connections changed`,
 			);
+			// A parameter Setup changed is plain text, an expression that only yields text, or a
+			// shipped expression with an id put in its place (no new {{ … }} to run).
+			workflow.body.nodes.forEach((node, n) => {
+				const changed: string[][] = [];
+				changedStrings(node.parameters, shipped.nodes[n].parameters, node.name, changed);
+				const runs = (text: string) => (text.match(/\{\{/g) ?? []).length;
+				for (const [path, value, before] of changed)
+					assert(
+						!value.startsWith('=') ||
+							literalText(value) !== value ||
+							(before.startsWith('=') && runs(value) <= runs(before)),
+						`${workflow.name} → ${path} would run as an n8n expression: ${JSON.stringify(value).slice(0, 80)}`,
+					);
+			});
 		});
 		const sample = sampleLetter(ready.map((w) => w.body));
 		for (const [group, keys, shown] of [
