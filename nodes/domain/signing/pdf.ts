@@ -78,7 +78,7 @@ function readXref(pdf: Buffer): Xref {
 	return { offsets, trailer, startxref };
 }
 
-/** A file this writer does not update in place; the caller normalises it first. */
+/** A file this writer does not update in place; the caller normalizes it first. */
 export class UnsupportedPdf extends Error {}
 
 /** The `<< … >>` starting at or after `from`, nested dictionaries included. */
@@ -138,6 +138,16 @@ const extend = (dict: string, entries: string) => `${dict.slice(0, -2).trimEnd()
 
 const BYTE_RANGE_SLOT = '/ByteRange [0 0000000000 0000000000 0000000000]';
 
+/** Where the signature goes: the catalog and the last page, as they are now. */
+interface SignatureTarget {
+	xref: Xref;
+	rootNum: number;
+	size: number;
+	catalog: string;
+	pageNum: number;
+	page: string;
+}
+
 /** Appends the signature field and a zeroed /Contents placeholder; see embedSignature. */
 export function preparePdf(
 	input: Uint8Array,
@@ -145,6 +155,14 @@ export function preparePdf(
 	widget?: WidgetPlacement,
 ): PreparedPdf {
 	const pdf = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
+	const target = signatureTarget(pdf);
+	const sigNum = target.size;
+	const { bytes, written } = appendUpdate(pdf, target, signatureObjects(target, sig, widget));
+	return { bytes, byteRange: fillByteRange(bytes, written.get(sigNum)!, sig.contentsSize) };
+}
+
+/** The PDF's catalog and last page, or why this PDF cannot be signed here. */
+function signatureTarget(pdf: Buffer): SignatureTarget {
 	if (latin1(pdf, 0, 5) !== '%PDF-')
 		throw new SigningError(
 			'not-a-pdf',
@@ -168,7 +186,18 @@ export function preparePdf(
 	const pageNum = lastPage(pdf, xref, pagesNum);
 	const page = objectDict(pdf, xref, pageNum);
 	if (/\/Annots\s+\d+\s+0\s+R/.test(page)) throw new UnsupportedPdf('indirect /Annots');
+	return { xref, rootNum, size, catalog, pageNum, page };
+}
 
+/**
+ * The objects the update adds or replaces: the signature dictionary, its widget (with the
+ * visible block's appearance and fonts), the catalog with the form, the page with the widget.
+ */
+function signatureObjects(
+	{ rootNum, size, catalog, pageNum, page }: SignatureTarget,
+	sig: SignatureDictionary,
+	widget?: WidgetPlacement,
+): Array<[number, string]> {
 	const [sigNum, widgetNum, apNum, fontNum, boldNum] = [
 		size,
 		size + 1,
@@ -225,8 +254,18 @@ export function preparePdf(
 			? page.replace(annots[0], `/Annots [${annots[1].trim()} ${widgetNum} 0 R]`)
 			: extend(page, `/Annots [${widgetNum} 0 R]`),
 	]);
+	return objects;
+}
 
-	// Serialise: the objects, then a cross-reference section for them and a trailer with /Prev.
+/**
+ * The PDF with the objects appended as an incremental update: the objects, then a
+ * cross-reference section for them and a trailer with /Prev.
+ */
+function appendUpdate(
+	pdf: Buffer,
+	{ xref, rootNum, size }: SignatureTarget,
+	objects: Array<[number, string]>,
+): { bytes: Buffer; written: Map<number, number> } {
 	const parts: Buffer[] = [pdf];
 	let offset = pdf.length;
 	const lead = pdf[pdf.length - 1] === 0x0a ? '' : '\n';
@@ -257,12 +296,20 @@ export function preparePdf(
 	push(
 		`${rows.join('\n')}\ntrailer\n<<\n/Size ${newSize}\n/Root ${rootNum} 0 R\n${keep.join('\n')}${keep.length ? '\n' : ''}/Prev ${xref.startxref}\n>>\nstartxref\n${xrefAt}\n%%EOF\n`,
 	);
-	const bytes = Buffer.concat(parts);
+	return { bytes: Buffer.concat(parts), written };
+}
 
-	// The byte range: everything but the hex digits of /Contents and their angle brackets.
-	const sigAt = written.get(sigNum)!;
+/**
+ * Writes the byte range into its slot: everything but the hex digits of /Contents and their
+ * angle brackets.
+ */
+function fillByteRange(
+	bytes: Buffer,
+	sigAt: number,
+	contentsSize: number,
+): PreparedPdf['byteRange'] {
 	const contentsAt = bytes.indexOf('/Contents <', sigAt) + '/Contents '.length;
-	const contentsEnd = contentsAt + sig.contentsSize * 2 + 2;
+	const contentsEnd = contentsAt + contentsSize * 2 + 2;
 	const byteRange: PreparedPdf['byteRange'] = [
 		0,
 		contentsAt,
@@ -272,7 +319,7 @@ export function preparePdf(
 	const slot = bytes.indexOf(BYTE_RANGE_SLOT, sigAt);
 	const filled = `/ByteRange [${byteRange.join(' ')}]`.padEnd(BYTE_RANGE_SLOT.length, ' ');
 	bytes.write(filled, slot, 'latin1');
-	return { bytes, byteRange };
+	return byteRange;
 }
 
 /** The bytes the signature covers, in order. */

@@ -107,7 +107,7 @@ export function widgetPlacement(
 }
 
 /** Re-saves a PDF whose structure the in-place writer does not handle (e.g. xref streams). */
-async function normalise(pdf: Uint8Array): Promise<Uint8Array> {
+async function normalize(pdf: Uint8Array): Promise<Uint8Array> {
 	const doc = await PDFDocument.load(pdf, { updateMetadata: false });
 	return doc.save({ useObjectStreams: false, objectsPerTick: Infinity });
 }
@@ -121,7 +121,7 @@ export async function prepareWithFallback(
 		return preparePdf(pdf, sig, widget);
 	} catch (error) {
 		if (!(error instanceof UnsupportedPdf)) throw error;
-		return preparePdf(await normalise(pdf), sig, widget);
+		return preparePdf(await normalize(pdf), sig, widget);
 	}
 }
 
