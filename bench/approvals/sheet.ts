@@ -2,6 +2,7 @@
 // them, appended through the Sheets API, and one staff approval timed to the letter in the chat.
 import { readFileSync } from 'node:fs';
 import type { Stack } from '../../sandbox/runtime/stack';
+import { IDENTITY } from '../../test/support/letterSamples';
 import { bearer, viaProxy } from '../../test/support/sandbox';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -24,20 +25,8 @@ export function requestRow(header: string[], i: number, pending: boolean): strin
 		name: 'Siti Nurhaliza',
 		submittedAt: '2026-05-04T08:15:00Z',
 		data: {
+			...IDENTITY,
 			nama: 'Siti Nurhaliza',
-			nik: '3577014107900001',
-			tempat_lahir: 'Madiun',
-			tanggal_lahir: '1990-07-01',
-			jenis_kelamin: 'Perempuan',
-			agama: 'Islam',
-			status_perkawinan: 'Kawin',
-			pekerjaan: 'Wiraswasta',
-			kewarganegaraan: 'WNI',
-			alamat: 'Jl. Salak III No. 17',
-			rt: '004',
-			rw: '002',
-			pengantar_rt_nomor: '012/RT.004/RW.002/V/2026',
-			pengantar_rt_tanggal: '2026-05-02',
 			keperluan: 'untuk melamar pekerjaan',
 		},
 		documents: {},
