@@ -19,8 +19,6 @@ const OPERATIONS: Record<FaultService, Record<string, (req: StandInRequest) => b
 			/\/messages\/?$/.test(req.rawPath) &&
 			/"type"\s*:\s*"document"/.test(req.body.toString('utf8')),
 		uploadMedia: (req) => req.method === 'POST' && /\/media\/?$/.test(req.rawPath),
-		// A media's info (GET /{media-id}), the first step of downloading a resident's photo.
-		mediaInfo: (req) => req.method === 'GET' && /^(?:\/v\d+\.\d+)?\/\d+\/?(\?|$)/.test(req.rawPath),
 	},
 	sheets: {
 		read: (req) => req.method === 'GET' && /\/values[/:]/.test(req.rawPath),
@@ -181,11 +179,7 @@ function googleError(service: FaultService, status: number, req: StandInRequest)
 	return json(status, { error: { code: status, message, status: code } });
 }
 
-function matchingFault(
-	ctx: SandboxContext,
-	req: StandInRequest,
-	delayed: boolean,
-): Fault | undefined {
+function matchingFault(ctx: SandboxContext, req: StandInRequest, delayed: boolean): Fault | undefined {
 	const service = HOSTS[req.host];
 	if (!service) return undefined;
 	const fault = listFaults(ctx).find(

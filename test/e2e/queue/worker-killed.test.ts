@@ -46,10 +46,16 @@ describe('a worker killed mid-conversation', () => {
 		await resident.say(word('command.done'));
 		expect(resident.lastText).toContain(ktp.label);
 
-		// The next photo's download is held on its way to Meta: the worker waiting on it is the
-		// one handling that photo. End that worker and all it runs.
+		// The first reply to these photos is held on its way to Meta: the worker waiting on it is
+		// in the middle of handling a photo (its step saved, its reply not sent). End that worker
+		// and all it runs.
 		const faults = faultClient(stack());
-		const armed = await faults.arm({ service: 'whatsapp', operation: 'mediaInfo', hold: true });
+		const armed = await faults.arm({
+			service: 'whatsapp',
+			operation: 'sendMessage',
+			hold: true,
+			bodyContains: resident.waId,
+		});
 		const client = residentClient(stack());
 		const sends = [
 			client.sendImage(resident.waId, photoOf('KTP depan')),
@@ -57,7 +63,7 @@ describe('a worker killed mid-conversation', () => {
 		];
 		const port = await waitFor(
 			async () => (await faults.list()).find((f) => f.id === armed.id)?.heldFrom?.[0],
-			{ timeoutMs: 90000, description: "a photo's download held on its way to Meta" },
+			{ timeoutMs: 90000, description: 'the reply to a photo held on its way to Meta' },
 		);
 		const holder = groupWithLocalPort(port, alive);
 		expect(holder).toBeDefined();
