@@ -16,7 +16,7 @@ import {
 } from './prerequisites';
 
 /**
- * `start`: the office; `unit`: the unit tests; `test`: unit and end-to-end tests; `queue`: the
+ * `start`: the office; `unit`: the unit tests (some start queue mode's services); `test`: unit and end-to-end tests; `queue`: the
  * office or the end-to-end tests in queue mode.
  */
 export type Purpose = 'start' | 'unit' | 'test' | 'queue';
@@ -31,9 +31,11 @@ export interface Machine {
 
 export function prerequisitesFor(purpose: Purpose, machine: Machine): Prerequisite[] {
 	const needed: Prerequisite[] = [];
-	if (purpose === 'unit' || purpose === 'test') needed.push(chromiumPrerequisite(machine.env), POPPLER);
+	if (purpose === 'unit' || purpose === 'test')
+		needed.push(chromiumPrerequisite(machine.env), POPPLER);
 	if (purpose !== 'unit' && !machine.runtimeInstalled) needed.push(...BUILD_TOOLS);
-	if (purpose === 'queue') needed.push(...queueServerPrerequisites(machine.env));
+	// The unit tests start and stop queue mode's PostgreSQL and Redis themselves.
+	if (purpose !== 'start') needed.push(...queueServerPrerequisites(machine.env));
 	return needed;
 }
 

@@ -3,7 +3,7 @@
 // and a webhook not answered in time that the sandbox delivers again as Meta does. Each message
 // is applied once and none is lost.
 import type { ChatMessage } from '../../sandbox/server';
-import { faultClient, residentClient, staffClient } from './support/clients';
+import { executionsSince, faultClient, residentClient, staffClient } from './support/clients';
 import { columns, decide, rowOf, statuses } from './support/office';
 import {
 	catalog,
@@ -17,6 +17,7 @@ import {
 	word,
 } from './support/resident';
 import { sessionRows } from './support/sessions';
+import { intakeWorkflow } from './support/stack-info';
 import { useStack } from './support/use-stack';
 import { waitFor } from './support/wait';
 
@@ -117,11 +118,26 @@ describe('one resident, several messages at the same time', () => {
 		await resident.say('halo');
 		const client = residentClient(stack());
 		const id = `wamid.twice.${Date.now()}`;
+		const sentAt = new Date();
 		await Promise.all([
 			client.send(resident.waId, { text: word('command.help'), messageId: id }),
 			client.send(resident.waId, { text: word('command.help'), messageId: id }),
 		]);
-		await allDelivered(resident);
+		// Both copies answered 200 (a copy answered otherwise would be delivered again later), and
+		// every run they started is over: whatever either copy would send has been sent.
+		await waitFor(
+			async () => (await deliveries(id)).filter((a) => a.webhookStatus === 200).length >= 2,
+			{ timeoutMs: 120000, description: 'both copies of the message answered 200' },
+		);
+		await waitFor(
+			async () => {
+				const runs = (
+					await executionsSince(stack(), { workflowId: intakeWorkflow(stack()).id, since: sentAt })
+				).filter((r) => r.mode === 'webhook');
+				return runs.length > 0 && runs.every((r) => !!r.stoppedAt);
+			},
+			{ timeoutMs: 120000, description: 'the runs the two copies started, over' },
+		);
 		const texts = outTexts(await resident.chat());
 		expect(texts.filter((t) => said('help', t))).toHaveLength(1);
 	});

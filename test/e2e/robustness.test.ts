@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { executionsSince } from './support/clients';
 import {
 	catalog,
-	fillRequest,
+	submitRequest,
 	fillRequestUntil,
 	photoOf,
 	Resident,
@@ -14,7 +14,8 @@ import {
 	templatePattern,
 	word,
 } from './support/resident';
-import { nextUnpromptedMessage } from './support/office';
+import { nextUnpromptedMessage, rowOf } from './support/office';
+import { sessionRows } from './support/sessions';
 import { intakeWorkflow } from './support/stack-info';
 import { useStack } from './support/use-stack';
 import { waitFor } from './support/wait';
@@ -34,32 +35,38 @@ async function deliverRaw(body: string, signature?: string): Promise<number> {
 const intakeId = () => intakeWorkflow(stack()).id;
 
 describe('untrusted input', () => {
-	it('two residents chatting at once each see only their own data', async () => {
-		const sku = catalog.services.find((s) => s.key === 'sku-kur')!;
+	it('two residents chatting at once each see only their own data, in their chats and rows', async () => {
 		const people = [
 			new Resident(stack(), '6281355551105', 'Ani'),
 			new Resident(stack(), '6281366661106', 'Eko'),
 		];
-		await Promise.all(
-			people.map(async (person) => {
-				await person.say('halo');
-				await person.tap(m['menu.request']);
-				await person.choose(sku.key);
-				await fillRequest(person, sku, (field) =>
+		const marks = (person: Resident) => [`${person.name} Khusus`, `Toko ${person.name}`];
+		const tickets = await Promise.all(
+			people.map((person) =>
+				submitRequest(person, 'sku-kur', (field) =>
 					field.key === 'nama'
-						? `${person.name} Khusus`
+						? marks(person)[0]
 						: field.key === 'usaha_nama'
-							? `Toko ${person.name}`
+							? marks(person)[1]
 							: undefined,
-				);
-			}),
+				),
+			),
 		);
-		const [ani, eko] = people;
-		expect(ani.lastText).toContain('Ani Khusus');
-		expect(ani.lastText).toContain('Toko Ani');
-		expect(ani.lastText).not.toContain('Eko');
-		expect(eko.lastText).toContain('Toko Eko');
-		expect(eko.lastText).not.toContain('Ani');
+		for (const [i, person] of people.entries()) {
+			const other = people[1 - i];
+			// The whole chat, every message both ways: the resident's own answers, none of the other's.
+			const chat = JSON.stringify(await person.chat());
+			for (const mark of marks(person)) expect(chat).toContain(mark);
+			for (const mark of [...marks(other), tickets[1 - i], other.waId])
+				expect(chat).not.toContain(mark);
+			// The request's row in the sheet and the conversation's session row likewise.
+			const row = JSON.stringify((await rowOf(stack(), tickets[i])).values);
+			for (const mark of [...marks(person), person.waId]) expect(row).toContain(mark);
+			for (const mark of [...marks(other), other.waId]) expect(row).not.toContain(mark);
+			const sessions = JSON.stringify(await sessionRows(stack(), person.waId));
+			expect(sessions).toContain(person.waId);
+			for (const mark of [...marks(other), other.waId]) expect(sessions).not.toContain(mark);
+		}
 	});
 
 	it('the same webhook delivered twice is answered once', async () => {
@@ -134,15 +141,25 @@ describe('untrusted input', () => {
 			{ timeoutMs: 30000, description: 'the refused sender logged with its reason' },
 		);
 
-		// A genuine message afterwards: once it is handled, its run is the only one since `since`
-		// (messages are handled one at a time, so a run the forgeries started would be done too).
+		// A genuine message afterwards is the barrier: runs are not handled one at a time, so wait
+		// until its run is listed and every run since `since` is over; a run a forgery had started
+		// (before the genuine message was sent) is then listed too.
 		const genuine = new Resident(stack(), '6281388880009', 'Warga Asli');
 		await genuine.say('halo');
-		const runs = await executionsSince(stack(), {
-			workflowId: intakeId(),
-			since,
-			includeData: true,
-		});
+		const runs = await waitFor(
+			async () => {
+				const started = await executionsSince(stack(), {
+					workflowId: intakeId(),
+					since,
+					includeData: true,
+				});
+				return started.some((r) => JSON.stringify(r.data).includes('6281388880009')) &&
+					started.every((r) => !!r.stoppedAt)
+					? started
+					: undefined;
+			},
+			{ timeoutMs: 60000, description: "the genuine message's run listed, every run over" },
+		);
 		expect(runs).toHaveLength(1);
 		expect(JSON.stringify(runs[0].data)).toContain('6281388880009');
 		expect(JSON.stringify(runs[0].data)).not.toContain('wamid.forged');

@@ -109,12 +109,27 @@ describe('staff edits reach n8n at once', () => {
 				),
 			{ timeoutMs: 30000, description: 'the replayed call logged with its reason' },
 		);
-		// Neither started a run.
-		const runs = await executionsSince(stack(), {
-			workflowId: approvalsWorkflowId(stack()),
-			since,
-		});
-		expect(runs.filter((r) => r.mode === 'webhook' && r.status === 'error')).toHaveLength(0);
+		// None of them started a run, whatever its status. A genuine post made after them is the
+		// barrier: once its run is over, a run a refused post had started would be listed as well.
+		const genuineAt = new Date();
+		const genuine = JSON.stringify({ ...JSON.parse(replayed), editedAt: genuineAt.toISOString() });
+		expect(
+			(await post(genuine, signSheetEdit(genuine, stack().config.sheetEditSecret))).status,
+		).toBe(200);
+		const runs = await waitFor(
+			async () => {
+				const started = (
+					await executionsSince(stack(), { workflowId: approvalsWorkflowId(stack()), since })
+				).filter((r) => r.mode === 'webhook');
+				return started.some((r) => new Date(r.startedAt) >= genuineAt) &&
+					started.every((r) => !!r.stoppedAt)
+					? started
+					: undefined;
+			},
+			{ timeoutMs: 60000, description: 'the run the genuine post started, over' },
+		);
+		expect(runs).toHaveLength(1);
+		expect(new Date(runs[0].startedAt).getTime()).toBeGreaterThanOrEqual(genuineAt.getTime());
 	});
 
 	it('several runs started together send one letter', async () => {

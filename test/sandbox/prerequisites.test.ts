@@ -40,7 +40,7 @@ test('npm start does not need Chromium', () => {
 });
 
 test('each missing piece gets its own line', () => {
-	expect(missingFor('test', machine(['chromium', 'pdfsig']))).toEqual([
+	expect(missingFor('test', machine(['chromium', 'pdfsig', POSTGRES, 'redis-server']))).toEqual([
 		COMPILER_LINE,
 		"missing: make (make), needed for building n8n's SQLite module on its first install: apt-get install make",
 		"missing: Python 3 (python3), needed for building n8n's SQLite module on its first install: apt-get install python3",
@@ -72,6 +72,8 @@ test('CI gets the Debian packages to install, each once', () => {
 		'build-essential',
 		'make',
 		'python3',
+		'postgresql',
+		'redis-server',
 	]);
 	expect(aptPackagesFor('test', machine(EVERYTHING))).toEqual([]);
 });
@@ -89,9 +91,12 @@ test('queue mode needs PostgreSQL and Redis, the default mode does not', () => {
 		'redis-server',
 	]);
 	expect(missingFor('start', machine(without(POSTGRES, 'redis-server')))).toEqual([]);
-	expect(missingFor('queue', machine(without('redis-server')))).toEqual([
-		'missing: Redis (redis-server), needed for queue mode (PECELAN_MODE=queue): apt-get install redis-server',
-	]);
+	const redis =
+		'missing: Redis (redis-server), needed for queue mode (PECELAN_MODE=queue): apt-get install redis-server';
+	expect(missingFor('queue', machine(without('redis-server')))).toEqual([redis]);
+	// The unit tests start queue mode's services too: npm test stops before them without Redis.
+	expect(missingFor('unit', machine(without('redis-server')))).toEqual([redis]);
+	expect(missingFor('test', machine(without('redis-server')))).toEqual([redis]);
 });
 
 describe('looking commands up on PATH', () => {

@@ -1,21 +1,19 @@
 // Queue mode's PostgreSQL runs in a session of its own (pg_ctl detaches it): it must end with the
 // stack, by stop() and by the last-resort hook when the process ends without stop().
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { POSTGRES_BIN, startQueueServices } from '../../sandbox/runtime/queue';
+import {
+	missingLine,
+	missingPrerequisites,
+	queueServerPrerequisites,
+	whichOnPath,
+} from '../../sandbox/runtime/prerequisites';
+import { startQueueServices } from '../../sandbox/runtime/queue';
 
-const installed =
-	existsSync(join(POSTGRES_BIN, 'pg_ctl')) &&
-	(() => {
-		try {
-			execFileSync('redis-server', ['--version']);
-			return true;
-		} catch {
-			return false;
-		}
-	})();
+// Without PostgreSQL or Redis these tests stop with the line `npm run test:e2e:queue` prints.
+const missing = missingPrerequisites(queueServerPrerequisites(), whichOnPath()).map(missingLine);
 
 const postmasterPid = (dir: string) =>
 	Number(readFileSync(join(dir, 'postgres', 'data', 'postmaster.pid'), 'utf8').split('\n')[0]);
@@ -35,7 +33,10 @@ async function until(check: () => boolean, timeoutMs: number): Promise<boolean> 
 	return check();
 }
 
-(installed ? describe : describe.skip)('queue mode services (PostgreSQL, Redis)', () => {
+describe('queue mode services (PostgreSQL, Redis)', () => {
+	beforeAll(() => {
+		if (missing.length) throw new Error(missing.join('\n'));
+	});
 	let dir: string;
 	beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'pecelan-queue-services-'))));
 	afterEach(() => rmSync(dir, { recursive: true, force: true }));

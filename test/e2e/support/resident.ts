@@ -222,7 +222,8 @@ export async function fillRequest(
 	takeFromNik = true,
 ): Promise<void> {
 	const recordCounts = new Map<string, number>();
-	for (let turn = 0; turn < 250; turn++) {
+	// 30 heirs with 6 questions each take about 300 turns.
+	for (let turn = 0; turn < 400; turn++) {
 		const text = resident.lastText;
 		const last = resident.replies[resident.replies.length - 1]?.text ?? '';
 		if (stopAt(last)) return;

@@ -71,9 +71,38 @@ describe("the office's spreadsheet", () => {
 		);
 		const addedIds = added.map((r) => r.addSheet.properties.sheetId);
 		expect(frozen).toEqual([0, addedIds[0], 9, addedIds[1], addedIds[2]]);
-		// The same request sent twice asks for the same ids: no second copy of a tab.
-		expect(spreadsheetLayoutBody([{ sheetId: 0, title: 'Permohonan' }])).toEqual(
-			spreadsheetLayoutBody([{ sheetId: 0, title: 'Permohonan' }]),
+	});
+
+	it('lays out a spreadsheet it already laid out without a second copy of any tab', () => {
+		// Google's batchUpdate as far as tabs go: addSheet is refused for a sheetId or a title
+		// the spreadsheet already has, and a refused request changes nothing.
+		const apply = (tabs: Array<{ sheetId: number; title: string }>, requests: any[]) => {
+			const after = [...tabs];
+			for (const r of requests.filter((r) => 'addSheet' in r)) {
+				const { sheetId, title } = r.addSheet.properties;
+				if (after.some((t) => t.sheetId === sheetId || t.title === title)) return tabs;
+				after.push({ sheetId, title });
+			}
+			return after;
+		};
+		const partial = [{ sheetId: 0, title: 'Permohonan' }];
+		const first = spreadsheetLayoutBody(partial).requests;
+		const laidOut = apply(partial, first);
+		expect(laidOut.map((t) => t.title).sort()).toEqual([...tabNames].sort());
+		// Setup run again on the laid-out spreadsheet adds nothing and lays out each tab once.
+		const again = spreadsheetLayoutBody(laidOut).requests;
+		expect(again.filter((r) => 'addSheet' in r)).toEqual([]);
+		const frozen = (again.filter((r) => 'updateSheetProperties' in r) as any[]).map(
+			(r) => r.updateSheetProperties.properties.sheetId,
 		);
+		expect([...frozen].sort()).toEqual(laidOut.map((t) => t.sheetId).sort());
+		// The first request retried (its answer lost) asks for the ids it already got: refused, so
+		// the spreadsheet keeps one copy of each tab.
+		const retried = spreadsheetLayoutBody(partial).requests;
+		const retriedIds = (retried.filter((r) => 'addSheet' in r) as any[]).map(
+			(r) => r.addSheet.properties.sheetId,
+		);
+		expect(retriedIds.every((id) => laidOut.some((t) => t.sheetId === id))).toBe(true);
+		expect(apply(laidOut, retried)).toEqual(laidOut);
 	});
 });
