@@ -15,7 +15,7 @@ import { sampleRequest } from '../support/letterSamples';
 import { pdfsig } from '../support/signingFixtures';
 import { createTestCa, toPkcs12Base64 } from '../support/sandbox';
 import verification from '../../templates/signing/verification.json';
-import { staffClient } from './support/clients';
+import { executionsSince, staffClient } from './support/clients';
 import { checkLetter } from './support/letter-check';
 import { approvalsWorkflowId, columns as c, decide, rowOf, statuses } from './support/office';
 import { Resident, submitRequest } from './support/resident';
@@ -121,8 +121,28 @@ function filesUnder(dir: string): string[] {
 }
 
 describe('batch signing through BSrE (the TTE form)', () => {
-	beforeAll(() => setSigning('batch'), 120000);
-	afterAll(() => setSigning('immediate'), 120000);
+	let batchSince = new Date();
+	beforeAll(async () => {
+		batchSince = new Date();
+		await setSigning('batch');
+	}, 120000);
+	afterAll(async () => {
+		// Each staff edit starts a round that waits for the lock; rounds started under batch signing
+		// finish under it, and would put the next test's approval in the batch: let them end first.
+		const unfinished = (status: string) =>
+			executionsSince(stack(), {
+				workflowId: approvalsWorkflowId(stack()),
+				since: batchSince,
+				status,
+			});
+		await waitFor(
+			async () =>
+				(await unfinished('running')).length + (await unfinished('waiting')).length === 0 ||
+				undefined,
+			{ timeoutMs: 180000, description: 'the rounds started under batch signing to end' },
+		);
+		await setSigning('immediate');
+	}, 300000);
 
 	it(
 		'approved → Menunggu TTE → the signatory signs in the form → the resident gets a signed PDF; the passphrase is kept nowhere',
