@@ -75,37 +75,56 @@ export const letterFields: FuzzTarget<LetterCase> = {
 		// As the workflow passes them: values that went through JSON (the sheet's application cell).
 		const data = JSON.parse(JSON.stringify({ ...app.data, ...values })) as Record<string, unknown>;
 		request.application = { ...request.application, name, data };
-		// CPU time, not wall time: other processes on a busy machine must not fail the guard.
-		const started = process.cpuUsage();
-		let outcome: string;
-		try {
-			if (draw) {
-				const letter = await renderLetter(request);
-				assert(Buffer.from(letter.pdf.slice(0, 5)).toString() === '%PDF-', 'not a PDF');
-				assert(letter.pages >= 1, 'a letter with no page');
-				outcome = 'PDF';
-			} else {
-				assert(composeLetter(request).laid.pages.length >= 1, 'a letter with no page');
-				outcome = 'laid out';
-			}
-		} catch (error) {
-			assert(
-				error instanceof LetterTemplateError,
-				`not a template error: ${error instanceof Error ? error.stack : String(error)}`,
-			);
-			assert(
-				error.message.startsWith(`Letter template "${service}`),
-				`unclear error: ${error.message}`,
-			);
-			assert(
-				!/primitive|undefined|is not a function/.test(error.message),
-				`unclear error: ${error.message}`,
-			);
-			outcome = 'template error';
-		}
-		const used = process.cpuUsage(started);
-		const took = Math.round((used.user + used.system) / 1000);
+		// CPU time, not wall time: other processes on a busy machine must not fail the guard. A case
+		// over the guard is run once more and the faster run counts: a hang repeats, a pause of the
+		// garbage collector does not.
+		const first = await timed(() => letterOutcome(draw, service, request));
+		const took =
+			first.ms < HANG_GUARD_MS
+				? first.ms
+				: Math.min(first.ms, (await timed(() => letterOutcome(draw, service, request))).ms);
 		assert(took < HANG_GUARD_MS, `${service} took ${took} ms`);
-		return outcome;
+		return first.outcome;
 	},
 };
+
+async function timed(run: () => Promise<string>): Promise<{ outcome: string; ms: number }> {
+	const started = process.cpuUsage();
+	const outcome = await run();
+	const used = process.cpuUsage(started);
+	return { outcome, ms: Math.round((used.user + used.system) / 1000) };
+}
+
+async function letterOutcome(
+	draw: boolean,
+	service: string,
+	request: ReturnType<typeof sampleRequest>,
+): Promise<string> {
+	let outcome: string;
+	try {
+		if (draw) {
+			const letter = await renderLetter(request);
+			assert(Buffer.from(letter.pdf.slice(0, 5)).toString() === '%PDF-', 'not a PDF');
+			assert(letter.pages >= 1, 'a letter with no page');
+			outcome = 'PDF';
+		} else {
+			assert(composeLetter(request).laid.pages.length >= 1, 'a letter with no page');
+			outcome = 'laid out';
+		}
+	} catch (error) {
+		assert(
+			error instanceof LetterTemplateError,
+			`not a template error: ${error instanceof Error ? error.stack : String(error)}`,
+		);
+		assert(
+			error.message.startsWith(`Letter template "${service}`),
+			`unclear error: ${error.message}`,
+		);
+		assert(
+			!/primitive|undefined|is not a function/.test(error.message),
+			`unclear error: ${error.message}`,
+		);
+		outcome = 'template error';
+	}
+	return outcome;
+}
