@@ -13,6 +13,7 @@ import {
 	nextUnpromptedMessage,
 	rowOf,
 	statuses,
+	tabRows,
 } from './support/office';
 import { reportTableRows } from './support/report';
 import {
@@ -30,14 +31,7 @@ const stack = useStack();
 const m = catalog.messages;
 const LURAH = '6281100000099';
 
-async function tab(name: string) {
-	const response = await fetch(`${stack().sandboxUrl}/api/sheet?sheet=${encodeURIComponent(name)}`);
-	return (
-		(await response.json()) as {
-			rows: Array<{ rowNumber: number; values: Record<string, string> }>;
-		}
-	).rows;
-}
+const tab = (name: string) => tabRows(stack(), name);
 
 describe('service outcomes', () => {
 	it('invites the resident to the survey after the letter and keeps every answer as a row', async () => {

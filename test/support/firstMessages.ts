@@ -56,7 +56,9 @@ export function outcomeOf(catalog: Catalog, text: string): string {
 	if (session.state === 'handoff' || session.state === 'handoff_ask') return 'staff';
 	if (session.state === 'services' && starts('recognise.which')) {
 		const last = replies[replies.length - 1];
-		const keys = last.type === 'list' ? last.sections[0].rows.map((r) => r.id.split('~')[0]) : [];
+		const taps =
+			last.type === 'list' ? last.sections[0].rows : last.type === 'buttons' ? last.buttons : [];
+		const keys = taps.map((r) => r.id.split('~')[0]);
 		return `which:${keys.join('|')}`;
 	}
 	const topic = FAQ_TOPICS.find((t) => starts(`faq.${t}`));
@@ -69,11 +71,17 @@ export function outcomeOf(catalog: Catalog, text: string): string {
 export interface Score {
 	total: number;
 	right: number;
-	/** Messages not asking for a service (questions, chatter…) and how many started one anyway. */
+	/**
+	 * Messages not asking for a service (questions, chatter…) and how many started one anyway, or
+	 * a complaint or a hand-off they did not ask for.
+	 */
 	notService: number;
 	wronglyStarted: number;
 	misses: Array<Labelled & { got: string }>;
 }
+
+/** Outcomes besides a service that start something the resident did not ask for, if wrong. */
+const STARTS = new Set(['complaint', 'staff']);
 
 export function score(catalog: Catalog, corpus = firstMessages()): Score {
 	const services = new Set(catalog.services.map((s) => s.key));
@@ -89,7 +97,8 @@ export function score(catalog: Catalog, corpus = firstMessages()): Score {
 		else result.misses.push({ ...item, got });
 		if (!services.has(item.intent)) {
 			result.notService++;
-			if (services.has(got)) result.wronglyStarted++;
+			// A service, a complaint or a hand-off started for a message that asked for none of them.
+			if (got !== item.intent && (services.has(got) || STARTS.has(got))) result.wronglyStarted++;
 		}
 	}
 	return result;

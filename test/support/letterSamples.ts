@@ -38,7 +38,7 @@ export const SERVICE_DATA: Record<string, Record<string, unknown>> = {
 		usaha_nama: 'Pecel Bu Siti',
 		usaha_jenis: 'Warung makan (pecel)',
 		usaha_alamat: 'Jl. Salak III No. 21, Madiun',
-		usaha_sejak: '2015-03-01',
+		usaha_sejak: '2015-03',
 		usaha_masih_berjalan: 'Ya, masih berjalan',
 	},
 	taspen: {
@@ -127,7 +127,7 @@ export const SERVICE_DATA: Record<string, Record<string, unknown>> = {
 		kepala_keluarga: 'Bambang Sutrisno',
 		alamat_asal: null,
 		pemilik_nama: null,
-		tinggal_sejak: '2010-08-01',
+		tinggal_sejak: '2010-08',
 		keperluan: 'Pembukaan rekening bank',
 	},
 	'belum-menikah': { status_perkawinan: 'Belum Kawin', keperluan: 'Persyaratan melamar pekerjaan' },
@@ -140,7 +140,7 @@ export const KOS_TENANT = {
 	kepala_keluarga: null,
 	alamat_asal: 'Jl. Merdeka No. 5 RT 001 RW 003, Kel. Bangunsari, Kab. Ponorogo',
 	pemilik_nama: 'Suparman',
-	tinggal_sejak: '2024-08-01',
+	tinggal_sejak: '2024-08',
 };
 
 /** `count` heirs for a long inheritance letter. */

@@ -21,6 +21,7 @@ import {
 	readStringList,
 	type Json,
 } from './schema';
+import { WHATSAPP_LIMITS } from '../messaging/types';
 import { checkRuleMessages, readServiceChecks } from '../crosscheck';
 import type {
 	Catalog,
@@ -139,6 +140,12 @@ function readService(
 	const key = readKey(o, path, SERVICE_KEY);
 	const title = readString(o, 'title', path) as string;
 	const description = readString(o, 'description', path) as string;
+	const buttonTitle = readString(o, 'buttonTitle', path, false);
+	if (buttonTitle !== undefined && [...buttonTitle].length > WHATSAPP_LIMITS.buttonTitle)
+		throw new CatalogError(
+			`${path}.buttonTitle`,
+			`at most ${WHATSAPP_LIMITS.buttonTitle} characters (a WhatsApp button), got ${[...buttonTitle].length}`,
+		);
 	const keywords =
 		o.keywords === undefined ? undefined : readStringList(o.keywords, `${path}.keywords`);
 

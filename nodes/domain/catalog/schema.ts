@@ -283,7 +283,7 @@ function readValidation(value: unknown, path: string): FieldValidation {
 	}
 	const patternMessage = readString(o, 'patternMessage', path, false);
 	if (patternMessage !== undefined) rules.patternMessage = patternMessage;
-	for (const key of ['notFuture', 'notPast'] as const) {
+	for (const key of ['notFuture', 'notPast', 'partial'] as const) {
 		if (o[key] !== undefined) rules[key] = readBoolean(o, key, path, false);
 	}
 	return rules;

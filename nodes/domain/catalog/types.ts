@@ -38,6 +38,8 @@ export interface FieldValidation {
 	/** Dates: reject dates after / before today. */
 	notFuture?: boolean;
 	notPast?: boolean;
+	/** Dates: also a year alone (`2015`) or a month and year (`Maret 2015`), stored as given. */
+	partial?: boolean;
 }
 
 export interface FieldSpec {
@@ -90,6 +92,8 @@ export interface DocumentSpec {
 export interface ServiceSpec {
 	key: string;
 	title: string;
+	/** A short title for a button (at most 20 characters: "SKCK"), when the title is longer. */
+	buttonTitle?: string;
 	description: string;
 	/** Words that find this service when typed ("kur", "usaha"): hints, outweighed by `names`. */
 	keywords?: string[];

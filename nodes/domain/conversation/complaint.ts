@@ -24,10 +24,28 @@ export const COMPLAINT_STATES = new Set<Session['state']>([
 	'complaint_confirm',
 ]);
 
+/** A first message with fewer words than this wishes to complain ("mau ngadu"); longer ones say what. */
+export const COMPLAINT_DESCRIBED_WORDS = 7;
+
 export function startComplaint(ctx: Ctx, session: Session): void {
 	session.complaint = { id: newDraftId(ctx, session) };
 	moveTo(session, 'complaint');
 	ctx.replies.push(...prompt(ctx, session));
+}
+
+/**
+ * A complaint typed as the first message: when it already says what happened it is the
+ * complaint's text (the photo question follows); otherwise the complaint is asked for.
+ */
+export function startComplaintFrom(ctx: Ctx, session: Session, text: string): void {
+	const trimmed = text.trim();
+	if (trimmed.split(/\s+/).length < COMPLAINT_DESCRIBED_WORDS) return startComplaint(ctx, session);
+	session.complaint = {
+		id: newDraftId(ctx, session),
+		text: cut(trimmed, ctx.catalog.settings?.maxTextLength ?? 1000),
+	};
+	moveTo(session, 'complaint_photo');
+	ctx.replies.push(textReply(say(ctx.texts, 'complaint.noted')), ...prompt(ctx, session));
 }
 
 /** After the text, or after a photo: the photo question or the confirmation. */

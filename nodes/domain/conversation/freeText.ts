@@ -1,15 +1,18 @@
 /**
- * A typed message outside a request, understood from its words (recognise.ts): a service starts
- * at its requirements, two that fit are offered side by side, first questions (cost, duration,
+ * A typed message outside a request, understood from its words (recognise.ts): a request for a
+ * person goes to staff at once, a complaint starts (with the message as its text when it says
+ * what happened), a service starts at its requirements, two that fit are offered side by side, first questions (cost, duration,
  * hours, address, what to bring) are answered from the catalog, "status" asks for the status,
  * a salam is answered in kind and thanks are acknowledged without starting anything over.
  */
 import type { Session } from './types';
 import { moveTo, prompt, type Ctx } from './flow';
 import { greet } from './backToMenu';
-import { onMenu } from './menu';
+import { handOff, onMenu } from './menu';
+import { startComplaintFrom } from './complaint';
 import { mainMenu } from './present';
-import { listReply, say, textReply, textsFor } from './texts';
+import { buttonsReply, listReply, say, textReply, textsFor } from './texts';
+import { WHATSAPP_LIMITS } from '../messaging/types';
 import { tapId } from './ids';
 import { intentOf, mentions, recognise, type FaqTopic } from './recognise';
 import { answerChatterIfAny, answerSalam, answerThanks } from './chatter';
@@ -20,6 +23,14 @@ export function onFreeText(ctx: Ctx, session: Session, text: string): boolean {
 	const intent = intentOf(recognised);
 	const salam = () => answerSalam(ctx, recognised);
 	switch (intent.kind) {
+		case 'staff':
+			salam();
+			handOff(ctx, session, text);
+			return true;
+		case 'complaint':
+			salam();
+			startComplaintFrom(ctx, session, text);
+			return true;
 		case 'status':
 			salam();
 			onMenu(ctx, session, 'status');
@@ -57,11 +68,27 @@ export function onFreeText(ctx: Ctx, session: Session, text: string): boolean {
 	}
 }
 
-/** "Which one?" with only the services that fit, as a list (their rows start them). */
+/**
+ * "Which one?" with only the services that fit: up to three as buttons (the full titles in the
+ * question, the catalog's `buttonTitle` on the buttons), more as a list; a tap starts one.
+ */
 export function offerServices(ctx: Ctx, session: Session, keys: string[]): void {
 	session.mode = 'request';
 	if (session.state !== 'services') moveTo(session, 'services');
 	const services = ctx.catalog.services.filter((svc) => keys.includes(svc.key));
+	if (services.length <= WHATSAPP_LIMITS.maxButtons) {
+		const titles = services.map((svc) => say(ctx.texts, 'recognise.which.option', { title: svc.title }));
+		ctx.replies.push(
+			buttonsReply(
+				[say(ctx.texts, 'recognise.which'), ...titles].join('\n'),
+				services.map((svc) => ({
+					id: tapId(svc.key, 'svc', 'r'),
+					title: svc.buttonTitle ?? svc.title,
+				})),
+			),
+		);
+		return;
+	}
 	ctx.replies.push(
 		listReply(
 			say(ctx.texts, 'recognise.which'),

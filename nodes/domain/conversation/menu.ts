@@ -4,7 +4,7 @@ import type { Session } from './types';
 import { clearRequest } from './session';
 import { moveTo, prompt } from './flow';
 import { MENU_ITEMS, servicesReply, type MenuItem } from './present';
-import { matchChoice, say } from './texts';
+import { matchChoice, say, textReply } from './texts';
 import { startComplaint } from './complaint';
 import type { Input } from './input';
 
@@ -36,4 +36,14 @@ export function onMenu(ctx: Ctx, session: Session, item: MenuItem): void {
 		moveTo(session, 'handoff_ask');
 		ctx.replies.push(...prompt(ctx, session));
 	}
+}
+
+/** The resident's message goes to staff; the bot stays quiet until staff resume it or time runs out. */
+export function handOff(ctx: Ctx, session: Session, text: string): void {
+	ctx.events.push({ type: 'handoff_requested', waId: session.waId, name: session.name, text });
+	ctx.replies.push(textReply(say(ctx.texts, 'handoff.sent')));
+	clearRequest(session);
+	session.state = 'handoff';
+	const minutes = Math.max(1, ctx.catalog.settings?.handoffTimeoutMinutes ?? 120);
+	session.handoffUntil = new Date(ctx.now.getTime() + minutes * 60_000).toISOString();
 }

@@ -20,6 +20,7 @@ import { routeTap } from './taps';
 import { forgetExpiredIdentity, keepIdentity } from './identity';
 import { askErase, isEraseRequest, onEraseAsk } from './erase';
 import { onFreeText } from './freeText';
+import { handOff } from './menu';
 import { recognise } from './recognise';
 import { answerSalam } from './chatter';
 import * as on from './answers';
@@ -324,13 +325,4 @@ function onLeave(ctx: Ctx, session: Session, input: on.Input): void {
 	} else ctx.replies.push(textReply(say(ctx.texts, 'complaint.cancelled')));
 	clearRequest(session);
 	tapped(ctx, session, { text: '', replyId: pending }, pending);
-}
-
-function handOff(ctx: Ctx, session: Session, text: string): void {
-	ctx.events.push({ type: 'handoff_requested', waId: session.waId, name: session.name, text });
-	ctx.replies.push(textReply(say(ctx.texts, 'handoff.sent')));
-	clearRequest(session);
-	session.state = 'handoff';
-	const minutes = Math.max(1, ctx.catalog.settings?.handoffTimeoutMinutes ?? 120);
-	session.handoffUntil = new Date(ctx.now.getTime() + minutes * 60_000).toISOString();
 }

@@ -36,6 +36,19 @@ export function formatDateId(value: string | Date): string {
 	return longDate.format(date);
 }
 
+/**
+ * A date that may be partial, as given: `2015-03` → `Maret 2015`, `2015-03-01` → `1 Maret 2015`,
+ * `2015` → `yearAlone` with `{year}` filled (a letter's "tahun {year}"; the year itself by
+ * default). Anything else as `formatDateId` does.
+ */
+export function formatPartialDateId(value: string, yearAlone = '{year}'): string {
+	const text = String(value ?? '');
+	if (/^\d{4}$/.test(text)) return yearAlone.replace('{year}', text);
+	const month = /^(\d{4})-(\d{2})$/.exec(text);
+	if (month && +month[2] >= 1 && +month[2] <= 12) return `${MONTH_NAMES[+month[2] - 1]} ${month[1]}`;
+	return formatDateId(text);
+}
+
 /** Calendar date from `YYYY-MM-DD` (or the date part of an ISO timestamp), in UTC. */
 export function parseIsoDate(value: string): Date | null {
 	const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);

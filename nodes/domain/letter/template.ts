@@ -4,7 +4,14 @@
  * variable stops the run. Every error names the template, the line and the variable.
  */
 import Handlebars from 'handlebars';
-import { formatDateId, formatRupiah, maskId, parseIsoDate, toRoman } from '../indonesian/format';
+import {
+	formatDateId,
+	formatPartialDateId,
+	formatRupiah,
+	maskId,
+	parseIsoDate,
+	toRoman,
+} from '../indonesian/format';
 import { rupiahWithWords, terbilang } from '../indonesian/terbilang';
 import kop from '../../../templates/letters/partials/kop.hbs';
 import identitas from '../../../templates/letters/partials/identitas.hbs';
@@ -60,6 +67,11 @@ const HELPERS: Record<string, (...args: Args) => unknown> = {
 	lower: (...a) => String(value(a)[0] ?? '').toLocaleLowerCase('id-ID'),
 	/** `{{monthYear data.usaha_sejak}}` → `Maret 2018`. */
 	monthYear: (...a) => formatDateId(String(value(a)[0] ?? '')).replace(/^\d{1,2} /, ''),
+	/**
+	 * `{{since data.usaha_sejak}}`: a date as given → `tahun 2015`, `Maret 2015` or `1 Maret 2015`
+	 * (a "since" date may be a year alone or a month and year).
+	 */
+	since: (...a) => formatPartialDateId(String(value(a)[0] ?? ''), letterWords.yearAlone),
 	/** `{{validUntil date 3}}` → the issue date plus 3 months, `5 Agustus 2026`. */
 	validUntil: (...a) => {
 		const d = parseIsoDate(String(value(a)[0] ?? ''));

@@ -14,6 +14,8 @@ const LEADS = [...words.purposeLead].map(fold).sort((a, b) => b.length - a.lengt
 
 export const letterWords = {
 	pageLabel: words.pageLabel,
+	/** A date given as a year alone, `{year}` filled: "tahun 2015". */
+	yearAlone: words.yearAlone,
 
 	/** The purpose without a leading "untuk"/"guna"/"keperluan" (once; the rest is kept as typed). */
 	purpose(text: string): string {

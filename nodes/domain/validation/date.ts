@@ -27,8 +27,8 @@ const MONTH_ABBREVIATIONS: Record<string, number> = {
 	pbr: 2,
 };
 
-/** Words that may precede a date and carry no meaning ("tgl 17 agustus 1990"). */
-const FILLER_WORDS = new Set(['tgl', 'tanggal', 'tahun', 'thn', 'th']);
+/** Words that may precede a date and carry no meaning ("tgl 17 agustus 1990", "sejak thn 2015"). */
+const FILLER_WORDS = new Set(['tgl', 'tanggal', 'tahun', 'thn', 'th', 'sejak', 'bulan', 'bln']);
 
 const MIN_YEAR = 1850;
 const MAX_YEAR = 2200;
@@ -67,6 +67,11 @@ const DAYS_AGO: Record<string, number> = {
 export interface DateOptions {
 	/** Accept words for recent days and a day and month without a year (the last such date). */
 	recent?: boolean;
+	/**
+	 * Accept a year alone (`2015` → `2015`) or a month and year (`Maret 2015`, `03/2015` →
+	 * `2015-03`) besides a full date: what people know of when something started.
+	 */
+	partial?: boolean;
 }
 
 /** A date as typed → `YYYY-MM-DD`. Two-digit years: this century unless that is after this year. */
@@ -82,6 +87,10 @@ export function parseDate(
 	if (options.recent) {
 		const recent = recentDate(tokens, now);
 		if (recent) return ok(recent);
+	}
+	if (options.partial) {
+		const since = readPartial(tokens);
+		if (since) return ok(since);
 	}
 	const parts = readParts(tokens);
 	if (!parts) return fail('date.invalid', { input: text.slice(0, 40) });
@@ -147,4 +156,20 @@ function readParts(tokens: string[]): DateParts | null {
 function parts(day: string, month: number, year: string): DateParts | null {
 	if (day.length > 2) return null;
 	return { day: Number(day), month, year: Number(year), yearDigits: year.length };
+}
+
+/** `2015` → `2015`; `maret 2015`, `03 2015`, `2015 03` → `2015-03`; else null (4-digit years only). */
+function readPartial(tokens: string[]): string | null {
+	const year = (t: string) => (/^\d{4}$/.test(t) && +t >= MIN_YEAR && +t <= MAX_YEAR ? t : null);
+	const month = (t: string) =>
+		/^\d{1,2}$/.test(t) ? (+t >= 1 && +t <= 12 ? +t : null) : monthFromWord(t);
+	const iso = (y: string, m: number) => `${y}-${String(m).padStart(2, '0')}`;
+	if (tokens.length === 1) return year(tokens[0]);
+	if (tokens.length !== 2) return null;
+	const [a, b] = tokens;
+	const m1 = month(a);
+	if (m1 && year(b)) return iso(b, m1);
+	const m2 = month(b);
+	if (year(a) && m2 && /^\d/.test(b)) return iso(a, m2);
+	return null;
 }

@@ -4,7 +4,7 @@
  */
 
 import type { FieldSpec } from '../catalog/types';
-import { formatDateId, formatRupiah, maskId } from '../indonesian/format';
+import { formatPartialDateId, formatRupiah, maskId } from '../indonesian/format';
 import { currentYear, todayIso } from './calendar';
 import { matchChoice } from './choice';
 import { parseDate } from './date';
@@ -54,11 +54,16 @@ export function validateField(
 			return checkYear(answer, field, context.now);
 		case 'date': {
 			// "kemarin" or "1 mei" name a recent day, never a birth date.
-			const date = parseDate(answer, context.now, { recent: !/lahir/i.test(field.key) });
-			if (!date.ok) return date;
-			const today = todayIso(context.now);
-			const shown = formatDateId(date.value);
-			if (rules.notFuture && date.value > today) return fail('date.future', { value: shown });
+			const date = parseDate(answer, context.now, {
+				recent: !/lahir/i.test(field.key),
+				partial: rules.partial,
+			});
+			if (!date.ok) return rules.partial ? fail('date.partial.invalid', date.error.params) : date;
+			// A year alone or a month and year is compared with today's year or month.
+			const today = todayIso(context.now).slice(0, date.value.length);
+			const shown = formatPartialDateId(date.value);
+			const future = rules.partial ? 'date.partial.future' : 'date.future';
+			if (rules.notFuture && date.value > today) return fail(future, { value: shown });
 			if (rules.notPast && date.value < today) return fail('date.past', { value: shown });
 			return date;
 		}
@@ -161,7 +166,7 @@ export function formatFieldValue(
 	if (value === null || value === undefined || value === '') return '-';
 	switch (field.type) {
 		case 'date':
-			return formatDateId(String(value));
+			return formatPartialDateId(String(value));
 		case 'money':
 			return typeof value === 'number' ? formatRupiah(value) : String(value);
 		case 'nik':

@@ -26,6 +26,19 @@ export async function rowOf(
 	);
 }
 
+/** The rows of one tab of the office's sheet (Pengaduan, Bicara Petugas, Survei IKM…). */
+export async function tabRows(
+	info: StackInfo,
+	name: string,
+): Promise<Array<{ rowNumber: number; values: Record<string, string> }>> {
+	const response = await fetch(`${info.sandboxUrl}/api/sheet?sheet=${encodeURIComponent(name)}`);
+	return (
+		(await response.json()) as {
+			rows: Array<{ rowNumber: number; values: Record<string, string> }>;
+		}
+	).rows;
+}
+
 /** Staff set the Status of a request (and a note), as they would in the sheet's dropdown. */
 export async function decide(
 	info: StackInfo,

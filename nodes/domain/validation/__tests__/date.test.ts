@@ -53,3 +53,31 @@ describe('parseDate', () => {
 		expect(!result.ok && result.error.code).toBe('date.invalid');
 	});
 });
+
+describe('parseDate with partial dates ("since" questions)', () => {
+	it.each([
+		['2015', '2015'],
+		['sejak 2015', '2015'],
+		['thn 2015', '2015'],
+		['tahun 2015', '2015'],
+		['Maret 2015', '2015-03'],
+		['sejak bulan maret 2015', '2015-03'],
+		['mar 2015', '2015-03'],
+		['03/2015', '2015-03'],
+		['3-2015', '2015-03'],
+		['2015-03', '2015-03'],
+		['1 Maret 2015', '2015-03-01'],
+		['01-03-2015', '2015-03-01'],
+	])('"%s" → %s', (input, iso) => {
+		expect(parseDate(input, now, { partial: true })).toEqual({ ok: true, value: iso });
+	});
+
+	it.each(['15', '13/2015', 'maret', 'dulu', '2015 2016', '99999'])('"%s" is refused', (input) => {
+		expect(parseDate(input, now, { partial: true }).ok).toBe(false);
+	});
+
+	it('without the option a year alone is not a date', () => {
+		expect(parseDate('2015', now).ok).toBe(false);
+		expect(parseDate('Maret 2015', now).ok).toBe(false);
+	});
+});

@@ -25,6 +25,8 @@ const CODES: Array<[string, Record<string, string | number>]> = [
 	['date.invalid', { input: 'kemarin' }],
 	['date.future', { value: '6 Mei 2026' }],
 	['date.past', { value: '4 Mei 2026' }],
+	['date.partial.invalid', { input: 'dulu' }],
+	['date.partial.future', { value: 'Maret 2099' }],
 	['money.invalid', { input: 'banyak' }],
 	['money.tooLarge', { max: 'Rp999.999.999.999.999' }],
 	['number.invalid', { input: 'tiga' }],
