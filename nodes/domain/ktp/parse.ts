@@ -95,7 +95,14 @@ const LABELS: ReadonlyArray<[Label, string[]]> = [
 ];
 
 const RELIGIONS = ['ISLAM', 'KRISTEN', 'KATOLIK', 'HINDU', 'BUDDHA', 'KONGHUCU', 'KEPERCAYAAN'];
-const MARITAL = ['BELUM KAWIN', 'KAWIN', 'CERAI HIDUP', 'CERAI MATI', 'KAWIN TERCATAT', 'KAWIN BELUM TERCATAT'];
+const MARITAL = [
+	'BELUM KAWIN',
+	'KAWIN',
+	'CERAI HIDUP',
+	'CERAI MATI',
+	'KAWIN TERCATAT',
+	'KAWIN BELUM TERCATAT',
+];
 const NATIONALITY = ['WNI', 'WNA'];
 /** Jobs as the civil registry prints them (the most common ones; others are kept as read). */
 const JOBS = [
@@ -197,8 +204,7 @@ function matchLabel(candidate: string): Label | undefined {
 		for (const spelling of spellings) {
 			const allowed = allowedEdits(spelling.length);
 			const distance = distanceTo(candidate, spelling, allowed);
-			if (distance <= allowed && (!best || distance < best.distance))
-				best = { label, distance };
+			if (distance <= allowed && (!best || distance < best.distance)) best = { label, distance };
 		}
 	}
 	// `NIK` is short and often read as `NlK`, `N1K`, `MIK`.
@@ -206,6 +212,13 @@ function matchLabel(candidate: string): Label | undefined {
 		best = { label: 'nik', distance: 1 };
 	return best?.label;
 }
+
+/**
+ * A wide gap (kept by the OCR engine) ends a value: what follows is the card's right column
+ * (the place and date of issue, the photo), read on the same line. The sex line keeps its gap
+ * before the blood type.
+ */
+const COLUMN_GAP = /\s{4,}/;
 
 /** The separator OCR gives for the card's colon. */
 const SEPARATOR = /\s*[:;=]\s*|\s+[.,]\s+/;
@@ -226,7 +239,9 @@ function splitLine(line: string): LabelledLine | undefined {
 	const words = line.split(/\s+/);
 	for (let count = Math.min(3, words.length - 1); count >= 1; count--) {
 		const label = matchLabel(words.slice(0, count).join(' '));
-		if (label) return { label, value: words.slice(count).join(' ') };
+		if (!label) continue;
+		const rest = line.replace(new RegExp(`^(\\S+\\s+){${count}}`), '');
+		return { label, value: rest };
 	}
 	return undefined;
 }
@@ -311,7 +326,8 @@ function readSex(value: string): { sex?: Sex; blood?: string } {
 	const [sexPart, bloodPart] = value.split(/gol\w*\.?\s*darah|gol\.?|darah/i);
 	const letters = lettersOnly(sexPart ?? '');
 	let sex: Sex | undefined;
-	if (editDistance(letters.slice(0, 9), 'lakilaki', 2) <= 2 || /^lak/.test(letters)) sex = 'Laki-laki';
+	if (editDistance(letters.slice(0, 9), 'lakilaki', 2) <= 2 || /^lak/.test(letters))
+		sex = 'Laki-laki';
 	else if (editDistance(letters.slice(0, 9), 'perempuan', 2) <= 2 || /^per/.test(letters))
 		sex = 'Perempuan';
 	const blood = /\b(AB|A|B|O|0|-)\b/.exec((bloodPart ?? '').replace(/[:;=]/g, ' ').toUpperCase());
@@ -356,16 +372,16 @@ export function parseKtpText(text: string): KtpReading {
 	const fields: Partial<KtpFields> = {};
 	const lines = text
 		.split(/\r?\n/)
-		.map((line) => line.replace(/\s+/g, ' ').trim())
+		.map((line) => line.replace(/\t/g, '    ').trim())
 		.filter((line) => line.length > 0);
 	const seen = new Set<Label>();
 	for (const line of lines) {
-		const heading = /^(PROVINSI|PROPINSI)\s+(.+)$/i.exec(line);
+		const heading = /^(PROVINSI|PROPINSI)\s+(.+)$/i.exec(line.split(COLUMN_GAP)[0]);
 		if (heading && !fields.provinsi) {
 			fields.provinsi = cleanWords(heading[2]);
 			continue;
 		}
-		const regency = /^(KABUPATEN|KOTA|KAB\.?)\s+(.+)$/i.exec(line);
+		const regency = /^(KABUPATEN|KOTA|KAB\.?)\s+(.+)$/i.exec(line.split(COLUMN_GAP)[0]);
 		if (regency && !fields.kabupatenKota && !seen.has('nik')) {
 			const kind = regency[1].toUpperCase().startsWith('KOTA') ? 'KOTA' : 'KABUPATEN';
 			fields.kabupatenKota = `${kind} ${cleanWords(regency[2])}`;
@@ -384,7 +400,7 @@ export function parseKtpText(text: string): KtpReading {
 }
 
 function readInto(fields: Partial<KtpFields>, label: Label, raw: string): void {
-	const value = cleanValue(raw);
+	const value = cleanValue(label === 'sex' ? raw : raw.split(COLUMN_GAP)[0]);
 	switch (label) {
 		case 'nik': {
 			const nik = readNik(value);
@@ -432,7 +448,8 @@ function readInto(fields: Partial<KtpFields>, label: Label, raw: string): void {
 			return;
 		}
 		case 'agama': {
-			const religion = snapTo(value.split(/\s{2,}/)[0], RELIGIONS) ?? snapTo(firstWord(value), RELIGIONS);
+			const religion =
+				snapTo(value.split(/\s{2,}/)[0], RELIGIONS) ?? snapTo(firstWord(value), RELIGIONS);
 			if (religion) fields.agama = religion;
 			return;
 		}

@@ -39,7 +39,8 @@ let fontsReady = false;
 function family(): string {
 	if (!fontsReady) {
 		for (const file of ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'])
-			if (existsSync(`${FONT_DIR}/${file}`)) GlobalFonts.registerFromPath(`${FONT_DIR}/${file}`, 'KtpSans');
+			if (existsSync(`${FONT_DIR}/${file}`))
+				GlobalFonts.registerFromPath(`${FONT_DIR}/${file}`, 'KtpSans');
 		fontsReady = true;
 	}
 	return GlobalFonts.has('KtpSans') ? 'KtpSans' : 'sans-serif';
@@ -91,7 +92,8 @@ function drawCard(ctx: SKRSContext2D, ktp: SampleKtp, random: () => number): voi
 	ctx.textAlign = 'left';
 	const lines = ktpLines(ktp);
 	ctx.font = `21px ${font}`;
-	const colon = 36 + Math.max(...lines.slice(1).map(([label]) => ctx.measureText(label).width)) + 10;
+	const colon =
+		36 + Math.max(...lines.slice(1).map(([label]) => ctx.measureText(label).width)) + 10;
 	let y = 150;
 	for (const [label, value] of lines) {
 		const isNik = label === 'NIK';
@@ -143,7 +145,14 @@ export function drawKtpPhoto(ktp: SampleKtp, style: PhotoStyle, seed = 1): Buffe
 	const photo = createCanvas(width, height);
 	const ctx = photo.getContext('2d');
 	// A wooden table, unevenly lit.
-	const table = ctx.createRadialGradient(width * 0.3, height * 0.2, 50, width / 2, height / 2, width);
+	const table = ctx.createRadialGradient(
+		width * 0.3,
+		height * 0.2,
+		50,
+		width / 2,
+		height / 2,
+		width,
+	);
 	table.addColorStop(0, '#a98a64');
 	table.addColorStop(1, '#5e4630');
 	ctx.fillStyle = table;

@@ -6,9 +6,13 @@ import { ktpLines, SAMPLE_KTPS } from '../../../../test/support/ktp/identities';
 function cleanText(index: number): string {
 	const ktp = SAMPLE_KTPS[index];
 	const lines = ktpLines(ktp).map(([label, value]) =>
-		label === 'Jenis Kelamin' ? `${label} : ${value} Gol. Darah : ${ktp.golonganDarah}` : `${label} : ${value}`,
+		label === 'Jenis Kelamin'
+			? `${label} : ${value} Gol. Darah : ${ktp.golonganDarah}`
+			: `${label} : ${value}`,
 	);
-	return [`PROVINSI ${ktp.provinsi}`, ktp.kabupatenKota, ...lines, ktp.issuedAt, ktp.issuedOn].join('\n');
+	return [`PROVINSI ${ktp.provinsi}`, ktp.kabupatenKota, ...lines, ktp.issuedAt, ktp.issuedOn].join(
+		'\n',
+	);
 }
 
 /** The fields a card prints, as the parser returns them (no blood type where `-` is printed). */
@@ -70,8 +74,26 @@ Kewarganegaraan : WNI`;
 		expect(fields.pekerjaan).toBe('GURU');
 	});
 
+	it("drops what the card's right column adds to a line after a wide gap", () => {
+		const text = `Nama                 : SITI AMINAH
+Jenis Kelamin       : PEREMPUAN          Gol. Darah : O
+Kecamatan           : KARTOHARJO                                     Kera MABA St
+Agama                : ISLAM                                             12-03-2016
+Pekerjaan            : MENGURUS RUMAH TANGGA                 ena Ar`;
+		expect(parseKtpText(text).fields).toEqual({
+			nama: 'SITI AMINAH',
+			jenisKelamin: 'Perempuan',
+			golonganDarah: 'O',
+			kecamatan: 'KARTOHARJO',
+			agama: 'ISLAM',
+			pekerjaan: 'MENGURUS RUMAH TANGGA',
+		});
+	});
+
 	it('snaps a misread job to the registry spelling and keeps an unlisted one as read', () => {
-		expect(parseKtpText('Pekerjaan : PELAJAR/MAHASlSWA').fields.pekerjaan).toBe('PELAJAR/MAHASISWA');
+		expect(parseKtpText('Pekerjaan : PELAJAR/MAHASlSWA').fields.pekerjaan).toBe(
+			'PELAJAR/MAHASISWA',
+		);
 		expect(parseKtpText('Pekerjaan : KARYAWAN SWASTA').fields.pekerjaan).toBe('KARYAWAN SWASTA');
 		expect(parseKtpText('Pekerjaan : PENJAHIT').fields.pekerjaan).toBe('PENJAHIT');
 	});
