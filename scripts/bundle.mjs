@@ -35,6 +35,24 @@ await Promise.all(
 	),
 );
 
+// The OCR worker thread of Service Desk's Read KTP Photo: tesseract.js's worker, Tesseract's
+// LSTM engine (SIMD WebAssembly) and the Indonesian language data (@tesseract.js-data/ind, integer
+// LSTM model) in one file beside the node's bundle; it reads no file and fetches nothing.
+await build({
+	entryPoints: ['nodes/ServiceDesk/ocr/ocrWorker.ts'],
+	outfile: 'dist/nodes/ServiceDesk/ocrWorker.js',
+	bundle: true,
+	platform: 'node',
+	target: 'node20',
+	format: 'cjs',
+	loader: { '.gz': 'binary' },
+	sourcemap: false,
+	legalComments: 'external',
+	logLevel: 'warning',
+});
+// Tesseract and tesseract.js are Apache-2.0 (the language data package is MIT).
+copyFileSync('node_modules/tesseract.js-core/LICENSE', 'dist/nodes/ServiceDesk/LICENSE-tesseract.txt');
+
 // What n8n loads is the bundles, the credentials, the icons and the codex files: drop tsc's
 // per-module output (now inside the bundles), its maps and declarations, and the screenshots the
 // static-file copy of `n8n-node build` picked up.
@@ -55,7 +73,11 @@ for (const e of entries)
 rmSync('dist/tsconfig.tsbuildinfo', { force: true });
 const keep = new Set(entries.map((e) => e.out));
 for (const file of readdirSync('dist', { recursive: true }).map((f) => join('dist', String(f)))) {
-	const isModule = file.endsWith('.js') && file.startsWith('dist/nodes/') && !keep.has(file);
+	const isModule =
+		file.endsWith('.js') &&
+		file.startsWith('dist/nodes/') &&
+		!keep.has(file) &&
+		file !== 'dist/nodes/ServiceDesk/ocrWorker.js';
 	if (file.endsWith('.map') || file.endsWith('.d.ts') || isModule) rmSync(file, { force: true });
 }
 console.log(`bundle: ${entries.length} node(s) bundled`);

@@ -5,6 +5,7 @@ import * as applyChange from './applyChange.operation';
 import * as draftReminder from './draftReminder.operation';
 import * as handleMessage from './handleMessage.operation';
 import * as notify from './notify.operation';
+import * as readKtp from './readKtp.operation';
 import * as reopen from './reopen.operation';
 import * as resumeBot from './resumeBot.operation';
 import * as routeSavedStep from './routeSavedStep.operation';
@@ -15,6 +16,7 @@ export const operations: Record<string, Operation> = {
 	draftReminder,
 	handleMessage,
 	notify,
+	readKtp,
 	reopen,
 	resumeBot,
 	routeSavedStep,
@@ -57,6 +59,13 @@ export const description: INodeProperties[] = [
 				description: 'Letter approved, request rejected or fix requested, from the catalog texts',
 			},
 			{
+				name: 'Read KTP Photo',
+				value: 'readKtp',
+				action: 'Read the fields of a KTP photo',
+				description:
+					'OCR on this server (bundled Tesseract with Indonesian data): the NIK, name, birth, address and other fields read, for the resident to confirm',
+			},
+			{
 				name: 'Reopen for Fix',
 				value: 'reopen',
 				action: 'Reopen a request for a fix',
@@ -89,6 +98,7 @@ export const description: INodeProperties[] = [
 	...draftReminder.description,
 	...handleMessage.description,
 	...notify.description,
+	...readKtp.description,
 	...reopen.description,
 	...resumeBot.description,
 	...routeSavedStep.description,
