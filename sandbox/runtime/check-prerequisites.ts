@@ -6,6 +6,7 @@ import { n8nInstallFolder } from './install';
 import {
 	BUILD_TOOLS,
 	chromiumPrerequisite,
+	KTP_FONT,
 	POPPLER,
 	queueServerPrerequisites,
 	missingLine,
@@ -32,7 +33,7 @@ export interface Machine {
 export function prerequisitesFor(purpose: Purpose, machine: Machine): Prerequisite[] {
 	const needed: Prerequisite[] = [];
 	if (purpose === 'unit' || purpose === 'test')
-		needed.push(chromiumPrerequisite(machine.env), POPPLER);
+		needed.push(chromiumPrerequisite(machine.env), POPPLER, KTP_FONT);
 	if (purpose !== 'unit' && !machine.runtimeInstalled) needed.push(...BUILD_TOOLS);
 	// The unit tests start and stop queue mode's PostgreSQL and Redis themselves.
 	if (purpose !== 'start') needed.push(...queueServerPrerequisites(machine.env));

@@ -44,6 +44,17 @@ export const POPPLER: Prerequisite = {
 	aptPackage: 'poppler-utils',
 };
 
+/**
+ * The typeface the tests draw synthetic KTP photos in, to read them back with the OCR (its folder:
+ * the check looks for a path it can enter).
+ */
+export const KTP_FONT: Prerequisite = {
+	name: 'DejaVu fonts',
+	commands: ['/usr/share/fonts/truetype/dejavu'],
+	neededFor: 'drawing the synthetic KTP photos the OCR tests read',
+	aptPackage: 'fonts-dejavu-core',
+};
+
 /** Queue mode's real parts, started privately on loopback (see queue.ts). */
 export function queueServerPrerequisites(env: NodeJS.ProcessEnv = process.env): Prerequisite[] {
 	const postgresBin = env.PECELAN_POSTGRES_BIN || '/usr/lib/postgresql/15/bin';
