@@ -75,6 +75,12 @@ export const PROVIDER_ANSWER: Record<OfficeProvider, string> = {
 	fonnte: 'Fonnte',
 };
 
+/**
+ * The sandbox office number's send pace (Fonnte API credential): one message a second plus up to
+ * half a second, quicker than a real office's default (5 s + 2 s) so a journey runs in minutes.
+ */
+export const SANDBOX_FONNTE_PACE = { sendDelaySeconds: 1, sendJitterSeconds: 0.5 };
+
 /** PECELAN_PROVIDER as a provider; anything else is refused with the values it takes. */
 export function providerFrom(value: string | undefined): OfficeProvider {
 	if (!value || value === 'meta') return 'meta';
