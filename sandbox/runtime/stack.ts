@@ -164,6 +164,16 @@ export function sandboxCredentials(sandbox: Sandbox, userFolder: string): Creden
 			},
 		},
 		{
+			name: 'Fonnte API',
+			type: 'fonnteApi',
+			data: {
+				token: config.fonnteToken,
+				webhookSecret: config.fonnteWebhookSecret,
+				baseUrl: 'https://api.fonnte.com',
+				...SANDBOX_FONNTE_PACE,
+			},
+		},
+		{
 			name: 'Google (sandbox)',
 			type: 'googleApi',
 			data: {
