@@ -174,11 +174,17 @@ export class Resident {
 	}
 }
 
-/** The number of the option `title` in numbered text ("2. Cek status", "3. Title (description)"). */
+/**
+ * The number of the option `title` in numbered text: "2. Cek status", "3. Title (description)",
+ * or a list row whose description is `title` ("1. Usaha (KUR) (Surat Keterangan Usaha (KUR))").
+ */
 export function numberedOption(text: string, title: string): string | undefined {
 	for (const line of text.split('\n')) {
 		const match = /^(\d+)\. (.*)$/.exec(line.trim());
-		if (match && (match[2] === title || match[2].startsWith(`${title} (`))) return match[1];
+		if (!match) continue;
+		const option = match[2];
+		if (option === title || option.startsWith(`${title} (`) || option.endsWith(` (${title})`))
+			return match[1];
 	}
 	return undefined;
 }
