@@ -67,21 +67,25 @@ describe('WhatsApp Gateway (Fonnte) at a human pace', () => {
 			}),
 		);
 
+	// Request i cannot leave before its slot, i delays after the first send: the arrival times,
+	// however loaded the machine, are at least that late (a lower bound per message).
 	it('spaces a burst of notices to different residents by the delay the credential sets', async () => {
+		const started = Date.now();
 		await send(['081200000001', '081200000002', '081200000003', '081200000004'], {
 			sendDelaySeconds: 0.3,
 			sendJitterSeconds: 0.1,
 		});
 		const at = api.requests.map((r) => r.at);
 		expect(at).toHaveLength(4);
-		for (let i = 1; i < at.length; i++) expect(at[i] - at[i - 1]).toBeGreaterThanOrEqual(290);
-		expect(at[3] - at[0]).toBeLessThan(3 * 400 + 500);
+		at.forEach((t, i) => expect(t - started).toBeGreaterThanOrEqual(i * 300));
 	});
 
 	it('spaces two runs at once on the same number as one queue', async () => {
 		const pace = { sendDelaySeconds: 0.3, sendJitterSeconds: 0 };
+		const started = Date.now();
 		await Promise.all([send(['081200000001'], pace), send(['081200000002'], pace)]);
-		const [a, b] = api.requests.map((r) => r.at).sort((x, y) => x - y);
-		expect(b - a).toBeGreaterThanOrEqual(290);
+		const last = Math.max(...api.requests.map((r) => r.at));
+		expect(api.requests).toHaveLength(2);
+		expect(last - started).toBeGreaterThanOrEqual(300);
 	});
 });

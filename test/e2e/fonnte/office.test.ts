@@ -203,8 +203,7 @@ describe('an office on Fonnte', () => {
 			expect(times[times.length - 1] - times[0]).toBeGreaterThanOrEqual(
 				(times.length - 1) * delayMs - 300,
 			);
-			for (let i = 1; i < times.length; i++)
-				expect(times[i] - times[i - 1]).toBeGreaterThanOrEqual(delayMs / 2);
+			// Never many in one second (two only when the network delays one and not the next).
 			expect(pace.maxPerSecond).toBeLessThanOrEqual(2);
 		},
 		LONG,
