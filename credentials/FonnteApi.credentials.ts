@@ -36,6 +36,24 @@ export class FonnteApi implements ICredentialType {
 				'Any secret string; add it to the webhook URL in Fonnte as ?secret=… (or send it as an X-Webhook-Secret header). The trigger rejects requests without it.',
 		},
 		{
+			displayName: 'Delay Between Messages (Seconds)',
+			name: 'sendDelaySeconds',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 5,
+			description:
+				"Every message from this number waits this long after the one before, so a burst (30 approvals at once) never leaves in one second: numbers that send too fast get banned by WhatsApp. Fonnte's own default between contacts is 5 s.",
+		},
+		{
+			displayName: 'Random Extra Delay (Seconds)',
+			name: 'sendJitterSeconds',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 2,
+			description:
+				'Up to this much more, chosen at random for each message, so the sending does not look machine-made',
+		},
+		{
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',

@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { missingFor, thisMachine } from './runtime/check-prerequisites';
 import { DEFAULT_N8N_VERSION } from './runtime/install';
-import { REPO_ROOT, Stack, stackModeFrom, startStack } from './runtime/stack';
+import { providerFrom, REPO_ROOT, Stack, stackModeFrom, startStack } from './runtime/stack';
 
 function portFromEnv(name: string, fallback: number): number {
 	const raw = process.env[name];
@@ -49,8 +49,11 @@ async function main(): Promise<void> {
 	process.on('SIGTERM', () => void stop('SIGTERM'));
 
 	const mode = stackModeFrom(process.env.PECELAN_MODE);
+	// PECELAN_PROVIDER=fonnte: the office set up on Fonnte, residents writing through it.
+	const provider = providerFrom(process.env.PECELAN_PROVIDER);
 	const stack = await startStack({
 		mode,
+		provider,
 		n8nPort,
 		brokerPort,
 		sandboxPort,
@@ -74,6 +77,7 @@ async function main(): Promise<void> {
 			'',
 			`  Sandbox (be a resident and staff):  ${sandbox.url}`,
 			`  n8n editor:                          ${n8n.url}`,
+			`  WhatsApp through:                    ${provider === 'fonnte' ? 'Fonnte' : 'Meta Cloud API'}`,
 			stack.mode === 'queue'
 				? `  Queue mode: main + ${stack.workers.length} workers on PostgreSQL and Redis`
 				: '',

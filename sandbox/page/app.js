@@ -258,6 +258,7 @@ async function loadHealth() {
 	pill.textContent = health.ok ? 'n8n ready' : health.reason;
 	pill.classList.toggle('ok', health.ok);
 	if (config.n8nUrl) Object.assign($('n8n-link'), { href: config.n8nUrl, hidden: false });
+	if (document.activeElement !== $('provider')) $('provider').value = config.provider;
 }
 
 function listen() {
@@ -295,6 +296,10 @@ $('file').addEventListener('change', async () => {
 	send(file.type.startsWith('image/') ? { image: media } : { document: media });
 });
 $('resident').addEventListener('change', () => selectResident($('resident').value));
+$('provider').addEventListener('change', async () => {
+	await call('POST', '/api/provider', { provider: $('provider').value });
+	loadHealth();
+});
 $('new-resident').addEventListener('click', () => {
 	const input = prompt('Nomor WhatsApp warga (mis. 6281234567890):', '628');
 	const waId = (input || '').replace(/\D/g, '').replace(/^0/, '62');

@@ -60,6 +60,32 @@ export interface StackOptions {
 	mode?: StackMode;
 	/** Queue mode: how many workers; default 2. */
 	workers?: number;
+	/**
+	 * Which gateway the office runs on: the Setup form's answer and the provider residents write
+	 * through in the sandbox; default meta.
+	 */
+	provider?: OfficeProvider;
+}
+
+export type OfficeProvider = 'meta' | 'fonnte';
+
+/** The Setup form's answer for each provider (workflows/setup.json, "Office Form"). */
+export const PROVIDER_ANSWER: Record<OfficeProvider, string> = {
+	meta: 'WhatsApp Cloud API (Meta)',
+	fonnte: 'Fonnte',
+};
+
+/**
+ * The sandbox office number's send pace (Fonnte API credential): one message a second plus up to
+ * half a second, quicker than a real office's default (5 s + 2 s) so a journey runs in minutes.
+ */
+export const SANDBOX_FONNTE_PACE = { sendDelaySeconds: 1, sendJitterSeconds: 0.5 };
+
+/** PECELAN_PROVIDER as a provider; anything else is refused with the values it takes. */
+export function providerFrom(value: string | undefined): OfficeProvider {
+	if (!value || value === 'meta') return 'meta';
+	if (value === 'fonnte') return 'fonnte';
+	throw new Error(`PECELAN_PROVIDER must be "meta" or "fonnte", got "${value}"`);
 }
 
 export type StackMode = 'default' | 'queue';
@@ -135,6 +161,16 @@ export function sandboxCredentials(sandbox: Sandbox, userFolder: string): Creden
 				appSecret: config.appSecret,
 				verifyToken: config.verifyToken,
 				baseUrl: 'https://graph.facebook.com',
+			},
+		},
+		{
+			name: 'Fonnte API',
+			type: 'fonnteApi',
+			data: {
+				token: config.fonnteToken,
+				webhookSecret: config.fonnteWebhookSecret,
+				baseUrl: 'https://api.fonnte.com',
+				...SANDBOX_FONNTE_PACE,
 			},
 		},
 		{
@@ -226,6 +262,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 			proxyPort: options.proxyPort,
 			stateDir: options.stateDir,
 			persist: options.persist,
+			provider: options.provider ?? 'meta',
 			...spreadsheetOptions(),
 			...options.sandboxOptions,
 		}),
@@ -283,7 +320,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 				resourcesFile: options.resourcesFile,
 				credentials: sandboxCredentials(sandbox, userFolder),
 				setup: {
-					answers: options.submitSetup === false ? false : office.form,
+					answers:
+						options.submitSetup === false
+							? false
+							: { ...office.form, provider: PROVIDER_ANSWER[options.provider ?? 'meta'] },
 					login: SANDBOX_SETUP_LOGIN,
 				},
 				keepSuccessfulExecutions: options.keepSuccessfulExecutions,

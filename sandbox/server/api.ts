@@ -11,6 +11,7 @@ import { HttpError, parseJson, readBody, sendBytes, sendJson } from './http-util
 import type { ChangeEvent, ChatMessage } from './state';
 import { patchRow, sheetView } from './staff-sheet';
 import { buildBatch, buildInbound, deliver, type ResidentInput } from './webhook';
+import { fonnteRoutes, deliverFonnte, buildFonnteInbound } from './fonnte-api';
 import { windowRoutes } from './meta-window-api';
 
 const PAGE_DIR = join(__dirname, '..', 'page');
@@ -52,6 +53,7 @@ function reset(ctx: SandboxContext): void {
 	data.files = {};
 	prepareDrive(ctx);
 	data.calls = [];
+	ctx.fonnteSends.length = 0;
 	clearFaults(ctx);
 	for (const sheet of Object.values(data.spreadsheets)) {
 		for (const tab of sheet.sheets) {
@@ -63,6 +65,10 @@ function reset(ctx: SandboxContext): void {
 	}
 	ctx.state.changed({ kind: 'reset' });
 }
+
+/** The deliveries of the provider residents write through now. */
+const redeliveryOf = (ctx: SandboxContext) =>
+	ctx.settings.provider === 'fonnte' ? ctx.fonnteRedelivery : ctx.redelivery;
 
 const routes: Array<[string, RegExp, Handler]> = [
 	[
@@ -88,6 +94,7 @@ const routes: Array<[string, RegExp, Handler]> = [
 				driveFolderId: s.driveFolderId,
 				n8nUrl: ctx.n8n?.url ?? null,
 				businessNumber: s.businessNumber,
+				provider: s.provider,
 			});
 		},
 	],
@@ -110,13 +117,19 @@ const routes: Array<[string, RegExp, Handler]> = [
 		new RegExp(`^/api/residents/${WA_ID}/messages$`),
 		async (ctx, req, res, [waId]) => {
 			const input = parseJson(await readBody(req)) as ResidentInput & { webhookTimeoutMs?: number };
-			const { id, name, payload, chat } = buildInbound(ctx, waId, input);
+			const fonnte = ctx.settings.provider === 'fonnte';
+			const { id, name, payload, chat } = fonnte
+				? buildFonnteInbound(ctx, waId, input)
+				: buildInbound(ctx, waId, input);
 			ctx.state.data.names[waId] = name;
 			if (!ctx.state.findMessage(id)) ctx.state.addMessage(waId, chat);
 			// A shorter wait for this delivery's first answer: a webhook "not answered in time".
 			const timeout =
 				Number(input.webhookTimeoutMs) > 0 ? Number(input.webhookTimeoutMs) : undefined;
-			const result = await deliver(ctx, JSON.stringify(payload), undefined, timeout);
+			const raw = JSON.stringify(payload);
+			const result = fonnte
+				? await deliverFonnte(ctx, raw, timeout)
+				: await deliver(ctx, raw, undefined, timeout);
 			sendJson(res, 200, { messageId: id, ...result });
 		},
 	],
@@ -129,6 +142,8 @@ const routes: Array<[string, RegExp, Handler]> = [
 				messages?: Array<ResidentInput & { waId: string }>;
 			};
 			const messages = Array.isArray(input.messages) ? input.messages : [];
+			if (ctx.settings.provider === 'fonnte')
+				throw new HttpError(400, { error: 'Fonnte posts one message per webhook, never a batch' });
 			if (messages.length === 0 || messages.some((m) => !/^\d{5,20}$/.test(String(m?.waId))))
 				throw new HttpError(400, { error: 'messages: a list of { waId, text | reply | … }' });
 			const { ids, payload, chats } = buildBatch(ctx, messages);
@@ -140,6 +155,7 @@ const routes: Array<[string, RegExp, Handler]> = [
 		},
 	],
 	...windowRoutes(WA_ID),
+	...fonnteRoutes(),
 	[
 		'POST',
 		/^\/api\/webhooks\/raw$/,
@@ -147,14 +163,20 @@ const routes: Array<[string, RegExp, Handler]> = [
 			const input = parseJson(await readBody(req)) as { body?: unknown; signature?: string };
 			if (typeof input.body !== 'string')
 				throw new HttpError(400, { error: 'body must be a string (the raw webhook body)' });
-			sendJson(res, 200, await deliver(ctx, input.body, input.signature));
+			sendJson(
+				res,
+				200,
+				ctx.settings.provider === 'fonnte'
+					? await deliverFonnte(ctx, input.body)
+					: await deliver(ctx, input.body, input.signature),
+			);
 		},
 	],
 	[
 		'GET',
 		/^\/api\/webhooks\/deliveries\/totals$/,
 		async (ctx, _req, res) => {
-			sendJson(res, 200, ctx.redelivery.totals);
+			sendJson(res, 200, redeliveryOf(ctx).totals);
 		},
 	],
 	[
@@ -165,7 +187,7 @@ const routes: Array<[string, RegExp, Handler]> = [
 			sendJson(
 				res,
 				200,
-				messageId ? ctx.redelivery.attemptsFor(messageId) : ctx.redelivery.log.slice(-200),
+				messageId ? redeliveryOf(ctx).attemptsFor(messageId) : redeliveryOf(ctx).log.slice(-200),
 			);
 		},
 	],

@@ -9,6 +9,8 @@ export const STAND_IN_HOSTS = [
 	'oauth2.googleapis.com',
 	'sheets.googleapis.com',
 	'www.googleapis.com',
+	'api.fonnte.com',
+	'md.fonnte.com',
 ] as const;
 
 export interface Certificates {

@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import type { FonnteDevice, FonnteSend } from './fonnte-device';
 import type { Redelivery } from './redelivery';
 import type { SandboxState } from './state';
 
@@ -19,7 +20,11 @@ export interface SandboxSettings {
 	otherTabs: Record<string, string[]>;
 	/** The secret the sheet's Apps Script signs its posts with (n8n's Sheet Edit Secret). */
 	sheetEditSecret: string;
+	/** Which provider residents' messages come through: Meta's Cloud API or Fonnte. */
+	provider: SandboxProvider;
 }
+
+export type SandboxProvider = 'meta' | 'fonnte';
 
 export interface SandboxContext {
 	state: SandboxState;
@@ -32,6 +37,12 @@ export interface SandboxContext {
 	n8n?: { url: string; ready: () => Promise<boolean> };
 	/** Webhooks not answered 200, delivered again as Meta does. */
 	redelivery: Redelivery;
+	/** The office's Fonnte device (token, package, quota, webhook URL with or without secret). */
+	fonnte: FonnteDevice;
+	/** Every accepted Fonnte send, oldest first (bounded). */
+	fonnteSends: FonnteSend[];
+	/** Fonnte webhooks not answered 200, delivered again as Fonnte does. */
+	fonnteRedelivery: Redelivery;
 }
 
 /** A request that reached the HTTPS stand-in (Meta or Google), body already read. */

@@ -2,14 +2,20 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { join } from 'node:path';
 import { loadCertificates } from './certificates';
-import type { SandboxContext, SandboxSettings } from './context';
+import type { SandboxContext, SandboxProvider, SandboxSettings } from './context';
 import { handleApi } from './api';
 import { prepareDrive } from './drive-folders';
 import { BSRE_PREFIX, createBsreStandIn, isBsreRequest } from './bsre';
 import { createSpreadsheet } from './google-sheets';
 import { seedOfficeTemplates } from './meta-templates';
 import { createProxy } from './proxy';
-import { DEFAULT_DELIVERY_POLICY, Redelivery, type DeliveryPolicy } from './redelivery';
+import { DEFAULT_FONNTE_DEVICE, type FonnteDevice } from './fonnte-device';
+import {
+	DEFAULT_DELIVERY_POLICY,
+	FONNTE_DELIVERY_POLICY,
+	Redelivery,
+	type DeliveryPolicy,
+} from './redelivery';
 import { newTab, readValues, writeValues } from './sheets-model';
 import { SandboxState } from './state';
 import { createStandInServer } from './stand-in';
@@ -45,6 +51,12 @@ export interface SandboxOptions {
 	otherTabs?: Record<string, string[]>;
 	/** How webhooks not answered 200 in time are delivered again; default DEFAULT_DELIVERY_POLICY. */
 	delivery?: Partial<DeliveryPolicy>;
+	/** Which provider residents write through; default meta (the page switches it). */
+	provider?: SandboxProvider;
+	/** The Fonnte device's settings; default DEFAULT_FONNTE_DEVICE. */
+	fonnte?: Partial<FonnteDevice>;
+	/** How Fonnte webhooks not answered 200 are delivered again; default FONNTE_DELIVERY_POLICY. */
+	fonnteDelivery?: Partial<DeliveryPolicy>;
 }
 
 export interface SandboxConfig {
@@ -67,6 +79,11 @@ export interface SandboxConfig {
 	url: string;
 	proxyUrl: string;
 	caCertPath: string;
+	/** Which provider residents write through now. */
+	provider: SandboxProvider;
+	/** The Fonnte device's token and webhook secret (what the Fonnte API credential holds). */
+	fonnteToken: string;
+	fonnteWebhookSecret: string;
 }
 
 export interface Sandbox {
@@ -91,6 +108,8 @@ export interface Sandbox {
 	 * staff's sheet API and the sheet's Apps Script use. An id not given keeps the current one.
 	 */
 	useOffice(ids: { spreadsheetId?: string; driveFolderId?: string }): void;
+	/** Residents write through Meta's Cloud API or through Fonnte from now on. */
+	setProvider(provider: SandboxProvider): void;
 	stop(): Promise<void>;
 }
 
@@ -107,6 +126,7 @@ export const DEFAULT_SETTINGS: SandboxSettings = {
 	driveFolderId: '1SandboxPecelanFiles000000000000000000000',
 	sheetHeader: [],
 	otherTabs: {},
+	provider: 'meta',
 };
 
 function listen(server: Server, port: number, host: string): Promise<number> {
@@ -155,7 +175,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const state = new SandboxState(stateDir, options.persist ?? false);
 	let url = '';
 	const redelivery = new Redelivery({ ...DEFAULT_DELIVERY_POLICY, ...options.delivery });
-	const ctx: SandboxContext = { state, settings, publicUrl: () => url, redelivery };
+	const ctx: SandboxContext = {
+		state,
+		settings,
+		publicUrl: () => url,
+		redelivery,
+		fonnte: { ...DEFAULT_FONNTE_DEVICE, ...options.fonnte },
+		fonnteSends: [],
+		fonnteRedelivery: new Redelivery({ ...FONNTE_DELIVERY_POLICY, ...options.fonnteDelivery }),
+	};
 	prepareSpreadsheet(ctx);
 	prepareDrive(ctx);
 	seedOfficeTemplates(ctx);
@@ -207,6 +235,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			url,
 			proxyUrl,
 			caCertPath: certs.caCertPath,
+			provider: settings.provider,
+			fonnteToken: ctx.fonnte.token,
+			fonnteWebhookSecret: ctx.fonnte.webhookSecret,
 		}),
 		bsre: {
 			baseUrl: `${url}${BSRE_PREFIX}`,
@@ -225,8 +256,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			if (spreadsheetId) settings.spreadsheetId = spreadsheetId;
 			if (driveFolderId) settings.driveFolderId = driveFolderId;
 		},
+		setProvider: (provider) => {
+			settings.provider = provider;
+		},
 		stop: async () => {
 			redelivery.stop();
+			ctx.fonnteRedelivery.stop();
 			state.flush();
 			state.removeAllListeners();
 			const closed = Promise.all(

@@ -17,6 +17,15 @@ export const DEFAULT_DELIVERY_POLICY: DeliveryPolicy = {
 	delaysMs: [1_000, 2_000, 4_000, 8_000, 16_000, 32_000],
 };
 
+/**
+ * Fonnte's rule: 15 attempts, a minute apart, until one is answered 200. The sandbox keeps the
+ * count and the even spacing, on a schedule of seconds.
+ */
+export const FONNTE_DELIVERY_POLICY: DeliveryPolicy = {
+	timeoutMs: 30_000,
+	delaysMs: Array.from({ length: 14 }, () => 2_000),
+};
+
 export interface DeliveryAttempt {
 	/** The message id in the body (`entry[].changes[].value.messages[].id`), or '' if none. */
 	messageId: string;
@@ -30,12 +39,17 @@ export type Attempt = (
 	timeoutMs: number,
 ) => Promise<{ webhookStatus: number; webhookError?: string }>;
 
-/** The message ids a webhook body carries (Meta may batch several), for the delivery log. */
+/**
+ * The message ids a webhook body carries (Meta may batch several; Fonnte names one `inboxid`),
+ * for the delivery log.
+ */
 export function messageIdsOf(rawBody: string): string[] {
 	try {
 		const body = JSON.parse(rawBody) as {
 			entry?: Array<{ changes?: Array<{ value?: { messages?: Array<{ id?: unknown }> } }> }>;
+			inboxid?: unknown;
 		};
+		if (typeof body.inboxid === 'string' && body.inboxid) return [body.inboxid];
 		return (body.entry ?? [])
 			.flatMap((e) => e.changes ?? [])
 			.flatMap((c) => c.value?.messages ?? [])

@@ -9,6 +9,7 @@ import { handleDrive } from './google-drive';
 import { handleSheets } from './google-sheets';
 import { HttpError, readBody, summariseBody } from './http-util';
 import { handleGraph, handleLookaside, LOOKASIDE } from './meta-graph';
+import { FONNTE_API_HOST, FONNTE_MEDIA_HOST, handleFonnteApi, handleFonnteMedia } from './fonnte';
 
 const HANDLERS: Record<string, StandInHandler> = {
 	'graph.facebook.com': handleGraph,
@@ -16,6 +17,8 @@ const HANDLERS: Record<string, StandInHandler> = {
 	'oauth2.googleapis.com': handleGoogleToken,
 	'sheets.googleapis.com': handleSheets,
 	'www.googleapis.com': handleDrive,
+	[FONNTE_API_HOST]: handleFonnteApi,
+	[FONNTE_MEDIA_HOST]: handleFonnteMedia,
 };
 
 function write(res: ServerResponse, response: StandInResponse): void {

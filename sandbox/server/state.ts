@@ -64,7 +64,8 @@ export interface StoredFile {
 	parents?: string[];
 	/** Drive only: in the trash (still there, listed only when asked for). */
 	trashed?: boolean;
-	kind: 'meta-media' | 'drive';
+	/** Meta media, a Drive file, or an attachment Fonnte serves by URL. */
+	kind: 'meta-media' | 'drive' | 'fonnte-media';
 }
 
 export interface CallRecord {

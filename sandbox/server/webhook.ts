@@ -3,6 +3,7 @@ import type { SandboxContext } from './context';
 import { HttpError } from './http-util';
 import { wamid } from './ids';
 import { mediaUrl, storeMetaMedia } from './media';
+import type { Redelivery } from './redelivery';
 import type { ChatMessage } from './state';
 
 export function signBody(appSecret: string, rawBody: string | Buffer): string {
@@ -26,15 +27,25 @@ export async function deliver(
 	signature?: string,
 	timeoutMs?: number,
 ): Promise<DeliveryResult> {
-	const url = ctx.intakeWebhookUrl;
-	if (!url)
-		return { webhookStatus: 0, webhookError: 'no intake webhook url set (setIntakeWebhookUrl)' };
 	const headers: Record<string, string> = {
 		'Content-Type': 'application/json',
 		'User-Agent': 'facebookexternalua',
 	};
 	const sig = signature ?? signBody(ctx.settings.appSecret, rawBody);
 	if (sig) headers['X-Hub-Signature-256'] = sig;
+	return await postWebhook(ctx.redelivery, ctx.intakeWebhookUrl, headers, rawBody, timeoutMs);
+}
+
+/** One webhook body to `url`, delivered again by `redelivery` until it is answered 200. */
+export async function postWebhook(
+	redelivery: Redelivery,
+	url: string | undefined,
+	headers: Record<string, string>,
+	rawBody: string,
+	timeoutMs?: number,
+): Promise<DeliveryResult> {
+	if (!url)
+		return { webhookStatus: 0, webhookError: 'no intake webhook url set (setIntakeWebhookUrl)' };
 	const attempt = async (timeout: number) => {
 		try {
 			const response = await fetch(url, {
@@ -49,7 +60,7 @@ export async function deliver(
 			return { webhookStatus: 0, webhookError: `${(error as Error).message} (${url})` };
 		}
 	};
-	return await ctx.redelivery.deliver(rawBody, attempt, timeoutMs);
+	return await redelivery.deliver(rawBody, attempt, timeoutMs);
 }
 
 interface MediaInput {

@@ -10,7 +10,12 @@ import {
 } from '../../n8nHelpers/printDescription';
 import { isObject } from '../../domain/values';
 import { officeFileProperties } from './officeFiles';
-import { BUNDLED_WORKFLOWS, readyWithSubWorkflows, type OfficeSettings } from '../../domain/setup';
+import {
+	BUNDLED_WORKFLOWS,
+	providerOf,
+	readyWithSubWorkflows,
+	type OfficeSettings,
+} from '../../domain/setup';
 
 const show = { show: { operation: ['readyWorkflows'] } };
 
@@ -58,6 +63,16 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: '401.301.3',
 		description: 'The unit code in letter numbers ({unit}); empty keeps the workflow’s',
+		displayOptions: show,
+	},
+	{
+		displayName: 'WhatsApp Provider',
+		name: 'provider',
+		type: 'string',
+		default: 'meta',
+		placeholder: 'Fonnte',
+		description:
+			'The gateway the office runs on: "meta" (WhatsApp Cloud API, the workflows as drawn) or "Fonnte" (every WhatsApp node switched to Fonnte and its "Fonnte API" credential). The Setup form\'s answer.',
 		displayOptions: show,
 	},
 	{
@@ -169,6 +184,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<ItemR
 	};
 	let ready;
 	try {
+		office.provider = providerOf(this.getNodeParameter('provider', i, 'meta'));
 		const step = this.getNodeParameter('installStep', i, 'callers') as 'subWorkflows' | 'callers';
 		ready = readyWithSubWorkflows(BUNDLED_WORKFLOWS, office, step);
 	} catch (error) {

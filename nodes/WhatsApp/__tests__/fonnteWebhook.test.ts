@@ -63,6 +63,12 @@ describe('parseFonnteWebhook', () => {
 		expect(only({ ...base, url: 'https://x/y.webp', extension: 'webp' }).type).toBe('sticker');
 	});
 
+	it('reads an empty message (no text, no url) as an attachment Fonnte did not pass on', () => {
+		expect(only({ ...base, message: '' })).toMatchObject({ type: 'media_unavailable', text: '' });
+		expect(only({ ...base, message: '  ' }).type).toBe('media_unavailable');
+		expect(only({ ...base, message: 'foto KTP' }).type).toBe('text');
+	});
+
 	it('reads a location and a button text', () => {
 		expect(only({ ...base, location: '-7.983908, 112.621391' })).toMatchObject({
 			type: 'location',

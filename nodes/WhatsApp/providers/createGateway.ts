@@ -6,6 +6,7 @@ import { CREDENTIAL_OF } from '../transport';
 import type { Gateway } from './gateway';
 import { MetaGateway, type MetaSettings } from './meta/client';
 import { FonnteGateway } from './fonnte/client';
+import { numberKey, paceOf } from './fonnte/sendPace';
 
 const trimSlash = (s: string) => s.replace(/\/+$/, '');
 
@@ -31,5 +32,9 @@ export async function createGateway(
 		trimSlash(String(creds.baseUrl || 'https://api.fonnte.com')),
 		itemIndex,
 		retry,
+		{
+			key: numberKey(String(creds.token ?? '')),
+			pace: paceOf(creds.sendDelaySeconds, creds.sendJitterSeconds),
+		},
 	);
 }

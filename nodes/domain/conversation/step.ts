@@ -59,6 +59,7 @@ const UNUSABLE: Record<string, string> = {
 	video: 'unsupported.video',
 	contacts: 'unsupported.contacts',
 	reaction: 'unsupported.reaction',
+	media_unavailable: 'unsupported.media_unavailable',
 };
 const USABLE = new Set(['text', 'button_reply', 'list_reply', 'image', 'document']);
 

@@ -16,6 +16,8 @@ export type InboundType =
 	| 'location'
 	| 'contacts'
 	| 'reaction'
+	/** An attachment the provider did not pass on (Fonnte packages without media forwarding). */
+	| 'media_unavailable'
 	| 'unsupported';
 
 export interface InboundMedia {

@@ -8,3 +8,4 @@ export * from './sampleLetter';
 export * from './staffSharing';
 export * from './finishPage';
 export { literalParameter, literalParameters, literalText } from './literal';
+export { providerOf, type OfficeProvider } from './provider';

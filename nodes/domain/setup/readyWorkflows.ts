@@ -11,6 +11,7 @@ import { fillDataTableIds } from './dataTableIds';
 import { literalParameter, literalParameters } from './literal';
 import type { WorkflowFileShape, WorkflowNodeFile } from './workflowFile';
 import { regionLetterhead, regionSignatoryTitle } from './region';
+import { forProvider, type OfficeProvider } from './provider';
 
 /**
  * The ids the files carry: the sandbox's spreadsheet, its office Drive folder, and the sandbox
@@ -47,6 +48,8 @@ export interface OfficeSettings {
 	installed?: Array<{ id: string; name: string }>;
 	/** Data table name → id: Data Table nodes then skip n8n's name lookup on every call. */
 	dataTables?: Record<string, string>;
+	/** The WhatsApp gateway the office runs on; default meta (the workflows as drawn). */
+	provider?: OfficeProvider;
 }
 
 export interface ReadyWorkflow {
@@ -164,7 +167,8 @@ export function readyWorkflow(file: WorkflowFileShape, office: OfficeSettings): 
 		: undefined;
 	if (signatoryWhatsApp) ids[SANDBOX_IDS.signatoryWhatsApp] = signatoryWhatsApp;
 	const unchosenCredentials: string[] = [];
-	const nodes = file.nodes.map((node) => {
+	const nodes = file.nodes.map((drawn) => {
+		const node = forProvider(drawn, office.provider ?? 'meta');
 		const copy: WorkflowNodeFile = {
 			...node,
 			parameters: replaceIds(withOffice(node, office), ids) as Record<string, unknown>,

@@ -3,7 +3,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { stackModeFrom, startStack, Stack } from '../../../sandbox/runtime/stack';
+import { providerFrom, stackModeFrom, startStack, Stack } from '../../../sandbox/runtime/stack';
 import { STACK_FILE_ENV, stackInfo, writeStackInfo } from './stack-info';
 
 export interface RunningE2eStack {
@@ -20,6 +20,8 @@ export async function startE2eStack(): Promise<RunningE2eStack> {
 		// three of them: two tests each stop one and need another to take over.
 		mode: stackModeFrom(process.env.PECELAN_E2E_MODE),
 		workers: process.env.PECELAN_E2E_MODE === 'queue' ? 3 : undefined,
+		// PECELAN_E2E_PROVIDER=fonnte: the office set up on Fonnte (the e2e-fonnte project).
+		provider: providerFrom(process.env.PECELAN_E2E_PROVIDER),
 		userFolder: join(dir, 'n8n'),
 		stateDir: join(dir, 'sandbox'),
 		sandboxPort: 0,

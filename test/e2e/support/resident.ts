@@ -131,7 +131,10 @@ export class Resident {
 		return this.send({ text });
 	}
 
-	/** Taps the button or list row titled `title` in the last turn's replies. */
+	/**
+	 * Taps the button or list row titled `title` in the last turn's replies; where the options
+	 * came as numbered text (a gateway without buttons), types the option's number instead.
+	 */
 	tap(title: string) {
 		for (const reply of [...this.replies].reverse()) {
 			const options = [
@@ -140,6 +143,8 @@ export class Resident {
 			];
 			const option = options.find((o) => o.title === title);
 			if (option) return this.send({ reply: { id: option.id, title: option.title } });
+			const number = numberedOption(reply.text, title);
+			if (number) return this.say(number);
 		}
 		throw new Error(`no "${title}" to tap in: ${this.lastText}`);
 	}
@@ -167,6 +172,21 @@ export class Resident {
 			},
 		});
 	}
+}
+
+/**
+ * The number of the option `title` in numbered text: "2. Cek status", "3. Title (description)",
+ * or a list row whose description is `title` ("1. Usaha (KUR) (Surat Keterangan Usaha (KUR))").
+ */
+export function numberedOption(text: string, title: string): string | undefined {
+	for (const line of text.split('\n')) {
+		const match = /^(\d+)\. (.*)$/.exec(line.trim());
+		if (!match) continue;
+		const option = match[2];
+		if (option === title || option.startsWith(`${title} (`) || option.endsWith(` (${title})`))
+			return match[1];
+	}
+	return undefined;
 }
 
 /** A small valid JPEG-like payload (the sandbox stores bytes; nothing decodes them). */

@@ -10,6 +10,8 @@ export interface RecordedRequest {
 	path: string;
 	headers: IncomingHttpHeaders;
 	body: Buffer;
+	/** When the request had arrived whole (epoch ms). */
+	at: number;
 	json(): unknown;
 	text(): string;
 }
@@ -40,6 +42,7 @@ export class FakeApi {
 					path: req.url ?? '',
 					headers: req.headers,
 					body,
+					at: Date.now(),
 					text: () => body.toString('utf8'),
 					json: () => JSON.parse(body.toString('utf8')),
 				};

@@ -24,6 +24,7 @@ import type {
 import { buildMultipart } from '../multipart';
 import { fonnteMessageIds, fonnteTextBody, fonnteUrlMediaBody } from './requests';
 import { downloadPublicFile } from './download';
+import { waitForSlot, type SendPace } from './sendPace';
 
 export class FonnteGateway implements Gateway {
 	readonly provider = 'fonnte' as const;
@@ -33,12 +34,18 @@ export class FonnteGateway implements Gateway {
 		private readonly baseUrl: string,
 		private readonly itemIndex: number,
 		private readonly retry: RetryPolicy,
+		/** The office number's send queue (./sendPace): its key and pace. */
+		private readonly queue: { key: string; pace: SendPace } = {
+			key: '',
+			pace: { delayMs: 0, jitterMs: 0 },
+		},
 	) {}
 
 	private async send(
 		body: Record<string, string> | Buffer,
 		contentType?: string,
 	): Promise<string[]> {
+		await waitForSlot(this.queue.key, this.queue.pace);
 		const res = await providerRequest(
 			this.ctx,
 			'fonnte',

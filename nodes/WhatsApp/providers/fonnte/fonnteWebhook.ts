@@ -2,7 +2,9 @@
  * Fonnte webhooks → normalized messages and statuses. Fonnte posts one JSON object per incoming
  * chat (device, sender, message, name, … and url/filename/extension for attachments on the
  * "all feature" package) and, on the status webhook, one object per update (device, id, stateid,
- * status, state). Pure functions; the trigger checks the shared secret first.
+ * status, state). On other packages an attachment arrives with its caption alone, or empty: an
+ * empty message is read as an attachment Fonnte did not pass on. Pure functions; the trigger
+ * checks the shared secret first.
  */
 import { createHash, timingSafeEqual } from 'crypto';
 
@@ -103,6 +105,9 @@ export function parseFonnteWebhook(body: unknown, now: Date = new Date()): Parse
 		msg.replyId = buttonText;
 		msg.replyTitle = buttonText;
 		msg.text = buttonText;
+	} else if (!text.trim()) {
+		// Nothing to read: on packages without media forwarding an attachment arrives this way.
+		msg.type = 'media_unavailable';
 	}
 	out.messages.push(msg);
 	return out;

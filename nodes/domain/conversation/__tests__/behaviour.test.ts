@@ -349,6 +349,17 @@ describe('robustness', () => {
 		},
 	);
 
+	it('an attachment the gateway did not pass on is answered with how to bring the documents instead', () => {
+		const chat = startRequest('domisili');
+		const before = chat.session!;
+		chat.send({ type: 'media_unavailable', text: '' });
+		expect(chat.last.replies).toEqual([
+			{ type: 'text', text: catalog.messages['unsupported.media_unavailable'] },
+		]);
+		expect(chat.last.replies[0].text).toMatch(/bawa dokumen aslinya ke kantor/);
+		expect(chat.session!.pos).toEqual(before.pos);
+	});
+
 	it('a 5,000-character text is answered briefly and not stored', () => {
 		const chat = startRequest('domisili');
 		chat.text('a'.repeat(5000));
