@@ -19,9 +19,11 @@ import {
 	PngEmbedder,
 	PDFDict,
 } from 'pdf-lib';
+import { SIGNATURE_SPACE_KEY, signatureSpaceValue } from '../signing/space';
 import { VERIFICATION_CODE_KEY } from '../signing/verify';
 import { letterFaces, type Face, type FaceName, type FontSubset } from './fonts';
 import type { LaidOutLetter, Mark, PageGeometry } from './marks';
+import { markPdfA } from './pdfa';
 import { defaultEmblemOperators, qrOperators } from './symbolOperators';
 
 export interface DrawOptions {
@@ -106,7 +108,7 @@ function widthsBytes(subset: FontSubset): Uint8Array {
 	return bytes;
 }
 
-function embedFace(context: PDFContext, face: Face, subset: FontSubset): PDFRef {
+export function embedFace(context: PDFContext, face: Face, subset: FontSubset): PDFRef {
 	const d = face.data;
 	const s = face.scale;
 	const name = `${subsetTag(subset.order, face.name)}+${d.postscriptName}`;
@@ -231,16 +233,29 @@ function pageOperators(
 	return out.join('\n');
 }
 
+/** The first signature space the layout left, in PDF coordinates. */
+function signatureSpace(laid: LaidOutLetter, page: PageGeometry) {
+	for (const [i, marks] of laid.pages.entries())
+		for (const m of marks)
+			if (m.kind === 'signatureSpace')
+				return { page: i, x: m.x, y: page.height - m.y - m.h, width: m.w, height: m.h };
+	return undefined;
+}
+
 /** Writes the laid-out letter as PDF bytes. */
 export async function drawLetter(laid: LaidOutLetter, options: DrawOptions): Promise<Uint8Array> {
 	const pdf = await PDFDocument.create({ updateMetadata: false });
-	pdf.setTitle(options.title);
-	if (options.subject) pdf.setSubject(options.subject);
-	pdf.setProducer('n8n-nodes-pecelan');
+	markPdfA(pdf, {
+		title: options.title,
+		subject: options.subject,
+		producer: 'n8n-nodes-pecelan',
+		id: `${options.title} ${options.verificationCode ?? ''}`,
+	});
+	const info = pdf.context.lookup(pdf.context.trailerInfo.Info, PDFDict);
 	if (options.verificationCode && /^[A-Za-z0-9]{8,64}$/.test(options.verificationCode))
-		pdf.context
-			.lookup(pdf.context.trailerInfo.Info, PDFDict)
-			.set(PDFName.of(VERIFICATION_CODE_KEY), PDFString.of(options.verificationCode));
+		info.set(PDFName.of(VERIFICATION_CODE_KEY), PDFString.of(options.verificationCode));
+	const space = signatureSpace(laid, options.page);
+	if (space) info.set(PDFName.of(SIGNATURE_SPACE_KEY), PDFString.of(signatureSpaceValue(space)));
 	const context = pdf.context;
 	const { width, height } = options.page;
 	const used: Record<FaceName, Set<number>> = {

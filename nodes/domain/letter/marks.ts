@@ -39,7 +39,10 @@ export type Mark =
 			thickness: number;
 			dash?: number;
 	  }
-	| { kind: 'dot'; x: number; y: number; r: number };
+	| { kind: 'dot'; x: number; y: number; r: number }
+	// Not drawn: where the signatory signs (between the title and the name), for the mark of an
+	// electronic signature.
+	| { kind: 'signatureSpace'; x: number; y: number; w: number; h: number };
 
 export interface LaidOutLetter {
 	pages: Mark[][];
