@@ -108,17 +108,13 @@ function widthsBytes(subset: FontSubset): Uint8Array {
 	return bytes;
 }
 
-export function embedFace(context: PDFContext, face: Face, subset: FontSubset): PDFRef {
+/** The names and metrics a subset's font dictionaries carry, for any PDF writer. */
+export function fontDescription(face: Face, subset: FontSubset) {
 	const d = face.data;
 	const s = face.scale;
-	const name = `${subsetTag(subset.order, face.name)}+${d.postscriptName}`;
-	const fontFile = context.register(
-		PDFRawStream.of(context.obj({ Filter: 'FlateDecode' }) as PDFDict, subset.font),
-	);
-	const descriptor = context.register(
-		context.obj({
-			Type: 'FontDescriptor',
-			FontName: name,
+	return {
+		name: `${subsetTag(subset.order, face.name)}+${d.postscriptName}`,
+		descriptor: {
 			Flags: 32 + (d.italicAngle ? 64 : 0) + 2,
 			FontBBox: d.bbox.map((v) => Math.round(v * s)),
 			ItalicAngle: d.italicAngle,
@@ -126,8 +122,17 @@ export function embedFace(context: PDFContext, face: Face, subset: FontSubset): 
 			Descent: Math.round(d.descent * s),
 			CapHeight: Math.round(d.capHeight * s),
 			StemV: face.name.startsWith('bold') ? 120 : 80,
-			FontFile2: fontFile,
-		}),
+		},
+	};
+}
+
+export function embedFace(context: PDFContext, face: Face, subset: FontSubset): PDFRef {
+	const { name, descriptor: metrics } = fontDescription(face, subset);
+	const fontFile = context.register(
+		PDFRawStream.of(context.obj({ Filter: 'FlateDecode' }) as PDFDict, subset.font),
+	);
+	const descriptor = context.register(
+		context.obj({ Type: 'FontDescriptor', FontName: name, ...metrics, FontFile2: fontFile }),
 	);
 	const cidFont = context.register(
 		context.obj({
@@ -254,7 +259,7 @@ export async function drawLetter(laid: LaidOutLetter, options: DrawOptions): Pro
 	const info = pdf.context.lookup(pdf.context.trailerInfo.Info, PDFDict);
 	if (options.verificationCode && /^[A-Za-z0-9]{8,64}$/.test(options.verificationCode))
 		info.set(PDFName.of(VERIFICATION_CODE_KEY), PDFString.of(options.verificationCode));
-	const space = signatureSpace(laid, options.page);
+	const space = laid.draft ? 'draft' : signatureSpace(laid, options.page);
 	if (space) info.set(PDFName.of(SIGNATURE_SPACE_KEY), PDFString.of(signatureSpaceValue(space)));
 	const context = pdf.context;
 	const { width, height } = options.page;

@@ -28,7 +28,7 @@ function layoutOnce(doc: LetterDocument, page: PageGeometry): LaidOutLetter {
 	const ts = new Typesetter();
 	const flow = new PageFlow(page);
 	flowBlocks(doc, flow, ts);
-	return { pages: flow.pages, warnings: [...ts.warnings] };
+	return { pages: flow.pages, warnings: [...ts.warnings], ...(doc.draft ? { draft: true } : {}) };
 }
 
 /**
@@ -38,7 +38,7 @@ function layoutOnce(doc: LetterDocument, page: PageGeometry): LaidOutLetter {
  * is laid out with room at the foot of each page for its page label ("Halaman 2 dari 4").
  */
 export function layoutLetter(doc: LetterDocument, page: PageGeometry): LaidOutLetter {
-	let laid = layoutPaged(doc, page);
+	const laid = layoutPaged(doc, page);
 	for (const step of TIGHTER_STEPS) {
 		if (laid.pages.length < 2) break;
 		const tighter = layoutPaged(tightened(doc, step), page);
@@ -68,7 +68,9 @@ function tightened(doc: LetterDocument, step: number): LetterDocument {
 
 /** The signature space gives up to 12 points (of 64), still room for a signature and cap. */
 function tighterGap(line: SignatureLine, step: number): SignatureLine {
-	return line.kind === 'gap' && line.sign ? { ...line, size: Math.max(52, line.size - step * 8) } : line;
+	return line.kind === 'gap' && line.sign
+		? { ...line, size: Math.max(52, line.size - step * 8) }
+		: line;
 }
 
 function layoutPaged(doc: LetterDocument, page: PageGeometry): LaidOutLetter {
@@ -115,7 +117,12 @@ export function flowBlocks(doc: LetterDocument, flow: PageFlow, ts: Typesetter):
 	doc.blocks.forEach((b, i) => {
 		if (b.kind === 'paragraph') {
 			keepWithSignature(doc, flow, ts, b, doc.blocks.slice(i + 1));
-			if (doc.blocks[i + 1]?.kind === 'table') keepWithTable(doc, flow, ts, b);
+			// The paragraphs introducing a table (the date, then "Para Ahli Waris:") go with it.
+			const next = doc.blocks[i + 1];
+			const third = doc.blocks[i + 2];
+			if (next?.kind === 'table') keepWithTable(doc, flow, ts, [b], next);
+			else if (next?.kind === 'paragraph' && third?.kind === 'table')
+				keepWithTable(doc, flow, ts, [b, next], third);
 		}
 		switch (b.kind) {
 			case 'kop':
@@ -192,11 +199,18 @@ function keepWithSignature(
 	}
 }
 
-/** A paragraph introducing a table ("Para Ahli Waris:") goes to the next page with it. */
-function keepWithTable(doc: LetterDocument, flow: PageFlow, ts: Typesetter, p: Paragraph): void {
-	// The table's header and a first row of a few lines, in the table's smaller type.
-	const table = 5 * lineHeight(doc.size - 1) + 12;
-	flow.ensure(paragraphHeight(doc, flow, ts, p, doc.size) + table);
+/** Paragraphs introducing a table go to the next page with its header and first row. */
+function keepWithTable(
+	doc: LetterDocument,
+	flow: PageFlow,
+	ts: Typesetter,
+	paragraphs: Paragraph[],
+	table: TableBlock,
+): void {
+	const laid = layoutTable(ts, table, table.size ?? doc.size - 1, flow);
+	const start = laid ? laid.headerHeight + laid.rows[0].lines * laid.lineHeight + 2 * laid.pad : 0;
+	const intro = paragraphs.reduce((h, p) => h + paragraphHeight(doc, flow, ts, p, doc.size), 0);
+	if (intro + start <= flow.bottom - flow.top) flow.ensure(intro + start);
 }
 
 /**

@@ -46,6 +46,8 @@ export type Mark =
 
 export interface LaidOutLetter {
 	pages: Mark[][];
+	/** A draft to be signed by hand first: an electronic signature adds no mark to it. */
+	draft?: boolean;
 	warnings: string[];
 }
 

@@ -276,5 +276,6 @@ export function parseLetterMarkup(markup: string): LetterDocument {
 		blocks,
 		size: num(letter, 'size', 12),
 		...(pageLabel !== undefined ? { pageLabel } : {}),
+		...('draft' in letter.attrs ? { draft: true } : {}),
 	};
 }

@@ -45,6 +45,8 @@ export interface LetterDocument {
 	size: number;
 	/** Room below a paragraph or field block, in ems (0.4 when absent). */
 	after?: number;
+	/** A draft to be signed by hand first (an heirs' statement before registration): never e-signed with a mark. */
+	draft?: boolean;
 	/** Printed at the foot of each page when the letter runs over more than one: `Halaman {page} dari {pages}`. */
 	pageLabel?: string;
 }

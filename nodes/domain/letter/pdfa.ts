@@ -24,8 +24,12 @@ export interface PdfAInfo {
 	id: string;
 }
 
+/** Text for XML: markup characters escaped, control characters (not allowed in XML 1.0) dropped. */
 const xml = (text: string) =>
-	text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+	[...text]
+		.filter((c) => c.charCodeAt(0) >= 0x20 || c === '\t' || c === '\n' || c === '\r')
+		.join('')
+		.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 const alt = (tag: string, text: string) =>
 	`<${tag}><rdf:Alt><rdf:li xml:lang="x-default">${xml(text)}</rdf:li></rdf:Alt></${tag}>`;

@@ -14,7 +14,10 @@ const xyz = (x: number, y: number, z: number) =>
 	Buffer.concat([Buffer.from('XYZ \0\0\0\0', 'latin1'), s15(x), s15(y), s15(z)]);
 
 function text(value: string): Buffer {
-	return Buffer.concat([Buffer.from('text\0\0\0\0', 'latin1'), Buffer.from(`${value}\0`, 'latin1')]);
+	return Buffer.concat([
+		Buffer.from('text\0\0\0\0', 'latin1'),
+		Buffer.from(`${value}\0`, 'latin1'),
+	]);
 }
 
 /** textDescriptionType: the ASCII description, empty Unicode and ScriptCode parts. */

@@ -16,19 +16,23 @@ export interface SignatureSpace {
 
 const n = (v: number) => (Math.round(v * 100) / 100).toString();
 
-/** The value written under SIGNATURE_SPACE_KEY: `page x y width height`. */
-export function signatureSpaceValue(space: SignatureSpace): string {
+/** The value written under SIGNATURE_SPACE_KEY: `page x y width height`, or `draft`. */
+export function signatureSpaceValue(space: SignatureSpace | 'draft'): string {
+	if (space === 'draft') return space;
 	return [space.page, space.x, space.y, space.width, space.height].map(n).join(' ');
 }
 
-/** The signature space a letter recorded, or undefined for any other PDF. */
-export function readSignatureSpace(pdf: Uint8Array): SignatureSpace | undefined {
+/**
+ * The signature space a letter recorded; `draft` for a letter to be signed by hand first (no
+ * mark goes on it); undefined for any other PDF.
+ */
+export function readSignatureSpace(pdf: Uint8Array): SignatureSpace | 'draft' | undefined {
 	const bytes = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
 	const at = bytes.lastIndexOf(`/${SIGNATURE_SPACE_KEY}`);
 	if (at < 0) return undefined;
-	const m = /^\/\w+\s*\((\d+) ([\d.]+) ([\d.]+) ([\d.]+) ([\d.]+)\)/.exec(
-		bytes.toString('latin1', at, at + 120),
-	);
+	const head = bytes.toString('latin1', at, at + 120);
+	if (/^\/\w+\s*\(draft\)/.test(head)) return 'draft';
+	const m = /^\/\w+\s*\((\d+) ([\d.]+) ([\d.]+) ([\d.]+) ([\d.]+)\)/.exec(head);
 	if (!m) return undefined;
 	const [page, x, y, width, height] = m.slice(1).map(Number);
 	return { page, x, y, width, height };
