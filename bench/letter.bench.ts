@@ -156,7 +156,7 @@ async function main() {
 		await new Promise((resolve) => setTimeout(resolve, 200));
 		await enginePhase();
 		const engineFigures = figures('pdf-lib engine (sku-kur, F4, 1 page)', times.ours, bytes.ours);
-		figures('pdf-lib engine (30 heirs, 6 pages)', times.long, bytes.long);
+		figures('pdf-lib engine (30 heirs, 7 pages)', times.long, bytes.long);
 		const chrome = figures('headless Chromium (same 1-page letter)', times.chrome, bytes.chrome);
 		const ratio = chrome.median / engineFigures.median;
 		console.log(

@@ -14,6 +14,11 @@ Module._extensions['.hbs'] = (module, filename) => {
 };
 const { renderLetter, LETTER_TEMPLATES } = await import('../nodes/domain/letter/index.ts');
 const { sampleRequest, heirs } = await import('../test/support/letterSamples.ts');
+const { loadSigner, signPdf } = await import('../nodes/domain/signing/index.ts');
+const { officeP12, PASSWORD } = await import('../test/support/signingFixtures.ts');
+const signer = loadSigner(officeP12(), PASSWORD);
+const TWO_LINE_ADDRESS =
+	'Jl. Pahlawan No. 123 Kelurahan Oro-Oro Ombo, Madiun 63117 · Telepon (0351) 123456 · Faksimile (0351) 654321 · Surel kelurahan.oroorombo@madiunkota.go.id';
 
 const out = 'docs/letters';
 for (const f of readdirSync(out)) if (f.endsWith('.png')) rmSync(join(out, f));
@@ -24,10 +29,23 @@ try {
 	const long = sampleRequest('ahli-waris');
 	long.application.data.ahli_waris = heirs(30);
 	samples.push(['ahli-waris-30-heirs', long]);
-	for (const [service, request] of samples) {
+	// Signed (office certificate made here), to show the mark in the signature space.
+	const a4 = sampleRequest('sktm', { paper: 'A4' });
+	const f4 = sampleRequest('sktm', { paper: 'F4' });
+	f4.letterhead = { ...f4.letterhead, address: TWO_LINE_ADDRESS };
+	samples.push(['sktm-a4-signed', a4, true], ['sktm-f4-two-line-kop-signed', f4, true]);
+	for (const [service, request, signed] of samples) {
 		const letter = await renderLetter(request);
 		const pdf = join(work, `${service}.pdf`);
-		writeFileSync(pdf, letter.pdf);
+		const bytes = signed
+			? (
+					await signPdf(letter.pdf, signer, {
+						signingTime: new Date('2026-05-05T03:00:00Z'),
+						visible: { qrText: request.verificationUrl },
+					})
+				).pdf
+			: letter.pdf;
+		writeFileSync(pdf, bytes);
 		execFileSync('/usr/bin/pdftoppm', ['-r', '70', '-png', pdf, join(out, service)]);
 		console.log(
 			`${service}: ${letter.pages} page(s), ${letter.pdf.length} bytes${letter.warnings.length ? `, warnings: ${letter.warnings.join('; ')}` : ''}`,

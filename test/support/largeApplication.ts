@@ -15,7 +15,7 @@ export function largeInheritance(): Record<string, unknown> {
 		nik: `357701410790${String(i).padStart(4, '0')}`,
 		tempat_lahir: 'Kabupaten Ponorogo, Provinsi Jawa Timur',
 		tanggal_lahir: '1990-07-01',
-		hubungan: ['Anak Kandung', 'Anak Angkat', 'Anak Tiri'][i % 3],
+		hubungan: ['Anak Kandung', 'Cucu', 'Saudara Kandung'][i % 3],
 		alamat:
 			`Jl. Salak III Gang ${i + 1} No. ${17 + i} RT 004 RW 002 Kelurahan Oro-Oro Ombo, Kecamatan Kartoharjo, Kota Madiun, Provinsi Jawa Timur 63119, masuk gang sebelah masjid Al-Ikhlas, rumah pagar hijau nomor tiga dari ujung`.slice(
 				0,

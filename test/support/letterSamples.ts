@@ -29,7 +29,7 @@ const person = (i: number) => ({
 	nik: `35770141079${String(10000 + i).slice(1)}1`.slice(0, 16),
 	tempat_lahir: 'Madiun',
 	tanggal_lahir: `19${70 + (i % 29)}-0${(i % 9) + 1}-1${i % 9}`,
-	hubungan: ['Istri', 'Anak Kandung', 'Anak Angkat', 'Anak Tiri'][i % 4],
+	hubungan: ['Istri', 'Anak Kandung', 'Anak Kandung'][i % 3],
 	alamat: 'Jl. Salak III No. 17 RT 004 RW 002 Oro-Oro Ombo',
 });
 
@@ -143,14 +143,14 @@ export const KOS_TENANT = {
 	tinggal_sejak: '2024-08',
 };
 
-/** `count` heirs for a long inheritance letter. */
+/** `count` heirs for a long inheritance letter: the widow, then children and grandchildren. */
 export function heirs(count: number) {
 	return Array.from({ length: count }, (_, i) => ({
 		nama: `Pewaris Nomor ${i + 1} Ñoño`,
 		nik: `357701410790${String(i).padStart(4, '0')}`,
 		tempat_lahir: 'Madiun',
 		tanggal_lahir: '1990-07-01',
-		hubungan: ['Anak Kandung', 'Anak Angkat', 'Anak Tiri'][i % 3],
+		hubungan: i === 0 ? 'Istri' : ['Anak Kandung', 'Cucu'][i % 2],
 		alamat: 'Jl. Salak III No. 17 RT 004 RW 002 Kelurahan Oro-Oro Ombo',
 	}));
 }

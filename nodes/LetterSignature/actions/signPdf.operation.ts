@@ -79,7 +79,7 @@ export const description: INodeProperties[] = [
 		default: true,
 		displayOptions: { show },
 		description:
-			'Whether to draw a block at the foot of the last page: QR code, who signed and when (and the BSrE sentence when BSrE signs)',
+			"Whether to draw a block showing who signed and when (and the BSrE sentence when BSrE signs): on a letter from Letter PDF in the signature space above the signatory's name, on any other PDF at the foot of the last page with the QR code",
 	},
 	{
 		displayName: 'QR Code Text',
@@ -88,7 +88,7 @@ export const description: INodeProperties[] = [
 		default: '={{ $json.verificationUrl }}',
 		displayOptions: { show: { ...show, visible: [true] } },
 		description:
-			'Usually the verification URL the Letter PDF node put on the item; empty for no QR code',
+			"Usually the verification URL the Letter PDF node put on the item; empty for no QR code. Not drawn in a letter's signature space: the letter prints its own QR code beside it.",
 	},
 	{
 		displayName: 'Options',
@@ -102,8 +102,9 @@ export const description: INodeProperties[] = [
 				displayName: 'Block Bottom (Mm)',
 				name: 'yMm',
 				type: 'number',
-				default: 4,
-				description: "From the page's bottom edge; the default sits in the letter's bottom margin",
+				default: 10,
+				description:
+					"From the page's bottom edge. Setting any of the block's position or width places the block there (last page) instead of in the letter's signature space.",
 			},
 			{
 				displayName: 'Block Left (Mm)',
@@ -202,11 +203,14 @@ function signOptions(ctx: IExecuteFunctions, i: number): SignOptions {
 		visible: visible
 			? {
 					qrText: String(ctx.getNodeParameter('qrText', i, '') ?? ''),
-					placement: {
-						xMm: Number(options.xMm ?? DEFAULT_PLACEMENT.xMm),
-						yMm: Number(options.yMm ?? DEFAULT_PLACEMENT.yMm),
-						widthMm: Number(options.widthMm ?? DEFAULT_PLACEMENT.widthMm),
-					},
+					// Without a position of its own, the block goes in the letter's signature space.
+					placement: [options.xMm, options.yMm, options.widthMm].some((v) => v !== undefined)
+						? {
+								xMm: Number(options.xMm ?? DEFAULT_PLACEMENT.xMm),
+								yMm: Number(options.yMm ?? DEFAULT_PLACEMENT.yMm),
+								widthMm: Number(options.widthMm ?? DEFAULT_PLACEMENT.widthMm),
+							}
+						: undefined,
 				}
 			: undefined,
 	};

@@ -19,9 +19,11 @@ import {
 	PngEmbedder,
 	PDFDict,
 } from 'pdf-lib';
+import { SIGNATURE_SPACE_KEY, signatureSpaceValue } from '../signing/space';
 import { VERIFICATION_CODE_KEY } from '../signing/verify';
 import { letterFaces, type Face, type FaceName, type FontSubset } from './fonts';
 import type { LaidOutLetter, Mark, PageGeometry } from './marks';
+import { markPdfA } from './pdfa';
 import { defaultEmblemOperators, qrOperators } from './symbolOperators';
 
 export interface DrawOptions {
@@ -106,17 +108,13 @@ function widthsBytes(subset: FontSubset): Uint8Array {
 	return bytes;
 }
 
-function embedFace(context: PDFContext, face: Face, subset: FontSubset): PDFRef {
+/** The names and metrics a subset's font dictionaries carry, for any PDF writer. */
+export function fontDescription(face: Face, subset: FontSubset) {
 	const d = face.data;
 	const s = face.scale;
-	const name = `${subsetTag(subset.order, face.name)}+${d.postscriptName}`;
-	const fontFile = context.register(
-		PDFRawStream.of(context.obj({ Filter: 'FlateDecode' }) as PDFDict, subset.font),
-	);
-	const descriptor = context.register(
-		context.obj({
-			Type: 'FontDescriptor',
-			FontName: name,
+	return {
+		name: `${subsetTag(subset.order, face.name)}+${d.postscriptName}`,
+		descriptor: {
 			Flags: 32 + (d.italicAngle ? 64 : 0) + 2,
 			FontBBox: d.bbox.map((v) => Math.round(v * s)),
 			ItalicAngle: d.italicAngle,
@@ -124,8 +122,17 @@ function embedFace(context: PDFContext, face: Face, subset: FontSubset): PDFRef 
 			Descent: Math.round(d.descent * s),
 			CapHeight: Math.round(d.capHeight * s),
 			StemV: face.name.startsWith('bold') ? 120 : 80,
-			FontFile2: fontFile,
-		}),
+		},
+	};
+}
+
+export function embedFace(context: PDFContext, face: Face, subset: FontSubset): PDFRef {
+	const { name, descriptor: metrics } = fontDescription(face, subset);
+	const fontFile = context.register(
+		PDFRawStream.of(context.obj({ Filter: 'FlateDecode' }) as PDFDict, subset.font),
+	);
+	const descriptor = context.register(
+		context.obj({ Type: 'FontDescriptor', FontName: name, ...metrics, FontFile2: fontFile }),
 	);
 	const cidFont = context.register(
 		context.obj({
@@ -231,16 +238,29 @@ function pageOperators(
 	return out.join('\n');
 }
 
+/** The first signature space the layout left, in PDF coordinates. */
+function signatureSpace(laid: LaidOutLetter, page: PageGeometry) {
+	for (const [i, marks] of laid.pages.entries())
+		for (const m of marks)
+			if (m.kind === 'signatureSpace')
+				return { page: i, x: m.x, y: page.height - m.y - m.h, width: m.w, height: m.h };
+	return undefined;
+}
+
 /** Writes the laid-out letter as PDF bytes. */
 export async function drawLetter(laid: LaidOutLetter, options: DrawOptions): Promise<Uint8Array> {
 	const pdf = await PDFDocument.create({ updateMetadata: false });
-	pdf.setTitle(options.title);
-	if (options.subject) pdf.setSubject(options.subject);
-	pdf.setProducer('n8n-nodes-pecelan');
+	markPdfA(pdf, {
+		title: options.title,
+		subject: options.subject,
+		producer: 'n8n-nodes-pecelan',
+		id: `${options.title} ${options.verificationCode ?? ''}`,
+	});
+	const info = pdf.context.lookup(pdf.context.trailerInfo.Info, PDFDict);
 	if (options.verificationCode && /^[A-Za-z0-9]{8,64}$/.test(options.verificationCode))
-		pdf.context
-			.lookup(pdf.context.trailerInfo.Info, PDFDict)
-			.set(PDFName.of(VERIFICATION_CODE_KEY), PDFString.of(options.verificationCode));
+		info.set(PDFName.of(VERIFICATION_CODE_KEY), PDFString.of(options.verificationCode));
+	const space = laid.draft ? 'draft' : signatureSpace(laid, options.page);
+	if (space) info.set(PDFName.of(SIGNATURE_SPACE_KEY), PDFString.of(signatureSpaceValue(space)));
 	const context = pdf.context;
 	const { width, height } = options.page;
 	const used: Record<FaceName, Set<number>> = {

@@ -99,6 +99,18 @@ function letterTitle(app: Record<string, unknown>): string {
 	return String(letter.title || LETTER_TITLES[key] || app.serviceTitle || 'Surat Keterangan');
 }
 
+/**
+ * The registration staff record after the heirs signed a statement in front of the Lurah
+ * (`letter.register`: number and date); empty before.
+ */
+function registerOf(app: Record<string, unknown>): { number: string; date: string } {
+	const letter = (app.letter ?? {}) as Record<string, unknown>;
+	const register = (letter.register ?? {}) as Record<string, unknown>;
+	const number = String(register.number ?? '').trim();
+	const date = String(register.date ?? '').trim();
+	return number && /^\d{4}-\d{2}-\d{2}$/.test(date) ? { number, date } : { number: '', date: '' };
+}
+
 /** Everything a template can use: the application's fields plus the office's settings. */
 export function letterContext(req: LetterRequest): Record<string, unknown> {
 	const title = letterTitle(req.application);
@@ -114,6 +126,7 @@ export function letterContext(req: LetterRequest): Record<string, unknown> {
 		number: req.number,
 		date: req.date,
 		verification: { code: req.verificationCode, url: req.verificationUrl },
+		register: registerOf(req.application),
 	};
 }
 

@@ -14,26 +14,66 @@ import {
 	type LaidOutLetter,
 	type PageGeometry,
 } from './marks';
-import type { Block, LetterDocument } from './model';
+import type { Block, LetterDocument, SignatureLine } from './model';
 import { PageFlow } from './pageFlow';
 import { Typesetter } from './typeset';
 
 export type { LaidOutLetter, Mark, PageGeometry } from './marks';
 
 const PAGE_LABEL_SIZE = 9;
+/** Room below a paragraph or a field block, in ems of the text. */
+const AFTER = 0.4;
 
 function layoutOnce(doc: LetterDocument, page: PageGeometry): LaidOutLetter {
 	const ts = new Typesetter();
 	const flow = new PageFlow(page);
 	flowBlocks(doc, flow, ts);
-	return { pages: flow.pages, warnings: [...ts.warnings] };
+	return { pages: flow.pages, warnings: [...ts.warnings], ...(doc.draft ? { draft: true } : {}) };
 }
 
 /**
- * Lays the letter out; a letter that runs over more than one page is laid out again with room
- * at the foot of each page for its page label ("Halaman 2 dari 4").
+ * Lays the letter out. A letter that would run onto one more page only by a little is set a
+ * half or a whole point smaller (its spacing with it) when that keeps it a page shorter, so a
+ * one-page letter stays one page with a long kop or on A4. A letter over more than one page
+ * is laid out with room at the foot of each page for its page label ("Halaman 2 dari 4").
  */
 export function layoutLetter(doc: LetterDocument, page: PageGeometry): LaidOutLetter {
+	const laid = layoutPaged(doc, page);
+	for (const step of TIGHTER_STEPS) {
+		if (laid.pages.length < 2) break;
+		const tighter = layoutPaged(tightened(doc, step), page);
+		if (tighter.pages.length < laid.pages.length) return tighter;
+	}
+	return laid;
+}
+
+/** How much smaller (points) a letter may be set to save a page. */
+const TIGHTER_STEPS = [0.5, 1, 1.5];
+
+/** The document `step` points smaller: text, tables and the room between blocks. */
+function tightened(doc: LetterDocument, step: number): LetterDocument {
+	const scale = (doc.size - step) / doc.size;
+	return {
+		...doc,
+		size: doc.size - step,
+		after: AFTER - step * 0.1,
+		blocks: doc.blocks.map((b) => {
+			if (b.kind === 'table') return { ...b, size: (b.size ?? doc.size - 1) - step };
+			if (b.kind === 'space') return { ...b, size: b.size * scale };
+			if (b.kind === 'signature') return { ...b, lines: b.lines.map((l) => tighterGap(l, step)) };
+			return b;
+		}),
+	};
+}
+
+/** The signature space gives up to 12 points (of 64), still room for a signature and cap. */
+function tighterGap(line: SignatureLine, step: number): SignatureLine {
+	return line.kind === 'gap' && line.sign
+		? { ...line, size: Math.max(52, line.size - step * 8) }
+		: line;
+}
+
+function layoutPaged(doc: LetterDocument, page: PageGeometry): LaidOutLetter {
 	const once = layoutOnce(doc, page);
 	if (once.pages.length < 2 || !doc.pageLabel) return once;
 	const footer = PAGE_LABEL_SIZE * 2.2;
@@ -73,10 +113,16 @@ export function flowBlocks(doc: LetterDocument, flow: PageFlow, ts: Typesetter):
 		return width;
 	};
 	const size = doc.size;
+	const after = doc.after ?? AFTER;
 	doc.blocks.forEach((b, i) => {
 		if (b.kind === 'paragraph') {
 			keepWithSignature(doc, flow, ts, b, doc.blocks.slice(i + 1));
-			if (doc.blocks[i + 1]?.kind === 'table') keepWithTable(doc, flow, ts, b);
+			// The paragraphs introducing a table (the date, then "Para Ahli Waris:") go with it.
+			const next = doc.blocks[i + 1];
+			const third = doc.blocks[i + 2];
+			if (next?.kind === 'table') keepWithTable(doc, flow, ts, [b], next);
+			else if (next?.kind === 'paragraph' && third?.kind === 'table')
+				keepWithTable(doc, flow, ts, [b, next], third);
 		}
 		switch (b.kind) {
 			case 'kop':
@@ -87,11 +133,11 @@ export function flowBlocks(doc: LetterDocument, flow: PageFlow, ts: Typesetter):
 				return;
 			case 'paragraph':
 				for (const p of paragraphPieces(flow, ts, b, size)) flow.add(p);
-				return flow.advance(size * 0.4);
+				return flow.advance(size * after);
 			case 'fields':
 				for (const p of layoutFields(ts, b.rows, b.indent, size, labelWidth(b.indent), flow))
 					flow.add(p);
-				return flow.advance(size * 0.4);
+				return flow.advance(size * after);
 			case 'table':
 				return flowTable(flow, ts, b, b.size ?? size - 1);
 			case 'space':
@@ -115,10 +161,16 @@ function paragraphPieces(flow: PageFlow, ts: Typesetter, p: Paragraph, size: num
 }
 
 /** The height of a paragraph with the room below it. */
-function paragraphHeight(flow: PageFlow, ts: Typesetter, p: Paragraph, size: number): number {
+function paragraphHeight(
+	doc: LetterDocument,
+	flow: PageFlow,
+	ts: Typesetter,
+	p: Paragraph,
+	size: number,
+): number {
 	const width = flow.width - p.indent;
 	const lines = ts.lines(p.runs, size, width, width - p.firstIndent).length;
-	return lines * lineHeight(size) + size * 0.4;
+	return lines * lineHeight(size) + size * (doc.after ?? AFTER);
 }
 
 /**
@@ -136,7 +188,7 @@ function keepWithSignature(
 	for (const next of rest) {
 		if (next.kind === 'space') height += next.size;
 		else if (next.kind === 'signature') {
-			const paragraph = paragraphHeight(flow, ts, p, doc.size);
+			const paragraph = paragraphHeight(doc, flow, ts, p, doc.size);
 			const signature = layoutSignature(ts, next.lines, next.left, doc.size, flow).height;
 			const total = paragraph + height + signature;
 			const fitsAlone = flow.y + paragraph <= flow.bottom;
@@ -147,11 +199,18 @@ function keepWithSignature(
 	}
 }
 
-/** A paragraph introducing a table ("Para Ahli Waris:") goes to the next page with it. */
-function keepWithTable(doc: LetterDocument, flow: PageFlow, ts: Typesetter, p: Paragraph): void {
-	// The table's header and a first row of a few lines, in the table's smaller type.
-	const table = 5 * lineHeight(doc.size - 1) + 12;
-	flow.ensure(paragraphHeight(flow, ts, p, doc.size) + table);
+/** Paragraphs introducing a table go to the next page with its header and first row. */
+function keepWithTable(
+	doc: LetterDocument,
+	flow: PageFlow,
+	ts: Typesetter,
+	paragraphs: Paragraph[],
+	table: TableBlock,
+): void {
+	const laid = layoutTable(ts, table, table.size ?? doc.size - 1, flow);
+	const start = laid ? laid.headerHeight + laid.rows[0].lines * laid.lineHeight + 2 * laid.pad : 0;
+	const intro = paragraphs.reduce((h, p) => h + paragraphHeight(doc, flow, ts, p, doc.size), 0);
+	if (intro + start <= flow.bottom - flow.top) flow.ensure(intro + start);
 }
 
 /**

@@ -35,7 +35,15 @@ export function layoutSignature(
 				});
 			} else if (l.kind === 'gap') {
 				height += l.size;
-				items.push({ space: l.size });
+				const size = l.size;
+				items.push(
+					l.sign
+						? {
+								height: size,
+								marks: (top) => [{ kind: 'signatureSpace', x, y: top, w, h: size }],
+							}
+						: { space: size },
+				);
 			} else {
 				const own = l.size ?? size;
 				const set = ts.lines(l.runs, own, w);

@@ -39,10 +39,15 @@ export type Mark =
 			thickness: number;
 			dash?: number;
 	  }
-	| { kind: 'dot'; x: number; y: number; r: number };
+	| { kind: 'dot'; x: number; y: number; r: number }
+	// Not drawn: where the signatory signs (between the title and the name), for the mark of an
+	// electronic signature.
+	| { kind: 'signatureSpace'; x: number; y: number; w: number; h: number };
 
 export interface LaidOutLetter {
 	pages: Mark[][];
+	/** A draft to be signed by hand first: an electronic signature adds no mark to it. */
+	draft?: boolean;
 	warnings: string[];
 }
 

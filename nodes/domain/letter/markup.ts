@@ -165,7 +165,10 @@ function align(node: Node, fallback: Align): Align {
 function signatureLines(node: Node): SignatureLine[] {
 	return elements(node, ['line', 'qr', 'gap']).map((el): SignatureLine => {
 		if (el.tag === 'qr') return { kind: 'qr' };
-		if (el.tag === 'gap') return { kind: 'gap', size: num(el, 'size', 12) };
+		if (el.tag === 'gap')
+			return 'sign' in el.attrs
+				? { kind: 'gap', size: num(el, 'size', 12), sign: true }
+				: { kind: 'gap', size: num(el, 'size', 12) };
 		return el.attrs.size === undefined
 			? { kind: 'text', runs: runs(el) }
 			: { kind: 'text', runs: runs(el), size: num(el, 'size', 12) };
@@ -273,5 +276,6 @@ export function parseLetterMarkup(markup: string): LetterDocument {
 		blocks,
 		size: num(letter, 'size', 12),
 		...(pageLabel !== undefined ? { pageLabel } : {}),
+		...('draft' in letter.attrs ? { draft: true } : {}),
 	};
 }

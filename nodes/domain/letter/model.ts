@@ -36,12 +36,17 @@ export type Block =
 export type SignatureLine =
 	| { kind: 'text'; runs: Run[]; size?: number }
 	| { kind: 'qr' }
-	| { kind: 'gap'; size: number };
+	/** Room for the signature; `sign`: the space an electronic signature's mark is drawn in. */
+	| { kind: 'gap'; size: number; sign?: boolean };
 
 export interface LetterDocument {
 	blocks: Block[];
 	/** Base font size in points. */
 	size: number;
+	/** Room below a paragraph or field block, in ems (0.4 when absent). */
+	after?: number;
+	/** A draft to be signed by hand first (an heirs' statement before registration): never e-signed with a mark. */
+	draft?: boolean;
 	/** Printed at the foot of each page when the letter runs over more than one: `Halaman {page} dari {pages}`. */
 	pageLabel?: string;
 }

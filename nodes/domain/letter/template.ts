@@ -101,6 +101,10 @@ const HELPERS: Record<string, (...args: Args) => unknown> = {
 			(s, v) => s + (v === null || v === undefined || v === '' ? 0 : amount(v)),
 			0,
 		),
+	/** `{{#each (heirs data.ahli_waris data.almarhum_agama)}}`: those who inherit. */
+	heirs: (...a) => letterWords.heirs(value(a)[0], value(a)[1]),
+	/** `{{#each (adopted data.ahli_waris data.almarhum_agama)}}`: adopted children under KHI. */
+	adopted: (...a) => letterWords.adopted(value(a)[0], value(a)[1]),
 	/** `{{count data.tanggungan}}` → `2 (dua)`. */
 	count: (...a) => {
 		const v = value(a)[0];

@@ -6,7 +6,9 @@
  * signed as it was printed and signing costs microseconds of PDF work, not a re-save.
  */
 import { SigningError } from './errors';
-import type { WidgetDrawing } from './widget';
+import { fontDescription } from '../letter/draw';
+import { letterFaces } from '../letter/fonts';
+import type { WidgetDrawing, WidgetFont } from './widget';
 
 export interface SignatureDictionary {
 	/** Signer's name as the certificate states it (/Name). */
@@ -20,9 +22,10 @@ export interface SignatureDictionary {
 
 export interface WidgetPlacement {
 	drawing: WidgetDrawing;
-	/** Lower-left corner on the last page, in points. */
+	/** Lower-left corner, in points, on page `page` (from 0; the last page when absent). */
 	x: number;
 	y: number;
+	page?: number;
 }
 
 export interface PreparedPdf {
@@ -113,12 +116,23 @@ const ref = (dict: string, key: string) => {
 	return m ? Number(m[1]) : undefined;
 };
 
-function lastPage(pdf: Buffer, xref: Xref, node: number, depth = 0): number {
+/** The page objects under `node`, in order. */
+function pagesUnder(
+	pdf: Buffer,
+	xref: Xref,
+	node: number,
+	out: number[] = [],
+	depth = 0,
+): number[] {
 	const dict = objectDict(pdf, xref, node);
-	if (!/\/Type\s*\/Pages\b/.test(dict) || depth > 32) return node;
+	if (!/\/Type\s*\/Pages\b/.test(dict) || depth > 32) {
+		out.push(node);
+		return out;
+	}
 	const kids = /\/Kids\s*\[([^\]]*)\]/.exec(dict)?.[1].match(/(\d+)\s+0\s+R/g);
 	if (!kids?.length) throw new UnsupportedPdf('page tree without kids');
-	return lastPage(pdf, xref, Number(kids[kids.length - 1].split(/\s+/)[0]), depth + 1);
+	for (const kid of kids) pagesUnder(pdf, xref, Number(kid.split(/\s+/)[0]), out, depth + 1);
+	return out;
 }
 
 /** Text for a PDF string: ASCII as a literal, anything else as UTF-16BE with a BOM. */
@@ -155,14 +169,14 @@ export function preparePdf(
 	widget?: WidgetPlacement,
 ): PreparedPdf {
 	const pdf = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
-	const target = signatureTarget(pdf);
+	const target = signatureTarget(pdf, widget?.page);
 	const sigNum = target.size;
 	const { bytes, written } = appendUpdate(pdf, target, signatureObjects(target, sig, widget));
 	return { bytes, byteRange: fillByteRange(bytes, written.get(sigNum)!, sig.contentsSize) };
 }
 
 /** The PDF's catalog and last page, or why this PDF cannot be signed here. */
-function signatureTarget(pdf: Buffer): SignatureTarget {
+function signatureTarget(pdf: Buffer, pageIndex?: number): SignatureTarget {
 	if (latin1(pdf, 0, 5) !== '%PDF-')
 		throw new SigningError(
 			'not-a-pdf',
@@ -183,7 +197,8 @@ function signatureTarget(pdf: Buffer): SignatureTarget {
 	if (/\/AcroForm/.test(catalog)) throw new UnsupportedPdf('the PDF already has a form');
 	const pagesNum = ref(catalog, 'Pages');
 	if (!pagesNum) throw new UnsupportedPdf('catalog without /Pages');
-	const pageNum = lastPage(pdf, xref, pagesNum);
+	const pages = pagesUnder(pdf, xref, pagesNum);
+	const pageNum = pages[pageIndex ?? pages.length - 1] ?? pages[pages.length - 1];
 	const page = objectDict(pdf, xref, pageNum);
 	if (/\/Annots\s+\d+\s+0\s+R/.test(page)) throw new UnsupportedPdf('indirect /Annots');
 	return { xref, rootNum, size, catalog, pageNum, page };
@@ -198,13 +213,7 @@ function signatureObjects(
 	sig: SignatureDictionary,
 	widget?: WidgetPlacement,
 ): Array<[number, string]> {
-	const [sigNum, widgetNum, apNum, fontNum, boldNum] = [
-		size,
-		size + 1,
-		size + 2,
-		size + 3,
-		size + 4,
-	];
+	const [sigNum, widgetNum, apNum] = [size, size + 1, size + 2];
 	const rect = widget
 		? [widget.x, widget.y, widget.x + widget.drawing.width, widget.y + widget.drawing.height]
 		: [0, 0, 0, 0];
@@ -230,17 +239,16 @@ function signatureObjects(
 	if (widget) {
 		const { drawing } = widget;
 		const ops = Buffer.from(drawing.ops, 'latin1');
+		let next = size + 3;
+		const fonts = drawing.fonts.map((font) => {
+			const written = fontObjects(font, next);
+			next += written.length;
+			objects.push(...written);
+			return `/${font.tag} ${written[written.length - 1][0]} 0 R`;
+		});
 		objects.push([
 			apNum,
-			`<<\n/Type /XObject\n/Subtype /Form\n/BBox [0 0 ${Number(drawing.width.toFixed(2))} ${Number(drawing.height.toFixed(2))}]\n/Resources << /Font << /Helv ${fontNum} 0 R /HelvB ${boldNum} 0 R >> >>\n/Length ${ops.length}\n>>\nstream\n${drawing.ops}\nendstream`,
-		]);
-		objects.push([
-			fontNum,
-			'<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
-		]);
-		objects.push([
-			boldNum,
-			'<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>',
+			`<<\n/Type /XObject\n/Subtype /Form\n/BBox [0 0 ${Number(drawing.width.toFixed(2))} ${Number(drawing.height.toFixed(2))}]\n/Resources << /Font << ${fonts.join(' ')} >> >>\n/Length ${ops.length}\n>>\nstream\n${drawing.ops}\nendstream`,
 		]);
 	}
 	objects.push([
@@ -255,6 +263,34 @@ function signatureObjects(
 			: extend(page, `/Annots [${widgetNum} 0 R]`),
 	]);
 	return objects;
+}
+
+const stream = (dict: string, data: Buffer) =>
+	`<< ${dict} /Length ${data.length} >>\nstream\n${data.toString('latin1')}\nendstream`;
+
+/**
+ * The objects of an embedded font subset (Type0 over CIDFontType2, Identity-H, with its
+ * ToUnicode map), numbered from `first`; the Type0 font is the last.
+ */
+function fontObjects({ face, subset }: WidgetFont, first: number): Array<[number, string]> {
+	const { name, descriptor } = fontDescription(letterFaces()[face], subset);
+	const metrics = Object.entries(descriptor)
+		.map(([key, v]) => `/${key} ${Array.isArray(v) ? `[${v.join(' ')}]` : v}`)
+		.join(' ');
+	const [file, desc, cid, toUnicode, type0] = [0, 1, 2, 3, 4].map((i) => first + i);
+	return [
+		[file, stream('/Filter /FlateDecode', subset.font)],
+		[desc, `<< /Type /FontDescriptor /FontName /${name} ${metrics} /FontFile2 ${file} 0 R >>`],
+		[
+			cid,
+			`<< /Type /Font /Subtype /CIDFontType2 /BaseFont /${name} /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor ${desc} 0 R /W [0 [${subset.widths.join(' ')}]] /CIDToGIDMap /Identity >>`,
+		],
+		[toUnicode, stream('/Filter /FlateDecode', subset.toUnicode)],
+		[
+			type0,
+			`<< /Type /Font /Subtype /Type0 /BaseFont /${name} /Encoding /Identity-H /DescendantFonts [${cid} 0 R] /ToUnicode ${toUnicode} 0 R >>`,
+		],
+	];
 }
 
 /**

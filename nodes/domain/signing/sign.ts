@@ -18,6 +18,7 @@ import {
 	type WidgetPlacement,
 } from './pdf';
 import { signWithBsre, type BsreAccount } from './bsre';
+import { readSignatureSpace } from './space';
 import { stampBlock } from './stamp';
 import { tsaTimestamper } from './tsa';
 import { drawWidget } from './widget';
@@ -32,12 +33,19 @@ export interface Placement {
 	widthMm: number;
 }
 
-/** In the bottom margin of the letter engine's F4/A4 pages, under the text. */
-export const DEFAULT_PLACEMENT: Readonly<Placement> = { xMm: 25, yMm: 4, widthMm: 165 };
+/**
+ * For a PDF that records no signature space: across the foot of the last page, 10 mm from the
+ * paper's edge (a letter from Letter PDF records its space, above the signatory's name).
+ */
+export const DEFAULT_PLACEMENT: Readonly<Placement> = { xMm: 25, yMm: 10, widthMm: 165 };
 
 export interface VisibleSignature {
-	/** The verification URL, drawn as a QR code; none when empty. */
+	/**
+	 * The verification URL, drawn as a QR code; none when empty, nor in a letter's signature
+	 * space (the letter prints its own QR code beside it).
+	 */
 	qrText?: string;
+	/** Where the block goes; by default the letter's signature space (see DEFAULT_PLACEMENT). */
 	placement?: Placement;
 	/** Add the BSrE sentence. */
 	bsre?: boolean;
@@ -91,18 +99,24 @@ export function widgetPlacement(
 	signer: string,
 	time: Date,
 	options: SignOptions,
+	pdf?: Uint8Array,
 ): WidgetPlacement | undefined {
 	if (!options.visible) return undefined;
+	const text = {
+		signer,
+		when: formatSigningTime(time, options.timeZone),
+		bsre: Boolean(options.visible.bsre),
+	};
+	const space = options.visible.placement || !pdf ? undefined : readSignatureSpace(pdf);
+	// A draft the heirs sign by hand first carries no mark of an electronic signature.
+	if (space === 'draft') return undefined;
+	if (space) {
+		const drawing = drawWidget(text, undefined, space.width, space.height);
+		const y = space.y + (space.height - drawing.height) / 2;
+		return { drawing, x: space.x, y, page: space.page };
+	}
 	const place = options.visible.placement ?? DEFAULT_PLACEMENT;
-	const drawing = drawWidget(
-		{
-			signer,
-			when: formatSigningTime(time, options.timeZone),
-			bsre: Boolean(options.visible.bsre),
-		},
-		options.visible.qrText || undefined,
-		place.widthMm * MM,
-	);
+	const drawing = drawWidget(text, options.visible.qrText || undefined, place.widthMm * MM);
 	return { drawing, x: place.xMm * MM, y: place.yMm * MM };
 }
 
@@ -153,7 +167,7 @@ export async function signPdf(
 			signingTime,
 			contentsSize: contentsSize(signer, Boolean(options.tsa)),
 		},
-		widgetPlacement(name, signingTime, options),
+		widgetPlacement(name, signingTime, options, pdf),
 	);
 	const timestamper = options.tsa ? tsaTimestamper(options.tsa.url, options.tsa.fetch) : undefined;
 	const cms = await signDigest(signer, digestOf(prepared), timestamper);
@@ -177,7 +191,7 @@ export interface BsreOptions extends Omit<SignOptions, 'tsa'> {
 export async function signPdfWithBsre(pdf: Uint8Array, options: BsreOptions): Promise<SignedPdf> {
 	const signingTime = options.signingTime ?? new Date();
 	const visible = options.visible ? { ...options.visible, bsre: true } : undefined;
-	const widget = widgetPlacement(options.signerName, signingTime, { ...options, visible });
+	const widget = widgetPlacement(options.signerName, signingTime, { ...options, visible }, pdf);
 	const stamped = widget ? await stampBlock(pdf, widget) : pdf;
 	const signed = await signWithBsre(stamped, options.account, {
 		passphrase: options.passphrase,

@@ -6,12 +6,17 @@ import { composeLetter, LETTER_TEMPLATES, renderLetter } from '..';
 import { readPdf, squash, type PageText } from '../../../../test/support/pdfText';
 import { heirs, KOS_TENANT, sampleRequest } from '../../../../test/support/letterSamples';
 
-async function letterText(service: string, data: Record<string, unknown> = {}) {
+async function letterText(
+	service: string,
+	data: Record<string, unknown> = {},
+	letter: Record<string, unknown> = {},
+) {
 	const req = sampleRequest(service);
 	Object.assign(req.application.data as Record<string, unknown>, data);
-	const letter = await renderLetter(req);
-	expect(letter.warnings).toEqual([]);
-	const pages = await readPdf(letter.pdf);
+	Object.assign(req.application.letter as Record<string, unknown>, letter);
+	const rendered = await renderLetter(req);
+	expect(rendered.warnings).toEqual([]);
+	const pages = await readPdf(rendered.pdf);
 	return { pages, text: squash(pages.map((p) => p.text).join(' ')) };
 }
 
@@ -232,16 +237,90 @@ describe("the heirs' statement (ahli waris) with 30 heirs", () => {
 		}
 		expect(text).toContain('Meterai Rp10.000');
 		expect(text).toContain('30. ....');
-		for (const kind of ['Anak Kandung', 'Anak Angkat', 'Anak Tiri']) expect(text).toContain(kind);
+		for (const kind of ['Istri', 'Anak Kandung', 'Cucu']) expect(text).toContain(kind);
 	});
 
-	it('has two witnesses signing, and the Lurah and the Camat with register numbers', () => {
+	it('has two witnesses signing, and the Lurah and the Camat with register numbers left blank until the heirs signed', () => {
 		expect(text).toContain('Saksi-saksi:');
 		expect(text).toContain('Suparman');
 		expect(text).toContain('Sri Rahayu');
-		expect(text).toContain('Menguatkan: Nomor Register:');
+		expect(text).toContain('Menguatkan: Nomor Register: .....');
 		expect(text).toContain('CAMAT KARTOHARJO');
-		expect(text).toContain('Mengetahui: Nomor Register: 400.12.2/042/401.301.3/2026');
+		expect(text).toContain('Mengetahui: Nomor Register: ..............................');
+		expect(text).toContain('Tanggal: ........................ LURAH ORO-ORO OMBO');
+		expect(text).not.toContain('Tanggal: 5 Mei 2026');
 		expect(text).toContain('NIP. 19700101 199503 1 001');
+	});
+
+	it('names the statement and the deceased on every page, the last included', () => {
+		for (const page of pages)
+			expect(squash(page.text)).toContain(
+				'Pernyataan Ahli Waris almarhum/almarhumah BAMBANG SUTRISNO',
+			);
+	});
+
+	it("keeps the date with the heading and first row of the heirs' signatures", () => {
+		const at = pages.findIndex((p) => squash(p.text).includes('Madiun, 5 Mei 2026'));
+		expect(squash(pages[at].text)).toMatch(
+			/Madiun, 5 Mei 2026 Para Ahli Waris: No Nama Ahli Waris Tanda Tangan 1 Pewaris Nomor 1/,
+		);
+	});
+
+	it('gives each heir a signature cell a meterai fits (at least 3 cm tall)', () => {
+		const numbers = pages.flatMap((p, page) =>
+			p.items.filter((i) => /^\d+\. \.{25,}$/.test(i.str.trim())).map((i) => ({ page, y: i.y })),
+		);
+		expect(numbers).toHaveLength(30);
+		for (let k = 1; k < numbers.length; k++)
+			if (numbers[k].page === numbers[k - 1].page)
+				expect(numbers[k - 1].y - numbers[k].y).toBeGreaterThanOrEqual((30 * 72) / 25.4);
+	});
+});
+
+describe("the heirs' statement: who inherits", () => {
+	const family = [
+		{ ...heirs(1)[0], nama: 'Siti Janda', hubungan: 'Istri' },
+		{ ...heirs(2)[1], nama: 'Budi Kandung', hubungan: 'Anak Kandung' },
+		{ ...heirs(3)[2], nama: 'Rina Angkat', hubungan: 'Anak Angkat' },
+		{ ...heirs(4)[3], nama: 'Tono Tiri', hubungan: 'Anak Tiri' },
+	];
+	const of = async (agama: string) =>
+		(await letterText('ahli-waris', { ahli_waris: family, almarhum_agama: agama })).text;
+
+	it('never lists a stepchild, whatever the religion', async () => {
+		for (const agama of ['Islam', 'Kristen']) expect(await of(agama)).not.toContain('Tono Tiri');
+	});
+
+	it('names an adopted child of a Muslim deceased apart, as wasiat wajibah for a notary or the religious court, never among the heirs or their signatures', async () => {
+		const text = await of('Islam');
+		expect(text.split('Rina Angkat').length - 1).toBe(1);
+		const note = text.indexOf(
+			'Anak angkat almarhum/almarhumah berikut bukan ahli waris menurut Kompilasi Hukum Islam',
+		);
+		expect(note).toBeGreaterThan(0);
+		expect(text.indexOf('Rina Angkat')).toBeGreaterThan(note);
+		expect(text).toContain('wasiat wajibah');
+		expect(text).toContain('notaris atau Pengadilan Agama');
+		expect(text.split('Budi Kandung').length - 1).toBe(2);
+		expect(text.split('Siti Janda').length - 1).toBe(2);
+	});
+
+	it('lists an adopted child as an heir when the deceased was not Muslim', async () => {
+		const text = await of('Kristen');
+		expect(text.split('Rina Angkat').length - 1).toBe(2);
+		expect(text).not.toContain('Kompilasi Hukum Islam');
+	});
+
+	it('prints the register number and date once staff recorded them after the signing', async () => {
+		const { text } = await letterText(
+			'ahli-waris',
+			{},
+			{
+				register: { number: '474.3/017/401.301.3/2026', date: '2026-05-12' },
+			},
+		);
+		expect(text).toContain(
+			'Mengetahui: Nomor Register: 474.3/017/401.301.3/2026 Tanggal: 12 Mei 2026',
+		);
 	});
 });

@@ -156,6 +156,9 @@ describe('an inheritance letter with 30 heirs', () => {
 		const last = squash(pages[pages.length - 1].text);
 		expect(last).toContain('NIP. 19700101 199503 1 001');
 		expect(last).toContain('CAMAT KARTOHARJO');
+		// The last page says what it belongs to, and carries the last heirs' signatures too.
+		expect(last).toContain('Pernyataan Ahli Waris almarhum/almarhumah BAMBANG SUTRISNO');
+		expect(last).toContain('30. ....');
 	});
 });
 

@@ -1,3 +1,4 @@
+import { pageText, pdfFonts, popplerWords } from '../../../../test/support/popplerText';
 import { renderLetter } from '../../letter';
 import { signPdfWithBsre, type BsreAccount, type HttpFetch } from '..';
 import { SANDBOX_BSRE, startTestSandbox, type TestSandbox } from '../../../../test/support/sandbox';
@@ -49,7 +50,16 @@ describe('signing through BSrE (the sandbox stand-in)', () => {
 		expect(report.valid).toBe(true);
 		expect(report.wholeDocument).toBe(true);
 		expect(report.signers).toEqual(['Drs. Hadi Santoso, M.Si.']);
-		expect(signed.pdf.toString('latin1')).toContain('oleh Balai Besar Sertifikasi Elektronik');
+		const pages = popplerWords(signed.pdf);
+		expect(pages.map(pageText).join(' ')).toContain(
+			'Ditandatangani secara elektronik oleh Drs. Hadi Santoso, M.Si.',
+		);
+		expect(pages.map(pageText).join(' ')).toContain('oleh Balai Besar Sertifikasi Elektronik');
+		// Drawn into the page above the signatory's name, in the letter's embedded font.
+		const mark = pages[0].words.find((w) => w.text === 'Ditandatangani')!;
+		const name = pages[0].words.find((w) => w.text === 'Drs.' && w.yMax - w.yMin >= 10)!;
+		expect(mark.yMax).toBeLessThan(name.yMin);
+		for (const font of pdfFonts(signed.pdf)) expect(font.embedded).toBe(true);
 	});
 
 	it('maps a wrong passphrase to a message the signatory can act on, without echoing it', async () => {

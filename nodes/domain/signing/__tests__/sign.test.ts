@@ -1,5 +1,6 @@
 import { renderLetter } from '../../letter';
-import { loadSigner, signPdf, SigningError, type Signer } from '..';
+import { loadSigner, signPdf, SigningError, type Signer, type VisibleSignature } from '..';
+import { pageText, pdfFonts, popplerWords } from '../../../../test/support/popplerText';
 import { sampleRequest } from '../../../../test/support/letterSamples';
 import {
 	officeP12,
@@ -52,17 +53,31 @@ describe('signing a letter with the office certificate', () => {
 
 	it('draws the visible block with who signed, when, and the BSrE sentence only for BSrE', async () => {
 		const time = new Date('2026-11-30T03:15:00Z');
-		const own = (
-			await signPdf(letter, signer, { signingTime: time, visible: { qrText: 'https://x/v/1' } })
-		).pdf.toString('latin1');
-		expect(own).toContain(`(Ditandatangani secara elektronik oleh ${SIGNATORY}) Tj`);
-		expect(own).toContain('(pada 30-11-2026 10:15 WIB) Tj');
+		const textOf = async (visible: VisibleSignature) =>
+			popplerWords((await signPdf(letter, signer, { signingTime: time, visible })).pdf)
+				.map(pageText)
+				.join(' ');
+		const own = await textOf({ qrText: 'https://x/v/1' });
+		expect(own).toContain(
+			`Ditandatangani secara elektronik oleh ${SIGNATORY} pada 30-11-2026 10:15 WIB`,
+		);
 		expect(own).not.toContain('Balai Besar Sertifikasi Elektronik');
-		const bsre = (
-			await signPdf(letter, signer, { signingTime: time, visible: { bsre: true } })
-		).pdf.toString('latin1');
-		expect(bsre).toContain('oleh Balai Besar Sertifikasi Elektronik');
-		expect(bsre).toContain('\\(BSrE\\), BSSN) Tj');
+		const bsre = await textOf({ bsre: true });
+		expect(bsre).toContain('oleh Balai Besar Sertifikasi Elektronik (BSrE), BSSN');
+	});
+
+	it('puts the block where asked when given a position, on the last page, with its QR code and embedded fonts', async () => {
+		const placed = (
+			await signPdf(letter, signer, {
+				visible: { qrText: 'https://x/v/1', placement: { xMm: 25, yMm: 12, widthMm: 120 } },
+			})
+		).pdf;
+		const [page] = popplerWords(placed);
+		const first = page.words.find((w) => w.text === 'Ditandatangani')!;
+		// 12 mm from the bottom edge, the QR code (46 pt and a margin) left of the text.
+		expect(page.height - first.yMin).toBeLessThan(12 * (72 / 25.4) + 60);
+		expect(first.xMin).toBeGreaterThan(25 * (72 / 25.4) + 46);
+		for (const font of pdfFonts(placed)) expect(font.embedded).toBe(true);
 	});
 
 	it('refuses a wrong password, an expired certificate and a PDF signed already', async () => {
