@@ -13,13 +13,18 @@ import {
 	statuses,
 } from './support/office';
 import { Resident, submitRequest } from './support/resident';
+import { sessionRows, updateSessionRow } from './support/sessions';
 import { useStack } from './support/use-stack';
 
 const stack = useStack();
 /** Two or three residents submit and staff decide: several rounds of a real n8n on a busy machine. */
 const LONG = 8 * 60 * 1000;
 
-/** "30 hours later": the sandbox's Meta now refuses free-form messages to this resident. */
+/**
+ * "30 hours later": the resident's last message is 30 hours old for both sides, the sandbox's Meta
+ * (which now refuses free-form messages to this resident) and n8n's record of the window
+ * (`lastInboundAt` of the resident's session row, which Send Notice reads).
+ */
 async function hoursLater(resident: Resident, hours: number): Promise<void> {
 	const res = await fetch(`${stack().sandboxUrl}/api/residents/${resident.waId}/age`, {
 		method: 'POST',
@@ -27,6 +32,15 @@ async function hoursLater(resident: Resident, hours: number): Promise<void> {
 		body: JSON.stringify({ hours }),
 	});
 	if (!res.ok) throw new Error(`aging ${resident.waId} answered ${res.status}`);
+	const rows = await sessionRows(stack(), resident.waId);
+	expect(rows.length).toBeGreaterThan(0);
+	for (const row of rows) {
+		const last = Date.parse(row.lastInboundAt ?? '');
+		expect(Number.isNaN(last)).toBe(false);
+		await updateSessionRow(stack(), row.id, {
+			lastInboundAt: new Date(last - hours * 3600000).toISOString(),
+		});
+	}
 }
 
 const outgoing = async (resident: Resident, after: number) =>
