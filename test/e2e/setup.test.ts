@@ -483,7 +483,7 @@ test('a stored spreadsheet Google refuses to read (403, not gone) stops the run 
 	expect(full.data.resultData.lastNodeExecuted).toBe('Google Refused');
 	// Google's answer is named, so the admin knows what to fix.
 	expect(full.data.resultData.error?.message).toMatch(/not a 404, so nothing was replaced/);
-	expect(full.data.resultData.error?.message).toMatch(/403|PERMISSION_DENIED/);
+	expect(full.data.resultData.error?.message).toMatch(/The caller does not have permission/);
 	// Nothing created, nothing moved: the same spreadsheets and folders, the same workflows.
 	const googleAfter = await google();
 	expect(googleAfter.spreadsheets.map((s) => s.spreadsheetId)).toEqual(
