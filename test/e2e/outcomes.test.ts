@@ -7,7 +7,9 @@ import sheetLayout from '../../templates/sheet.json';
 import * as fixture from '../support/outcomeFixture';
 import { wib } from '../support/outcomeFixture';
 import { readPdf, squash } from '../support/pdfText';
+import { executionsSince } from './support/clients';
 import {
+	approvalsWorkflowId,
 	decide,
 	nextApprovalsRound,
 	nextUnpromptedMessage,
@@ -148,8 +150,11 @@ describe('service outcomes', () => {
 		// moved ten years back, so no other test's rows fall in its month or year, and the report
 		// is checked against figures counted by hand, not against the code that makes it.
 		const month = '2016-05';
+		const typedAt = new Date();
 		const written = await writeOwnRows();
 		try {
+			// Each typed row started an approvals round (the sheet's onEdit): let them end first.
+			await roundsEnded(typedAt);
 			const before = (await (
 				await fetch(`${stack().sandboxUrl}/api/residents/${LURAH}/messages`)
 			).json()) as unknown[];
@@ -159,7 +164,15 @@ describe('service outcomes', () => {
 			// The report webhook requires its header key: without it n8n refuses and nothing is sent.
 			expect((await fetch(`${hook.url}?bulan=${month}`)).status).toBe(403);
 			const headers = { [SANDBOX_REPORT_KEY.name]: SANDBOX_REPORT_KEY.value };
-			expect((await fetch(`${hook.url}?bulan=${month}`, { headers })).status).toBe(200);
+			// 503 is n8n's "not started, try again" (SQLite busy on a loaded machine).
+			const answered = await waitFor(
+				async () => {
+					const status = (await fetch(`${hook.url}?bulan=${month}`, { headers })).status;
+					return status === 503 ? undefined : status;
+				},
+				{ timeoutMs: 120000, intervalMs: 2000, description: 'the report webhook to start a run' },
+			);
+			expect(answered).toBe(200);
 
 			const lurah = new Resident(stack(), LURAH, 'Lurah');
 			const report = await nextUnpromptedMessage(
@@ -200,7 +213,9 @@ describe('service outcomes', () => {
 				expectSameFigure(yearToDate, HAND_WORKED[label][1], label);
 			}
 		} finally {
+			const clearedAt = new Date();
 			await clearOwnRows(written);
+			await roundsEnded(clearedAt);
 		}
 	});
 });
@@ -258,6 +273,22 @@ async function writeOwnRows(): Promise<
 			);
 	}
 	return written;
+}
+
+/** Waits until no approvals round started since `since` is still running or waiting. */
+async function roundsEnded(since: Date): Promise<void> {
+	const unfinished = (status: string) =>
+		executionsSince(stack(), { workflowId: approvalsWorkflowId(stack()), since, status });
+	await waitFor(
+		async () =>
+			(await unfinished('running')).length + (await unfinished('waiting')).length === 0 ||
+			undefined,
+		{
+			timeoutMs: 300000,
+			intervalMs: 2000,
+			description: 'the approvals rounds the edits started to end',
+		},
+	);
 }
 
 /** Empties the rows again, so other tests' sheets look as they would without this one. */
