@@ -4,6 +4,7 @@
 // PDF in the chat holds the resident's data and the number; the QR code printed on it, read as a
 // phone reads it, opens the page that confirms the letter.
 import type { FieldSpec } from '../../nodes/domain/catalog/types';
+import { decodeApplicationCell } from '../../nodes/domain/sheet/applicationCell';
 import { pdfText, qrLinkOf } from './support/letter';
 import { columns as c, decide, nextUnpromptedMessage, rowOf, statuses } from './support/office';
 import {
@@ -130,7 +131,6 @@ describe.each(journeys)('a letter end to end: $service', (journey) => {
 		expect(row.values[c.waId]).toBe(journey.waId);
 		// The name cell reads back as the literal text typed, never as a formula's result.
 		expect(row.values[c.name]).toBe(journey.typedName ?? journey.name);
-		expect(row.values[c.nik]).toBe(nik);
 		for (const doc of service.documents.filter((d) => !d.optional))
 			expect(row.values[c.documents]).toContain(doc.label);
 		const photo = await fetch(/(https?:\/\/\S+)/.exec(row.values[c.documents])![1]);
@@ -199,3 +199,85 @@ function verifyUrl(info: StackInfo, code: string): URL {
 	if (!hook) throw new Error('the verify workflow has no webhook');
 	return new URL(hook.url.replace(':code', code));
 }
+
+describe('a typed birth date that disagrees with the NIK', () => {
+	it('is kept: the resident is told, the summary masks the NIK, and staff read the "⚠️ Perlu dicek" note first', async () => {
+		const budi = new Resident(stack(), '6281311110009', 'Budi Raharjo');
+		const service = catalog.services.find((s) => s.key === 'domisili')!;
+		const nik = '3577011708900001'; // born 17 August 1990
+		await budi.say('halo');
+		await budi.tap(m['menu.request']);
+		await budi.choose(service.key);
+		const chatBefore = (await budi.chat()).length;
+		await fillRequest(
+			budi,
+			service,
+			(field) =>
+				field.key === 'nik' ? nik : field.key === 'tanggal_lahir' ? '18-08-1990' : undefined,
+			{},
+			undefined,
+			false,
+		);
+		const fill = (key: string) =>
+			m[key]
+				.replace('{where}', '')
+				.replace('{nik}', '17 Agustus 1990')
+				.replace('{declared}', '18 Agustus 1990');
+		const told = (await budi.chat())
+			.slice(chatBefore)
+			.filter((msg) => msg.direction === 'out')
+			.map((msg) => msg.text);
+		expect(
+			told.filter((text) => text.includes(fill('nik.mismatch.resident.birthDate'))),
+		).toHaveLength(1);
+		// The summary shows the NIK masked, never whole.
+		expect(budi.lastText).toContain(`${nik.slice(0, 4)}********${nik.slice(-4)}`);
+		expect(budi.lastText).not.toContain(nik);
+
+		await budi.tap(m['button.confirm']);
+		const ticket = templatePattern('submitted').exec(budi.lastText)![2];
+		const row = await rowOf(stack(), ticket);
+		expect(row.values[c.details].split('\n')[0]).toBe(fill('nik.mismatch.staff.birthDate'));
+		// Kept as typed: the note asks staff to check, nothing was changed for the resident.
+		const kept = decodeApplicationCell(row.values[c.application]) as {
+			data: Record<string, unknown>;
+		};
+		expect([kept.data.nik, kept.data.tanggal_lahir]).toEqual([nik, '1990-08-18']);
+	});
+});
+
+describe('a 50,000-character message in the middle of a request', () => {
+	it('gets a clear answer; the question stays open, and every answer before and after is filed', async () => {
+		const rudi = new Resident(stack(), '6281311110010', 'Rudi Hartono');
+		const service = catalog.services.find((s) => s.key === 'domisili')!;
+		const job = service.fields.find((f) => f.key === 'pekerjaan')!;
+		await rudi.say('halo');
+		await rudi.tap(m['menu.request']);
+		await rudi.choose(service.key);
+		const answers = (field: FieldSpec) => (field.key === 'nama' ? 'Rudi Hartono' : undefined);
+		await fillRequest(rudi, service, answers, {}, (last) => last.includes(job.question));
+
+		const huge = 'Mohon dibantu, saya mau bertanya soal surat domisili untuk anak saya. '
+			.repeat(720)
+			.slice(0, 50000);
+		expect(huge).toHaveLength(50000);
+		await rudi.say(huge);
+		expect(templatePattern('text.too_long').test(rudi.lastText)).toBe(true);
+		expect(rudi.lastText).toContain(String(catalog.settings?.maxTextLength ?? 1000));
+		// The same question is still open: a short answer is taken as the job.
+		await rudi.say('Guru Honorer');
+		await fillRequest(rudi, service, answers);
+		await rudi.tap(m['button.confirm']);
+		const ticket = templatePattern('submitted').exec(rudi.lastText)![2];
+		const row = await rowOf(stack(), ticket);
+		const kept = decodeApplicationCell(row.values[c.application]) as {
+			data: Record<string, unknown>;
+		};
+		expect([kept.data.nama, kept.data.nik, kept.data.pekerjaan]).toEqual([
+			'Rudi Hartono',
+			defaultAnswer(service.fields.find((f) => f.key === 'nik')!),
+			'Guru Honorer',
+		]);
+		expect(JSON.stringify(row.values)).not.toContain('Mohon dibantu');
+	});
+});

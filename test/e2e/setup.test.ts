@@ -17,7 +17,7 @@ import type { WorkflowFile } from '../../sandbox/runtime/workflow-file';
 import setupWorkflow from '../../workflows/setup.json';
 import layout from '../../templates/sheet.json';
 import { readPdf, squash } from '../support/pdfText';
-import { residentClient } from './support/clients';
+import { faultClient, residentClient } from './support/clients';
 import { nextUnpromptedMessage } from './support/office';
 import { Resident, submitRequest } from './support/resident';
 import { stackInfo, type StackInfo } from './support/stack-info';
@@ -438,4 +438,57 @@ test('a form value written like an n8n expression prints as typed on the sample 
 	expect(letters).toHaveLength(2);
 	for (const letter of letters)
 		expect(letter.parameters.signatory.name).toBe('={{ "=\\u007b\\u007b $json \\u007d\\u007d" }}');
+});
+
+test('a stored spreadsheet Google refuses to read (403, not gone) stops the run at Google Refused: nothing is replaced', async () => {
+	const setup = (await workflows()).find((w) => w.name === SETUP)!;
+	const installed = async () =>
+		JSON.stringify(
+			(await workflows())
+				.filter((w) => w.name !== SETUP)
+				.map((w) => [w.name, w.active, w.nodes])
+				.sort(),
+		);
+	const googleBefore = await google();
+	const installedBefore = await installed();
+	const seen = new Set(
+		(await api.list<{ id: string }>(`/executions?workflowId=${setup.id}`)).map((e) => e.id),
+	);
+	// The first call to Google Sheets (Find Spreadsheet) answers 403 PERMISSION_DENIED, as when
+	// the spreadsheet was unshared from the service account: it still exists, so it must be kept.
+	const faults = faultClient(info);
+	await faults.arm({ service: 'sheets', operation: 'any', status: 403, times: 1 });
+	let outcome: string;
+	try {
+		outcome = await submitSetup('Jl. Pahlawan No. 9, Madiun').then(
+			() => 'the run finished',
+			(error: Error) => error.message,
+		);
+	} finally {
+		await faults.clear();
+	}
+	expect(outcome).not.toBe('the run finished');
+	const run = await waitFor(
+		async () =>
+			(await api.list<{ id: string; status: string }>(`/executions?workflowId=${setup.id}`)).find(
+				(e) => !seen.has(e.id) && !['new', 'running'].includes(e.status),
+			),
+		{ timeoutMs: 60000, description: 'the refused Setup run to end' },
+	);
+	const full = await api.call<{
+		status: string;
+		data: { resultData: { lastNodeExecuted: string; error?: { message?: string } } };
+	}>('GET', `/executions/${run.id}?includeData=true`);
+	expect(full.status).toBe('error');
+	expect(full.data.resultData.lastNodeExecuted).toBe('Google Refused');
+	// Google's answer is named, so the admin knows what to fix.
+	expect(full.data.resultData.error?.message).toMatch(/not a 404, so nothing was replaced/);
+	expect(full.data.resultData.error?.message).toMatch(/The caller does not have permission/);
+	// Nothing created, nothing moved: the same spreadsheets and folders, the same workflows.
+	const googleAfter = await google();
+	expect(googleAfter.spreadsheets.map((s) => s.spreadsheetId)).toEqual(
+		googleBefore.spreadsheets.map((s) => s.spreadsheetId),
+	);
+	expect(googleAfter.folders.map((f) => f.id)).toEqual(googleBefore.folders.map((f) => f.id));
+	expect(await installed()).toBe(installedBefore);
 });

@@ -1,17 +1,21 @@
 // Batch signing through BSrE, as an office that signs in batches runs it: staff approve, the row
 // waits as "Menunggu TTE", the signatory follows the WhatsApp link to the n8n form and enters the
-// passphrase once (first wrong, then right), the resident receives the signed PDF. Then the
-// passphrase is looked for everywhere it could have been kept: absent.
+// passphrase once (first wrong, then right), every waiting letter is signed and each resident
+// receives the signed PDF. Then the passphrase is looked for everywhere it could have been kept:
+// absent, but for the form's own runs, which n8n has marked deleted and erases at its next pass.
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 import office from '../../sandbox/office.json';
 import { SANDBOX_BSRE } from '../../sandbox/server/bsre';
+import { ensureNode24 } from '../../sandbox/runtime/install';
 import { SANDBOX_SIGNATORY_LOGIN } from '../../sandbox/runtime/stack';
 import tteForm from '../../templates/signing/tte-form.json';
 import { renderLetter } from '../../nodes/domain/letter';
 import { loadSigner, signPdf } from '../../nodes/domain/signing';
 import { sampleRequest } from '../support/letterSamples';
+import { readPdf, squash } from '../support/pdfText';
 import { pdfsig } from '../support/signingFixtures';
 import { createTestCa, toPkcs12Base64 } from '../support/sandbox';
 import verification from '../../templates/signing/verification.json';
@@ -111,6 +115,71 @@ async function signAll(
 const bsreCalls = async () =>
 	((await (await fetch(`${stack().sandboxUrl}/bsre/calls`)).json()) as { sign: number }).sign;
 
+/** Every execution n8n keeps, with its data: all pages of the API, not only the first. */
+async function everyExecution(): Promise<Array<{ id: string }>> {
+	const all: Array<{ id: string }> = [];
+	let cursor: string | undefined;
+	do {
+		const page = await api<{ data: Array<{ id: string }>; nextCursor?: string | null }>(
+			`/executions?includeData=true&limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+		);
+		all.push(...page.data);
+		cursor = page.nextCursor ?? undefined;
+	} while (cursor);
+	return all;
+}
+
+/** A row holding a searched text; for execution data, its execution's workflow and deletion mark. */
+interface Held {
+	table: string;
+	row: number;
+	needle: string;
+	workflowId?: string;
+	deletedAt?: string | null;
+}
+
+/**
+ * The rows of the SQLite database at `path` (its -wal included, as SQLite reads it) whose text
+ * holds one of `needles`: table and row number. Read with the runtime's Node 24 (node:sqlite),
+ * read-only, while n8n keeps running.
+ */
+async function rowsHolding(path: string, needles: string[]): Promise<Held[]> {
+	const node = await ensureNode24({ log: () => undefined });
+	const script = `
+		const { DatabaseSync } = require('node:sqlite');
+		const [path, ...needles] = process.argv.slice(1);
+		const db = new DatabaseSync(path, { readOnly: true });
+		const hits = [];
+		const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all();
+		for (const { name } of tables) {
+			const rows = db.prepare('SELECT * FROM "' + name.replace(/"/g, '""') + '"').all();
+			rows.forEach((row, i) => {
+				const text = Object.values(row)
+					.map((v) => (v instanceof Uint8Array ? Buffer.from(v).toString('latin1') : String(v)))
+					.join('\\n');
+				for (const needle of needles)
+					if (text.includes(needle)) {
+						const hit = { table: name, row: i, needle };
+						if (name === 'execution_data') {
+							const run = db
+								.prepare('SELECT workflowId, deletedAt FROM execution_entity WHERE id = ?')
+								.get(row.executionId);
+							Object.assign(hit, run ?? {});
+						}
+						hits.push(hit);
+					}
+			});
+		}
+		db.close();
+		process.stdout.write(JSON.stringify(hits));
+	`;
+	const out = execFileSync(node.bin, ['-e', script, path, ...needles], {
+		encoding: 'utf8',
+		maxBuffer: 64 * 1024 * 1024,
+	});
+	return JSON.parse(out) as Held[];
+}
+
 /** Every file under `dir` (n8n's database and its WAL, binary data, logs), not installed packages. */
 function filesUnder(dir: string): string[] {
 	return readdirSync(dir).flatMap((name) => {
@@ -145,23 +214,27 @@ describe('batch signing through BSrE (the TTE form)', () => {
 	}, 300000);
 
 	it(
-		'approved → Menunggu TTE → the signatory signs in the form → the resident gets a signed PDF; the passphrase is kept nowhere',
+		'approved → Menunggu TTE → the signatory signs both waiting letters in one form submission → each resident gets a signed PDF; the passphrase is kept nowhere but in runs n8n has marked deleted',
 		async () => {
 			const started = Date.now();
 			const signatory = new Resident(stack(), SIGNATORY_WA, 'Lurah');
 			const dewi = new Resident(stack(), '6281344440021', 'Dewi Lestari');
-			const ticket = await submitRequest(dewi, 'domisili');
+			const fitri = new Resident(stack(), '6281344440025', 'Fitri Handayani');
+			const tickets = [
+				await submitRequest(dewi, 'domisili'),
+				await submitRequest(fitri, 'domisili'),
+			];
 			const invitesBefore = (await signatory.chat()).length;
-			const dewiBefore = (await dewi.chat()).length;
-			await decide(stack(), ticket, statuses.approved);
+			const chatsBefore = [(await dewi.chat()).length, (await fitri.chat()).length];
+			for (const ticket of tickets) await decide(stack(), ticket, statuses.approved);
 
-			// Numbered, waiting for the signature; the signatory gets the link, the resident nothing yet.
-			const waiting = await rowOf(
-				stack(),
-				ticket,
-				(r) => r.values[c.status] === statuses.awaitingSignature,
+			// Numbered, waiting for the signature; the signatory gets the link, the residents nothing yet.
+			const waiting = await Promise.all(
+				tickets.map((ticket) =>
+					rowOf(stack(), ticket, (r) => r.values[c.status] === statuses.awaitingSignature),
+				),
 			);
-			expect(waiting.values[c.letterNumber]).toMatch(/\/\d{3}\//);
+			for (const row of waiting) expect(row.values[c.letterNumber]).toMatch(/\/\d{3}\//);
 			const invite = await waitFor(
 				async () =>
 					(await signatory.chat())
@@ -172,8 +245,9 @@ describe('batch signing through BSrE (the TTE form)', () => {
 			const formUrl = /https?:\/\/\S+\/form\/tte/.exec(invite.text)?.[0];
 			expect(formUrl).toBeDefined();
 
-			// A wrong passphrase: the letter keeps waiting, with a reason staff can read; the
-			// signatory reads how many wrong passphrases BSrE allows before it locks the certificate.
+			// A wrong passphrase: the letters keep waiting, the first one BSrE refused with a reason
+			// staff can read; the signatory reads how many wrong passphrases BSrE allows before it
+			// locks the certificate.
 			const wrong = await signAll(formUrl!, WRONG_PASSPHRASE);
 			expect(wrong.page).toContain('Menunggu TTE');
 			expect(wrong.page).toMatch(/type=['"]password['"]/);
@@ -181,38 +255,82 @@ describe('batch signing through BSrE (the TTE form)', () => {
 			expect(wrong.shown).toContain(
 				`setelah ${tteForm.bsreWrongPassphraseLimit} kali passphrase salah`,
 			);
-			const refused = await rowOf(stack(), ticket, (r) => r.values[c.problem] !== '');
-			expect(refused.values[c.status]).toBe(statuses.awaitingSignature);
-			expect(refused.values[c.problem]).toMatch(/^TTE belum selesai: Passphrase TTE salah/);
-			expect((await dewi.chat()).slice(dewiBefore).some((m) => m.document)).toBe(false);
-
-			// The right one: signed through the BSrE stand-in and sent.
-			await signAll(formUrl!, SANDBOX_BSRE.passphrase);
-			const letter = await waitFor(
-				async () =>
-					(await dewi.chat()).slice(dewiBefore).find((m) => m.direction === 'out' && m.document),
-				{ timeoutMs: 60000, description: "the signed letter in the resident's chat" },
+			const refused = await waitFor(
+				async () => {
+					const rows = await Promise.all(tickets.map((t) => rowOf(stack(), t, () => true)));
+					return rows.some((r) => r.values[c.problem] !== '') && rows;
+				},
+				{ timeoutMs: 60000, description: 'the reason on the letter BSrE refused' },
 			);
-			const pdf = await dewi.download(letter.document!.url);
-			const report = pdfsig(pdf);
-			expect(report).toMatchObject({ valid: true, wholeDocument: true });
-			expect(report.signers).toEqual([SANDBOX_BSRE.users['3577010101700001'].name]);
-			const done = await rowOf(stack(), ticket, (r) => r.values[c.status] === statuses.done);
-			expect(done.values[c.problem]).toBe('');
-			expect(done.values[c.letterNumber]).toBe(waiting.values[c.letterNumber]);
+			for (const row of refused) expect(row.values[c.status]).toBe(statuses.awaitingSignature);
+			expect(
+				refused.map((r) => /^TTE belum selesai: Passphrase TTE salah/.test(r.values[c.problem])),
+			).toContain(true);
+			const residents = [dewi, fitri];
+			const documents = async () =>
+				Promise.all(
+					residents.map(async (r, i) =>
+						(await r.chat()).slice(chatsBefore[i]).find((m) => m.direction === 'out' && m.document),
+					),
+				);
+			expect((await documents()).every((d) => d === undefined)).toBe(true);
+
+			// The right one, once: both letters signed through the BSrE stand-in (one call each) and sent.
+			const callsBefore = await bsreCalls();
+			await signAll(formUrl!, SANDBOX_BSRE.passphrase);
+			const letters = await waitFor(
+				async () => {
+					const found = await documents();
+					return found.every((d) => d !== undefined) && found;
+				},
+				{ timeoutMs: 60000, description: "both signed letters in the residents' chats" },
+			);
+			expect(await bsreCalls()).toBe(callsBefore + 2);
+			for (const [i, letter] of letters.entries()) {
+				const report = pdfsig(await residents[i].download(letter!.document!.url));
+				expect(report).toMatchObject({ valid: true, wholeDocument: true });
+				expect(report.signers).toEqual([SANDBOX_BSRE.users['3577010101700001'].name]);
+				const done = await rowOf(stack(), tickets[i], (r) => r.values[c.status] === statuses.done);
+				expect(done.values[c.problem]).toBe('');
+				expect(done.values[c.letterNumber]).toBe(waiting[i].values[c.letterNumber]);
+				expect(
+					squash(
+						(await readPdf(await residents[i].download(letter!.document!.url)))
+							.map((p) => p.text)
+							.join(' '),
+					),
+				).toContain(done.values[c.letterNumber]);
+			}
 
 			// Nowhere: n8n's database (executions), binary data and logs; every sheet tab; every chat
 			// and every call the sandbox's Meta and Google saw.
 			const secrets = [SANDBOX_BSRE.passphrase, WRONG_PASSPHRASE];
 			// Every execution n8n kept, with its data: none holds the passphrase (the signing
 			// workflow's own runs are deleted when they end).
-			const kept = await api<{ data: unknown[] }>('/executions?includeData=true&limit=250');
-			for (const secret of secrets) expect(JSON.stringify(kept.data)).not.toContain(secret);
-			// The files under n8n's folder: the database, binary data, logs. SQLite's write-ahead log
-			// (-wal, -shm) is left out on purpose: it holds the pages of the deleted run until the next
-			// checkpoint (n8n does not turn on secure_delete); docs/signing.md states this limit.
-			const files = filesUnder(stack().userFolder).filter((f) => !/\.sqlite-(wal|shm)$/.test(f));
-			expect(files.some((f) => /database\.sqlite$/.test(f))).toBe(true);
+			const kept = await everyExecution();
+			expect(kept.length).toBeGreaterThan(0);
+			for (const secret of secrets)
+				expect(kept.filter((e) => JSON.stringify(e).includes(secret)).map((e) => e.id)).toEqual([]);
+			// Every row n8n's database holds, read as SQLite reads it: the main file and the
+			// write-ahead log (-wal) together. What raw bytes remain of deleted rows is not data
+			// (n8n does not turn on SQLite's secure_delete): docs/signing.md states that limit.
+			const database = filesUnder(stack().userFolder).find((f) => /database\.sqlite$/.test(f))!;
+			expect(database).toBeDefined();
+			const held = await rowsHolding(database, [...secrets, dewi.waId]);
+			// The search reads the live rows: the resident's session row is found by her number.
+			expect(held.some((hit) => hit.needle === dewi.waId)).toBe(true);
+			// The one place it stays a while: the form's own runs. n8n (pruning on) does not erase an
+			// unsaved run at its end but marks it deleted, and erases it at its next hard-delete pass
+			// (EXECUTIONS_DATA_PRUNE_HARD_DELETE_INTERVAL, 15 minutes); nowhere else, and never a run
+			// kept for reading.
+			const signingId = stack().workflows.find((w) => w.file.endsWith('signing.json'))!.id;
+			const holding = held.filter((hit) => secrets.includes(hit.needle));
+			expect(holding.map((hit) => [hit.table, hit.workflowId, !!hit.deletedAt])).toEqual(
+				holding.map(() => ['execution_data', signingId, true]),
+			);
+			// Every other file under n8n's folder (binary data, logs, settings), byte by byte.
+			const files = filesUnder(stack().userFolder).filter((f) => !/\.sqlite(-wal|-shm)?$/.test(f));
+			expect(files.length).toBeGreaterThan(0);
 			for (const file of files) {
 				const bytes = readFileSync(file);
 				for (const secret of secrets) expect([file, bytes.includes(secret)]).toEqual([file, false]);

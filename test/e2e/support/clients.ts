@@ -112,7 +112,14 @@ export function staffClient(info: StackInfo, columns: { status?: string; note?: 
 			}),
 		calls: () =>
 			call<
-				Array<{ host: string; method: string; path: string; status?: number; bodySummary?: string }>
+				Array<{
+					at: string;
+					host: string;
+					method: string;
+					path: string;
+					status?: number;
+					bodySummary?: string;
+				}>
 			>(`${base}/api/calls`),
 		reset: () => call(`${base}/api/reset`, { method: 'POST' }),
 	};

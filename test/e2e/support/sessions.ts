@@ -7,6 +7,8 @@ export interface SessionRow {
 	waId: string;
 	version: number;
 	session: string;
+	/** When the resident last wrote (ISO), which Send Notice reads as Meta's 24-hour window. */
+	lastInboundAt?: string;
 }
 
 async function sessionsTable(info: StackInfo): Promise<{ api: string; headers: HeadersInit }> {
