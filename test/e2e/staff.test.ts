@@ -70,10 +70,13 @@ describe('staff alerts', () => {
 		const ticket = await submitRequest(resident, domisili.key);
 		const row = await rowOf(stack(), ticket);
 		const newRequest = staffAlerts('pecelan_petugas_permohonan_baru', ticket);
-		const [alert] = await waitFor(async () => {
-			const found = await newRequest();
-			return found.length > 0 && found;
-		}, { timeoutMs: 180000, intervalMs: 1000, description: `the new-request alert for ${ticket}` });
+		const [alert] = await waitFor(
+			async () => {
+				const found = await newRequest();
+				return found.length > 0 && found;
+			},
+			{ timeoutMs: 180000, intervalMs: 1000, description: `the new-request alert for ${ticket}` },
+		);
 		expect(alert.text).toContain(domisili.title);
 		expect(alert.text).toContain(row.values[columns.name]);
 		expect(alert.text).toContain(`range=A${row.rowNumber}`);
@@ -91,14 +94,16 @@ describe('staff alerts', () => {
 		await staffClient(stack()).setCells(row.rowNumber, {
 			[columns.receivedAt]: wibText(Date.now() - 12 * DAY),
 		});
-		const [reminder] = await waitFor(async () => {
-			const found = await late();
-			return found.length > 0 && found;
-		}, { timeoutMs: 180000, intervalMs: 1000, description: `the reminder for ${ticket}` });
+		const [reminder] = await waitFor(
+			async () => {
+				const found = await late();
+				return found.length > 0 && found;
+			},
+			{ timeoutMs: 180000, intervalMs: 1000, description: `the reminder for ${ticket}` },
+		);
 		expect(service.standardDays).toBe(1);
-		const [, waited, standard] = /(\d+) hari kerja, melewati standar pelayanan (\d+) hari kerja/.exec(
-			reminder.text,
-		)!;
+		const [, waited, standard] =
+			/(\d+) hari kerja, melewati standar pelayanan (\d+) hari kerja/.exec(reminder.text)!;
 		expect(Number(standard)).toBe(1);
 		// 12 calendar days hold at least 6 full working days whatever the holidays.
 		expect(Number(waited)).toBeGreaterThanOrEqual(6);
@@ -117,7 +122,7 @@ describe('the Buku Agenda (register of letters out)', () => {
 	};
 	everyFewSeconds(REGISTER, 'Every 5 Minutes');
 
-	it('holds each issued letter once, with its number, classification, subject, holder and signer', async () => {
+	it('holds each issued letter once, with its number, classification, subject, holder and signer, and marks it revoked', async () => {
 		const resident = new Resident(stack(), '6281377780103', 'Wulan');
 		const domisili = catalog.services.find((s) => s.key === 'domisili')!;
 		const ticket = await submitRequest(resident, domisili.key);
@@ -141,6 +146,18 @@ describe('the Buku Agenda (register of letters out)', () => {
 		expect(entry.values[r.date]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
 		expect(Number(entry.values[r.sequence])).toBeGreaterThanOrEqual(1);
 		await roundsAfter(REGISTER, new Date(), 3);
+		expect((await tab()).filter((e) => e.values[r.number] === number)).toHaveLength(1);
+
+		// Staff revoke the letter: its register row stays and says so.
+		await decide(stack(), ticket, statuses.revoked);
+		const revoked = await waitFor(
+			async () =>
+				(await tab()).find(
+					(e) => e.values[r.number] === number && e.values[r.notes] === statuses.revoked,
+				),
+			{ timeoutMs: 240000, intervalMs: 1000, description: `${number} marked revoked` },
+		);
+		expect(revoked.values[r.sequence]).toBe(entry.values[r.sequence]);
 		expect((await tab()).filter((e) => e.values[r.number] === number)).toHaveLength(1);
 	});
 });

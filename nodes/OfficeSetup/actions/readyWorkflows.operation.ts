@@ -66,7 +66,8 @@ export const description: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: '07:30',
-		description: "Time of day (WIB, HH:mm) of the staff's morning digest; empty keeps the workflow's",
+		description:
+			"Time of day (WIB, HH:mm) of the staff's morning digest; empty keeps the workflow's",
 		displayOptions: show,
 	},
 	{ ...paperOption, displayOptions: show },

@@ -161,7 +161,8 @@ function withOffice(node: WorkflowNodeFile, office: OfficeSettings): Record<stri
 	if (node.type === SERVICE_DESK && parameters.operation === 'staffAlerts') {
 		// No number given: nobody is alerted (never the sandbox's number).
 		parameters.staffNumbers = literalParameter(staffNumbers(office.staffWhatsApp).join(', '));
-		if (office.digestTime?.trim()) parameters.digestTime = literalParameter(office.digestTime.trim());
+		if (office.digestTime?.trim())
+			parameters.digestTime = literalParameter(office.digestTime.trim());
 	}
 	if (node.type === SERVICE_DESK && parameters.operation === 'letterRegister') {
 		const signer = signatoryOf(office).name;
@@ -242,6 +243,8 @@ export function readyWorkflows(
 	if (wrongStaff)
 		throw new Error(`The staff WhatsApp number "${wrongStaff}" is not a valid phone number`);
 	if (office.digestTime?.trim() && !/^([01]?\d|2[0-3])[:.][0-5]\d$/.test(office.digestTime.trim()))
-		throw new Error(`The digest time "${office.digestTime}" is not a time of day (HH:mm, e.g. 07:30)`);
+		throw new Error(
+			`The digest time "${office.digestTime}" is not a time of day (HH:mm, e.g. 07:30)`,
+		);
 	return files.map((file) => readyWorkflow(file, office));
 }

@@ -72,7 +72,10 @@ export function registerChanges(
 		if (row) {
 			const notes = text(row[r.notes]);
 			if (revoked && !notes.toLowerCase().includes(revokedWord.toLowerCase()))
-				revoke.push({ [r.number]: number, [r.notes]: notes ? `${notes}; ${revokedWord}` : revokedWord });
+				revoke.push({
+					[r.number]: number,
+					[r.notes]: notes ? `${notes}; ${revokedWord}` : revokedWord,
+				});
 			continue;
 		}
 		const date = at ? wibDateTime(at) : '';

@@ -26,7 +26,8 @@ const properties: INodeProperties[] = [
 		name: 'signer',
 		type: 'string',
 		default: '',
-		description: "Who signs the office's letters, as the register names them (the Setup form fills it)",
+		description:
+			"Who signs the office's letters, as the register names them (the Setup form fills it)",
 	},
 ];
 
@@ -47,11 +48,15 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			(row): row is Record<string, unknown> => typeof row === 'object' && row !== null,
 		);
 	const catalog = getCatalog.call(this, 0);
-	const { append, revoke } = registerChanges(list('letters') as IssuedLetter[], list('registerRows'), {
-		signer: String(this.getNodeParameter('signer', 0, '') ?? '').trim(),
-		classificationOf: (title) =>
-			catalog.services.find((s) => s.title === title)?.letter.classification,
-	});
+	const { append, revoke } = registerChanges(
+		list('letters') as IssuedLetter[],
+		list('registerRows'),
+		{
+			signer: String(this.getNodeParameter('signer', 0, '') ?? '').trim(),
+			classificationOf: (title) =>
+				catalog.services.find((s) => s.title === title)?.letter.classification,
+		},
+	);
 	const items = (rows: Array<Record<string, string>>) =>
 		rows.map((json) => ({ json, pairedItem: { item: 0 } }));
 	return [items(append), items(revoke)];

@@ -32,7 +32,7 @@ const properties: INodeProperties[] = [
 		name: 'spreadsheetId',
 		type: 'string',
 		default: '',
-		description: "The requests spreadsheet, for the links in the alerts",
+		description: 'The requests spreadsheet, for the links in the alerts',
 	},
 	{
 		displayName: 'Request Rows',
@@ -69,7 +69,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		placeholder: '2026-12-31, 2027-01-02',
 		description:
-			"Days the office is closed besides weekends and the bundled national holidays and cuti bersama (templates/holidays), as YYYY-MM-DD separated by commas",
+			'Days the office is closed besides weekends and the bundled national holidays and cuti bersama (templates/holidays), as YYYY-MM-DD separated by commas',
 	},
 	{
 		displayName: 'Announce Rows of the Last Hours',

@@ -256,7 +256,9 @@ describe('loadCatalog: resolving', () => {
 		input.services[0].standardDays = 2;
 		expect(loadCatalog(input).services[0].standardDays).toBe(2);
 		const standards = defaultCatalog().services.map((s) => s.standardDays);
-		expect(standards.every((days) => Number.isInteger(days) && days! >= 1 && days! <= 3)).toBe(true);
+		expect(standards.every((days) => Number.isInteger(days) && days! >= 1 && days! <= 3)).toBe(
+			true,
+		);
 	});
 
 	it('merges the admin messages over the default texts', () => {

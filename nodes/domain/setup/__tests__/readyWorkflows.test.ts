@@ -138,9 +138,9 @@ describe('the ready workflows for an office', () => {
 		expect(() =>
 			readyWorkflows(BUNDLED_WORKFLOWS, { ...office, staffWhatsApp: '0812 9916 0004, bu sari' }),
 		).toThrow('"bu sari" is not a valid phone number');
-		expect(() =>
-			readyWorkflows(BUNDLED_WORKFLOWS, { ...office, digestTime: 'pagi' }),
-		).toThrow('"pagi" is not a time of day');
+		expect(() => readyWorkflows(BUNDLED_WORKFLOWS, { ...office, digestTime: 'pagi' })).toThrow(
+			'"pagi" is not a time of day',
+		);
 	});
 
 	it('number letters with the unit code', () => {

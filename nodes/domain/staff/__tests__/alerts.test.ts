@@ -82,11 +82,29 @@ describe('staff alerts', () => {
 
 	it('tells of complaints and hand-offs still open, not of finished ones', () => {
 		const complaints = [
-			{ [k.ticket]: 'ADU-1', [k.status]: 'Baru', [k.name]: 'Budi', [k.complaint]: 'Antre lama', [k.receivedAt]: '2026-12-07T05:00:00Z' },
-			{ [k.ticket]: 'ADU-2', [k.status]: 'Selesai', [k.name]: 'Ani', [k.complaint]: 'x', [k.receivedAt]: '2026-12-07T05:00:00Z' },
+			{
+				[k.ticket]: 'ADU-1',
+				[k.status]: 'Baru',
+				[k.name]: 'Budi',
+				[k.complaint]: 'Antre lama',
+				[k.receivedAt]: '2026-12-07T05:00:00Z',
+			},
+			{
+				[k.ticket]: 'ADU-2',
+				[k.status]: 'Selesai',
+				[k.name]: 'Ani',
+				[k.complaint]: 'x',
+				[k.receivedAt]: '2026-12-07T05:00:00Z',
+			},
 		];
 		const handoffs = [
-			{ [h.at]: '2026-12-07T06:00:00.000+07:00', [h.status]: 'Baru', [h.waId]: '6281', [h.name]: 'Tono', [h.message]: 'mau tanya' },
+			{
+				[h.at]: '2026-12-07T06:00:00.000+07:00',
+				[h.status]: 'Baru',
+				[h.waId]: '6281',
+				[h.name]: 'Tono',
+				[h.message]: 'mau tanya',
+			},
 		];
 		const alerts = staffAlerts(input({ complaints, handoffs, staff: [STAFF[0]] }));
 		expect(alerts.map((a) => a.key)).toEqual([
@@ -103,11 +121,13 @@ describe('staff alerts', () => {
 			request('FRIDAY', '2026-12-04 10:00:00'),
 			request('LATE', '2026-11-30 10:00:00'),
 		];
-		const complaints = [{ [k.ticket]: 'ADU-1', [k.status]: 'Baru', [k.receivedAt]: '2026-12-01T05:00:00Z' }];
+		const complaints = [
+			{ [k.ticket]: 'ADU-1', [k.status]: 'Baru', [k.receivedAt]: '2026-12-01T05:00:00Z' },
+		];
 		const digest = (iso: string, digestTime = '07:30') =>
-			staffAlerts(input({ requests, complaints, digestTime, now: new Date(iso), staff: [STAFF[0]] })).filter(
-				(a) => a.kind === 'digest',
-			);
+			staffAlerts(
+				input({ requests, complaints, digestTime, now: new Date(iso), staff: [STAFF[0]] }),
+			).filter((a) => a.kind === 'digest');
 		expect(digest('2026-12-07T00:29:00Z')).toEqual([]); // 07:29 WIB
 		const [sent] = digest('2026-12-07T00:30:00Z');
 		expect(sent.key).toBe(`digest:2026-12-07>${STAFF[0]}`);

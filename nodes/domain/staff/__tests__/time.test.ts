@@ -6,9 +6,7 @@ describe('the office clock (WIB)', () => {
 		expect(wibDateTime(new Date('2026-12-07T17:05:09.162Z'))).toBe('2026-12-08 00:05:09');
 		const times = ['2026-12-07T23:59:00Z', '2026-12-07T01:00:00Z', '2026-11-30T12:00:00Z'];
 		const written = times.map((t) => wibDateTime(new Date(t)));
-		expect([...written].sort()).toEqual(
-			[...times].sort().map((t) => wibDateTime(new Date(t))),
-		);
+		expect([...written].sort()).toEqual([...times].sort().map((t) => wibDateTime(new Date(t))));
 	});
 
 	it('reads every form the sheet has held as the same instant', () => {
@@ -42,6 +40,12 @@ describe('working days', () => {
 		const friday = Date.parse('2026-12-11T03:00:00Z');
 		expect(workingDaysWaited(friday, Date.parse('2026-12-15T03:00:00Z'), closed)).toBe(1);
 		// Late on Monday 7th UTC is already Tuesday 8th in WIB.
-		expect(workingDaysWaited(Date.parse('2026-12-07T18:00:00Z'), Date.parse('2026-12-09T02:00:00Z'), closed)).toBe(0);
+		expect(
+			workingDaysWaited(
+				Date.parse('2026-12-07T18:00:00Z'),
+				Date.parse('2026-12-09T02:00:00Z'),
+				closed,
+			),
+		).toBe(0);
 	});
 });
