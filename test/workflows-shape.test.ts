@@ -30,9 +30,11 @@ const NODE_LIMITS: Record<string, number> = {
 	'approvals.json': 66,
 	'intake.json': 36,
 	'setup.json': 40,
+	'register.json': 6,
 	'report.json': 11,
 	'retention.json': 15,
 	'signing.json': 14,
+	'staff-alerts.json': 17,
 	'verify.json': 8,
 	'save-session.json': 15,
 };

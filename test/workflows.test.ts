@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { sheetTabs } from '../nodes/domain/sheet/requestRow';
-import { setupTables } from './support/setupTables';
+import { officeTables, setupTables } from './support/setupTables';
 
 const dir = join(__dirname, '..', 'workflows');
 const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
@@ -41,16 +41,26 @@ describe('ready workflows', () => {
 		}
 	});
 
-	it.each(files)('%s uses only data tables the Setup workflow creates', (file) => {
-		const tables = setupTables().map((t) => t.name);
-		type TableNode = {
-			type: string;
-			parameters: { dataTableId?: { value?: string }; tableName?: string };
-		};
-		for (const node of read(file).nodes as TableNode[])
-			if (node.type === 'n8n-nodes-base.dataTable')
-				expect(tables).toContain(node.parameters.dataTableId?.value ?? node.parameters.tableName);
-	});
+	it.each(files)(
+		'%s uses only data tables the Setup workflow or the workflow itself creates',
+		(file) => {
+			const own = officeTables().filter((t) => !setupTables().some((s) => s.name === t.name));
+			const created = (read(file).nodes as Array<{ type: string; parameters: Record<string, any> }>)
+				.filter((n) => n.type === 'n8n-nodes-base.dataTable' && n.parameters.resource === 'table')
+				.map((n) => String(n.parameters.tableName));
+			const tables = [
+				...setupTables().map((t) => t.name),
+				...own.map((t) => t.name).filter((name) => created.includes(name)),
+			];
+			type TableNode = {
+				type: string;
+				parameters: { dataTableId?: { value?: string }; tableName?: string };
+			};
+			for (const node of read(file).nodes as TableNode[])
+				if (node.type === 'n8n-nodes-base.dataTable')
+					expect(tables).toContain(node.parameters.dataTableId?.value ?? node.parameters.tableName);
+		},
+	);
 
 	it.each(files)('%s: every Google node signs in with the service account it names', (file) => {
 		// Without the parameter n8n wants the OAuth2 credential instead and refuses to activate.
@@ -71,8 +81,8 @@ describe('the Setup workflow (setup.json)', () => {
 	type Node = { name: string; type: string; parameters: Record<string, any> };
 	const nodes = setup.nodes as Node[];
 
-	it('creates every data table the ready workflows use, with every column they write, reusing an existing one', () => {
-		const tables = setupTables();
+	it('creates every data table the ready workflows use (or each workflow its own), with every column they write, reusing an existing one', () => {
+		const tables = officeTables();
 		type TableNode = { type: string; parameters: Record<string, any> };
 		const used = files
 			.filter((f) => f !== 'setup.json')

@@ -99,6 +99,8 @@ const answers = (address: string, staffEmails = '', more: Record<string, string>
 	unitCode: '400.10.2',
 	adminWhatsApp: ADMIN,
 	staffEmails,
+	staffWhatsApp: '0813 9916 0005, 0813 9916 0006',
+	digestTime: '07:15',
 	...more,
 });
 
@@ -209,7 +211,7 @@ test('the spreadsheet and the folder are shared with the staff e-mail typed, and
 
 test('the ready workflows are installed, active, on the new ids, with the form’s letterhead', async () => {
 	const installed = (await workflows()).filter((w) => w.name !== SETUP);
-	expect(installed.map((w) => w.name).sort()).toHaveLength(7);
+	expect(installed.map((w) => w.name).sort()).toHaveLength(9);
 	for (const w of installed) expect(w.active).toBe(true);
 	// The callers of the session-save sub-workflow point at the one installed.
 	const save = installed.find((w) => w.name === 'Pecelan · Save session safely')!;
@@ -232,6 +234,12 @@ test('the ready workflows are installed, active, on the new ids, with the form�
 	);
 	expect(notices.map((n) => n.parameters.to)).toEqual(['6281299160003', '6281299160003']);
 	expect(text).not.toContain('6281100000099');
+	// The staff alerts go to the staff numbers from the form, at its digest time.
+	const alerts = installed
+		.flatMap((w) => w.nodes)
+		.find((n) => n.parameters.operation === 'staffAlerts')!;
+	expect(alerts.parameters.staffNumbers).toBe('6281399160005, 6281399160006');
+	expect(alerts.parameters.digestTime).toBe('07:15');
 	const letters = installed.flatMap((w) =>
 		w.nodes.filter((n) => n.type === 'n8n-nodes-pecelan.letterPdf'),
 	);

@@ -12,7 +12,7 @@ describe('Office Setup node', () => {
 		const [[out]] = await run({ operation: 'spreadsheetRequest', title: 'Kelurahan Maju' });
 		const body = out.json.body as { properties: IDataObject; sheets: unknown[] };
 		expect(body.properties.title).toBe('Kelurahan Maju');
-		expect(body.sheets).toHaveLength(5);
+		expect(body.sheets).toHaveLength(6);
 	});
 
 	it("lays out Google's answer for a created spreadsheet, and says what a wrong input lacks", async () => {
@@ -23,7 +23,7 @@ describe('Office Setup node', () => {
 		const [[out]] = await run({ operation: 'spreadsheetLayout', spreadsheet });
 		expect(out.json.spreadsheetId).toBe('abc');
 		expect(JSON.stringify(out.json.structure)).toContain('ONE_OF_LIST');
-		expect((out.json.headers as { data: unknown[] }).data).toHaveLength(5);
+		expect((out.json.headers as { data: unknown[] }).data).toHaveLength(6);
 		await expect(run({ operation: 'spreadsheetLayout', spreadsheet: { id: 1 } })).rejects.toThrow(
 			'The spreadsheet has no spreadsheetId or sheets',
 		);
@@ -48,9 +48,9 @@ describe('Office Setup node', () => {
 		]);
 		const sub = { json: { id: '9', name: 'Pecelan · Save session safely' } };
 		const [items] = await run({ ...parameters, installed: [verify, sub] });
-		expect(items).toHaveLength(6);
+		expect(items).toHaveLength(8);
 		expect(items.every((i) => i.pairedItem && (i.json.body as IDataObject).nodes)).toBe(true);
-		expect(items.map((i) => i.json.id)).toEqual([null, null, '7', null, null, null]);
+		expect(items.map((i) => i.json.id)).toEqual([null, null, '7', null, null, null, null, null]);
 		expect(items.some((i) => i.json.callersWaiting)).toBe(false);
 		expect(JSON.stringify(items)).toContain('"googleApi":{"id":"g","name":"Google"}');
 		expect(JSON.stringify(items[0].json.body)).toContain(

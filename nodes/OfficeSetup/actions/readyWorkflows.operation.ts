@@ -55,6 +55,26 @@ export const description: INodeProperties[] = [
 			'Where the monthly report and the "letters wait for your TTE" notice go; empty keeps the workflows\' number',
 		displayOptions: show,
 	},
+	{
+		displayName: 'Staff WhatsApp Numbers',
+		name: 'staffWhatsApp',
+		type: 'string',
+		default: '',
+		placeholder: '0812 3456 7890, 0813 1111 2222',
+		description:
+			'Who the staff alerts go to (new requests, complaints, hand-offs, late requests, the morning digest), separated by commas; empty: no staff alerts',
+		displayOptions: show,
+	},
+	{
+		displayName: 'Morning Digest At',
+		name: 'digestTime',
+		type: 'string',
+		default: '',
+		placeholder: '07:30',
+		description:
+			"Time of day (WIB, HH:mm) of the staff's morning digest; empty keeps the workflow's",
+		displayOptions: show,
+	},
 	{ ...paperOption, displayOptions: show },
 	{
 		displayName: 'Unit Code',
@@ -176,6 +196,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<ItemR
 		regency: String(this.getNodeParameter('regency', i, '')),
 		signatory: this.getNodeParameter('signatory', i, {}) as Record<string, string>,
 		signatoryWhatsApp: String(this.getNodeParameter('signatoryWhatsApp', i, '')),
+		staffWhatsApp: String(this.getNodeParameter('staffWhatsApp', i, '')),
+		digestTime: String(this.getNodeParameter('digestTime', i, '')),
 		paper: this.getNodeParameter('paper', i, '') as OfficeSettings['paper'],
 		unitCode: String(this.getNodeParameter('unitCode', i, '')),
 		credentials: credentialsOf(this, i),

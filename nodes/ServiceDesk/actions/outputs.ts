@@ -2,7 +2,8 @@
  * The outputs of each operation, so the editor shows each branch. Serialised into the node's
  * `outputs` expression: keep it self-contained. "Handle Message" and "Route Saved Step" route a
  * step's results; "Triage Decisions" routes approved, rejected and fix-requested rows, rows sent but
- * not marked, and unreadable rows; the other operations have one output.
+ * not marked, and unreadable rows; "Letter Register" gives new register rows and revocations;
+ * the other operations have one output.
  */
 export const outputsFor = (operation: string) => {
 	const named = (...names: string[]) => names.map((displayName) => ({ type: 'main', displayName }));
@@ -10,5 +11,6 @@ export const outputsFor = (operation: string) => {
 		return named('Reply', 'Submitted', 'Status Question', 'Hand-off', 'Survey Answer', 'Complaint');
 	if (operation === 'triage')
 		return named('Approved', 'Rejected', 'Fix Requested', 'Sent, Not Marked', 'Unreadable');
+	if (operation === 'letterRegister') return named('New Letters', 'Revoked Since');
 	return [{ type: 'main' }];
 };

@@ -203,6 +203,8 @@ function readService(
 	};
 	if (keywords) service.keywords = keywords;
 	else delete service.keywords;
+	const standardDays = readInteger(o, 'standardDays', path, 1);
+	if (standardDays !== undefined) service.standardDays = standardDays;
 	readServiceChecks(service, o, path);
 	return service;
 }

@@ -113,6 +113,11 @@ export interface ServiceSpec {
 	};
 	/** Answers that contradict each other or the letter (nodes/domain/crosscheck). */
 	rules?: Rule[];
+	/**
+	 * The published service standard: working days from a complete request to the letter. A
+	 * request waiting longer is brought to the staff's attention (staff alerts); none: no reminder.
+	 */
+	standardDays?: number;
 }
 
 export interface OfficeInfo {

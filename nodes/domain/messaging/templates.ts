@@ -13,6 +13,11 @@ import botIsBack from '../../../templates/whatsapp/layanan-aktif-kembali.json';
 import monthlyReport from '../../../templates/whatsapp/laporan-bulanan.json';
 import signatureWaiting from '../../../templates/whatsapp/tte-menunggu.json';
 import adminTest from '../../../templates/whatsapp/uji-admin.json';
+import staffNewRequest from '../../../templates/whatsapp/petugas-permohonan-baru.json';
+import staffComplaint from '../../../templates/whatsapp/petugas-pengaduan.json';
+import staffHandoff from '../../../templates/whatsapp/petugas-bicara.json';
+import staffPastStandard from '../../../templates/whatsapp/petugas-lewat-standar.json';
+import staffDigest from '../../../templates/whatsapp/petugas-ringkasan-pagi.json';
 
 export interface TemplateComponent {
 	type: 'HEADER' | 'BODY' | 'FOOTER' | 'BUTTONS';
@@ -49,6 +54,11 @@ export const OFFICE_TEMPLATES = [
 	monthlyReport,
 	signatureWaiting,
 	adminTest,
+	staffNewRequest,
+	staffComplaint,
+	staffHandoff,
+	staffPastStandard,
+	staffDigest,
 ] as OfficeTemplate[];
 
 export function officeTemplate(name: string): OfficeTemplate | undefined {

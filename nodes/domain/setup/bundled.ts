@@ -5,14 +5,25 @@
  */
 import approvals from '../../../workflows/approvals.json';
 import intake from '../../../workflows/intake.json';
+import register from '../../../workflows/register.json';
 import report from '../../../workflows/report.json';
 import retention from '../../../workflows/retention.json';
 import saveSession from '../../../workflows/save-session.json';
 import signing from '../../../workflows/signing.json';
+import staffAlerts from '../../../workflows/staff-alerts.json';
 import verify from '../../../workflows/verify.json';
 import type { WorkflowFileShape } from './workflowFile';
 
-export const BUNDLED_WORKFLOWS = [intake, approvals, verify, signing, report, retention].map(
+export const BUNDLED_WORKFLOWS = [
+	intake,
+	approvals,
+	verify,
+	signing,
+	report,
+	retention,
+	staffAlerts,
+	register,
+].map(
 	(file) => file as unknown as WorkflowFileShape,
 );
 

@@ -39,6 +39,10 @@ export interface OfficeSettings {
 	signatory: Record<string, string>;
 	/** The signatory's WhatsApp number, as typed (0812…, +62…): the report and the TTE notice go there. */
 	signatoryWhatsApp?: string;
+	/** Staff WhatsApp numbers as typed, separated by commas: the staff alerts go there (none: off). */
+	staffWhatsApp?: string;
+	/** The staff's morning digest time (HH:mm WIB). */
+	digestTime?: string;
 	paper?: 'F4' | 'A4' | '';
 	/** The unit code in letter numbers (Triage's `{unit}`). */
 	unitCode?: string;
@@ -131,6 +135,15 @@ function signatoryOf(office: OfficeSettings): Record<string, string> {
 	return { ...(title ? { title } : {}), ...filled(office.signatory) };
 }
 
+/** Staff numbers as WhatsApp ids; the empty list for none given. */
+function staffNumbers(typed: string | undefined): string[] {
+	return String(typed ?? '')
+		.split(/[,;\n]/)
+		.map((part) => part.trim())
+		.filter(Boolean)
+		.map((part) => toWhatsAppId(part) ?? part);
+}
+
 /** Every value the office gave goes in as text, never as an n8n expression (./literal). */
 function withOffice(node: WorkflowNodeFile, office: OfficeSettings): Record<string, unknown> {
 	const parameters = { ...(node.parameters ?? {}) };
@@ -147,6 +160,16 @@ function withOffice(node: WorkflowNodeFile, office: OfficeSettings): Record<stri
 	if (node.type === SERVICE_REPORT && parameters.operation === 'reportPdf') {
 		parameters.letterhead = { ...(parameters.letterhead as object), ...letterhead };
 		parameters.reportOptions = { ...(parameters.reportOptions as object), ...paper };
+	}
+	if (node.type === SERVICE_DESK && parameters.operation === 'staffAlerts') {
+		// No number given: nobody is alerted (never the sandbox's number).
+		parameters.staffNumbers = literalParameter(staffNumbers(office.staffWhatsApp).join(', '));
+		if (office.digestTime?.trim())
+			parameters.digestTime = literalParameter(office.digestTime.trim());
+	}
+	if (node.type === SERVICE_DESK && parameters.operation === 'letterRegister') {
+		const signer = signatoryOf(office).name;
+		if (signer) parameters.signer = literalParameter(signer);
 	}
 	if (node.type === SERVICE_DESK && parameters.operation === 'triage' && office.unitCode?.trim())
 		parameters.unitCode = literalParameter(office.unitCode.trim());
@@ -216,6 +239,16 @@ export function readyWorkflows(
 	if (office.signatoryWhatsApp?.trim() && !toWhatsAppId(office.signatoryWhatsApp))
 		throw new Error(
 			`The signatory's WhatsApp number "${office.signatoryWhatsApp}" is not a valid phone number`,
+		);
+	const wrongStaff = String(office.staffWhatsApp ?? '')
+		.split(/[,;\n]/)
+		.map((part) => part.trim())
+		.find((part) => part && !toWhatsAppId(part));
+	if (wrongStaff)
+		throw new Error(`The staff WhatsApp number "${wrongStaff}" is not a valid phone number`);
+	if (office.digestTime?.trim() && !/^([01]?\d|2[0-3])[:.][0-5]\d$/.test(office.digestTime.trim()))
+		throw new Error(
+			`The digest time "${office.digestTime}" is not a time of day (HH:mm, e.g. 07:30)`,
 		);
 	return files.map((file) => readyWorkflow(file, office));
 }

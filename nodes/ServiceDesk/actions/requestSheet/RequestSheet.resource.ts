@@ -2,13 +2,17 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { Operation } from '../../../n8nHelpers/itemLoop';
 import * as expiredFolders from './expiredFolders.operation';
+import * as letterRegister from './letterRegister.operation';
 import * as sheetRow from './sheetRow.operation';
+import * as staffAlerts from './staffAlerts.operation';
 import * as statusReply from './statusReply.operation';
 import * as triage from './triage.operation';
 
 export const operations: Record<string, Operation> = {
 	expiredFolders,
+	letterRegister,
 	sheetRow,
+	staffAlerts,
 	statusReply,
 	triage,
 };
@@ -29,10 +33,24 @@ export const description: INodeProperties[] = [
 					"Which requests' Drive folders to delete: finished for longer than the retention period",
 			},
 			{
+				name: 'Letter Register',
+				value: 'letterRegister',
+				action: 'Bring the register of letters out up to date',
+				description:
+					'The Buku Agenda rows of letters not in it yet, and of letters revoked since they were entered',
+			},
+			{
 				name: 'Request Row',
 				value: 'sheetRow',
 				action: 'Build the request row for the sheet',
 				description: 'Turn a submitted application into the row staff work on',
+			},
+			{
+				name: 'Staff Alerts',
+				value: 'staffAlerts',
+				action: 'Find what staff should be told',
+				description:
+					'New requests, complaints, hand-offs, requests past their service standard and the morning digest, each once',
 			},
 			{
 				name: 'Status Reply',
@@ -51,7 +69,9 @@ export const description: INodeProperties[] = [
 		default: 'sheetRow',
 	},
 	...expiredFolders.description,
+	...letterRegister.description,
 	...sheetRow.description,
+	...staffAlerts.description,
 	...statusReply.description,
 	...triage.description,
 ];

@@ -33,6 +33,12 @@ describe('loadCatalog: admin mistakes name their path', () => {
 			/expected "words" or "sentence", got "title"/,
 		],
 		[
+			'a service standard that is not a whole number of days',
+			(c) => (c.services[0].standardDays = 1.5),
+			'services[0].standardDays',
+			/expected a whole number ≥ 1, got/,
+		],
+		[
 			'missing question',
 			(c) => delete c.services[0].fields[2].question,
 			'services[0].fields[2].question',
@@ -243,6 +249,16 @@ describe('loadCatalog: resolving', () => {
 			identityRetentionDays: 90,
 		});
 		expect(catalog.services[0].fields[0].required).toBe(true);
+	});
+
+	it("keeps a service's standard in working days, and the default catalog gives one to every service", () => {
+		const input = minimalCatalog();
+		input.services[0].standardDays = 2;
+		expect(loadCatalog(input).services[0].standardDays).toBe(2);
+		const standards = defaultCatalog().services.map((s) => s.standardDays);
+		expect(standards.every((days) => Number.isInteger(days) && days! >= 1 && days! <= 3)).toBe(
+			true,
+		);
 	});
 
 	it('merges the admin messages over the default texts', () => {

@@ -30,6 +30,8 @@ describe('the ready workflows for an office', () => {
 			'Pecelan · Batch Signing (TTE form)',
 			'Pecelan · Monthly report (service indicators)',
 			'Pecelan · Retention (purge inactive sessions)',
+			'Pecelan · Staff alerts',
+			'Pecelan · Buku Agenda (register of letters out)',
 		]);
 	});
 
@@ -118,6 +120,29 @@ describe('the ready workflows for an office', () => {
 		).toThrow('"pak lurah" is not a valid phone number');
 	});
 
+	it('send the staff alerts to the staff numbers and at the digest time the form gave', () => {
+		const alertsNode = (settings: OfficeSettings) =>
+			readyWorkflows(BUNDLED_WORKFLOWS, settings)
+				.flatMap((w) => w.body.nodes)
+				.find((n) => n.parameters?.operation === 'staffAlerts')!;
+		const given = alertsNode({
+			...office,
+			staffWhatsApp: '0812-9916 0004, +62 813 1111 2222',
+			digestTime: '06:45',
+		});
+		expect(given.parameters?.staffNumbers).toBe('6281299160004, 6281311112222');
+		expect(given.parameters?.digestTime).toBe('06:45');
+		expect(alertsNode(office).parameters?.digestTime).toBe('07:30');
+		// Without numbers nobody is alerted: the sandbox's number never stays in an office.
+		expect(alertsNode(office).parameters?.staffNumbers).toBe('');
+		expect(() =>
+			readyWorkflows(BUNDLED_WORKFLOWS, { ...office, staffWhatsApp: '0812 9916 0004, bu sari' }),
+		).toThrow('"bu sari" is not a valid phone number');
+		expect(() => readyWorkflows(BUNDLED_WORKFLOWS, { ...office, digestTime: 'pagi' })).toThrow(
+			'"pagi" is not a time of day',
+		);
+	});
+
 	it('number letters with the unit code', () => {
 		const triage = nodesOfType('n8n-nodes-pecelan.serviceDesk').filter(
 			({ n }) => n.parameters?.operation === 'triage',
@@ -147,7 +172,7 @@ describe('the ready workflows for an office', () => {
 				{ id: 'w-other', name: 'Something else' },
 			],
 		});
-		expect(again.map((w) => w.id)).toEqual(['w-intake', null, null, null, null, null]);
+		expect(again.map((w) => w.id)).toEqual(['w-intake', null, null, null, null, null, null, null]);
 		expect(ready.every((w) => w.id === null)).toBe(true);
 	});
 

@@ -51,7 +51,7 @@ describe("the office's spreadsheet", () => {
 		]);
 		const frozen = requests.filter((r) => 'updateSheetProperties' in r) as any[];
 		expect(frozen.map((r) => r.updateSheetProperties.properties.sheetId)).toEqual([
-			0, 101, 102, 103, 104,
+			0, 101, 102, 103, 104, 105,
 		]);
 	});
 
@@ -65,12 +65,13 @@ describe("the office's spreadsheet", () => {
 			'Survei IKM',
 			'Bicara Petugas',
 			'Laporan',
+			'Buku Agenda',
 		]);
 		const frozen = (requests.filter((r) => 'updateSheetProperties' in r) as any[]).map(
 			(r) => r.updateSheetProperties.properties.sheetId,
 		);
 		const addedIds = added.map((r) => r.addSheet.properties.sheetId);
-		expect(frozen).toEqual([0, addedIds[0], 9, addedIds[1], addedIds[2]]);
+		expect(frozen).toEqual([0, addedIds[0], 9, addedIds[1], addedIds[2], addedIds[3]]);
 	});
 
 	it('lays out a spreadsheet it already laid out without a second copy of any tab', () => {

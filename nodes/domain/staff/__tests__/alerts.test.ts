@@ -1,0 +1,144 @@
+import { DEFAULT_SHEET_LAYOUT } from '../../sheet/requestRow';
+import { staffAlerts, type AlertInput } from '../alerts';
+import { BUNDLED_HOLIDAYS } from '../workingDays';
+
+const c = DEFAULT_SHEET_LAYOUT.columns;
+const k = DEFAULT_SHEET_LAYOUT.tabs.complaints.columns;
+const h = DEFAULT_SHEET_LAYOUT.tabs.handoffs.columns;
+const STAFF = ['6281100000088', '6281100000087'];
+// Monday 7 December 2026, 14:00 WIB.
+const now = new Date('2026-12-07T07:00:00Z');
+
+const request = (ticket: string, receivedAt: string, extra: Record<string, unknown> = {}) => ({
+	row_number: 5,
+	[c.ticket]: ticket,
+	[c.status]: 'Menunggu',
+	[c.name]: 'Sari Wulandari',
+	[c.service]: 'Surat Keterangan Domisili',
+	[c.serviceKey]: 'domisili',
+	[c.receivedAt]: receivedAt,
+	...extra,
+});
+
+function input(over: Partial<AlertInput> = {}): AlertInput {
+	return {
+		requests: [],
+		complaints: [],
+		handoffs: [],
+		alerted: [],
+		staff: STAFF,
+		now,
+		digestTime: '',
+		holidays: new Set(BUNDLED_HOLIDAYS),
+		standardDays: (key) => (key === 'domisili' ? 1 : undefined),
+		spreadsheetId: 'S1',
+		...over,
+	};
+}
+
+describe('staff alerts', () => {
+	it('announces a new request to every staff number, with a link to its row', () => {
+		const alerts = staffAlerts(input({ requests: [request('PCL-1', '2026-12-07 13:40:00')] }));
+		expect(alerts.map((a) => [a.kind, a.to, a.key])).toEqual([
+			['request', STAFF[0], `request:PCL-1>${STAFF[0]}`],
+			['request', STAFF[1], `request:PCL-1>${STAFF[1]}`],
+		]);
+		expect(alerts[0].values).toEqual({
+			ticket: 'PCL-1',
+			serviceTitle: 'Surat Keterangan Domisili',
+			name: 'Sari Wulandari',
+			link: 'https://docs.google.com/spreadsheets/d/S1/edit#gid=0&range=A5',
+		});
+	});
+
+	it('sends nothing already sent, and a number added later only gets what is new', () => {
+		const requests = [request('PCL-1', '2026-12-07T06:40:00Z')];
+		const alerted = [`request:PCL-1>${STAFF[0]}`];
+		expect(staffAlerts(input({ requests, alerted })).map((a) => a.to)).toEqual([STAFF[1]]);
+	});
+
+	it('does not announce rows older than a day, or requests staff already decided', () => {
+		const requests = [
+			request('OLD', '2026-12-05T06:00:00Z'),
+			request('DONE', '2026-12-07 13:00:00', { [c.status]: 'Disetujui' }),
+		];
+		expect(staffAlerts(input({ requests, standardDays: () => 3 }))).toEqual([]);
+	});
+
+	it('reminds of a request past its standard in working days, weekends and holidays left out', () => {
+		// In on Wednesday 23 December 2026: the 24th (cuti bersama) and 25th (Christmas) are closed.
+		const requests = [request('LATE', '2026-12-23 10:00:00')];
+		const at = (iso: string) =>
+			staffAlerts(input({ requests, now: new Date(iso), staff: [STAFF[0]] })).filter(
+				(a) => a.kind === 'overdue',
+			);
+		// Monday 28th: the 24th-27th were not working days; nothing has passed in full.
+		expect(at('2026-12-28T03:00:00Z')).toEqual([]);
+		// Tuesday 29th: Monday passed in full, one working day: past the standard of 1.
+		const [late] = at('2026-12-29T03:00:00Z');
+		expect(late.key).toBe(`overdue:LATE>${STAFF[0]}`);
+		expect(late.values).toMatchObject({ ticket: 'LATE', workingDays: '1', standardDays: '1' });
+	});
+
+	it('tells of complaints and hand-offs still open, not of finished ones', () => {
+		const complaints = [
+			{
+				[k.ticket]: 'ADU-1',
+				[k.status]: 'Baru',
+				[k.name]: 'Budi',
+				[k.complaint]: 'Antre lama',
+				[k.receivedAt]: '2026-12-07T05:00:00Z',
+			},
+			{
+				[k.ticket]: 'ADU-2',
+				[k.status]: 'Selesai',
+				[k.name]: 'Ani',
+				[k.complaint]: 'x',
+				[k.receivedAt]: '2026-12-07T05:00:00Z',
+			},
+		];
+		const handoffs = [
+			{
+				[h.at]: '2026-12-07T06:00:00.000+07:00',
+				[h.status]: 'Baru',
+				[h.waId]: '6281',
+				[h.name]: 'Tono',
+				[h.message]: 'mau tanya',
+			},
+		];
+		const alerts = staffAlerts(input({ complaints, handoffs, staff: [STAFF[0]] }));
+		expect(alerts.map((a) => a.key)).toEqual([
+			`complaint:ADU-1>${STAFF[0]}`,
+			`handoff:6281:2026-12-07T06:00:00.000+07:00>${STAFF[0]}`,
+		]);
+		expect(alerts[0].values).toMatchObject({ name: 'Budi', complaint: 'Antre lama' });
+		expect(alerts[1].values).toMatchObject({ name: 'Tono', waId: '6281', message: 'mau tanya' });
+	});
+
+	it('sends the morning digest once a working day, from its time on, with the requests by age', () => {
+		const requests = [
+			request('TODAY', '2026-12-07 08:00:00'),
+			request('FRIDAY', '2026-12-04 10:00:00'),
+			request('LATE', '2026-11-30 10:00:00'),
+		];
+		const complaints = [
+			{ [k.ticket]: 'ADU-1', [k.status]: 'Baru', [k.receivedAt]: '2026-12-01T05:00:00Z' },
+		];
+		const digest = (iso: string, digestTime = '07:30') =>
+			staffAlerts(
+				input({ requests, complaints, digestTime, now: new Date(iso), staff: [STAFF[0]] }),
+			).filter((a) => a.kind === 'digest');
+		expect(digest('2026-12-07T00:29:00Z')).toEqual([]); // 07:29 WIB
+		const [sent] = digest('2026-12-07T00:30:00Z');
+		expect(sent.key).toBe(`digest:2026-12-07>${STAFF[0]}`);
+		expect(sent.values).toMatchObject({
+			date: '7 Desember 2026',
+			waiting: '3',
+			byAge: '1 masuk hari ini, 1 masih dalam standar pelayanan, 1 lewat standar pelayanan',
+			complaints: '1',
+		});
+		expect(digest('2026-12-07T00:30:00Z', '')).toEqual([]);
+		// Saturday 12 December: no digest.
+		expect(digest('2026-12-12T02:00:00Z')).toEqual([]);
+	});
+});

@@ -1,0 +1,175 @@
+/**
+ * What staff are told on WhatsApp, decided from the sheet's rows: a new request, a complaint, a
+ * resident asking for a person, a request past its service standard (in working days), and the
+ * morning digest. Each alert has a key; an alert whose key was already sent is not made again,
+ * so the caller remembers the keys it sent (a data table) and each alert goes out once, also
+ * across restarts. One alert per staff number: adding a number later sends that number only
+ * what is new from then on.
+ */
+import wording from '../../../templates/staff-alerts.json';
+import { formatDateId } from '../indonesian/format';
+import { DEFAULT_SHEET_LAYOUT, statusKeyOf, type SheetLayout } from '../sheet/requestRow';
+import { parseSheetTime, wibDay, wibMinuteOfDay } from './time';
+import { isWorkingDay, workingDaysWaited } from './workingDays';
+
+export type Row = Record<string, unknown>;
+
+export type AlertKind = 'request' | 'complaint' | 'handoff' | 'overdue' | 'digest';
+
+export interface StaffAlert {
+	/** What was alerted, for whom: remembered so it is never sent again. */
+	key: string;
+	kind: AlertKind;
+	/** The staff member's WhatsApp id. */
+	to: string;
+	/** The values of the kind's WhatsApp template (templates/whatsapp/petugas-*.json). */
+	values: Record<string, string>;
+}
+
+export interface AlertInput {
+	requests: Row[];
+	complaints: Row[];
+	handoffs: Row[];
+	/** Keys of the alerts already sent. */
+	alerted: Iterable<string>;
+	/** Staff WhatsApp ids. */
+	staff: string[];
+	now: Date;
+	/** The digest's time of day, `HH:mm` WIB; empty: no digest. */
+	digestTime: string;
+	/** Closed days besides weekends (`YYYY-MM-DD`). */
+	holidays: ReadonlySet<string>;
+	/** A service's standard in working days, by its key; undefined: no reminder for it. */
+	standardDays(serviceKey: string): number | undefined;
+	spreadsheetId: string;
+	/** New requests, complaints and hand-offs older than this are not announced (default 24). */
+	freshHours?: number;
+}
+
+const cell = (row: Row, column: string) => {
+	const value = row[column];
+	return value === undefined || value === null ? '' : String(value).trim();
+};
+
+/** `HH:mm` → minutes past midnight; undefined when not a time of day. */
+export function minutesOfDay(text: string): number | undefined {
+	const m = /^([01]?\d|2[0-3])[:.]([0-5]\d)$/.exec(String(text ?? '').trim());
+	return m ? Number(m[1]) * 60 + Number(m[2]) : undefined;
+}
+
+function sheetLink(spreadsheetId: string, row?: unknown): string {
+	const base = `https://docs.google.com/spreadsheets/d/${spreadsheetId}/edit`;
+	const line = Number(row);
+	// The requests tab is the spreadsheet's first (gid 0): Setup creates it first.
+	return Number.isInteger(line) && line > 1 ? `${base}#gid=0&range=A${line}` : base;
+}
+
+interface Found {
+	key: string;
+	kind: AlertKind;
+	values: Record<string, string>;
+}
+
+function fill(text: string, count: number): string {
+	return text.replace('{count}', String(count));
+}
+
+/** Every alert due now, one per staff number, none whose key is in `alerted`. */
+export function staffAlerts(input: AlertInput, layout: SheetLayout = DEFAULT_SHEET_LAYOUT) {
+	const now = input.now.getTime();
+	const fresh = (input.freshHours ?? 24) * 3_600_000;
+	const isFresh = (at: number | undefined) => at !== undefined && now - at <= fresh && at <= now;
+	const c = layout.columns;
+	const tabs = layout.tabs ?? DEFAULT_SHEET_LAYOUT.tabs;
+	const done = layout.statuses.done.toLowerCase();
+	const found: Found[] = [];
+	const link = sheetLink(input.spreadsheetId);
+
+	let waiting = 0;
+	const byAge = { today: 0, withinStandard: 0, pastStandard: 0 };
+	const today = wibDay(now);
+	for (const row of input.requests) {
+		const ticket = cell(row, c.ticket);
+		if (!ticket || statusKeyOf(cell(row, c.status), layout) !== 'pending') continue;
+		const receivedAt = parseSheetTime(row[c.receivedAt]);
+		const values = {
+			ticket,
+			serviceTitle: cell(row, c.service),
+			name: cell(row, c.name),
+			link: sheetLink(input.spreadsheetId, row.row_number),
+		};
+		if (isFresh(receivedAt)) found.push({ key: `request:${ticket}`, kind: 'request', values });
+		waiting++;
+		const standard = input.standardDays(cell(row, c.serviceKey));
+		const waited =
+			receivedAt === undefined ? undefined : workingDaysWaited(receivedAt, now, input.holidays);
+		if (receivedAt !== undefined && wibDay(receivedAt) === today) byAge.today++;
+		else if (standard !== undefined && waited !== undefined && waited >= standard) {
+			byAge.pastStandard++;
+			found.push({
+				key: `overdue:${ticket}`,
+				kind: 'overdue',
+				values: { ...values, workingDays: String(waited), standardDays: String(standard) },
+			});
+		} else byAge.withinStandard++;
+	}
+
+	const k = tabs.complaints.columns;
+	let openComplaints = 0;
+	for (const row of input.complaints) {
+		const ticket = cell(row, k.ticket);
+		if (!ticket || cell(row, k.status).toLowerCase() === done) continue;
+		openComplaints++;
+		if (isFresh(parseSheetTime(row[k.receivedAt])))
+			found.push({
+				key: `complaint:${ticket}`,
+				kind: 'complaint',
+				values: { ticket, name: cell(row, k.name), complaint: cell(row, k.complaint), link },
+			});
+	}
+
+	const h = tabs.handoffs.columns;
+	for (const row of input.handoffs) {
+		const at = cell(row, h.at);
+		const waId = cell(row, h.waId);
+		if (!at || cell(row, h.status).toLowerCase() === done) continue;
+		if (isFresh(parseSheetTime(row[h.at])))
+			found.push({
+				key: `handoff:${waId}:${at}`,
+				kind: 'handoff',
+				values: { name: cell(row, h.name), waId, message: cell(row, h.message), link },
+			});
+	}
+
+	const digestAt = minutesOfDay(input.digestTime);
+	if (
+		digestAt !== undefined &&
+		wibMinuteOfDay(now) >= digestAt &&
+		isWorkingDay(today, input.holidays)
+	) {
+		const d = wording.digest;
+		const parts = (['today', 'withinStandard', 'pastStandard'] as const)
+			.filter((bucket) => byAge[bucket] > 0)
+			.map((bucket) => fill(d[bucket], byAge[bucket]));
+		found.push({
+			key: `digest:${today}`,
+			kind: 'digest',
+			values: {
+				date: formatDateId(today),
+				waiting: String(waiting),
+				byAge: parts.length ? parts.join(d.separator) : d.none,
+				complaints: String(openComplaints),
+				link,
+			},
+		});
+	}
+
+	const sent = new Set(input.alerted);
+	const alerts: StaffAlert[] = [];
+	for (const to of input.staff)
+		for (const alert of found) {
+			const key = `${alert.key}>${to}`;
+			if (!sent.has(key)) alerts.push({ ...alert, key, to });
+		}
+	return alerts;
+}

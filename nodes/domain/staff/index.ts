@@ -1,0 +1,15 @@
+export {
+	staffAlerts,
+	minutesOfDay,
+	type AlertInput,
+	type AlertKind,
+	type StaffAlert,
+} from './alerts';
+export { parseSheetTime, wibDateTime, wibDay } from './time';
+export { BUNDLED_HOLIDAYS, isWorkingDay, workingDaysWaited } from './workingDays';
+export {
+	registerChanges,
+	registerColumns,
+	type IssuedLetter,
+	type RegisterChanges,
+} from './register';
