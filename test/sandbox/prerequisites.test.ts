@@ -7,7 +7,17 @@ import { aptPackagesFor, Machine, missingFor } from '../../sandbox/runtime/check
 import { whichOnPath } from '../../sandbox/runtime/prerequisites';
 
 const POSTGRES = '/usr/lib/postgresql/15/bin/initdb';
-const EVERYTHING = ['chromium', 'pdfsig', 'g++', 'make', 'python3', POSTGRES, 'redis-server'];
+const FONTS = '/usr/share/fonts/truetype/dejavu';
+const EVERYTHING = [
+	'chromium',
+	'pdfsig',
+	FONTS,
+	'g++',
+	'make',
+	'python3',
+	POSTGRES,
+	'redis-server',
+];
 
 /** A machine whose PATH holds exactly `commands`. */
 function machine(commands: string[], extra: Partial<Machine> = {}): Machine {
@@ -40,7 +50,9 @@ test('npm start does not need Chromium', () => {
 });
 
 test('each missing piece gets its own line', () => {
-	expect(missingFor('test', machine(['chromium', 'pdfsig', POSTGRES, 'redis-server']))).toEqual([
+	expect(
+		missingFor('test', machine(['chromium', 'pdfsig', FONTS, POSTGRES, 'redis-server'])),
+	).toEqual([
 		COMPILER_LINE,
 		"missing: make (make), needed for building n8n's SQLite module on its first install: apt-get install make",
 		"missing: Python 3 (python3), needed for building n8n's SQLite module on its first install: apt-get install python3",
@@ -69,6 +81,7 @@ test('CI gets the Debian packages to install, each once', () => {
 	expect(aptPackagesFor('test', machine([]))).toEqual([
 		'chromium',
 		'poppler-utils',
+		'fonts-dejavu-core',
 		'build-essential',
 		'make',
 		'python3',
