@@ -28,13 +28,14 @@ const drawn = (workflow: Workflow) => workflow.nodes.filter((n) => n.type !== ST
 /** The most nodes each canvas may hold: none may grow back. */
 const NODE_LIMITS: Record<string, number> = {
 	'approvals.json': 66,
-	'intake.json': 36,
+	'intake.json': 28,
 	'setup.json': 40,
 	'report.json': 11,
 	'retention.json': 15,
 	'signing.json': 14,
 	'verify.json': 8,
 	'save-session.json': 15,
+	'file-documents.json': 9,
 };
 
 /** A node as a link of a chain: its type and what it does (operation). */
@@ -82,6 +83,14 @@ describe('ready workflows an admin can read', () => {
 		expect(files.sort()).toEqual(Object.keys(NODE_LIMITS).sort());
 	});
 
+	it.each(files)(
+		'%s names each node once, sticky notes included (n8n refuses it otherwise)',
+		(file) => {
+			const names = read(file).nodes.map((n) => n.name);
+			expect(names.filter((name, i) => names.indexOf(name) !== i)).toEqual([]);
+		},
+	);
+
 	it.each(files)('%s stays within its node limit (sticky notes not counted)', (file) => {
 		expect(drawn(read(file)).length).toBeLessThanOrEqual(NODE_LIMITS[file]);
 	});
@@ -114,11 +123,17 @@ describe('ready workflows an admin can read', () => {
 			'approvals.json: Invite to Survey',
 			'approvals.json: Reopen for Fix',
 			'approvals.json: Resume Bot',
+			'intake.json: File Complaint Photo',
+			'intake.json: File Request Documents',
 			'intake.json: Save Session Safely',
 		]);
 		for (const { node } of calls) {
 			const sub = calledSubWorkflow(node, SUB_WORKFLOWS)!;
-			expect(sub.name).toBe('Pecelan · Save session safely');
+			expect(sub.name).toBe(
+				node.name.startsWith('File ')
+					? 'Pecelan · File documents in Drive'
+					: 'Pecelan · Save session safely',
+			);
 			const trigger = sub.nodes.find((n) => n.type === 'n8n-nodes-base.executeWorkflowTrigger')!;
 			const inputs = (trigger.parameters as { workflowInputs: { values: Array<{ name: string }> } })
 				.workflowInputs.values;

@@ -131,9 +131,18 @@ describe.each(journeys)('a letter end to end: $service', (journey) => {
 		// The name cell reads back as the literal text typed, never as a formula's result.
 		expect(row.values[c.name]).toBe(journey.typedName ?? journey.name);
 		expect(row.values[c.nik]).toBe(nik);
+		// Dokumen: what the request's folder holds (each required document named), then its link.
+		const [holds, link, ...more] = row.values[c.documents].split('\n');
+		expect(more).toEqual([]);
 		for (const doc of service.documents.filter((d) => !d.optional))
-			expect(row.values[c.documents]).toContain(doc.label);
-		const photo = await fetch(/(https?:\/\/\S+)/.exec(row.values[c.documents])![1]);
+			expect(holds).toContain(doc.label);
+		const folder = (await (await fetch(link)).json()) as {
+			folder: string;
+			files: Array<{ name: string; url: string }>;
+		};
+		expect(folder.folder).toBe(ticket);
+		expect(holds).toMatch(new RegExp(`^${folder.files.length} `));
+		const photo = await fetch(new URL(folder.files[0].url, link));
 		expect(await photo.text()).toMatch(/^photo of /);
 
 		const before = (await resident.chat()).length;

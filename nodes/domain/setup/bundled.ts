@@ -4,6 +4,7 @@
  * installed nodes. The Setup workflow itself is not among them: it installs the others.
  */
 import approvals from '../../../workflows/approvals.json';
+import fileDocuments from '../../../workflows/file-documents.json';
 import intake from '../../../workflows/intake.json';
 import report from '../../../workflows/report.json';
 import retention from '../../../workflows/retention.json';
@@ -17,4 +18,6 @@ export const BUNDLED_WORKFLOWS = [intake, approvals, verify, signing, report, re
 );
 
 /** The sub-workflows the ready workflows call (./subWorkflows): installed before their callers. */
-export const SUB_WORKFLOWS = [saveSession].map((file) => file as unknown as WorkflowFileShape);
+export const SUB_WORKFLOWS = [saveSession, fileDocuments].map(
+	(file) => file as unknown as WorkflowFileShape,
+);
