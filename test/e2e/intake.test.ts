@@ -132,17 +132,17 @@ describe.each(journeys)('a letter end to end: $service', (journey) => {
 		expect(row.values[c.name]).toBe(journey.typedName ?? journey.name);
 		expect(row.values[c.nik]).toBe(nik);
 		// Dokumen: what the request's folder holds (each required document named), then its link.
-		const [holds, link, ...more] = row.values[c.documents].split('\n');
+		const [holds, folderLink, ...more] = row.values[c.documents].split('\n');
 		expect(more).toEqual([]);
 		for (const doc of service.documents.filter((d) => !d.optional))
 			expect(holds).toContain(doc.label);
-		const folder = (await (await fetch(link)).json()) as {
+		const folder = (await (await fetch(folderLink)).json()) as {
 			folder: string;
 			files: Array<{ name: string; url: string }>;
 		};
 		expect(folder.folder).toBe(ticket);
 		expect(holds).toMatch(new RegExp(`^${folder.files.length} `));
-		const photo = await fetch(new URL(folder.files[0].url, link));
+		const photo = await fetch(new URL(folder.files[0].url, folderLink));
 		expect(await photo.text()).toMatch(/^photo of /);
 
 		const before = (await resident.chat()).length;
