@@ -35,6 +35,12 @@ const median = (values: number[]) => {
 	return sorted.length ? sorted[Math.floor(sorted.length / 2)] : NaN;
 };
 
+/** The 95th percentile (nearest rank). */
+const p95 = (values: number[]) => {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted.length ? sorted[Math.ceil(sorted.length * 0.95) - 1] : NaN;
+};
+
 async function executions(office: Office, workflowName: string): Promise<Execution[]> {
 	const workflow = office.stack.provisioned.workflows.find((w) => w.name === workflowName)!;
 	const url = `${office.stack.n8n.url}/api/v1/executions?workflowId=${workflow.id}&includeData=true&limit=${MESSAGES + 5}`;
@@ -95,17 +101,17 @@ async function main() {
 				.map((v) => v.toFixed(1))
 				.join(' ')}`,
 		);
-		console.log(`intake: reply median ${median(intake)} ms`);
+		console.log(`intake: reply median ${median(intake)} ms, p95 ${p95(intake)} ms`);
 		perNode(await executions(office, INTAKE_WORKFLOW));
-		console.log(`floor: reply median ${median(floor)} ms`);
+		console.log(`floor: reply median ${median(floor)} ms, p95 ${p95(floor)} ms`);
 		perNode(await executions(office, FLOOR_WORKFLOW));
-		console.log(`floor, tables by name: reply median ${median(byName)} ms`);
+		console.log(`floor, tables by name: reply median ${median(byName)} ms, p95 ${p95(byName)} ms`);
 		perNode(await executions(office, FLOOR_BY_NAME_WORKFLOW));
-		console.log(`floor + 40 idle nodes: reply median ${median(padded)} ms`);
+		console.log(`floor + 40 idle nodes: reply median ${median(padded)} ms, p95 ${p95(padded)} ms`);
 		perNode(await executions(office, PADDED_FLOOR_WORKFLOW));
-		console.log(`stock floor: reply median ${median(stock)} ms`);
+		console.log(`stock floor: reply median ${median(stock)} ms, p95 ${p95(stock)} ms`);
 		perNode(await executions(office, STOCK_FLOOR_WORKFLOW));
-		console.log(`bare: reply median ${median(bare)} ms`);
+		console.log(`bare: reply median ${median(bare)} ms, p95 ${p95(bare)} ms`);
 		perNode(await executions(office, BARE_WORKFLOW));
 	} finally {
 		await office.stop();

@@ -180,11 +180,9 @@ describe('verification records and request folders', () => {
 	});
 
 	it("uploads go to the request's own folder, never the Drive root", () => {
-		const nodes = nodesOf('intake.json');
-		for (const [upload, folder] of [
-			['Upload to Drive', 'Request Folder'],
-			['Upload Complaint Photo', 'Complaint Folder'],
-		]) {
+		// Request documents and complaint photos alike are filed by one sub-workflow.
+		const nodes = nodesOf('file-documents.json');
+		for (const [upload, folder] of [['Upload File', 'Ticket Folder']]) {
 			expect(nodes.find((n) => n.name === upload)!.parameters.folderId.value).toContain(
 				`$('${folder}')`,
 			);

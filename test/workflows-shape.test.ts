@@ -28,7 +28,7 @@ const drawn = (workflow: Workflow) => workflow.nodes.filter((n) => n.type !== ST
 /** The most nodes each canvas may hold: none may grow back. */
 const NODE_LIMITS: Record<string, number> = {
 	'approvals.json': 66,
-	'intake.json': 36,
+	'intake.json': 28,
 	'setup.json': 40,
 	'register.json': 6,
 	'report.json': 11,
@@ -37,6 +37,7 @@ const NODE_LIMITS: Record<string, number> = {
 	'staff-alerts.json': 17,
 	'verify.json': 8,
 	'save-session.json': 15,
+	'file-documents.json': 9,
 };
 
 /** A node as a link of a chain: its type and what it does (operation). */
@@ -84,6 +85,14 @@ describe('ready workflows an admin can read', () => {
 		expect(files.sort()).toEqual(Object.keys(NODE_LIMITS).sort());
 	});
 
+	it.each(files)(
+		'%s names each node once, sticky notes included (n8n refuses it otherwise)',
+		(file) => {
+			const names = read(file).nodes.map((n) => n.name);
+			expect(names.filter((name, i) => names.indexOf(name) !== i)).toEqual([]);
+		},
+	);
+
 	it.each(files)('%s stays within its node limit (sticky notes not counted)', (file) => {
 		expect(drawn(read(file)).length).toBeLessThanOrEqual(NODE_LIMITS[file]);
 	});
@@ -116,11 +125,17 @@ describe('ready workflows an admin can read', () => {
 			'approvals.json: Invite to Survey',
 			'approvals.json: Reopen for Fix',
 			'approvals.json: Resume Bot',
+			'intake.json: File Complaint Photo',
+			'intake.json: File Request Documents',
 			'intake.json: Save Session Safely',
 		]);
 		for (const { node } of calls) {
 			const sub = calledSubWorkflow(node, SUB_WORKFLOWS)!;
-			expect(sub.name).toBe('Pecelan · Save session safely');
+			expect(sub.name).toBe(
+				node.name.startsWith('File ')
+					? 'Pecelan · File documents in Drive'
+					: 'Pecelan · Save session safely',
+			);
 			const trigger = sub.nodes.find((n) => n.type === 'n8n-nodes-base.executeWorkflowTrigger')!;
 			const inputs = (trigger.parameters as { workflowInputs: { values: Array<{ name: string }> } })
 				.workflowInputs.values;

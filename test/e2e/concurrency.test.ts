@@ -104,13 +104,23 @@ describe('one resident, several messages at the same time', () => {
 				const rows = (await staffClient(stack()).sheet()).rows.filter(
 					(r) => r.values.Tiket === ticket,
 				);
-				return rows.length === 1 && rows[0].values.Dokumen.split('\n').length === 4
-					? rows
-					: undefined;
+				return rows.length === 1 && rows[0].values.Dokumen ? rows : undefined;
 			},
-			{ timeoutMs: 90000, description: 'the request row with its four photo links' },
+			{ timeoutMs: 90000, description: "the request row with its folder's link" },
 		);
 		expect(row).toHaveLength(1);
+		// One line saying what the folder holds, one link to the folder: the four photos are in it.
+		const [holds, link, ...more] = row[0].values.Dokumen.split('\n');
+		expect(more).toEqual([]);
+		expect(holds).toBe(
+			m['sheet.files.summary']
+				.replace('{count}', '4')
+				.replace('{labels}', sku.documents.map((d) => d.label).join(', ')),
+		);
+		const folder = (await (await fetch(link)).json()) as { files: Array<{ name: string }> };
+		const names = folder.files.map((f) => f.name.replace(/\.[a-z]+$/, '')).sort();
+		const labels = [sku.documents[0].label, `${ktp.label} 1`, `${ktp.label} 2`, kk.label];
+		expect(names).toEqual(labels.map((label) => `${ticket} ${label}`).sort());
 	});
 
 	it('the same message delivered twice at the same moment is applied once', async () => {

@@ -131,9 +131,18 @@ describe.each(journeys)('a letter end to end: $service', (journey) => {
 		expect(row.values[c.waId]).toBe(journey.waId);
 		// The name cell reads back as the literal text typed, never as a formula's result.
 		expect(row.values[c.name]).toBe(journey.typedName ?? journey.name);
+		// Dokumen: what the request's folder holds (each required document named), then its link.
+		const [holds, folderLink, ...more] = row.values[c.documents].split('\n');
+		expect(more).toEqual([]);
 		for (const doc of service.documents.filter((d) => !d.optional))
-			expect(row.values[c.documents]).toContain(doc.label);
-		const photo = await fetch(/(https?:\/\/\S+)/.exec(row.values[c.documents])![1]);
+			expect(holds).toContain(doc.label);
+		const folder = (await (await fetch(folderLink)).json()) as {
+			folder: string;
+			files: Array<{ name: string; url: string }>;
+		};
+		expect(folder.folder).toBe(ticket);
+		expect(holds).toMatch(new RegExp(`^${folder.files.length} `));
+		const photo = await fetch(new URL(folder.files[0].url, folderLink));
 		expect(await photo.text()).toMatch(/^photo of /);
 
 		const before = (await resident.chat()).length;

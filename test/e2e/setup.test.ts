@@ -211,20 +211,22 @@ test('the spreadsheet and the folder are shared with the staff e-mail typed, and
 
 test('the ready workflows are installed, active, on the new ids, with the form’s letterhead', async () => {
 	const installed = (await workflows()).filter((w) => w.name !== SETUP);
-	expect(installed.map((w) => w.name).sort()).toHaveLength(9);
+	expect(installed.map((w) => w.name).sort()).toHaveLength(10);
 	for (const w of installed) expect(w.active).toBe(true);
-	// The callers of the session-save sub-workflow point at the one installed.
+	// The callers of each sub-workflow point at the one installed.
 	const save = installed.find((w) => w.name === 'Pecelan · Save session safely')!;
+	const filing = installed.find((w) => w.name === 'Pecelan · File documents in Drive')!;
 	const calls = installed.flatMap((w) =>
 		w.nodes.filter((n) => n.type === 'n8n-nodes-base.executeWorkflow'),
 	);
-	expect(calls.map((n) => n.name).sort()).toEqual([
-		'Invite to Survey',
-		'Reopen for Fix',
-		'Resume Bot',
-		'Save Session Safely',
+	expect(calls.map((n) => [n.name, n.parameters.workflowId.value]).sort()).toEqual([
+		['File Complaint Photo', filing.id],
+		['File Request Documents', filing.id],
+		['Invite to Survey', save.id],
+		['Reopen for Fix', save.id],
+		['Resume Bot', save.id],
+		['Save Session Safely', save.id],
 	]);
-	for (const call of calls) expect(call.parameters.workflowId.value).toBe(save.id);
 	const text = JSON.stringify(installed);
 	expect(text).not.toContain('1SandboxPecelan');
 	expect(text).toContain(spreadsheetId);

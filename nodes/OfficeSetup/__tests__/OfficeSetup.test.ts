@@ -45,9 +45,11 @@ describe('Office Setup node', () => {
 		});
 		expect(first.map((i) => [i.json.name, i.json.id, i.json.callersWaiting])).toEqual([
 			['Pecelan · Save session safely', null, true],
+			['Pecelan · File documents in Drive', null, true],
 		]);
 		const sub = { json: { id: '9', name: 'Pecelan · Save session safely' } };
-		const [items] = await run({ ...parameters, installed: [verify, sub] });
+		const filing = { json: { id: '10', name: 'Pecelan · File documents in Drive' } };
+		const [items] = await run({ ...parameters, installed: [verify, sub, filing] });
 		expect(items).toHaveLength(8);
 		expect(items.every((i) => i.pairedItem && (i.json.body as IDataObject).nodes)).toBe(true);
 		expect(items.map((i) => i.json.id)).toEqual([null, null, '7', null, null, null, null, null]);
@@ -55,6 +57,9 @@ describe('Office Setup node', () => {
 		expect(JSON.stringify(items)).toContain('"googleApi":{"id":"g","name":"Google"}');
 		expect(JSON.stringify(items[0].json.body)).toContain(
 			'"value":"9","cachedResultName":"Pecelan · Save session safely"',
+		);
+		expect(JSON.stringify(items[0].json.body)).toContain(
+			'"value":"10","cachedResultName":"Pecelan · File documents in Drive"',
 		);
 	});
 
@@ -81,7 +86,10 @@ describe('Office Setup node', () => {
 			folderId: 'F',
 			letterhead: { office: 'KELURAHAN MAJU JAYA' },
 			signatory: { name: 'Siti' },
-			installed: [{ json: { id: '9', name: 'Pecelan · Save session safely' } }],
+			installed: [
+				{ json: { id: '9', name: 'Pecelan · Save session safely' } },
+				{ json: { id: '10', name: 'Pecelan · File documents in Drive' } },
+			],
 		});
 		const [[sample]] = await run({ operation: 'sampleLetter', workflows: ready });
 		expect(sample.json).toMatchObject({

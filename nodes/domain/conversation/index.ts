@@ -19,6 +19,7 @@ export type {
 export { inviteSurvey, INVITE_KEEP_DAYS } from './survey';
 export type { SurveyInvite } from './survey';
 export { complaintReplies, complaintFiles } from './complaint';
+export { filesSummary } from './filesSummary';
 export { complaintTicket } from './ticket';
 export { SURVEY_ELEMENTS } from './types';
 export type { Complaint, SurveyElement } from './types';

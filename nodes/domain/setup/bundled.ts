@@ -4,6 +4,7 @@
  * installed nodes. The Setup workflow itself is not among them: it installs the others.
  */
 import approvals from '../../../workflows/approvals.json';
+import fileDocuments from '../../../workflows/file-documents.json';
 import intake from '../../../workflows/intake.json';
 import register from '../../../workflows/register.json';
 import report from '../../../workflows/report.json';
@@ -28,4 +29,6 @@ export const BUNDLED_WORKFLOWS = [
 );
 
 /** The sub-workflows the ready workflows call (./subWorkflows): installed before their callers. */
-export const SUB_WORKFLOWS = [saveSession].map((file) => file as unknown as WorkflowFileShape);
+export const SUB_WORKFLOWS = [saveSession, fileDocuments].map(
+	(file) => file as unknown as WorkflowFileShape,
+);

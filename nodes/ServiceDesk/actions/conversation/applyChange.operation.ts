@@ -23,7 +23,7 @@ const properties: INodeProperties[] = [
 		name: 'change',
 		type: 'json',
 		default: '{}',
-		description: `What to do to the stored session: "operation" (${Object.keys(CHANGES).join(', ')}) and that operation's parameters`,
+		description: `What to do to the stored session: "operation" (${Object.keys(CHANGES).join(', ')}) and that operation's parameters. The caller may send its own catalog settings with it (catalogSource, catalogJson, catalogMode) so the office's catalog is set in one place; otherwise this node's Catalog is used.`,
 	},
 	sessionProperty(),
 	versionProperty(),

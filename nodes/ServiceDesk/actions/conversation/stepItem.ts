@@ -7,6 +7,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import {
 	complaintFiles,
+	filesSummary,
 	SURVEY_ELEMENTS,
 	step,
 	withPendingReplies,
@@ -125,6 +126,7 @@ export function takeStep(this: IExecuteFunctions, i: number, now: Date): StepIte
 				...event.application,
 				resubmitted: event.type === 'resubmitted',
 				files: documentFiles(event.application, catalog),
+				filesSummary: filesSummary(event.application, catalog),
 			});
 		} else if (event.type === 'handoff_requested') {
 			routes.handoff.push({ ...event });

@@ -1,4 +1,10 @@
-import { BUNDLED_WORKFLOWS, readyWorkflows, SANDBOX_IDS, type OfficeSettings } from '..';
+import {
+	BUNDLED_WORKFLOWS,
+	readyWorkflows,
+	SANDBOX_IDS,
+	SUB_WORKFLOWS,
+	type OfficeSettings,
+} from '..';
 
 const office: OfficeSettings = {
 	spreadsheetId: '1OfficeSheet',
@@ -43,7 +49,11 @@ describe('the ready workflows for an office', () => {
 		expect(sheets.length).toBeGreaterThanOrEqual(21);
 		for (const { n } of sheets)
 			expect((n.parameters?.documentId as { value: string }).value).toBe('1OfficeSheet');
-		expect(text.match(/1OfficeFolder/g)?.length).toBe(3);
+		expect(text.match(/1OfficeFolder/g)?.length).toBe(1);
+		// Request documents and complaint photos go into the office's folder by the sub-workflow.
+		const filing = JSON.stringify(readyWorkflows(SUB_WORKFLOWS, office));
+		expect(filing).not.toContain(SANDBOX_IDS.folder);
+		expect(filing.match(/1OfficeFolder/g)?.length).toBe(1);
 	});
 
 	it('print the letterhead, signatory and paper in every letter and report', () => {
