@@ -323,7 +323,11 @@ test('submitted again with a new address: nothing twice, the letters carry the n
 	for (const letter of letters)
 		expect(letter.parameters.letterhead.address).toMatch(/^Jl\. Pahlawan No\. 9, Madiun · /);
 	const tables = await api.list<{ name: string }>('/data-tables');
-	expect(tables.map((t) => t.name).sort()).toEqual(
+	// Each table once. pecelan_alerts, which the Staff alerts workflow makes on its first run
+	// (within a minute), may or may not exist yet: it is not the Setup's.
+	const names = tables.map((t) => t.name);
+	expect(names.filter((n) => n === 'pecelan_alerts').length).toBeLessThanOrEqual(1);
+	expect(names.filter((n) => n !== 'pecelan_alerts').sort()).toEqual(
 		[
 			'pecelan_events',
 			'pecelan_letters',
