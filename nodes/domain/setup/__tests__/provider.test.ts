@@ -1,4 +1,10 @@
-import { BUNDLED_WORKFLOWS, providerOf, readyWorkflows, type OfficeSettings } from '..';
+import {
+	BUNDLED_WORKFLOWS,
+	providerOf,
+	readyWorkflows,
+	SUB_WORKFLOWS,
+	type OfficeSettings,
+} from '..';
 
 const office: OfficeSettings = {
 	spreadsheetId: '1OfficeSheet',
@@ -12,14 +18,16 @@ const office: OfficeSettings = {
 };
 const WHATSAPP = /whatsAppGateway/;
 const whatsAppNodes = (provider?: 'meta' | 'fonnte', credentials = office.credentials) =>
-	readyWorkflows(BUNDLED_WORKFLOWS, { ...office, provider, credentials }).flatMap((w) =>
-		w.body.nodes.filter((n) => WHATSAPP.test(n.type)).map((n) => ({ w, n })),
-	);
+	readyWorkflows([...BUNDLED_WORKFLOWS, ...SUB_WORKFLOWS], {
+		...office,
+		provider,
+		credentials,
+	}).flatMap((w) => w.body.nodes.filter((n) => WHATSAPP.test(n.type)).map((n) => ({ w, n })));
 
 describe('an office on Fonnte', () => {
 	const nodes = whatsAppNodes('fonnte');
 
-	it('gets every WhatsApp node of every ready workflow on Fonnte, with the Fonnte credential', () => {
+	it('gets every WhatsApp node of every ready workflow and sub-workflow on Fonnte, with the Fonnte credential', () => {
 		expect(nodes.length).toBeGreaterThanOrEqual(10);
 		for (const { n } of nodes) {
 			expect(n.parameters?.provider).toBe('fonnte');
@@ -38,8 +46,8 @@ describe('an office on Fonnte', () => {
 		expect(
 			downloads.map(({ n }) => [n.name, n.parameters?.mediaUrl, n.parameters?.mediaId]),
 		).toEqual([
-			['Download Photo', '={{ $json.url }}', undefined],
-			['Download Complaint Photo', "={{ $('Split Complaint Photo').item.json.url }}", undefined],
+			// The one download of the sub-workflow that files a request's documents and a complaint's photo.
+			['Download File', '={{ $json.url }}', undefined],
 		]);
 	});
 
