@@ -108,7 +108,29 @@ export function matchChoice(
 		if (choice.wordsKey && wordsOf(texts, choice.wordsKey).has(typed)) return choice;
 	}
 	const answer = yesNo(texts, typed);
-	return answer ? choices.find((c) => c.answer === answer) : undefined;
+	if (answer) return choices.find((c) => c.answer === answer);
+	return titledAmongFillers(texts, choices, typed);
+}
+
+/**
+ * "ya kirim", "kirim aja", "oke batal saja": the words of one choice's title with only yes and
+ * filler words around them. A no word ("tidak kirim") or any other word matches nothing.
+ */
+function titledAmongFillers(texts: Texts, choices: Choice[], typed: string): Choice | undefined {
+	const around = new Set([
+		...wordsOf(texts, 'answer.yes.words'),
+		...wordsOf(texts, 'answer.filler.words'),
+	]);
+	const words = typed
+		.replace(/[^\p{L}\p{N}\s]/gu, ' ')
+		.split(/\s+/)
+		.filter((word) => word && !around.has(word));
+	if (words.length === 0) return undefined;
+	const fits = choices.filter((choice) => {
+		const title = normalize(choice.title).split(' ');
+		return words.every((word) => title.includes(word));
+	});
+	return fits.length === 1 ? fits[0] : undefined;
 }
 
 /**

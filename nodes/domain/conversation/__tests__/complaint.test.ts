@@ -27,6 +27,30 @@ function atComplaint(): Chat {
 }
 
 describe('complaints', () => {
+	it.each(['ya kirim', 'Kirim aja', 'iya, kirim saja 🙏'])(
+		'"%s" typed at the confirmation sends the complaint, as the Kirim button does',
+		(typed) => {
+			const chat = atComplaint();
+			chat.text(PROBLEM);
+			chat.button('skip', 'Lewati');
+			expect(chat.state).toBe('complaint_confirm');
+			chat.text(typed);
+			expect(submitted(chat).map((c) => c.text)).toEqual([PROBLEM]);
+		},
+	);
+
+	it.each(['tidak kirim', 'kirim besok'])(
+		'"%s" is not taken for the Kirim button: the question is asked again',
+		(typed) => {
+			const chat = atComplaint();
+			chat.text(PROBLEM);
+			chat.button('skip', 'Lewati');
+			chat.text(typed);
+			expect(submitted(chat)).toEqual([]);
+			expect(chat.state).toBe('complaint_confirm');
+		},
+	);
+
 	it('text, a photo, confirm: an ADU ticket and the complaint event', () => {
 		const chat = atComplaint();
 		chat.text(PROBLEM);
