@@ -74,7 +74,7 @@ describe('staff decisions', () => {
 		const ktp = catalog.services
 			.find((s) => s.key === 'pengantar-skck')!
 			.documents.find((d) => d.key === 'ktp')!;
-		const oldKtp = documentLinks(filed.values[c.documents], ktp.label);
+		const oldKtp = await documentLinks(filed.values[c.documents], ktp.label);
 		expect(oldKtp).toHaveLength(1);
 		expect(ask.text).toContain(ktp.label);
 		const intro = (await dewi.chat()).slice(before).find((msg) => said('fix.intro', msg.text));
@@ -91,17 +91,18 @@ describe('staff decisions', () => {
 		expect(said('resubmitted', dewi.lastText)).toBe(true);
 		expect(dewi.lastText).toContain(ticket);
 
-		// The same row, back to "Menunggu", notified cleared, the new photo linked.
+		// The same row, back to "Menunggu", notified cleared, the documents filed again.
 		const row = await rowOf(
 			stack(),
 			ticket,
 			(r) =>
 				r.values[c.status] === statuses.pending &&
 				!r.values[c.notifiedAt] &&
-				documentLinks(r.values[c.documents], ktp.label).some((link) => !oldKtp.includes(link)),
+				!!r.values[c.documents] &&
+				r.values[c.documents] !== filed.values[c.documents],
 		);
-		// The KTP link now opens the photo sent for the fix, and only that one.
-		const ktpLinks = documentLinks(row.values[c.documents], ktp.label);
+		// The KTP in the folder the row now links is the photo sent for the fix, and only that one.
+		const ktpLinks = await documentLinks(row.values[c.documents], ktp.label);
 		expect(ktpLinks).toHaveLength(1);
 		expect(ktpLinks[0]).not.toBe(oldKtp[0]);
 		const linked = await fetch(ktpLinks[0]);

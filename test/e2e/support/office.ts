@@ -100,17 +100,20 @@ export async function nextApprovalsRound(info: StackInfo, after = new Date()): P
 }
 
 /**
- * The links a documents cell holds for one document label. Lines read `"<file name>: <link>"`,
- * the file name being `"<ticket> <label>[ <n>].<ext>"` (or the bare label).
+ * The links to one document's files in a request's Drive folder. The documents cell reads
+ * "<n> berkas: <labels>" and, on its second line, the folder's link; the folder lists its files,
+ * each named `"<ticket> <label>[ <n>].<ext>"` (or the bare label).
  */
-export function documentLinks(cell: string, label: string): string[] {
-	return cell.split('\n').flatMap((line) => {
-		const at = line.indexOf(': http');
-		if (at < 0) return [];
-		const name = line
-			.slice(0, at)
-			.replace(/\.\w+$/, '')
-			.replace(/ \d+$/, '');
-		return name === label || name.endsWith(` ${label}`) ? [line.slice(at + 2).trim()] : [];
+export async function documentLinks(cell: string, label: string): Promise<string[]> {
+	const folderLink = cell.split('\n')[1]?.trim();
+	if (!folderLink) return [];
+	const folder = (await (await fetch(folderLink)).json()) as {
+		files: Array<{ name: string; url: string }>;
+	};
+	return folder.files.flatMap((file) => {
+		const name = file.name.replace(/\.\w+$/, '').replace(/ \d+$/, '');
+		return name === label || name.endsWith(` ${label}`)
+			? [new URL(file.url, folderLink).toString()]
+			: [];
 	});
 }
