@@ -139,7 +139,10 @@ describe('request folders on Drive', () => {
 			const bayu = new Resident(stack(), '6281377770002', 'Bayu Saputra');
 			const ticket = await submitRequest(bayu, 'domisili');
 			const filed = await rowOf(stack(), ticket, (r) => !!r.values[c.documents]);
-			const links = [...filed.values[c.documents].matchAll(/https?:\/\/\S+/g)].map((m) => m[0]);
+			// The cell names what the folder holds and links the folder, which lists its files.
+			const folderLink = filed.values[c.documents].split('\n')[1];
+			const listed = (await (await fetch(folderLink)).json()) as { files: Array<{ url: string }> };
+			const links = listed.files.map((f) => new URL(f.url, folderLink).toString());
 			expect(links.length).toBeGreaterThan(0);
 
 			// One folder named by the ticket in the office's folder, holding exactly the linked files.
@@ -159,6 +162,7 @@ describe('request folders on Drive', () => {
 			expect(cleared.values[c.documents]).not.toMatch(/https?:/);
 			expect((await media(`/api/media/${folder.id}`)).status).toBe(404);
 			for (const link of links) expect((await fetch(link)).status).toBe(404);
+			expect((await fetch(folderLink)).status).toBe(404);
 
 			// A letter issued (earlier this month) before verification records existed: the nightly
 			// run gives it one.
