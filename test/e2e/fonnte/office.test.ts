@@ -68,8 +68,10 @@ describe('an office on Fonnte', () => {
 			expect(row.values[c.waId]).toBe(budi.waId);
 			for (const doc of service.documents.filter((d) => !d.optional))
 				expect(row.values[c.documents]).toContain(doc.label);
-			// The photo went from Fonnte's URL to the office's Drive, bytes intact.
-			const photo = await fetch(/(https?:\/\/\S+)/.exec(row.values[c.documents])![1]);
+			// The photo went from Fonnte's URL to the request's Drive folder, bytes intact.
+			const folderLink = row.values[c.documents].split('\n')[1];
+			const folder = (await (await fetch(folderLink)).json()) as { files: Array<{ url: string }> };
+			const photo = await fetch(new URL(folder.files[0].url, folderLink));
 			expect(await photo.text()).toMatch(/^photo of /);
 
 			const before = (await budi.chat()).length;
