@@ -22,6 +22,7 @@ export const MONTH_NAMES: readonly string[] = Array.from({ length: 12 }, (_, m) 
 );
 
 /** A moment (not a bare calendar date): its day is the office's (WIB), not UTC's. */
+const SHEET_TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}(:\d{2})?$/;
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
 
 /**
@@ -31,7 +32,9 @@ const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?
 export function formatDateId(value: string | Date): string {
 	const moment = value instanceof Date ? value : TIMESTAMP.test(value) ? new Date(value) : null;
 	if (moment && Number.isNaN(moment.getTime())) return String(value);
-	const date = parseIsoDate(moment ? todayIso(moment) : String(value));
+	// A sheet's time cell (`2026-12-07 17:05:09`) is already the office's (WIB) day.
+	const day = typeof value === 'string' && SHEET_TIME.test(value) ? value.slice(0, 10) : value;
+	const date = parseIsoDate(moment ? todayIso(moment) : String(day));
 	if (!date) return String(value);
 	return longDate.format(date);
 }
@@ -45,7 +48,8 @@ export function formatPartialDateId(value: string, yearAlone = '{year}'): string
 	const text = String(value ?? '');
 	if (/^\d{4}$/.test(text)) return yearAlone.replace('{year}', text);
 	const month = /^(\d{4})-(\d{2})$/.exec(text);
-	if (month && +month[2] >= 1 && +month[2] <= 12) return `${MONTH_NAMES[+month[2] - 1]} ${month[1]}`;
+	if (month && +month[2] >= 1 && +month[2] <= 12)
+		return `${MONTH_NAMES[+month[2] - 1]} ${month[1]}`;
 	return formatDateId(text);
 }
 
@@ -63,8 +67,19 @@ export function formatRupiah(amount: number): string {
 }
 
 const ROMAN: Array<[number, string]> = [
-	[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'],
-	[50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I'],
+	[1000, 'M'],
+	[900, 'CM'],
+	[500, 'D'],
+	[400, 'CD'],
+	[100, 'C'],
+	[90, 'XC'],
+	[50, 'L'],
+	[40, 'XL'],
+	[10, 'X'],
+	[9, 'IX'],
+	[5, 'V'],
+	[4, 'IV'],
+	[1, 'I'],
 ];
 
 /** 5 → `V` (months in letter numbers such as `/V/2026`). */

@@ -1,5 +1,7 @@
 /** Calendar arithmetic in the office's time zone, cell parsing and the percentile rule. */
 
+import { parseSheetTime } from '../sheet/time';
+
 export interface LocalDay {
 	year: number;
 	month: number;
@@ -56,19 +58,13 @@ export function daysInMonth(year: number, month: number): number {
 	return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-const ISO = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
-
 /**
- * An ISO timestamp cell → epoch ms; undefined for a blank cell, NaN for one that is not a date.
- * Without an offset the time is UTC (how Date reads ISO date-times written by the workflows).
+ * A time cell → epoch ms; undefined for a blank cell, NaN for one that is not a time. Cells are
+ * read as the sheet holds them (see parseSheetTime): WIB text, zoned ISO or a Sheets serial.
  */
 export function parseTime(cell: unknown): number | undefined {
-	if (cell === undefined || cell === null) return undefined;
-	const text = String(cell).trim();
-	if (!text) return undefined;
-	if (!ISO.test(text)) return NaN;
-	const withZone = /T|\s/.test(text) && !/(Z|[+-]\d{2}:?\d{2})$/.test(text) ? `${text}Z` : text;
-	return Date.parse(withZone.replace(' ', 'T'));
+	if (cell === undefined || cell === null || String(cell).trim() === '') return undefined;
+	return parseSheetTime(typeof cell === 'number' ? cell : String(cell)) ?? NaN;
 }
 
 /**

@@ -8,6 +8,7 @@ import notes from '../../../templates/retention/sheet-notes.json';
 import { formatDateId } from '../indonesian/format';
 import { cellText as text } from './letterRecord';
 import { DEFAULT_SHEET_LAYOUT, statusKeyOf, type SheetLayout } from './requestRow';
+import { parseSheetTime } from './time';
 
 export type Row = Record<string, unknown>;
 
@@ -60,12 +61,12 @@ export function expiredFolders(
 	const finishedAt = new Map<string, number>();
 	for (const row of rows) {
 		const ticket = text(row[ticketColumn]);
-		const at = Date.parse(
+		const at = parseSheetTime(
 			options.kind === 'requests'
 				? requestFinishedAt(row, layout)
 				: complaintResolvedAt(row, layout),
 		);
-		if (ticket && Number.isFinite(at)) finishedAt.set(ticket, at);
+		if (ticket && at !== undefined) finishedAt.set(ticket, at);
 	}
 	const days = Math.max(0, Number(options.days) || 0);
 	const note = (options.kind === 'requests' ? notes.filesDeleted : notes.complaintPhotoDeleted)

@@ -7,6 +7,7 @@ import layoutJson from '../../../templates/sheet.json';
 import type { FieldSpec } from '../catalog/types';
 import { formatFieldValue } from '../validation/field';
 import { CELL_LIMIT, encodeApplicationCell } from './applicationCell';
+import { sheetTime } from './time';
 
 export type ColumnKey = keyof typeof layoutJson.columns;
 export type StatusKey = keyof typeof layoutJson.statuses;
@@ -97,7 +98,7 @@ export function toRequestRow(input: RowInput, layout: SheetLayout = DEFAULT_SHEE
 	const documents = input.documents.map((d) => `${d.label}: ${d.url}`).join('\n');
 	return {
 		[c.ticket]: input.ticket,
-		[c.receivedAt]: input.submittedAt,
+		[c.receivedAt]: sheetTime(input.submittedAt),
 		[c.waId]: input.waId,
 		[c.name]: cell(input.name),
 		[c.nik]: String(input.data.nik ?? ''),

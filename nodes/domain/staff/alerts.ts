@@ -9,7 +9,7 @@
 import wording from '../../../templates/staff-alerts.json';
 import { formatDateId } from '../indonesian/format';
 import { DEFAULT_SHEET_LAYOUT, statusKeyOf, type SheetLayout } from '../sheet/requestRow';
-import { parseSheetTime, wibDay, wibMinuteOfDay } from './time';
+import { parseSheetTime, wibDay, wibMinuteOfDay } from '../sheet/time';
 import { isWorkingDay, workingDaysWaited } from './workingDays';
 
 export type Row = Record<string, unknown>;

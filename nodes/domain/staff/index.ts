@@ -5,7 +5,7 @@ export {
 	type AlertKind,
 	type StaffAlert,
 } from './alerts';
-export { parseSheetTime, wibDateTime, wibDay } from './time';
+export { parseSheetTime, wibDateTime, wibDay } from '../sheet/time';
 export { BUNDLED_HOLIDAYS, isWorkingDay, workingDaysWaited } from './workingDays';
 export {
 	registerChanges,

@@ -5,7 +5,7 @@
  * when a number is given). A letter revoked later keeps its row; its notes then say so.
  */
 import { DEFAULT_SHEET_LAYOUT, type SheetLayout } from '../sheet/requestRow';
-import { parseSheetTime, wibDateTime } from './time';
+import { parseSheetTime, wibDateTime } from '../sheet/time';
 
 export type Row = Record<string, unknown>;
 

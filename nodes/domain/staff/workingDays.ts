@@ -4,7 +4,7 @@
  */
 import holidays2026 from '../../../templates/holidays/2026.json';
 import holidays2027 from '../../../templates/holidays/2027.json';
-import { wibDay } from './time';
+import { wibDay } from '../sheet/time';
 
 interface HolidayFile {
 	days: Array<{ date: string }>;

@@ -17,6 +17,7 @@ import type { Catalog } from '../../../domain/catalog/types';
 import { extensionFor } from '../../../domain/messaging/media';
 import type { InboundMessage } from '../../../domain/messaging/types';
 import { jsonParameter } from '../../../n8nHelpers/jsonParameter';
+import { sheetTime } from '../../../domain/sheet/time';
 import { isObject } from '../../../domain/values';
 import { getCatalog } from '../catalog';
 import { storedPendingReplies, storedSession, storedVersion } from '../residentSession';
@@ -135,10 +136,11 @@ export function takeStep(this: IExecuteFunctions, i: number, now: Date): StepIte
 			const columns = Object.fromEntries(
 				SURVEY_ELEMENTS.map((element) => [element, event.scores[element] ?? null]),
 			);
-			routes.survey.push({ ...event, ...columns });
+			routes.survey.push({ ...event, ...columns, at: sheetTime(event.at) });
 		} else if (event.type === 'complaint_submitted') {
 			routes.complaint.push({
 				...event.complaint,
+				receivedAt: sheetTime(event.complaint.receivedAt),
 				files: complaintFiles(event.complaint, catalog),
 			});
 		} else if (event.type === 'error') {

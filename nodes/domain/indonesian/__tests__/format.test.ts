@@ -12,6 +12,9 @@ describe('formatDateId', () => {
 		expect(formatDateId(new Date('2026-11-30T17:13:00Z'))).toBe('1 Desember 2026');
 		expect(formatDateId('2026-11-30T23:19:13.381+07:00')).toBe('30 November 2026');
 		expect(formatDateId('2026-11-30T10:00:00Z')).toBe('30 November 2026');
+		// A sheet's time cell is written in WIB already.
+		expect(formatDateId('2026-12-01 00:13:00')).toBe('1 Desember 2026');
+		expect(formatDateId('2026-12-01 00:13')).toBe('1 Desember 2026');
 	});
 
 	it('leaves what is not a date as it is', () => {

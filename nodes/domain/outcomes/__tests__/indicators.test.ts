@@ -1,5 +1,6 @@
 import { monthlyIndicators, sheetRows } from '..';
 import { complaints, events, requests, surveys } from '../../../../test/support/outcomeFixture';
+import { parseTime } from '../time';
 
 // Hand-worked figures for the fixture (fixture.ts), May 2026, Asia/Jakarta.
 describe('monthlyIndicators on the fixed data set', () => {
@@ -166,5 +167,16 @@ describe('monthlyIndicators on bad or empty input', () => {
 				timeZone: 'Mars/Base',
 			}),
 		).toThrow(/time zone/);
+	});
+});
+
+describe('time cells as the sheet holds them', () => {
+	it('reads WIB text, zoned ISO and Sheets serials as the same instant; rubbish as unreadable', () => {
+		const instant = Date.parse('2026-05-01T01:00:00+07:00');
+		expect(parseTime('2026-05-01 01:00:00')).toBe(instant);
+		expect(parseTime('2026-04-30T18:00:00Z')).toBe(instant);
+		expect(parseTime(46143 + 1 / 24)).toBe(instant);
+		expect(parseTime('')).toBeUndefined();
+		expect(parseTime('besok')).toBeNaN();
 	});
 });

@@ -1,8 +1,4 @@
-import {
-	DEFAULT_SHEET_LAYOUT,
-	toRequestRow,
-	statusKeyOf,
-} from '../requestRow';
+import { DEFAULT_SHEET_LAYOUT, toRequestRow, statusKeyOf } from '../requestRow';
 import { sequencePattern, triage } from '../triage';
 import { problemText } from '../problems';
 import type { NumberParts, Row } from '../triage';
@@ -193,6 +189,7 @@ describe('request rows', () => {
 			applicationJson: '{}',
 		});
 		expect(r[c.status]).toBe('Menunggu');
+		expect(r[c.receivedAt]).toBe('2026-05-05 10:00:00');
 		expect(r[c.nik]).toBe('3577014107900001');
 		expect(r[c.details]).toBe('Nama: Siti\nTanggal lahir: 1 Juli 1990\nNama usaha: =1+1');
 		expect(r[c.documents]).toBe('KTP: https://drive/x');
@@ -206,7 +203,9 @@ describe('problem sentences for the sheet', () => {
 		expect(problemText('letterNotSent', { reason: 'kuota habis' })).toMatch(
 			/^Surat belum terkirim: kuota habis — .*kosongkan kolom Masalah/,
 		);
-		expect(problemText('unreadableApplication', { column: c.application })).toContain(c.application);
+		expect(problemText('unreadableApplication', { column: c.application })).toContain(
+			c.application,
+		);
 		expect(problemText('sentNotMarked', {})).toContain('{reason}');
 	});
 });

@@ -56,3 +56,12 @@ export function parseSheetTime(cell: unknown): number | undefined {
 	}
 	return undefined;
 }
+
+/**
+ * An instant the domain keeps as ISO text (or a Date), as a sheet cell: WIB, `2026-12-07 17:05:09`.
+ * A value that is not a time is written as it came.
+ */
+export function sheetTime(at: string | Date): string {
+	const ms = at instanceof Date ? at.getTime() : parseSheetTime(at);
+	return ms === undefined || Number.isNaN(ms) ? String(at) : wibDateTime(ms);
+}
