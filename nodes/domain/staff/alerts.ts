@@ -14,6 +14,9 @@ import { isWorkingDay, workingDaysWaited } from './workingDays';
 
 export type Row = Record<string, unknown>;
 
+/** How late a digest may still go out after its time. */
+const DIGEST_LATE_MINUTES = 240;
+
 export type AlertKind = 'request' | 'complaint' | 'handoff' | 'overdue' | 'digest';
 
 export interface StaffAlert {
@@ -142,9 +145,13 @@ export function staffAlerts(input: AlertInput, layout: SheetLayout = DEFAULT_SHE
 	}
 
 	const digestAt = minutesOfDay(input.digestTime);
+	const minute = wibMinuteOfDay(now);
 	if (
 		digestAt !== undefined &&
-		wibMinuteOfDay(now) >= digestAt &&
+		minute >= digestAt &&
+		// A morning digest n8n missed (it was down, or Setup ran in the evening) waits for the next
+		// working day rather than arriving hours late, when the day's work is done.
+		minute < digestAt + DIGEST_LATE_MINUTES &&
 		isWorkingDay(today, input.holidays)
 	) {
 		const d = wording.digest;

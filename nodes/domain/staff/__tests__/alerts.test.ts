@@ -138,6 +138,9 @@ describe('staff alerts', () => {
 			complaints: '1',
 		});
 		expect(digest('2026-12-07T00:30:00Z', '')).toEqual([]);
+		// Missed by more than four hours (n8n was down): not sent late in the day.
+		expect(digest('2026-12-07T04:29:00Z')).toHaveLength(1); // 11:29 WIB
+		expect(digest('2026-12-07T04:30:00Z')).toEqual([]); // 11:30 WIB
 		// Saturday 12 December: no digest.
 		expect(digest('2026-12-12T02:00:00Z')).toEqual([]);
 	});
