@@ -82,8 +82,14 @@ export class Resident {
 		const before = (await this.chat()).length;
 		const known = new Set((await this.executions()).map((e) => e.id));
 		const sent = await this.client.send(this.waId, { name: this.name, ...body });
-		if (sent.webhookStatus !== 200)
-			throw new Error(`the intake webhook answered ${sent.webhookStatus}`);
+		if (sent.webhookStatus !== 200) {
+			const failed = (await this.executions()).find(
+				(e) => !known.has(e.id) && triggerMessageId(e) === sent.messageId,
+			);
+			throw new Error(
+				`the intake webhook answered ${sent.webhookStatus}${failed ? `: ${executionError(failed)}` : ''}`,
+			);
+		}
 		await this.handled(sent.messageId, known);
 		this.replies = (await this.chat()).slice(before).filter((m) => m.direction === 'out');
 		return this.replies;
