@@ -1,7 +1,7 @@
 // A tap on an older message does what it says, through the real workflows: after the letter
 // arrives the resident first asks "status", then scrolls up and taps *Isi survei* on the
 // invitation; the survey runs to the end and its row lands in the sheet.
-import { decide, nextUnpromptedMessage, rowOf, statuses } from './support/office';
+import { approveUntilSurveyInvitation, nextUnpromptedMessage } from './support/office';
 import { catalog, Resident, said, submitRequest } from './support/resident';
 import { useStack } from './support/use-stack';
 import { waitFor } from './support/wait';
@@ -22,15 +22,7 @@ describe('buttons of older messages', () => {
 		async () => {
 			const sari = new Resident(stack(), '6281400000031', 'Sari');
 			const ticket = await submitRequest(sari, 'pengantar-skck');
-			await rowOf(stack(), ticket);
-			const before = (await sari.chat()).length;
-			await decide(stack(), ticket, statuses.approved);
-			const invite = await nextUnpromptedMessage(
-				sari,
-				before,
-				(msg) => said('survey.invite', msg.text),
-				'the survey invitation',
-			);
+			const invite = await approveUntilSurveyInvitation(stack(), sari, ticket);
 
 			// Another message first: the status answer comes back, the invitation is now further up.
 			const asked = (await sari.chat()).length;

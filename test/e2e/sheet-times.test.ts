@@ -2,8 +2,15 @@
 // Sheets sorts and understands: a request received, answered and delivered, its survey answer, a
 // complaint received and answered, a hand-off asked for and finished, the letter's Buku Agenda row.
 import { DEFAULT_SHEET_LAYOUT } from '../../nodes/domain/sheet/requestRow';
-import { columns, decide, nextUnpromptedMessage, rowOf, statuses, tabRows } from './support/office';
-import { catalog, Resident, said, submitRequest, templatePattern } from './support/resident';
+import {
+	approveUntilSurveyInvitation,
+	columns,
+	decide,
+	rowOf,
+	statuses,
+	tabRows,
+} from './support/office';
+import { catalog, Resident, submitRequest, templatePattern } from './support/resident';
 import { useStack } from './support/use-stack';
 import { waitFor } from './support/wait';
 
@@ -57,15 +64,7 @@ describe('time cells in every tab', () => {
 			// A request delivered, and its survey answered.
 			const sari = new Resident(stack(), '6281400000071', 'Sari');
 			const ticket = await submitRequest(sari, 'pengantar-skck');
-			await rowOf(stack(), ticket);
-			const before = (await sari.chat()).length;
-			await decide(stack(), ticket, statuses.approved);
-			const invite = await nextUnpromptedMessage(
-				sari,
-				before,
-				(msg) => said('survey.invite', msg.text),
-				'the survey invitation',
-			);
+			const invite = await approveUntilSurveyInvitation(stack(), sari, ticket);
 			const start = invite.buttons!.find((b) => b.title === m['button.survey'])!;
 			await sari.send({ reply: { id: start.id, title: start.title } });
 			for (let i = 0; i < 9; i++) await sari.choose('score:4');

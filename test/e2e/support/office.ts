@@ -3,7 +3,7 @@
 import type { ChatMessage } from '../../../sandbox/server';
 import { DEFAULT_SHEET_LAYOUT } from '../../../nodes/domain/sheet/requestRow';
 import { executionsSince, staffClient, type SheetView } from './clients';
-import type { Resident } from './resident';
+import { templatePattern, type Resident } from './resident';
 import type { StackInfo } from './stack-info';
 import { waitFor } from './wait';
 
@@ -62,6 +62,23 @@ export async function nextUnpromptedMessage(
 			(await resident.chat()).slice(after).find((m) => m.direction === 'out' && predicate(m)),
 		// A staff edit starts the approvals workflow at once; a busy machine may take longer.
 		{ timeoutMs: 150000, intervalMs: 500, description },
+	);
+}
+
+/** Staff approve the request; waits for the letter's survey invitation to reach the resident. */
+export async function approveUntilSurveyInvitation(
+	info: StackInfo,
+	resident: Resident,
+	ticket: string,
+): Promise<ChatMessage> {
+	await rowOf(info, ticket);
+	const before = (await resident.chat()).length;
+	await decide(info, ticket, statuses.approved);
+	return nextUnpromptedMessage(
+		resident,
+		before,
+		(msg) => templatePattern('survey.invite').test(msg.text),
+		'the survey invitation',
 	);
 }
 
