@@ -4,7 +4,7 @@
  */
 import { defaultCatalog } from '../../catalog';
 import { maskNikForProof, resendDecision, resendNote, type ResendRow } from '../resend';
-import { replyText } from '../../../../test/support/chat';
+import { Chat, replyText } from '../../../../test/support/chat';
 
 const catalog = defaultCatalog();
 const statuses = { done: 'Selesai', revoked: 'Dicabut' };
@@ -102,5 +102,54 @@ describe('asking for a letter again', () => {
 			'Surat dikirim ulang kepada warga pada 2026-12-07 17:05:00 WIB.',
 		);
 		expect(maskNikForProof('3577 0141 0790 0001')).toBe('3577************');
+	});
+});
+
+describe('the chat asking for a letter again', () => {
+	const resendEvents = (chat: Chat) =>
+		chat.last.events.filter((e) => e.type === 'resend_requested');
+
+	it.each([
+		'kirim ulang surat',
+		'Pak, surat saya hilang, bisa dikirim lagi?',
+		'tolong kirim lagi suratnya',
+	])(
+		'"%s" asks the workflow for the letters, and the digits typed next are passed on with the tries',
+		(words) => {
+			const chat = new Chat(catalog);
+			chat.text(words);
+			expect(resendEvents(chat)).toEqual([
+				{ type: 'resend_requested', waId: chat.waId, name: 'Budi', tries: 0 },
+			]);
+			expect(chat.last.replies).toEqual([]);
+			chat.text('12 34');
+			expect(resendEvents(chat)).toEqual([
+				{ type: 'resend_requested', waId: chat.waId, name: 'Budi', digits: '1234', tries: 0 },
+			]);
+			chat.text('5678');
+			expect(resendEvents(chat)[0]).toMatchObject({ digits: '5678', tries: 1 });
+			chat.text('0001');
+			expect(resendEvents(chat)[0]).toMatchObject({ digits: '0001', tries: 2 });
+			// Three answers: the question is over, a number is a number again.
+			expect(chat.state).toBe('idle');
+			chat.text('0001');
+			expect(resendEvents(chat)).toEqual([]);
+		},
+	);
+
+	it('anything but digits leaves the question and is understood as usual', () => {
+		const chat = new Chat(catalog);
+		chat.text('kirim ulang surat');
+		chat.text('cek status');
+		expect(chat.last.events.map((e) => e.type)).toEqual(['status_requested']);
+		expect(chat.session!.resend).toBeUndefined();
+	});
+
+	it('help while asked repeats the question', () => {
+		const chat = new Chat(catalog);
+		chat.text('kirim ulang surat');
+		chat.text('bantuan');
+		expect(chat.said).toContain('ketik *4 angka terakhir NIK*');
+		expect(chat.state).toBe('resend');
 	});
 });
