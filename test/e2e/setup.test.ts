@@ -211,11 +211,12 @@ test('the spreadsheet and the folder are shared with the staff e-mail typed, and
 
 test('the ready workflows are installed, active, on the new ids, with the form’s letterhead', async () => {
 	const installed = (await workflows()).filter((w) => w.name !== SETUP);
-	expect(installed.map((w) => w.name).sort()).toHaveLength(10);
+	expect(installed.map((w) => w.name).sort()).toHaveLength(11);
 	for (const w of installed) expect(w.active).toBe(true);
 	// The callers of each sub-workflow point at the one installed.
 	const save = installed.find((w) => w.name === 'Pecelan · Save session safely')!;
 	const filing = installed.find((w) => w.name === 'Pecelan · File documents in Drive')!;
+	const resend = installed.find((w) => w.name === 'Pecelan · Send a letter again')!;
 	const calls = installed.flatMap((w) =>
 		w.nodes.filter((n) => n.type === 'n8n-nodes-base.executeWorkflow'),
 	);
@@ -226,6 +227,7 @@ test('the ready workflows are installed, active, on the new ids, with the form�
 		['Reopen for Fix', save.id],
 		['Resume Bot', save.id],
 		['Save Session Safely', save.id],
+		['Send Letter Again', resend.id],
 	]);
 	const text = JSON.stringify(installed);
 	expect(text).not.toContain('1SandboxPecelan');

@@ -27,10 +27,11 @@ async function handle(session: string, text: string, extra: Record<string, unkno
 }
 
 describe('Service Desk outputs', () => {
-	it('keeps Reply, Submitted, Status Question, Hand-off at 0–3 and adds Survey Answer, Complaint', () => {
+	it('keeps Reply, Submitted, Status Question, Hand-off at 0–3 and adds Survey Answer, Complaint, Resend Letter', () => {
 		const names = (outputsFor('handleMessage') as Array<{ displayName: string }>).map(
 			(o) => o.displayName,
 		);
+		expect(names.pop()).toBe('Resend Letter');
 		expect(names).toEqual([
 			'Reply',
 			'Submitted',
@@ -46,6 +47,7 @@ describe('Service Desk outputs', () => {
 			handoff: 3,
 			survey: 4,
 			complaint: 5,
+			resend: 6,
 		});
 	});
 
@@ -70,8 +72,10 @@ describe('Service Desk outputs', () => {
 			await handle(state, '', { type: 'image', media: { id: 'p1', mimeType: 'image/jpeg' } })
 		).session;
 		const { outputs } = await handle(state, 'kirim');
-		expect(outputs).toHaveLength(6);
-		expect(outputs.slice(1, 5).every((o) => o.length === 0)).toBe(true);
+		expect(outputs).toHaveLength(7);
+		expect([...outputs.slice(1, 5), outputs[OUTPUT.resend]].every((o) => o.length === 0)).toBe(
+			true,
+		);
 		const complaint = outputs[OUTPUT.complaint][0].json;
 		expect(complaint).toMatchObject({
 			waId: WA,
@@ -81,6 +85,18 @@ describe('Service Desk outputs', () => {
 			files: [{ id: 'p1', fileName: `${String(complaint.ticket)} Foto pengaduan.jpg` }],
 		});
 		expect(String(complaint.ticket)).toMatch(/^ADU-/);
+	});
+
+	it('routes "kirim ulang surat" and the digits typed next to output 6 (Resend Letter), with no reply', async () => {
+		const asked = await handle('', 'kirim ulang surat');
+		expect(asked.outputs[OUTPUT.reply].flatMap((o) => o.json.replies as unknown[])).toEqual([]);
+		expect(asked.outputs[OUTPUT.resend].map((o) => o.json)).toEqual([
+			{ type: 'resend_requested', waId: WA, name: 'Budi', tries: 0 },
+		]);
+		const typed = await handle(asked.session, '0001');
+		expect(typed.outputs[OUTPUT.resend].map((o) => o.json)).toEqual([
+			{ type: 'resend_requested', waId: WA, name: 'Budi', digits: '0001', tries: 0 },
+		]);
 	});
 
 	it('invites through "Invite to Survey" and routes each answer to output 4 with one column per element', async () => {

@@ -6,9 +6,10 @@
  * the other operations have one output.
  */
 export const outputsFor = (operation: string) => {
+	const FIRST_STEP_OUTPUTS = ['Reply', 'Submitted', 'Status Question', 'Hand-off'];
 	const named = (...names: string[]) => names.map((displayName) => ({ type: 'main', displayName }));
 	if (operation === 'handleMessage' || operation === 'routeSavedStep')
-		return named('Reply', 'Submitted', 'Status Question', 'Hand-off', 'Survey Answer', 'Complaint');
+		return named(...FIRST_STEP_OUTPUTS, 'Survey Answer', 'Complaint', 'Resend Letter');
 	if (operation === 'triage')
 		return named('Approved', 'Rejected', 'Fix Requested', 'Sent, Not Marked', 'Unreadable');
 	if (operation === 'letterRegister') return named('New Letters', 'Revoked Since');

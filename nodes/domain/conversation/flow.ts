@@ -13,7 +13,7 @@ import { describeService, mainMenu, servicesReply, summaryText } from './present
 import { outcomePrompt } from './outcomePrompts';
 import { buttonsReply, choiceReply, say, textReply, type Texts } from './texts';
 import { posKey, shortHash, tapId } from './ids';
-import { reusableFields, reusePrompt } from './identity';
+import { PROOF_DIGITS, reusableFields, reusePrompt } from './identity';
 import { nikConfirmPrompt } from './nikDerived';
 
 export type { Ctx } from './ctx';
@@ -296,6 +296,8 @@ export function prompt(ctx: Ctx, session: Session, reason?: string): OutboundRep
 			return [textReply(say(t, 'handoff.ask'))];
 		case 'handoff':
 			return [];
+		case 'resend':
+			return [textReply(say(t, 'resend.ask', { digits: PROOF_DIGITS }))];
 		case 'leave_ask':
 			return [leavePrompt(t, service, session)];
 		default:

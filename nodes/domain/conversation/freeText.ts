@@ -10,6 +10,7 @@ import { moveTo, prompt, type Ctx } from './flow';
 import { greet } from './backToMenu';
 import { handOff, onMenu } from './menu';
 import { startComplaintFrom } from './complaint';
+import { startResend } from './resendFlow';
 import { mainMenu } from './present';
 import { buttonsReply, listReply, say, textReply, textsFor } from './texts';
 import { WHATSAPP_LIMITS } from '../messaging/types';
@@ -30,6 +31,10 @@ export function onFreeText(ctx: Ctx, session: Session, text: string): boolean {
 		case 'complaint':
 			salam();
 			startComplaintFrom(ctx, session, text);
+			return true;
+		case 'resend':
+			salam();
+			startResend(ctx, session);
 			return true;
 		case 'status':
 			salam();
@@ -77,7 +82,9 @@ export function offerServices(ctx: Ctx, session: Session, keys: string[]): void 
 	if (session.state !== 'services') moveTo(session, 'services');
 	const services = ctx.catalog.services.filter((svc) => keys.includes(svc.key));
 	if (services.length <= WHATSAPP_LIMITS.maxButtons) {
-		const titles = services.map((svc) => say(ctx.texts, 'recognise.which.option', { title: svc.title }));
+		const titles = services.map((svc) =>
+			say(ctx.texts, 'recognise.which.option', { title: svc.title }),
+		);
 		ctx.replies.push(
 			buttonsReply(
 				[say(ctx.texts, 'recognise.which'), ...titles].join('\n'),

@@ -17,6 +17,8 @@ export interface Recognised {
 	services: string[];
 	topic?: FaqTopic;
 	status: boolean;
+	/** Asks for a letter again (`recognise.resend.words`). */
+	resend: boolean;
 	/** Asks for a person (`recognise.staff.words`). */
 	staff: boolean;
 	/** Says it is a complaint (`recognise.complaint.words`). */
@@ -177,6 +179,7 @@ export function recognise(catalog: Catalog, texts: Texts, text: string): Recogni
 		services,
 		...(topic ? { topic } : {}),
 		status: hasAny(texts, 'recognise.status.words', message),
+		resend: hasAny(texts, 'recognise.resend.words', message),
 		staff: hasAny(texts, 'recognise.staff.words', message),
 		complaint: hasAny(texts, 'recognise.complaint.words', message),
 		complaintHint: hasAny(texts, 'recognise.complaint.hint.words', message),
@@ -196,6 +199,7 @@ export type Intent =
 	| { kind: 'staff' }
 	| { kind: 'complaint' }
 	| { kind: 'status' }
+	| { kind: 'resend' }
 	| { kind: 'faq'; topic: FaqTopic }
 	| { kind: 'service'; key: string }
 	| { kind: 'which'; keys: string[] }
@@ -204,13 +208,14 @@ export type Intent =
 	| { kind: 'none' };
 
 /**
- * A person asked for comes first, then a complaint said as such; the status and first questions
+ * A person asked for comes first, then a complaint said as such, a letter asked again; the status and first questions
  * next; then a service named; a described problem ("lampu jalan mati") outweighs services only
  * hinted at.
  */
 export function intentOf(r: Recognised): Intent {
 	if (r.staff) return { kind: 'staff' };
 	if (r.complaint) return { kind: 'complaint' };
+	if (r.resend) return { kind: 'resend' };
 	if (r.status) return { kind: 'status' };
 	if (r.topic) return { kind: 'faq', topic: r.topic };
 	if (r.complaintHint && !r.named) return { kind: 'complaint' };

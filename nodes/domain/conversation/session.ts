@@ -224,6 +224,7 @@ export function clearRequest(session: Session): void {
 	delete session.reminded;
 	delete session.shown;
 	delete session.pending;
+	delete session.resend;
 }
 
 export function markSeen(session: Session, messageId: string): void {

@@ -26,6 +26,7 @@ import { answerSalam } from './chatter';
 import * as on from './answers';
 import { onDocumentFile, onDocumentText } from './documents';
 import { onNikConfirm } from './nikConfirm';
+import { onResend } from './resendFlow';
 import { mainMenu } from './present';
 import {
 	buttonsReply,
@@ -276,6 +277,8 @@ function dispatch(ctx: Ctx, session: Session, input: on.Input): void {
 	if (session.state === 'services') return on.onServices(ctx, session, input);
 	if (session.state === 'leave_ask') return onLeave(ctx, session, input);
 	if (session.state === 'handoff_ask') return handOff(ctx, session, input.text);
+	if (session.state === 'resend')
+		return onResend(ctx, session, input, () => dispatch(ctx, session, input));
 	const outcome = OUTCOME_HANDLERS[session.state];
 	if (outcome) return outcome(ctx, session, input);
 	const service = findService(ctx.catalog, session.service);

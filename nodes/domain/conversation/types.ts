@@ -47,6 +47,8 @@ export type DeskEvent =
 			at: string;
 	  }
 	| { type: 'complaint_submitted'; complaint: Complaint }
+	/** "Kirim ulang surat": list the letters (no `digits`) or check the digits typed (resend.ts). */
+	| { type: 'resend_requested'; waId: string; name: string; digits?: string; tries: number }
 	| { type: 'error'; reason: string };
 
 /** The nine IKM elements of PermenPANRB 14/2017, in the order they are asked. */
@@ -91,6 +93,7 @@ export const SESSION_STATES = [
 	'complaint_confirm',
 	'leave_ask',
 	'erase_ask',
+	'resend',
 ] as const;
 
 export type SessionState = (typeof SESSION_STATES)[number];
@@ -176,6 +179,8 @@ export interface Session {
 	sent?: SentItem[];
 	/** Tickets whose survey was completed (bounded). */
 	surveyed?: string[];
+	/** In `resend`: the answers to "the last 4 digits of the letter's NIK" so far. */
+	resend?: { tries: number };
 	/** In `leave_ask`: the tapped id to carry out once the resident agrees to leave the draft. */
 	pending?: string;
 }

@@ -9,11 +9,15 @@ import { CatalogError, readArray, readObject, readString, type Json } from '../c
 import type { FieldSpec, Messages, ResolvedService } from '../catalog/types';
 import { formatDateId, formatRupiah } from '../indonesian/format';
 import { applies } from './conditions';
+import { spouseVerdict } from './spouse';
 import type { Rule } from './types';
 
 export type { Rule } from './types';
 
-const KINDS = ['oneOf', 'notBefore', 'notAfter', 'moneyPlausible'] as const;
+const KINDS = ['oneOf', 'notBefore', 'notAfter', 'moneyPlausible', 'spouse'] as const;
+
+/** The messages a spouse rule's `message` prefixes, one per problem (spouse.ts). */
+const SPOUSE_MESSAGES = ['sex', 'missing', 'unnamed', 'second'] as const;
 
 export interface BrokenRule {
 	/** The field to ask again (or the one that ended the request). */
@@ -48,11 +52,22 @@ function breaks(rule: Rule, values: Record<string, unknown>): boolean | undefine
 		}
 		case 'moneyPlausible':
 			return typeof value === 'number' && value > 0 && value < rule.min;
+		case 'spouse':
+			return spouseVerdict(rule, values) !== undefined;
 	}
 }
 
 function broken(service: ResolvedService, rule: Rule, values: Record<string, unknown>): BrokenRule {
 	const byKey = (key: string) => service.fields.find((f) => f.key === key);
+	if (rule.kind === 'spouse') {
+		const verdict = spouseVerdict(rule, values)!;
+		return {
+			field: byKey(verdict.reask)!,
+			messageKey: `${rule.message}.${verdict.problem}`,
+			params: verdict.params,
+			refuse: rule.refuse === true,
+		};
+	}
 	const field = byKey(rule.field)!;
 	const value = values[rule.field];
 	const params: Record<string, string | number> = {
@@ -76,9 +91,13 @@ export function ruleBrokenBy(
 		const reads =
 			rule.kind === 'notBefore' || rule.kind === 'notAfter'
 				? [rule.field, rule.than]
-				: [rule.field];
+				: rule.kind === 'spouse'
+					? [rule.field, rule.spouse, rule.deceasedNik]
+					: [rule.field];
 		if (reads.includes(key) && breaks(rule, values)) {
 			const found = broken(service, rule, values);
+			// The spouse rule names the field to ask again itself (the name, or the heirs list).
+			if (rule.kind === 'spouse') return found;
 			// A date contradicting an earlier one: the answer just given is the one asked again.
 			return { ...found, field: service.fields.find((f) => f.key === key) ?? found.field };
 		}
@@ -139,6 +158,7 @@ export function readRules(raw: unknown, path: string, fields: FieldSpec[]): Rule
 		const refuse = o.refuse === true;
 		if (kind === 'oneOf')
 			return { kind, ...base, refuse, values: readArray(o.values, `${at}.values`).map(String) };
+		if (kind === 'spouse') return readSpouseRule(o, at, base, refuse, field, fields);
 		if (kind === 'moneyPlausible') {
 			if (typeof o.min !== 'number') throw new CatalogError(`${at}.min`, 'expected a number');
 			return { kind, ...base, refuse, min: o.min };
@@ -147,15 +167,70 @@ export function readRules(raw: unknown, path: string, fields: FieldSpec[]): Rule
 	});
 }
 
+/**
+ * A spouse rule: `field` a records field whose `name` and `relation` (a choice with the `wife`
+ * and `husband` labels) are its fields, `spouse` and `deceasedNik` top-level fields.
+ */
+function readSpouseRule(
+	o: Json,
+	at: string,
+	base: { field: string; message: string },
+	refuse: boolean,
+	field: (key: string) => string,
+	fields: FieldSpec[],
+): Rule {
+	const records = fields.find((f) => f.key === base.field)!;
+	if (records.type !== 'records')
+		throw new CatalogError(`${at}.field`, `"${base.field}" is not a records field`);
+	const inner = (key: string) => {
+		const name = readString(o, key, at) as string;
+		const found = records.fields?.find((f) => f.key === name);
+		if (!found)
+			throw new CatalogError(`${at}.${key}`, `"${name}" is not a field of "${base.field}"`);
+		return found;
+	};
+	const relation = inner('relation');
+	const labels = relation.options?.map((option) => option.label) ?? [];
+	const label = (key: string) => {
+		const value = readString(o, key, at) as string;
+		if (!labels.includes(value))
+			throw new CatalogError(`${at}.${key}`, `"${value}" is not an option of "${relation.key}"`);
+		return value;
+	};
+	const maxWives = o.maxWives ?? 1;
+	if (typeof maxWives !== 'number' || !Number.isInteger(maxWives) || maxWives < 1)
+		throw new CatalogError(`${at}.maxWives`, 'expected a whole number from 1');
+	return {
+		kind: 'spouse',
+		...base,
+		refuse,
+		spouse: field('spouse'),
+		deceasedNik: field('deceasedNik'),
+		name: inner('name').key,
+		relation: relation.key,
+		wife: label('wife'),
+		husband: label('husband'),
+		maxWives,
+	};
+}
+
+/** The message keys a rule can answer with. */
+function ruleMessages(rule: Rule): string[] {
+	return rule.kind === 'spouse'
+		? SPOUSE_MESSAGES.map((problem) => `${rule.message}.${problem}`)
+		: [rule.message];
+}
+
 /** Every rule's message must exist, or the resident would read a bare key. */
 export function checkRuleMessages(services: ResolvedService[], messages: Messages): void {
 	services.forEach((service, s) =>
 		(service.rules ?? []).forEach((rule, r) => {
-			if (typeof messages[rule.message] !== 'string')
-				throw new CatalogError(
-					`services[${s}].rules[${r}].message`,
-					`no message "${rule.message}" in messages`,
-				);
+			for (const key of ruleMessages(rule))
+				if (typeof messages[key] !== 'string')
+					throw new CatalogError(
+						`services[${s}].rules[${r}].message`,
+						`no message "${key}" in messages`,
+					);
 		}),
 	);
 	if (services.some((s) => s.rules?.length) && typeof messages['rule.missing'] !== 'string')

@@ -8,6 +8,7 @@ import fileDocuments from '../../../workflows/file-documents.json';
 import intake from '../../../workflows/intake.json';
 import register from '../../../workflows/register.json';
 import report from '../../../workflows/report.json';
+import resendLetter from '../../../workflows/resend-letter.json';
 import retention from '../../../workflows/retention.json';
 import saveSession from '../../../workflows/save-session.json';
 import signing from '../../../workflows/signing.json';
@@ -29,6 +30,6 @@ export const BUNDLED_WORKFLOWS = [
 );
 
 /** The sub-workflows the ready workflows call (./subWorkflows): installed before their callers. */
-export const SUB_WORKFLOWS = [saveSession, fileDocuments].map(
+export const SUB_WORKFLOWS = [saveSession, fileDocuments, resendLetter].map(
 	(file) => file as unknown as WorkflowFileShape,
 );

@@ -235,6 +235,21 @@ export function defaultAnswer(field: FieldSpec): string {
 }
 
 /**
+ * A family the heirs' statement accepts (its spouse rule): no surviving spouse is named and
+ * every heir is a child of the deceased.
+ */
+function familyAnswer(
+	service: ResolvedService,
+	field: FieldSpec,
+	record: FieldSpec | undefined,
+): string | undefined {
+	if (service.key !== 'ahli-waris') return undefined;
+	if (!record && field.key === 'pasangan_nama') return '-';
+	if (record?.key === 'ahli_waris' && field.key === 'hubungan') return 'Anak Kandung';
+	return undefined;
+}
+
+/**
  * Answers the conversation from the service's requirements up to its summary, using `answers`
  * where given and plausible values elsewhere; `records` says how many records each list gets.
  */
@@ -301,7 +316,11 @@ export async function fillRequest(
 				Math.max(recordCounts.get(field.record.key) ?? 0, record + 1),
 			);
 		}
-		await resident.say(answers(field.field, record) ?? defaultAnswer(field.field));
+		await resident.say(
+			answers(field.field, record) ??
+				familyAnswer(service, field.field, field.record) ??
+				defaultAnswer(field.field),
+		);
 	}
 	throw new Error('the conversation did not reach the summary');
 }

@@ -30,10 +30,11 @@ export const OUTPUT = {
 	handoff: 3,
 	survey: 4,
 	complaint: 5,
+	resend: 6,
 } as const;
 
 type Route = Exclude<keyof typeof OUTPUT, 'reply'>;
-const ROUTES: Route[] = ['submitted', 'status', 'handoff', 'survey', 'complaint'];
+const ROUTES: Route[] = ['submitted', 'status', 'handoff', 'survey', 'complaint', 'resend'];
 
 /** What "Take Step" emits: everything the save and the routing need, as plain JSON. */
 export interface StepItem extends IDataObject {
@@ -120,6 +121,7 @@ export function takeStep(this: IExecuteFunctions, i: number, now: Date): StepIte
 		handoff: [],
 		survey: [],
 		complaint: [],
+		resend: [],
 	};
 	for (const event of result.events) {
 		if (event.type === 'submitted' || event.type === 'resubmitted') {
@@ -129,6 +131,8 @@ export function takeStep(this: IExecuteFunctions, i: number, now: Date): StepIte
 				files: documentFiles(event.application, catalog),
 				filesSummary: filesSummary(event.application, catalog),
 			});
+		} else if (event.type === 'resend_requested') {
+			routes.resend.push({ ...event });
 		} else if (event.type === 'handoff_requested') {
 			routes.handoff.push({ ...event });
 		} else if (event.type === 'survey_answered') {
@@ -173,7 +177,7 @@ export function takeStep(this: IExecuteFunctions, i: number, now: Date): StepIte
  * clears it before); a step with no replies emits no Reply item.
  */
 export function routeStep(item: StepItem, outbox = false): INodeExecutionData[][] {
-	const outputs: INodeExecutionData[][] = [[], [], [], [], [], []];
+	const outputs: INodeExecutionData[][] = Object.values(OUTPUT).map(() => []);
 	const { waId, session, replies, events } = item;
 	const statusSends = outbox && (item.routes?.status ?? []).length > 0;
 	if (!statusSends && (!outbox || replies.length > 0))

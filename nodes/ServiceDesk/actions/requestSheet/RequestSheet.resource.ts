@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Operation } from '../../../n8nHelpers/itemLoop';
 import * as expiredFolders from './expiredFolders.operation';
 import * as letterRegister from './letterRegister.operation';
+import * as resendLetter from './resendLetter.operation';
 import * as sheetRow from './sheetRow.operation';
 import * as staffAlerts from './staffAlerts.operation';
 import * as statusReply from './statusReply.operation';
@@ -11,6 +12,7 @@ import * as triage from './triage.operation';
 export const operations: Record<string, Operation> = {
 	expiredFolders,
 	letterRegister,
+	resendLetter,
 	sheetRow,
 	staffAlerts,
 	statusReply,
@@ -46,6 +48,13 @@ export const description: INodeProperties[] = [
 				description: 'Turn a submitted application into the row staff work on',
 			},
 			{
+				name: 'Resend Letter',
+				value: 'resendLetter',
+				action: 'Send a delivered letter again',
+				description:
+					"List the resident's delivered letters, or check the NIK digits they typed and give the letters to send again",
+			},
+			{
 				name: 'Staff Alerts',
 				value: 'staffAlerts',
 				action: 'Find what staff should be told',
@@ -70,6 +79,7 @@ export const description: INodeProperties[] = [
 	},
 	...expiredFolders.description,
 	...letterRegister.description,
+	...resendLetter.description,
 	...sheetRow.description,
 	...staffAlerts.description,
 	...statusReply.description,

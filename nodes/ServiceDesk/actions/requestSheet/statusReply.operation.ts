@@ -5,6 +5,7 @@ import { statusReplies } from '../../../domain/conversation';
 import { DEFAULT_SHEET_LAYOUT as layout } from '../../../domain/sheet/requestRow';
 import { jsonParameter } from '../../../n8nHelpers/jsonParameter';
 import { getCatalog } from '../catalog';
+import { residentRows } from './residentRows';
 import { waIdProperty } from '../residentSession';
 
 const properties: INodeProperties[] = [
@@ -34,17 +35,14 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const items = this.getInputData();
 	const waId = String(this.getNodeParameter('waId', 0)).trim();
 	const c = layout.columns;
-	const requests = items
-		.map((item) => item.json)
-		.filter((row) => String(row[c.waId] ?? '') === waId && row[c.ticket])
-		.map((row) => ({
-			ticket: String(row[c.ticket]),
-			serviceTitle: String(row[c.service] ?? ''),
-			status: String(row[c.status] ?? ''),
-			note: row[c.note] ? String(row[c.note]) : undefined,
-			submittedAt: row[c.receivedAt] ? String(row[c.receivedAt]) : undefined,
-			letterNumber: row[c.letterNumber] ? String(row[c.letterNumber]) : undefined,
-		}));
+	const requests = residentRows(items, waId).map((row) => ({
+		ticket: String(row[c.ticket]),
+		serviceTitle: String(row[c.service] ?? ''),
+		status: String(row[c.status] ?? ''),
+		note: row[c.note] ? String(row[c.note]) : undefined,
+		submittedAt: row[c.receivedAt] ? String(row[c.receivedAt]) : undefined,
+		letterNumber: row[c.letterNumber] ? String(row[c.letterNumber]) : undefined,
+	}));
 	const before = jsonParameter<unknown>(this, 'repliesBefore', 0, { empty: [] });
 	const replies = [
 		...(Array.isArray(before) ? before : []),

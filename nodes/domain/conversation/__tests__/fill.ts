@@ -4,6 +4,17 @@ import type { ResolvedService } from '../../catalog/types';
 import { currentField } from '../flow';
 import { Chat, answerCurrent, recordsWanted } from '../../../../test/support/chat';
 
+/**
+ * Answers that make a real family where a service's rules check one: the heirs' statement
+ * names no surviving spouse and lists the deceased's children (its spouse rule).
+ */
+const FAMILY: Record<string, Record<string, { text: string; value: unknown }>> = {
+	'ahli-waris': {
+		pasangan_nama: { text: '-', value: null },
+		'ahli_waris.hubungan': { text: 'Anak Kandung', value: 'Anak Kandung' },
+	},
+};
+
 /** Talks a resident through one service to the summary; returns the data the engine should hold. */
 export function fillService(
 	chat: Chat,
@@ -25,10 +36,14 @@ export function fillService(
 			const tries = (asked[at] = (asked[at] ?? -1) + 1);
 			const options = field.type === 'choice' ? field.options! : [];
 			const pick = options.length ? tries % options.length : 0;
+			const parent = service.fields[s.pos!.field!];
+			const family =
+				FAMILY[service.key]?.[record === undefined ? field.key : `${parent.key}.${field.key}`];
 			const answered = answerCurrent(
 				chat,
 				service,
-				options.length ? { text: String(pick + 1), value: options[pick].label } : undefined,
+				family ??
+					(options.length ? { text: String(pick + 1), value: options[pick].label } : undefined),
 			);
 			for (const key of chat.session!.derived ?? []) data[key] = chat.session!.values[key];
 			const top = service.fields[s.pos!.field!];
