@@ -10,7 +10,7 @@
 import type { Catalog } from '../catalog/types';
 import type { OutboundReply } from '../messaging/types';
 import { formatDateId } from '../indonesian/format';
-import { wibDateTime } from '../staff/time';
+import { wibDateTime } from '../sheet/time';
 import { PROOF_DIGITS, PROOF_TRIES } from './identity';
 import { buttonsReply, say, textReply, textsFor } from './texts';
 
