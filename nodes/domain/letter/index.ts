@@ -25,6 +25,16 @@ export {
 	type LetterheadProblem,
 } from './readiness';
 export { MarkupError, parseLetterMarkup } from './markup';
+export {
+	chooseSigner,
+	deputySignatory,
+	hasDeputy,
+	inDeputyPeriod,
+	SIGNER_WORDS,
+	type DeputySignatory,
+	type SignerDecision,
+	type SignerRole,
+} from './signer';
 export { layoutLetter } from './layout';
 export type { Mark, PageGeometry } from './marks';
 export {

@@ -1,8 +1,4 @@
-import {
-	DEFAULT_SHEET_LAYOUT,
-	toRequestRow,
-	statusKeyOf,
-} from '../requestRow';
+import { DEFAULT_SHEET_LAYOUT, toRequestRow, statusKeyOf } from '../requestRow';
 import { sequencePattern, triage } from '../triage';
 import { problemText } from '../problems';
 import type { NumberParts, Row } from '../triage';
@@ -206,7 +202,24 @@ describe('problem sentences for the sheet', () => {
 		expect(problemText('letterNotSent', { reason: 'kuota habis' })).toMatch(
 			/^Surat belum terkirim: kuota habis — .*kosongkan kolom Masalah/,
 		);
-		expect(problemText('unreadableApplication', { column: c.application })).toContain(c.application);
+		expect(problemText('unreadableApplication', { column: c.application })).toContain(
+			c.application,
+		);
 		expect(problemText('sentNotMarked', {})).toContain('{reason}');
+	});
+});
+
+describe('the signer staff pick in a row', () => {
+	it('travels in the approved application as the cell reads, for Letter PDF to follow; an empty cell adds nothing', () => {
+		const decisions = triage(
+			[
+				row('T1', 'Disetujui', { signer: ' Wakil ' }),
+				row('T2', 'Disetujui', { signer: '' }),
+				row('T3', 'Disetujui'),
+			],
+			options(),
+		);
+		expect(decisions.map((d) => d.application?.signer)).toEqual(['Wakil', undefined, undefined]);
+		expect(decisions[0].application).toMatchObject({ ticket: 'T1', serviceKey: 'sku-kur' });
 	});
 });
