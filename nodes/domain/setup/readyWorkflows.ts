@@ -180,6 +180,14 @@ function withOffice(node: WorkflowNodeFile, office: OfficeSettings): Record<stri
 		parameters.letterhead = { ...(parameters.letterhead as object), ...letterhead };
 		parameters.reportOptions = { ...(parameters.reportOptions as object), ...paper };
 	}
+	if (node.type === SERVICE_REPORT && parameters.operation === 'registerPdf') {
+		parameters.letterhead = { ...(parameters.letterhead as object), ...letterhead };
+		parameters.signatory = {
+			...(parameters.signatory as object),
+			...literalParameters(signatoryOf(office)),
+		};
+		parameters.registerOptions = { ...(parameters.registerOptions as object), ...paper };
+	}
 	if (node.type === SERVICE_DESK && parameters.operation === 'staffAlerts') {
 		// No number given: nobody is alerted (never the sandbox's number).
 		parameters.staffNumbers = literalParameter(staffNumbers(office.staffWhatsApp).join(', '));

@@ -49,7 +49,8 @@ describe('the ready workflows for an office', () => {
 		expect(sheets.length).toBeGreaterThanOrEqual(21);
 		for (const { n } of sheets)
 			expect((n.parameters?.documentId as { value: string }).value).toBe('1OfficeSheet');
-		expect(text.match(/1OfficeFolder/g)?.length).toBe(1);
+		// The request documents' folder (Intake) and the monthly register's (Buku Agenda).
+		expect(text.match(/1OfficeFolder/g)?.length).toBe(2);
 		// Request documents and complaint photos go into the office's folder by the sub-workflow.
 		const filing = JSON.stringify(readyWorkflows(SUB_WORKFLOWS, office));
 		expect(filing).not.toContain(SANDBOX_IDS.folder);
@@ -120,11 +121,11 @@ describe('the ready workflows for an office', () => {
 		expect(JSON.stringify(intake.body)).not.toMatch(/"mode":"name","value":"pecelan_sessions"/);
 	});
 
-	it("send the report and the TTE notice to the signatory's number, as WhatsApp writes it", () => {
+	it("send the report, the monthly register and the TTE notice to the signatory's number, as WhatsApp writes it", () => {
 		const office2 = { ...office, signatoryWhatsApp: '0812-9916 0003' };
 		const text = JSON.stringify(readyWorkflows(BUNDLED_WORKFLOWS, office2));
 		expect(text).not.toContain(SANDBOX_IDS.signatoryWhatsApp);
-		expect(text.match(/"to":"6281299160003"/g)).toHaveLength(2);
+		expect(text.match(/"to":"6281299160003"/g)).toHaveLength(3);
 		expect(() =>
 			readyWorkflows(BUNDLED_WORKFLOWS, { ...office, signatoryWhatsApp: 'pak lurah' }),
 		).toThrow('"pak lurah" is not a valid phone number');
