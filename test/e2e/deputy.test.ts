@@ -5,7 +5,7 @@
 // period through BSrE: the signature's certificate is the deputy's.
 import office from '../../sandbox/office.json';
 import { SANDBOX_BSRE } from '../../sandbox/server/bsre';
-import { SANDBOX_REPORT_KEY, SANDBOX_SIGNATORY_LOGIN } from '../../sandbox/runtime/stack';
+import { SANDBOX_SIGNATORY_LOGIN } from '../../sandbox/runtime/stack';
 import { DEFAULT_SHEET_LAYOUT } from '../../nodes/domain/sheet/requestRow';
 import layout from '../../templates/sheet.json';
 import { readPdf, squash } from '../support/pdfText';
@@ -19,6 +19,7 @@ import {
 	statuses,
 	tabRows,
 } from './support/office';
+import { openReportWebhook } from './support/report';
 import { Resident, submitRequest } from './support/resident';
 import { useStack } from './support/use-stack';
 import { waitFor } from './support/wait';
@@ -90,19 +91,9 @@ describe('a letter the deputy signs', () => {
 		const month = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 7);
 		const signatory = new Resident(stack(), SIGNATORY_WA, 'Lurah');
 		const before = (await signatory.chat()).length;
-		const hook = stack()
-			.workflows.flatMap((w) => w.webhooks)
-			.find((h) => h.url.endsWith('/buku-agenda'))!;
 		// Like the monthly report's: without the office's header key nothing is printed.
-		expect((await fetch(`${hook.url}?bulan=${month}`)).status).toBe(403);
-		const headers = { [SANDBOX_REPORT_KEY.name]: SANDBOX_REPORT_KEY.value };
-		const answered = await waitFor(
-			async () => {
-				const status = (await fetch(`${hook.url}?bulan=${month}`, { headers })).status;
-				return status === 503 ? undefined : status;
-			},
-			{ timeoutMs: 120000, intervalMs: 2000, description: 'the register webhook to start a run' },
-		);
+		const { refused, answered } = await openReportWebhook(stack(), 'buku-agenda', month);
+		expect(refused).toBe(403);
 		expect(answered).toBe(200);
 		const sent = await nextUnpromptedMessage(
 			signatory,
