@@ -30,7 +30,7 @@ const NODE_LIMITS: Record<string, number> = {
 	'approvals.json': 66,
 	'intake.json': 29,
 	'setup.json': 40,
-	'register.json': 6,
+	'register.json': 13,
 	'report.json': 11,
 	'retention.json': 15,
 	'signing.json': 14,

@@ -6,6 +6,7 @@ import {
 	paperOption,
 	signatoryProperty,
 } from '../n8nHelpers/readPrintParameters';
+import { deputyProperty } from '../n8nHelpers/printDescription';
 
 import { LETTER_TEMPLATES } from '../domain/letter';
 
@@ -149,6 +150,7 @@ export const properties: INodeProperties[] = [
 	},
 	letterheadProperty,
 	signatoryProperty,
+	deputyProperty,
 	{
 		displayName: 'Options',
 		name: 'options',

@@ -2,12 +2,15 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeOperationError } from 'n8n-workflow';
 
 import {
+	chooseSigner,
 	DEFAULT_MARGINS_MM,
 	DEFAULT_SIGNATORY,
 	failureReason,
 	formatLetterNumber,
 	letterheadProblems,
 	refusalReason,
+	deputySignatory,
+	type DeputySignatory,
 	type LetterheadProblem,
 	LETTER_TEMPLATES,
 	LetterTemplateError,
@@ -118,6 +121,40 @@ class LetterRefused extends NodeOperationError {
 	}
 }
 
+/** A request row whose signer cell names nobody the office knows: staff read `reason` in the row. */
+class SignerRefused extends NodeOperationError {
+	constructor(
+		ctx: IExecuteFunctions,
+		i: number,
+		readonly reason: string,
+	) {
+		super(ctx.getNode(), `The letter was not issued: the signer chosen for it is unknown`, {
+			itemIndex: i,
+			description: `${reason}. Nothing was sent to the resident.`,
+		});
+	}
+}
+
+/**
+ * The signatory of this letter: the Lurah (the Signatory parameters), or the Deputy Signatory
+ * when the application's `signer` (the request row's signer cell) picks the deputy, or when it
+ * picks nobody and the letter's date lies in the deputy's period.
+ */
+function signatoryFor(ctx: IExecuteFunctions, i: number, app: IDataObject, date: string) {
+	const lurah = {
+		...DEFAULT_SIGNATORY,
+		...(filled(ctx.getNodeParameter('signatory', i, {}) as IDataObject) as object),
+	};
+	const deputy = filled(
+		(ctx.getNodeParameter('deputy', i, {}) as IDataObject | null) ?? {},
+	) as Partial<DeputySignatory>;
+	const choice = chooseSigner(app.signer, date, deputy);
+	if ('problem' in choice) throw new SignerRefused(ctx, i, choice.problem);
+	return choice.role === 'deputy'
+		? { role: choice.role, signatory: deputySignatory(lurah, deputy as DeputySignatory) }
+		: { role: choice.role, signatory: lurah };
+}
+
 async function generateOne(
 	ctx: IExecuteFunctions,
 	i: number,
@@ -126,7 +163,6 @@ async function generateOne(
 	const app = applicationOf(ctx, i, item);
 	const template = templateFor(ctx, i, app);
 	const options = ctx.getNodeParameter('options', i, {}) as IDataObject;
-	const signer = ctx.getNodeParameter('signatory', i, {}) as IDataObject;
 	const date = String(options.date || today(ctx.getTimezone()));
 	if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) {
 		throw new NodeOperationError(ctx.getNode(), `Letter date "${date}" is not YYYY-MM-DD`, {
@@ -164,7 +200,7 @@ async function generateOne(
 	const url = verificationUrl(base, code);
 
 	const { letterhead, emblem } = await readLetterhead(ctx, i);
-	const signatory = { ...DEFAULT_SIGNATORY, ...(filled(signer) as object) };
+	const { role, signatory } = signatoryFor(ctx, i, app, date);
 	const problems = letterheadProblems(letterhead, signatory);
 	if (problems.length) throw new LetterRefused(ctx, i, problems);
 
@@ -205,6 +241,8 @@ async function generateOne(
 			verificationCode: code,
 			verificationUrl: url,
 			warnings: letter.warnings,
+			// Who signs, for Letter Signature (the deputy's TTE identity) and the register.
+			signatory: { role, name: signatory.name },
 		},
 		binary: { [binaryProperty]: binary },
 	};
@@ -221,7 +259,10 @@ const failurePolicy: FailurePolicy = {
 			: undefined,
 	// `reason`: what staff read in the row (Indonesian), next to n8n's `error`.
 	failureFields: (_ctx, error) => ({
-		reason: error instanceof LetterRefused ? error.reason : failureReason(error.message),
+		reason:
+			error instanceof LetterRefused || error instanceof SignerRefused
+				? error.reason
+				: failureReason(error.message),
 	}),
 };
 

@@ -134,3 +134,59 @@ export const signatoryProperty: INodeProperties = {
 		},
 	],
 };
+
+/**
+ * Who signs when the Lurah does not: the deputy (Sekretaris Kelurahan "a.n. Lurah", or a Plh./Plt.)
+ * staff pick per request in the sheet's signer column, or who signs every letter in a period.
+ */
+export const deputyProperty: INodeProperties = {
+	displayName: 'Deputy Signatory',
+	name: 'deputy',
+	type: 'collection',
+	placeholder: 'Add Field',
+	description:
+		'The deputy who signs a letter when its request row picks the deputy (the Penandatangan column), or every letter dated within the period below. Name and NIP are required for the deputy to sign.',
+	default: {},
+	options: [
+		{
+			displayName: 'From (Date)',
+			name: 'from',
+			type: 'string',
+			default: '',
+			placeholder: '2026-12-01',
+			description: 'First day (YYYY-MM-DD) the deputy signs every letter whose row picks nobody',
+		},
+		{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+		{
+			displayName: 'NIP',
+			name: 'nip',
+			type: 'string',
+			default: '',
+			placeholder: '19800202 200501 1 002',
+		},
+		{
+			displayName: 'Pangkat (Rank)',
+			name: 'pangkat',
+			type: 'string',
+			default: '',
+			placeholder: 'Penata (III/c)',
+		},
+		{
+			displayName: 'Title',
+			name: 'title',
+			type: 'string',
+			default: '',
+			placeholder: 'Sekretaris Kelurahan',
+			description:
+				'The deputy\'s own title, printed under "a.n." and the signatory\'s title; a title starting with Plh. or Plt. is printed alone',
+		},
+		{
+			displayName: 'To (Date)',
+			name: 'to',
+			type: 'string',
+			default: '',
+			placeholder: '2026-12-31',
+			description: 'Last day (YYYY-MM-DD) of that period',
+		},
+	],
+};

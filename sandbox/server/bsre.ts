@@ -31,6 +31,8 @@ export const SANDBOX_BSRE = {
 	passphrase: 'sandbox-tte-123',
 	users: {
 		'3577010101700001': { name: 'Drs. Hadi Santoso, M.Si.', status: 'ISSUE' },
+		// The deputy (Sekretaris Kelurahan) of the sandbox office.
+		'3577010202800004': { name: 'Siti Aminah Contoh, S.E.', status: 'ISSUE' },
 		'3577010101700002': { name: 'Dra. Revoked Contoh', status: 'REVOKE' },
 		'3577010101700003': { name: 'Ir. Expired Contoh', status: 'EXPIRED' },
 	} as Record<string, { name: string; status: 'ISSUE' | 'REVOKE' | 'EXPIRED' }>,

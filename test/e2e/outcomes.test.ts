@@ -1,7 +1,6 @@
 // Service outcomes through the real workflows: the satisfaction survey after a letter, a
 // complaint from the resident to the sheet and the response back, and the monthly report
 // (run on demand) for a month of rows of its own, whose figures were counted by hand.
-import { SANDBOX_REPORT_KEY } from '../../sandbox/runtime/stack';
 import reportLabels from '../../templates/report/labels.json';
 import sheetLayout from '../../templates/sheet.json';
 import * as fixture from '../support/outcomeFixture';
@@ -17,7 +16,7 @@ import {
 	statuses,
 	tabRows,
 } from './support/office';
-import { reportTableRows } from './support/report';
+import { openReportWebhook, reportTableRows } from './support/report';
 import {
 	catalog,
 	photoOf,
@@ -152,20 +151,9 @@ describe('service outcomes', () => {
 			const before = (await (
 				await fetch(`${stack().sandboxUrl}/api/residents/${LURAH}/messages`)
 			).json()) as unknown[];
-			const hook = stack()
-				.workflows.flatMap((w) => w.webhooks)
-				.find((h) => h.url.endsWith('/laporan'))!;
 			// The report webhook requires its header key: without it n8n refuses and nothing is sent.
-			expect((await fetch(`${hook.url}?bulan=${month}`)).status).toBe(403);
-			const headers = { [SANDBOX_REPORT_KEY.name]: SANDBOX_REPORT_KEY.value };
-			// 503 is n8n's "not started, try again" (SQLite busy on a loaded machine).
-			const answered = await waitFor(
-				async () => {
-					const status = (await fetch(`${hook.url}?bulan=${month}`, { headers })).status;
-					return status === 503 ? undefined : status;
-				},
-				{ timeoutMs: 120000, intervalMs: 2000, description: 'the report webhook to start a run' },
-			);
+			const { refused, answered } = await openReportWebhook(stack(), 'laporan', month);
+			expect(refused).toBe(403);
 			expect(answered).toBe(200);
 
 			const lurah = new Resident(stack(), LURAH, 'Lurah');

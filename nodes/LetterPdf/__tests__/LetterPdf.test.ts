@@ -188,6 +188,53 @@ describe('Letter PDF node', () => {
 		expect(refused.json.error).toContain('letterhead.address, signatory.nip');
 	});
 
+	describe('with a deputy signatory', () => {
+		const deputy = {
+			name: 'Siti Aminah Contoh, S.E.',
+			pangkat: 'Penata (III/c)',
+			nip: '19800202 200501 2 004',
+			title: 'Sekretaris Kelurahan',
+		};
+
+		it("prints the deputy on behalf of the Lurah when the request's row picks the deputy, and says who signs", async () => {
+			const [letter, byLurah] = await run({ deputy }, [
+				{ json: { ...app('domisili'), signer: 'Wakil' } },
+				{ json: app('domisili') },
+			]);
+			expect(letter.json.signatory).toEqual({ role: 'deputy', name: 'Siti Aminah Contoh, S.E.' });
+			const text = squash((await readPdf(pdfOf(letter)))[0].text);
+			expect(text).toContain('a.n. LURAH ORO-ORO OMBO Sekretaris Kelurahan');
+			expect(text).toContain('Siti Aminah Contoh, S.E. Penata (III/c) NIP. 19800202 200501 2 004');
+			expect(text).not.toContain('Hadi Santoso');
+			expect(byLurah.json.signatory).toEqual({ role: 'lurah', name: 'Drs. Hadi Santoso, M.Si.' });
+			expect(squash((await readPdf(pdfOf(byLurah)))[0].text)).not.toContain('a.n.');
+		});
+
+		it("signs as the deputy within the deputy's period unless the row picks the Lurah", async () => {
+			const period = { deputy: { ...deputy, from: '2026-05-01', to: '2026-05-05' } };
+			const [inPeriod, lurahPicked] = await run(period, [
+				{ json: app('domisili') },
+				{ json: { ...app('domisili'), signer: 'Lurah' } },
+			]);
+			expect(inPeriod.json.signatory).toMatchObject({ role: 'deputy' });
+			expect(lurahPicked.json.signatory).toMatchObject({ role: 'lurah' });
+			const [after] = await run({ ...period, options: { date: '2026-05-06' } }, [
+				{ json: app('domisili') },
+			]);
+			expect(after.json.signatory).toMatchObject({ role: 'lurah' });
+		});
+
+		it('issues no letter for a signer nobody knows, and tells staff why in their words', async () => {
+			const out = await run({ deputy }, [{ json: { ...app('domisili'), signer: 'Pak RT' } }], true);
+			expect(out[0].binary).toBeUndefined();
+			expect(out[0].json.reason).toBe(
+				'kolom Penandatangan berisi "Pak RT", bukan salah satu pilihannya (Lurah, Wakil); pilih dari daftar atau kosongkan untuk Lurah',
+			);
+			const [none] = await run({}, [{ json: { ...app('domisili'), signer: 'Wakil' } }], true);
+			expect(none.json.reason).toContain('Setup belum mencatat wakil penanda tangan');
+		});
+	});
+
 	it('refuses an unknown service, an empty number and a bad verification URL', async () => {
 		await expect(
 			run({}, [{ json: { ...app('sku-kur'), serviceKey: 'izin-tinggal', letter: {} } }]),

@@ -148,6 +148,49 @@ describe('Letter Signature node', () => {
 			expect(pdfsig(pdfOf(out[0])).valid).toBe(true);
 		});
 
+		it("signs the deputy's letters under the deputy's NIK and name, the Lurah's under the credential's", async () => {
+			const deputyParams = {
+				signWith: 'bsre',
+				passphrase: SANDBOX_BSRE.passphrase,
+				signatoryName: 'Drs. Hadi Santoso, M.Si.',
+				deputyName: 'Siti Aminah Contoh, S.E.',
+				deputyNik: '3577010202800004',
+			};
+			const out = await run(
+				deputyParams,
+				[
+					item({ signatory: { role: 'deputy', name: 'Siti Aminah Contoh, S.E.' } }),
+					item({ signatory: { role: 'lurah', name: 'Drs. Hadi Santoso, M.Si.' } }),
+				],
+				bsre(),
+			);
+			expect(out.map((o) => o.json.signer)).toEqual([
+				'Siti Aminah Contoh, S.E.',
+				'Drs. Hadi Santoso, M.Si.',
+			]);
+			// The certificate BSrE signed with is the deputy's, as a PDF reader shows it.
+			expect(pdfsig(pdfOf(out[0])).signers).toEqual(['Siti Aminah Contoh, S.E.']);
+			expect(pdfsig(pdfOf(out[1])).signers).toEqual(['Drs. Hadi Santoso, M.Si.']);
+
+			// A run for one signer leaves the other's letters out, unsent.
+			const lurahOnly = await run(
+				{ ...deputyParams, signLettersOf: 'lurah' },
+				[item({ signatory: { role: 'deputy' } }), item()],
+				bsre(),
+			);
+			expect(lurahOnly.map((o) => o.json.signer)).toEqual(['Drs. Hadi Santoso, M.Si.']);
+
+			// No deputy's NIK: the deputy's letter fails with the staff's reason, never signed as the Lurah.
+			const [failed] = await run(
+				{ ...deputyParams, deputyNik: '' },
+				[item({ signatory: { role: 'deputy' } })],
+				bsre(),
+				true,
+			);
+			expect(failed.json).toMatchObject({ signed: false, errorCode: 'deputy-not-set' });
+			expect(failed.json.reason).toContain('NIK TTE wakil belum diisi');
+		});
+
 		it('maps a wrong passphrase and a revoked certificate to messages, item by item', async () => {
 			const out = await run(
 				{ signWith: 'bsre', passphrase: 'keliru', signatoryName: 'Lurah' },

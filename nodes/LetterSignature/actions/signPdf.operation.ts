@@ -73,6 +73,51 @@ export const description: INodeProperties[] = [
 		description: "The name printed in the signature block, as on BSrE's certificate",
 	},
 	{
+		displayName: "Deputy's Name",
+		name: 'deputyName',
+		type: 'string',
+		default: '',
+		displayOptions: { show: { ...show, signWith: ['bsre'] } },
+		description:
+			"Printed in the signature block of a letter the deputy signs (Letter PDF's output says so: signatory.role is deputy), as on the deputy's BSrE certificate",
+	},
+	{
+		displayName: "Deputy's NIK (TTE)",
+		name: 'deputyNik',
+		type: 'string',
+		default: '',
+		displayOptions: { show: { ...show, signWith: ['bsre'] } },
+		description:
+			"The deputy's identity at BSrE: a letter the deputy signs goes to BSrE under this NIK instead of the credential's. Empty: such letters fail with a clear reason.",
+	},
+	{
+		displayName: 'Sign Letters Of',
+		name: 'signLettersOf',
+		type: 'options',
+		default: 'each',
+		displayOptions: { show: { ...show, signWith: ['bsre'] } },
+		options: [
+			{
+				name: 'Each Letter Its Own Signer',
+				value: 'each',
+				description:
+					"The Lurah's letters under the credential's NIK, the deputy's under the deputy's",
+			},
+			{
+				name: 'The Lurah Only',
+				value: 'lurah',
+				description: 'Letters the deputy signs are left out (not sent to BSrE, not in the output)',
+			},
+			{
+				name: 'The Deputy Only',
+				value: 'deputy',
+				description: 'Letters the Lurah signs are left out (not sent to BSrE, not in the output)',
+			},
+		],
+		description:
+			'Whose letters this run signs: with one passphrase per run (the signing form), a letter of the other signer would spend a wrong passphrase on their certificate',
+	},
+	{
 		displayName: 'Visible Signature Block',
 		name: 'visible',
 		type: 'boolean',
@@ -216,6 +261,24 @@ function signOptions(ctx: IExecuteFunctions, i: number): SignOptions {
 	};
 }
 
+/** Whether Letter PDF chose the deputy to sign this letter (its output's `signatory.role`). */
+const signedByDeputy = (json: IDataObject): boolean =>
+	(json.signatory as IDataObject | undefined)?.role === 'deputy';
+
+/** The deputy's BSrE identity from the node's parameters; none is a refusal, never the Lurah's. */
+function deputyIdentity(ctx: IExecuteFunctions, i: number): { nik: string; name: string } {
+	const nik = String(ctx.getNodeParameter('deputyNik', i, '') ?? '').trim();
+	if (!nik)
+		throw new SigningError(
+			'deputy-not-set',
+			"The letter is the deputy's to sign, but the node has no Deputy's NIK (TTE)",
+			"Fill in the deputy's NIK at BSrE (the Setup form does), then clear the row's problem.",
+		);
+	const name = String(ctx.getNodeParameter('deputyName', i, '') ?? '').trim();
+	const signatory = ctx.getInputData()[i].json.signatory as IDataObject | undefined;
+	return { nik, name: name || String(signatory?.name ?? '') || nik };
+}
+
 // Opening the certificate costs more than a signature: once per run of the node.
 const signers = new WeakMap<IExecuteFunctions, Signer>();
 
@@ -235,17 +298,27 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<ItemR
 	if (signWith === 'bsre') {
 		// The letters after a refused passphrase stay as they are: not sent, not reported.
 		if (passphraseRefused.has(this)) return { outputs: [[]] };
+		const byDeputy = signedByDeputy(this.getInputData()[i].json);
+		const only = this.getNodeParameter('signLettersOf', i, 'each') as string;
+		if ((only === 'lurah' && byDeputy) || (only === 'deputy' && !byDeputy))
+			return { outputs: [[]] };
 		const credential = await this.getCredentials('bsreTteApi', i);
+		const identity = byDeputy
+			? deputyIdentity(this, i)
+			: {
+					nik: String(credential.nik ?? ''),
+					name: String(this.getNodeParameter('signatoryName', i, '') || credential.nik),
+				};
 		signed = await signPdfWithBsre(pdf, {
 			...options,
 			account: {
 				baseUrl: String(credential.baseUrl ?? ''),
 				username: '',
 				password: '',
-				nik: String(credential.nik ?? ''),
+				nik: identity.nik,
 			},
 			passphrase: String(credential.passphrase || this.getNodeParameter('passphrase', i, '') || ''),
-			signerName: String(this.getNodeParameter('signatoryName', i, '') || credential.nik),
+			signerName: identity.name,
 			fetch: httpFetch(this, 'bsreTteApi'),
 		}).catch((error: Error) => {
 			if (error instanceof SigningError && STOPS_BATCH.includes(error.code))

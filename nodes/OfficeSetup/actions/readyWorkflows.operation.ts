@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { ItemResult } from '../../n8nHelpers/itemLoop';
 import { jsonParameter } from '../../n8nHelpers/jsonParameter';
 import {
+	deputyProperty,
 	letterheadProperty,
 	paperOption,
 	signatoryProperty,
@@ -45,6 +46,27 @@ export const description: INodeProperties[] = [
 		displayOptions: show,
 	},
 	{ ...signatoryProperty, displayOptions: show },
+	{
+		...deputyProperty,
+		displayOptions: show,
+		options: [
+			...(deputyProperty.options ?? []),
+			{
+				displayName: 'NIK at BSrE (TTE)',
+				name: 'tteNik',
+				type: 'string',
+				default: '',
+				description: "The deputy's identity at BSrE: the deputy's letters are signed under it",
+			},
+			{
+				displayName: 'WhatsApp Number',
+				name: 'whatsApp',
+				type: 'string',
+				default: '',
+				placeholder: '0812 3456 7890',
+			},
+		],
+	},
 	{
 		displayName: "Signatory's WhatsApp Number",
 		name: 'signatoryWhatsApp',
@@ -196,6 +218,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<ItemR
 		regency: String(this.getNodeParameter('regency', i, '')),
 		signatory: this.getNodeParameter('signatory', i, {}) as Record<string, string>,
 		signatoryWhatsApp: String(this.getNodeParameter('signatoryWhatsApp', i, '')),
+		deputy: (this.getNodeParameter('deputy', i, {}) ?? {}) as Record<string, string>,
 		staffWhatsApp: String(this.getNodeParameter('staffWhatsApp', i, '')),
 		digestTime: String(this.getNodeParameter('digestTime', i, '')),
 		paper: this.getNodeParameter('paper', i, '') as OfficeSettings['paper'],

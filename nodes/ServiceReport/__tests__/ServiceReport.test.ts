@@ -122,4 +122,47 @@ describe('Service Report node', () => {
 		expect(out.json.details).toMatch(/Compute Indicators/);
 		expect(out.binary).toBeUndefined();
 	});
+
+	it("prints a month's Buku Agenda with the Lurah closing it, as a binary named for the month", async () => {
+		const row = (n: number, date: string, signer: string) => ({
+			'No. Urut': String(n),
+			Tanggal: date,
+			'Nomor Surat': `470/${String(n).padStart(3, '0')}/401.301.3/2026`,
+			Klasifikasi: '470',
+			Perihal: 'Surat Keterangan Domisili',
+			Kepada: `Warga ${n}`,
+			'Penanda Tangan': signer,
+			Keterangan: '',
+		});
+		const [[out]] = await run({
+			operation: 'registerPdf',
+			registerRows: [
+				row(1, '2026-10-31 10:00:00', 'Hadi Santoso'),
+				row(2, '2026-11-03 10:00:00', 'Hadi Santoso'),
+				row(3, '2026-11-04 10:00:00', 'Siti Aminah, S.E.'),
+			],
+			month: '2026-11',
+			letterhead: { address: 'Jl. Contoh No. 1' },
+			signatory: { name: 'Hadi Santoso', nip: '19700101 199503 1 001' },
+		});
+		expect(out.json).toMatchObject({
+			month: '2026-11',
+			period: 'November 2026',
+			letters: 2,
+			pages: 1,
+			fileName: 'buku-agenda-2026-11.pdf',
+		});
+		expect(out.binary!.data.fileName).toBe('buku-agenda-2026-11.pdf');
+		const [page] = await readPdf(Buffer.from(out.binary!.data.data, 'base64'));
+		const text = squash(page.text);
+		expect(text).toContain('470/002/401.301.3/2026');
+		expect(text).toContain('Siti Aminah, S.E.');
+		expect(text).not.toContain('470/001/401.301.3/2026');
+		expect(text).toContain('NIP. 19700101 199503 1 001');
+		await expect(
+			run({ operation: 'registerPdf', registerRows: [], month: 'November' }),
+		).rejects.toThrow(
+			'The register could not be made: The register month "November" is not a month (YYYY-MM)',
+		);
+	});
 });

@@ -17,6 +17,13 @@ export const properties: INodeProperties[] = [
 					'Requests, letters per service, residents served, time to letter, fixes and rejections, IKM and complaints, for the month and the year to date',
 			},
 			{
+				name: 'Register PDF',
+				value: 'registerPdf',
+				action: 'Make the monthly register PDF',
+				description:
+					"Print a month's Buku Agenda (register of letters out) from its tab: kop, a landscape table, page numbers, the signatory",
+			},
+			{
 				name: 'Report PDF',
 				value: 'reportPdf',
 				action: 'Make the indicator report PDF',

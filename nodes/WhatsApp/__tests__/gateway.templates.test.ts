@@ -327,7 +327,12 @@ describe('Create Office Templates', () => {
 			sampleHandle: '',
 		});
 		const results = out[0].json.templates as IDataObject[];
-		const withDocument = ['pecelan_surat_selesai', 'pecelan_laporan_bulanan', 'pecelan_uji_admin'];
+		const withDocument = [
+			'pecelan_surat_selesai',
+			'pecelan_laporan_bulanan',
+			'pecelan_buku_agenda',
+			'pecelan_uji_admin',
+		];
 		for (const r of results) {
 			expect(r.status).toBe(withDocument.includes(String(r.name)) ? 'SKIPPED' : 'PENDING');
 		}

@@ -25,11 +25,22 @@ export {
 	type LetterheadProblem,
 } from './readiness';
 export { MarkupError, parseLetterMarkup } from './markup';
+export {
+	chooseSigner,
+	deputySignatory,
+	hasDeputy,
+	inDeputyPeriod,
+	SIGNER_WORDS,
+	type DeputySignatory,
+	type SignerDecision,
+	type SignerRole,
+} from './signer';
 export { layoutLetter } from './layout';
 export type { Mark, PageGeometry } from './marks';
 export {
 	LETTER_TEMPLATES,
 	LETTER_TITLES,
+	REGISTER_TEMPLATE,
 	DEFAULT_LETTERHEAD,
 	DEFAULT_SIGNATORY,
 	type Letterhead,
@@ -51,8 +62,13 @@ export interface MarginsMm {
 }
 export const DEFAULT_MARGINS_MM: Readonly<MarginsMm> = { top: 15, right: 20, bottom: 20, left: 25 };
 
-export function pageGeometry(paper: Paper, margins: MarginsMm = DEFAULT_MARGINS_MM): PageGeometry {
-	const [w, h] = PAPER_MM[paper];
+export function pageGeometry(
+	paper: Paper,
+	margins: MarginsMm = DEFAULT_MARGINS_MM,
+	landscape = false,
+): PageGeometry {
+	const [short, long] = PAPER_MM[paper];
+	const [w, h] = landscape ? [long, short] : [short, long];
 	return {
 		width: w * MM,
 		height: h * MM,
@@ -81,6 +97,8 @@ export interface LetterRequest {
 	verificationUrl: string;
 	paper?: Paper;
 	margins?: MarginsMm;
+	/** The paper turned, for a wide table (the monthly register). */
+	landscape?: boolean;
 	/** The office's emblem as PNG or JPEG; the bundled neutral emblem when absent. */
 	emblem?: Uint8Array;
 }
@@ -142,7 +160,7 @@ export function composeLetter(req: LetterRequest) {
 		throw error;
 	}
 	if (doc.pageLabel === undefined) doc.pageLabel = letterWords.pageLabel;
-	const page = pageGeometry(req.paper ?? 'F4', req.margins);
+	const page = pageGeometry(req.paper ?? 'F4', req.margins, req.landscape);
 	try {
 		return { page, laid: layoutLetter(doc, page) };
 	} catch (error) {
@@ -158,7 +176,7 @@ export async function renderLetter(req: LetterRequest): Promise<RenderedLetter> 
 	const pdf = await drawLetter(laid, {
 		page,
 		emblem: req.emblem,
-		qrText: req.verificationUrl,
+		qrText: req.verificationUrl || title,
 		title: `${title} ${req.number}`.trim(),
 		subject: title,
 		verificationCode: req.verificationCode,

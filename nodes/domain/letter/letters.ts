@@ -8,7 +8,11 @@ import kehilangan from '../../../templates/letters/kehilangan.hbs';
 import sktm from '../../../templates/letters/sktm.hbs';
 import domisili from '../../../templates/letters/domisili.hbs';
 import belumMenikah from '../../../templates/letters/belum-menikah.hbs';
+import bukuAgenda from '../../../templates/letters/buku-agenda.hbs';
 import letterheadDefaults from '../../../templates/letterhead/default.json';
+
+/** The month's register of letters out (Buku Agenda Surat Keluar), printed by the same engine. */
+export const REGISTER_TEMPLATE: string = bukuAgenda;
 
 export const LETTER_TEMPLATES: Readonly<Record<string, string>> = {
 	'sku-kur': skuKur,

@@ -22,6 +22,10 @@ export const letterWords = {
 	pageLabel: words.pageLabel,
 	/** A date given as a year alone, `{year}` filled: "tahun 2015". */
 	yearAlone: words.yearAlone,
+	/** The line above a deputy's title, `{title}` the Lurah's: "a.n. LURAH ORO-ORO OMBO". */
+	onBehalf: words.onBehalf,
+	/** The deputy's title when none is given. */
+	deputyTitle: words.deputyTitle,
 
 	/** The purpose without a leading "untuk"/"guna"/"keperluan" (once; the rest is kept as typed). */
 	purpose(text: string): string {

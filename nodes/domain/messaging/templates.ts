@@ -11,6 +11,7 @@ import surveyInvitation from '../../../templates/whatsapp/undangan-survei.json';
 import complaintAnswered from '../../../templates/whatsapp/pengaduan-ditanggapi.json';
 import botIsBack from '../../../templates/whatsapp/layanan-aktif-kembali.json';
 import monthlyReport from '../../../templates/whatsapp/laporan-bulanan.json';
+import monthlyRegister from '../../../templates/whatsapp/buku-agenda.json';
 import signatureWaiting from '../../../templates/whatsapp/tte-menunggu.json';
 import adminTest from '../../../templates/whatsapp/uji-admin.json';
 import staffNewRequest from '../../../templates/whatsapp/petugas-permohonan-baru.json';
@@ -52,6 +53,7 @@ export const OFFICE_TEMPLATES = [
 	complaintAnswered,
 	botIsBack,
 	monthlyReport,
+	monthlyRegister,
 	signatureWaiting,
 	adminTest,
 	staffNewRequest,
@@ -74,7 +76,10 @@ export function componentOf(
 
 /** A text with {{n}} replaced by the n-th parameter (missing ones left as they are). */
 export function fillPlaceholders(text: string, parameters: string[]): string {
-	return text.replace(/\{\{\s*(\d+)\s*\}\}/g, (whole, n: string) => parameters[Number(n) - 1] ?? whole);
+	return text.replace(
+		/\{\{\s*(\d+)\s*\}\}/g,
+		(whole, n: string) => parameters[Number(n) - 1] ?? whole,
+	);
 }
 
 /** Meta refuses empty or multi-line-heavy parameters; a missing value becomes a dash. */

@@ -39,6 +39,12 @@ export interface OfficeSettings {
 	signatory: Record<string, string>;
 	/** The signatory's WhatsApp number, as typed (0812…, +62…): the report and the TTE notice go there. */
 	signatoryWhatsApp?: string;
+	/**
+	 * The deputy who signs when the Lurah does not (a request row picks the deputy, or the letter's
+	 * date lies in from…to): name, pangkat, nip, title, tteNik (NIK at BSrE), whatsApp, from and to
+	 * (`YYYY-MM-DD`); empty ones ignored, none at all: only the Lurah signs.
+	 */
+	deputy?: Record<string, string>;
 	/** Staff WhatsApp numbers as typed, separated by commas: the staff alerts go there (none: off). */
 	staffWhatsApp?: string;
 	/** The staff's morning digest time (HH:mm WIB). */
@@ -135,6 +141,17 @@ function signatoryOf(office: OfficeSettings): Record<string, string> {
 	return { ...(title ? { title } : {}), ...filled(office.signatory) };
 }
 
+/** What Letter PDF prints for the deputy and when the deputy signs every letter. */
+const DEPUTY_LETTER_FIELDS = ['name', 'pangkat', 'nip', 'title', 'from', 'to'];
+
+function deputyOf(office: OfficeSettings): Record<string, string> {
+	const given = filled(office.deputy ?? {});
+	return Object.fromEntries(Object.entries(given).map(([key, value]) => [key, value.trim()]));
+}
+
+const pick = (values: Record<string, string>, keys: string[]) =>
+	Object.fromEntries(Object.entries(values).filter(([key]) => keys.includes(key)));
+
 /** Staff numbers as WhatsApp ids; the empty list for none given. */
 function staffNumbers(typed: string | undefined): string[] {
 	return String(typed ?? '')
@@ -156,10 +173,20 @@ function withOffice(node: WorkflowNodeFile, office: OfficeSettings): Record<stri
 			...literalParameters(signatoryOf(office)),
 		};
 		parameters.options = { ...(parameters.options as object), ...paper };
+		// Set whole: a deputy removed from the form is removed from the letters too.
+		parameters.deputy = literalParameters(pick(deputyOf(office), DEPUTY_LETTER_FIELDS));
 	}
 	if (node.type === SERVICE_REPORT && parameters.operation === 'reportPdf') {
 		parameters.letterhead = { ...(parameters.letterhead as object), ...letterhead };
 		parameters.reportOptions = { ...(parameters.reportOptions as object), ...paper };
+	}
+	if (node.type === SERVICE_REPORT && parameters.operation === 'registerPdf') {
+		parameters.letterhead = { ...(parameters.letterhead as object), ...letterhead };
+		parameters.signatory = {
+			...(parameters.signatory as object),
+			...literalParameters(signatoryOf(office)),
+		};
+		parameters.registerOptions = { ...(parameters.registerOptions as object), ...paper };
 	}
 	if (node.type === SERVICE_DESK && parameters.operation === 'staffAlerts') {
 		// No number given: nobody is alerted (never the sandbox's number).
@@ -170,12 +197,19 @@ function withOffice(node: WorkflowNodeFile, office: OfficeSettings): Record<stri
 	if (node.type === SERVICE_DESK && parameters.operation === 'letterRegister') {
 		const signer = signatoryOf(office).name;
 		if (signer) parameters.signer = literalParameter(signer);
+		parameters.deputy = literalParameters(pick(deputyOf(office), ['name', 'nip', 'from', 'to']));
 	}
 	if (node.type === SERVICE_DESK && parameters.operation === 'triage' && office.unitCode?.trim())
 		parameters.unitCode = literalParameter(office.unitCode.trim());
 	// The name printed in the visible signature block is the signatory's.
 	if (node.type === LETTER_SIGNATURE && 'signatoryName' in parameters && office.signatory.name)
 		parameters.signatoryName = literalParameter(office.signatory.name);
+	// The deputy's letters go to BSrE under the deputy's NIK, with the deputy's name in the block.
+	if (node.type === LETTER_SIGNATURE && parameters.signWith === 'bsre') {
+		const deputy = deputyOf(office);
+		parameters.deputyName = literalParameter(deputy.name ?? '');
+		parameters.deputyNik = literalParameter((deputy.tteNik ?? '').replace(/\s/g, ''));
+	}
 	return parameters;
 }
 
@@ -239,6 +273,20 @@ export function readyWorkflows(
 	if (office.signatoryWhatsApp?.trim() && !toWhatsAppId(office.signatoryWhatsApp))
 		throw new Error(
 			`The signatory's WhatsApp number "${office.signatoryWhatsApp}" is not a valid phone number`,
+		);
+	const deputy = deputyOf(office);
+	for (const end of ['from', 'to'])
+		if (deputy[end] && !/^\d{4}-\d{2}-\d{2}$/.test(deputy[end]))
+			throw new Error(`The deputy's ${end} date "${deputy[end]}" is not a date (YYYY-MM-DD)`);
+	if (deputy.from && deputy.to && deputy.from > deputy.to)
+		throw new Error(`The deputy's period ends (${deputy.to}) before it starts (${deputy.from})`);
+	if ((deputy.from || deputy.to) && !(deputy.name && deputy.nip))
+		throw new Error("The deputy signs from a date on, but the deputy's name or NIP is empty");
+	if (deputy.tteNik && !/^\d{16}$/.test(deputy.tteNik.replace(/\s/g, '')))
+		throw new Error(`The deputy's NIK for TTE "${deputy.tteNik}" is not 16 digits`);
+	if (deputy.whatsApp && !toWhatsAppId(deputy.whatsApp))
+		throw new Error(
+			`The deputy's WhatsApp number "${deputy.whatsApp}" is not a valid phone number`,
 		);
 	const wrongStaff = String(office.staffWhatsApp ?? '')
 		.split(/[,;\n]/)

@@ -1,7 +1,7 @@
 /**
  * The office's spreadsheet as Google Sheets API bodies, from the sheet layout the nodes read
- * (templates/sheet.json): every tab with its header row frozen, and the Status dropdown of the
- * requests tab. Creating and laying out are apart because the layout needs the tabs' sheet ids,
+ * (templates/sheet.json): every tab with its header row frozen, and the Status and Penandatangan
+ * (signer) dropdowns of the requests tab. Creating and laying out are apart because the layout needs the tabs' sheet ids,
  * which only the created (or found) spreadsheet gives; laying out again is harmless, so a second
  * run of the Setup workflow repairs a spreadsheet instead of making another.
  */
@@ -10,14 +10,15 @@ import layoutJson from '../../../templates/sheet.json';
 interface TabLayout {
 	name: string;
 	header: string[];
-	/** Status values offered as a dropdown in this tab's Status column (requests tab only). */
-	dropdown?: { column: number; values: string[] };
+	/** Values offered as dropdowns below the header: Status and signer (requests tab only). */
+	dropdowns?: Array<{ column: number; values: string[] }>;
 }
 
 interface SheetLayoutFile {
 	sheetName: string;
 	columns: Record<string, string>;
 	statuses: Record<string, string>;
+	signers?: Record<string, string>;
 	tabs: Record<string, { name: string; columns: Record<string, string> }>;
 }
 
@@ -27,10 +28,12 @@ export function officeTabs(layout: SheetLayoutFile = layoutJson as SheetLayoutFi
 	const requests: TabLayout = {
 		name: layout.sheetName,
 		header,
-		dropdown: {
-			column: header.indexOf(layout.columns.status),
-			values: Object.values(layout.statuses),
-		},
+		dropdowns: [
+			{ column: header.indexOf(layout.columns.status), values: Object.values(layout.statuses) },
+			...(layout.signers && layout.columns.signer
+				? [{ column: header.indexOf(layout.columns.signer), values: Object.values(layout.signers) }]
+				: []),
+		],
 	};
 	const others = Object.values(layout.tabs).map((tab) => ({
 		name: tab.name,
@@ -60,8 +63,8 @@ const ADDED_TAB_ID = 7300;
 
 /**
  * `POST /v4/spreadsheets/{id}:batchUpdate`: adds the tabs the spreadsheet lacks, freezes every
- * header row and puts the Status dropdown (ONE_OF_LIST, strict) on the requests tab's Status
- * column below the header.
+ * header row and puts the dropdowns (ONE_OF_LIST, strict) on the requests tab's Status and
+ * Penandatangan columns below the header (an empty signer cell stays allowed: it means the Lurah).
  */
 export function spreadsheetLayoutBody(existing: ExistingTab[], tabs = officeTabs()) {
 	const requests: Array<Record<string, unknown>> = [];
@@ -79,25 +82,27 @@ export function spreadsheetLayoutBody(existing: ExistingTab[], tabs = officeTabs
 				fields: 'gridProperties.frozenRowCount',
 			},
 		});
-		if (!tab.dropdown || tab.dropdown.column < 0) return;
-		requests.push({
-			setDataValidation: {
-				range: {
-					sheetId: ids[index],
-					startRowIndex: 1,
-					startColumnIndex: tab.dropdown.column,
-					endColumnIndex: tab.dropdown.column + 1,
-				},
-				rule: {
-					condition: {
-						type: 'ONE_OF_LIST',
-						values: tab.dropdown.values.map((value) => ({ userEnteredValue: value })),
+		for (const dropdown of tab.dropdowns ?? []) {
+			if (dropdown.column < 0) continue;
+			requests.push({
+				setDataValidation: {
+					range: {
+						sheetId: ids[index],
+						startRowIndex: 1,
+						startColumnIndex: dropdown.column,
+						endColumnIndex: dropdown.column + 1,
 					},
-					strict: true,
-					showCustomUi: true,
+					rule: {
+						condition: {
+							type: 'ONE_OF_LIST',
+							values: dropdown.values.map((value) => ({ userEnteredValue: value })),
+						},
+						strict: true,
+						showCustomUi: true,
+					},
 				},
-			},
-		});
+			});
+		}
 	});
 	return { requests };
 }

@@ -154,9 +154,31 @@ export function triage(
 			});
 		}
 		if (!verificationCode) verificationCode = options.newCode();
-		decisions.push({ kind, row, letterNumber, verificationCode, needsWrite, application });
+		decisions.push({
+			kind,
+			row,
+			letterNumber,
+			verificationCode,
+			needsWrite,
+			application: withSigner(application, row, layout),
+		});
 	}
 	return decisions;
+}
+
+/**
+ * The application with the signer staff picked in the row (`signer`, the cell as written; empty
+ * for none): Letter PDF reads it to choose between the Lurah and the deputy.
+ */
+export function withSigner(
+	application: Record<string, unknown>,
+	row: Row,
+	layout: SheetLayout = DEFAULT_SHEET_LAYOUT,
+): Record<string, unknown> {
+	const column = layout.columns.signer;
+	const cell = column ? row[column] : undefined;
+	const signer = typeof cell === 'string' || typeof cell === 'number' ? String(cell).trim() : '';
+	return signer ? { ...application, signer } : application;
 }
 
 /**

@@ -15,7 +15,9 @@ export type SigningErrorCode =
 	| 'timestamp-failed'
 	| 'not-a-pdf'
 	| 'already-signed'
-	| 'signature-too-large';
+	| 'signature-too-large'
+	/** A letter the deputy signs, with no deputy's TTE identity set. */
+	| 'deputy-not-set';
 
 export class SigningError extends Error {
 	constructor(

@@ -13,3 +13,11 @@ export {
 	type IssuedLetter,
 	type RegisterChanges,
 } from './register';
+export {
+	previousMonth,
+	registerMonth,
+	renderRegisterPdf,
+	type RegisterEntry,
+	type RegisterPdfOptions,
+	type RenderedRegister,
+} from './registerPdf';

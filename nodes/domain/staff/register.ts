@@ -4,6 +4,7 @@
  * signer, notes), made from the letters' verification records (the data table Approvals writes
  * when a number is given). A letter revoked later keeps its row; its notes then say so.
  */
+import { chooseSigner, type DeputySignatory } from '../letter/signer';
 import { DEFAULT_SHEET_LAYOUT, type SheetLayout } from '../sheet/requestRow';
 import { parseSheetTime, wibDateTime } from '../sheet/time';
 
@@ -21,6 +22,13 @@ export interface IssuedLetter {
 export interface RegisterOptions {
 	/** Who signs the office's letters (the Setup form's signatory). */
 	signer: string;
+	/** The deputy Setup records (name, NIP, the period in which the deputy signs every letter). */
+	deputy?: Partial<DeputySignatory>;
+	/**
+	 * The requests tab's rows: the signer staff picked for a letter (its row's signer cell, found
+	 * by the letter's number). Without them every letter names the signer of its date.
+	 */
+	requestRows?: Row[];
 	/** The archive classification of a service, by its title (the catalog's); else the number's. */
 	classificationOf(serviceTitle: string): string | undefined;
 }
@@ -37,6 +45,26 @@ const text = (value: unknown) =>
 
 export const registerColumns = (layout: SheetLayout = DEFAULT_SHEET_LAYOUT) =>
 	(layout.tabs ?? DEFAULT_SHEET_LAYOUT.tabs).register.columns;
+
+/**
+ * Who signed a letter, by its number and issue day: the deputy's name when its row picks the
+ * deputy (or picks nobody within the deputy's period), else the Lurah's; a cell that names nobody
+ * known is written as it reads (the letter was refused and staff see why in its row).
+ */
+function signerNames(options: RegisterOptions, layout: SheetLayout) {
+	const c = layout.columns;
+	const cells = new Map(
+		(options.requestRows ?? [])
+			.filter((row) => text(row[c.letterNumber]))
+			.map((row) => [text(row[c.letterNumber]), c.signer ? text(row[c.signer]) : '']),
+	);
+	return (number: string, day: string): string => {
+		const cell = cells.get(number) ?? '';
+		const choice = chooseSigner(cell, day, options.deputy);
+		if ('problem' in choice) return cell;
+		return choice.role === 'deputy' ? text(options.deputy?.name) : options.signer;
+	};
+}
 
 /** What the register lacks: the letters not in it yet, and the revocations it does not show. */
 export function registerChanges(
@@ -60,6 +88,7 @@ export function registerChanges(
 		.filter((letter) => text(letter.number))
 		.map((letter) => ({ letter, at: parseSheetTime(text(letter.issuedAt)) ?? 0 }))
 		.sort((a, b) => a.at - b.at || text(a.letter.number).localeCompare(text(b.letter.number)));
+	const signerOf = signerNames(options, layout);
 	const append: RegisterChanges['append'] = [];
 	const revoke: RegisterChanges['revoke'] = [];
 	const seen = new Set<string>();
@@ -90,7 +119,7 @@ export function registerChanges(
 			[r.classification]: options.classificationOf(service) ?? number.split('/')[0] ?? '',
 			[r.subject]: service,
 			[r.to]: text(letter.name),
-			[r.signer]: options.signer,
+			[r.signer]: signerOf(number, date.slice(0, 10)),
 			[r.notes]: revoked ? revokedWord : '',
 		});
 	}

@@ -1,5 +1,9 @@
-// Reading the monthly report PDF as the Lurah reads it: the indicator table, row by row.
+// The monthly report as the Lurah gets it: its webhook opened with the office's key, and its PDF
+// read the way the Lurah reads it: the indicator table, row by row.
 import type { PageText, TextItem } from '../../support/pdfText';
+import { SANDBOX_REPORT_KEY } from '../../../sandbox/runtime/stack';
+import type { StackInfo } from './stack-info';
+import { waitFor } from './wait';
 
 /** Text items that share a baseline, left to right; lines from the top of the page down. */
 function linesOf(page: PageText): TextItem[][] {
@@ -35,4 +39,24 @@ export function reportTableRows(pages: PageText[], header: string): Map<string, 
 		return rows;
 	}
 	throw new Error(`no table headed "${header}" in the report`);
+}
+
+/**
+ * Opens an office webhook behind the report key (`/laporan`, `/buku-agenda`) with `?bulan=`, as
+ * an admin does: first without the key (n8n refuses it, 403, nothing runs), then with it, and
+ * returns n8n's answer (200: the run started). 503 is n8n's "not started, try again" (SQLite busy
+ * on a loaded machine).
+ */
+export async function openReportWebhook(info: StackInfo, path: string, month: string) {
+	const hook = info.workflows.flatMap((w) => w.webhooks).find((h) => h.url.endsWith(`/${path}`))!;
+	const refused = (await fetch(`${hook.url}?bulan=${month}`)).status;
+	const headers = { [SANDBOX_REPORT_KEY.name]: SANDBOX_REPORT_KEY.value };
+	const answered = await waitFor(
+		async () => {
+			const status = (await fetch(`${hook.url}?bulan=${month}`, { headers })).status;
+			return status === 503 ? undefined : status;
+		},
+		{ timeoutMs: 120000, intervalMs: 2000, description: `the ${path} webhook to start a run` },
+	);
+	return { refused, answered };
 }

@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { registerChanges, type IssuedLetter } from '../../../domain/staff';
 import { jsonParameter } from '../../../n8nHelpers/jsonParameter';
+import { deputyProperty } from '../../../n8nHelpers/printDescription';
 import { getCatalog } from '../catalog';
 
 const properties: INodeProperties[] = [
@@ -22,12 +23,26 @@ const properties: INodeProperties[] = [
 		description: 'The rows already in the Buku Agenda tab',
 	},
 	{
+		displayName: 'Request Rows',
+		name: 'requestRows',
+		type: 'json',
+		default: "={{ $('Read Requests').all().map(item => item.json) }}",
+		description:
+			"The requests tab's rows: the signer staff picked for each letter (its Penandatangan cell, found by the letter number)",
+	},
+	{
 		displayName: 'Signer',
 		name: 'signer',
 		type: 'string',
 		default: '',
 		description:
 			"Who signs the office's letters, as the register names them (the Setup form fills it)",
+	},
+	{
+		...deputyProperty,
+		description:
+			'The deputy who signs letters whose row picks the deputy, or every letter in the period (the Setup form fills it)',
+		options: deputyProperty.options?.filter((o) => ['from', 'name', 'nip', 'to'].includes(o.name)),
 	},
 ];
 
@@ -53,6 +68,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		list('registerRows'),
 		{
 			signer: String(this.getNodeParameter('signer', 0, '') ?? '').trim(),
+			deputy: (this.getNodeParameter('deputy', 0, {}) ?? {}) as Record<string, string>,
+			requestRows: list('requestRows'),
 			classificationOf: (title) =>
 				catalog.services.find((s) => s.title === title)?.letter.classification,
 		},

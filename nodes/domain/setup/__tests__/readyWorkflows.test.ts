@@ -49,7 +49,8 @@ describe('the ready workflows for an office', () => {
 		expect(sheets.length).toBeGreaterThanOrEqual(21);
 		for (const { n } of sheets)
 			expect((n.parameters?.documentId as { value: string }).value).toBe('1OfficeSheet');
-		expect(text.match(/1OfficeFolder/g)?.length).toBe(1);
+		// The request documents' folder (Intake) and the monthly register's (Buku Agenda).
+		expect(text.match(/1OfficeFolder/g)?.length).toBe(2);
 		// Request documents and complaint photos go into the office's folder by the sub-workflow.
 		const filing = JSON.stringify(readyWorkflows(SUB_WORKFLOWS, office));
 		expect(filing).not.toContain(SANDBOX_IDS.folder);
@@ -120,11 +121,11 @@ describe('the ready workflows for an office', () => {
 		expect(JSON.stringify(intake.body)).not.toMatch(/"mode":"name","value":"pecelan_sessions"/);
 	});
 
-	it("send the report and the TTE notice to the signatory's number, as WhatsApp writes it", () => {
+	it("send the report, the monthly register and the TTE notice to the signatory's number, as WhatsApp writes it", () => {
 		const office2 = { ...office, signatoryWhatsApp: '0812-9916 0003' };
 		const text = JSON.stringify(readyWorkflows(BUNDLED_WORKFLOWS, office2));
 		expect(text).not.toContain(SANDBOX_IDS.signatoryWhatsApp);
-		expect(text.match(/"to":"6281299160003"/g)).toHaveLength(2);
+		expect(text.match(/"to":"6281299160003"/g)).toHaveLength(3);
 		expect(() =>
 			readyWorkflows(BUNDLED_WORKFLOWS, { ...office, signatoryWhatsApp: 'pak lurah' }),
 		).toThrow('"pak lurah" is not a valid phone number');
@@ -219,5 +220,78 @@ describe('the ready workflows for an office', () => {
 		expect(() => readyWorkflows(BUNDLED_WORKFLOWS, { ...office, spreadsheetId: ' ' })).toThrow(
 			'The spreadsheet id is empty',
 		);
+	});
+});
+
+describe('the deputy signatory an office records', () => {
+	const deputy = {
+		name: 'Budi Hartono, S.E.',
+		pangkat: 'Penata (III/c)',
+		nip: '19810303 200601 1 003',
+		title: '',
+		tteNik: '3577 0103 0381 0003',
+		whatsApp: '0812 3333 4444',
+		from: '2026-12-01',
+		to: '2026-12-10',
+	};
+	const withDeputy = readyWorkflows(BUNDLED_WORKFLOWS, { ...office, deputy });
+	const nodes = (type: string) =>
+		withDeputy.flatMap((w) => w.body.nodes.filter((n) => n.type === type));
+
+	it('reaches every letter (lines and period), the BSrE signer (name and NIK) and the register (name and period)', () => {
+		for (const letter of nodes('n8n-nodes-pecelan.letterPdf'))
+			expect(letter.parameters?.deputy).toEqual({
+				name: 'Budi Hartono, S.E.',
+				pangkat: 'Penata (III/c)',
+				nip: '19810303 200601 1 003',
+				from: '2026-12-01',
+				to: '2026-12-10',
+			});
+		const bsre = nodes('n8n-nodes-pecelan.letterSignature').find(
+			(n) => n.parameters?.signWith === 'bsre',
+		);
+		expect(bsre?.parameters).toMatchObject({
+			deputyName: 'Budi Hartono, S.E.',
+			deputyNik: '3577010303810003',
+		});
+		const register = nodes('n8n-nodes-pecelan.serviceDesk').find(
+			(n) => n.parameters?.operation === 'letterRegister',
+		);
+		expect(register?.parameters?.deputy).toEqual({
+			name: 'Budi Hartono, S.E.',
+			nip: '19810303 200601 1 003',
+			from: '2026-12-01',
+			to: '2026-12-10',
+		});
+	});
+
+	it('is removed from every letter when the form no longer gives one', () => {
+		const again = readyWorkflows(
+			withDeputy.map((w) => ({ ...w.body, name: w.name })),
+			office,
+		);
+		for (const w of again)
+			for (const n of w.body.nodes) {
+				if (n.type === 'n8n-nodes-pecelan.letterPdf') expect(n.parameters?.deputy).toEqual({});
+				if (n.parameters?.signWith === 'bsre') expect(n.parameters?.deputyNik).toBe('');
+			}
+	});
+
+	it.each([
+		[{ from: '1/12/2026' }, 'The deputy\'s from date "1/12/2026" is not a date (YYYY-MM-DD)'],
+		[
+			{ from: '2026-12-10', to: '2026-12-01' },
+			"The deputy's period ends (2026-12-01) before it starts (2026-12-10)",
+		],
+		[
+			{ name: '', from: '2026-12-01' },
+			"The deputy signs from a date on, but the deputy's name or NIP is empty",
+		],
+		[{ tteNik: '3577' }, 'The deputy\'s NIK for TTE "3577" is not 16 digits'],
+		[{ whatsApp: '12' }, 'The deputy\'s WhatsApp number "12" is not a valid phone number'],
+	])('is refused with a clear message when %j', (change, message) => {
+		expect(() =>
+			readyWorkflows(BUNDLED_WORKFLOWS, { ...office, deputy: { ...deputy, ...change } }),
+		).toThrow(message);
 	});
 });

@@ -20,7 +20,7 @@ describe("the office's spreadsheet", () => {
 		const { data, valueInputOption } = spreadsheetHeadersBody();
 		expect(valueInputOption).toBe('RAW');
 		expect(data[0]).toEqual({
-			range: `'Permohonan'!A1:Q1`,
+			range: `'Permohonan'!A1:R1`,
 			majorDimension: 'ROWS',
 			values: [Object.values(layout.columns)],
 		});
@@ -28,7 +28,7 @@ describe("the office's spreadsheet", () => {
 		expect(data[2].range).toBe(`'Pengaduan'!A1:K1`);
 	});
 
-	it("puts the Status dropdown on the requests tab's Status column, below the header", () => {
+	it("puts the Status and signer dropdowns on the requests tab's columns, below the header", () => {
 		const { requests } = spreadsheetLayoutBody(
 			tabNames.map((title, i) => ({ sheetId: i === 0 ? 0 : 100 + i, title })),
 		);
@@ -48,7 +48,21 @@ describe("the office's spreadsheet", () => {
 					},
 				},
 			},
+			{
+				setDataValidation: {
+					range: { sheetId: 0, startRowIndex: 1, startColumnIndex: 17, endColumnIndex: 18 },
+					rule: {
+						condition: {
+							type: 'ONE_OF_LIST',
+							values: [{ userEnteredValue: 'Lurah' }, { userEnteredValue: 'Wakil' }],
+						},
+						strict: true,
+						showCustomUi: true,
+					},
+				},
+			},
 		]);
+		expect(Object.values(layout.columns)[17]).toBe('Penandatangan');
 		const frozen = requests.filter((r) => 'updateSheetProperties' in r) as any[];
 		expect(frozen.map((r) => r.updateSheetProperties.properties.sheetId)).toEqual([
 			0, 101, 102, 103, 104, 105,

@@ -209,3 +209,18 @@ describe('problem sentences for the sheet', () => {
 		expect(problemText('sentNotMarked', {})).toContain('{reason}');
 	});
 });
+
+describe('the signer staff pick in a row', () => {
+	it('travels in the approved application as the cell reads, for Letter PDF to follow; an empty cell adds nothing', () => {
+		const decisions = triage(
+			[
+				row('T1', 'Disetujui', { signer: ' Wakil ' }),
+				row('T2', 'Disetujui', { signer: '' }),
+				row('T3', 'Disetujui'),
+			],
+			options(),
+		);
+		expect(decisions.map((d) => d.application?.signer)).toEqual(['Wakil', undefined, undefined]);
+		expect(decisions[0].application).toMatchObject({ ticket: 'T1', serviceKey: 'sku-kur' });
+	});
+});

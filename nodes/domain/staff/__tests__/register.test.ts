@@ -97,3 +97,47 @@ describe('the Buku Agenda (register of letters out)', () => {
 		expect(append).toEqual([expect.objectContaining({ [r.number]: 'A/3', [r.notes]: 'Dicabut' })]);
 	});
 });
+
+describe('the Buku Agenda names who signed', () => {
+	const deputy = { name: 'Budi Hartono, S.E.', nip: '19810303 200601 1 003' };
+	const numbers = ['470/001/401.301.3/2026', '470/002/401.301.3/2026', '470/003/401.301.3/2026'];
+	const letters = numbers.map((number, i) => letter(number, `2026-12-0${i + 5}T03:00:00Z`));
+	const rows = (cells: string[]) =>
+		numbers.map((number, i) => ({ 'Nomor Surat': number, Penandatangan: cells[i] }));
+	const signers = (changes: ReturnType<typeof registerChanges>) =>
+		changes.append.map((row) => row[r.signer]);
+
+	it("the deputy where the request's row picks the deputy, the Lurah where it picks the Lurah or nobody", () => {
+		const changes = registerChanges(letters, [], {
+			...options,
+			deputy,
+			requestRows: rows(['Wakil', 'Lurah', '']),
+		});
+		expect(signers(changes)).toEqual([
+			'Budi Hartono, S.E.',
+			'Hadi Santoso, S.Sos.',
+			'Hadi Santoso, S.Sos.',
+		]);
+	});
+
+	it("the deputy for letters of the deputy's period whose row picks nobody; the row wins", () => {
+		const changes = registerChanges(letters, [], {
+			...options,
+			deputy: { ...deputy, from: '2026-12-06', to: '2026-12-07' },
+			requestRows: rows(['', '', 'Lurah']),
+		});
+		expect(signers(changes)).toEqual([
+			'Hadi Santoso, S.Sos.',
+			'Budi Hartono, S.E.',
+			'Hadi Santoso, S.Sos.',
+		]);
+	});
+
+	it('the cell as staff wrote it when it names nobody known', () => {
+		const changes = registerChanges(letters, [], {
+			...options,
+			requestRows: rows(['Pak Camat', 'Wakil', '']),
+		});
+		expect(signers(changes)).toEqual(['Pak Camat', 'Wakil', 'Hadi Santoso, S.Sos.']);
+	});
+});
