@@ -13,7 +13,7 @@ import {
 } from '../letter';
 import { DEFAULT_SHEET_LAYOUT, type SheetLayout } from '../sheet/requestRow';
 import { registerColumns, type Row } from './register';
-import { parseSheetTime, wibDateTime, wibDay } from './time';
+import { parseSheetTime, wibDateTime, wibDay } from '../sheet/time';
 
 export interface RegisterPdfOptions {
 	/** The month printed, `YYYY-MM`. */
