@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { SUB_WORKFLOWS } from '../nodes/domain/setup/bundled';
+import { SETUP_SUB_WORKFLOWS, SUB_WORKFLOWS } from '../nodes/domain/setup/bundled';
 import { calledSubWorkflow } from '../nodes/domain/setup/subWorkflows';
 
 interface Node {
@@ -29,7 +29,7 @@ const drawn = (workflow: Workflow) => workflow.nodes.filter((n) => n.type !== ST
 const NODE_LIMITS: Record<string, number> = {
 	'approvals.json': 66,
 	'intake.json': 28,
-	'setup.json': 40,
+	'setup.json': 24,
 	'register.json': 6,
 	'report.json': 11,
 	'retention.json': 15,
@@ -38,6 +38,7 @@ const NODE_LIMITS: Record<string, number> = {
 	'verify.json': 8,
 	'save-session.json': 15,
 	'file-documents.json': 9,
+	'office-files.json': 19,
 };
 
 /** A node as a link of a chain: its type and what it does (operation). */
@@ -128,13 +129,16 @@ describe('ready workflows an admin can read', () => {
 			'intake.json: File Complaint Photo',
 			'intake.json: File Request Documents',
 			'intake.json: Save Session Safely',
+			'setup.json: Find Drive Files',
 		]);
 		for (const { node } of calls) {
-			const sub = calledSubWorkflow(node, SUB_WORKFLOWS)!;
+			const sub = calledSubWorkflow(node, [...SUB_WORKFLOWS, ...SETUP_SUB_WORKFLOWS])!;
 			expect(sub.name).toBe(
-				node.name.startsWith('File ')
-					? 'Pecelan · File documents in Drive'
-					: 'Pecelan · Save session safely',
+				node.name === 'Find Drive Files'
+					? "Pecelan · Find or create the office's Drive files"
+					: node.name.startsWith('File ')
+						? 'Pecelan · File documents in Drive'
+						: 'Pecelan · Save session safely',
 			);
 			const trigger = sub.nodes.find((n) => n.type === 'n8n-nodes-base.executeWorkflowTrigger')!;
 			const inputs = (trigger.parameters as { workflowInputs: { values: Array<{ name: string }> } })

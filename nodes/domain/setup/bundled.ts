@@ -6,6 +6,7 @@
 import approvals from '../../../workflows/approvals.json';
 import fileDocuments from '../../../workflows/file-documents.json';
 import intake from '../../../workflows/intake.json';
+import officeFiles from '../../../workflows/office-files.json';
 import register from '../../../workflows/register.json';
 import report from '../../../workflows/report.json';
 import retention from '../../../workflows/retention.json';
@@ -24,11 +25,17 @@ export const BUNDLED_WORKFLOWS = [
 	retention,
 	staffAlerts,
 	register,
-].map(
-	(file) => file as unknown as WorkflowFileShape,
-);
+].map((file) => file as unknown as WorkflowFileShape);
 
 /** The sub-workflows the ready workflows call (./subWorkflows): installed before their callers. */
 export const SUB_WORKFLOWS = [saveSession, fileDocuments].map(
+	(file) => file as unknown as WorkflowFileShape,
+);
+
+/**
+ * The sub-workflow the Setup workflow calls itself: it finds or makes the office's spreadsheet and
+ * Drive folder, so it is installed before the office's ids are known (./subWorkflows).
+ */
+export const SETUP_SUB_WORKFLOWS = [officeFiles].map(
 	(file) => file as unknown as WorkflowFileShape,
 );
