@@ -16,7 +16,11 @@ import {
 	readResources,
 	type OfficeResources,
 } from './provision-resources';
-import { BUNDLED_WORKFLOWS, SUB_WORKFLOWS } from '../../nodes/domain/setup/bundled';
+import {
+	BUNDLED_WORKFLOWS,
+	SETUP_SUB_WORKFLOWS,
+	SUB_WORKFLOWS,
+} from '../../nodes/domain/setup/bundled';
 import { API_SETTINGS } from '../../nodes/domain/setup/readyWorkflows';
 import { defaultLog, Log, seconds } from './run';
 import { isSetupWorkflow, keyValueTable, submitSetupForm } from './setup-form';
@@ -374,7 +378,9 @@ export async function provision(options: ProvisionOptions): Promise<Provisioned>
 	await waitForActive(workflows);
 	if (setupFile) {
 		// The ready workflows come from the Setup run; any other file (a benchmark's) is imported.
-		const readyNames = new Set([...BUNDLED_WORKFLOWS, ...SUB_WORKFLOWS].map((w) => w.name));
+		const readyNames = new Set(
+			[...BUNDLED_WORKFLOWS, ...SUB_WORKFLOWS, ...SETUP_SUB_WORKFLOWS].map((w) => w.name),
+		);
 		const ready = files.filter((f) => readyNames.has(f.workflow.name));
 		const extras = files.filter((f) => f !== setupFile && !ready.includes(f));
 		await runSetup(ctx, { ...setupFile, id: workflows[0].id }, ready, userFolder);

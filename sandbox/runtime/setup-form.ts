@@ -9,8 +9,12 @@ import type { WorkflowFile } from './workflow-file';
 export const OFFICE_SETUP_NODE_TYPE = 'n8n-nodes-pecelan.officeSetup';
 const FORM_TRIGGER = 'n8n-nodes-base.formTrigger';
 
+/** The Setup workflow: its form and its Office Setup nodes (its sub-workflow has no form). */
 export function isSetupWorkflow(file: WorkflowFile): boolean {
-	return file.nodes.some((node) => node.type === OFFICE_SETUP_NODE_TYPE);
+	return (
+		file.nodes.some((node) => node.type === OFFICE_SETUP_NODE_TYPE) &&
+		file.nodes.some((node) => node.type === FORM_TRIGGER)
+	);
 }
 
 interface FormField {

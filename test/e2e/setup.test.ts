@@ -29,6 +29,7 @@ jest.setTimeout(E2E_TEST_TIMEOUT_MS);
 const SETUP = 'Pecelan · Setup (prepare the office)';
 const setupFile = setupWorkflow as unknown as WorkflowFile;
 const INTAKE = 'Pecelan · Intake (WhatsApp conversation)';
+const DRIVE_FILES = "Pecelan · Find or create the office's Drive files";
 const INTAKE_HOOK = '3f9f4b8e-6a0e-4a57-8d2f-5a3c1e0b7d11';
 const SHEET_EDIT_HOOK = '5b1f0c7e-3d2a-4e8b-9c61-7a0d2e4f8b13';
 // Numbers no other e2e file uses (test/e2e/support/resident.ts).
@@ -211,7 +212,9 @@ test('the spreadsheet and the folder are shared with the staff e-mail typed, and
 
 test('the ready workflows are installed, active, on the new ids, with the form’s letterhead', async () => {
 	const installed = (await workflows()).filter((w) => w.name !== SETUP);
-	expect(installed.map((w) => w.name).sort()).toHaveLength(11);
+	// The eight ready workflows, the three sub-workflows they call and the one Setup calls.
+	expect(installed.map((w) => w.name).sort()).toHaveLength(12);
+	expect(installed.map((w) => w.name)).toContain(DRIVE_FILES);
 	for (const w of installed) expect(w.active).toBe(true);
 	// The callers of each sub-workflow point at the one installed.
 	const save = installed.find((w) => w.name === 'Pecelan · Save session safely')!;
@@ -458,6 +461,10 @@ test('a form value written like an n8n expression prints as typed on the sample 
 
 test('a stored spreadsheet Google refuses to read (403, not gone) stops the run at Google Refused: nothing is replaced', async () => {
 	const setup = (await workflows()).find((w) => w.name === SETUP)!;
+	const driveFiles = (await workflows()).find((w) => w.name === DRIVE_FILES)!;
+	const seenDrive = new Set(
+		(await api.list<{ id: string }>(`/executions?workflowId=${driveFiles.id}`)).map((e) => e.id),
+	);
 	const installed = async () =>
 		JSON.stringify(
 			(await workflows())
@@ -470,10 +477,11 @@ test('a stored spreadsheet Google refuses to read (403, not gone) stops the run 
 	const seen = new Set(
 		(await api.list<{ id: string }>(`/executions?workflowId=${setup.id}`)).map((e) => e.id),
 	);
-	// The first call to Google Sheets (Find Spreadsheet) answers 403 PERMISSION_DENIED, as when
-	// the spreadsheet was unshared from the service account: it still exists, so it must be kept.
+	// Google Sheets (Find Spreadsheet) answers 403 PERMISSION_DENIED, as when the spreadsheet was
+	// unshared from the service account: it still exists, so it must be kept. Find Drive Files
+	// tries three times: each is refused.
 	const faults = faultClient(info);
-	await faults.arm({ service: 'sheets', operation: 'any', status: 403, times: 1 });
+	await faults.arm({ service: 'sheets', operation: 'any', status: 403, times: 3 });
 	let outcome: string;
 	try {
 		outcome = await submitSetup('Jl. Pahlawan No. 9, Madiun').then(
@@ -496,10 +504,21 @@ test('a stored spreadsheet Google refuses to read (403, not gone) stops the run 
 		data: { resultData: { lastNodeExecuted: string; error?: { message?: string } } };
 	}>('GET', `/executions/${run.id}?includeData=true`);
 	expect(full.status).toBe('error');
-	expect(full.data.resultData.lastNodeExecuted).toBe('Google Refused');
+	expect(full.data.resultData.lastNodeExecuted).toBe('Find Drive Files');
 	// Google's answer is named, so the admin knows what to fix.
 	expect(full.data.resultData.error?.message).toMatch(/not a 404, so nothing was replaced/);
 	expect(full.data.resultData.error?.message).toMatch(/The caller does not have permission/);
+	// The sub-workflow stopped at its Google Refused node.
+	const drive = await waitFor(
+		async () =>
+			(
+				await api.list<{ id: string; status: string }>(`/executions?workflowId=${driveFiles.id}`)
+			).find((e) => !seenDrive.has(e.id) && !['new', 'running'].includes(e.status)),
+		{ timeoutMs: 60000, description: 'the refused Drive files run to end' },
+	);
+	const driveRun = await api.call<typeof full>('GET', `/executions/${drive.id}?includeData=true`);
+	expect(driveRun.status).toBe('error');
+	expect(driveRun.data.resultData.lastNodeExecuted).toBe('Google Refused');
 	// Nothing created, nothing moved: the same spreadsheets and folders, the same workflows.
 	const googleAfter = await google();
 	expect(googleAfter.spreadsheets.map((s) => s.spreadsheetId)).toEqual(

@@ -29,7 +29,7 @@ describe('Office Setup node', () => {
 		);
 	});
 
-	it('gives the sub-workflows first, then one item per ready workflow, with the chosen credentials', async () => {
+	it("gives Setup's Drive files sub-workflow before any id is known, then the sub-workflows, then one item per ready workflow, with the chosen credentials", async () => {
 		const parameters = {
 			operation: 'readyWorkflows',
 			spreadsheetId: 'S',
@@ -38,15 +38,28 @@ describe('Office Setup node', () => {
 			credentials: JSON.stringify({ googleApi: { id: 'g', name: 'Google' } }),
 		};
 		const verify = { json: { id: '7', name: 'Pecelan · Verify (letter QR code)' } };
+		const files = { json: { id: '5', name: "Pecelan · Find or create the office's Drive files" } };
+		const [drive] = await run({
+			...parameters,
+			spreadsheetId: '',
+			folderId: '',
+			installStep: 'driveFiles',
+			installed: [files],
+		});
+		expect(drive.map((i) => [i.json.name, i.json.id, i.json.then])).toEqual([
+			["Pecelan · Find or create the office's Drive files", '5', 'findDriveFiles'],
+		]);
+		// It reads and writes Google with the credential the admin picked in Setup.
+		expect(JSON.stringify(drive[0].json.body)).toContain('"googleApi":{"id":"g","name":"Google"}');
 		const [first] = await run({
 			...parameters,
 			installStep: 'subWorkflows',
 			installed: [verify, { json: {} }],
 		});
-		expect(first.map((i) => [i.json.name, i.json.id, i.json.callersWaiting])).toEqual([
-			['Pecelan · Save session safely', null, true],
-			['Pecelan · File documents in Drive', null, true],
-			['Pecelan · Send a letter again', null, true],
+		expect(first.map((i) => [i.json.name, i.json.id, i.json.callersWaiting, i.json.then])).toEqual([
+			['Pecelan · Save session safely', null, true, 'installCallers'],
+			['Pecelan · File documents in Drive', null, true, 'installCallers'],
+			['Pecelan · Send a letter again', null, true, 'installCallers'],
 		]);
 		const sub = { json: { id: '9', name: 'Pecelan · Save session safely' } };
 		const filing = { json: { id: '10', name: 'Pecelan · File documents in Drive' } };
@@ -56,6 +69,7 @@ describe('Office Setup node', () => {
 		expect(items.every((i) => i.pairedItem && (i.json.body as IDataObject).nodes)).toBe(true);
 		expect(items.map((i) => i.json.id)).toEqual([null, null, '7', null, null, null, null, null]);
 		expect(items.some((i) => i.json.callersWaiting)).toBe(false);
+		expect(new Set(items.map((i) => i.json.then))).toEqual(new Set(['checkAndFinish']));
 		expect(JSON.stringify(items)).toContain('"googleApi":{"id":"g","name":"Google"}');
 		expect(JSON.stringify(items[0].json.body)).toContain(
 			'"value":"9","cachedResultName":"Pecelan · Save session safely"',

@@ -15,6 +15,7 @@ import {
 	BUNDLED_WORKFLOWS,
 	providerOf,
 	readyWithSubWorkflows,
+	type InstallStep,
 	type OfficeSettings,
 } from '../../domain/setup';
 
@@ -141,6 +142,12 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{
+				name: 'Drive Files Sub-Workflow',
+				value: 'driveFiles',
+				description:
+					"The sub-workflow that finds or makes the office's spreadsheet and Drive folder: install it, then call it (Spreadsheet ID and Drive Folder ID may be empty)",
+			},
+			{
 				name: 'Sub-Workflows',
 				value: 'subWorkflows',
 				description: 'The sub-workflows the ready workflows call: install these first',
@@ -207,7 +214,8 @@ function credentialsOf(ctx: IExecuteFunctions, i: number): OfficeSettings['crede
 
 /**
  * One output item per ready workflow (or, at the Sub-Workflows step, per sub-workflow, marked
- * `callersWaiting`), for each input item.
+ * `callersWaiting`; at the Drive Files step, the sub-workflow the Setup workflow calls), for each
+ * input item. Each says what comes next (`then`): findDriveFiles, installCallers or checkAndFinish.
  */
 export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
 	const office: OfficeSettings = {
@@ -230,7 +238,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<ItemR
 	let ready;
 	try {
 		office.provider = providerOf(this.getNodeParameter('provider', i, 'meta'));
-		const step = this.getNodeParameter('installStep', i, 'callers') as 'subWorkflows' | 'callers';
+		const step = this.getNodeParameter('installStep', i, 'callers') as InstallStep;
 		ready = readyWithSubWorkflows(BUNDLED_WORKFLOWS, office, step);
 	} catch (error) {
 		throw new NodeOperationError(this.getNode(), (error as Error).message, { itemIndex: i });
@@ -244,6 +252,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<ItemR
 					body: workflow.body as unknown as IDataObject,
 					unchosenCredentials: workflow.unchosenCredentials,
 					...(workflow.callersWaiting ? { callersWaiting: true } : {}),
+					then: workflow.then,
 				},
 			})),
 		],

@@ -6,6 +6,7 @@
 import approvals from '../../../workflows/approvals.json';
 import fileDocuments from '../../../workflows/file-documents.json';
 import intake from '../../../workflows/intake.json';
+import officeFiles from '../../../workflows/office-files.json';
 import register from '../../../workflows/register.json';
 import report from '../../../workflows/report.json';
 import resendLetter from '../../../workflows/resend-letter.json';
@@ -29,5 +30,13 @@ export const BUNDLED_WORKFLOWS = [
 
 /** The sub-workflows the ready workflows call (./subWorkflows): installed before their callers. */
 export const SUB_WORKFLOWS = [saveSession, fileDocuments, resendLetter].map(
+	(file) => file as unknown as WorkflowFileShape,
+);
+
+/**
+ * The sub-workflow the Setup workflow calls itself: it finds or makes the office's spreadsheet and
+ * Drive folder, so it is installed before the office's ids are known (./subWorkflows).
+ */
+export const SETUP_SUB_WORKFLOWS = [officeFiles].map(
 	(file) => file as unknown as WorkflowFileShape,
 );

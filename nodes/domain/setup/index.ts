@@ -1,6 +1,6 @@
 export * from './spreadsheet';
 export * from './readyWorkflows';
-export { BUNDLED_WORKFLOWS, SUB_WORKFLOWS } from './bundled';
+export { BUNDLED_WORKFLOWS, SETUP_SUB_WORKFLOWS, SUB_WORKFLOWS } from './bundled';
 export * from './subWorkflows';
 export * from './region';
 export { fillDataTableIds } from './dataTableIds';

@@ -3,11 +3,17 @@
  * with retry) installed with the ready workflows that call them. A caller's Execute Workflow node
  * names its sub-workflow (`workflowId.cachedResultName`); it can point at the sub-workflow's id
  * only once that is installed: the Setup workflow installs the sub-workflows first, then asks
- * for the callers. Pure.
+ * for the callers. Before both, it installs the one it calls itself (the office's Drive files),
+ * which needs none of the office's ids. Pure.
  */
 import { isObject } from '../values';
-import { SUB_WORKFLOWS } from './bundled';
-import { readyWorkflows, type OfficeSettings, type ReadyWorkflow } from './readyWorkflows';
+import { SETUP_SUB_WORKFLOWS, SUB_WORKFLOWS } from './bundled';
+import {
+	readyWorkflow,
+	readyWorkflows,
+	type OfficeSettings,
+	type ReadyWorkflow,
+} from './readyWorkflows';
 import type { WorkflowFileShape, WorkflowNodeFile } from './workflowFile';
 
 const EXECUTE_WORKFLOW = 'n8n-nodes-base.executeWorkflow';
@@ -44,24 +50,40 @@ export function pointedAtSubWorkflows(
 	return { ...body, nodes };
 }
 
+/** The installing rounds of the Setup workflow, in order. */
+export type InstallStep = 'driveFiles' | 'subWorkflows' | 'callers';
+
+/** What the Setup workflow does once a round is installed and published. */
+export type AfterInstall = 'findDriveFiles' | 'installCallers' | 'checkAndFinish';
+
 export interface ReadyWorkflowStep extends ReadyWorkflow {
 	/** A sub-workflow: install it, then ask for the workflows that call it. */
 	callersWaiting?: boolean;
+	/** What comes after this round: the same on every item of a round. */
+	then: AfterInstall;
 }
 
 /**
- * The ready workflows (./readyWorkflows) in two installing steps: the sub-workflows they call,
- * then the workflows themselves, their Execute Workflow nodes pointed at the installed
- * sub-workflows (`office.installed`).
+ * The ready workflows (./readyWorkflows) in three installing rounds: the sub-workflow the Setup
+ * workflow calls to find or make the office's spreadsheet and folder (no office id needed: it
+ * finds them), the sub-workflows the ready workflows call, then the ready workflows themselves,
+ * their Execute Workflow nodes pointed at the installed sub-workflows (`office.installed`).
  */
 export function readyWithSubWorkflows(
 	files: WorkflowFileShape[],
 	office: OfficeSettings,
-	step: 'subWorkflows' | 'callers',
+	step: InstallStep,
 	subWorkflows: WorkflowFileShape[] = SUB_WORKFLOWS,
+	setupSubWorkflows: WorkflowFileShape[] = SETUP_SUB_WORKFLOWS,
 ): ReadyWorkflowStep[] {
+	if (step === 'driveFiles')
+		return setupSubWorkflows.map((file) => ({
+			...readyWorkflow(file, { ...office, spreadsheetId: '', folderId: '' }),
+			then: 'findDriveFiles',
+		}));
 	const subs = readyWorkflows(subWorkflows, office);
-	if (step === 'subWorkflows') return subs.map((sub) => ({ ...sub, callersWaiting: true }));
+	if (step === 'subWorkflows')
+		return subs.map((sub) => ({ ...sub, callersWaiting: true, then: 'installCallers' }));
 	const missing = subs.filter((sub) => !sub.id).map((sub) => sub.name);
 	if (missing.length)
 		throw new Error(`Install the sub-workflows first: ${missing.join(', ')} is not installed`);
@@ -69,5 +91,6 @@ export function readyWithSubWorkflows(
 	return readyWorkflows(files, office).map((ready) => ({
 		...ready,
 		body: pointedAtSubWorkflows(ready.body, ids),
+		then: 'checkAndFinish',
 	}));
 }
