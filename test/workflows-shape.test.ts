@@ -27,17 +27,18 @@ const drawn = (workflow: Workflow) => workflow.nodes.filter((n) => n.type !== ST
 
 /** The most nodes each canvas may hold: none may grow back. */
 const NODE_LIMITS: Record<string, number> = {
-	'approvals.json': 66,
+	'approvals.json': 54,
 	'intake.json': 28,
 	'setup.json': 40,
 	'register.json': 6,
 	'report.json': 11,
 	'retention.json': 15,
-	'signing.json': 14,
+	'signing.json': 13,
 	'staff-alerts.json': 17,
 	'verify.json': 8,
 	'save-session.json': 15,
 	'file-documents.json': 9,
+	'mark-notice.json': 11,
 };
 
 /** A node as a link of a chain: its type and what it does (operation). */
@@ -74,9 +75,9 @@ const SHARED_TODAY = [
 	'dataTable:get → serviceDesk:letterRecordChanges → dataTable:upsert',
 	'googleSheets:read → dataTable:get → serviceDesk:letterRecordChanges',
 	'googleSheets:read → filter → dataTable:get',
-	'if → whatsAppGateway:sendNotice → googleSheets:update',
+	'if → whatsAppGateway:sendNotice → executeWorkflow',
 	'letterPdf → letterSignature:signPdf → if',
-	'letterSignature:signPdf → if → googleSheets:update',
+	'letterSignature:signPdf → if → executeWorkflow',
 	'letterSignature:signPdf → if → whatsAppGateway:sendNotice',
 ];
 
@@ -115,6 +116,35 @@ describe('ready workflows an admin can read', () => {
 			);
 	});
 
+	it('a sent notice is marked, or remembered as sent but not marked, by its sub-workflow alone', () => {
+		const unmarkedWrites = (file: string) =>
+			drawn(read(file))
+				.filter((n) => JSON.stringify(n.parameters ?? {}).includes('"value":"pecelan_unmarked"'))
+				.filter((n) => n.parameters?.operation !== 'get')
+				.map((n) => n.name);
+		expect(unmarkedWrites('mark-notice.json').sort()).toEqual([
+			'Forget Sent, Not Marked',
+			'Remember Sent, Not Marked',
+		]);
+		for (const file of files.filter((f) => f !== 'mark-notice.json'))
+			expect(unmarkedWrites(file)).toEqual([]);
+		// Each notice the office sends on its own goes on to the sub-workflow, sent or not.
+		const approvals = read('approvals.json');
+		const marks = new Set(
+			approvals.nodes
+				.filter((n) => n.type === 'n8n-nodes-base.executeWorkflow' && n.name.startsWith('Mark '))
+				.map((n) => n.name),
+		);
+		for (const send of approvals.nodes.filter(
+			(n) => n.parameters?.operation === 'sendNotice' && n.name !== 'Tell Signatory',
+		)) {
+			const [sent, failed] = approvals.connections[send.name].main;
+			expect([send.name, (failed ?? []).some((t) => marks.has(t.node))]).toEqual([send.name, true]);
+			if (send.name !== 'Send Survey Invitation')
+				expect([send.name, (sent ?? []).some((t) => marks.has(t.node))]).toEqual([send.name, true]);
+		}
+	});
+
 	it('each call of a sub-workflow names one that is shipped, with the inputs its trigger defines', () => {
 		const calls = files.flatMap((file) =>
 			read(file)
@@ -123,18 +153,28 @@ describe('ready workflows an admin can read', () => {
 		);
 		expect(calls.map((c) => `${c.file}: ${c.node.name}`).sort()).toEqual([
 			'approvals.json: Invite to Survey',
+			'approvals.json: Mark Already Sent',
+			'approvals.json: Mark Bot Is Back',
+			'approvals.json: Mark Complaint Answered',
+			'approvals.json: Mark Fix Request Sent',
+			'approvals.json: Mark Letter Sent',
+			'approvals.json: Mark Rejection Sent',
+			'approvals.json: Mark Survey Problem',
 			'approvals.json: Reopen for Fix',
 			'approvals.json: Resume Bot',
 			'intake.json: File Complaint Photo',
 			'intake.json: File Request Documents',
 			'intake.json: Save Session Safely',
+			'signing.json: Mark Letter Sent',
 		]);
 		for (const { node } of calls) {
 			const sub = calledSubWorkflow(node, SUB_WORKFLOWS)!;
 			expect(sub.name).toBe(
 				node.name.startsWith('File ')
 					? 'Pecelan · File documents in Drive'
-					: 'Pecelan · Save session safely',
+					: node.name.startsWith('Mark ')
+						? 'Pecelan · Mark a notice in the sheet'
+						: 'Pecelan · Save session safely',
 			);
 			const trigger = sub.nodes.find((n) => n.type === 'n8n-nodes-base.executeWorkflowTrigger')!;
 			const inputs = (trigger.parameters as { workflowInputs: { values: Array<{ name: string }> } })

@@ -211,11 +211,12 @@ test('the spreadsheet and the folder are shared with the staff e-mail typed, and
 
 test('the ready workflows are installed, active, on the new ids, with the form’s letterhead', async () => {
 	const installed = (await workflows()).filter((w) => w.name !== SETUP);
-	expect(installed.map((w) => w.name).sort()).toHaveLength(10);
+	expect(installed.map((w) => w.name).sort()).toHaveLength(11);
 	for (const w of installed) expect(w.active).toBe(true);
 	// The callers of each sub-workflow point at the one installed.
 	const save = installed.find((w) => w.name === 'Pecelan · Save session safely')!;
 	const filing = installed.find((w) => w.name === 'Pecelan · File documents in Drive')!;
+	const mark = installed.find((w) => w.name === 'Pecelan · Mark a notice in the sheet')!;
 	const calls = installed.flatMap((w) =>
 		w.nodes.filter((n) => n.type === 'n8n-nodes-base.executeWorkflow'),
 	);
@@ -223,6 +224,14 @@ test('the ready workflows are installed, active, on the new ids, with the form�
 		['File Complaint Photo', filing.id],
 		['File Request Documents', filing.id],
 		['Invite to Survey', save.id],
+		['Mark Already Sent', mark.id],
+		['Mark Bot Is Back', mark.id],
+		['Mark Complaint Answered', mark.id],
+		['Mark Fix Request Sent', mark.id],
+		['Mark Letter Sent', mark.id],
+		['Mark Letter Sent', mark.id],
+		['Mark Rejection Sent', mark.id],
+		['Mark Survey Problem', mark.id],
 		['Reopen for Fix', save.id],
 		['Resume Bot', save.id],
 		['Save Session Safely', save.id],

@@ -46,10 +46,12 @@ describe('Office Setup node', () => {
 		expect(first.map((i) => [i.json.name, i.json.id, i.json.callersWaiting])).toEqual([
 			['Pecelan · Save session safely', null, true],
 			['Pecelan · File documents in Drive', null, true],
+			['Pecelan · Mark a notice in the sheet', null, true],
 		]);
 		const sub = { json: { id: '9', name: 'Pecelan · Save session safely' } };
 		const filing = { json: { id: '10', name: 'Pecelan · File documents in Drive' } };
-		const [items] = await run({ ...parameters, installed: [verify, sub, filing] });
+		const mark = { json: { id: '11', name: 'Pecelan · Mark a notice in the sheet' } };
+		const [items] = await run({ ...parameters, installed: [verify, sub, filing, mark] });
 		expect(items).toHaveLength(8);
 		expect(items.every((i) => i.pairedItem && (i.json.body as IDataObject).nodes)).toBe(true);
 		expect(items.map((i) => i.json.id)).toEqual([null, null, '7', null, null, null, null, null]);
@@ -60,6 +62,9 @@ describe('Office Setup node', () => {
 		);
 		expect(JSON.stringify(items[0].json.body)).toContain(
 			'"value":"10","cachedResultName":"Pecelan · File documents in Drive"',
+		);
+		expect(JSON.stringify(items[1].json.body)).toContain(
+			'"value":"11","cachedResultName":"Pecelan · Mark a notice in the sheet"',
 		);
 	});
 
@@ -89,6 +94,7 @@ describe('Office Setup node', () => {
 			installed: [
 				{ json: { id: '9', name: 'Pecelan · Save session safely' } },
 				{ json: { id: '10', name: 'Pecelan · File documents in Drive' } },
+				{ json: { id: '11', name: 'Pecelan · Mark a notice in the sheet' } },
 			],
 		});
 		const [[sample]] = await run({ operation: 'sampleLetter', workflows: ready });

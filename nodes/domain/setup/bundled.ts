@@ -6,6 +6,7 @@
 import approvals from '../../../workflows/approvals.json';
 import fileDocuments from '../../../workflows/file-documents.json';
 import intake from '../../../workflows/intake.json';
+import markNotice from '../../../workflows/mark-notice.json';
 import register from '../../../workflows/register.json';
 import report from '../../../workflows/report.json';
 import retention from '../../../workflows/retention.json';
@@ -29,6 +30,6 @@ export const BUNDLED_WORKFLOWS = [
 );
 
 /** The sub-workflows the ready workflows call (./subWorkflows): installed before their callers. */
-export const SUB_WORKFLOWS = [saveSession, fileDocuments].map(
+export const SUB_WORKFLOWS = [saveSession, fileDocuments, markNotice].map(
 	(file) => file as unknown as WorkflowFileShape,
 );
