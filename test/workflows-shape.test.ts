@@ -27,7 +27,7 @@ const drawn = (workflow: Workflow) => workflow.nodes.filter((n) => n.type !== ST
 
 /** The most nodes each canvas may hold: none may grow back. */
 const NODE_LIMITS: Record<string, number> = {
-	'approvals.json': 54,
+	'approvals.json': 50,
 	'intake.json': 28,
 	'setup.json': 40,
 	'register.json': 6,
@@ -39,6 +39,7 @@ const NODE_LIMITS: Record<string, number> = {
 	'save-session.json': 15,
 	'file-documents.json': 9,
 	'mark-notice.json': 11,
+	'round-lock.json': 15,
 };
 
 /** A node as a link of a chain: its type and what it does (operation). */
@@ -112,8 +113,25 @@ describe('ready workflows an admin can read', () => {
 		expect(loop.length).toBeGreaterThan(0);
 		for (const file of files.filter((f) => f !== 'save-session.json'))
 			expect(drawn(read(file)).filter((n) => n.type.endsWith('.wait'))).toEqual(
-				file === 'approvals.json' ? [expect.objectContaining({ name: 'Wait for Lock' })] : [],
+				file === 'round-lock.json' ? [expect.objectContaining({ name: 'Wait for Lock' })] : [],
 			);
+	});
+
+	it('the round lock lives in its sub-workflow alone, and a dead holder is looked up there', () => {
+		const lockWrites = (file: string) =>
+			drawn(read(file))
+				.filter((n) => JSON.stringify(n.parameters ?? {}).includes('"value":"pecelan_locks"'))
+				.filter((n) => n.parameters?.operation !== 'get')
+				.map((n) => n.name);
+		expect(lockWrites('round-lock.json').sort()).toEqual([
+			'Claim Lock',
+			'Create Lock Row',
+			'Free Dead Lock',
+			'No Lock Row Yet',
+			'Release Lock',
+		]);
+		for (const file of files.filter((f) => f !== 'round-lock.json'))
+			expect(lockWrites(file)).toEqual([]);
 	});
 
 	it('a sent notice is marked, or remembered as sent but not marked, by its sub-workflow alone', () => {
@@ -160,8 +178,10 @@ describe('ready workflows an admin can read', () => {
 			'approvals.json: Mark Letter Sent',
 			'approvals.json: Mark Rejection Sent',
 			'approvals.json: Mark Survey Problem',
+			'approvals.json: Release Lock',
 			'approvals.json: Reopen for Fix',
 			'approvals.json: Resume Bot',
+			'approvals.json: Take Lock',
 			'intake.json: File Complaint Photo',
 			'intake.json: File Request Documents',
 			'intake.json: Save Session Safely',
@@ -174,7 +194,9 @@ describe('ready workflows an admin can read', () => {
 					? 'Pecelan · File documents in Drive'
 					: node.name.startsWith('Mark ')
 						? 'Pecelan · Mark a notice in the sheet'
-						: 'Pecelan · Save session safely',
+						: node.name.endsWith(' Lock')
+							? 'Pecelan · Lock (one round at a time)'
+							: 'Pecelan · Save session safely',
 			);
 			const trigger = sub.nodes.find((n) => n.type === 'n8n-nodes-base.executeWorkflowTrigger')!;
 			const inputs = (trigger.parameters as { workflowInputs: { values: Array<{ name: string }> } })

@@ -211,12 +211,13 @@ test('the spreadsheet and the folder are shared with the staff e-mail typed, and
 
 test('the ready workflows are installed, active, on the new ids, with the form鈥檚 letterhead', async () => {
 	const installed = (await workflows()).filter((w) => w.name !== SETUP);
-	expect(installed.map((w) => w.name).sort()).toHaveLength(11);
+	expect(installed.map((w) => w.name).sort()).toHaveLength(12);
 	for (const w of installed) expect(w.active).toBe(true);
 	// The callers of each sub-workflow point at the one installed.
 	const save = installed.find((w) => w.name === 'Pecelan 路 Save session safely')!;
 	const filing = installed.find((w) => w.name === 'Pecelan 路 File documents in Drive')!;
 	const mark = installed.find((w) => w.name === 'Pecelan 路 Mark a notice in the sheet')!;
+	const lock = installed.find((w) => w.name === 'Pecelan 路 Lock (one round at a time)')!;
 	const calls = installed.flatMap((w) =>
 		w.nodes.filter((n) => n.type === 'n8n-nodes-base.executeWorkflow'),
 	);
@@ -232,9 +233,11 @@ test('the ready workflows are installed, active, on the new ids, with the form鈥
 		['Mark Letter Sent', mark.id],
 		['Mark Rejection Sent', mark.id],
 		['Mark Survey Problem', mark.id],
+		['Release Lock', lock.id],
 		['Reopen for Fix', save.id],
 		['Resume Bot', save.id],
 		['Save Session Safely', save.id],
+		['Take Lock', lock.id],
 	]);
 	const text = JSON.stringify(installed);
 	expect(text).not.toContain('1SandboxPecelan');

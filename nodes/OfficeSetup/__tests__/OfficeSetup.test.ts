@@ -47,11 +47,13 @@ describe('Office Setup node', () => {
 			['Pecelan · Save session safely', null, true],
 			['Pecelan · File documents in Drive', null, true],
 			['Pecelan · Mark a notice in the sheet', null, true],
+			['Pecelan · Lock (one round at a time)', null, true],
 		]);
 		const sub = { json: { id: '9', name: 'Pecelan · Save session safely' } };
 		const filing = { json: { id: '10', name: 'Pecelan · File documents in Drive' } };
 		const mark = { json: { id: '11', name: 'Pecelan · Mark a notice in the sheet' } };
-		const [items] = await run({ ...parameters, installed: [verify, sub, filing, mark] });
+		const lock = { json: { id: '12', name: 'Pecelan · Lock (one round at a time)' } };
+		const [items] = await run({ ...parameters, installed: [verify, sub, filing, mark, lock] });
 		expect(items).toHaveLength(8);
 		expect(items.every((i) => i.pairedItem && (i.json.body as IDataObject).nodes)).toBe(true);
 		expect(items.map((i) => i.json.id)).toEqual([null, null, '7', null, null, null, null, null]);
@@ -65,6 +67,9 @@ describe('Office Setup node', () => {
 		);
 		expect(JSON.stringify(items[1].json.body)).toContain(
 			'"value":"11","cachedResultName":"Pecelan · Mark a notice in the sheet"',
+		);
+		expect(JSON.stringify(items[1].json.body)).toContain(
+			'"value":"12","cachedResultName":"Pecelan · Lock (one round at a time)"',
 		);
 	});
 
@@ -95,6 +100,7 @@ describe('Office Setup node', () => {
 				{ json: { id: '9', name: 'Pecelan · Save session safely' } },
 				{ json: { id: '10', name: 'Pecelan · File documents in Drive' } },
 				{ json: { id: '11', name: 'Pecelan · Mark a notice in the sheet' } },
+				{ json: { id: '12', name: 'Pecelan · Lock (one round at a time)' } },
 			],
 		});
 		const [[sample]] = await run({ operation: 'sampleLetter', workflows: ready });

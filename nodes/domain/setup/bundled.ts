@@ -10,6 +10,7 @@ import markNotice from '../../../workflows/mark-notice.json';
 import register from '../../../workflows/register.json';
 import report from '../../../workflows/report.json';
 import retention from '../../../workflows/retention.json';
+import roundLock from '../../../workflows/round-lock.json';
 import saveSession from '../../../workflows/save-session.json';
 import signing from '../../../workflows/signing.json';
 import staffAlerts from '../../../workflows/staff-alerts.json';
@@ -25,11 +26,9 @@ export const BUNDLED_WORKFLOWS = [
 	retention,
 	staffAlerts,
 	register,
-].map(
-	(file) => file as unknown as WorkflowFileShape,
-);
+].map((file) => file as unknown as WorkflowFileShape);
 
 /** The sub-workflows the ready workflows call (./subWorkflows): installed before their callers. */
-export const SUB_WORKFLOWS = [saveSession, fileDocuments, markNotice].map(
+export const SUB_WORKFLOWS = [saveSession, fileDocuments, markNotice, roundLock].map(
 	(file) => file as unknown as WorkflowFileShape,
 );
