@@ -6,6 +6,7 @@
  */
 import notes from '../../../templates/retention/sheet-notes.json';
 import { formatDateId } from '../indonesian/format';
+import { parseSheetTime } from '../staff/time';
 import { cellText as text } from './letterRecord';
 import { DEFAULT_SHEET_LAYOUT, statusKeyOf, type SheetLayout } from './requestRow';
 
@@ -60,12 +61,13 @@ export function expiredFolders(
 	const finishedAt = new Map<string, number>();
 	for (const row of rows) {
 		const ticket = text(row[ticketColumn]);
-		const at = Date.parse(
+		// The sheet's form (WIB, `2026-12-07 14:05:09`) or an older ISO time.
+		const at = parseSheetTime(
 			options.kind === 'requests'
 				? requestFinishedAt(row, layout)
 				: complaintResolvedAt(row, layout),
 		);
-		if (ticket && Number.isFinite(at)) finishedAt.set(ticket, at);
+		if (ticket && at !== undefined && Number.isFinite(at)) finishedAt.set(ticket, at);
 	}
 	const days = Math.max(0, Number(options.days) || 0);
 	const note = (options.kind === 'requests' ? notes.filesDeleted : notes.complaintPhotoDeleted)
