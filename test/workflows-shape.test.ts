@@ -27,19 +27,21 @@ const drawn = (workflow: Workflow) => workflow.nodes.filter((n) => n.type !== ST
 
 /** The most nodes each canvas may hold: none may grow back. */
 const NODE_LIMITS: Record<string, number> = {
-	'approvals.json': 66,
+	'approvals.json': 50,
 	'intake.json': 29,
 	'setup.json': 24,
 	'register.json': 13,
 	'report.json': 11,
 	'retention.json': 15,
-	'signing.json': 14,
+	'signing.json': 13,
 	'staff-alerts.json': 17,
 	'verify.json': 8,
 	'save-session.json': 15,
 	'file-documents.json': 9,
 	'resend-letter.json': 8,
 	'office-files.json': 19,
+	'mark-notice.json': 11,
+	'round-lock.json': 15,
 };
 
 /** The sub-workflow each calling node runs, by the caller's name. */
@@ -52,6 +54,8 @@ const CALLEE: Record<string, string> = {
 	'File Complaint Photo': 'Pecelan · File documents in Drive',
 	'Send Letter Again': 'Pecelan · Send a letter again',
 	'Find Drive Files': "Pecelan · Find or create the office's Drive files",
+	'Take Lock': 'Pecelan · Lock (one round at a time)',
+	'Release Lock': 'Pecelan · Lock (one round at a time)',
 };
 
 /** A node as a link of a chain: its type and what it does (operation). */
@@ -88,9 +92,9 @@ const SHARED_TODAY = [
 	'dataTable:get → serviceDesk:letterRecordChanges → dataTable:upsert',
 	'googleSheets:read → dataTable:get → serviceDesk:letterRecordChanges',
 	'googleSheets:read → filter → dataTable:get',
-	'if → whatsAppGateway:sendNotice → googleSheets:update',
+	'if → whatsAppGateway:sendNotice → executeWorkflow',
 	'letterPdf → letterSignature:signPdf → if',
-	'letterSignature:signPdf → if → googleSheets:update',
+	'letterSignature:signPdf → if → executeWorkflow',
 	'letterSignature:signPdf → if → whatsAppGateway:sendNotice',
 ];
 
@@ -125,8 +129,54 @@ describe('ready workflows an admin can read', () => {
 		expect(loop.length).toBeGreaterThan(0);
 		for (const file of files.filter((f) => f !== 'save-session.json'))
 			expect(drawn(read(file)).filter((n) => n.type.endsWith('.wait'))).toEqual(
-				file === 'approvals.json' ? [expect.objectContaining({ name: 'Wait for Lock' })] : [],
+				file === 'round-lock.json' ? [expect.objectContaining({ name: 'Wait for Lock' })] : [],
 			);
+	});
+
+	it('the round lock lives in its sub-workflow alone, and a dead holder is looked up there', () => {
+		const lockWrites = (file: string) =>
+			drawn(read(file))
+				.filter((n) => JSON.stringify(n.parameters ?? {}).includes('"value":"pecelan_locks"'))
+				.filter((n) => n.parameters?.operation !== 'get')
+				.map((n) => n.name);
+		expect(lockWrites('round-lock.json').sort()).toEqual([
+			'Claim Lock',
+			'Create Lock Row',
+			'Free Dead Lock',
+			'No Lock Row Yet',
+			'Release Lock',
+		]);
+		for (const file of files.filter((f) => f !== 'round-lock.json'))
+			expect(lockWrites(file)).toEqual([]);
+	});
+
+	it('a sent notice is marked, or remembered as sent but not marked, by its sub-workflow alone', () => {
+		const unmarkedWrites = (file: string) =>
+			drawn(read(file))
+				.filter((n) => JSON.stringify(n.parameters ?? {}).includes('"value":"pecelan_unmarked"'))
+				.filter((n) => n.parameters?.operation !== 'get')
+				.map((n) => n.name);
+		expect(unmarkedWrites('mark-notice.json').sort()).toEqual([
+			'Forget Sent, Not Marked',
+			'Remember Sent, Not Marked',
+		]);
+		for (const file of files.filter((f) => f !== 'mark-notice.json'))
+			expect(unmarkedWrites(file)).toEqual([]);
+		// Each notice the office sends on its own goes on to the sub-workflow, sent or not.
+		const approvals = read('approvals.json');
+		const marks = new Set(
+			approvals.nodes
+				.filter((n) => n.type === 'n8n-nodes-base.executeWorkflow' && n.name.startsWith('Mark '))
+				.map((n) => n.name),
+		);
+		for (const send of approvals.nodes.filter(
+			(n) => n.parameters?.operation === 'sendNotice' && n.name !== 'Tell Signatory',
+		)) {
+			const [sent, failed] = approvals.connections[send.name].main;
+			expect([send.name, (failed ?? []).some((t) => marks.has(t.node))]).toEqual([send.name, true]);
+			if (send.name !== 'Send Survey Invitation')
+				expect([send.name, (sent ?? []).some((t) => marks.has(t.node))]).toEqual([send.name, true]);
+		}
 	});
 
 	it('each call of a sub-workflow names one that is shipped, with the inputs its trigger defines', () => {
@@ -137,17 +187,30 @@ describe('ready workflows an admin can read', () => {
 		);
 		expect(calls.map((c) => `${c.file}: ${c.node.name}`).sort()).toEqual([
 			'approvals.json: Invite to Survey',
+			'approvals.json: Mark Already Sent',
+			'approvals.json: Mark Bot Is Back',
+			'approvals.json: Mark Complaint Answered',
+			'approvals.json: Mark Fix Request Sent',
+			'approvals.json: Mark Letter Sent',
+			'approvals.json: Mark Rejection Sent',
+			'approvals.json: Mark Survey Problem',
+			'approvals.json: Release Lock',
 			'approvals.json: Reopen for Fix',
 			'approvals.json: Resume Bot',
+			'approvals.json: Take Lock',
 			'intake.json: File Complaint Photo',
 			'intake.json: File Request Documents',
 			'intake.json: Save Session Safely',
 			'intake.json: Send Letter Again',
 			'setup.json: Find Drive Files',
+			'signing.json: Mark Letter Sent',
 		]);
 		for (const { node } of calls) {
 			const sub = calledSubWorkflow(node, [...SUB_WORKFLOWS, ...SETUP_SUB_WORKFLOWS])!;
-			expect(sub.name).toBe(CALLEE[node.name]);
+			expect(sub.name).toBe(
+				CALLEE[node.name] ??
+					(node.name.startsWith('Mark ') ? 'Pecelan · Mark a notice in the sheet' : undefined),
+			);
 			const trigger = sub.nodes.find((n) => n.type === 'n8n-nodes-base.executeWorkflowTrigger')!;
 			const inputs = (trigger.parameters as { workflowInputs: { values: Array<{ name: string }> } })
 				.workflowInputs.values;

@@ -212,14 +212,16 @@ test('the spreadsheet and the folder are shared with the staff e-mail typed, and
 
 test('the ready workflows are installed, active, on the new ids, with the form鈥檚 letterhead', async () => {
 	const installed = (await workflows()).filter((w) => w.name !== SETUP);
-	// The eight ready workflows, the three sub-workflows they call and the one Setup calls.
-	expect(installed.map((w) => w.name).sort()).toHaveLength(12);
+	// The eight ready workflows, the five sub-workflows they call and the one Setup calls.
+	expect(installed.map((w) => w.name).sort()).toHaveLength(14);
 	expect(installed.map((w) => w.name)).toContain(DRIVE_FILES);
 	for (const w of installed) expect(w.active).toBe(true);
 	// The callers of each sub-workflow point at the one installed.
 	const save = installed.find((w) => w.name === 'Pecelan 路 Save session safely')!;
 	const filing = installed.find((w) => w.name === 'Pecelan 路 File documents in Drive')!;
 	const resend = installed.find((w) => w.name === 'Pecelan 路 Send a letter again')!;
+	const mark = installed.find((w) => w.name === 'Pecelan 路 Mark a notice in the sheet')!;
+	const lock = installed.find((w) => w.name === 'Pecelan 路 Lock (one round at a time)')!;
 	const calls = installed.flatMap((w) =>
 		w.nodes.filter((n) => n.type === 'n8n-nodes-base.executeWorkflow'),
 	);
@@ -227,10 +229,20 @@ test('the ready workflows are installed, active, on the new ids, with the form鈥
 		['File Complaint Photo', filing.id],
 		['File Request Documents', filing.id],
 		['Invite to Survey', save.id],
+		['Mark Already Sent', mark.id],
+		['Mark Bot Is Back', mark.id],
+		['Mark Complaint Answered', mark.id],
+		['Mark Fix Request Sent', mark.id],
+		['Mark Letter Sent', mark.id],
+		['Mark Letter Sent', mark.id],
+		['Mark Rejection Sent', mark.id],
+		['Mark Survey Problem', mark.id],
+		['Release Lock', lock.id],
 		['Reopen for Fix', save.id],
 		['Resume Bot', save.id],
 		['Save Session Safely', save.id],
 		['Send Letter Again', resend.id],
+		['Take Lock', lock.id],
 	]);
 	const text = JSON.stringify(installed);
 	expect(text).not.toContain('1SandboxPecelan');

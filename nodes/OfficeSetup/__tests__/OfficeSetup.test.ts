@@ -60,11 +60,18 @@ describe('Office Setup node', () => {
 			['Pecelan · Save session safely', null, true, 'installCallers'],
 			['Pecelan · File documents in Drive', null, true, 'installCallers'],
 			['Pecelan · Send a letter again', null, true, 'installCallers'],
+			['Pecelan · Mark a notice in the sheet', null, true, 'installCallers'],
+			['Pecelan · Lock (one round at a time)', null, true, 'installCallers'],
 		]);
 		const sub = { json: { id: '9', name: 'Pecelan · Save session safely' } };
 		const filing = { json: { id: '10', name: 'Pecelan · File documents in Drive' } };
 		const resend = { json: { id: '11', name: 'Pecelan · Send a letter again' } };
-		const [items] = await run({ ...parameters, installed: [verify, sub, filing, resend] });
+		const mark = { json: { id: '12', name: 'Pecelan · Mark a notice in the sheet' } };
+		const lock = { json: { id: '13', name: 'Pecelan · Lock (one round at a time)' } };
+		const [items] = await run({
+			...parameters,
+			installed: [verify, sub, filing, resend, mark, lock],
+		});
 		expect(items).toHaveLength(8);
 		expect(items.every((i) => i.pairedItem && (i.json.body as IDataObject).nodes)).toBe(true);
 		expect(items.map((i) => i.json.id)).toEqual([null, null, '7', null, null, null, null, null]);
@@ -79,6 +86,12 @@ describe('Office Setup node', () => {
 		);
 		expect(JSON.stringify(items[0].json.body)).toContain(
 			'"value":"11","cachedResultName":"Pecelan · Send a letter again"',
+		);
+		expect(JSON.stringify(items[1].json.body)).toContain(
+			'"value":"12","cachedResultName":"Pecelan · Mark a notice in the sheet"',
+		);
+		expect(JSON.stringify(items[1].json.body)).toContain(
+			'"value":"13","cachedResultName":"Pecelan · Lock (one round at a time)"',
 		);
 	});
 
@@ -109,6 +122,8 @@ describe('Office Setup node', () => {
 				{ json: { id: '9', name: 'Pecelan · Save session safely' } },
 				{ json: { id: '10', name: 'Pecelan · File documents in Drive' } },
 				{ json: { id: '11', name: 'Pecelan · Send a letter again' } },
+				{ json: { id: '12', name: 'Pecelan · Mark a notice in the sheet' } },
+				{ json: { id: '13', name: 'Pecelan · Lock (one round at a time)' } },
 			],
 		});
 		const [[sample]] = await run({ operation: 'sampleLetter', workflows: ready });

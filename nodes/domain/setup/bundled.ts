@@ -6,11 +6,13 @@
 import approvals from '../../../workflows/approvals.json';
 import fileDocuments from '../../../workflows/file-documents.json';
 import intake from '../../../workflows/intake.json';
+import markNotice from '../../../workflows/mark-notice.json';
 import officeFiles from '../../../workflows/office-files.json';
 import register from '../../../workflows/register.json';
 import report from '../../../workflows/report.json';
 import resendLetter from '../../../workflows/resend-letter.json';
 import retention from '../../../workflows/retention.json';
+import roundLock from '../../../workflows/round-lock.json';
 import saveSession from '../../../workflows/save-session.json';
 import signing from '../../../workflows/signing.json';
 import staffAlerts from '../../../workflows/staff-alerts.json';
@@ -29,7 +31,7 @@ export const BUNDLED_WORKFLOWS = [
 ].map((file) => file as unknown as WorkflowFileShape);
 
 /** The sub-workflows the ready workflows call (./subWorkflows): installed before their callers. */
-export const SUB_WORKFLOWS = [saveSession, fileDocuments, resendLetter].map(
+export const SUB_WORKFLOWS = [saveSession, fileDocuments, resendLetter, markNotice, roundLock].map(
 	(file) => file as unknown as WorkflowFileShape,
 );
 

@@ -61,6 +61,7 @@ export function expiredFolders(
 	const finishedAt = new Map<string, number>();
 	for (const row of rows) {
 		const ticket = text(row[ticketColumn]);
+		// The sheet's form (WIB, `2026-12-07 14:05:09`) or an older ISO time.
 		const at = parseSheetTime(
 			options.kind === 'requests'
 				? requestFinishedAt(row, layout)

@@ -42,6 +42,21 @@ describe('request folders past their retention', () => {
 		expect(expiredFolders(folders, rows, { kind: 'requests', days: 365, now })).toEqual([]);
 	});
 
+	it('read the time as the sheet writes it, in WIB (7 hours ahead of UTC)', () => {
+		// 29 June 06:59:59 WIB is 28 June 23:59:59 UTC, over a day before `now` (read as UTC it would
+		// be under a day); 30 June 07:00:01 WIB is just after `now`.
+		const wib = [
+			request('SKU-WIB-1', 'Selesai', { [c.completedAt]: '2026-06-29 06:59:59' }),
+			request('SKU-WIB-2', 'Selesai', { [c.completedAt]: '2026-06-30 07:00:01' }),
+		];
+		const wibFolders = wib.map((r, i) => ({ id: `W${i}`, name: r[c.ticket] }));
+		const expired = expiredFolders(wibFolders, wib, { kind: 'requests', days: 1, now });
+		expect(expired.map((f) => f.ticket)).toEqual(['SKU-WIB-1']);
+		expect(
+			expiredFolders(wibFolders, wib, { kind: 'requests', days: 0, now }).map((f) => f.ticket),
+		).toEqual(['SKU-WIB-1']);
+	});
+
 	it('of complaints go once a complaint is resolved for the period', () => {
 		const complaints = [
 			{ Tiket: 'ADU-1', Status: 'Selesai', 'Selesai Pada': '2026-05-01T00:00:00Z' },
