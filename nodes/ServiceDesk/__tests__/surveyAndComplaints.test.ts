@@ -27,7 +27,7 @@ async function handle(session: string, text: string, extra: Record<string, unkno
 }
 
 describe('Service Desk outputs', () => {
-	it('keeps Reply, Submitted, Status Question, Hand-off at 0–3 and adds Survey Answer, Complaint', () => {
+	it('keeps Reply, Submitted, Status Question, Hand-off at 0–3 and adds Survey Answer, Complaint, Read Media', () => {
 		const names = (outputsFor('handleMessage') as Array<{ displayName: string }>).map(
 			(o) => o.displayName,
 		);
@@ -38,6 +38,7 @@ describe('Service Desk outputs', () => {
 			'Hand-off',
 			'Survey Answer',
 			'Complaint',
+			'Read Media',
 		]);
 		expect(OUTPUT).toEqual({
 			reply: 0,
@@ -46,6 +47,7 @@ describe('Service Desk outputs', () => {
 			handoff: 3,
 			survey: 4,
 			complaint: 5,
+			media: 6,
 		});
 	});
 
@@ -70,8 +72,9 @@ describe('Service Desk outputs', () => {
 			await handle(state, '', { type: 'image', media: { id: 'p1', mimeType: 'image/jpeg' } })
 		).session;
 		const { outputs } = await handle(state, 'kirim');
-		expect(outputs).toHaveLength(6);
+		expect(outputs).toHaveLength(7);
 		expect(outputs.slice(1, 5).every((o) => o.length === 0)).toBe(true);
+		expect(outputs[OUTPUT.media]).toEqual([]);
 		const complaint = outputs[OUTPUT.complaint][0].json;
 		expect(complaint).toMatchObject({
 			waId: WA,

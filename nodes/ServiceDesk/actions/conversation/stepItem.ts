@@ -29,10 +29,11 @@ export const OUTPUT = {
 	handoff: 3,
 	survey: 4,
 	complaint: 5,
+	media: 6,
 } as const;
 
 type Route = Exclude<keyof typeof OUTPUT, 'reply'>;
-const ROUTES: Route[] = ['submitted', 'status', 'handoff', 'survey', 'complaint'];
+const ROUTES: Route[] = ['submitted', 'status', 'handoff', 'survey', 'complaint', 'media'];
 
 /** What "Take Step" emits: everything the save and the routing need, as plain JSON. */
 export interface StepItem extends IDataObject {
@@ -119,6 +120,7 @@ export function takeStep(this: IExecuteFunctions, i: number, now: Date): StepIte
 		handoff: [],
 		survey: [],
 		complaint: [],
+		media: [],
 	};
 	for (const event of result.events) {
 		if (event.type === 'submitted' || event.type === 'resubmitted') {
@@ -141,6 +143,8 @@ export function takeStep(this: IExecuteFunctions, i: number, now: Date): StepIte
 				...event.complaint,
 				files: complaintFiles(event.complaint, catalog),
 			});
+		} else if (event.type === 'media_to_read') {
+			routes.media.push({ ...event });
 		} else if (event.type === 'error') {
 			this.logger.warn(`Service desk: conversation step failed: ${event.reason}`, {
 				waId: message.from,
@@ -171,7 +175,7 @@ export function takeStep(this: IExecuteFunctions, i: number, now: Date): StepIte
  * clears it before); a step with no replies emits no Reply item.
  */
 export function routeStep(item: StepItem, outbox = false): INodeExecutionData[][] {
-	const outputs: INodeExecutionData[][] = [[], [], [], [], [], []];
+	const outputs: INodeExecutionData[][] = [[], [], [], [], [], [], []];
 	const { waId, session, replies, events } = item;
 	const statusSends = outbox && (item.routes?.status ?? []).length > 0;
 	if (!statusSends && (!outbox || replies.length > 0))
