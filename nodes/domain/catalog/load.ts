@@ -123,7 +123,12 @@ function readSettings(value: unknown, defaults: CatalogSettings): CatalogSetting
 			);
 		}
 		if (SWITCHES.has(key))
-			(settings as unknown as Record<string, unknown>)[key] = readBoolean(o, key, 'settings', false);
+			(settings as unknown as Record<string, unknown>)[key] = readBoolean(
+				o,
+				key,
+				'settings',
+				false,
+			);
 		else settings[key as keyof CatalogSettings] = readInteger(o, key, 'settings', 1) as never;
 	}
 	return settings;

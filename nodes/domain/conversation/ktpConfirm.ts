@@ -178,8 +178,12 @@ export function fixField(service: ResolvedService, session: Session): FieldSpec 
 	return service.fields[session.pos?.field ?? -1];
 }
 
-export function ktpFixQuestion(ctx: Ctx, service: ResolvedService, session: Session, reason?: string) {
+export function ktpFixQuestion(
+	ctx: Ctx,
+	service: ResolvedService,
+	session: Session,
+	reason?: string,
+) {
 	const field = fixField(service, session);
 	return field ? [ktpFixPrompt(ctx.texts, field, reason)] : [];
 }
-

@@ -64,7 +64,9 @@ const READ_FIELDS: ReadonlyArray<keyof KtpFields> = [
 ];
 
 /** The reading a `ktp_reading` message carries, strings only (a forged body may hold anything). */
-function readingOf(given: unknown): { photo: string; unreadable?: UnreadableReason; reading: KtpReading } | undefined {
+function readingOf(
+	given: unknown,
+): { photo: string; unreadable?: UnreadableReason; reading: KtpReading } | undefined {
 	if (!isObject(given) || typeof given.photo !== 'string') return undefined;
 	const unreadable =
 		given.unreadable === 'blur' || given.unreadable === 'notKtp' ? given.unreadable : undefined;
@@ -88,9 +90,7 @@ export function onKtpReading(ctx: Ctx, session: Session, service: ResolvedServic
 	const given = readingOf((ctx.message as unknown as Record<string, unknown>).ktp);
 	if (!given || session.ktp?.photo !== given.photo || !ktpPhotoWelcome(ctx, service, session))
 		return;
-	const answers = given.unreadable
-		? undefined
-		: ktpAnswers(given.reading, service.fields, ctx.now);
+	const answers = given.unreadable ? undefined : ktpAnswers(given.reading, service.fields, ctx.now);
 	if (!answers || answers.keys.length === 0) {
 		delete session.ktp;
 		ctx.replies.push(ktpUnreadable(ctx.texts, given.unreadable ?? 'notKtp'));

@@ -48,7 +48,13 @@ export type DeskEvent =
 	  }
 	| { type: 'complaint_submitted'; complaint: Complaint }
 	/** A KTP photo or a voice note to read off the reply path; the result comes back as a message. */
-	| { type: 'media_to_read'; kind: 'ktp' | 'voice'; waId: string; messageId: string; media: InboundMedia }
+	| {
+			type: 'media_to_read';
+			kind: 'ktp' | 'voice';
+			waId: string;
+			messageId: string;
+			media: InboundMedia;
+	  }
 	| { type: 'error'; reason: string };
 
 /** The nine IKM elements of PermenPANRB 14/2017, in the order they are asked. */

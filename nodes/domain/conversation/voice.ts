@@ -35,7 +35,8 @@ export function heardVoice(
 	message: InboundMessage,
 ): { type: InboundMessage['type']; text: string; reply: OutboundReply } {
 	const text = typeof message.text === 'string' ? message.text.replace(/\s+/g, ' ').trim() : '';
-	if (!text) return { type: 'unsupported', text: '', reply: textReply(say(texts, 'voice.unclear')) };
+	if (!text)
+		return { type: 'unsupported', text: '', reply: textReply(say(texts, 'voice.unclear')) };
 	const shown = text.length > HEARD_SHOWN ? `${text.slice(0, HEARD_SHOWN)}…` : text;
 	return { type: 'text', text, reply: textReply(say(texts, 'voice.heard', { text: shown })) };
 }
