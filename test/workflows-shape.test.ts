@@ -28,7 +28,7 @@ const drawn = (workflow: Workflow) => workflow.nodes.filter((n) => n.type !== ST
 /** The most nodes each canvas may hold: none may grow back. */
 const NODE_LIMITS: Record<string, number> = {
 	'approvals.json': 66,
-	'intake.json': 28,
+	'intake.json': 29,
 	'setup.json': 40,
 	'register.json': 6,
 	'report.json': 11,
@@ -38,6 +38,7 @@ const NODE_LIMITS: Record<string, number> = {
 	'verify.json': 8,
 	'save-session.json': 15,
 	'file-documents.json': 9,
+	'read-media.json': 6,
 };
 
 /** A node as a link of a chain: its type and what it does (operation). */
@@ -127,14 +128,18 @@ describe('ready workflows an admin can read', () => {
 			'approvals.json: Resume Bot',
 			'intake.json: File Complaint Photo',
 			'intake.json: File Request Documents',
+			'intake.json: Read Photo or Voice',
 			'intake.json: Save Session Safely',
+			'read-media.json: Take Reading',
 		]);
 		for (const { node } of calls) {
 			const sub = calledSubWorkflow(node, SUB_WORKFLOWS)!;
 			expect(sub.name).toBe(
 				node.name.startsWith('File ')
 					? 'Pecelan · File documents in Drive'
-					: 'Pecelan · Save session safely',
+					: node.name === 'Read Photo or Voice'
+						? 'Pecelan · Read a KTP photo or a voice note'
+						: 'Pecelan · Save session safely',
 			);
 			const trigger = sub.nodes.find((n) => n.type === 'n8n-nodes-base.executeWorkflowTrigger')!;
 			const inputs = (trigger.parameters as { workflowInputs: { values: Array<{ name: string }> } })

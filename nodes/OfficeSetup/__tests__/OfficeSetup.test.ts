@@ -46,10 +46,18 @@ describe('Office Setup node', () => {
 		expect(first.map((i) => [i.json.name, i.json.id, i.json.callersWaiting])).toEqual([
 			['Pecelan · Save session safely', null, true],
 			['Pecelan · File documents in Drive', null, true],
+			['Pecelan · Read a KTP photo or a voice note', null, true],
 		]);
 		const sub = { json: { id: '9', name: 'Pecelan · Save session safely' } };
 		const filing = { json: { id: '10', name: 'Pecelan · File documents in Drive' } };
-		const [items] = await run({ ...parameters, installed: [verify, sub, filing] });
+		const reading = { json: { id: '11', name: 'Pecelan · Read a KTP photo or a voice note' } };
+		const [all] = await run({ ...parameters, installed: [verify, sub, filing, reading] });
+		// The sub-workflow that calls Save session safely comes again, pointed at it.
+		const [again, ...items] = all;
+		expect(again.json.id).toBe('11');
+		expect(JSON.stringify(again.json.body)).toContain(
+			'"value":"9","cachedResultName":"Pecelan · Save session safely"',
+		);
 		expect(items).toHaveLength(8);
 		expect(items.every((i) => i.pairedItem && (i.json.body as IDataObject).nodes)).toBe(true);
 		expect(items.map((i) => i.json.id)).toEqual([null, null, '7', null, null, null, null, null]);
@@ -89,6 +97,7 @@ describe('Office Setup node', () => {
 			installed: [
 				{ json: { id: '9', name: 'Pecelan · Save session safely' } },
 				{ json: { id: '10', name: 'Pecelan · File documents in Drive' } },
+				{ json: { id: '11', name: 'Pecelan · Read a KTP photo or a voice note' } },
 			],
 		});
 		const [[sample]] = await run({ operation: 'sampleLetter', workflows: ready });

@@ -9,6 +9,7 @@ import intake from '../../../workflows/intake.json';
 import register from '../../../workflows/register.json';
 import report from '../../../workflows/report.json';
 import retention from '../../../workflows/retention.json';
+import readMedia from '../../../workflows/read-media.json';
 import saveSession from '../../../workflows/save-session.json';
 import signing from '../../../workflows/signing.json';
 import staffAlerts from '../../../workflows/staff-alerts.json';
@@ -28,7 +29,11 @@ export const BUNDLED_WORKFLOWS = [
 	(file) => file as unknown as WorkflowFileShape,
 );
 
-/** The sub-workflows the ready workflows call (./subWorkflows): installed before their callers. */
-export const SUB_WORKFLOWS = [saveSession, fileDocuments].map(
+/**
+ * The sub-workflows the ready workflows call (./subWorkflows): installed before their callers. One
+ * that calls another (Read a KTP photo or a voice note takes its step through Save session
+ * safely) is pointed at it with the callers.
+ */
+export const SUB_WORKFLOWS = [saveSession, fileDocuments, readMedia].map(
 	(file) => file as unknown as WorkflowFileShape,
 );

@@ -51,8 +51,8 @@ export interface ReadyWorkflowStep extends ReadyWorkflow {
 
 /**
  * The ready workflows (./readyWorkflows) in two installing steps: the sub-workflows they call,
- * then the workflows themselves, their Execute Workflow nodes pointed at the installed
- * sub-workflows (`office.installed`).
+ * then the workflows themselves (with the sub-workflows that call another), their Execute
+ * Workflow nodes pointed at the installed sub-workflows (`office.installed`).
  */
 export function readyWithSubWorkflows(
 	files: WorkflowFileShape[],
@@ -66,7 +66,11 @@ export function readyWithSubWorkflows(
 	if (missing.length)
 		throw new Error(`Install the sub-workflows first: ${missing.join(', ')} is not installed`);
 	const ids = Object.fromEntries(subs.map((sub) => [sub.name, sub.id!]));
-	return readyWorkflows(files, office).map((ready) => ({
+	// A sub-workflow that calls another is installed again with the callers, pointed at it.
+	const calling = subs.filter((sub) =>
+		sub.body.nodes.some((node) => calledSubWorkflow(node, subWorkflows)),
+	);
+	return [...calling, ...readyWorkflows(files, office)].map((ready) => ({
 		...ready,
 		body: pointedAtSubWorkflows(ready.body, ids),
 	}));
