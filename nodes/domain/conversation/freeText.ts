@@ -77,7 +77,9 @@ export function offerServices(ctx: Ctx, session: Session, keys: string[]): void 
 	if (session.state !== 'services') moveTo(session, 'services');
 	const services = ctx.catalog.services.filter((svc) => keys.includes(svc.key));
 	if (services.length <= WHATSAPP_LIMITS.maxButtons) {
-		const titles = services.map((svc) => say(ctx.texts, 'recognise.which.option', { title: svc.title }));
+		const titles = services.map((svc) =>
+			say(ctx.texts, 'recognise.which.option', { title: svc.title }),
+		);
 		ctx.replies.push(
 			buttonsReply(
 				[say(ctx.texts, 'recognise.which'), ...titles].join('\n'),

@@ -25,9 +25,7 @@ export const BUNDLED_WORKFLOWS = [
 	retention,
 	staffAlerts,
 	register,
-].map(
-	(file) => file as unknown as WorkflowFileShape,
-);
+].map((file) => file as unknown as WorkflowFileShape);
 
 /**
  * The sub-workflows the ready workflows call (./subWorkflows): installed before their callers. One

@@ -37,6 +37,9 @@ function withId(node: WorkflowNodeFile, ids: Record<string, string>): WorkflowNo
 }
 
 /** The workflow with every Data Table node that names a known table pointed at its id instead. */
-export function fillDataTableIds<T extends WorkflowFileShape>(file: T, ids: Record<string, string>): T {
+export function fillDataTableIds<T extends WorkflowFileShape>(
+	file: T,
+	ids: Record<string, string>,
+): T {
 	return { ...file, nodes: file.nodes.map((node) => withId(node, ids)) };
 }
