@@ -48,6 +48,11 @@ describe('Office Setup node', () => {
 			['Pecelan · File documents in Drive', null, true],
 			['Pecelan · Read a KTP photo or a voice note', null, true],
 		]);
+		// Its call of Save session safely waits (switched off) until that one has an id.
+		const takeReading = (first[2].json.body as { nodes: IDataObject[] }).nodes.find(
+			(n) => n.name === 'Take Reading',
+		);
+		expect(takeReading?.disabled).toBe(true);
 		const sub = { json: { id: '9', name: 'Pecelan · Save session safely' } };
 		const filing = { json: { id: '10', name: 'Pecelan · File documents in Drive' } };
 		const reading = { json: { id: '11', name: 'Pecelan · Read a KTP photo or a voice note' } };
@@ -55,6 +60,7 @@ describe('Office Setup node', () => {
 		// The sub-workflow that calls Save session safely comes again, pointed at it.
 		const [again, ...items] = all;
 		expect(again.json.id).toBe('11');
+		expect(JSON.stringify(again.json.body)).not.toContain('"disabled":true');
 		expect(JSON.stringify(again.json.body)).toContain(
 			'"value":"9","cachedResultName":"Pecelan · Save session safely"',
 		);
