@@ -23,24 +23,15 @@ export function calledSubWorkflow(
 	return subWorkflows.find((w) => w.name === name);
 }
 
-/**
- * `body` with each Execute Workflow node naming a sub-workflow of `ids` pointed at its id. With
- * `disableUnknown`, a node naming one of `subWorkflows` that has no id yet is switched off (n8n
- * publishes no workflow whose call names no workflow); it comes back on with the callers.
- */
+/** `body` with each Execute Workflow node naming a sub-workflow of `ids` pointed at its id. */
 export function pointedAtSubWorkflows(
 	body: WorkflowFileShape,
 	ids: Record<string, string>,
-	disableUnknown?: WorkflowFileShape[],
 ): WorkflowFileShape {
 	const nodes = body.nodes.map((node) => {
 		const locator = node.parameters?.workflowId;
 		const name = isObject(locator) ? String(locator.cachedResultName ?? '') : '';
-		if (node.type !== EXECUTE_WORKFLOW) return node;
-		if (!ids[name])
-			return disableUnknown && calledSubWorkflow(node, disableUnknown)
-				? { ...node, disabled: true }
-				: node;
+		if (node.type !== EXECUTE_WORKFLOW || !ids[name]) return node;
 		const workflowId = {
 			__rl: true,
 			mode: 'list',
@@ -60,8 +51,8 @@ export interface ReadyWorkflowStep extends ReadyWorkflow {
 
 /**
  * The ready workflows (./readyWorkflows) in two installing steps: the sub-workflows they call,
- * then the workflows themselves (with the sub-workflows that call another), their Execute
- * Workflow nodes pointed at the installed sub-workflows (`office.installed`).
+ * then the workflows themselves, their Execute Workflow nodes pointed at the installed
+ * sub-workflows (`office.installed`).
  */
 export function readyWithSubWorkflows(
 	files: WorkflowFileShape[],
@@ -70,24 +61,12 @@ export function readyWithSubWorkflows(
 	subWorkflows: WorkflowFileShape[] = SUB_WORKFLOWS,
 ): ReadyWorkflowStep[] {
 	const subs = readyWorkflows(subWorkflows, office);
-	if (step === 'subWorkflows') {
-		// A sub-workflow calling another: pointed at it if installed, else that call waits.
-		const installed = Object.fromEntries(subs.filter((s) => s.id).map((s) => [s.name, s.id!]));
-		return subs.map((sub) => ({
-			...sub,
-			body: pointedAtSubWorkflows(sub.body, installed, subWorkflows),
-			callersWaiting: true,
-		}));
-	}
+	if (step === 'subWorkflows') return subs.map((sub) => ({ ...sub, callersWaiting: true }));
 	const missing = subs.filter((sub) => !sub.id).map((sub) => sub.name);
 	if (missing.length)
 		throw new Error(`Install the sub-workflows first: ${missing.join(', ')} is not installed`);
 	const ids = Object.fromEntries(subs.map((sub) => [sub.name, sub.id!]));
-	// A sub-workflow that calls another is installed again with the callers, pointed at it.
-	const calling = subs.filter((sub) =>
-		sub.body.nodes.some((node) => calledSubWorkflow(node, subWorkflows)),
-	);
-	return [...calling, ...readyWorkflows(files, office)].map((ready) => ({
+	return readyWorkflows(files, office).map((ready) => ({
 		...ready,
 		body: pointedAtSubWorkflows(ready.body, ids),
 	}));
