@@ -13,6 +13,7 @@ import { catalog, fillRequest, Resident, said, templatePattern } from './support
 import { useStack } from './support/use-stack';
 
 const stack = useStack();
+
 const m = catalog.messages;
 const SERVICE = 'pengantar-skck';
 const service = catalog.services.find((s) => s.key === SERVICE)!;

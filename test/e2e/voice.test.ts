@@ -1,6 +1,6 @@
 // Voice notes through the real workflows. Off (as installed): a voice note gets today's polite
 // answer and no audio leaves the office. On (the catalog's `voiceNotes` in Take Step, and the
-// Transcription API credential on the sub-workflow's Transcribe Voice Note node): the note goes
+// sub-workflow's Transcribe Voice Note node activated with its credential): the note goes
 // to the transcription service (the sandbox plays OpenAI's /v1/audio/transcriptions), the
 // resident sees "Kami dengar: …" and the words are handled as if typed.
 import { voiceNoteOf } from '../../sandbox/server/transcription';
@@ -67,7 +67,7 @@ describe('voice notes', () => {
 					},
 				};
 			if (node.name === 'Transcribe Voice Note')
-				return { ...node, credentials: { httpHeaderAuth: credential } };
+				return { ...node, disabled: false, credentials: { httpHeaderAuth: credential } };
 			return undefined;
 		});
 		try {
