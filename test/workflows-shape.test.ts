@@ -28,7 +28,7 @@ const drawn = (workflow: Workflow) => workflow.nodes.filter((n) => n.type !== ST
 /** The most nodes each canvas may hold: none may grow back. */
 const NODE_LIMITS: Record<string, number> = {
 	'approvals.json': 50,
-	'intake.json': 29,
+	'intake.json': 30,
 	'setup.json': 24,
 	'register.json': 13,
 	'report.json': 11,
@@ -42,6 +42,7 @@ const NODE_LIMITS: Record<string, number> = {
 	'office-files.json': 19,
 	'mark-notice.json': 11,
 	'round-lock.json': 15,
+	'read-media.json': 6,
 };
 
 /** The sub-workflow each calling node runs, by the caller's name. */
@@ -56,6 +57,8 @@ const CALLEE: Record<string, string> = {
 	'Find Drive Files': "Pecelan · Find or create the office's Drive files",
 	'Take Lock': 'Pecelan · Lock (one round at a time)',
 	'Release Lock': 'Pecelan · Lock (one round at a time)',
+	'Read Photo or Voice': 'Pecelan · Read a KTP photo or a voice note',
+	'Take Reading': 'Pecelan · Save session safely',
 };
 
 /** A node as a link of a chain: its type and what it does (operation). */
@@ -200,8 +203,10 @@ describe('ready workflows an admin can read', () => {
 			'approvals.json: Take Lock',
 			'intake.json: File Complaint Photo',
 			'intake.json: File Request Documents',
+			'intake.json: Read Photo or Voice',
 			'intake.json: Save Session Safely',
 			'intake.json: Send Letter Again',
+			'read-media.json: Take Reading',
 			'setup.json: Find Drive Files',
 			'signing.json: Mark Letter Sent',
 		]);

@@ -11,6 +11,7 @@ export const STAND_IN_HOSTS = [
 	'www.googleapis.com',
 	'api.fonnte.com',
 	'md.fonnte.com',
+	'api.openai.com',
 ] as const;
 
 export interface Certificates {

@@ -179,7 +179,11 @@ function googleError(service: FaultService, status: number, req: StandInRequest)
 	return json(status, { error: { code: status, message, status: code } });
 }
 
-function matchingFault(ctx: SandboxContext, req: StandInRequest, delayed: boolean): Fault | undefined {
+function matchingFault(
+	ctx: SandboxContext,
+	req: StandInRequest,
+	delayed: boolean,
+): Fault | undefined {
 	const service = HOSTS[req.host];
 	if (!service) return undefined;
 	const fault = listFaults(ctx).find(

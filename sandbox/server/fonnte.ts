@@ -27,7 +27,6 @@ import type { ResidentInput } from './webhook';
 export const FONNTE_API_HOST = 'api.fonnte.com';
 export const FONNTE_MEDIA_HOST = 'md.fonnte.com';
 
-
 const failure = (reason: string): StandInResponse => json(200, { reason, status: false });
 
 const fonnteId = () => String(randomInt(10_000_000, 99_999_999));

@@ -10,6 +10,7 @@ import { handleSheets } from './google-sheets';
 import { HttpError, readBody, summariseBody } from './http-util';
 import { handleGraph, handleLookaside, LOOKASIDE } from './meta-graph';
 import { FONNTE_API_HOST, FONNTE_MEDIA_HOST, handleFonnteApi, handleFonnteMedia } from './fonnte';
+import { handleTranscription, TRANSCRIPTION_HOST } from './transcription';
 
 const HANDLERS: Record<string, StandInHandler> = {
 	'graph.facebook.com': handleGraph,
@@ -19,6 +20,7 @@ const HANDLERS: Record<string, StandInHandler> = {
 	'www.googleapis.com': handleDrive,
 	[FONNTE_API_HOST]: handleFonnteApi,
 	[FONNTE_MEDIA_HOST]: handleFonnteMedia,
+	[TRANSCRIPTION_HOST]: handleTranscription,
 };
 
 function write(res: ServerResponse, response: StandInResponse): void {
@@ -143,7 +145,7 @@ function holdUntilClosed(req: IncomingMessage, fault: Fault): Promise<void> {
 	});
 }
 
-/** The HTTPS server that plays Meta and Google. It never listens: the proxy hands it sockets. */
+/** The HTTPS server that plays Meta, Google, Fonnte and the transcription API. It never listens: the proxy hands it sockets. */
 export function createStandInServer(ctx: SandboxContext, certs: Certificates): Server {
 	return createServer({ key: certs.key, cert: certs.cert }, (req, res) => {
 		void handle(ctx, req, res);

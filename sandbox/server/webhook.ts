@@ -75,20 +75,23 @@ export interface ResidentInput {
 	reply?: { id: string; title: string; type?: 'button' | 'list' };
 	image?: MediaInput;
 	document?: MediaInput;
+	/** A voice note (Ogg/Opus); `transcription.ts` makes one the stand-in can hear. */
+	audio?: MediaInput;
 	name?: string;
 	messageId?: string;
 }
 
-function media(ctx: SandboxContext, input: MediaInput, kind: 'image' | 'document') {
+const MEDIA_DEFAULTS = {
+	image: { mimeType: 'image/jpeg', fileName: 'photo.jpg' },
+	document: { mimeType: 'application/pdf', fileName: 'document.pdf' },
+	audio: { mimeType: 'audio/ogg; codecs=opus', fileName: 'voice.ogg' },
+};
+
+function media(ctx: SandboxContext, input: MediaInput, kind: keyof typeof MEDIA_DEFAULTS) {
 	if (!input.dataBase64) throw new HttpError(400, { error: `${kind}.dataBase64 is required` });
 	const data = Buffer.from(input.dataBase64, 'base64');
-	const mimeType = input.mimeType ?? (kind === 'image' ? 'image/jpeg' : 'application/pdf');
-	return storeMetaMedia(
-		ctx,
-		data,
-		mimeType,
-		input.fileName ?? (kind === 'image' ? 'photo.jpg' : 'document.pdf'),
-	);
+	const mimeType = input.mimeType ?? MEDIA_DEFAULTS[kind].mimeType;
+	return storeMetaMedia(ctx, data, mimeType, input.fileName ?? MEDIA_DEFAULTS[kind].fileName);
 }
 
 /** Finds the outbound interactive message a reply answers, so the payload says button or list. */
@@ -179,10 +182,18 @@ export function buildInbound(ctx: SandboxContext, waId: string, input: ResidentI
 			text: caption ?? '',
 			document: { fileName: file.name, url: mediaUrl(ctx, file.id) },
 		});
+	} else if (input.audio) {
+		// A voice note as Meta delivers one: type audio, `voice: true`.
+		const file = media(ctx, input.audio, 'audio');
+		Object.assign(message, {
+			type: 'audio',
+			audio: { mime_type: file.mimeType, sha256: file.sha256, id: file.id, voice: true },
+		});
+		Object.assign(chat, { type: 'audio', text: '🎤' });
 	} else {
 		throw new HttpError(400, {
 			error:
-				'send one of text, reply {id,title}, image {fileName,mimeType,dataBase64} or document {…}',
+				'send one of text, reply {id,title}, image {fileName,mimeType,dataBase64}, document {…} or audio {…}',
 		});
 	}
 	const name = input.name ?? state.data.names[waId] ?? `Warga ${waId.slice(-4)}`;

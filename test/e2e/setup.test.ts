@@ -212,8 +212,8 @@ test('the spreadsheet and the folder are shared with the staff e-mail typed, and
 
 test('the ready workflows are installed, active, on the new ids, with the form鈥檚 letterhead', async () => {
 	const installed = (await workflows()).filter((w) => w.name !== SETUP);
-	// The eight ready workflows, the five sub-workflows they call and the one Setup calls.
-	expect(installed.map((w) => w.name).sort()).toHaveLength(14);
+	// The eight ready workflows, the six sub-workflows they call and the one Setup calls.
+	expect(installed.map((w) => w.name).sort()).toHaveLength(15);
 	expect(installed.map((w) => w.name)).toContain(DRIVE_FILES);
 	for (const w of installed) expect(w.active).toBe(true);
 	// The callers of each sub-workflow point at the one installed.
@@ -222,6 +222,7 @@ test('the ready workflows are installed, active, on the new ids, with the form鈥
 	const resend = installed.find((w) => w.name === 'Pecelan 路 Send a letter again')!;
 	const mark = installed.find((w) => w.name === 'Pecelan 路 Mark a notice in the sheet')!;
 	const lock = installed.find((w) => w.name === 'Pecelan 路 Lock (one round at a time)')!;
+	const reading = installed.find((w) => w.name === 'Pecelan 路 Read a KTP photo or a voice note')!;
 	const calls = installed.flatMap((w) =>
 		w.nodes.filter((n) => n.type === 'n8n-nodes-base.executeWorkflow'),
 	);
@@ -237,12 +238,15 @@ test('the ready workflows are installed, active, on the new ids, with the form鈥
 		['Mark Letter Sent', mark.id],
 		['Mark Rejection Sent', mark.id],
 		['Mark Survey Problem', mark.id],
+		['Read Photo or Voice', reading.id],
 		['Release Lock', lock.id],
 		['Reopen for Fix', save.id],
 		['Resume Bot', save.id],
 		['Save Session Safely', save.id],
 		['Send Letter Again', resend.id],
 		['Take Lock', lock.id],
+		// Read a KTP photo or a voice note saves through the id its caller gives it.
+		['Take Reading', "={{ $('When Called').first().json.saveSession }}"],
 	]);
 	const text = JSON.stringify(installed);
 	expect(text).not.toContain('1SandboxPecelan');

@@ -288,7 +288,7 @@ describe('staff sheet, reset, health, proxy', () => {
 	});
 
 	it('refuses CONNECT to a host it does not stand in for', async () => {
-		const { status, socket } = await connectThroughProxy(t.sandbox.proxyUrl, 'api.openai.com');
+		const { status, socket } = await connectThroughProxy(t.sandbox.proxyUrl, 'api.example.com');
 		socket.destroy();
 		expect(status).toBe(403);
 	});

@@ -62,15 +62,17 @@ describe('Office Setup node', () => {
 			['Pecelan · Send a letter again', null, true, 'installCallers'],
 			['Pecelan · Mark a notice in the sheet', null, true, 'installCallers'],
 			['Pecelan · Lock (one round at a time)', null, true, 'installCallers'],
+			['Pecelan · Read a KTP photo or a voice note', null, true, 'installCallers'],
 		]);
 		const sub = { json: { id: '9', name: 'Pecelan · Save session safely' } };
 		const filing = { json: { id: '10', name: 'Pecelan · File documents in Drive' } };
 		const resend = { json: { id: '11', name: 'Pecelan · Send a letter again' } };
 		const mark = { json: { id: '12', name: 'Pecelan · Mark a notice in the sheet' } };
 		const lock = { json: { id: '13', name: 'Pecelan · Lock (one round at a time)' } };
+		const reading = { json: { id: '14', name: 'Pecelan · Read a KTP photo or a voice note' } };
 		const [items] = await run({
 			...parameters,
-			installed: [verify, sub, filing, resend, mark, lock],
+			installed: [verify, sub, filing, resend, mark, lock, reading],
 		});
 		expect(items).toHaveLength(8);
 		expect(items.every((i) => i.pairedItem && (i.json.body as IDataObject).nodes)).toBe(true);
@@ -92,6 +94,9 @@ describe('Office Setup node', () => {
 		);
 		expect(JSON.stringify(items[1].json.body)).toContain(
 			'"value":"13","cachedResultName":"Pecelan · Lock (one round at a time)"',
+		);
+		expect(JSON.stringify(items[0].json.body)).toContain(
+			'"value":"14","cachedResultName":"Pecelan · Read a KTP photo or a voice note"',
 		);
 	});
 
@@ -124,6 +129,7 @@ describe('Office Setup node', () => {
 				{ json: { id: '11', name: 'Pecelan · Send a letter again' } },
 				{ json: { id: '12', name: 'Pecelan · Mark a notice in the sheet' } },
 				{ json: { id: '13', name: 'Pecelan · Lock (one round at a time)' } },
+				{ json: { id: '14', name: 'Pecelan · Read a KTP photo or a voice note' } },
 			],
 		});
 		const [[sample]] = await run({ operation: 'sampleLetter', workflows: ready });

@@ -27,11 +27,10 @@ async function handle(session: string, text: string, extra: Record<string, unkno
 }
 
 describe('Service Desk outputs', () => {
-	it('keeps Reply, Submitted, Status Question, Hand-off at 0–3 and adds Survey Answer, Complaint, Resend Letter', () => {
+	it('keeps Reply, Submitted, Status Question, Hand-off at 0–3 and adds Survey Answer, Complaint, Resend Letter, Read Media', () => {
 		const names = (outputsFor('handleMessage') as Array<{ displayName: string }>).map(
 			(o) => o.displayName,
 		);
-		expect(names.pop()).toBe('Resend Letter');
 		expect(names).toEqual([
 			'Reply',
 			'Submitted',
@@ -39,6 +38,8 @@ describe('Service Desk outputs', () => {
 			'Hand-off',
 			'Survey Answer',
 			'Complaint',
+			'Resend Letter',
+			'Read Media',
 		]);
 		expect(OUTPUT).toEqual({
 			reply: 0,
@@ -48,6 +49,7 @@ describe('Service Desk outputs', () => {
 			survey: 4,
 			complaint: 5,
 			resend: 6,
+			media: 7,
 		});
 	});
 
@@ -72,10 +74,11 @@ describe('Service Desk outputs', () => {
 			await handle(state, '', { type: 'image', media: { id: 'p1', mimeType: 'image/jpeg' } })
 		).session;
 		const { outputs } = await handle(state, 'kirim');
-		expect(outputs).toHaveLength(7);
+		expect(outputs).toHaveLength(8);
 		expect([...outputs.slice(1, 5), outputs[OUTPUT.resend]].every((o) => o.length === 0)).toBe(
 			true,
 		);
+		expect(outputs[OUTPUT.media]).toEqual([]);
 		const complaint = outputs[OUTPUT.complaint][0].json;
 		expect(complaint).toMatchObject({
 			waId: WA,

@@ -1,7 +1,7 @@
 /**
  * The outputs of each operation, so the editor shows each branch. Serialised into the node's
  * `outputs` expression: keep it self-contained. "Handle Message" and "Route Saved Step" route a
- * step's results; "Triage Decisions" routes approved, rejected and fix-requested rows, rows sent but
+ * step's results (a KTP photo or a voice note to read comes out of Read Media); "Triage Decisions" routes approved, rejected and fix-requested rows, rows sent but
  * not marked, and unreadable rows; "Letter Register" gives new register rows and revocations;
  * the other operations have one output.
  */
@@ -9,7 +9,13 @@ export const outputsFor = (operation: string) => {
 	const FIRST_STEP_OUTPUTS = ['Reply', 'Submitted', 'Status Question', 'Hand-off'];
 	const named = (...names: string[]) => names.map((displayName) => ({ type: 'main', displayName }));
 	if (operation === 'handleMessage' || operation === 'routeSavedStep')
-		return named(...FIRST_STEP_OUTPUTS, 'Survey Answer', 'Complaint', 'Resend Letter');
+		return named(
+			...FIRST_STEP_OUTPUTS,
+			'Survey Answer',
+			'Complaint',
+			'Resend Letter',
+			'Read Media',
+		);
 	if (operation === 'triage')
 		return named('Approved', 'Rejected', 'Fix Requested', 'Sent, Not Marked', 'Unreadable');
 	if (operation === 'letterRegister') return named('New Letters', 'Revoked Since');

@@ -11,6 +11,7 @@ import {
 	SERVICE_KEY,
 	checkFieldOrder,
 	readArray,
+	readBoolean,
 	readDocument,
 	readField,
 	readFieldList,
@@ -40,7 +41,12 @@ export const DEFAULT_SETTINGS: CatalogSettings = {
 	handoffTimeoutMinutes: 120,
 	maxTextLength: 1000,
 	identityRetentionDays: 90,
+	ktpPhoto: false,
+	voiceNotes: false,
 };
+
+/** The on/off settings; the others are whole numbers. */
+const SWITCHES = new Set<string>(['ktpPhoto', 'voiceNotes']);
 
 /** The built-in texts every catalog starts from. */
 export function defaultMessages(): Messages {
@@ -116,7 +122,14 @@ function readSettings(value: unknown, defaults: CatalogSettings): CatalogSetting
 				`unknown setting (expected one of ${Object.keys(DEFAULT_SETTINGS).join(', ')})`,
 			);
 		}
-		settings[key as keyof CatalogSettings] = readInteger(o, key, 'settings', 1) as number;
+		if (SWITCHES.has(key))
+			(settings as unknown as Record<string, unknown>)[key] = readBoolean(
+				o,
+				key,
+				'settings',
+				false,
+			);
+		else settings[key as keyof CatalogSettings] = readInteger(o, key, 'settings', 1) as never;
 	}
 	return settings;
 }

@@ -78,7 +78,7 @@ export function readKey(o: Json, path: string, pattern: RegExp = FIELD_KEY): str
 	return key;
 }
 
-function readBoolean(o: Json, key: string, path: string, fallback: boolean): boolean {
+export function readBoolean(o: Json, key: string, path: string, fallback: boolean): boolean {
 	const value = o[key];
 	if (value === undefined) return fallback;
 	if (typeof value !== 'boolean') {

@@ -140,6 +140,10 @@ export interface CatalogSettings {
 	maxTextLength: number;
 	/** Days a resident's identity is remembered after a request (default 90; identity.ts). */
 	identityRetentionDays?: number;
+	/** Offer to read the resident's identity from a photo of their KTP (conversation/ktpStep.ts). */
+	ktpPhoto?: boolean;
+	/** Voice notes are transcribed (by the service the intake's Read Media sub-workflow calls). */
+	voiceNotes?: boolean;
 }
 
 /** Resident-facing texts by key; `{name}` placeholders are filled in by the engine. */

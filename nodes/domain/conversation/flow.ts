@@ -15,6 +15,7 @@ import { buttonsReply, choiceReply, say, textReply, type Texts } from './texts';
 import { posKey, shortHash, tapId } from './ids';
 import { PROOF_DIGITS, reusableFields, reusePrompt } from './identity';
 import { nikConfirmPrompt } from './nikDerived';
+import { ktpConfirmPrompt, ktpFixQuestion, ktpOfferHere } from './ktpConfirm';
 
 export type { Ctx } from './ctx';
 
@@ -141,6 +142,7 @@ function fieldPrompt(
 			body = `${recordIntro(t, parent)}\n\n${body}`;
 	}
 	if (reason) body = say(t, 'field.retry', { reason, question: body });
+	if (!reason && ktpOfferHere(ctx, service, session)) body = `${say(t, 'ktp.offer')}\n\n${body}`;
 	if (field.type === 'choice' && field.options?.length) {
 		const options = field.options;
 		return [
@@ -313,6 +315,10 @@ export function prompt(ctx: Ctx, session: Session, reason?: string): OutboundRep
 			return fieldPrompt(ctx, service, session, reason);
 		case 'nik_confirm':
 			return withReason(nikConfirmPrompt(ctx, service, session));
+		case 'ktp_confirm':
+			return withReason(ktpConfirmPrompt(ctx, service, session));
+		case 'ktp_fix':
+			return ktpFixQuestion(ctx, service, session, reason);
 		case 'record_more':
 			return withReason([recordMorePrompt(t, service, session)]);
 		case 'document':

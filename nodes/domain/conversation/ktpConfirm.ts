@@ -5,8 +5,10 @@
  * resident checks; a birth date or sex that disagrees with the NIK is said and left to the
  * questions (ktp/answers.ts).
  */
-import type { FieldSpec } from '../catalog/types';
-import type { KtpAnswers } from '../ktp/answers';
+import type { FieldSpec, ResolvedService } from '../catalog/types';
+import { KTP_ANSWERS, type KtpAnswers } from '../ktp/answers';
+import type { Ctx } from './ctx';
+import type { Session } from './types';
 import type { KtpReading } from '../ktp/parse';
 import type { OutboundReply } from '../messaging/types';
 import { formatFieldValue } from '../validation/field';
@@ -122,4 +124,66 @@ export function ktpResponse(
 /** "Which one?" after "Ubah" without a field, or with one that was not read. */
 export function ktpChangeAsk(texts: Texts): OutboundReply {
 	return textReply(say(texts, 'ktp.change.ask'));
+}
+
+/** The question of a field the resident corrects, in plain text (numbered options for a choice). */
+export function ktpFixPrompt(texts: Texts, field: FieldSpec, reason?: string): OutboundReply {
+	let body = field.hint
+		? say(texts, 'field.hint', { question: field.question, hint: field.hint })
+		: field.question;
+	if (field.type === 'choice' && field.options?.length)
+		body = say(texts, 'field.choose', {
+			question: body,
+			options: field.options
+				.map((o, i) => say(texts, 'field.option', { n: i + 1, label: o.label }))
+				.join('\n'),
+		});
+	if (reason) body = say(texts, 'field.retry', { reason, question: body });
+	return textReply(body);
+}
+
+const isKtpKey = (key: string) => Object.prototype.hasOwnProperty.call(KTP_ANSWERS, key);
+
+/** A KTP photo answers the question being asked now (a request's identity question, not a fix). */
+export function ktpPhotoWelcome(ctx: Ctx, service: ResolvedService, session: Session): boolean {
+	if (!ctx.catalog.settings?.ktpPhoto || session.mode !== 'request') return false;
+	if (session.state !== 'field' || session.edit || session.fix) return false;
+	if (session.pos?.record !== undefined) return false;
+	const field = service.fields[session.pos?.field ?? -1];
+	return !!field && isKtpKey(field.key);
+}
+
+/** The offer goes with the first identity question a service asks. */
+export function ktpOfferHere(ctx: Ctx, service: ResolvedService, session: Session): boolean {
+	if (!ktpPhotoWelcome(ctx, service, session)) return false;
+	return service.fields.findIndex((field) => isKtpKey(field.key)) === session.pos?.field;
+}
+
+export function answersOf(session: Session): KtpAnswers {
+	const ktp = session.ktp;
+	return {
+		values: { ...(ktp?.values ?? {}) },
+		keys: (ktp?.keys ?? []).slice(),
+		disagreements: (ktp?.disagreements ?? []).slice(),
+	};
+}
+
+/** The reading shown again (after a correction, or an answer that was neither yes nor change). */
+export function ktpConfirmPrompt(ctx: Ctx, service: ResolvedService, session: Session) {
+	return ktpReadPrompt(ctx.texts, service.fields, answersOf(session));
+}
+
+/** The field being corrected. */
+export function fixField(service: ResolvedService, session: Session): FieldSpec | undefined {
+	return service.fields[session.pos?.field ?? -1];
+}
+
+export function ktpFixQuestion(
+	ctx: Ctx,
+	service: ResolvedService,
+	session: Session,
+	reason?: string,
+) {
+	const field = fixField(service, session);
+	return field ? [ktpFixPrompt(ctx.texts, field, reason)] : [];
 }

@@ -191,6 +191,7 @@ export function copySession(session: Session): Session {
 		history: session.history.slice(),
 		...(session.edit ? { edit: session.edit.slice() } : {}),
 		...(session.derived ? { derived: session.derived.slice() } : {}),
+		...(isObject(session.ktp) ? { ktp: { ...session.ktp } } : {}),
 		...(session.pos ? { pos: { ...session.pos } } : {}),
 		...(session.survey
 			? { survey: { ...session.survey, scores: { ...session.survey.scores } } }
@@ -215,6 +216,7 @@ export function clearRequest(session: Session): void {
 	delete session.pos;
 	delete session.reused;
 	delete session.derived;
+	delete session.ktp;
 	delete session.edit;
 	delete session.fix;
 	delete session.handoffUntil;

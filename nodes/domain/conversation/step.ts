@@ -26,6 +26,9 @@ import { answerSalam } from './chatter';
 import * as on from './answers';
 import { onDocumentFile, onDocumentText } from './documents';
 import { onNikConfirm } from './nikConfirm';
+import { KTP_READING, onKtpConfirm, onKtpFix, onKtpPhoto, onKtpReading } from './ktpStep';
+import { ktpPhotoWelcome } from './ktpConfirm';
+import { heardVoice, onVoiceNote, VOICE_TEXT } from './voice';
 import { onResend } from './resendFlow';
 import { mainMenu } from './present';
 import {
@@ -108,8 +111,14 @@ function cleanMedia(media: unknown): InboundMessage['media'] {
 }
 
 function run(session: Session, given: InboundMessage, catalog: Catalog, now: Date): StepResult {
-	const message: InboundMessage = { ...given, media: cleanMedia(given.media) };
 	const texts = textsFor(catalog);
+	// A transcribed voice note is said back ("Kami dengar: …"), then handled as typed text.
+	const heard = String(given.type) === VOICE_TEXT ? heardVoice(texts, given) : undefined;
+	const message: InboundMessage = {
+		...given,
+		media: cleanMedia(given.media),
+		...(heard ? { type: heard.type, text: heard.text } : {}),
+	};
 	const ctx: Ctx = { catalog, texts, now, message, replies: [], events: [] };
 	const result = (): StepResult => {
 		rememberSummary(ctx, session);
@@ -134,8 +143,19 @@ function run(session: Session, given: InboundMessage, catalog: Catalog, now: Dat
 		if (wasRequest) ctx.replies.push(textReply(say(texts, 'expired')));
 	}
 	session.at = now.toISOString();
+	if (heard) ctx.replies.push(heard.reply);
+	if (heard && !heard.text) return result();
 
 	const type = String(message.type);
+	if (type === KTP_READING) {
+		const service = findService(catalog, session.service);
+		if (service) onKtpReading(ctx, session, service);
+		return result();
+	}
+	if (type === 'audio' && catalog.settings?.voiceNotes && message.media) {
+		onVoiceNote(ctx, session);
+		return result();
+	}
 	if (type === 'audio') {
 		// A voice note: a kind answer and the way to a person who can listen.
 		ctx.replies.push(
@@ -154,6 +174,8 @@ function run(session: Session, given: InboundMessage, catalog: Catalog, now: Dat
 	if (type === 'image' || type === 'document') {
 		const service = findService(catalog, session.service);
 		if (session.state === 'document' && service) onDocumentFile(ctx, session, service);
+		else if (type === 'image' && service && ktpPhotoWelcome(ctx, service, session))
+			onKtpPhoto(ctx, session);
 		else if (COMPLAINT_STATES.has(session.state)) onComplaintFile(ctx, session);
 		else ctx.replies.push(textReply(say(texts, 'media.unexpected')));
 		return result();
@@ -295,6 +317,10 @@ function dispatch(ctx: Ctx, session: Session, input: on.Input): void {
 				ctx.replies.push(...prompt(ctx, session, say(ctx.texts, 'not_understood')));
 			else ctx.replies.push(...prompt(ctx, session));
 			return;
+		case 'ktp_confirm':
+			return onKtpConfirm(ctx, session, service, input);
+		case 'ktp_fix':
+			return onKtpFix(ctx, session, service, input);
 		case 'record_more':
 			return on.onRecordMore(ctx, session, service, input);
 		case 'document':

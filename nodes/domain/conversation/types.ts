@@ -2,7 +2,7 @@
  * Shapes of the conversation engine: the stored session, the events it emits and the
  * application it submits. Everything here is plain JSON so it survives a Data Table cell.
  */
-import type { OutboundReply } from '../messaging/types';
+import type { InboundMedia, OutboundReply } from '../messaging/types';
 
 /** A file the resident sent for a required document (downloaded later by the workflow). */
 export interface DocumentFile {
@@ -49,6 +49,14 @@ export type DeskEvent =
 	| { type: 'complaint_submitted'; complaint: Complaint }
 	/** "Kirim ulang surat": list the letters (no `digits`) or check the digits typed (resend.ts). */
 	| { type: 'resend_requested'; waId: string; name: string; digits?: string; tries: number }
+	/** A KTP photo or a voice note to read off the reply path; the result comes back as a message. */
+	| {
+			type: 'media_to_read';
+			kind: 'ktp' | 'voice';
+			waId: string;
+			messageId: string;
+			media: InboundMedia;
+	  }
 	| { type: 'error'; reason: string };
 
 /** The nine IKM elements of PermenPANRB 14/2017, in the order they are asked. */
@@ -70,6 +78,8 @@ export const FILLING_STATES = [
 	'reuse',
 	'field',
 	'nik_confirm',
+	'ktp_confirm',
+	'ktp_fix',
 	'record_more',
 	'document',
 	'summary',
@@ -140,7 +150,9 @@ export interface Session {
 	docs: Record<string, DocumentFile[]>;
 	/** Remembered fields reused for this request (not asked again). */
 	reused?: string[];
-	/** Fields answered by the NIK (birth date, sex) and confirmed, so not asked. */
+	/** The KTP photo being read, then its reading waiting for the resident's confirmation (ktpStep.ts). */
+	ktp?: KtpDraft;
+	/** Fields answered by the NIK (birth date, sex) or a KTP reading, and confirmed, so not asked. */
 	derived?: string[];
 	history: BackEntry[];
 	/** Items still to re-ask after a change or a staff fix, in order. */
@@ -183,6 +195,18 @@ export interface Session {
 	resend?: { tries: number };
 	/** In `leave_ask`: the tapped id to carry out once the resident agrees to leave the draft. */
 	pending?: string;
+}
+
+/**
+ * A KTP photo sent at the identity questions: `photo` is its message id (only its reading is
+ * taken); once read, the answers it gives, not yet used, and `at` the question it was sent at.
+ */
+export interface KtpDraft {
+	photo: string;
+	at?: number;
+	values?: Record<string, unknown>;
+	keys?: string[];
+	disagreements?: Array<'birthDate' | 'sex'>;
 }
 
 /** A summary as it was shown: its content signature and one signature per edit item. */

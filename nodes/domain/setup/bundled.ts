@@ -13,6 +13,7 @@ import report from '../../../workflows/report.json';
 import resendLetter from '../../../workflows/resend-letter.json';
 import retention from '../../../workflows/retention.json';
 import roundLock from '../../../workflows/round-lock.json';
+import readMedia from '../../../workflows/read-media.json';
 import saveSession from '../../../workflows/save-session.json';
 import signing from '../../../workflows/signing.json';
 import staffAlerts from '../../../workflows/staff-alerts.json';
@@ -31,9 +32,14 @@ export const BUNDLED_WORKFLOWS = [
 ].map((file) => file as unknown as WorkflowFileShape);
 
 /** The sub-workflows the ready workflows call (./subWorkflows): installed before their callers. */
-export const SUB_WORKFLOWS = [saveSession, fileDocuments, resendLetter, markNotice, roundLock].map(
-	(file) => file as unknown as WorkflowFileShape,
-);
+export const SUB_WORKFLOWS = [
+	saveSession,
+	fileDocuments,
+	resendLetter,
+	markNotice,
+	roundLock,
+	readMedia,
+].map((file) => file as unknown as WorkflowFileShape);
 
 /**
  * The sub-workflow the Setup workflow calls itself: it finds or makes the office's spreadsheet and

@@ -31,10 +31,19 @@ export const OUTPUT = {
 	survey: 4,
 	complaint: 5,
 	resend: 6,
+	media: 7,
 } as const;
 
 type Route = Exclude<keyof typeof OUTPUT, 'reply'>;
-const ROUTES: Route[] = ['submitted', 'status', 'handoff', 'survey', 'complaint', 'resend'];
+const ROUTES: Route[] = [
+	'submitted',
+	'status',
+	'handoff',
+	'survey',
+	'complaint',
+	'resend',
+	'media',
+];
 
 /** What "Take Step" emits: everything the save and the routing need, as plain JSON. */
 export interface StepItem extends IDataObject {
@@ -122,6 +131,7 @@ export function takeStep(this: IExecuteFunctions, i: number, now: Date): StepIte
 		survey: [],
 		complaint: [],
 		resend: [],
+		media: [],
 	};
 	for (const event of result.events) {
 		if (event.type === 'submitted' || event.type === 'resubmitted') {
@@ -147,6 +157,8 @@ export function takeStep(this: IExecuteFunctions, i: number, now: Date): StepIte
 				receivedAt: sheetTime(event.complaint.receivedAt),
 				files: complaintFiles(event.complaint, catalog),
 			});
+		} else if (event.type === 'media_to_read') {
+			routes.media.push({ ...event });
 		} else if (event.type === 'error') {
 			this.logger.warn(`Service desk: conversation step failed: ${event.reason}`, {
 				waId: message.from,

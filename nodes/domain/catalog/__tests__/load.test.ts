@@ -247,6 +247,8 @@ describe('loadCatalog: resolving', () => {
 			handoffTimeoutMinutes: 120,
 			maxTextLength: 1000,
 			identityRetentionDays: 90,
+			ktpPhoto: false,
+			voiceNotes: false,
 		});
 		expect(catalog.services[0].fields[0].required).toBe(true);
 	});

@@ -224,7 +224,8 @@ describe('documents', () => {
 	});
 
 	it('a photo sent while a question is open does not advance', () => {
-		const chat = startRequest('domisili');
+		const noKtpPhoto = { ...catalog, settings: { ...catalog.settings, ktpPhoto: false } };
+		const chat = startRequest('domisili', new Chat(noKtpPhoto));
 		chat.photo('early');
 		expect(chat.said).toContain('belum ada dokumen');
 		expect(chat.session!.pos).toEqual({ field: 0 });

@@ -48,6 +48,8 @@ describe('an office on Fonnte', () => {
 		).toEqual([
 			// The one download of the sub-workflow that files a request's documents and a complaint's photo.
 			['Download File', '={{ $json.url }}', undefined],
+			// The KTP photo or voice note read off the reply path.
+			['Download Media', '={{ $json.media.url }}', undefined],
 		]);
 	});
 
