@@ -26,6 +26,12 @@ const OPERATIONS: Record<FaultService, Record<string, (req: StandInRequest) => b
 			(req.method === 'POST' && req.rawPath.endsWith('/values:batchUpdate')) ||
 			(req.method === 'PUT' && req.rawPath.includes('/values/')),
 		append: (req) => req.method === 'POST' && req.rawPath.endsWith(':append'),
+		// A whole spreadsheet's metadata, as Setup's Find Spreadsheet asks for it; the Google
+		// Sheets node's own metadata calls carry a `fields` mask.
+		getSpreadsheet: (req) =>
+			req.method === 'GET' &&
+			/^\/v4\/spreadsheets\/[^/:]+$/.test(req.rawPath.split('?')[0]) &&
+			!req.query.has('fields'),
 		any: () => true,
 	},
 	drive: {

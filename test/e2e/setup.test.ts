@@ -495,9 +495,10 @@ test('a stored spreadsheet Google refuses to read (403, not gone) stops the run 
 	);
 	// Google Sheets (Find Spreadsheet) answers 403 PERMISSION_DENIED, as when the spreadsheet was
 	// unshared from the service account: it still exists, so it must be kept. Find Drive Files
-	// tries three times: each is refused.
+	// tries three times: each is refused. Only that call fails: the scheduled workflows keep
+	// reading the sheet meanwhile.
 	const faults = faultClient(info);
-	await faults.arm({ service: 'sheets', operation: 'any', status: 403, times: 3 });
+	await faults.arm({ service: 'sheets', operation: 'getSpreadsheet', status: 403, times: 3 });
 	let outcome: string;
 	try {
 		outcome = await submitSetup('Jl. Pahlawan No. 9, Madiun').then(

@@ -157,6 +157,19 @@ describe('the fault switch', () => {
 		expect(read.json.values).toEqual([['Tiket', 'Status']]);
 	});
 
+	it('refuses a whole spreadsheet metadata call and leaves reads and masked metadata calls alone', async () => {
+		await arm({ service: 'sheets', operation: 'getSpreadsheet', status: 403, times: 1 });
+		const id = t.sandbox.config().spreadsheetId;
+		const get = (path: string) =>
+			viaProxy(t, SHEETS, 'GET', `/v4/spreadsheets/${id}${path}`, {
+				headers: bearer('ya29.token'),
+			});
+		expect((await readSheet()).status).toBe(200);
+		expect((await get('?fields=sheets.properties')).status).toBe(200);
+		expect((await get('')).status).toBe(403);
+		expect((await get('')).status).toBe(200);
+	});
+
 	it('lists the failed calls in the calls log, and reset disarms what is left', async () => {
 		await arm({ service: 'sheets', operation: 'any', status: 503, times: 5 });
 		expect((await readSheet()).status).toBe(503);
