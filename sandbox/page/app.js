@@ -199,6 +199,8 @@ function renderCell(row, column, options) {
 	const value = row.values[column] ?? '';
 	if (options) {
 		const select = el('select', {
+			name: column,
+			title: column,
 			onchange: () => patch(row.rowNumber, { [column]: select.value }),
 		});
 		for (const option of new Set(['', ...options, value]))

@@ -50,10 +50,12 @@ describe('the sandbox page with the real workflows', () => {
 		await page.screenshot({ path: join(SHOTS, 'sandbox-status.png'), animations: 'disabled' });
 
 		const row = page.locator('tbody tr', { hasText: ticket });
-		await row.locator('select').selectOption(statuses.approved);
+		// Status is one of the row's dropdowns (Penandatangan is another): picked by its column.
+		const status = `select[name="${c.status}"]`;
+		await row.locator(status).selectOption(statuses.approved);
 		// The approvals workflow (every 15 s) numbers, prints and sends the letter; it appears live.
 		await page.locator('.msg.out a', { hasText: '.pdf' }).last().waitFor({ timeout: 150000 });
-		await page.locator('tbody tr', { hasText: ticket }).locator('select').waitFor();
+		await page.locator('tbody tr', { hasText: ticket }).locator(status).waitFor();
 		const done = await rowOf(stack(), ticket, (r) => r.values[c.status] === statuses.done);
 		await page
 			.locator('tbody tr', { hasText: done.values[c.letterNumber] })
