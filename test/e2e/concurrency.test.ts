@@ -124,21 +124,28 @@ describe('one resident, several messages at the same time', () => {
 	});
 
 	it('the same message delivered twice at the same moment is applied once', async () => {
-		const resident = new Resident(stack(), '6281377770103', 'Dedi');
-		await resident.say('halo');
+		// Several residents at once, so that one copy often loses the race and is delivered again
+		// while the other run is still sending and clearing its replies.
+		const residents = ['6281377770103', '6281377770113', '6281377770123', '6281377770133'].map(
+			(waId, i) => new Resident(stack(), waId, `Dedi ${i + 1}`),
+		);
+		for (const resident of residents) await resident.say('halo');
 		const client = residentClient(stack());
-		const id = `wamid.twice.${Date.now()}`;
 		const sentAt = new Date();
-		await Promise.all([
-			client.send(resident.waId, { text: word('command.help'), messageId: id }),
-			client.send(resident.waId, { text: word('command.help'), messageId: id }),
-		]);
+		const ids = residents.map((_, i) => `wamid.twice.${Date.now()}.${i}`);
+		await Promise.all(
+			residents.flatMap((resident, i) => [
+				client.send(resident.waId, { text: word('command.help'), messageId: ids[i] }),
+				client.send(resident.waId, { text: word('command.help'), messageId: ids[i] }),
+			]),
+		);
 		// Both copies answered 200 (a copy answered otherwise would be delivered again later), and
 		// every run they started is over: whatever either copy would send has been sent.
-		await waitFor(
-			async () => (await deliveries(id)).filter((a) => a.webhookStatus === 200).length >= 2,
-			{ timeoutMs: 120000, description: 'both copies of the message answered 200' },
-		);
+		for (const id of ids)
+			await waitFor(
+				async () => (await deliveries(id)).filter((a) => a.webhookStatus === 200).length >= 2,
+				{ timeoutMs: 120000, description: 'both copies of the message answered 200' },
+			);
 		await waitFor(
 			async () => {
 				const runs = (
@@ -148,8 +155,10 @@ describe('one resident, several messages at the same time', () => {
 			},
 			{ timeoutMs: 120000, description: 'the runs the two copies started, over' },
 		);
-		const texts = outTexts(await resident.chat());
-		expect(texts.filter((t) => said('help', t))).toHaveLength(1);
+		for (const resident of residents) {
+			const texts = outTexts(await resident.chat());
+			expect(texts.filter((t) => said('help', t))).toHaveLength(1);
+		}
 	});
 
 	it('a webhook not answered in time is delivered again, and answered once', async () => {

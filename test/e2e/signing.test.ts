@@ -32,28 +32,19 @@ const LONG = 9 * 60 * 1000;
 const SIGNATORY_WA = '6281100000099';
 const WRONG_PASSPHRASE = 'keliru-sekali-4821';
 
-/** n8n's public API. A reused keep-alive socket n8n just closed fails once ("other side closed"): retried. */
+/** n8n's public API. */
 async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
-	for (let attempt = 1; ; attempt++) {
-		let res: Response;
-		try {
-			res = await fetch(`${stack().n8nUrl}/api/v1${path}`, {
-				method: init.method ?? 'GET',
-				headers: {
-					'x-n8n-api-key': stack().apiKey,
-					...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
-				},
-				body: init.body === undefined ? undefined : JSON.stringify(init.body),
-			});
-		} catch (error) {
-			if (attempt >= 5) throw error;
-			await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
-			continue;
-		}
-		if (!res.ok)
-			throw new Error(`n8n ${init.method ?? 'GET'} ${path}: ${res.status} ${await res.text()}`);
-		return (await res.json()) as T;
-	}
+	const res = await fetch(`${stack().n8nUrl}/api/v1${path}`, {
+		method: init.method ?? 'GET',
+		headers: {
+			'x-n8n-api-key': stack().apiKey,
+			...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+		},
+		body: init.body === undefined ? undefined : JSON.stringify(init.body),
+	});
+	if (!res.ok)
+		throw new Error(`n8n ${init.method ?? 'GET'} ${path}: ${res.status} ${await res.text()}`);
+	return (await res.json()) as T;
 }
 
 interface Workflow {

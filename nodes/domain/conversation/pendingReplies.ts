@@ -9,8 +9,8 @@
  *
  * The same message can also arrive twice at once (Meta retries, or batches a duplicate): the
  * second delivery then finds the replies pending while the first run is still sending them. For
- * `PENDING_LEASE_MS` after the save the first run is trusted to send them: the duplicate sends
- * nothing, clears nothing, and is not answered 200 (`sendingElsewhere`), so if that run died
+ * `PENDING_LEASE_MS` after the save the first run is trusted to send them: the duplicate saves
+ * nothing, sends nothing, and is not answered 200 (`sendingElsewhere`), so if that run died
  * WhatsApp delivers the message again, and after the lease the replies leave then.
  *
  * A status question is owed the same way: its answer is read from the sheet after the save, so

@@ -3,24 +3,6 @@
 import { waitFor } from './wait';
 
 /**
- * A POST on a kept-alive connection n8n has just closed (idle more than its 5 s keep-alive, e.g.
- * while the test renders the next PDF) fails before n8n read it: sent again once, on a new one.
- */
-async function postOnce(
-	url: string,
-	form: FormData,
-	headers: Record<string, string>,
-): Promise<Response> {
-	try {
-		return await fetch(url, { method: 'POST', body: form, headers });
-	} catch (error) {
-		const code = (error as { cause?: { code?: string } }).cause?.code;
-		if (code !== 'EPIPE' && code !== 'ECONNRESET') throw error;
-		return fetch(url, { method: 'POST', body: form, headers });
-	}
-}
-
-/**
  * Posts an n8n form; when n8n answers with the next page's URL (a Form node follows), waits as
  * the browser polls and returns that page (its URL, then its HTML); otherwise the answer itself.
  */
@@ -29,7 +11,7 @@ export async function submitForm(
 	form: FormData,
 	headers: Record<string, string> = {},
 ): Promise<string> {
-	const posted = await postOnce(url, form, headers);
+	const posted = await fetch(url, { method: 'POST', body: form, headers });
 	const text = await posted.text();
 	if (!posted.ok) throw new Error(`form POST ${url}: ${posted.status} ${text.slice(0, 300)}`);
 	let next: string | undefined;

@@ -30,18 +30,13 @@ const SETTINGS = [
 	'executionTimeout',
 ];
 
-/**
- * One call of the public API. Every call here is idempotent (read, replace, activate,
- * deactivate), so one whose kept-alive connection n8n closed at that very moment is sent again.
- */
+/** One call of the public API. */
 async function call<T>(info: StackInfo, method: string, path: string, body?: unknown): Promise<T> {
-	const send = () =>
-		fetch(`${info.n8nUrl}/api/v1${path}`, {
-			method,
-			headers: { 'x-n8n-api-key': info.apiKey, 'content-type': 'application/json' },
-			body: body === undefined ? undefined : JSON.stringify(body),
-		});
-	const response = await send().catch(send);
+	const response = await fetch(`${info.n8nUrl}/api/v1${path}`, {
+		method,
+		headers: { 'x-n8n-api-key': info.apiKey, 'content-type': 'application/json' },
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
 	const text = await response.text();
 	if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
 	return (text ? JSON.parse(text) : undefined) as T;

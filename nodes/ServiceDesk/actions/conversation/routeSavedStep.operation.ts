@@ -29,17 +29,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<ItemR
 			itemIndex: i,
 		});
 	}
-	if (item.sendingElsewhere) {
-		// Not answered 200, so WhatsApp delivers it again: after the lease, if that run died.
-		throw new NodeOperationError(
-			this.getNode(),
-			`The replies of message ${item.messageId} are being sent by another run`,
-			{
-				description:
-					'The same message arrived twice at once. This delivery fails on purpose so that WhatsApp delivers the message again; then the replies are sent if the other run did not send them.',
-				itemIndex: i,
-			},
-		);
-	}
 	return { outputs: routeStep(item, true) };
 }

@@ -1,5 +1,5 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import type { ItemResult } from '../../../n8nHelpers/itemLoop';
 import { messageProperty } from './handleMessage.operation';
@@ -26,5 +26,20 @@ export const description = updateDisplayOptions(displayOptions, properties);
  * clear once sent: a redelivered message whose replies never left gets them then.
  */
 export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
-	return { json: takeStep.call(this, i, new Date()) };
+	const item = takeStep.call(this, i, new Date());
+	if (item.sendingElsewhere) {
+		// Refused before the save: a save here would write back the outbox as it was read, undoing
+		// the other run's clear once it has sent, and the next delivery would send it again.
+		// Not answered 200, so WhatsApp delivers it again: after the lease, if that run died.
+		throw new NodeOperationError(
+			this.getNode(),
+			`The replies of message ${item.messageId} are being sent by another run`,
+			{
+				description:
+					'The same message arrived twice at once. This delivery fails on purpose so that WhatsApp delivers the message again; then the replies are sent if the other run did not send them.',
+				itemIndex: i,
+			},
+		);
+	}
+	return { json: item };
 }
