@@ -34,7 +34,7 @@ const NODE_LIMITS: Record<string, number> = {
 	'report.json': 11,
 	'retention.json': 15,
 	'signing.json': 13,
-	'staff-alerts.json': 17,
+	'staff-alerts.json': 21,
 	'verify.json': 8,
 	'save-session.json': 15,
 	'file-documents.json': 9,

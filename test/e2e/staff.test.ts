@@ -58,6 +58,65 @@ function wibText(ms: number): string {
 	return new Date(ms + 7 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
 }
 
+interface AlertRow {
+	id: number;
+	key: string;
+	at: string;
+}
+
+/** The `pecelan_alerts` data table through n8n's public API, as an admin sees it. */
+async function alertsTable() {
+	const headers = { 'x-n8n-api-key': stack().apiKey, 'content-type': 'application/json' };
+	const api = `${stack().n8nUrl}/api/v1/data-tables`;
+	const tables = (await (await fetch(`${api}?limit=100`, { headers })).json()) as {
+		data: Array<{ id: string; name: string }>;
+	};
+	const table = tables.data.find((t) => t.name === 'pecelan_alerts');
+	if (!table) throw new Error('no pecelan_alerts table');
+	const rows = `${api}/${table.id}/rows`;
+	const send = async (url: string, method: string, body: unknown) => {
+		const response = await fetch(url, { method, headers, body: JSON.stringify(body) });
+		if (!response.ok) throw new Error(`${method} ${url}: ${await response.text()}`);
+	};
+	return {
+		rows: async (): Promise<AlertRow[]> =>
+			((await (await fetch(`${rows}?limit=250`, { headers })).json()) as { data: AlertRow[] }).data,
+		insert: (data: Array<Omit<AlertRow, 'id'>>) => send(rows, 'POST', { data }),
+		update: (id: number, data: Partial<AlertRow>) =>
+			send(`${rows}/update`, 'PATCH', {
+				filter: { type: 'and', filters: [{ columnName: 'id', condition: 'eq', value: id }] },
+				data,
+			}),
+	};
+}
+
+/** The row remembering the last reading of the sheet, once a round has written one. */
+async function lastReading(): Promise<AlertRow> {
+	return await waitFor(
+		async () => (await (await alertsTable()).rows()).find((r) => r.key.startsWith('sheet read:')),
+		{ timeoutMs: 180000, intervalMs: 1000, description: 'a remembered reading of the sheet' },
+	);
+}
+
+/** Calls the workflows made since `since`: reads of the hand-offs tab (Staff alerts' third read) and Drive version asks. */
+async function googleCallsSince(since: Date) {
+	const calls = (await staffClient(stack()).calls()).filter((c) => new Date(c.at) >= since);
+	const sheets = calls.filter((c) => c.host.startsWith('sheets.googleapis.com'));
+	return {
+		sheets: sheets.length,
+		writes: calls
+			.filter(
+				(c) =>
+					c.method !== 'GET' && /googleapis\.com$/.test(c.host) && !c.host.startsWith('oauth2'),
+			)
+			.map((c) => `${c.at} ${c.method} ${c.path}`),
+		handoffReads: sheets.filter((c) =>
+			decodeURIComponent(c.path).endsWith(`/values/'${DEFAULT_SHEET_LAYOUT.tabs.handoffs.name}'`),
+		).length,
+		versions: calls.filter((c) => /^\/drive\/v3\/files\/[^/]+$/.test(c.path)).length,
+	};
+}
+
 const ALERTS = /Staff alerts/;
 const REGISTER = /Buku Agenda/;
 
@@ -109,6 +168,70 @@ describe('staff alerts', () => {
 		expect(Number(waited)).toBeGreaterThanOrEqual(6);
 		await roundsAfter(ALERTS, new Date(), 3);
 		expect(await late()).toHaveLength(1);
+	});
+});
+
+describe('staff alerts read the sheet only when needed', () => {
+	everyFewSeconds(ALERTS, 'Every Minute');
+
+	it('asks Drive for the version each round and reads the sheet only when it changed or time made an alert due', async () => {
+		const resident = new Resident(stack(), '6281377780104', 'Dewi');
+		const ticket = await submitRequest(resident, 'domisili');
+		await waitFor(
+			async () => (await staffAlerts('pecelan_petugas_permohonan_baru', ticket)()).length > 0,
+			{
+				timeoutMs: 180000,
+				intervalMs: 1000,
+				description: `the new-request alert for ${ticket}`,
+			},
+		);
+		// The round after the alert reads once more (a failed send would be retried); then quiet.
+		await waitFor(async () => Date.parse((await lastReading()).at) > Date.now() + 60_000, {
+			timeoutMs: 180000,
+			intervalMs: 1000,
+			description: 'a reading due again later',
+		});
+		const quietFrom = new Date();
+		await roundsAfter(ALERTS, quietFrom, 6);
+		const quiet = await googleCallsSince(quietFrom);
+		// Nothing wrote to the sheet meanwhile, and the alerts did not read it.
+		expect({ writes: quiet.writes, handoffReads: quiet.handoffReads }).toEqual({
+			writes: [],
+			handoffReads: 0,
+		});
+		expect(quiet.versions).toBeGreaterThanOrEqual(6);
+
+		// Alerts remembered long ago whose rows are gone, and one from yesterday.
+		const table = await alertsTable();
+		const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();
+		await table.insert([
+			{ key: `request:PCL-GONE>${STAFF}`, at: daysAgo(8) },
+			{ key: `digest:2026-01-05>${STAFF}`, at: daysAgo(30) },
+			{ key: `request:PCL-YESTERDAY>${STAFF}`, at: daysAgo(1) },
+		]);
+		// The clock reaches the moment the reading was due again (WIB midnight, the digest time):
+		// the next round reads the sheet though it did not change, and forgets what is no longer needed.
+		const reading = await lastReading();
+		const dueFrom = new Date();
+		await table.update(reading.id, { at: new Date(Date.now() - 1000).toISOString() });
+		const keys = async () => (await (await alertsTable()).rows()).map((r) => r.key);
+		await waitFor(async () => !(await keys()).includes(`request:PCL-GONE>${STAFF}`), {
+			timeoutMs: 180000,
+			intervalMs: 1000,
+			description: 'the old alert keys forgotten',
+		});
+		const after = await keys();
+		expect(after).not.toContain(`digest:2026-01-05>${STAFF}`);
+		expect(after).toContain(`request:PCL-YESTERDAY>${STAFF}`);
+		expect(after).toContain(`request:${ticket}>${STAFF}`);
+		expect(after.filter((k) => k.startsWith('sheet read:'))).toHaveLength(1);
+		const due = await googleCallsSince(dueFrom);
+		console.info(
+			`Staff alerts, Google calls: 6 quiet rounds made ${quiet.sheets} Sheets calls (any workflow) and ${quiet.versions} Drive version calls; the reading that came due made ${due.sheets} Sheets calls (any workflow) and ${due.handoffReads} hand-off reads`,
+		);
+		expect(due.handoffReads).toBeGreaterThanOrEqual(1);
+		// Still one new-request alert, however many rounds and readings.
+		expect(await staffAlerts('pecelan_petugas_permohonan_baru', ticket)()).toHaveLength(1);
 	});
 });
 

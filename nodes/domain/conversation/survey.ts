@@ -25,6 +25,8 @@ import { menuChoice, onMenu } from './menu';
 import { mainMenu } from './present';
 import { invitationReply, surveyOptions } from './outcomePrompts';
 import { isWord, matchChoice, say, textReply, textsFor, yesNo } from './texts';
+import { intentOf, recognise, type Intent } from './recognise';
+import { onFreeText } from './freeText';
 
 export const INVITE_KEEP_DAYS = 7;
 
@@ -148,6 +150,8 @@ export function onSurveyInvite(ctx: Ctx, session: Session, input: Input): void {
 	// survey and does what was asked; a bare number only answers the invitation's own buttons.
 	const typedNumber = !input.replyId && /^\s*\d+\s*$/.test(input.text ?? '');
 	const item = choice || typedNumber ? undefined : menuChoice(ctx, input);
+	if (!choice && !item && !typedNumber && !input.replyId && isCommand(ctx, input.text))
+		return answerCommand(ctx, session, input.text);
 	if (choice !== 'survey:skip' && !item) return notUnderstood(ctx, session);
 	const keep = item === 'status' && session.survey ? pendingAgain(session) : undefined;
 	clearRequest(session);
@@ -159,6 +163,33 @@ export function onSurveyInvite(ctx: Ctx, session: Session, input: Input): void {
 		return;
 	}
 	ctx.replies.push(textReply(say(ctx.texts, 'survey.skipped')), mainMenu(ctx.texts));
+}
+
+/** What idle chat would do at once, typed at the invitation (not a question or a greeting). */
+const COMMANDS = new Set<Intent['kind']>([
+	'staff',
+	'complaint',
+	'resend',
+	'status',
+	'service',
+	'which',
+]);
+
+function isCommand(ctx: Ctx, text: string): boolean {
+	return COMMANDS.has(intentOf(recognise(ctx.catalog, ctx.texts, text)).kind);
+}
+
+/**
+ * A clear command typed at the invitation ("kirim ulang surat", "cek status", "mau bicara dengan
+ * petugas", a service named) is answered as idle chat answers it. It is no answer to the
+ * invitation, which stays pending for the next main menu.
+ */
+function answerCommand(ctx: Ctx, session: Session, text: string): void {
+	const keep = pendingAgain(session);
+	clearRequest(session);
+	session.state = 'menu';
+	onFreeText(ctx, session, text);
+	if (keep && !session.invite) session.invite = { ...keep, at: ctx.now.toISOString() };
 }
 
 /** A press on an invitation's button after it went back to pending (timeout). */

@@ -5,6 +5,11 @@
  * so the caller remembers the keys it sent (a data table) and each alert goes out once, also
  * across restarts. One alert per staff number: adding a number later sends that number only
  * what is new from then on.
+ *
+ * A round of the workflow (`staffAlertRound`) also says which remembered keys are no longer
+ * needed (their alert cannot come back) and until when the sheet need not be read again if it
+ * does not change: the alerts that come with time alone (past the service standard, the morning
+ * digest) only become due at WIB midnight and at the digest's time.
  */
 import wording from '../../../templates/staff-alerts.json';
 import { formatDateId } from '../indonesian/format';
@@ -33,8 +38,8 @@ export interface AlertInput {
 	requests: Row[];
 	complaints: Row[];
 	handoffs: Row[];
-	/** Keys of the alerts already sent. */
-	alerted: Iterable<string>;
+	/** The alerts already sent: their keys, or the rows remembering them (`{ key, at }`). */
+	alerted: Iterable<string | Remembered>;
 	/** Staff WhatsApp ids. */
 	staff: string[];
 	now: Date;
@@ -77,8 +82,23 @@ function fill(text: string, count: number): string {
 	return text.replace('{count}', String(count));
 }
 
+/** A remembered alert: its key and when it was sent (ISO). */
+export interface Remembered {
+	key: string;
+	at?: string;
+}
+
+const keyOf = (entry: string | Remembered) =>
+	typeof entry === 'string' ? entry : String(entry?.key ?? '');
+
 /** Every alert due now, one per staff number, none whose key is in `alerted`. */
 export function staffAlerts(input: AlertInput, layout: SheetLayout = DEFAULT_SHEET_LAYOUT) {
+	const sent = new Set([...input.alerted].map(keyOf));
+	return dueAlerts(input, layout).filter((alert) => !sent.has(alert.key));
+}
+
+/** Every alert the sheet calls for now, one per staff number, sent before or not. */
+function dueAlerts(input: AlertInput, layout: SheetLayout): StaffAlert[] {
 	const now = input.now.getTime();
 	const fresh = (input.freshHours ?? 24) * 3_600_000;
 	const isFresh = (at: number | undefined) => at !== undefined && now - at <= fresh && at <= now;
@@ -171,12 +191,78 @@ export function staffAlerts(input: AlertInput, layout: SheetLayout = DEFAULT_SHE
 		});
 	}
 
-	const sent = new Set(input.alerted);
 	const alerts: StaffAlert[] = [];
 	for (const to of input.staff)
-		for (const alert of found) {
-			const key = `${alert.key}>${to}`;
-			if (!sent.has(key)) alerts.push({ ...alert, key, to });
-		}
+		for (const alert of found) alerts.push({ ...alert, key: `${alert.key}>${to}`, to });
 	return alerts;
+}
+
+/** The key of the row remembering the last reading of the sheet, by the sheet's Drive version. */
+export const READING_KEY = 'sheet read:';
+/** A remembered alert is kept at least this long, even when its row left the sheet. */
+export const KEEP_ALERT_DAYS = 7;
+/** The sheet is read at least this often, changed or not (a catalog or settings change). */
+export const READ_AT_LEAST_EVERY_MINUTES = 60;
+
+const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
+
+/**
+ * The first moment after `now` at which an alert may become due with no change in the sheet:
+ * the next WIB midnight (a waiting request counts one more day), the next digest time, or an
+ * hour from now, whichever comes first.
+ */
+export function nextTimedAlertAt(now: Date, digestTime: string): Date {
+	const at = now.getTime();
+	const midnight = at - wibMinuteOfDay(at) * MINUTE_MS - (at % MINUTE_MS) + DAY_MS;
+	const moments = [at + READ_AT_LEAST_EVERY_MINUTES * MINUTE_MS, midnight];
+	const digestAt = minutesOfDay(digestTime);
+	if (digestAt !== undefined) {
+		const today = midnight - DAY_MS + digestAt * MINUTE_MS;
+		moments.push(today > at ? today : today + DAY_MS);
+	}
+	return new Date(Math.min(...moments));
+}
+
+export interface AlertRound {
+	/** The alerts to send now. */
+	alerts: StaffAlert[];
+	/** Remembered keys whose alert cannot come back: deleted. */
+	forget: string[];
+	/**
+	 * The row remembering this reading: `key` names the sheet's version, `at` is when the sheet
+	 * must be read again even if that version stays; none without a version.
+	 */
+	reading?: Remembered;
+}
+
+/**
+ * One round: the alerts to send, the remembered keys no longer needed (the sheet no longer
+ * calls for their alert, and they are older than KEEP_ALERT_DAYS), and the reading to remember.
+ * A round that sends anything asks for the next round to read again, so an alert whose send
+ * failed (its key taken out) is tried again a minute later.
+ */
+export function staffAlertRound(
+	input: AlertInput & { sheetVersion?: string },
+	layout: SheetLayout = DEFAULT_SHEET_LAYOUT,
+): AlertRound {
+	const due = dueAlerts(input, layout);
+	const remembered = [...input.alerted].map((entry) =>
+		typeof entry === 'string' ? { key: entry } : { key: keyOf(entry), at: entry.at },
+	);
+	const sent = new Set(remembered.map((r) => r.key));
+	const alerts = due.filter((alert) => !sent.has(alert.key));
+	const stillDue = new Set(due.map((alert) => alert.key));
+	const keepFrom = input.now.getTime() - KEEP_ALERT_DAYS * DAY_MS;
+	const forget = remembered
+		.filter((r) => r.key && !r.key.startsWith(READING_KEY) && !stillDue.has(r.key))
+		.filter((r) => !(Date.parse(String(r.at ?? '')) >= keepFrom))
+		.map((r) => r.key);
+	const version = String(input.sheetVersion ?? '').trim();
+	const again = alerts.length ? input.now : nextTimedAlertAt(input.now, input.digestTime);
+	return {
+		alerts,
+		forget: [...new Set(forget)],
+		...(version ? { reading: { key: `${READING_KEY}${version}`, at: again.toISOString() } } : {}),
+	};
 }

@@ -1,6 +1,13 @@
 export {
 	staffAlerts,
+	staffAlertRound,
+	nextTimedAlertAt,
 	minutesOfDay,
+	KEEP_ALERT_DAYS,
+	READING_KEY,
+	READ_AT_LEAST_EVERY_MINUTES,
+	type AlertRound,
+	type Remembered,
 	type AlertInput,
 	type AlertKind,
 	type StaffAlert,

@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { BUNDLED_HOLIDAYS, minutesOfDay, staffAlerts } from '../../../domain/staff';
-import type { Row } from '../../../domain/staff/alerts';
+import { BUNDLED_HOLIDAYS, minutesOfDay, staffAlertRound } from '../../../domain/staff';
+import type { Remembered, Row } from '../../../domain/staff/alerts';
 import { toWhatsAppId } from '../../../domain/validation/phone';
 import { jsonParameter } from '../../../n8nHelpers/jsonParameter';
 import { getCatalog } from '../catalog';
@@ -59,8 +59,18 @@ const properties: INodeProperties[] = [
 		displayName: 'Alerts Already Sent',
 		name: 'alerted',
 		type: 'json',
-		default: "={{ $('Alerts Sent Before').all().map(item => item.json.key).filter(key => key) }}",
-		description: 'The keys of the alerts sent before (a data table): those are not sent again',
+		default:
+			"={{ $('Alerts Sent Before').all().map(item => ({ key: item.json.key, at: item.json.at })) }}",
+		description:
+			'The alerts sent before (rows of a data table: key, and when it was sent): those are not sent again',
+	},
+	{
+		displayName: 'Sheet Version',
+		name: 'sheetVersion',
+		type: 'string',
+		default: "={{ $('Sheet Version').first().json.version ?? '' }}",
+		description:
+			"The spreadsheet's Drive version this round read (files.get fields=version): the reading is remembered under it, so the next rounds read the sheet only when it changed or an alert may have come with time; empty: every round reads",
 	},
 	{
 		displayName: 'More Closed Days',
@@ -89,8 +99,11 @@ export const description = updateDisplayOptions(displayOptions, properties);
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
- * The staff alerts due now: one item per alert and staff number ({ key, kind, to, values }),
- * none already sent. A batch operation: its input only starts it; the rows come from parameters.
+ * The staff alerts due now on the first output: one item per alert and staff number ({ key,
+ * kind, to, values }), none already sent. On the second, the reading to remember ({ key, at }:
+ * the sheet's version, and when to read again even if it stays); on the third, the remembered
+ * keys no longer needed ({ key }). A batch operation: its input only starts it; the rows come
+ * from parameters.
  */
 export const batch = true;
 
@@ -126,11 +139,18 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		});
 	const catalog = getCatalog.call(this, 0);
 	const alerted = jsonParameter<unknown>(this, 'alerted', 0, { empty: [], shape: 'list' });
-	const alerts = staffAlerts({
+	const round = staffAlertRound({
 		requests: list('requests'),
 		complaints: list('complaints'),
 		handoffs: list('handoffs'),
-		alerted: (alerted as unknown[]).map(String),
+		alerted: (alerted as unknown[]).map((entry) =>
+			entry && typeof entry === 'object'
+				? {
+						key: String((entry as Remembered).key ?? ''),
+						at: String((entry as Remembered).at ?? ''),
+					}
+				: String(entry),
+		),
 		staff: [...new Set(staff)],
 		now: new Date(),
 		digestTime,
@@ -138,6 +158,13 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		standardDays: (key) => catalog.services.find((s) => s.key === key)?.standardDays,
 		spreadsheetId: String(this.getNodeParameter('spreadsheetId', 0, '') ?? '').trim(),
 		freshHours: Number(this.getNodeParameter('freshHours', 0, 24)) || 24,
+		sheetVersion: String(this.getNodeParameter('sheetVersion', 0, '') ?? ''),
 	});
-	return [alerts.map((alert) => ({ json: { ...alert }, pairedItem: { item: 0 } }))];
+	const items = (rows: object[]) =>
+		rows.map((json) => ({ json: { ...json }, pairedItem: { item: 0 } }));
+	return [
+		items(round.alerts),
+		items(round.reading ? [round.reading] : []),
+		items(round.forget.map((key) => ({ key }))),
+	];
 }

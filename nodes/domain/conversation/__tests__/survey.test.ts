@@ -148,6 +148,45 @@ describe('survey invitation', () => {
 		expect(chat.state).toBe('survey_invite');
 	});
 
+	it.each([
+		['kirim ulang surat', 'resend_requested', 'resend'],
+		['pak surat saya hilang', 'resend_requested', 'resend'],
+		['Kirim ulang suratnya ya pak', 'resend_requested', 'resend'],
+		['cek status', 'status_requested', 'idle'],
+		['status permohonan saya gimana', 'status_requested', 'idle'],
+		['mau bicara dengan petugas', 'handoff_requested', 'handoff'],
+	])(
+		'"%s" typed at the invitation is answered as that command, not asked about the survey',
+		(typed, event, state) => {
+			const chat = atMenu();
+			invite(chat);
+			chat.text(typed);
+			expect(chat.last.events).toEqual([expect.objectContaining({ type: event })]);
+			expect(chat.said).not.toContain(messages.not_understood);
+			expect(chat.state).toBe(state);
+			expect(answers(chat)).toEqual([]);
+		},
+	);
+
+	it('a service named at the invitation starts it; the invitation waits for the next main menu', () => {
+		const chat = atMenu();
+		invite(chat);
+		chat.text('mau buat surat keterangan domisili');
+		expect(chat.state).toBe('requirements');
+		expect(chat.session!.service).toBe('domisili');
+		chat.text('batal');
+		expect(chat.state).toBe('survey_invite');
+		expect(chat.last.replies[chat.last.replies.length - 1].text).toContain(TICKET);
+	});
+
+	it('anything else at the invitation is still asked about again', () => {
+		const chat = atMenu();
+		invite(chat);
+		chat.text('hmm gimana ya');
+		expect(chat.said).toContain(messages.not_understood);
+		expect(chat.state).toBe('survey_invite');
+	});
+
 	it('refuses an invitation without a ticket, changing nothing', () => {
 		const chat = atMenu();
 		const result = inviteSurvey(

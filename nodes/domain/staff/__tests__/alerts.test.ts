@@ -1,5 +1,5 @@
 import { DEFAULT_SHEET_LAYOUT } from '../../sheet/requestRow';
-import { staffAlerts, type AlertInput } from '../alerts';
+import { nextTimedAlertAt, staffAlertRound, staffAlerts, type AlertInput } from '../alerts';
 import { BUNDLED_HOLIDAYS } from '../workingDays';
 
 const c = DEFAULT_SHEET_LAYOUT.columns;
@@ -143,5 +143,80 @@ describe('staff alerts', () => {
 		expect(digest('2026-12-07T04:30:00Z')).toEqual([]); // 11:30 WIB
 		// Saturday 12 December: no digest.
 		expect(digest('2026-12-12T02:00:00Z')).toEqual([]);
+	});
+});
+
+describe('a round of staff alerts', () => {
+	const round = (over: Partial<Parameters<typeof staffAlertRound>[0]> = {}) =>
+		staffAlertRound({ ...input(over), sheetVersion: '41', ...over });
+
+	it('remembers the reading under the sheet version, due again at the next WIB midnight at the latest', () => {
+		// 23:30 WIB: midnight comes before the hour is up.
+		const late = round({ now: new Date('2026-12-07T16:30:00Z') });
+		expect(late.reading).toEqual({ key: 'sheet read:41', at: '2026-12-07T17:00:00.000Z' });
+		// 14:00 WIB with no digest: an hour from now.
+		expect(round().reading).toEqual({ key: 'sheet read:41', at: '2026-12-07T08:00:00.000Z' });
+		expect(round({ sheetVersion: '' }).reading).toBeUndefined();
+	});
+
+	it('reads again at the digest time, today or tomorrow', () => {
+		expect(round({ now: new Date('2026-12-07T00:10:00Z'), digestTime: '07:30' }).reading?.at).toBe(
+			'2026-12-07T00:30:00.000Z',
+		);
+		// The digest sent today: the hour is up before midnight and tomorrow's digest.
+		const alerted = STAFF.map((to) => `digest:2026-12-07>${to}`);
+		const after = round({ now: new Date('2026-12-07T00:31:00Z'), digestTime: '07:30', alerted });
+		expect(after.alerts).toEqual([]);
+		expect(after.reading?.at).toBe('2026-12-07T01:31:00.000Z');
+		// 23:40 WIB: tomorrow's digest at 07:30 comes after midnight.
+		expect(nextTimedAlertAt(new Date('2026-12-07T16:40:00Z'), '07:30')).toEqual(
+			new Date('2026-12-07T17:00:00Z'),
+		);
+		expect(nextTimedAlertAt(new Date('2026-12-07T16:50:00Z'), '00:05')).toEqual(
+			new Date('2026-12-07T17:00:00Z'),
+		);
+		expect(nextTimedAlertAt(new Date('2026-12-07T17:00:00Z'), '00:05')).toEqual(
+			new Date('2026-12-07T17:05:00Z'),
+		);
+	});
+
+	it('a round that sends something asks the next one to read again (a failed send is retried)', () => {
+		const sending = round({ requests: [request('PCL-1', '2026-12-07 13:40:00')] });
+		expect(sending.alerts).toHaveLength(2);
+		expect(sending.reading?.at).toBe(now.toISOString());
+		const alerted = sending.alerts.map((a) => ({ key: a.key, at: now.toISOString() }));
+		const quiet = round({ requests: [request('PCL-1', '2026-12-07 13:40:00')], alerted });
+		expect(quiet.alerts).toEqual([]);
+		expect(quiet.reading?.at).toBe('2026-12-07T08:00:00.000Z');
+	});
+
+	it('forgets a remembered alert once it cannot come back and is a week old, not before', () => {
+		const days = (n: number) => new Date(now.getTime() - n * 86_400_000).toISOString();
+		const waiting = request('LATE', '2026-11-20 10:00:00');
+		const alerted = [
+			// Announced long ago: the row is past its fresh hours, the alert cannot come back.
+			{ key: `request:OLD>${STAFF[0]}`, at: days(8) },
+			// The same, but only 6 days old: kept.
+			{ key: `request:RECENT>${STAFF[0]}`, at: days(6) },
+			// Past its standard and still waiting: the reminder would go again, so it stays.
+			{ key: `overdue:LATE>${STAFF[0]}`, at: days(10) },
+			{ key: `digest:2026-11-30>${STAFF[0]}`, at: days(7.5) },
+			{ key: 'sheet read:40', at: days(30) },
+			{ key: `handoff:6281:x>${STAFF[0]}` },
+		];
+		const { forget, alerts } = round({ requests: [waiting], alerted, staff: [STAFF[0]] });
+		expect(alerts).toEqual([]);
+		expect(forget.sort()).toEqual(
+			[
+				`request:OLD>${STAFF[0]}`,
+				`digest:2026-11-30>${STAFF[0]}`,
+				`handoff:6281:x>${STAFF[0]}`,
+			].sort(),
+		);
+		// Decided: the reminder cannot come back either.
+		const decided = { ...waiting, [c.status]: 'Disetujui' };
+		expect(round({ requests: [decided], alerted, staff: [STAFF[0]] }).forget).toContain(
+			`overdue:LATE>${STAFF[0]}`,
+		);
 	});
 });
