@@ -83,11 +83,18 @@ export class Resident {
 		const known = new Set((await this.executions()).map((e) => e.id));
 		const sent = await this.client.send(this.waId, { name: this.name, ...body });
 		if (sent.webhookStatus !== 200) {
-			const failed = (await this.executions()).find(
-				(e) => !known.has(e.id) && triggerMessageId(e) === sent.messageId,
-			);
+			// Said with the run's node and error once that run is over (or that there was none).
+			const failed = await waitFor(
+				async () => {
+					const found = (await this.executions()).find(
+						(e) => !known.has(e.id) && triggerMessageId(e) === sent.messageId,
+					);
+					return found?.stoppedAt ? found : undefined;
+				},
+				{ timeoutMs: 30000, description: 'the failed run' },
+			).catch(() => undefined);
 			throw new Error(
-				`the intake webhook answered ${sent.webhookStatus}${failed ? `: ${executionError(failed)}` : ''}`,
+				`the intake webhook answered ${sent.webhookStatus}: ${failed ? executionError(failed) : 'no finished intake run received the message within 30 s'}`,
 			);
 		}
 		await this.handled(sent.messageId, known);
