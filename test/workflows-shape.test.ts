@@ -29,7 +29,7 @@ const drawn = (workflow: Workflow) => workflow.nodes.filter((n) => n.type !== ST
 const NODE_LIMITS: Record<string, number> = {
 	'approvals.json': 50,
 	'intake.json': 30,
-	'setup.json': 24,
+	'setup.json': 27,
 	'register.json': 13,
 	'report.json': 11,
 	'retention.json': 15,

@@ -15,6 +15,7 @@ import { keepSuccessfulExecutions, waitForWebhooks } from '../../sandbox/runtime
 import { submitSetupForm } from '../../sandbox/runtime/setup-form';
 import type { WorkflowFile } from '../../sandbox/runtime/workflow-file';
 import setupWorkflow from '../../workflows/setup.json';
+import { BUNDLED_WORKFLOWS } from '../../nodes/domain/setup/bundled';
 import layout from '../../templates/sheet.json';
 import { readPdf, squash } from '../support/pdfText';
 import { faultClient, residentClient } from './support/clients';
@@ -23,6 +24,7 @@ import { Resident, submitRequest } from './support/resident';
 import { stackInfo, type StackInfo } from './support/stack-info';
 import { E2E_TEST_TIMEOUT_MS, STACK_START_TIMEOUT_MS } from './support/use-stack';
 import { waitFor } from './support/wait';
+import { editInstalledNodes } from './support/workflow-edit';
 
 jest.setTimeout(E2E_TEST_TIMEOUT_MS);
 
@@ -207,6 +209,10 @@ test('the spreadsheet and the folder are shared with the staff e-mail typed, and
 		]);
 	expect(firstFinish).toContain(`dibagikan (boleh mengedit) ke: ${STAFF}.`);
 	expect(firstFinish).toContain('Bukan alamat surel, dilewati: bukan-surel.');
+	// Everything was new: the page names what it installed, and nothing else.
+	expect(firstFinish).toContain(`Dipasang baru: ${DRIVE_FILES}, `);
+	expect(firstFinish).toContain(INTAKE);
+	expect(firstFinish).not.toMatch(/Diperbarui|dipertahankan|Diganti/);
 	expect(firstFinish).not.toContain('Bagikan lembar permohonan');
 });
 
@@ -332,6 +338,9 @@ test('submitted again with a new address: nothing twice, the letters carry the n
 	const finish = await submitSetup('Jl. Pahlawan No. 9, Madiun');
 	// No e-mails this time: sharing is on the list of what is left by hand.
 	expect(finish).toContain('Bagikan lembar permohonan');
+	// Nobody edited a workflow: each is updated from the package, none is said to be kept.
+	expect(finish).toContain(`Diperbarui ke versi paket ini: ${DRIVE_FILES}, `);
+	expect(finish).not.toMatch(/Dipasang baru|dipertahankan|Diganti/);
 	const after = await google();
 	expect(after.spreadsheets).toHaveLength(before.spreadsheets.length);
 	expect(after.folders).toHaveLength(before.folders.length);
@@ -543,4 +552,76 @@ test('a stored spreadsheet Google refuses to read (403, not gone) stops the run 
 	);
 	expect(googleAfter.folders.map((f) => f.id)).toEqual(googleBefore.folders.map((f) => f.id));
 	expect(await installed()).toBe(installedBefore);
+});
+
+test('a notice reworded in the editor survives the next submission, which still applies the new address; "replace" brings the package\'s back', async () => {
+	const GATEWAY = 'n8n-nodes-pecelan.whatsAppGateway';
+	const wording =
+		'Surat {serviceTitle} Anda sudah jadi, {name}. Tiket {ticket}, nomor {letterNumber}.';
+	const sendLetters = async () =>
+		(await workflows())
+			.filter((w) => w.name !== SETUP)
+			.flatMap((w) =>
+				w.nodes
+					.filter((n) => n.name === 'Send Letter' && n.type === GATEWAY)
+					.map((n) => ({ workflow: w.name, parameters: n.parameters })),
+			);
+	const addresses = async () =>
+		(await workflows())
+			.filter((w) => w.name !== SETUP)
+			.flatMap((w) => w.nodes.filter((n) => n.type === 'n8n-nodes-pecelan.letterPdf'))
+			.map((n) => n.parameters.letterhead.address as string);
+	// The admin rewords the "letter ready" notice in the editor, as in admin-tasks.test.ts.
+	const edit = await editInstalledNodes(info, (node) =>
+		node.name === 'Send Letter' && node.type === GATEWAY
+			? { ...node, parameters: { ...node.parameters, noticeWording: wording } }
+			: undefined,
+	);
+	const edited = Object.keys(edit.changed).sort();
+	expect(edited.length).toBeGreaterThan(0);
+
+	// Submitted again for another address: the wording stays, the address goes in everywhere.
+	const kept = await submitSetup('Jl. Kenanga No. 3, Madiun');
+	const after = await sendLetters();
+	expect(after.map((s) => s.workflow).sort()).toEqual(edited);
+	for (const send of after) expect(send.parameters.noticeWording).toBe(wording);
+	expect(await addresses()).toEqual([
+		expect.stringMatching(/^Jl\. Kenanga No\. 3, Madiun · /),
+		expect.stringMatching(/^Jl\. Kenanga No\. 3, Madiun · /),
+	]);
+	expect(kept).toContain(
+		`Perubahan Anda di editor n8n dipertahankan di: ${edited.join(', ')}. Data kantor dari formulir ini`,
+	);
+	const updatedLine = (page: string) => page.split('\n').find((l) => l.startsWith('Diperbarui'))!;
+	for (const name of edited) expect(updatedLine(kept)).not.toContain(name);
+	expect(updatedLine(kept)).toContain(INTAKE);
+
+	// A third submission with nothing edited since: still the admin's workflows, still kept.
+	const again = await submitSetup('Jl. Kenanga No. 3, Madiun');
+	expect(again).toContain(`dipertahankan di: ${edited.join(', ')}.`);
+	for (const send of await sendLetters()) expect(send.parameters.noticeWording).toBe(wording);
+
+	// With "replace": the package's Send Letter is back, and the page says the edits are gone.
+	const replaced = await submitSetup('Jl. Kenanga No. 3, Madiun', '', {
+		replaceEdited: 'Ganti dengan versi paket (perubahan saya dibuang)',
+	});
+	expect(replaced).toContain(
+		`Diganti dengan versi paket, perubahan Anda di editor n8n dibuang: ${edited.join(', ')}.`,
+	);
+	expect(replaced).not.toContain('dipertahankan');
+	for (const send of await sendLetters()) {
+		const drawn = BUNDLED_WORKFLOWS.find((w) => w.name === send.workflow)!.nodes.find(
+			(n) => n.name === 'Send Letter',
+		)!;
+		expect(send.parameters).toEqual(drawn.parameters);
+	}
+	expect(JSON.stringify(await workflows())).not.toContain('sudah jadi');
+	expect(await addresses()).toEqual([
+		expect.stringMatching(/^Jl\. Kenanga No\. 3, Madiun · /),
+		expect.stringMatching(/^Jl\. Kenanga No\. 3, Madiun · /),
+	]);
+	// And the next run updates them from the package again.
+	const next = await submitSetup('Jl. Kenanga No. 3, Madiun');
+	expect(next).not.toMatch(/dipertahankan|Diganti/);
+	for (const name of edited) expect(updatedLine(next)).toContain(name);
 });

@@ -3,7 +3,7 @@ import type { IDataObject, INodeProperties, IExecuteFunctions } from 'n8n-workfl
 import type { ItemResult } from '../../n8nHelpers/itemLoop';
 import { jsonParameter } from '../../n8nHelpers/jsonParameter';
 import { isObject } from '../../domain/values';
-import { finishPage, type StaffShare } from '../../domain/setup';
+import { finishPage, type InstallOutcome, type StaffShare } from '../../domain/setup';
 
 const show = { show: { operation: ['finishPage'] } };
 
@@ -25,6 +25,12 @@ export const description: INodeProperties[] = [
 	text('spreadsheetId', 'Spreadsheet ID', "The office's spreadsheet"),
 	text('folderId', 'Drive Folder ID', "The office's Drive folder"),
 	json('workflows', 'Active Workflows', 'Names of the workflows published', '[]'),
+	json(
+		'installs',
+		'Installed Workflows',
+		"The Ready Workflows node's items of every round (name, outcome): what was installed, updated, kept as edited or replaced",
+		'[]',
+	),
 	text('webhookUrl', 'Webhook URL', 'The URL to paste into Meta as the Callback URL'),
 	json(
 		'credentials',
@@ -73,6 +79,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<ItemR
 		spreadsheetId: param('spreadsheetId'),
 		folderId: param('folderId'),
 		workflows: list(this, 'workflows', i).map(String),
+		installs: list(this, 'installs', i)
+			.filter(isObject)
+			.map((w) => ({ name: String(w.name), outcome: w.outcome as InstallOutcome })),
 		webhookUrl: param('webhookUrl'),
 		credentials: list(this, 'credentials', i).map(String),
 		adminMessage: {

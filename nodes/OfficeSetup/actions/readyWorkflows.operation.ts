@@ -13,11 +13,13 @@ import { isObject } from '../../domain/values';
 import { officeFileProperties } from './officeFiles';
 import {
 	BUNDLED_WORKFLOWS,
+	installRecords,
 	providerOf,
 	readyWithSubWorkflows,
 	type InstallStep,
 	type OfficeSettings,
 } from '../../domain/setup';
+import type { WorkflowNodeFile } from '../../domain/setup/workflowFile';
 
 const show = { show: { operation: ['readyWorkflows'] } };
 
@@ -168,17 +170,43 @@ export const description: INodeProperties[] = [
 		type: 'json',
 		default: '[]',
 		description:
-			"The workflows already in n8n (n8n node, Get Many): each item's ID is that of the installed workflow of the same name, to update instead of creating a second",
+			"The workflows already in n8n (n8n node, Get Many), with their nodes and connections: each item's ID is that of the installed workflow of the same name, to update instead of creating a second",
+		displayOptions: show,
+	},
+	{
+		displayName: 'Office Records',
+		name: 'records',
+		type: 'json',
+		default: '[]',
+		description:
+			"The rows of the office's key/value table (pecelan_office, Data Table node, Get): what Setup installed last time, to tell a workflow edited in the editor from an untouched one",
+		displayOptions: show,
+	},
+	{
+		displayName: 'Replace Edited Workflows',
+		name: 'replaceEdited',
+		type: 'boolean',
+		default: false,
+		description:
+			"Whether workflows changed in the editor since Setup installed them are replaced by the package's (their edits lost). Off: they keep the edits and get only the office's settings.",
 		displayOptions: show,
 	},
 ];
 
-function installedOf(ctx: IExecuteFunctions, i: number): OfficeSettings['installed'] {
-	const given = jsonParameter<unknown[]>(ctx, 'installed', i, { empty: [], shape: 'list' });
-	return given
+const listOf = (ctx: IExecuteFunctions, name: string, i: number) =>
+	jsonParameter<unknown[]>(ctx, name, i, { empty: [], shape: 'list' })
 		.map((w) => (isObject(w) && isObject(w.json) ? w.json : w))
-		.filter(isObject)
-		.map((w) => ({ id: String(w.id ?? ''), name: String(w.name ?? '') }))
+		.filter(isObject);
+
+function installedOf(ctx: IExecuteFunctions, i: number): OfficeSettings['installed'] {
+	return listOf(ctx, 'installed', i)
+		.map((w) => ({
+			id: String(w.id ?? ''),
+			name: String(w.name ?? ''),
+			...(Array.isArray(w.nodes) ? { nodes: w.nodes as WorkflowNodeFile[] } : {}),
+			...(isObject(w.connections) ? { connections: w.connections } : {}),
+			...(isObject(w.settings) ? { settings: w.settings } : {}),
+		}))
 		.filter((w) => w.id && w.name);
 }
 
@@ -215,7 +243,9 @@ function credentialsOf(ctx: IExecuteFunctions, i: number): OfficeSettings['crede
 /**
  * One output item per ready workflow (or, at the Sub-Workflows step, per sub-workflow, marked
  * `callersWaiting`; at the Drive Files step, the sub-workflow the Setup workflow calls), for each
- * input item. Each says what comes next (`then`): findDriveFiles, installCallers or checkAndFinish.
+ * input item. Each says what comes next (`then`): findDriveFiles, installCallers or checkAndFinish;
+ * what Setup does to it (`outcome`: installed, updated, kept (edited in the editor) or replaced);
+ * and the office record to keep once it is installed (`record`: key and value).
  */
 export async function execute(this: IExecuteFunctions, i: number): Promise<ItemResult> {
 	const office: OfficeSettings = {
@@ -234,6 +264,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<ItemR
 		credentials: credentialsOf(this, i),
 		installed: installedOf(this, i),
 		dataTables: dataTablesOf(this, i),
+		records: installRecords(listOf(this, 'records', i)),
+		replaceEdited: this.getNodeParameter('replaceEdited', i, false) === true,
 	};
 	let ready;
 	try {
@@ -253,6 +285,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<ItemR
 					unchosenCredentials: workflow.unchosenCredentials,
 					...(workflow.callersWaiting ? { callersWaiting: true } : {}),
 					then: workflow.then,
+					outcome: workflow.outcome,
+					record: workflow.record,
 				},
 			})),
 		],

@@ -5,6 +5,7 @@
  */
 import texts from '../../../templates/setup/finish.json';
 import { fill } from '../outcomes/rows';
+import type { InstallOutcome } from './edits';
 import { staffEmails, type StaffShare } from './staffSharing';
 
 export type FinishTexts = typeof texts;
@@ -14,6 +15,8 @@ export interface FinishFacts {
 	spreadsheetId: string;
 	folderId: string;
 	workflows: string[];
+	/** What this run did to each workflow it installed (./edits), in install order. */
+	installs?: Array<{ name: string; outcome: InstallOutcome }>;
 	/** The URL Meta posts the office's messages to. */
 	webhookUrl: string;
 	/** Credentials the ready workflows link by name. */
@@ -45,6 +48,16 @@ function adminMessageLine(facts: FinishFacts, t: FinishTexts['adminMessage']): s
 	if (TEMPLATE_NOT_APPROVED.test(error)) return fill(t.templateNotApproved, { to, template });
 	if (NOT_DELIVERABLE.test(error)) return fill(t.notDeliverable, { to });
 	return fill(t.failed, { to, error: error.replace(/[.\s]+$/, '') });
+}
+
+const OUTCOMES: InstallOutcome[] = ['installed', 'updated', 'kept', 'replaced'];
+
+/** One line per kind of thing done (installed, updated, edits kept, replaced), naming the workflows. */
+function installLines(facts: FinishFacts, t: FinishTexts['installs']): string[] {
+	const installs = facts.installs ?? [];
+	return OUTCOMES.map((outcome) => installs.filter((w) => w.outcome === outcome).map((w) => w.name))
+		.map((names, i) => (names.length ? fill(t[OUTCOMES[i]], { workflows: names.join(', ') }) : ''))
+		.filter(Boolean);
 }
 
 function sharingLines(facts: FinishFacts, t: FinishTexts['sharing']): string[] {
@@ -82,6 +95,7 @@ export function finishPage(
 		fill(t.links.spreadsheet, { spreadsheetId: facts.spreadsheetId }),
 		fill(t.links.folder, { folderId: facts.folderId }),
 		fill(t.links.workflows, { workflows: facts.workflows.join(', ') }),
+		...installLines(facts, t.installs),
 		adminMessageLine(facts, t.adminMessage),
 		...sharing,
 		'',

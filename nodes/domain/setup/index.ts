@@ -9,3 +9,5 @@ export * from './staffSharing';
 export * from './finishPage';
 export { literalParameter, literalParameters, literalText } from './literal';
 export { providerOf, type OfficeProvider } from './provider';
+export { fingerprintOf, installRecords, installing, type InstallOutcome } from './edits';
+export type { InstalledWorkflow, InstallRecord } from './workflowFile';

@@ -39,7 +39,9 @@ function urlExpression(mediaId: unknown): string {
 export function forProvider(node: WorkflowNodeFile, provider: OfficeProvider): WorkflowNodeFile {
 	if (provider === 'meta' || !WHATSAPP_NODES.includes(node.type)) return node;
 	const parameters: Record<string, unknown> = { ...(node.parameters ?? {}), provider };
-	if (parameters.resource === 'media' && parameters.operation === 'download') {
+	// Already on Fonnte (a workflow as installed, ./edits): its URL stays as it is.
+	const byUrl = 'mediaUrl' in parameters && !('mediaId' in parameters);
+	if (parameters.resource === 'media' && parameters.operation === 'download' && !byUrl) {
 		parameters.mediaUrl = urlExpression(parameters.mediaId);
 		delete parameters.mediaId;
 	}

@@ -9,7 +9,12 @@ import { toWhatsAppId } from '../validation/phone';
 import { isObject } from '../values';
 import { fillDataTableIds } from './dataTableIds';
 import { literalParameter, literalParameters } from './literal';
-import type { WorkflowFileShape, WorkflowNodeFile } from './workflowFile';
+import type {
+	InstalledWorkflow,
+	InstallRecord,
+	WorkflowFileShape,
+	WorkflowNodeFile,
+} from './workflowFile';
 import { regionLetterhead, regionSignatoryTitle } from './region';
 import { forProvider, type OfficeProvider } from './provider';
 
@@ -54,8 +59,15 @@ export interface OfficeSettings {
 	unitCode?: string;
 	/** Credential type → the credential to use (from n8n: id and name). */
 	credentials: Record<string, { id: string; name: string }>;
-	/** Workflows already in n8n (id and name): a ready workflow of the same name updates it. */
-	installed?: Array<{ id: string; name: string }>;
+	/**
+	 * Workflows already in n8n (id and name, and as they stand: nodes, connections, settings): a
+	 * ready workflow of the same name updates it, keeping the admin's edits (./edits).
+	 */
+	installed?: InstalledWorkflow[];
+	/** What Setup put into each workflow when it last installed it, by workflow name (./edits). */
+	records?: Record<string, InstallRecord>;
+	/** Replace the workflows the admin edited in the editor with the package's (off: keep the edits). */
+	replaceEdited?: boolean;
 	/** Data table name → id: Data Table nodes then skip n8n's name lookup on every call. */
 	dataTables?: Record<string, string>;
 	/** The WhatsApp gateway the office runs on; default meta (the workflows as drawn). */
@@ -213,16 +225,41 @@ function withOffice(node: WorkflowNodeFile, office: OfficeSettings): Record<stri
 	return parameters;
 }
 
-/** One ready workflow for this office. */
-export function readyWorkflow(file: WorkflowFileShape, office: OfficeSettings): ReadyWorkflow {
+/**
+ * The ids Setup writes into the workflows for this office (spreadsheet, folder, the signatory's
+ * WhatsApp), by the name of the sandbox id each replaces; those not given are left out.
+ */
+export function officeIds(office: OfficeSettings): Record<string, string> {
+	const signatoryWhatsApp = office.signatoryWhatsApp?.trim()
+		? toWhatsAppId(office.signatoryWhatsApp)
+		: undefined;
+	const ids: Record<string, string | null | undefined> = {
+		spreadsheet: office.spreadsheetId,
+		folder: office.folderId,
+		signatoryWhatsApp,
+	};
+	return Object.fromEntries(
+		Object.entries(ids).filter((entry): entry is [string, string] => !!entry[1]),
+	);
+}
+
+/**
+ * One ready workflow for this office. `earlierIds`: the ids an earlier run wrote into `file` (a
+ * workflow as installed, ./edits), each replaced by this office's when it changed.
+ */
+export function readyWorkflow(
+	file: WorkflowFileShape,
+	office: OfficeSettings,
+	earlierIds: Record<string, string> = {},
+): ReadyWorkflow {
+	const now = officeIds(office);
 	const ids: Record<string, string> = {
 		[SANDBOX_IDS.spreadsheet]: office.spreadsheetId,
 		[SANDBOX_IDS.folder]: office.folderId,
 	};
-	const signatoryWhatsApp = office.signatoryWhatsApp?.trim()
-		? toWhatsAppId(office.signatoryWhatsApp)
-		: undefined;
-	if (signatoryWhatsApp) ids[SANDBOX_IDS.signatoryWhatsApp] = signatoryWhatsApp;
+	if (now.signatoryWhatsApp) ids[SANDBOX_IDS.signatoryWhatsApp] = now.signatoryWhatsApp;
+	for (const [key, earlier] of Object.entries(earlierIds))
+		if (earlier && now[key] && now[key] !== earlier) ids[earlier] = now[key];
 	const unchosenCredentials: string[] = [];
 	const nodes = file.nodes.map((drawn) => {
 		const node = forProvider(drawn, office.provider ?? 'meta');
@@ -235,6 +272,8 @@ export function readyWorkflow(file: WorkflowFileShape, office: OfficeSettings): 
 				Object.entries(node.credentials).map(([type, ref]) => {
 					const chosen = LINKED_BY_NAME_ONLY.includes(type) ? undefined : office.credentials[type];
 					if (!chosen) unchosenCredentials.push(`${node.name}: ${ref?.name ?? type}`);
+					// A credential n8n linked when it saved the workflow stays linked.
+					if (!chosen && ref?.id) return [type, ref];
 					return [
 						type,
 						chosen ? { id: chosen.id, name: chosen.name } : { id: null, name: ref?.name },

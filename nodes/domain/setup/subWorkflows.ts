@@ -8,12 +8,8 @@
  */
 import { isObject } from '../values';
 import { SETUP_SUB_WORKFLOWS, SUB_WORKFLOWS } from './bundled';
-import {
-	readyWorkflow,
-	readyWorkflows,
-	type OfficeSettings,
-	type ReadyWorkflow,
-} from './readyWorkflows';
+import { installing, type InstallingWorkflow } from './edits';
+import { readyWorkflow, readyWorkflows, type OfficeSettings } from './readyWorkflows';
 import type { WorkflowFileShape, WorkflowNodeFile } from './workflowFile';
 
 const EXECUTE_WORKFLOW = 'n8n-nodes-base.executeWorkflow';
@@ -56,7 +52,7 @@ export type InstallStep = 'driveFiles' | 'subWorkflows' | 'callers';
 /** What the Setup workflow does once a round is installed and published. */
 export type AfterInstall = 'findDriveFiles' | 'installCallers' | 'checkAndFinish';
 
-export interface ReadyWorkflowStep extends ReadyWorkflow {
+export interface ReadyWorkflowStep extends InstallingWorkflow {
 	/** A sub-workflow: install it, then ask for the workflows that call it. */
 	callersWaiting?: boolean;
 	/** What comes after this round: the same on every item of a round. */
@@ -67,7 +63,8 @@ export interface ReadyWorkflowStep extends ReadyWorkflow {
  * The ready workflows (./readyWorkflows) in three installing rounds: the sub-workflow the Setup
  * workflow calls to find or make the office's spreadsheet and folder (no office id needed: it
  * finds them), the sub-workflows the ready workflows call, then the ready workflows themselves,
- * their Execute Workflow nodes pointed at the installed sub-workflows (`office.installed`).
+ * their Execute Workflow nodes pointed at the installed sub-workflows (`office.installed`). Each
+ * says whether it is installed, updated, or kept as the admin edited it (./edits).
  */
 export function readyWithSubWorkflows(
 	files: WorkflowFileShape[],
@@ -76,21 +73,26 @@ export function readyWithSubWorkflows(
 	subWorkflows: WorkflowFileShape[] = SUB_WORKFLOWS,
 	setupSubWorkflows: WorkflowFileShape[] = SETUP_SUB_WORKFLOWS,
 ): ReadyWorkflowStep[] {
-	if (step === 'driveFiles')
+	if (step === 'driveFiles') {
+		const noIds = { ...office, spreadsheetId: '', folderId: '' };
 		return setupSubWorkflows.map((file) => ({
-			...readyWorkflow(file, { ...office, spreadsheetId: '', folderId: '' }),
+			...installing(readyWorkflow(file, noIds), noIds),
 			then: 'findDriveFiles',
 		}));
+	}
 	const subs = readyWorkflows(subWorkflows, office);
 	if (step === 'subWorkflows')
-		return subs.map((sub) => ({ ...sub, callersWaiting: true, then: 'installCallers' }));
+		return subs.map((sub) => ({
+			...installing(sub, office),
+			callersWaiting: true,
+			then: 'installCallers',
+		}));
 	const missing = subs.filter((sub) => !sub.id).map((sub) => sub.name);
 	if (missing.length)
 		throw new Error(`Install the sub-workflows first: ${missing.join(', ')} is not installed`);
 	const ids = Object.fromEntries(subs.map((sub) => [sub.name, sub.id!]));
 	return readyWorkflows(files, office).map((ready) => ({
-		...ready,
-		body: pointedAtSubWorkflows(ready.body, ids),
+		...installing(ready, office, (body) => pointedAtSubWorkflows(body, ids)),
 		then: 'checkAndFinish',
 	}));
 }

@@ -14,3 +14,20 @@ export interface WorkflowFileShape {
 	settings?: Record<string, unknown>;
 	[key: string]: unknown;
 }
+
+/** A workflow in n8n, as n8n's API lists it (the nodes and connections as they stand there). */
+export interface InstalledWorkflow {
+	id: string;
+	name: string;
+	nodes?: WorkflowNodeFile[];
+	connections?: Record<string, unknown>;
+	settings?: Record<string, unknown>;
+}
+
+/** What Setup put into a workflow when it last installed it (./edits). */
+export interface InstallRecord {
+	/** The fingerprint of the workflow as Setup installed it from the package. */
+	fingerprint: string;
+	/** The office ids written into it (spreadsheet, folder, signatoryWhatsApp). */
+	ids: Record<string, string>;
+}

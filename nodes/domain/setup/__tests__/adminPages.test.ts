@@ -87,6 +87,35 @@ describe('the finish page', () => {
 	};
 	const page = (more: Partial<FinishFacts>) => finishPage({ ...facts, ...more }).message;
 
+	it('names the workflows installed, updated, kept as edited and replaced, in plain words', () => {
+		const message = page({
+			installs: [
+				{ name: 'Intake', outcome: 'updated' },
+				{ name: 'Approvals', outcome: 'kept' },
+				{ name: 'Signing', outcome: 'kept' },
+				{ name: 'Report', outcome: 'installed' },
+				{ name: 'Verify', outcome: 'replaced' },
+			],
+		});
+		const lines = message
+			.split('\n')
+			.filter((l) => /^(Dipasang|Diperbarui|Perubahan|Diganti)/.test(l));
+		expect(lines).toEqual([
+			'Dipasang baru: Report.',
+			'Diperbarui ke versi paket ini: Intake.',
+			expect.stringMatching(
+				/^Perubahan Anda di editor n8n dipertahankan di: Approvals, Signing\. .* pilih "Ganti dengan versi paket"/,
+			),
+			'Diganti dengan versi paket, perubahan Anda di editor n8n dibuang: Verify.',
+		]);
+	});
+
+	it('says nothing of edits when none was kept or replaced', () => {
+		const message = page({ installs: [{ name: 'Intake', outcome: 'updated' }] });
+		expect(message).toContain('Diperbarui ke versi paket ini: Intake.');
+		expect(message).not.toMatch(/dipertahankan|Diganti|Dipasang baru/);
+	});
+
 	it('gives the links, what was delivered and what is left by hand', () => {
 		const { title, message } = finishPage(facts);
 		expect(title).toBe('Kantor siap');

@@ -53,6 +53,24 @@ describe('an office on Fonnte', () => {
 		]);
 	});
 
+	it('keeps the download URL of a workflow already on Fonnte, as the admin left it (a second run)', () => {
+		const installed = readyWorkflows(SUB_WORKFLOWS, { ...office, provider: 'fonnte' }).map((w) => ({
+			...w.body,
+			nodes: w.body.nodes.map((n) =>
+				n.name === 'Download File'
+					? { ...n, parameters: { ...n.parameters, mediaUrl: '={{ $json.link }}' } }
+					: n,
+			),
+		}));
+		const again = readyWorkflows(installed, { ...office, provider: 'fonnte' }).flatMap((w) =>
+			w.body.nodes.filter((n) => WHATSAPP.test(n.type) && n.parameters?.operation === 'download'),
+		);
+		expect(again.map((n) => [n.name, n.parameters?.mediaUrl])).toEqual([
+			['Download File', '={{ $json.link }}'],
+			['Download Media', '={{ $json.media.url }}'],
+		]);
+	});
+
 	it('leaves an office on Meta with the workflows as drawn', () => {
 		const drawn = whatsAppNodes();
 		expect(drawn.every(({ n }) => n.parameters?.provider === 'meta')).toBe(true);
