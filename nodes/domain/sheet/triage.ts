@@ -8,6 +8,7 @@
 import type { SheetLayout, StatusKey } from './requestRow';
 import { DEFAULT_SHEET_LAYOUT, statusKeyOf } from './requestRow';
 import { decodeApplicationCell } from './applicationCell';
+import { problemText } from './problems';
 import { issueRound, isTwoStep, withRegistration } from './registration';
 
 export type Row = Record<string, unknown>;
@@ -59,6 +60,8 @@ export interface Decision {
 	/** Already delivered: only the row's final mark is missing. */
 	sentNotMarked?: boolean;
 }
+
+const cellOf = (row: Row, column: string) => String(row[column] ?? '').trim();
 
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -176,8 +179,20 @@ export function triage(
 		let verificationCode = String(row[c.verificationCode] ?? '').trim();
 		if (round.kind === 'final') {
 			// Numbered with the register number staff recorded: the Buku Agenda and the
-			// verification record name it.
+			// verification record name it. A number another letter carries is never given twice.
 			const registered = round.registration.number;
+			if (rows.some((other) => other !== row && cellOf(other, c.letterNumber) === registered)) {
+				decisions.push({
+					kind,
+					row,
+					problem: 'the recorded register number is already the number of another letter',
+					sheetProblem: problemText('registrationTaken', {
+						number: c.registerNumber,
+						value: registered,
+					}),
+				});
+				continue;
+			}
 			const needsWrite = letterNumber !== registered || !verificationCode;
 			decisions.push({
 				kind,

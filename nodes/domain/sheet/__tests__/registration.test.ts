@@ -166,6 +166,21 @@ describe('triage of a letter issued in two steps', () => {
 		expect(refused.sheetProblem).toBe(problemText('registrationMissing', names));
 	});
 
+	it('refuses a register number another letter of the sheet already carries', () => {
+		const other = row('T0', 'Selesai', { letterNumber: '474.3/017/2026', completedAt: 'x' });
+		const [refused] = triage(
+			[
+				other,
+				row('T1', 'Disetujui', { registerNumber: '474.3/017/2026', registerDate: '12/05/2026' }),
+			],
+			options,
+		);
+		expect(refused.letterNumber).toBeUndefined();
+		expect(refused.sheetProblem).toBe(
+			problemText('registrationTaken', { number: c.registerNumber, value: '474.3/017/2026' }),
+		);
+	});
+
 	it('marks a draft that reached the resident but not the sheet as a draft', () => {
 		const [sent] = triage([row('T1', 'Disetujui')], { ...options, sentNotMarked: new Set(['T1']) });
 		expect(sent).toMatchObject({ sentNotMarked: true, draft: true });
