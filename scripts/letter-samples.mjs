@@ -29,6 +29,14 @@ try {
 	const long = sampleRequest('ahli-waris');
 	long.application.data.ahli_waris = heirs(30);
 	samples.push(['ahli-waris-30-heirs', long]);
+	// The heirs' statement's second step, once staff recorded the registration: registered and
+	// e-signed (the plain sample above is the draft the heirs sign in front of the Lurah).
+	const registered = sampleRequest('ahli-waris');
+	registered.application.letter = {
+		...registered.application.letter,
+		register: { number: '474.3/017/401.301.3/2026', date: '2026-05-12' },
+	};
+	samples.push(['ahli-waris-registered-signed', registered, true]);
 	// Signed (office certificate made here), to show the mark in the signature space.
 	const a4 = sampleRequest('sktm', { paper: 'A4' });
 	const f4 = sampleRequest('sktm', { paper: 'F4' });

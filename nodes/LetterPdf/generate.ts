@@ -19,6 +19,8 @@ import {
 	verificationUrl,
 	type Paper,
 } from '../domain/letter';
+import { letterWords } from '../domain/letter/words';
+import { isDraft } from '../domain/sheet/registration';
 import { forEachItem, type FailurePolicy } from '../n8nHelpers/itemLoop';
 import { jsonParameter } from '../n8nHelpers/jsonParameter';
 import { readLetterhead } from '../n8nHelpers/readPrintParameters';
@@ -182,7 +184,9 @@ async function generateOne(
 	} else {
 		number = String(ctx.getNodeParameter('number', i) ?? '').trim();
 	}
-	if (!number)
+	// The draft of a letter issued in two steps has no number yet: the registration gives it.
+	const draft = isDraft(app);
+	if (!number && !draft)
 		throw new NodeOperationError(ctx.getNode(), 'The letter number is empty', {
 			itemIndex: i,
 			description: 'Claim a number earlier in the workflow and pass it in "Number".',
@@ -196,8 +200,9 @@ async function generateOne(
 			{ itemIndex: i },
 		);
 	}
-	const code = String(options.verificationCode || newVerificationCode());
-	const url = verificationUrl(base, code);
+	// A draft is never recorded, so it carries no verification code (nor a QR code to scan).
+	const code = String(options.verificationCode || (draft ? '' : newVerificationCode()));
+	const url = code ? verificationUrl(base, code) : '';
 
 	const { letterhead, emblem } = await readLetterhead(ctx, i);
 	const { role, signatory } = signatoryFor(ctx, i, app, date);
@@ -224,7 +229,10 @@ async function generateOne(
 		emblem,
 	});
 	const data = app.data as IDataObject | undefined;
-	const fileName = letterFileName(number, String(data?.nama ?? app.name ?? ''));
+	const fileName = letterFileName(
+		letter.draft ? `${letterWords.draftFilePrefix} ${number}` : number,
+		String(data?.nama ?? app.name ?? ''),
+	);
 	const binaryProperty = String(options.binaryPropertyName || 'data');
 	const binary = await ctx.helpers.prepareBinaryData(
 		Buffer.from(letter.pdf),
@@ -241,6 +249,8 @@ async function generateOne(
 			verificationCode: code,
 			verificationUrl: url,
 			warnings: letter.warnings,
+			/** A draft for signing by hand: Letter Signature passes it on unsigned. */
+			draft: letter.draft,
 			// Who signs, for Letter Signature (the deputy's TTE identity) and the register.
 			signatory: { role, name: signatory.name },
 		},

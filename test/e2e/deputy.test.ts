@@ -11,14 +11,20 @@ import widget from '../../templates/signing/widget.json';
 import { readPdf, squash } from '../support/pdfText';
 import { pdfsig } from '../support/signingFixtures';
 import { staffClient } from './support/clients';
-import { columns as c, nextUnpromptedMessage, rowOf, statuses, tabRows } from './support/office';
+import {
+	columns as c,
+	nextUnpromptedMessage,
+	registerEverySeconds,
+	registerRowOf,
+	rowOf,
+	statuses,
+} from './support/office';
 import { openReportWebhook } from './support/report';
 import { Resident, submitRequest } from './support/resident';
 import { useStack } from './support/use-stack';
 import { waitFor } from './support/wait';
 import {
 	editInstalledNodes,
-	editWorkflow,
 	installedWorkflows,
 	type InstalledNode,
 } from './support/workflow-edit';
@@ -45,16 +51,7 @@ async function letterText(pdf: Buffer): Promise<string> {
 
 describe('a letter the deputy signs', () => {
 	let deputyLetter = '';
-	let restoreRegister: (() => Promise<void>) | undefined;
-	beforeAll(async () => {
-		// The register's schedule every few seconds, for this test.
-		restoreRegister = await editWorkflow(stack(), /Buku Agenda/, {
-			'Every 5 Minutes': () => ({ rule: { interval: [{ field: 'seconds', secondsInterval: 3 }] } }),
-		});
-	}, 120000);
-	afterAll(async () => {
-		await restoreRegister?.();
-	}, 120000);
+	registerEverySeconds(stack);
 
 	it("picked in the Penandatangan dropdown: printed a.n. the Lurah with the deputy's title, name and NIP; the Buku Agenda names the deputy", async () => {
 		// Setup laid the dropdown on the column, as Google keeps it (ONE_OF_LIST).
@@ -73,13 +70,7 @@ describe('a letter the deputy signs', () => {
 
 		const row = await rowOf(stack(), ticket, (r) => r.values[c.status] === statuses.done);
 		const number = row.values[c.letterNumber];
-		const entry = await waitFor(
-			async () =>
-				(await tabRows(stack(), REGISTER.name)).find(
-					(e) => e.values[REGISTER.columns.number] === number,
-				),
-			{ timeoutMs: 180000, intervalMs: 1000, description: `the Buku Agenda row of ${number}` },
-		);
+		const entry = await registerRowOf(stack(), number);
 		expect(entry.values[REGISTER.columns.signer]).toBe(f.deputyName);
 		deputyLetter = number;
 	});

@@ -5,6 +5,7 @@
 // phone reads it, opens the page that confirms the letter.
 import type { FieldSpec } from '../../nodes/domain/catalog/types';
 import { decodeApplicationCell } from '../../nodes/domain/sheet/applicationCell';
+import { staffClient } from './support/clients';
 import { pdfText, qrLinkOf } from './support/letter';
 import { columns as c, decide, nextUnpromptedMessage, rowOf, statuses } from './support/office';
 import {
@@ -35,6 +36,11 @@ interface Journey {
 	printed: string[];
 	/** The applicant's corrected birth date as the letter prints it, where the letter prints it. */
 	printedBirthDate?: string;
+	/**
+	 * A letter issued in two steps (heirs.test.ts): the first approval sends the draft; staff then
+	 * record this registration and approve again for the registered letter.
+	 */
+	registration?: { number: string; date: string };
 }
 
 const heirs = ['Ahmad Fauzi', 'Rina Marlina', 'Joko Santoso'];
@@ -68,6 +74,7 @@ const journeys: Journey[] = [
 		},
 		records: { ahli_waris: heirs.length, saksi: 2 },
 		printed: ['AHLI WARIS', ...heirs],
+		registration: { number: '400.12.3/017/401.301.3/2026', date: '12/05/2026' },
 	},
 	{
 		service: 'sktm',
@@ -145,8 +152,22 @@ describe.each(journeys)('a letter end to end: $service', (journey) => {
 		const photo = await fetch(new URL(folder.files[0].url, folderLink));
 		expect(await photo.text()).toMatch(/^photo of /);
 
-		const before = (await resident.chat()).length;
+		let before = (await resident.chat()).length;
 		await decide(stack(), ticket, statuses.approved);
+		if (journey.registration) {
+			await nextUnpromptedMessage(resident, before, (msg) => !!msg.document, 'the draft');
+			const waiting = await rowOf(
+				stack(),
+				ticket,
+				(r) => r.values[c.status] === statuses.awaitingHeirs,
+			);
+			before = (await resident.chat()).length;
+			await staffClient(stack()).setCells(waiting.rowNumber, {
+				[c.registerNumber]: journey.registration.number,
+				[c.registerDate]: journey.registration.date,
+				[c.status]: statuses.approved,
+			});
+		}
 		const letter = await nextUnpromptedMessage(
 			resident,
 			before,

@@ -247,6 +247,31 @@ describe('Letter PDF node', () => {
 		).rejects.toThrow(/verification base URL/);
 	});
 
+	it("prints a two-step heirs' statement as an unnumbered draft, then with the registration staff recorded", async () => {
+		const heirs = { ...app('ahli-waris'), letter: { template: 'ahli-waris', twoStep: true } };
+		const [draft] = await run({ number: '', options: { date: '2026-05-05' } }, [{ json: heirs }]);
+		expect(draft.json).toMatchObject({ number: '', draft: true, verificationCode: '' });
+		expect(draft.json.fileName).toMatch(/^DRAF-Siti-Nurhaliza/);
+		const draftText = squash((await readPdf(pdfOf(draft))).map((p) => p.text).join(' '));
+		expect(draftText).toContain('DRAF — untuk ditandatangani para ahli waris');
+		expect(draftText).not.toContain('Nomor arsip');
+
+		const registered = {
+			...heirs,
+			letter: { ...heirs.letter, register: { number: '474.3/017/2026', date: '12/05/2026' } },
+		};
+		const [final] = await run({ number: '474.3/017/2026' }, [{ json: registered }]);
+		expect(final.json).toMatchObject({ number: '474.3/017/2026', draft: false });
+		expect(final.json.verificationCode).toMatch(/^[A-Z2-7]{21}$/);
+		const finalText = squash((await readPdf(pdfOf(final))).map((p) => p.text).join(' '));
+		expect(finalText).toContain('Nomor Register: 474.3/017/2026 Tanggal: 12 Mei 2026');
+		expect(finalText).not.toContain('DRAF');
+		// Only the draft goes without a number.
+		await expect(run({ number: '' }, [{ json: registered }])).rejects.toThrow(
+			'The letter number is empty',
+		);
+	});
+
 	it('reports a missing emblem property instead of crashing', async () => {
 		await expect(
 			run({ letterhead: { emblemProperty: 'lambang' } }, [{ json: app('sku-kur') }]),

@@ -80,6 +80,24 @@ describe('Letter Signature node', () => {
 		expect(report.valid && report.wholeDocument).toBe(true);
 	});
 
+	it('passes a draft for signing by hand on as it is, unsigned, whatever signs the letters', async () => {
+		const request = sampleRequest('ahli-waris');
+		const draft = Buffer.from((await renderLetter(request)).pdf);
+		const input: INodeExecutionData = {
+			json: { ticket: 'OOO-2026-0042', passphrase: 'never-passed-on' },
+			binary: {
+				data: { data: draft.toString('base64'), fileName: 'DRAF.pdf', mimeType: 'application/pdf' },
+			},
+		};
+		// BSrE would be called with no credential at all: a draft never reaches it.
+		const out = await run({ signWith: 'bsre', passphrase: 'x' }, [input], {});
+		expect(out).toHaveLength(1);
+		expect(out[0].json).toMatchObject({ signed: true, signedWith: 'hand', draft: true });
+		expect(out[0].json).not.toHaveProperty('passphrase');
+		expect(pdfOf(out[0]).equals(draft)).toBe(true);
+		expect(pdfsig(pdfOf(out[0])).signers).toEqual([]);
+	});
+
 	it('fails one item alone under continue-on-fail, with a reason staff can act on', async () => {
 		const broken: INodeExecutionData = {
 			json: { ticket: 'X' },

@@ -14,7 +14,7 @@ export const properties: INodeProperties[] = [
 				value: 'signPdf',
 				action: 'Sign a letter PDF',
 				description:
-					"Sign each item's PDF (PAdES) and replace it with the signed file; the visible block shows the QR code, the signatory and the time",
+					"Sign each item's PDF (PAdES) and replace it with the signed file; the visible block shows the QR code, the signatory and the time; a draft for signing by hand passes unsigned",
 			},
 			{
 				name: 'Limit Tries',

@@ -12,6 +12,7 @@ import type { FailurePolicy, ItemResult } from '../../n8nHelpers/itemLoop';
 import wording from '../../../templates/signing/widget.json';
 import {
 	DEFAULT_PLACEMENT,
+	isDraftLetter,
 	signPdf,
 	signPdfWithBsre,
 	SigningError,
@@ -292,6 +293,19 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<ItemR
 	const property = this.getNodeParameter('binaryPropertyName', i) as string;
 	const binary = this.helpers.assertBinaryData(i, property);
 	const pdf = await this.helpers.getBinaryDataBuffer(i, property);
+	if (isDraftLetter(pdf)) {
+		// A draft its signers sign by hand in front of the Lurah (the heirs' statement before its
+		// registration) goes on as it is: ready to send, signed by hand, no electronic signature.
+		return {
+			json: {
+				...withoutSecrets(this.getInputData()[i].json),
+				signed: true,
+				signedWith: 'hand',
+				draft: true,
+			},
+			binary: this.getInputData()[i].binary,
+		};
+	}
 	const options = signOptions(this, i);
 	const signWith = this.getNodeParameter('signWith', i) as string;
 	let signed: SignedPdf;

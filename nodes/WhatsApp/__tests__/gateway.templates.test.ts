@@ -221,6 +221,26 @@ describe('Send Notice', () => {
 		expect(outside.template.name).toBe('pecelan_surat_selesai');
 	});
 
+	it("a template chosen by an expression gets its own wording, not another template's bundled one", async () => {
+		const digest = node.description.properties.filter((p) => p.name === 'noticeWording').at(-1)!;
+		api.on('POST', MEDIA, { status: 200, body: { id: 'media-1' } });
+		api.on('POST', MESSAGES, sent());
+		// What n8n hands on when Template is an expression: the last Wording's default.
+		await run(
+			notice(hoursAgo(2), {
+				noticeTemplate: 'pecelan_draf_ahli_waris',
+				noticeWording: digest.default,
+			}),
+			[letterItem()],
+		);
+		const [body] = bodies();
+		expect(body.document.caption).toContain(
+			'Halo Siti Aminah, permohonan *Surat Keterangan Domisili*',
+		);
+		expect(body.document.caption).toContain('meterai');
+		expect(body.document.caption).not.toContain('Ringkasan pagi');
+	});
+
 	it("each template's Wording defaults to its bundled text, shown with named values", () => {
 		const wordings = node.description.properties.filter((p) => p.name === 'noticeWording');
 		expect(wordings).toHaveLength(OFFICE_TEMPLATES.length);
@@ -329,6 +349,7 @@ describe('Create Office Templates', () => {
 		const results = out[0].json.templates as IDataObject[];
 		const withDocument = [
 			'pecelan_surat_selesai',
+			'pecelan_draf_ahli_waris',
 			'pecelan_laporan_bulanan',
 			'pecelan_buku_agenda',
 			'pecelan_uji_admin',

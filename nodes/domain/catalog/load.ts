@@ -214,6 +214,8 @@ function readService(
 			classification: readString(letter, 'classification', letterPath) as string,
 		},
 	};
+	if (readBoolean(letter, 'twoStep', letterPath, false)) service.letter.twoStep = true;
+	else delete service.letter.twoStep;
 	if (keywords) service.keywords = keywords;
 	else delete service.keywords;
 	const standardDays = readInteger(o, 'standardDays', path, 1);

@@ -110,6 +110,12 @@ export interface ServiceSpec {
 		classification: string;
 		/** Where the default classification comes from, for the admin who checks it. */
 		classificationSource?: string;
+		/**
+		 * Issued in two steps (the heirs' statement): first a draft the signers sign by hand in
+		 * front of the Lurah, without register number or date and never e-signed; then, once staff
+		 * record the registration in the row, the registered letter (nodes/domain/sheet/registration).
+		 */
+		twoStep?: boolean;
 	};
 	/** Answers that contradict each other or the letter (nodes/domain/crosscheck). */
 	rules?: Rule[];

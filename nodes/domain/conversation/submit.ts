@@ -35,6 +35,7 @@ export function buildApplication(
 			template: service.letter.template,
 			title: service.letter.title,
 			classification: service.letter.classification,
+			...(service.letter.twoStep ? { twoStep: true } : {}),
 		},
 		...(flags.length > 0 ? { flags } : {}),
 	};

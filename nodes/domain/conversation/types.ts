@@ -23,7 +23,7 @@ export interface Application {
 	/** Field key → value; a records field → array of objects. */
 	data: Record<string, unknown>;
 	documents: Record<string, DocumentFile[]>;
-	letter: { template: string; title: string; classification: string };
+	letter: { template: string; title: string; classification: string; twoStep?: boolean };
 	/** Notes for staff (Indonesian), e.g. a NIK that disagrees with the birth date given. */
 	flags?: string[];
 }

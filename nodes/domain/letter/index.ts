@@ -10,6 +10,7 @@ import { MarkupError, parseLetterMarkup } from './markup';
 import { TableLayoutError } from './layoutTable';
 import { fillTemplate, LetterTemplateError } from './template';
 import { letterWords } from './words';
+import { registrationOf } from '../sheet/registration';
 
 export {
 	formatLetterNumber,
@@ -109,6 +110,8 @@ export interface RenderedLetter {
 	title: string;
 	/** Characters replaced because the font lacks them, and similar notes for the staff. */
 	warnings: string[];
+	/** A draft to be signed by hand first (the heirs' statement before its registration). */
+	draft: boolean;
 }
 
 function letterTitle(app: Record<string, unknown>): string {
@@ -119,14 +122,10 @@ function letterTitle(app: Record<string, unknown>): string {
 
 /**
  * The registration staff record after the heirs signed a statement in front of the Lurah
- * (`letter.register`: number and date); empty before.
+ * (`letter.register`: number and date, as typed); empty before.
  */
 function registerOf(app: Record<string, unknown>): { number: string; date: string } {
-	const letter = (app.letter ?? {}) as Record<string, unknown>;
-	const register = (letter.register ?? {}) as Record<string, unknown>;
-	const number = String(register.number ?? '').trim();
-	const date = String(register.date ?? '').trim();
-	return number && /^\d{4}-\d{2}-\d{2}$/.test(date) ? { number, date } : { number: '', date: '' };
+	return registrationOf(app) ?? { number: '', date: '' };
 }
 
 /** Everything a template can use: the application's fields plus the office's settings. */
@@ -181,5 +180,11 @@ export async function renderLetter(req: LetterRequest): Promise<RenderedLetter> 
 		subject: title,
 		verificationCode: req.verificationCode,
 	});
-	return { pdf, pages: laid.pages.length, title, warnings: laid.warnings };
+	return {
+		pdf,
+		pages: laid.pages.length,
+		title,
+		warnings: laid.warnings,
+		draft: Boolean(laid.draft),
+	};
 }

@@ -26,6 +26,8 @@ export const letterWords = {
 	onBehalf: words.onBehalf,
 	/** The deputy's title when none is given. */
 	deputyTitle: words.deputyTitle,
+	/** Starts a draft's file name: "DRAF". */
+	draftFilePrefix: words.draftFilePrefix,
 
 	/** The purpose without a leading "untuk"/"guna"/"keperluan" (once; the rest is kept as typed). */
 	purpose(text: string): string {

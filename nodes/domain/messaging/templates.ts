@@ -5,6 +5,7 @@
  * the templates through the Graph API.
  */
 import letterReady from '../../../templates/whatsapp/surat-selesai.json';
+import draftToSign from '../../../templates/whatsapp/draf-ahli-waris.json';
 import rejected from '../../../templates/whatsapp/pengajuan-ditolak.json';
 import fixRequested from '../../../templates/whatsapp/perbaikan-diminta.json';
 import surveyInvitation from '../../../templates/whatsapp/undangan-survei.json';
@@ -47,6 +48,7 @@ export interface OfficeTemplate {
 
 export const OFFICE_TEMPLATES = [
 	letterReady,
+	draftToSign,
 	rejected,
 	fixRequested,
 	surveyInvitation,

@@ -8,6 +8,8 @@
 import type { SheetLayout, StatusKey } from './requestRow';
 import { DEFAULT_SHEET_LAYOUT, statusKeyOf } from './requestRow';
 import { decodeApplicationCell } from './applicationCell';
+import { problemText } from './problems';
+import { issueRound, isTwoStep, withRegistration } from './registration';
 
 export type Row = Record<string, unknown>;
 
@@ -48,9 +50,18 @@ export interface Decision {
 	application?: Record<string, unknown>;
 	/** Why a row could not be handled (e.g. its application JSON is unreadable). */
 	problem?: string;
+	/** For a refused row: the sentence staff read in its problem cell (else the unreadable one). */
+	sheetProblem?: string;
+	/**
+	 * The draft of a letter issued in two steps (registration/issueRound): no number, no code,
+	 * signed by hand; the row then waits for the registration.
+	 */
+	draft?: boolean;
 	/** Already delivered: only the row's final mark is missing. */
 	sentNotMarked?: boolean;
 }
+
+const cellOf = (row: Row, column: string) => String(row[column] ?? '').trim();
 
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -127,8 +138,13 @@ export function triage(
 			} else decisions.push({ kind, row, application });
 			continue;
 		}
-		if (kind !== 'approved' || String(row[c.completedAt] ?? '').trim()) continue;
+		if (kind !== 'approved') continue;
+		// Finished: delivered and marked. A two-step row's draft is marked without a number, so
+		// only its registered letter finishes it.
+		const finished = Boolean(String(row[c.completedAt] ?? '').trim());
+		if (finished && String(row[c.letterNumber] ?? '').trim()) continue;
 		const application = parseApplication(row[c.application]);
+		if (finished && !isTwoStep(application)) continue;
 		if (!application) {
 			decisions.push({
 				kind,
@@ -137,8 +153,57 @@ export function triage(
 			});
 			continue;
 		}
+		const round = issueRound(row, application, layout);
+		if (round.kind === 'refused') {
+			decisions.push({
+				kind,
+				row,
+				problem: 'the registration of a letter issued in two steps is missing or not a date',
+				sheetProblem: round.problem,
+			});
+			continue;
+		}
+		if (round.kind === 'draft') {
+			decisions.push({
+				kind,
+				row,
+				letterNumber: '',
+				verificationCode: '',
+				needsWrite: false,
+				application: withSigner(application, row, layout),
+				draft: true,
+			});
+			continue;
+		}
 		let letterNumber = String(row[c.letterNumber] ?? '').trim();
 		let verificationCode = String(row[c.verificationCode] ?? '').trim();
+		if (round.kind === 'final') {
+			// Numbered with the register number staff recorded: the Buku Agenda and the
+			// verification record name it. A number another letter carries is never given twice.
+			const registered = round.registration.number;
+			if (rows.some((other) => other !== row && cellOf(other, c.letterNumber) === registered)) {
+				decisions.push({
+					kind,
+					row,
+					problem: 'the recorded register number is already the number of another letter',
+					sheetProblem: problemText('registrationTaken', {
+						number: c.registerNumber,
+						value: registered,
+					}),
+				});
+				continue;
+			}
+			const needsWrite = letterNumber !== registered || !verificationCode;
+			decisions.push({
+				kind,
+				row,
+				letterNumber: registered,
+				verificationCode: verificationCode || options.newCode(),
+				needsWrite,
+				application: withRegistration(withSigner(application, row, layout), round.registration),
+			});
+			continue;
+		}
 		const needsWrite = !letterNumber || !verificationCode;
 		if (!letterNumber) {
 			const klasifikasi = classificationOf(application);
@@ -194,14 +259,17 @@ function deliveredButUnmarked(
 	const c = layout.columns;
 	if (!sent?.has(String(row[c.ticket] ?? '').trim())) return undefined;
 	if (kind === 'approved' && !String(row[c.completedAt] ?? '').trim()) {
+		const application = parseApplication(row[c.application]);
+		const round = application ? issueRound(row, application, layout) : undefined;
 		return {
 			kind,
 			row,
 			letterNumber: String(row[c.letterNumber] ?? '').trim(),
 			verificationCode: String(row[c.verificationCode] ?? '').trim(),
 			needsWrite: false,
-			application: parseApplication(row[c.application]),
+			application,
 			sentNotMarked: true,
+			...(round?.kind === 'draft' ? { draft: true } : {}),
 		};
 	}
 	if ((kind === 'rejected' || kind === 'fix') && !String(row[c.notifiedAt] ?? '').trim()) {

@@ -25,6 +25,7 @@ export {
 	type VerifyOptions,
 } from './verify';
 export { decideTry, type TryDecision } from './tries';
+export { isDraftLetter } from './space';
 export {
 	anchorsFromPem,
 	checkChain,

@@ -37,3 +37,8 @@ export function readSignatureSpace(pdf: Uint8Array): SignatureSpace | 'draft' | 
 	const [page, x, y, width, height] = m.slice(1).map(Number);
 	return { page, x, y, width, height };
 }
+
+/** Whether the PDF is a draft its signers sign by hand (Letter PDF records it): never e-signed. */
+export function isDraftLetter(pdf: Uint8Array): boolean {
+	return readSignatureSpace(pdf) === 'draft';
+}

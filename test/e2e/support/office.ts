@@ -6,6 +6,7 @@ import { executionsSince, staffClient, type SheetView } from './clients';
 import { templatePattern, type Resident } from './resident';
 import type { StackInfo } from './stack-info';
 import { waitFor } from './wait';
+import { editWorkflow } from './workflow-edit';
 
 export const columns = DEFAULT_SHEET_LAYOUT.columns;
 export const statuses = DEFAULT_SHEET_LAYOUT.statuses;
@@ -133,4 +134,32 @@ export async function documentLinks(cell: string, label: string): Promise<string
 			? [new URL(file.url, folderLink).toString()]
 			: [];
 	});
+}
+
+/** The Buku Agenda's schedule every few seconds while the tests of the calling block run. */
+export function registerEverySeconds(info: () => StackInfo): void {
+	let restore: (() => Promise<void>) | undefined;
+	beforeAll(async () => {
+		restore = await editWorkflow(info(), /Buku Agenda/, {
+			'Every 5 Minutes': () => ({ rule: { interval: [{ field: 'seconds', secondsInterval: 3 }] } }),
+		});
+	}, 120000);
+	afterAll(async () => {
+		await restore?.();
+	}, 120000);
+}
+
+/** Waits for the Buku Agenda row of the letter numbered `number`. */
+export async function registerRowOf(
+	info: StackInfo,
+	number: string,
+): Promise<{ rowNumber: number; values: Record<string, string> }> {
+	const register = DEFAULT_SHEET_LAYOUT.tabs.register;
+	return waitFor(
+		async () =>
+			(await tabRows(info, register.name)).find(
+				(e) => e.values[register.columns.number] === number,
+			),
+		{ timeoutMs: 180000, intervalMs: 1000, description: `the Buku Agenda row of ${number}` },
+	);
 }

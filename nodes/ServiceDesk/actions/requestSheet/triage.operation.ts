@@ -126,7 +126,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				decision: decision.kind,
 				/** For the Unreadable output: what staff read in the row's problem cell. */
 				problem: decision.problem
-					? problemText('unreadableApplication', { column: c.application })
+					? (decision.sheetProblem ??
+						problemText('unreadableApplication', { column: c.application }))
 					: '',
 				/** The sentences the workflow writes to the problem cell, with `{reason}` to fill in. */
 				problems: SHEET_PROBLEMS,
@@ -135,10 +136,17 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				letterNumber: decision.letterNumber,
 				verificationCode: decision.verificationCode,
 				needsWrite: decision.needsWrite,
-				/** The status word the row gets once the letter is delivered. */
-				doneStatus: DEFAULT_SHEET_LAYOUT.statuses.done,
+				/**
+				 * The draft of a letter issued in two steps: sent unsigned with its own notice, then the
+				 * row is notified (not finished) and waits for the registration.
+				 */
+				draft: decision.draft === true,
+				/** The status word the row gets once the letter (or the draft) is delivered. */
+				doneStatus: decision.draft
+					? DEFAULT_SHEET_LAYOUT.statuses.awaitingHeirs
+					: DEFAULT_SHEET_LAYOUT.statuses.done,
 				/** Batch signing: the row waits with this status instead of being sent now. */
-				awaitsSignature: decision.kind === 'approved' && waitForSigning,
+				awaitsSignature: decision.kind === 'approved' && waitForSigning && !decision.draft,
 				waitingStatus: DEFAULT_SHEET_LAYOUT.statuses.awaitingSignature,
 				application: decision.application,
 				row,

@@ -150,7 +150,13 @@ export async function execute(
 		freeForm === 'templateText'
 			? String(this.getNodeParameter('noticeWording', itemIndex, '') ?? '')
 			: '';
-	const templateText = fillWording(wording.trim() || namedWording(office), office, parameters);
+	// With the template chosen by an expression n8n cannot tell which Wording shows and hands on
+	// another template's bundled wording: that one is never this template's own.
+	const foreign = OFFICE_TEMPLATES.some(
+		(other) => other !== office && namedWording(other) === wording.trim(),
+	);
+	const own = foreign ? '' : wording.trim();
+	const templateText = fillWording(own || namedWording(office), office, parameters);
 	const replies: OutboundReply[] =
 		freeForm === 'replies'
 			? readReplies(

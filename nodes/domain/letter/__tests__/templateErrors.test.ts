@@ -46,7 +46,7 @@ describe('template errors name the template, the line and the variable', () => {
 				.ahli_waris[1] as Record<string, unknown>
 		).hubungan;
 		await expect(renderLetter(req)).rejects.toThrow(
-			/"ahli-waris", line 23: variable "hubungan" is missing/,
+			/"ahli-waris", line 27: variable "hubungan" is missing/,
 		);
 	});
 
