@@ -27,6 +27,11 @@ export interface NumberingOptions {
 	 * marked (e.g. a Sheets quota error): they are marked now, never sent again.
 	 */
 	sentNotMarked?: ReadonlySet<string>;
+	/**
+	 * Why an approved row cannot be numbered yet, in the staff's words (batch signing: its signer
+	 * cell names nobody); undefined when it can. Asked before the number, so no number is lost.
+	 */
+	refuse?: (application: Record<string, unknown>) => string | undefined;
 }
 
 export interface NumberParts {
@@ -48,6 +53,8 @@ export interface Decision {
 	application?: Record<string, unknown>;
 	/** Why a row could not be handled (e.g. its application JSON is unreadable). */
 	problem?: string;
+	/** What staff read in the row's problem cell when `refuse` stopped it. */
+	refusal?: string;
 	/** Already delivered: only the row's final mark is missing. */
 	sentNotMarked?: boolean;
 }
@@ -135,6 +142,11 @@ export function triage(
 				row,
 				problem: `the "${c.application}" cell is not the submitted application`,
 			});
+			continue;
+		}
+		const refusal = options.refuse?.(withSigner(application, row, layout));
+		if (refusal) {
+			decisions.push({ kind, row, problem: 'the row cannot be numbered yet', refusal });
 			continue;
 		}
 		let letterNumber = String(row[c.letterNumber] ?? '').trim();
