@@ -3,7 +3,8 @@
  * credentials, `POST /api/v2/sign/pdf` and `POST /api/v2/user/check/status`, a development CA
  * (made once and kept in the sandbox's state folder, so letters signed in an earlier run still
  * chain to it), and BSrE's refusals: 401 for wrong client credentials, `{ error, status_code }` 400s
- * for a wrong passphrase (2031), an unknown NIK (2011), a revoked or an expired certificate.
+ * for a wrong passphrase (2031; each NIK has its own, the deputy's differs from the Lurah's), an
+ * unknown NIK (2011), a revoked or an expired certificate.
  * As BSrE does, it locks a certificate after so many wrong passphrases in a row (the number in
  * templates/signing/tte-form.json) and then refuses every signing with it. It signs with
  * Pecelan's own PAdES code (invisible, as BSrE does when asked `INVISIBLE`). `GET /bsre/calls`
@@ -31,11 +32,18 @@ export const SANDBOX_BSRE = {
 	passphrase: 'sandbox-tte-123',
 	users: {
 		'3577010101700001': { name: 'Drs. Hadi Santoso, M.Si.', status: 'ISSUE' },
-		// The deputy (Sekretaris Kelurahan) of the sandbox office.
-		'3577010202800004': { name: 'Siti Aminah Contoh, S.E.', status: 'ISSUE' },
+		// The deputy (Sekretaris Kelurahan) of the sandbox office, with a passphrase of her own.
+		'3577010202800004': {
+			name: 'Siti Aminah Contoh, S.E.',
+			status: 'ISSUE',
+			passphrase: 'sandbox-tte-wakil-456',
+		},
 		'3577010101700002': { name: 'Dra. Revoked Contoh', status: 'REVOKE' },
 		'3577010101700003': { name: 'Ir. Expired Contoh', status: 'EXPIRED' },
-	} as Record<string, { name: string; status: 'ISSUE' | 'REVOKE' | 'EXPIRED' }>,
+	} as Record<
+		string,
+		{ name: string; status: 'ISSUE' | 'REVOKE' | 'EXPIRED'; passphrase?: string }
+	>,
 } as const;
 
 const DAY = 24 * 3600 * 1000;
@@ -128,7 +136,8 @@ export function createBsreStandIn(stateDir?: string): BsreStandIn {
 				status: 400,
 				body: { error: 'Sertifikat user terkunci karena passphrase salah', status_code: 2032 },
 			};
-		if (body.passphrase !== SANDBOX_BSRE.passphrase) {
+		// Each certificate has its own passphrase (the office's shared one unless the user has one).
+		if (body.passphrase !== (SANDBOX_BSRE.users[nik].passphrase ?? SANDBOX_BSRE.passphrase)) {
 			const wrong = (wrongInARow.get(nik) ?? 0) + 1;
 			wrongInARow.set(nik, wrong);
 			if (wrong >= tteForm.bsreWrongPassphraseLimit) locked.add(nik);

@@ -2,7 +2,9 @@
 // (sandbox/office.json). Staff pick the deputy in a request's Penandatangan dropdown and approve:
 // the letter prints "a.n. LURAH …" above the deputy's title, name and NIP, and the Buku Agenda
 // names the deputy; the month's Buku Agenda is printed on demand. Then, in an office that signs at
-// once through BSrE, the letter the deputy signs carries the deputy's certificate.
+// once through BSrE, the letter the deputy signs carries the deputy's certificate. Last, in an
+// office that signs in batches, the TTE notice goes to who signs and each signer signs only their
+// own letters on the form, with their own passphrase.
 import office from '../../sandbox/office.json';
 import { SANDBOX_BSRE } from '../../sandbox/server/bsre';
 import { DEFAULT_SHEET_LAYOUT } from '../../nodes/domain/sheet/requestRow';
@@ -10,9 +12,11 @@ import layout from '../../templates/sheet.json';
 import widget from '../../templates/signing/widget.json';
 import { readPdf, squash } from '../support/pdfText';
 import { pdfsig } from '../support/signingFixtures';
-import { staffClient } from './support/clients';
+import { executionsSince, staffClient } from './support/clients';
 import {
+	approvalsWorkflowId,
 	columns as c,
+	decide,
 	nextUnpromptedMessage,
 	registerEverySeconds,
 	registerRowOf,
@@ -21,6 +25,7 @@ import {
 } from './support/office';
 import { openReportWebhook } from './support/report';
 import { Resident, submitRequest } from './support/resident';
+import { bsreCalls, signAll } from './support/tte-form';
 import { useStack } from './support/use-stack';
 import { waitFor } from './support/wait';
 import {
@@ -159,7 +164,7 @@ describe('an office that signs at once through BSrE', () => {
 						parameters: {
 							...node.parameters,
 							signWith: 'bsre',
-							passphrase: SANDBOX_BSRE.passphrase,
+							passphrase: SANDBOX_BSRE.users[f.deputyTteNik].passphrase,
 							signatoryName: bsre.parameters.signatoryName,
 							deputyName: f.deputyName,
 							deputyNik: f.deputyTteNik,
@@ -194,5 +199,102 @@ describe('an office that signs at once through BSrE', () => {
 		expect(text).toContain(`NIP. ${f.deputyNip}`);
 		// The e-sign block names the deputy too.
 		expect(text).toContain(widget.signedBy.replace('{signer}', f.deputyName));
+	});
+});
+
+describe('an office that signs in batches (the TTE form)', () => {
+	const DEPUTY_WA = f.deputyWhatsApp;
+	const deputyPassphrase = SANDBOX_BSRE.users[f.deputyTteNik].passphrase!;
+	let since = new Date();
+	let restore: (() => Promise<void>) | undefined;
+	beforeAll(async () => {
+		since = new Date();
+		restore = await editWorkflow(stack(), /approvals/i, {
+			Triage: (parameters) => ({ ...parameters, signing: 'batch' }),
+		});
+	}, 120000);
+	afterAll(async () => {
+		// Rounds started under batch signing finish under it: let them end before signing at once again.
+		const unfinished = async (status: string) =>
+			(await executionsSince(stack(), { workflowId: approvalsWorkflowId(stack()), since, status }))
+				.length;
+		await waitFor(
+			async () => (await unfinished('running')) + (await unfinished('waiting')) === 0 || undefined,
+			{ timeoutMs: 180000, description: 'the rounds started under batch signing to end' },
+		);
+		await restore?.();
+	}, 300000);
+
+	/** The TTE notices a number received since `from` (chat index), with the letters each counts. */
+	const notices = async (signer: Resident, from: number) =>
+		(await signer.chat())
+			.slice(from)
+			.filter((m) => m.direction === 'out' && m.template === 'pecelan_tte_menunggu')
+			.map((m) => ({ count: Number(/(\d+) surat/.exec(m.text)?.[1]), text: m.text }));
+
+	it("tells the deputy of the deputy's letter and the Lurah of the Lurah's; the deputy signs hers on the form as Wakil, the Lurah's waits for the Lurah", async () => {
+		const deputy = new Resident(stack(), DEPUTY_WA, 'Wakil');
+		const lurah = new Resident(stack(), SIGNATORY_WA, 'Lurah');
+		const [deputyBefore, lurahBefore] = [(await deputy.chat()).length, (await lurah.chat()).length];
+		const rani = new Resident(stack(), '6281377780134', 'Rani');
+		const joko = new Resident(stack(), '6281377780135', 'Joko');
+		const forDeputy = await submitRequest(rani, 'domisili');
+		const forLurah = await submitRequest(joko, 'domisili');
+		const chats = [(await rani.chat()).length, (await joko.chat()).length];
+		await approveSignedBy(forDeputy, 'Wakil');
+		await decide(stack(), forLurah, statuses.approved);
+
+		// Both wait, each row naming who signs it (the empty pick is the Lurah's).
+		const waiting = await Promise.all(
+			[forDeputy, forLurah].map((t) =>
+				rowOf(stack(), t, (r) => r.values[c.status] === statuses.awaitingSignature),
+			),
+		);
+		expect(waiting.map((r) => r.values[c.signer])).toEqual(['Wakil', 'Lurah']);
+		// One notice to each signer, counting only that signer's letter.
+		const told = await waitFor(
+			async () => {
+				const [d, l] = [await notices(deputy, deputyBefore), await notices(lurah, lurahBefore)];
+				return d.length > 0 && l.length > 0 && { d, l };
+			},
+			{ timeoutMs: 180000, description: 'the TTE notices to the deputy and to the Lurah' },
+		);
+		expect(told.d.map((n) => n.count)).toEqual([1]);
+		expect(told.l.map((n) => n.count)).toEqual([1]);
+		const formUrl = /https?:\/\/\S+\/form\/tte/.exec(told.d[0].text)?.[0];
+		expect(formUrl).toBeDefined();
+
+		// The form names both signers as Setup recorded them.
+		const callsBefore = await bsreCalls(stack());
+		const signed = await signAll(formUrl!, deputyPassphrase, 200, 'Wakil');
+		expect(signed.page).toContain(`Lurah — ${f.signatoryName}`);
+		expect(signed.page).toContain(`Wakil — ${f.deputyName}`);
+		const sent = await nextUnpromptedMessage(rani, chats[0], (m) => !!m.document, 'the letter');
+		const pdf = await rani.download(sent.document!.url);
+		expect(pdfsig(pdf).signers).toEqual([SANDBOX_BSRE.users[f.deputyTteNik].name]);
+		const text = await letterText(pdf);
+		expect(text).toContain(`${ON_BEHALF} Sekretaris Kelurahan`);
+		expect(text).toContain(`NIP. ${f.deputyNip}`);
+		await rowOf(stack(), forDeputy, (r) => r.values[c.status] === statuses.done);
+		// Only the deputy's letter went to BSrE: the Lurah's is untouched, never under her passphrase.
+		expect(await bsreCalls(stack())).toBe(callsBefore + 1);
+		const untouched = await rowOf(stack(), forLurah, () => true);
+		expect(untouched.values[c.status]).toBe(statuses.awaitingSignature);
+		expect(untouched.values[c.problem]).toBe('');
+		expect((await joko.chat()).slice(chats[1]).some((m) => m.document)).toBe(false);
+
+		// The Lurah signs as Lurah with the Lurah's passphrase: that letter now, under the Lurah's NIK.
+		await signAll(formUrl!, SANDBOX_BSRE.passphrase, 200, 'Lurah');
+		const lurahLetter = await nextUnpromptedMessage(
+			joko,
+			chats[1],
+			(m) => !!m.document,
+			'the letter',
+		);
+		const lurahPdf = await joko.download(lurahLetter.document!.url);
+		expect(pdfsig(lurahPdf).signers).toEqual([SANDBOX_BSRE.users['3577010101700001'].name]);
+		expect(await letterText(lurahPdf)).not.toContain(ON_BEHALF);
+		await rowOf(stack(), forLurah, (r) => r.values[c.status] === statuses.done);
+		expect(await bsreCalls(stack())).toBe(callsBefore + 2);
 	});
 });

@@ -10,7 +10,6 @@ import { join } from 'node:path';
 import office from '../../sandbox/office.json';
 import { SANDBOX_BSRE } from '../../sandbox/server/bsre';
 import { ensureNode24 } from '../../sandbox/runtime/install';
-import { SANDBOX_SIGNATORY_LOGIN } from '../../sandbox/runtime/stack';
 import tteForm from '../../templates/signing/tte-form.json';
 import { renderLetter } from '../../nodes/domain/letter';
 import { loadSigner, signPdf } from '../../nodes/domain/signing';
@@ -23,6 +22,7 @@ import { executionsSince, staffClient } from './support/clients';
 import { checkLetter } from './support/letter-check';
 import { approvalsWorkflowId, columns as c, decide, rowOf, statuses } from './support/office';
 import { Resident, submitRequest } from './support/resident';
+import { bsreCalls, signAll } from './support/tte-form';
 import { useStack } from './support/use-stack';
 import { waitFor } from './support/wait';
 
@@ -65,46 +65,6 @@ async function setSigning(mode: 'batch' | 'immediate'): Promise<void> {
 	await api(`/workflows/${id}`, { method: 'PUT', body: { name, nodes, connections, settings } });
 	await api(`/workflows/${id}/activate`, { method: 'POST', body: {} });
 }
-
-const basicAuth = `Basic ${Buffer.from(`${SANDBOX_SIGNATORY_LOGIN.user}:${SANDBOX_SIGNATORY_LOGIN.password}`).toString('base64')}`;
-
-/** The form's field names in page order (`field-0`, …), read from its HTML as a browser would. */
-const fieldNames = (html: string) => [
-	...new Set([...html.matchAll(/name=['"](field-\d+)['"]/g)].map((m) => m[1])),
-];
-
-/**
- * The signatory signs every waiting letter: the form's one page takes the passphrase; n8n answers
- * when the run has finished (Answer Signatory: the text the form shows, `formSubmittedText`).
- */
-async function signAll(
-	formUrl: string,
-	passphrase: string,
-	expectedStatus = 200,
-): Promise<{ page: string; answer: string; shown: string }> {
-	const page = await (await fetch(formUrl, { headers: { authorization: basicAuth } })).text();
-	const [field] = fieldNames(page);
-	const form = new FormData();
-	form.append(field, passphrase);
-	const posted = await fetch(formUrl, {
-		method: 'POST',
-		body: form,
-		headers: { authorization: basicAuth },
-	});
-	const answer = await posted.text();
-	expect(posted.status).toBe(expectedStatus);
-	let shown = '';
-	try {
-		shown = String((JSON.parse(answer) as { formSubmittedText?: string }).formSubmittedText ?? '');
-	} catch {
-		// An empty answer: the form shows its own closing text.
-	}
-	return { page, answer, shown };
-}
-
-/** Signing calls the BSrE stand-in has answered so far. */
-const bsreCalls = async () =>
-	((await (await fetch(`${stack().sandboxUrl}/bsre/calls`)).json()) as { sign: number }).sign;
 
 /** Every execution n8n keeps, with its data: all pages of the API, not only the first. */
 async function everyExecution(): Promise<Array<{ id: string }>> {
@@ -267,7 +227,7 @@ describe('batch signing through BSrE (the TTE form)', () => {
 			expect((await documents()).every((d) => d === undefined)).toBe(true);
 
 			// The right one, once: both letters signed through the BSrE stand-in (one call each) and sent.
-			const callsBefore = await bsreCalls();
+			const callsBefore = await bsreCalls(stack());
 			await signAll(formUrl!, SANDBOX_BSRE.passphrase);
 			const letters = await waitFor(
 				async () => {
@@ -276,7 +236,7 @@ describe('batch signing through BSrE (the TTE form)', () => {
 				},
 				{ timeoutMs: 60000, description: "both signed letters in the residents' chats" },
 			);
-			expect(await bsreCalls()).toBe(callsBefore + 2);
+			expect(await bsreCalls(stack())).toBe(callsBefore + 2);
 			for (const [i, letter] of letters.entries()) {
 				const report = pdfsig(await residents[i].download(letter!.document!.url));
 				expect(report).toMatchObject({ valid: true, wholeDocument: true });
@@ -363,12 +323,12 @@ describe('batch signing through BSrE (the TTE form)', () => {
 				await rowOf(stack(), ticket, (r) => r.values[c.status] === statuses.awaitingSignature);
 			const formUrl = `${stack().n8nUrl}/form/tte`;
 
-			const before = await bsreCalls();
+			const before = await bsreCalls(stack());
 			const wrong = await signAll(formUrl, WRONG_PASSPHRASE);
 			expect(wrong.shown).toContain(
 				`setelah ${tteForm.bsreWrongPassphraseLimit} kali passphrase salah`,
 			);
-			expect(await bsreCalls()).toBe(before + 1);
+			expect(await bsreCalls(stack())).toBe(before + 1);
 			// One letter has the reason; the other five were not sent to BSrE and are as they were.
 			const rows = await waitFor(
 				async () => {
@@ -386,7 +346,7 @@ describe('batch signing through BSrE (the TTE form)', () => {
 			const refused = await signAll(formUrl, SANDBOX_BSRE.passphrase, 429);
 			expect(refused.shown).toMatch(/sudah dicoba 3 kali dalam 15 menit terakhir/);
 			expect(refused.shown).toMatch(/Coba lagi setelah pukul \d{2}[.:]\d{2}/);
-			expect(await bsreCalls()).toBe(before + 1);
+			expect(await bsreCalls(stack())).toBe(before + 1);
 			for (const ticket of tickets)
 				expect((await rowOf(stack(), ticket, () => true)).values[c.status]).toBe(
 					statuses.awaitingSignature,

@@ -166,37 +166,42 @@ describe('Letter Signature node', () => {
 			expect(pdfsig(pdfOf(out[0])).valid).toBe(true);
 		});
 
-		it("signs the deputy's letters under the deputy's NIK and name, the Lurah's under the credential's", async () => {
+		it("signs the deputy's letters under the deputy's NIK and name, the Lurah's under the credential's, each run one signer's", async () => {
+			const deputyPassphrase = SANDBOX_BSRE.users['3577010202800004'].passphrase!;
 			const deputyParams = {
 				signWith: 'bsre',
-				passphrase: SANDBOX_BSRE.passphrase,
+				passphrase: deputyPassphrase,
 				signatoryName: 'Drs. Hadi Santoso, M.Si.',
 				deputyName: 'Siti Aminah Contoh, S.E.',
 				deputyNik: '3577010202800004',
 			};
-			const out = await run(
-				deputyParams,
-				[
-					item({ signatory: { role: 'deputy', name: 'Siti Aminah Contoh, S.E.' } }),
-					item({ signatory: { role: 'lurah', name: 'Drs. Hadi Santoso, M.Si.' } }),
-				],
-				bsre(),
-			);
-			expect(out.map((o) => o.json.signer)).toEqual([
-				'Siti Aminah Contoh, S.E.',
-				'Drs. Hadi Santoso, M.Si.',
-			]);
+			const letters = () => [
+				item({ signatory: { role: 'deputy', name: 'Siti Aminah Contoh, S.E.' } }),
+				item({ signatory: { role: 'lurah', name: 'Drs. Hadi Santoso, M.Si.' } }),
+			];
+			// The deputy signs with her own passphrase: only her letter goes to BSrE.
+			const deputyRun = await run({ ...deputyParams, signLettersOf: 'deputy' }, letters(), bsre());
+			expect(deputyRun.map((o) => o.json.signer)).toEqual(['Siti Aminah Contoh, S.E.']);
 			// The certificate BSrE signed with is the deputy's, as a PDF reader shows it.
-			expect(pdfsig(pdfOf(out[0])).signers).toEqual(['Siti Aminah Contoh, S.E.']);
-			expect(pdfsig(pdfOf(out[1])).signers).toEqual(['Drs. Hadi Santoso, M.Si.']);
+			expect(pdfsig(pdfOf(deputyRun[0])).signers).toEqual(['Siti Aminah Contoh, S.E.']);
 
-			// A run for one signer leaves the other's letters out, unsent.
+			// The Lurah's run leaves the deputy's letter out, unsent.
 			const lurahOnly = await run(
-				{ ...deputyParams, signLettersOf: 'lurah' },
-				[item({ signatory: { role: 'deputy' } }), item()],
+				{ ...deputyParams, passphrase: SANDBOX_BSRE.passphrase, signLettersOf: 'lurah' },
+				letters(),
 				bsre(),
 			);
 			expect(lurahOnly.map((o) => o.json.signer)).toEqual(['Drs. Hadi Santoso, M.Si.']);
+			expect(pdfsig(pdfOf(lurahOnly[0])).signers).toEqual(['Drs. Hadi Santoso, M.Si.']);
+
+			// The Lurah's passphrase on the deputy's letter: BSrE refuses it (each certificate has its own).
+			const [crossed] = await run(
+				{ ...deputyParams, passphrase: SANDBOX_BSRE.passphrase },
+				[item({ signatory: { role: 'deputy' } })],
+				bsre(),
+				true,
+			);
+			expect(crossed.json).toMatchObject({ signed: false, errorCode: 'wrong-passphrase' });
 
 			// No deputy's NIK: the deputy's letter fails with the staff's reason, never signed as the Lurah.
 			const [failed] = await run(

@@ -32,9 +32,13 @@ export {
 	hasDeputy,
 	inDeputyPeriod,
 	SIGNER_WORDS,
+	signerChoiceLabel,
+	signerOfChoice,
+	waitingSigner,
 	type DeputySignatory,
 	type SignerDecision,
 	type SignerRole,
+	type WaitingSigner,
 } from './signer';
 export { layoutLetter } from './layout';
 export type { Mark, PageGeometry } from './marks';

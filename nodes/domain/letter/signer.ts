@@ -115,3 +115,53 @@ export function deputySignatory(lurah: Signatory, deputy: DeputySignatory): Sign
 		nip: String(deputy.nip ?? '').trim(),
 	};
 }
+
+/** Between the dropdown's word and the signer's name in a choice's label ("Wakil — Siti Aminah"). */
+export const CHOICE_SEPARATOR = ' — ';
+
+/**
+ * The label of a signer's choice on the batch-signing form: the dropdown's word, then the name
+ * Setup recorded (`Wakil — Siti Aminah, S.E.`), or the word alone without a name.
+ */
+export function signerChoiceLabel(
+	role: SignerRole,
+	name?: string,
+	words: SignerWords = SIGNER_WORDS,
+): string {
+	const who = String(name ?? '').trim();
+	return who ? `${words.choices[role]}${CHOICE_SEPARATOR}${who}` : words.choices[role];
+}
+
+/**
+ * The signer a choice on the batch-signing form names: its word (alone, or leading a label from
+ * `signerChoiceLabel`), in any case. Anything else names nobody.
+ */
+export function signerOfChoice(
+	choice: unknown,
+	words: SignerWords = SIGNER_WORDS,
+): SignerRole | undefined {
+	const word = String(choice ?? '')
+		.split(CHOICE_SEPARATOR.trim())[0]
+		.trim();
+	if (same(word, words.choices.lurah)) return 'lurah';
+	if (same(word, words.choices.deputy)) return 'deputy';
+	return undefined;
+}
+
+/** A letter's signer as the sheet's signer cell records it once the letter waits for the TTE. */
+export type WaitingSigner = { role: SignerRole; word: string } | { problem: string };
+
+/**
+ * Who must sign a letter that now waits for the batch TTE, decided once (as `chooseSigner` on
+ * `date`) and written to the row as the dropdown's word: the signer's notice counts it, the
+ * signer's form lists it, and the printed letter follows the same cell.
+ */
+export function waitingSigner(
+	cell: unknown,
+	date: string,
+	deputy?: Partial<DeputySignatory>,
+	words: SignerWords = SIGNER_WORDS,
+): WaitingSigner {
+	const choice = chooseSigner(cell, date, deputy, words);
+	return 'problem' in choice ? choice : { role: choice.role, word: words.choices[choice.role] };
+}

@@ -5,6 +5,8 @@
  * takes one of their types. The result is a body n8n's public API accepts for creating or
  * updating a workflow. Pure: the workflow files are given (bundled by ./bundled).
  */
+import tteForm from '../../../templates/signing/tte-form.json';
+import { hasDeputy, signerChoiceLabel } from '../letter/signer';
 import { toWhatsAppId } from '../validation/phone';
 import { isObject } from '../values';
 import { fillDataTableIds } from './dataTableIds';
@@ -19,13 +21,15 @@ import { regionLetterhead, regionSignatoryTitle } from './region';
 import { forProvider, type OfficeProvider } from './provider';
 
 /**
- * The ids the files carry: the sandbox's spreadsheet, its office Drive folder, and the sandbox
- * signatory's WhatsApp number (the monthly report and the batch-signing notice go to it).
+ * The ids the files carry: the sandbox's spreadsheet, its office Drive folder, the sandbox
+ * signatory's WhatsApp number (the monthly report and the batch-signing notice go to it) and the
+ * sandbox deputy's (the batch-signing notice of the deputy's letters).
  */
 export const SANDBOX_IDS = {
 	spreadsheet: '1SandboxPecelanRequests000000000000000000000',
 	folder: '1SandboxPecelanFiles000000000000000000000',
 	signatoryWhatsApp: '6281100000099',
+	deputyWhatsApp: '6281100000066',
 };
 
 export interface OfficeSettings {
@@ -106,6 +110,7 @@ const LETTER_PDF = 'n8n-nodes-pecelan.letterPdf';
 const SERVICE_REPORT = 'n8n-nodes-pecelan.serviceReport';
 const SERVICE_DESK = 'n8n-nodes-pecelan.serviceDesk';
 const LETTER_SIGNATURE = 'n8n-nodes-pecelan.letterSignature';
+const FORM_TRIGGER = 'n8n-nodes-base.formTrigger';
 
 /**
  * Generic credential types serve a different purpose on each node (the Setup form's login, the
@@ -173,6 +178,31 @@ function staffNumbers(typed: string | undefined): string[] {
 		.map((part) => toWhatsAppId(part) ?? part);
 }
 
+/**
+ * The batch-signing form's "signing as" choices named after the office's signers ("Lurah — <name>",
+ * "Wakil — <deputy's name>"); without a deputy recorded (name and NIP), the Lurah's alone.
+ */
+function withSignerChoices(parameters: Record<string, unknown>, office: OfficeSettings) {
+	const fields = (parameters.formFields as { values?: Array<Record<string, unknown>> } | undefined)
+		?.values;
+	if (!Array.isArray(fields)) return parameters;
+	const deputy = deputyOf(office);
+	const names = { lurah: signatoryOf(office).name, deputy: deputy.name };
+	const values = fields.map((field) => {
+		if (field.fieldLabel !== tteForm.signingAs) return field;
+		const roles = hasDeputy(deputy) ? (['lurah', 'deputy'] as const) : (['lurah'] as const);
+		return {
+			...field,
+			fieldOptions: {
+				values: roles.map((role) => ({
+					option: literalParameter(signerChoiceLabel(role, names[role])),
+				})),
+			},
+		};
+	});
+	return { ...parameters, formFields: { ...(parameters.formFields as object), values } };
+}
+
 /** Every value the office gave goes in as text, never as an n8n expression (./literal). */
 function withOffice(node: WorkflowNodeFile, office: OfficeSettings): Record<string, unknown> {
 	const parameters = { ...(node.parameters ?? {}) };
@@ -213,6 +243,12 @@ function withOffice(node: WorkflowNodeFile, office: OfficeSettings): Record<stri
 	}
 	if (node.type === SERVICE_DESK && parameters.operation === 'triage' && office.unitCode?.trim())
 		parameters.unitCode = literalParameter(office.unitCode.trim());
+	// Batch signing gives each waiting letter its signer, the deputy's period included.
+	if (node.type === SERVICE_DESK && parameters.operation === 'triage')
+		parameters.deputy = literalParameters(
+			pick(deputyOf(office), ['name', 'nip', 'title', 'from', 'to']),
+		);
+	if (node.type === FORM_TRIGGER) return withSignerChoices(parameters, office);
 	// The name printed in the visible signature block is the signatory's.
 	if (node.type === LETTER_SIGNATURE && 'signatoryName' in parameters && office.signatory.name)
 		parameters.signatoryName = literalParameter(office.signatory.name);
@@ -233,10 +269,15 @@ export function officeIds(office: OfficeSettings): Record<string, string> {
 	const signatoryWhatsApp = office.signatoryWhatsApp?.trim()
 		? toWhatsAppId(office.signatoryWhatsApp)
 		: undefined;
+	// The deputy's letters are announced to the deputy; without a number, to the Lurah's.
+	const deputyWhatsApp = office.deputy?.whatsApp?.trim()
+		? toWhatsAppId(office.deputy.whatsApp)
+		: signatoryWhatsApp;
 	const ids: Record<string, string | null | undefined> = {
 		spreadsheet: office.spreadsheetId,
 		folder: office.folderId,
 		signatoryWhatsApp,
+		deputyWhatsApp,
 	};
 	return Object.fromEntries(
 		Object.entries(ids).filter((entry): entry is [string, string] => !!entry[1]),
@@ -258,6 +299,7 @@ export function readyWorkflow(
 		[SANDBOX_IDS.folder]: office.folderId,
 	};
 	if (now.signatoryWhatsApp) ids[SANDBOX_IDS.signatoryWhatsApp] = now.signatoryWhatsApp;
+	if (now.deputyWhatsApp) ids[SANDBOX_IDS.deputyWhatsApp] = now.deputyWhatsApp;
 	for (const [key, earlier] of Object.entries(earlierIds))
 		if (earlier && now[key] && now[key] !== earlier) ids[earlier] = now[key];
 	const unchosenCredentials: string[] = [];

@@ -29,6 +29,11 @@ export interface NumberingOptions {
 	 * marked (e.g. a Sheets quota error): they are marked now, never sent again.
 	 */
 	sentNotMarked?: ReadonlySet<string>;
+	/**
+	 * Why an approved row cannot be numbered yet, in the staff's words (batch signing: its signer
+	 * cell names nobody); undefined when it can. Asked before the number, so no number is lost.
+	 */
+	refuse?: (application: Record<string, unknown>) => string | undefined;
 }
 
 export interface NumberParts {
@@ -50,7 +55,10 @@ export interface Decision {
 	application?: Record<string, unknown>;
 	/** Why a row could not be handled (e.g. its application JSON is unreadable). */
 	problem?: string;
-	/** For a refused row: the sentence staff read in its problem cell (else the unreadable one). */
+	/**
+	 * For a refused row (`refuse` stopped it, or a two-step letter's registration is missing):
+	 * the sentence staff read in its problem cell (else the unreadable one).
+	 */
 	sheetProblem?: string;
 	/**
 	 * The draft of a letter issued in two steps (registration/issueRound): no number, no code,
@@ -150,6 +158,16 @@ export function triage(
 				kind,
 				row,
 				problem: `the "${c.application}" cell is not the submitted application`,
+			});
+			continue;
+		}
+		const refusal = options.refuse?.(withSigner(application, row, layout));
+		if (refusal) {
+			decisions.push({
+				kind,
+				row,
+				problem: 'the row cannot be numbered yet',
+				sheetProblem: refusal,
 			});
 			continue;
 		}

@@ -2,6 +2,9 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { jsonParameter } from '../../../n8nHelpers/jsonParameter';
+import { deputyProperty } from '../../../n8nHelpers/printDescription';
+import { SIGNER_WORDS, waitingSigner, type DeputySignatory } from '../../../domain/letter/signer';
+import { todayIso } from '../../../domain/validation/calendar';
 import { formatLetterNumber, newVerificationCode } from '../../../domain/letter/numbering';
 import { DEFAULT_SHEET_LAYOUT } from '../../../domain/sheet/requestRow';
 import { problemText, SHEET_PROBLEMS } from '../../../domain/sheet/problems';
@@ -63,6 +66,15 @@ const properties: INodeProperties[] = [
 		default: 'immediate',
 		description: 'Sets "awaitsSignature" on approved items; the approvals workflow routes on it',
 	},
+	{
+		...deputyProperty,
+		description:
+			'Batch signing: the deputy who signs a letter when its row picks the deputy, or every letter the row leaves to nobody within the period (the Setup form fills it). Each waiting letter is given its signer ("signer": lurah or deputy, "signerWord" for the sheet) so the TTE notice goes to who signs.',
+		displayOptions: { show: { signing: ['batch'] } },
+		options: deputyProperty.options?.filter((o) =>
+			['from', 'name', 'nip', 'title', 'to'].includes(o.name),
+		),
+	},
 ];
 
 const displayOptions = { show: { operation: ['triage'] } };
@@ -89,6 +101,15 @@ export const batch = true;
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
+	const c = DEFAULT_SHEET_LAYOUT.columns;
+	const waitForSigning = this.getNodeParameter('signing', 0, 'immediate') === 'batch';
+	const deputy = waitForSigning
+		? ((this.getNodeParameter('deputy', 0, {}) ?? {}) as Partial<DeputySignatory>)
+		: {};
+	const today = todayIso(new Date());
+	// Batch signing: a letter that will wait for the TTE needs a signer staff can be told of.
+	const signerOf = (application?: Record<string, unknown>) =>
+		waitingSigner(application?.signer, today, deputy);
 	const decisions = triage(
 		items.map((item) => item.json),
 		{
@@ -99,17 +120,28 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			formatNumber: formatLetterNumber,
 			newCode: newVerificationCode,
 			sentNotMarked: ticketsOf(this),
+			refuse: waitForSigning
+				? (application) => {
+						const signer = signerOf(application);
+						return 'problem' in signer ? signer.problem : undefined;
+					}
+				: undefined,
 		},
 		DEFAULT_SHEET_LAYOUT,
 	);
-	const c = DEFAULT_SHEET_LAYOUT.columns;
 	const outputs: INodeExecutionData[][] = [[], [], [], [], []];
 	const outputOf = { approved: 0, rejected: 1, fix: 2 } as const;
 	const [sentNotMarked, unreadable] = [3, 4];
-	const waitForSigning = this.getNodeParameter('signing', 0, 'immediate') === 'batch';
 	for (const decision of decisions) {
 		const index = items.findIndex((item) => item.json === decision.row);
 		const row = decision.row;
+		// A letter that waits for the TTE is given its signer now: the notice goes to who signs.
+		const waits =
+			decision.kind === 'approved' &&
+			waitForSigning &&
+			!decision.problem &&
+			!decision.sentNotMarked;
+		const signer = waits ? signerOf(decision.application) : undefined;
 		if (decision.problem) {
 			this.logger.warn(
 				`Service desk: row ${String(row.row_number ?? '?')} skipped: ${decision.problem}`,
@@ -148,6 +180,11 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				/** Batch signing: the row waits with this status instead of being sent now. */
 				awaitsSignature: decision.kind === 'approved' && waitForSigning && !decision.draft,
 				waitingStatus: DEFAULT_SHEET_LAYOUT.statuses.awaitingSignature,
+				/** Batch signing: who signs this letter (lurah or deputy), and the word its row records. */
+				signer: signer && 'role' in signer ? signer.role : undefined,
+				signerWord: signer && 'word' in signer ? signer.word : undefined,
+				/** The signer column's words: the TTE notice goes to the deputy for the deputy's word. */
+				signers: SIGNER_WORDS.choices,
 				application: decision.application,
 				row,
 			},

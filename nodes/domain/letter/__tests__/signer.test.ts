@@ -1,4 +1,13 @@
-import { chooseSigner, deputySignatory, renderLetter, type DeputySignatory, type Paper } from '..';
+import {
+	chooseSigner,
+	deputySignatory,
+	renderLetter,
+	signerChoiceLabel,
+	signerOfChoice,
+	waitingSigner,
+	type DeputySignatory,
+	type Paper,
+} from '..';
 import { readPdf, type PageText } from '../../../../test/support/pdfText';
 import { sampleRequest } from '../../../../test/support/letterSamples';
 
@@ -132,5 +141,34 @@ describe.each<Paper>(['F4', 'A4'])('a letter the deputy signs, on %s', (paper) =
 	it("names nobody else: neither the Lurah's name nor NIP", () => {
 		expect(page.text).not.toContain('Hadi Santoso');
 		expect(page.text).not.toContain('19700101 199503 1 001');
+	});
+});
+
+describe('the signer of a letter waiting for the batch TTE', () => {
+	it('is decided once and recorded as the dropdown word, the period included', () => {
+		const away = { ...DEPUTY, from: '2026-12-01', to: '2026-12-10' };
+		expect(waitingSigner('', '2026-12-05', away)).toEqual({ role: 'deputy', word: 'Wakil' });
+		expect(waitingSigner('', '2026-12-15', away)).toEqual({ role: 'lurah', word: 'Lurah' });
+		expect(waitingSigner('siti aminah, s.e.', '2026-12-15', DEPUTY)).toEqual({
+			role: 'deputy',
+			word: 'Wakil',
+		});
+		expect(waitingSigner('Wakil', '2026-12-15')).toEqual({
+			problem: expect.stringContaining('Setup belum mencatat wakil penanda tangan'),
+		});
+	});
+
+	it('is named on the form by the dropdown word and the Setup name, and read back from either', () => {
+		expect(signerChoiceLabel('deputy', ' Siti Aminah, S.E. ')).toBe('Wakil — Siti Aminah, S.E.');
+		expect(signerChoiceLabel('lurah', '')).toBe('Lurah');
+		for (const [choice, role] of [
+			['Wakil — Siti Aminah, S.E.', 'deputy'],
+			['wakil', 'deputy'],
+			['Lurah — Hadi Santoso', 'lurah'],
+			[' LURAH ', 'lurah'],
+		])
+			expect(signerOfChoice(choice)).toBe(role);
+		for (const choice of ['', 'Pak Camat', 'Siti Aminah, S.E.', undefined, 'Lurahku'])
+			expect(signerOfChoice(choice)).toBeUndefined();
 	});
 });

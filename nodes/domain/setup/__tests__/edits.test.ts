@@ -94,6 +94,8 @@ describe('a second Setup run and the workflows the admin edited in the editor', 
 				spreadsheet: '1OfficeSheet',
 				folder: '1OfficeFolder',
 				signatoryWhatsApp: '6281299160003',
+				// No deputy's number: the deputy's letters are announced to the Lurah.
+				deputyWhatsApp: '6281299160003',
 			},
 		});
 		const again = callers(office({ ...first }));
@@ -142,6 +144,7 @@ describe('a second Setup run and the workflows the admin edited in the editor', 
 				spreadsheet: '1OfficeSheet',
 				folder: '1OfficeFolder',
 				signatoryWhatsApp: '6281311112222',
+				deputyWhatsApp: '6281311112222',
 			},
 		});
 		// The others are the package's, with the new settings.

@@ -125,7 +125,22 @@ describe('the ready workflows for an office', () => {
 		const office2 = { ...office, signatoryWhatsApp: '0812-9916 0003' };
 		const text = JSON.stringify(readyWorkflows(BUNDLED_WORKFLOWS, office2));
 		expect(text).not.toContain(SANDBOX_IDS.signatoryWhatsApp);
-		expect(text.match(/"to":"6281299160003"/g)).toHaveLength(3);
+		expect(text.match(/"to":"6281299160003"/g)).toHaveLength(2);
+		// The TTE notice: the deputy's letters to the deputy's number, the others to the Lurah's.
+		const tell = (settings: OfficeSettings) =>
+			String(
+				readyWorkflows(BUNDLED_WORKFLOWS, settings)
+					.flatMap((w) => w.body.nodes)
+					.find((n) => n.name === 'Tell Signatory')!.parameters!.to,
+			);
+		expect(
+			tell({ ...office2, deputy: { name: 'Siti', nip: '1', whatsApp: '0812 9916 0004' } }),
+		).toBe(
+			"={{ $json['Penandatangan'] === $('Triage').first().json.signers.deputy ? '6281299160004' : '6281299160003' }}",
+		);
+		// No deputy's number: the deputy's letters are announced to the Lurah, never to the sandbox.
+		expect(tell(office2)).not.toContain(SANDBOX_IDS.deputyWhatsApp);
+		expect(tell(office2).match(/6281299160003/g)).toHaveLength(2);
 		expect(() =>
 			readyWorkflows(BUNDLED_WORKFLOWS, { ...office, signatoryWhatsApp: 'pak lurah' }),
 		).toThrow('"pak lurah" is not a valid phone number');
@@ -275,6 +290,47 @@ describe('the deputy signatory an office records', () => {
 				if (n.type === 'n8n-nodes-pecelan.letterPdf') expect(n.parameters?.deputy).toEqual({});
 				if (n.parameters?.signWith === 'bsre') expect(n.parameters?.deputyNik).toBe('');
 			}
+	});
+
+	it('reaches the batch signing: Triage decides who signs a waiting letter, the TTE form names both signers', () => {
+		const triage = nodes('n8n-nodes-pecelan.serviceDesk').find(
+			(n) => n.parameters?.operation === 'triage',
+		);
+		expect(triage?.parameters?.deputy).toEqual({
+			name: 'Budi Hartono, S.E.',
+			nip: '19810303 200601 1 003',
+			from: '2026-12-01',
+			to: '2026-12-10',
+		});
+		const choices = (list: typeof withDeputy) => {
+			const form = list
+				.flatMap((w) => w.body.nodes)
+				.find((n) => n.type === 'n8n-nodes-base.formTrigger' && n.parameters?.path === 'tte')!;
+			const fields = (form.parameters!.formFields as { values: Array<Record<string, unknown>> })
+				.values;
+			const field = fields.find((f) => f.fieldLabel === 'Menandatangani sebagai')!;
+			return (field.fieldOptions as { values: Array<{ option: string }> }).values.map(
+				(o) => o.option,
+			);
+		};
+		expect(choices(withDeputy)).toEqual([
+			'Lurah — Siti Aminah, S.IP.',
+			'Wakil — Budi Hartono, S.E.',
+		]);
+		// The deputy's letters are announced on the deputy's number.
+		const tell = withDeputy.flatMap((w) => w.body.nodes).find((n) => n.name === 'Tell Signatory');
+		expect(String(tell?.parameters?.to)).toContain("? '6281233334444' :");
+		// A re-run without a deputy offers the Lurah alone; a later deputy is offered again.
+		const without = readyWorkflows(
+			withDeputy.map((w) => ({ ...w.body, name: w.name })),
+			office,
+		);
+		expect(choices(without)).toEqual(['Lurah — Siti Aminah, S.IP.']);
+		const back = readyWorkflows(
+			without.map((w) => ({ ...w.body, name: w.name })),
+			{ ...office, deputy },
+		);
+		expect(choices(back)).toEqual(['Lurah — Siti Aminah, S.IP.', 'Wakil — Budi Hartono, S.E.']);
 	});
 
 	it.each([

@@ -144,6 +144,16 @@ describe('triage of the requests sheet', () => {
 		expect(decision.letterNumber).toBeUndefined();
 	});
 
+	it('leaves a row the caller refuses unnumbered, with the reason, and gives its number to the next', () => {
+		const rows = [row('T1', 'Disetujui', { signer: 'Pak Camat' }), row('T2', 'Disetujui')];
+		const refuse = (app: Record<string, unknown>) =>
+			app.signer === 'Pak Camat' ? 'kolom Penandatangan berisi "Pak Camat"' : undefined;
+		const [refused, numbered] = triage(rows, { ...options(), refuse });
+		expect(refused).toMatchObject({ sheetProblem: 'kolom Penandatangan berisi "Pak Camat"' });
+		expect(refused.letterNumber).toBeUndefined();
+		expect(numbered.letterNumber).toBe('400.12.3.2/001/401.301.3/2026');
+	});
+
 	it('reads the sequence back only from numbers of the same year, unit and classification', () => {
 		const pattern = sequencePattern('{klasifikasi}/{nomor:3}/{unit}/{tahun}', {
 			klasifikasi: '400.12.3.2',
