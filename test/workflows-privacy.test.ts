@@ -28,9 +28,9 @@ describe('executions of the ready workflows keep no personal data', () => {
 		});
 	});
 
-	it('a workflow that asks for a secret (the TTE passphrase) saves nothing, not even failures', () => {
+	it('a workflow that asks for a secret (the TTE passphrase), or is handed it, saves nothing, not even failures', () => {
 		const secretive = ready.filter((r) => asksForSecret(r.wf)).map((r) => r.file);
-		expect(secretive).toEqual(['signing.json']);
+		expect(secretive.sort()).toEqual(['deliver-letter.json', 'signing.json']);
 		for (const { wf } of ready.filter((r) => asksForSecret(r.wf)))
 			expect(wf.settings).toMatchObject({
 				saveDataSuccessExecution: 'none',
@@ -158,7 +158,9 @@ describe('verification records and request folders', () => {
 		expect(letters?.columns.map((c) => c.name)).toEqual(
 			expect.arrayContaining(['code', 'number', 'name', 'nik', 'service', 'issuedAt', 'status']),
 		);
-		for (const file of ['approvals.json', 'retention.json']) {
+		// A letter's record is written when it is printed (Sign and send a letter); Approvals and
+		// Retention keep the records in step through Update letter records.
+		for (const file of ['deliver-letter.json', 'letter-records.json']) {
 			const upsert = nodesOf(file).find(
 				(n) =>
 					n.parameters.operation === 'upsert' &&
@@ -170,13 +172,12 @@ describe('verification records and request folders', () => {
 			);
 		}
 		const ops = (file: string) => nodesOf(file).map((n) => n.parameters.operation);
-		expect(ops('approvals.json')).toEqual(
-			expect.arrayContaining(['letterRecord', 'letterRecordChanges']),
-		);
-		expect(
-			nodesOf('retention.json').find((n) => n.parameters.operation === 'letterRecordChanges')!
-				.parameters.scope,
-		).toBe('all');
+		expect(ops('deliver-letter.json')).toContain('letterRecord');
+		expect(ops('letter-records.json')).toContain('letterRecordChanges');
+		const scope = (file: string) =>
+			nodesOf(file).find((n) => n.name === 'Update Letter Records')!.parameters.workflowInputs.value
+				.scope;
+		expect([scope('approvals.json'), scope('retention.json')]).toEqual(['revocations', 'all']);
 	});
 
 	it("uploads go to the request's own folder, never the Drive root", () => {

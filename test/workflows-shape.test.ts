@@ -27,13 +27,15 @@ const drawn = (workflow: Workflow) => workflow.nodes.filter((n) => n.type !== ST
 
 /** The most nodes each canvas may hold: none may grow back. */
 const NODE_LIMITS: Record<string, number> = {
-	'approvals.json': 50,
+	'approvals.json': 44,
+	'deliver-letter.json': 17,
 	'intake.json': 30,
 	'setup.json': 27,
 	'register.json': 13,
 	'report.json': 11,
-	'retention.json': 15,
-	'signing.json': 13,
+	'retention.json': 13,
+	'letter-records.json': 4,
+	'signing.json': 9,
 	'staff-alerts.json': 21,
 	'verify.json': 8,
 	'save-session.json': 15,
@@ -59,12 +61,17 @@ const CALLEE: Record<string, string> = {
 	'Release Lock': 'Pecelan · Lock (one round at a time)',
 	'Read Photo or Voice': 'Pecelan · Read a KTP photo or a voice note',
 	'Take Reading': 'Pecelan · Save session safely',
+	'Deliver Letter': 'Pecelan · Sign and send a letter',
+	'Deliver Letters': 'Pecelan · Sign and send a letter',
+	'Update Letter Records': 'Pecelan · Update letter records',
 };
 
 /** A node as a link of a chain: its type and what it does (operation). */
 const kind = (node: Node) => {
 	const p = node.parameters ?? {};
-	const op = p.operation ?? p.resume ?? '';
+	// A call names the sub-workflow it runs: calling two different ones is no shared mechanic.
+	const callee = (p.workflowId as { cachedResultName?: string } | undefined)?.cachedResultName;
+	const op = p.operation ?? p.resume ?? callee ?? '';
 	return `${node.type.replace(/^.*\./, '')}${op ? `:${String(op)}` : ''}`;
 };
 
@@ -85,21 +92,6 @@ function chains(workflow: Workflow): Set<string> {
 				found.add([a, b, c].map((name) => kind(byName.get(name)!)).join(' → '));
 	return found;
 }
-
-/**
- * Chains shared today between two workflows that run apart: signing a letter and sending it
- * (Approvals' one-by-one signing, Signing's batch) and reading the revoked letter records
- * (Approvals' round, Retention's). A chain appearing in another workflow fails.
- */
-const SHARED_TODAY = [
-	'dataTable:get → serviceDesk:letterRecordChanges → dataTable:upsert',
-	'googleSheets:read → dataTable:get → serviceDesk:letterRecordChanges',
-	'googleSheets:read → filter → dataTable:get',
-	'if → whatsAppGateway:sendNotice → executeWorkflow',
-	'letterPdf → letterSignature:signPdf → if',
-	'letterSignature:signPdf → if → executeWorkflow',
-	'letterSignature:signPdf → if → whatsAppGateway:sendNotice',
-];
 
 describe('ready workflows an admin can read', () => {
 	it('every workflow file has a node limit', () => {
@@ -123,7 +115,28 @@ describe('ready workflows an admin can read', () => {
 		for (const file of files)
 			for (const chain of chains(read(file))) where.set(chain, [...(where.get(chain) ?? []), file]);
 		const shared = [...where.entries()].filter(([, in_]) => in_.length > 1).map(([c]) => c);
-		expect(shared.sort()).toEqual(SHARED_TODAY);
+		expect(shared.sort()).toEqual([]);
+	});
+
+	it('letters are signed and sent, and their records kept in step, by their sub-workflows alone', () => {
+		const where = (test: (node: Node) => boolean) =>
+			files.filter((file) => drawn(read(file)).some(test)).sort();
+		expect(
+			where(
+				(n) =>
+					n.type === 'n8n-nodes-pecelan.letterSignature' && n.parameters?.operation === 'signPdf',
+			),
+		).toEqual(['deliver-letter.json']);
+		expect(where((n) => n.parameters?.operation === 'letterRecordChanges')).toEqual([
+			'letter-records.json',
+		]);
+		expect(
+			where(
+				(n) =>
+					JSON.stringify(n.parameters ?? {}).includes('"value":"pecelan_letters"') &&
+					n.parameters?.operation === 'upsert',
+			),
+		).toEqual(['deliver-letter.json', 'letter-records.json']);
 	});
 
 	it('the versioned session save with retry lives in its sub-workflow alone', () => {
@@ -189,6 +202,7 @@ describe('ready workflows an admin can read', () => {
 				.map((node) => ({ file, node })),
 		);
 		expect(calls.map((c) => `${c.file}: ${c.node.name}`).sort()).toEqual([
+			'approvals.json: Deliver Letter',
 			'approvals.json: Invite to Survey',
 			'approvals.json: Mark Already Sent',
 			'approvals.json: Mark Bot Is Back',
@@ -201,13 +215,16 @@ describe('ready workflows an admin can read', () => {
 			'approvals.json: Reopen for Fix',
 			'approvals.json: Resume Bot',
 			'approvals.json: Take Lock',
+			'approvals.json: Update Letter Records',
 			'intake.json: File Complaint Photo',
 			'intake.json: File Request Documents',
 			'intake.json: Read Photo or Voice',
 			'intake.json: Save Session Safely',
 			'intake.json: Send Letter Again',
 			'read-media.json: Take Reading',
+			'retention.json: Update Letter Records',
 			'setup.json: Find Drive Files',
+			'signing.json: Deliver Letters',
 			'signing.json: Mark Letter Sent',
 		]);
 		for (const { node } of calls) {

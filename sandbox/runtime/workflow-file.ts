@@ -96,12 +96,16 @@ export function prepareWorkflow(
 }
 
 /**
- * A workflow with a password field in a form (the batch-signing passphrase) keeps no execution,
- * whatever a test stack would like: the secret would otherwise sit in the stored execution data.
+ * A workflow with a password field in a form (the batch-signing passphrase), or a sub-workflow
+ * handed that passphrase (an input named `passphrase`), keeps no execution, whatever a test stack
+ * would like: the secret would otherwise sit in the stored execution data.
  */
 export function asksForSecret(file: WorkflowFile): boolean {
-	return file.nodes.some((node) =>
-		JSON.stringify(node.parameters?.formFields ?? {}).includes('"fieldType":"password"'),
+	return file.nodes.some(
+		(node) =>
+			JSON.stringify(node.parameters?.formFields ?? {}).includes('"fieldType":"password"') ||
+			(node.type === 'n8n-nodes-base.executeWorkflowTrigger' &&
+				JSON.stringify(node.parameters?.workflowInputs ?? {}).includes('"name":"passphrase"')),
 	);
 }
 

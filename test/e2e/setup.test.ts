@@ -218,8 +218,8 @@ test('the spreadsheet and the folder are shared with the staff e-mail typed, and
 
 test('the ready workflows are installed, active, on the new ids, with the form鈥檚 letterhead', async () => {
 	const installed = (await workflows()).filter((w) => w.name !== SETUP);
-	// The eight ready workflows, the six sub-workflows they call and the one Setup calls.
-	expect(installed.map((w) => w.name).sort()).toHaveLength(15);
+	// The eight ready workflows, the eight sub-workflows they call and the one Setup calls.
+	expect(installed.map((w) => w.name).sort()).toHaveLength(17);
 	expect(installed.map((w) => w.name)).toContain(DRIVE_FILES);
 	for (const w of installed) expect(w.active).toBe(true);
 	// The callers of each sub-workflow point at the one installed.
@@ -229,10 +229,14 @@ test('the ready workflows are installed, active, on the new ids, with the form鈥
 	const mark = installed.find((w) => w.name === 'Pecelan 路 Mark a notice in the sheet')!;
 	const lock = installed.find((w) => w.name === 'Pecelan 路 Lock (one round at a time)')!;
 	const reading = installed.find((w) => w.name === 'Pecelan 路 Read a KTP photo or a voice note')!;
+	const deliver = installed.find((w) => w.name === 'Pecelan 路 Sign and send a letter')!;
+	const records = installed.find((w) => w.name === 'Pecelan 路 Update letter records')!;
 	const calls = installed.flatMap((w) =>
 		w.nodes.filter((n) => n.type === 'n8n-nodes-base.executeWorkflow'),
 	);
 	expect(calls.map((n) => [n.name, n.parameters.workflowId.value]).sort()).toEqual([
+		['Deliver Letter', deliver.id],
+		['Deliver Letters', deliver.id],
 		['File Complaint Photo', filing.id],
 		['File Request Documents', filing.id],
 		['Invite to Survey', save.id],
@@ -253,6 +257,8 @@ test('the ready workflows are installed, active, on the new ids, with the form鈥
 		['Take Lock', lock.id],
 		// Read a KTP photo or a voice note saves through the id its caller gives it.
 		['Take Reading', "={{ $('When Called').first().json.saveSession }}"],
+		['Update Letter Records', records.id],
+		['Update Letter Records', records.id],
 	]);
 	const text = JSON.stringify(installed);
 	expect(text).not.toContain('1SandboxPecelan');
@@ -279,7 +285,8 @@ test('the ready workflows are installed, active, on the new ids, with the form鈥
 	const letters = installed.flatMap((w) =>
 		w.nodes.filter((n) => n.type === 'n8n-nodes-pecelan.letterPdf'),
 	);
-	expect(letters).toHaveLength(2);
+	// Letters are printed in one place: Sign and send a letter.
+	expect(letters).toHaveLength(1);
 	for (const letter of letters) {
 		expect(letter.parameters.letterhead.address).toBe(
 			'Jl. Merdeka No. 1, Madiun 路 Telp. (0351) 765432 路 Surel: majujaya@example.go.id',
@@ -486,7 +493,8 @@ test('a form value written like an n8n expression prints as typed on the sample 
 	const letters = (await workflows())
 		.filter((w) => w.name !== SETUP)
 		.flatMap((w) => w.nodes.filter((n) => n.type === 'n8n-nodes-pecelan.letterPdf'));
-	expect(letters).toHaveLength(2);
+	// Letters are printed in one place: Sign and send a letter.
+	expect(letters).toHaveLength(1);
 	for (const letter of letters)
 		expect(letter.parameters.signatory.name).toBe('={{ "=\\u007b\\u007b $json \\u007d\\u007d" }}');
 });
@@ -592,10 +600,7 @@ test('a notice reworded in the editor survives the next submission, which still 
 	const after = await sendLetters();
 	expect(after.map((s) => s.workflow).sort()).toEqual(edited);
 	for (const send of after) expect(send.parameters.noticeWording).toBe(wording);
-	expect(await addresses()).toEqual([
-		expect.stringMatching(/^Jl\. Kenanga No\. 3, Madiun 路 /),
-		expect.stringMatching(/^Jl\. Kenanga No\. 3, Madiun 路 /),
-	]);
+	expect(await addresses()).toEqual([expect.stringMatching(/^Jl\. Kenanga No\. 3, Madiun 路 /)]);
 	expect(kept).toContain(
 		`Perubahan Anda di editor n8n dipertahankan di: ${edited.join(', ')}. Data kantor dari formulir ini`,
 	);
@@ -623,10 +628,7 @@ test('a notice reworded in the editor survives the next submission, which still 
 		expect(send.parameters).toEqual(drawn.parameters);
 	}
 	expect(JSON.stringify(await workflows())).not.toContain('sudah jadi');
-	expect(await addresses()).toEqual([
-		expect.stringMatching(/^Jl\. Kenanga No\. 3, Madiun 路 /),
-		expect.stringMatching(/^Jl\. Kenanga No\. 3, Madiun 路 /),
-	]);
+	expect(await addresses()).toEqual([expect.stringMatching(/^Jl\. Kenanga No\. 3, Madiun 路 /)]);
 	// And the next run updates them from the package again.
 	const next = await submitSetup('Jl. Kenanga No. 3, Madiun');
 	expect(next).not.toMatch(/dipertahankan|Diganti/);

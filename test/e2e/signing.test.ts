@@ -270,15 +270,19 @@ describe('batch signing through BSrE (the TTE form)', () => {
 			const held = await rowsHolding(database, [...secrets, dewi.waId]);
 			// The search reads the live rows: the resident's session row is found by her number.
 			expect(held.some((hit) => hit.needle === dewi.waId)).toBe(true);
-			// The one place it stays a while: the form's own runs. n8n (pruning on) does not erase an
-			// unsaved run at its end but marks it deleted, and erases it at its next hard-delete pass
+			// The one place it stays a while: the form's own runs and those of Sign and send a letter
+			// it hands the passphrase to. n8n (pruning on) does not erase an unsaved run at its end but
+			// marks it deleted, and erases it at its next hard-delete pass
 			// (EXECUTIONS_DATA_PRUNE_HARD_DELETE_INTERVAL, 15 minutes); nowhere else, and never a run
 			// kept for reading.
-			const signingId = stack().workflows.find((w) => w.file.endsWith('signing.json'))!.id;
+			const signingIds = stack()
+				.workflows.filter((w) => /(signing|deliver-letter)\.json$/.test(w.file))
+				.map((w) => w.id);
+			expect(signingIds).toHaveLength(2);
 			const holding = held.filter((hit) => secrets.includes(hit.needle));
-			expect(holding.map((hit) => [hit.table, hit.workflowId, !!hit.deletedAt])).toEqual(
-				holding.map(() => ['execution_data', signingId, true]),
-			);
+			expect(
+				holding.map((hit) => [hit.table, signingIds.includes(hit.workflowId), !!hit.deletedAt]),
+			).toEqual(holding.map(() => ['execution_data', true, true]));
 			// Every other file under n8n's folder (binary data, logs, settings), byte by byte.
 			const files = filesUnder(stack().userFolder).filter((f) => !/\.sqlite(-wal|-shm)?$/.test(f));
 			expect(files.length).toBeGreaterThan(0);

@@ -63,6 +63,8 @@ describe('Office Setup node', () => {
 			['Pecelan · Mark a notice in the sheet', null, true, 'installCallers'],
 			['Pecelan · Lock (one round at a time)', null, true, 'installCallers'],
 			['Pecelan · Read a KTP photo or a voice note', null, true, 'installCallers'],
+			['Pecelan · Sign and send a letter', null, true, 'installCallers'],
+			['Pecelan · Update letter records', null, true, 'installCallers'],
 		]);
 		const sub = { json: { id: '9', name: 'Pecelan · Save session safely' } };
 		const filing = { json: { id: '10', name: 'Pecelan · File documents in Drive' } };
@@ -70,9 +72,11 @@ describe('Office Setup node', () => {
 		const mark = { json: { id: '12', name: 'Pecelan · Mark a notice in the sheet' } };
 		const lock = { json: { id: '13', name: 'Pecelan · Lock (one round at a time)' } };
 		const reading = { json: { id: '14', name: 'Pecelan · Read a KTP photo or a voice note' } };
+		const deliver = { json: { id: '15', name: 'Pecelan · Sign and send a letter' } };
+		const records = { json: { id: '16', name: 'Pecelan · Update letter records' } };
 		const [items] = await run({
 			...parameters,
-			installed: [verify, sub, filing, resend, mark, lock, reading],
+			installed: [verify, sub, filing, resend, mark, lock, reading, deliver, records],
 		});
 		expect(items).toHaveLength(8);
 		expect(items.every((i) => i.pairedItem && (i.json.body as IDataObject).nodes)).toBe(true);
@@ -95,6 +99,16 @@ describe('Office Setup node', () => {
 		expect(JSON.stringify(items[1].json.body)).toContain(
 			'"value":"13","cachedResultName":"Pecelan · Lock (one round at a time)"',
 		);
+		// Approvals and Batch signing send letters through one sub-workflow; Approvals and
+		// Retention keep the letter records through another.
+		for (const i of [1, 3])
+			expect(JSON.stringify(items[i].json.body)).toContain(
+				'"value":"15","cachedResultName":"Pecelan · Sign and send a letter"',
+			);
+		for (const i of [1, 5])
+			expect(JSON.stringify(items[i].json.body)).toContain(
+				'"value":"16","cachedResultName":"Pecelan · Update letter records"',
+			);
 		expect(JSON.stringify(items[0].json.body)).toContain(
 			'"value":"14","cachedResultName":"Pecelan · Read a KTP photo or a voice note"',
 		);
@@ -130,6 +144,8 @@ describe('Office Setup node', () => {
 				{ json: { id: '12', name: 'Pecelan · Mark a notice in the sheet' } },
 				{ json: { id: '13', name: 'Pecelan · Lock (one round at a time)' } },
 				{ json: { id: '14', name: 'Pecelan · Read a KTP photo or a voice note' } },
+				{ json: { id: '15', name: 'Pecelan · Sign and send a letter' } },
+				{ json: { id: '16', name: 'Pecelan · Update letter records' } },
 			],
 		});
 		const [[sample]] = await run({ operation: 'sampleLetter', workflows: ready });

@@ -4,8 +4,10 @@
  * installed nodes. The Setup workflow itself is not among them: it installs the others.
  */
 import approvals from '../../../workflows/approvals.json';
+import deliverLetter from '../../../workflows/deliver-letter.json';
 import fileDocuments from '../../../workflows/file-documents.json';
 import intake from '../../../workflows/intake.json';
+import letterRecords from '../../../workflows/letter-records.json';
 import markNotice from '../../../workflows/mark-notice.json';
 import officeFiles from '../../../workflows/office-files.json';
 import register from '../../../workflows/register.json';
@@ -39,6 +41,8 @@ export const SUB_WORKFLOWS = [
 	markNotice,
 	roundLock,
 	readMedia,
+	deliverLetter,
+	letterRecords,
 ].map((file) => file as unknown as WorkflowFileShape);
 
 /**

@@ -10,6 +10,7 @@ import { literalText } from './literal';
 import type { WorkflowFileShape } from './workflowFile';
 
 const LETTER_PDF = 'n8n-nodes-pecelan.letterPdf';
+const SERVICE_REPORT = 'n8n-nodes-pecelan.serviceReport';
 
 export interface SampleLetter {
 	application: Record<string, unknown>;
@@ -35,16 +36,20 @@ const texts = (value: unknown): Record<string, unknown> =>
  * letterhead, signatory and paper as set there.
  */
 export function sampleLetter(workflows: Array<Pick<WorkflowFileShape, 'nodes'>>): SampleLetter {
-	const node = workflows
-		.flatMap((w) => (Array.isArray(w?.nodes) ? w.nodes : []))
-		.find((n) => n?.type === LETTER_PDF);
+	const nodes = workflows.flatMap((w) => (Array.isArray(w?.nodes) ? w.nodes : []));
+	// Letters are printed in a sub-workflow: among the ready workflows alone, the monthly
+	// register's PDF prints the same letterhead, signatory and paper.
+	const node =
+		nodes.find((n) => n?.type === LETTER_PDF) ??
+		nodes.find((n) => n?.type === SERVICE_REPORT && n.parameters?.operation === 'registerPdf');
 	if (!node) throw new Error('None of the ready workflows prints letters (no Letter PDF node)');
 	const parameters = objectOr(node.parameters);
+	const options = objectOr(parameters.options ?? parameters.registerOptions);
 	return {
 		application: JSON.parse(JSON.stringify(sample.application)) as Record<string, unknown>,
 		number: sample.number,
 		letterhead: texts(parameters.letterhead),
 		signatory: texts(parameters.signatory),
-		paper: literalText(String(objectOr(parameters.options).paper ?? '')) || 'F4',
+		paper: literalText(String(options.paper ?? '')) || 'F4',
 	};
 }

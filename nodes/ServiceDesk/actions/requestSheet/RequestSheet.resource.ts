@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { Operation } from '../../../n8nHelpers/itemLoop';
 import * as expiredFolders from './expiredFolders.operation';
+import * as letterDelivery from './letterDelivery.operation';
 import * as letterRegister from './letterRegister.operation';
 import * as resendLetter from './resendLetter.operation';
 import * as sheetRow from './sheetRow.operation';
@@ -11,6 +12,7 @@ import * as triage from './triage.operation';
 
 export const operations: Record<string, Operation> = {
 	expiredFolders,
+	letterDelivery,
 	letterRegister,
 	resendLetter,
 	sheetRow,
@@ -40,6 +42,13 @@ export const description: INodeProperties[] = [
 				action: 'Bring the register of letters out up to date',
 				description:
 					'The Buku Agenda rows of letters not in it yet, and of letters revoked since they were entered',
+			},
+			{
+				name: 'Letter to Deliver',
+				value: 'letterDelivery',
+				action: 'Read the letters to print sign and send',
+				description:
+					"The numbered letters of request rows as printing, signing, archiving and sending need them, with the row's signer",
 			},
 			{
 				name: 'Request Row',
@@ -78,6 +87,7 @@ export const description: INodeProperties[] = [
 		default: 'sheetRow',
 	},
 	...expiredFolders.description,
+	...letterDelivery.description,
 	...letterRegister.description,
 	...resendLetter.description,
 	...sheetRow.description,

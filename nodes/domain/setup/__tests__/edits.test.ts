@@ -11,6 +11,8 @@ import type { WorkflowFileShape, WorkflowNodeFile } from '../workflowFile';
 
 const APPROVALS = 'Pecelan · Approvals (staff decisions in the sheet)';
 const INTAKE = 'Pecelan · Intake (WhatsApp conversation)';
+/** The sub-workflow holding Send Letter (the "letter ready" notice) and Letter PDF. */
+const DELIVER = 'Pecelan · Sign and send a letter';
 const SUBS = [
 	'Pecelan · Save session safely',
 	'Pecelan · File documents in Drive',
@@ -18,6 +20,8 @@ const SUBS = [
 	'Pecelan · Mark a notice in the sheet',
 	'Pecelan · Lock (one round at a time)',
 	'Pecelan · Read a KTP photo or a voice note',
+	'Pecelan · Sign and send a letter',
+	'Pecelan · Update letter records',
 ];
 const WORDING = 'Surat {serviceTitle} Anda sudah jadi, {name}.';
 
@@ -77,6 +81,12 @@ const rewordSendLetter = (node: WorkflowNodeFile) =>
 		? { ...node, parameters: { ...node.parameters, noticeWording: WORDING } }
 		: node;
 
+/** The survey invitation switched off in Approvals, as an admin does in the editor. */
+const disableSurvey = (node: WorkflowNodeFile) =>
+	node.name === 'Invite to Survey' ? { ...node, disabled: true } : node;
+
+const subWorkflows = (settings: OfficeSettings) =>
+	readyWithSubWorkflows(BUNDLED_WORKFLOWS, settings, 'subWorkflows');
 const callers = (settings: OfficeSettings) =>
 	readyWithSubWorkflows(BUNDLED_WORKFLOWS, settings, 'callers');
 const nodeOf = (body: WorkflowFileShape, name: string) => body.nodes.find((n) => n.name === name)!;
@@ -103,8 +113,10 @@ describe('a second Setup run and the workflows the admin edited in the editor', 
 	});
 
 	it('keeps an edited wording and node switched off, and applies the new settings to it', () => {
-		const installed = edited(first.installed, APPROVALS, (node) =>
-			rewordSendLetter(node.name === 'Invite to Survey' ? { ...node, disabled: true } : node),
+		const installed = edited(
+			edited(first.installed, DELIVER, rewordSendLetter),
+			APPROVALS,
+			disableSurvey,
 		);
 		const now = office({
 			...first,
@@ -113,14 +125,19 @@ describe('a second Setup run and the workflows the admin edited in the editor', 
 			unitCode: '400.10.9',
 			signatoryWhatsApp: '0813 1111 2222',
 		});
-		const ready = callers(now);
-		expect(ready.filter((w) => w.outcome === 'kept').map((w) => w.name)).toEqual([APPROVALS]);
+		const ready = [...subWorkflows(now), ...callers(now)];
+		expect(ready.filter((w) => w.outcome === 'kept').map((w) => w.name)).toEqual([
+			DELIVER,
+			APPROVALS,
+		]);
+		const deliver = ready.find((w) => w.name === DELIVER)!;
+		expect(deliver.id).toBe(installed.find((w) => w.name === DELIVER)!.id);
+		expect(nodeOf(deliver.body, 'Send Letter').parameters!.noticeWording).toBe(WORDING);
 		const approvals = ready.find((w) => w.name === APPROVALS)!;
 		expect(approvals.id).toBe(installed.find((w) => w.name === APPROVALS)!.id);
-		expect(nodeOf(approvals.body, 'Send Letter').parameters!.noticeWording).toBe(WORDING);
 		expect(nodeOf(approvals.body, 'Invite to Survey').disabled).toBe(true);
 		// The office's settings still go in: letterhead, unit code, the signatory's new number.
-		const letter = approvals.body.nodes.find((n) => n.type === 'n8n-nodes-pecelan.letterPdf')!;
+		const letter = deliver.body.nodes.find((n) => n.type === 'n8n-nodes-pecelan.letterPdf')!;
 		expect((letter.parameters!.letterhead as Record<string, string>).address).toBe(
 			'Jl. Kenanga No. 3',
 		);
@@ -153,7 +170,7 @@ describe('a second Setup run and the workflows the admin edited in the editor', 
 	});
 
 	it("puts the office's new ids in place of the ones an earlier run wrote into an edited workflow", () => {
-		const installed = edited(first.installed, APPROVALS, rewordSendLetter);
+		const installed = edited(first.installed, APPROVALS, disableSurvey);
 		const approvals = callers(
 			office({
 				...first,
@@ -170,11 +187,11 @@ describe('a second Setup run and the workflows the admin edited in the editor', 
 	});
 
 	it('replaces the edited workflows with the package’s when asked', () => {
-		const installed = edited(first.installed, APPROVALS, rewordSendLetter);
+		const installed = edited(first.installed, APPROVALS, disableSurvey);
 		const ready = callers(office({ ...first, installed, replaceEdited: true }));
 		const approvals = ready.find((w) => w.name === APPROVALS)!;
 		expect(approvals.outcome).toBe('replaced');
-		expect(JSON.stringify(approvals.body)).not.toContain('sudah jadi');
+		expect(nodeOf(approvals.body, 'Invite to Survey').disabled).toBeFalsy();
 		expect(JSON.parse(approvals.record.value).fingerprint).toBe(fingerprintOf(approvals.body));
 		expect(ready.filter((w) => w.name !== APPROVALS).map((w) => w.outcome)).toEqual(
 			BUNDLED_WORKFLOWS.slice(1).map(() => 'updated'),
@@ -195,7 +212,7 @@ describe('a second Setup run and the workflows the admin edited in the editor', 
 	});
 
 	it('updates a workflow installed before Setup kept records, and reads no broken record', () => {
-		const installed = edited(first.installed, APPROVALS, rewordSendLetter);
+		const installed = edited(first.installed, APPROVALS, disableSurvey);
 		expect(callers(office({ ...first, installed, records: {} })).map((w) => w.outcome)).toEqual(
 			BUNDLED_WORKFLOWS.map(() => 'updated'),
 		);

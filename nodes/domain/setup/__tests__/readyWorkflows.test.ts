@@ -24,8 +24,12 @@ const office: OfficeSettings = {
 };
 
 const ready = readyWorkflows(BUNDLED_WORKFLOWS, office);
+/** The sub-workflows they call: letters are printed, signed and sent in one of them. */
+const subs = readyWorkflows(SUB_WORKFLOWS, office);
 const nodesOfType = (type: string) =>
-	ready.flatMap((w) => w.body.nodes.filter((n) => n.type === type).map((n) => ({ w, n })));
+	[...ready, ...subs].flatMap((w) =>
+		w.body.nodes.filter((n) => n.type === type).map((n) => ({ w, n })),
+	);
 
 describe('the ready workflows for an office', () => {
 	it('are every workflow of workflows/ but Setup, by name', () => {
@@ -51,15 +55,16 @@ describe('the ready workflows for an office', () => {
 			expect((n.parameters?.documentId as { value: string }).value).toBe('1OfficeSheet');
 		// The request documents' folder (Intake) and the monthly register's (Buku Agenda).
 		expect(text.match(/1OfficeFolder/g)?.length).toBe(2);
-		// Request documents and complaint photos go into the office's folder by the sub-workflow.
-		const filing = JSON.stringify(readyWorkflows(SUB_WORKFLOWS, office));
+		// Request documents and complaint photos go into the office's folder by their sub-workflow,
+		// signed letters into its Surat Keluar folder (looked up there, or made there) by theirs.
+		const filing = JSON.stringify(subs);
 		expect(filing).not.toContain(SANDBOX_IDS.folder);
-		expect(filing.match(/1OfficeFolder/g)?.length).toBe(1);
+		expect(filing.match(/1OfficeFolder/g)?.length).toBe(3);
 	});
 
 	it('print the letterhead, signatory and paper in every letter and report', () => {
 		const letters = nodesOfType('n8n-nodes-pecelan.letterPdf');
-		expect(letters).toHaveLength(2);
+		expect(letters.map(({ w }) => w.name)).toEqual(['Pecelan · Sign and send a letter']);
 		for (const { n } of letters) {
 			expect(n.parameters?.letterhead).toEqual({
 				office: 'KELURAHAN MAJU JAYA',
@@ -86,13 +91,12 @@ describe('the ready workflows for an office', () => {
 	});
 
 	it("print the office's own region, not the reference office's, when kecamatan and kota are given", () => {
-		const [intake, approvals] = readyWorkflows(BUNDLED_WORKFLOWS, {
+		const deliver = readyWorkflows(SUB_WORKFLOWS, {
 			...office,
 			district: 'sukamaju',
 			regency: 'Kabupaten Bogor',
-		});
-		expect(intake.name).toContain('Intake');
-		const letter = approvals.body.nodes.find((n) => n.type === 'n8n-nodes-pecelan.letterPdf')!;
+		}).find((w) => w.name === 'Pecelan · Sign and send a letter')!;
+		const letter = deliver.body.nodes.find((n) => n.type === 'n8n-nodes-pecelan.letterPdf')!;
 		expect(letter.parameters?.letterhead).toEqual({
 			office: 'KELURAHAN MAJU JAYA',
 			address: 'Jl. Baru No. 2',
@@ -182,11 +186,13 @@ describe('the ready workflows for an office', () => {
 			expect(n.credentials?.googleApi).toEqual({ id: 'g1', name: 'Google kantor' });
 		const approvals = ready.find((w) => w.name.includes('Approvals'))!;
 		expect(approvals.unchosenCredentials).toEqual(
-			expect.arrayContaining([
-				'Sign Letter: Office certificate',
-				'Sheet Edited: Pecelan Sheet Edit Secret API',
-			]),
+			expect.arrayContaining(['Sheet Edited: Pecelan Sheet Edit Secret API']),
 		);
+		const deliver = subs.find((w) => w.name === 'Pecelan · Sign and send a letter')!;
+		expect(deliver.unchosenCredentials).toEqual(
+			expect.arrayContaining(['Sign Letter: Office certificate', 'Sign Letter (TTE): BSrE TTE']),
+		);
+		expect(deliver.unchosenCredentials.join()).not.toMatch(/Google|WhatsApp/);
 		expect(approvals.unchosenCredentials.join()).not.toMatch(/Google|WhatsApp/);
 	});
 
@@ -249,7 +255,10 @@ describe('the deputy signatory an office records', () => {
 		from: '2026-12-01',
 		to: '2026-12-10',
 	};
-	const withDeputy = readyWorkflows(BUNDLED_WORKFLOWS, { ...office, deputy });
+	const withDeputy = readyWorkflows([...BUNDLED_WORKFLOWS, ...SUB_WORKFLOWS], {
+		...office,
+		deputy,
+	});
 	const nodes = (type: string) =>
 		withDeputy.flatMap((w) => w.body.nodes.filter((n) => n.type === type));
 

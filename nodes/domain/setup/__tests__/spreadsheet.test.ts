@@ -20,7 +20,7 @@ describe("the office's spreadsheet", () => {
 		const { data, valueInputOption } = spreadsheetHeadersBody();
 		expect(valueInputOption).toBe('RAW');
 		expect(data[0]).toEqual({
-			range: `'Permohonan'!A1:T1`,
+			range: `'Permohonan'!A1:U1`,
 			majorDimension: 'ROWS',
 			values: [Object.values(layout.columns)],
 		});
