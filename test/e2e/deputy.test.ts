@@ -283,18 +283,11 @@ describe('an office that signs in batches (the TTE form)', () => {
 		expect(untouched.values[c.problem]).toBe('');
 		expect((await joko.chat()).slice(chats[1]).some((m) => m.document)).toBe(false);
 
-		// The Lurah signs as Lurah with the Lurah's passphrase: that letter now, under the Lurah's NIK.
-		await signAll(formUrl!, SANDBOX_BSRE.passphrase, 200, 'Lurah');
-		const lurahLetter = await nextUnpromptedMessage(
-			joko,
-			chats[1],
-			(m) => !!m.document,
-			'the letter',
-		);
-		const lurahPdf = await joko.download(lurahLetter.document!.url);
-		expect(pdfsig(lurahPdf).signers).toEqual([SANDBOX_BSRE.users['3577010101700001'].name]);
-		expect(await letterText(lurahPdf)).not.toContain(ON_BEHALF);
-		await rowOf(stack(), forLurah, (r) => r.values[c.status] === statuses.done);
-		expect(await bsreCalls(stack())).toBe(callsBefore + 2);
+		// The Lurah signing hers on the form, under the Lurah's NIK, is signing.test.ts's journey;
+		// the form counts the Lurah's tries in a 15-minute window that file's tests count on, so
+		// here staff withdraw that letter instead, and no letter is left waiting for the Lurah.
+		await decide(stack(), forLurah, statuses.rejected, 'Ditarik petugas');
+		await rowOf(stack(), forLurah, (r) => r.values[c.status] === statuses.rejected);
+		expect(await bsreCalls(stack())).toBe(callsBefore + 1);
 	});
 });
