@@ -12,7 +12,16 @@ import type { Session } from './types';
 import type { KtpReading } from '../ktp/parse';
 import type { OutboundReply } from '../messaging/types';
 import { formatFieldValue } from '../validation/field';
-import { buttonsReply, normalize, say, textReply, type Texts } from './texts';
+import {
+	buttonsReply,
+	matchChoice,
+	normalize,
+	say,
+	textReply,
+	withoutFillers,
+	wordsOf,
+	type Texts,
+} from './texts';
 import { editDistance } from '../validation/choice';
 
 /** The NIK digits left visible for the resident to check against the card. */
@@ -95,11 +104,15 @@ export function ktpResponse(
 	if (input.replyId === KTP_CHANGE) return { kind: 'change' };
 	const typed = normalize(input.text);
 	if (!typed) return undefined;
-	const yes = normalize(say(texts, 'button.ktp.yes'));
-	if (
-		typed === yes ||
-		['ya', 'y', 'iya', 'benar', 'betul', 'sudah benar', 'ok', 'oke'].includes(typed)
-	)
+	// "Ya, benar" as people type it: "iya benar", "betul", "ok", "1", the yes words around it.
+	const yes = {
+		id: KTP_YES,
+		title: say(texts, 'button.ktp.yes'),
+		wordsKey: 'button.ktp.yes.words',
+	};
+	if (matchChoice(texts, [{ ...yes, answer: 'yes' }], { text: input.text }))
+		return { kind: 'confirm' };
+	if (wordsOf(texts, yes.wordsKey).has(withoutFillers(texts, input.text)))
 		return { kind: 'confirm' };
 	const verbs = say(texts, 'command.ktp.change')
 		.split(',')

@@ -158,6 +158,19 @@ export function yesNo(texts: Texts, text: string): 'yes' | 'no' | undefined {
 	return sawNo ? 'no' : sawYes ? 'yes' : undefined;
 }
 
+/** What is typed once the yes and filler words around it are gone ("iya kak, sudah benar 🙏" → "sudah benar"). */
+export function withoutFillers(texts: Texts, text: string): string {
+	const around = new Set([
+		...wordsOf(texts, 'answer.yes.words'),
+		...wordsOf(texts, 'answer.filler.words'),
+	]);
+	return normalize(text)
+		.replace(/[^\p{L}\p{N}\s]/gu, ' ')
+		.split(/\s+/)
+		.filter((word) => word && !around.has(word))
+		.join(' ');
+}
+
 export function cut(text: string, max: number): string {
 	return text.length <= max ? text : `${clipUnits(text, max - 1)}…`;
 }

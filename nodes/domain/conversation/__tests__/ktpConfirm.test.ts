@@ -68,6 +68,18 @@ describe("the resident's answer", () => {
 		expect(ktpResponse(texts, identity, answers, { text: 'Ya, benar', replyId: KTP_YES })).toEqual({
 			kind: 'confirm',
 		});
+		// As people type it.
+		for (const text of [
+			'iya benar',
+			'betul pak',
+			'sudah sesuai',
+			'ok',
+			'Iya kak, sudah benar 🙏',
+			'1',
+		])
+			expect(ktpResponse(texts, identity, answers, { text })).toEqual({ kind: 'confirm' });
+		for (const text of ['ya tapi alamat salah', 'tidak', 'bukan'])
+			expect(ktpResponse(texts, identity, answers, { text })?.kind).not.toBe('confirm');
 	});
 
 	it('takes "Ubah alamat" as a change of that field and "Ubah" alone as a question which', () => {
