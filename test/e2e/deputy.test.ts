@@ -30,6 +30,7 @@ import { useStack } from './support/use-stack';
 import { waitFor } from './support/wait';
 import {
 	editInstalledNodes,
+	editWorkflow,
 	installedWorkflows,
 	type InstalledNode,
 } from './support/workflow-edit';
