@@ -15,7 +15,7 @@ import { keepSuccessfulExecutions, waitForWebhooks } from '../../sandbox/runtime
 import { submitSetupForm } from '../../sandbox/runtime/setup-form';
 import type { WorkflowFile } from '../../sandbox/runtime/workflow-file';
 import setupWorkflow from '../../workflows/setup.json';
-import { BUNDLED_WORKFLOWS } from '../../nodes/domain/setup/bundled';
+import { BUNDLED_WORKFLOWS, SUB_WORKFLOWS } from '../../nodes/domain/setup/bundled';
 import layout from '../../templates/sheet.json';
 import { readPdf, squash } from '../support/pdfText';
 import { faultClient, residentClient } from './support/clients';
@@ -622,9 +622,9 @@ test('a notice reworded in the editor survives the next submission, which still 
 	);
 	expect(replaced).not.toContain('dipertahankan');
 	for (const send of await sendLetters()) {
-		const drawn = BUNDLED_WORKFLOWS.find((w) => w.name === send.workflow)!.nodes.find(
-			(n) => n.name === 'Send Letter',
-		)!;
+		const drawn = [...BUNDLED_WORKFLOWS, ...SUB_WORKFLOWS]
+			.find((w) => w.name === send.workflow)!
+			.nodes.find((n) => n.name === 'Send Letter')!;
 		expect(send.parameters).toEqual(drawn.parameters);
 	}
 	expect(JSON.stringify(await workflows())).not.toContain('sudah jadi');
