@@ -117,14 +117,7 @@ export function matchChoice(
  * filler words around them. A no word ("tidak kirim") or any other word matches nothing.
  */
 function titledAmongFillers(texts: Texts, choices: Choice[], typed: string): Choice | undefined {
-	const around = new Set([
-		...wordsOf(texts, 'answer.yes.words'),
-		...wordsOf(texts, 'answer.filler.words'),
-	]);
-	const words = typed
-		.replace(/[^\p{L}\p{N}\s]/gu, ' ')
-		.split(/\s+/)
-		.filter((word) => word && !around.has(word));
+	const words = withoutFillers(texts, typed).split(' ').filter(Boolean);
 	if (words.length === 0) return undefined;
 	const fits = choices.filter((choice) => {
 		const title = normalize(choice.title).split(' ');
