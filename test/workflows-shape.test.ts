@@ -27,7 +27,7 @@ const drawn = (workflow: Workflow) => workflow.nodes.filter((n) => n.type !== ST
 
 /** The most nodes each canvas may hold: none may grow back. */
 const NODE_LIMITS: Record<string, number> = {
-	'approvals.json': 44,
+	'approvals.json': 35,
 	'deliver-letter.json': 17,
 	'intake.json': 30,
 	'setup.json': 27,
@@ -42,13 +42,22 @@ const NODE_LIMITS: Record<string, number> = {
 	'file-documents.json': 9,
 	'resend-letter.json': 8,
 	'office-files.json': 19,
-	'mark-notice.json': 11,
 	'round-lock.json': 15,
+	'send-notice.json': 14,
 	'read-media.json': 6,
 };
 
+const SEND_NOTICE = 'Pecelan · Send a notice and mark the sheet';
+
 /** The sub-workflow each calling node runs, by the caller's name. */
 const CALLEE: Record<string, string> = {
+	'Send Rejection': SEND_NOTICE,
+	'Send Fix Request': SEND_NOTICE,
+	'Send Survey Invitation': SEND_NOTICE,
+	'Send Response': SEND_NOTICE,
+	'Send Bot Is Back': SEND_NOTICE,
+	'Mark Letter Sent': SEND_NOTICE,
+	'Mark Already Sent': SEND_NOTICE,
 	'Save Session Safely': 'Pecelan · Save session safely',
 	'Invite to Survey': 'Pecelan · Save session safely',
 	'Reopen for Fix': 'Pecelan · Save session safely',
@@ -166,32 +175,49 @@ describe('ready workflows an admin can read', () => {
 			expect(lockWrites(file)).toEqual([]);
 	});
 
-	it('a sent notice is marked, or remembered as sent but not marked, by its sub-workflow alone', () => {
+	it('a notice is sent and its row marked, or remembered as sent but not marked, by its sub-workflow alone', () => {
 		const unmarkedWrites = (file: string) =>
 			drawn(read(file))
 				.filter((n) => JSON.stringify(n.parameters ?? {}).includes('"value":"pecelan_unmarked"'))
 				.filter((n) => n.parameters?.operation !== 'get')
 				.map((n) => n.name);
-		expect(unmarkedWrites('mark-notice.json').sort()).toEqual([
+		expect(unmarkedWrites('send-notice.json').sort()).toEqual([
 			'Forget Sent, Not Marked',
 			'Remember Sent, Not Marked',
 		]);
-		for (const file of files.filter((f) => f !== 'mark-notice.json'))
+		for (const file of files.filter((f) => f !== 'send-notice.json'))
 			expect(unmarkedWrites(file)).toEqual([]);
-		// Each notice the office sends on its own goes on to the sub-workflow, sent or not.
+		// In the sub-workflow, a notice sent and a notice refused both go on to the sheet.
+		const sub = read('send-notice.json');
+		const [sent, refused] = sub.connections['Send Notice'].main;
+		expect((sent ?? []).map((t) => t.node)).toEqual(['Anything to Write?']);
+		expect((refused ?? []).map((t) => t.node)).toEqual(['Problem to Write']);
+		// Approvals sends no notice to a resident itself (only the TTE message to the signatory),
+		// and each node preparing a notice passes it on, prepared or failed, to its Send node.
 		const approvals = read('approvals.json');
-		const marks = new Set(
-			approvals.nodes
-				.filter((n) => n.type === 'n8n-nodes-base.executeWorkflow' && n.name.startsWith('Mark '))
-				.map((n) => n.name),
-		);
-		for (const send of approvals.nodes.filter(
-			(n) => n.parameters?.operation === 'sendNotice' && n.name !== 'Tell Signatory',
-		)) {
-			const [sent, failed] = approvals.connections[send.name].main;
-			expect([send.name, (failed ?? []).some((t) => marks.has(t.node))]).toEqual([send.name, true]);
-			if (send.name !== 'Send Survey Invitation')
-				expect([send.name, (sent ?? []).some((t) => marks.has(t.node))]).toEqual([send.name, true]);
+		expect(
+			approvals.nodes.filter((n) => n.parameters?.operation === 'sendNotice').map((n) => n.name),
+		).toEqual(['Tell Signatory']);
+		const sends = approvals.nodes
+			.filter((n) => CALLEE[n.name] === SEND_NOTICE && n.name.startsWith('Send '))
+			.map((n) => n.name);
+		expect(sends.sort()).toEqual([
+			'Send Bot Is Back',
+			'Send Fix Request',
+			'Send Rejection',
+			'Send Response',
+			'Send Survey Invitation',
+		]);
+		for (const send of sends) {
+			const [from] = Object.entries(approvals.connections).find(([, out]) =>
+				out.main.some((branch) => (branch ?? []).some((t) => t.node === send)),
+			)!;
+			const [ok, failed] = approvals.connections[from].main;
+			expect([from, ok?.map((t) => t.node), failed?.map((t) => t.node)]).toEqual([
+				from,
+				[send],
+				[send],
+			]);
 		}
 	});
 
@@ -205,15 +231,15 @@ describe('ready workflows an admin can read', () => {
 			'approvals.json: Deliver Letter',
 			'approvals.json: Invite to Survey',
 			'approvals.json: Mark Already Sent',
-			'approvals.json: Mark Bot Is Back',
-			'approvals.json: Mark Complaint Answered',
-			'approvals.json: Mark Fix Request Sent',
 			'approvals.json: Mark Letter Sent',
-			'approvals.json: Mark Rejection Sent',
-			'approvals.json: Mark Survey Problem',
 			'approvals.json: Release Lock',
 			'approvals.json: Reopen for Fix',
 			'approvals.json: Resume Bot',
+			'approvals.json: Send Bot Is Back',
+			'approvals.json: Send Fix Request',
+			'approvals.json: Send Rejection',
+			'approvals.json: Send Response',
+			'approvals.json: Send Survey Invitation',
 			'approvals.json: Take Lock',
 			'approvals.json: Update Letter Records',
 			'intake.json: File Complaint Photo',
@@ -229,10 +255,7 @@ describe('ready workflows an admin can read', () => {
 		]);
 		for (const { node } of calls) {
 			const sub = calledSubWorkflow(node, [...SUB_WORKFLOWS, ...SETUP_SUB_WORKFLOWS])!;
-			expect(sub.name).toBe(
-				CALLEE[node.name] ??
-					(node.name.startsWith('Mark ') ? 'Pecelan · Mark a notice in the sheet' : undefined),
-			);
+			expect(sub.name).toBe(CALLEE[node.name]);
 			const trigger = sub.nodes.find((n) => n.type === 'n8n-nodes-base.executeWorkflowTrigger')!;
 			const inputs = (trigger.parameters as { workflowInputs: { values: Array<{ name: string }> } })
 				.workflowInputs.values;

@@ -36,7 +36,7 @@ describe('ready workflows', () => {
 			if (node.type !== 'n8n-nodes-base.googleSheets') continue;
 			const tab = String(node.parameters.sheetName?.value ?? '');
 			// The sheet-marking sub-workflow writes to the tab its callers name: checked below.
-			if (file === 'mark-notice.json' && tab.includes("$('When Called')")) continue;
+			if (file === 'send-notice.json' && tab.includes("$('When Called')")) continue;
 			expect([...tabs.keys()]).toContain(tab);
 			for (const column of Object.keys(node.parameters.columns?.value ?? {}))
 				expect(tabs.get(tab)).toContain(column);
@@ -58,7 +58,7 @@ describe('ready workflows', () => {
 			const calls = (read(file).nodes as CallNode[]).filter(
 				(n) =>
 					n.type === 'n8n-nodes-base.executeWorkflow' &&
-					n.parameters.workflowId?.cachedResultName === 'Pecelan · Mark a notice in the sheet',
+					n.parameters.workflowId?.cachedResultName === 'Pecelan · Send a notice and mark the sheet',
 			);
 			for (const call of calls) {
 				const { tab, matchColumn, cells } = call.parameters.workflowInputs?.value ?? {};

@@ -116,4 +116,48 @@ describe('recovery from a failing service', () => {
 		await deliveredOnce(stack(), joko, ticket, before, row[c.letterNumber]);
 		expect((await rowOf(stack(), ticket)).values[c.problem]).toBe('');
 	});
+
+	it('two letters of one round whose marks the sheet refuses are each remembered: neither is sent twice', async () => {
+		const residents = [
+			new Resident(stack(), '6281355550203', 'Sari Dewi'),
+			new Resident(stack(), '6281355550204', 'Bayu Aji'),
+		];
+		const tickets: string[] = [];
+		for (const resident of residents) tickets.push(await submitRequest(resident, 'pengantar-skck'));
+		const rows = await Promise.all(
+			tickets.map((t) => rowOf(stack(), t, (r) => !!r.values[c.documents])),
+		);
+		const before = await Promise.all(residents.map(async (r) => (await r.chat()).length));
+		const staff = staffClient(stack());
+		// Approved while a note in Masalah holds each row back, then released together, so one
+		// round delivers both and marks them one after the other.
+		for (const row of rows)
+			await staff.setCells(row.rowNumber, { [c.status]: statuses.approved, [c.problem]: 'tunggu' });
+		await nextApprovalsRound(stack());
+		const faults = faultClient(stack());
+		const armed = await faults.arm({
+			service: 'sheets',
+			operation: 'update',
+			status: 429,
+			times: 2,
+			bodyContains: `"${statuses.done}"`,
+		});
+		for (const row of rows) await staff.setCells(row.rowNumber, { [c.problem]: '' });
+		await waitFor(async () => (await faults.list()).find((f) => f.id === armed.id)?.hits === 2, {
+			timeoutMs: 180000,
+			intervalMs: 500,
+			description: 'both marks to be refused',
+		});
+		// Each row says it was sent and will not be sent again; the next rounds only mark them.
+		const numbers: string[] = [];
+		for (const ticket of tickets) {
+			const refused = await rowOf(stack(), ticket, (r) => !!r.values[c.problem]);
+			expect(refused.values[c.problem]).toMatch(
+				/^Sudah terkirim kepada warga, .+tidak akan dikirim ulang/,
+			);
+			numbers.push(refused.values[c.letterNumber]);
+		}
+		for (const [i, ticket] of tickets.entries())
+			await deliveredOnce(stack(), residents[i], ticket, before[i], numbers[i]);
+	});
 });

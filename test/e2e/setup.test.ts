@@ -226,7 +226,7 @@ test('the ready workflows are installed, active, on the new ids, with the form鈥
 	const save = installed.find((w) => w.name === 'Pecelan 路 Save session safely')!;
 	const filing = installed.find((w) => w.name === 'Pecelan 路 File documents in Drive')!;
 	const resend = installed.find((w) => w.name === 'Pecelan 路 Send a letter again')!;
-	const mark = installed.find((w) => w.name === 'Pecelan 路 Mark a notice in the sheet')!;
+	const notice = installed.find((w) => w.name === 'Pecelan 路 Send a notice and mark the sheet')!;
 	const lock = installed.find((w) => w.name === 'Pecelan 路 Lock (one round at a time)')!;
 	const reading = installed.find((w) => w.name === 'Pecelan 路 Read a KTP photo or a voice note')!;
 	const deliver = installed.find((w) => w.name === 'Pecelan 路 Sign and send a letter')!;
@@ -240,20 +240,20 @@ test('the ready workflows are installed, active, on the new ids, with the form鈥
 		['File Complaint Photo', filing.id],
 		['File Request Documents', filing.id],
 		['Invite to Survey', save.id],
-		['Mark Already Sent', mark.id],
-		['Mark Bot Is Back', mark.id],
-		['Mark Complaint Answered', mark.id],
-		['Mark Fix Request Sent', mark.id],
-		['Mark Letter Sent', mark.id],
-		['Mark Letter Sent', mark.id],
-		['Mark Rejection Sent', mark.id],
-		['Mark Survey Problem', mark.id],
+		['Mark Already Sent', notice.id],
+		['Mark Letter Sent', notice.id],
+		['Mark Letter Sent', notice.id],
 		['Read Photo or Voice', reading.id],
 		['Release Lock', lock.id],
 		['Reopen for Fix', save.id],
 		['Resume Bot', save.id],
 		['Save Session Safely', save.id],
+		['Send Bot Is Back', notice.id],
+		['Send Fix Request', notice.id],
 		['Send Letter Again', resend.id],
+		['Send Rejection', notice.id],
+		['Send Response', notice.id],
+		['Send Survey Invitation', notice.id],
 		['Take Lock', lock.id],
 		// Read a KTP photo or a voice note saves through the id its caller gives it.
 		['Take Reading', "={{ $('When Called').first().json.saveSession }}"],

@@ -60,7 +60,7 @@ describe('Office Setup node', () => {
 			['Pecelan · Save session safely', null, true, 'installCallers'],
 			['Pecelan · File documents in Drive', null, true, 'installCallers'],
 			['Pecelan · Send a letter again', null, true, 'installCallers'],
-			['Pecelan · Mark a notice in the sheet', null, true, 'installCallers'],
+			['Pecelan · Send a notice and mark the sheet', null, true, 'installCallers'],
 			['Pecelan · Lock (one round at a time)', null, true, 'installCallers'],
 			['Pecelan · Read a KTP photo or a voice note', null, true, 'installCallers'],
 			['Pecelan · Sign and send a letter', null, true, 'installCallers'],
@@ -69,7 +69,7 @@ describe('Office Setup node', () => {
 		const sub = { json: { id: '9', name: 'Pecelan · Save session safely' } };
 		const filing = { json: { id: '10', name: 'Pecelan · File documents in Drive' } };
 		const resend = { json: { id: '11', name: 'Pecelan · Send a letter again' } };
-		const mark = { json: { id: '12', name: 'Pecelan · Mark a notice in the sheet' } };
+		const mark = { json: { id: '12', name: 'Pecelan · Send a notice and mark the sheet' } };
 		const lock = { json: { id: '13', name: 'Pecelan · Lock (one round at a time)' } };
 		const reading = { json: { id: '14', name: 'Pecelan · Read a KTP photo or a voice note' } };
 		const deliver = { json: { id: '15', name: 'Pecelan · Sign and send a letter' } };
@@ -94,7 +94,7 @@ describe('Office Setup node', () => {
 			'"value":"11","cachedResultName":"Pecelan · Send a letter again"',
 		);
 		expect(JSON.stringify(items[1].json.body)).toContain(
-			'"value":"12","cachedResultName":"Pecelan · Mark a notice in the sheet"',
+			'"value":"12","cachedResultName":"Pecelan · Send a notice and mark the sheet"',
 		);
 		expect(JSON.stringify(items[1].json.body)).toContain(
 			'"value":"13","cachedResultName":"Pecelan · Lock (one round at a time)"',
@@ -141,7 +141,7 @@ describe('Office Setup node', () => {
 				{ json: { id: '9', name: 'Pecelan · Save session safely' } },
 				{ json: { id: '10', name: 'Pecelan · File documents in Drive' } },
 				{ json: { id: '11', name: 'Pecelan · Send a letter again' } },
-				{ json: { id: '12', name: 'Pecelan · Mark a notice in the sheet' } },
+				{ json: { id: '12', name: 'Pecelan · Send a notice and mark the sheet' } },
 				{ json: { id: '13', name: 'Pecelan · Lock (one round at a time)' } },
 				{ json: { id: '14', name: 'Pecelan · Read a KTP photo or a voice note' } },
 				{ json: { id: '15', name: 'Pecelan · Sign and send a letter' } },

@@ -8,7 +8,7 @@ import deliverLetter from '../../../workflows/deliver-letter.json';
 import fileDocuments from '../../../workflows/file-documents.json';
 import intake from '../../../workflows/intake.json';
 import letterRecords from '../../../workflows/letter-records.json';
-import markNotice from '../../../workflows/mark-notice.json';
+import sendNotice from '../../../workflows/send-notice.json';
 import officeFiles from '../../../workflows/office-files.json';
 import register from '../../../workflows/register.json';
 import report from '../../../workflows/report.json';
@@ -38,7 +38,7 @@ export const SUB_WORKFLOWS = [
 	saveSession,
 	fileDocuments,
 	resendLetter,
-	markNotice,
+	sendNotice,
 	roundLock,
 	readMedia,
 	deliverLetter,

@@ -17,7 +17,7 @@ const SUBS = [
 	'Pecelan · Save session safely',
 	'Pecelan · File documents in Drive',
 	'Pecelan · Send a letter again',
-	'Pecelan · Mark a notice in the sheet',
+	'Pecelan · Send a notice and mark the sheet',
 	'Pecelan · Lock (one round at a time)',
 	'Pecelan · Read a KTP photo or a voice note',
 	'Pecelan · Sign and send a letter',
