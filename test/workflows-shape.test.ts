@@ -30,7 +30,7 @@ const NODE_LIMITS: Record<string, number> = {
 	'approvals.json': 35,
 	'deliver-letter.json': 17,
 	'intake.json': 30,
-	'setup.json': 27,
+	'setup.json': 28,
 	'register.json': 13,
 	'report.json': 11,
 	'retention.json': 13,

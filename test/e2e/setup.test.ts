@@ -9,7 +9,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PublicApi } from '../../sandbox/runtime/api';
+import { N8nApiError, PublicApi } from '../../sandbox/runtime/api';
 import { SANDBOX_SETUP_LOGIN, startStack, type Stack } from '../../sandbox/runtime/stack';
 import { keepSuccessfulExecutions, waitForWebhooks } from '../../sandbox/runtime/provision';
 import { submitSetupForm } from '../../sandbox/runtime/setup-form';
@@ -117,8 +117,18 @@ async function submitSetup(
 	staffEmails = '',
 	more: Record<string, string> = {},
 ): Promise<string> {
+	const result = await submitSetupRun(address, staffEmails, more);
+	return result.runData!['Finish Page'][0].data!.main![0][0].json.message as string;
+}
+
+/** The Setup run for these answers, as n8n kept it (every node's runs). */
+async function submitSetupRun(
+	address: string,
+	staffEmails = '',
+	more: Record<string, string> = {},
+) {
 	const setup = (await workflows()).find((w) => w.name === SETUP)!;
-	const result = await submitSetupForm({
+	return submitSetupForm({
 		url: info.n8nUrl,
 		api,
 		workflowId: setup.id,
@@ -127,7 +137,6 @@ async function submitSetup(
 		answers: answers(address, staffEmails, more),
 		log: (line) => process.stderr.write(`[setup] ${line}\n`),
 	});
-	return result.runData!['Finish Page'][0].data!.main![0][0].json.message as string;
 }
 
 beforeAll(async () => {
@@ -633,4 +642,54 @@ test('a notice reworded in the editor survives the next submission, which still 
 	const next = await submitSetup('Jl. Kenanga No. 3, Madiun');
 	expect(next).not.toMatch(/dipertahankan|Diganti/);
 	for (const name of edited) expect(updatedLine(next)).toContain(name);
+});
+
+test('an office set up before a sub-workflow existed gets it on the next submission, its callers pointed at it, in one run to the finish page', async () => {
+	const NOTICE = 'Pecelan · Send a notice and mark the sheet';
+	const old = (await workflows()).find((w) => w.name === NOTICE)!;
+	// As an earlier version of the package left the office: the others installed, this one not.
+	await api.call('POST', `/workflows/${old.id}/deactivate`);
+	// n8n refuses the deletion (409) while it is still unpublishing the workflow.
+	await waitFor(
+		async () => {
+			try {
+				await api.call('DELETE', `/workflows/${old.id}`);
+				return true;
+			} catch (error) {
+				if (error instanceof N8nApiError && error.status === 409) return false;
+				throw error;
+			}
+		},
+		{ timeoutMs: 60000, intervalMs: 1000, description: `${NOTICE} to be deleted` },
+	);
+	expect((await workflows()).map((w) => w.name)).not.toContain(NOTICE);
+
+	const run = await submitSetupRun('Jl. Kenanga No. 3, Madiun');
+	const finish = run.runData!['Finish Page'][0].data!.main![0][0].json.message as string;
+	expect(finish).toContain(`Dipasang baru: ${NOTICE}`);
+	expect(finish).toContain(`Diperbarui ke versi paket ini: ${DRIVE_FILES}, `);
+	// One run through the checks: one sample letter, one test message, one finish page.
+	expect(run.runData!['Test Message']).toHaveLength(1);
+	expect(run.runData!['Finish Page']).toHaveLength(1);
+	const installed = await workflows();
+	const notice = installed.find((w) => w.name === NOTICE)!;
+	expect(notice.active).toBe(true);
+	const callers = installed.flatMap((w) =>
+		w.nodes.filter(
+			(n) =>
+				n.type === 'n8n-nodes-base.executeWorkflow' &&
+				n.parameters.workflowId.cachedResultName === NOTICE,
+		),
+	);
+	expect(callers.map((n) => n.name).sort()).toEqual([
+		'Mark Already Sent',
+		'Mark Letter Sent',
+		'Mark Letter Sent',
+		'Send Bot Is Back',
+		'Send Fix Request',
+		'Send Rejection',
+		'Send Response',
+		'Send Survey Invitation',
+	]);
+	for (const caller of callers) expect(caller.parameters.workflowId.value).toBe(notice.id);
 });
