@@ -207,14 +207,15 @@ describe('documents', () => {
 			type: 'document',
 			media: { id: 'pdf-1', mimeType: 'application/pdf', fileName: 'rt.pdf' },
 		});
-		chat.text('selesai');
+		// As residents type it: "udah pak" ends the step as "selesai" does.
+		chat.text('udah pak');
 		expect(chat.session!.docs.pengantar_rt).toEqual([
 			{ id: 'pdf-1', mimeType: 'application/pdf', fileName: 'rt.pdf' },
 		]);
 		// The KTP is what was lost: its photo is not asked for.
 		expect(chat.session!.docs.ktp).toEqual([]);
 		expect(chat.said).toContain('Kartu Keluarga');
-		chat.text('selesai');
+		chat.text('iya sdh');
 		expect(chat.said).toContain('minimal 1');
 		chat.photo('kk-1');
 		chat.photo('kk-2');

@@ -88,6 +88,17 @@ describe('complaints', () => {
 		expect(submitted(chat)[0].photo).toBeUndefined();
 	});
 
+	it('"gak ada" and "nggak ada" (as residents type "tidak ada") skip the photo too', () => {
+		for (const typed of ['gak ada', 'nggak ada']) {
+			const chat = atComplaint();
+			chat.text(PROBLEM);
+			chat.text(typed);
+			expect(chat.said).toContain('tidak ada');
+			chat.text('kirim');
+			expect(submitted(chat)).toHaveLength(1);
+		}
+	});
+
 	it('a typed menu word ("keluhan") starts a complaint too', () => {
 		const chat = new Chat(catalog);
 		chat.text('halo');
