@@ -93,7 +93,8 @@ describe('the KTP photo at the identity questions', () => {
 		expect(read).toContain(title(ktp.nama));
 		expect(read).toMatch(/Salak/i);
 		await reader.tap(m['button.ktp.yes']);
-		// The card's fields are not asked again.
+		// The photo is the KTP file too: said once, and never asked for with the documents.
+		expect(reader.replies.map((r) => r.text)).toContain(m['ktp.filed']);
 		for (const key of ['nama', 'nik', 'tempat_lahir', 'agama', 'alamat'])
 			expect(reader.lastText).not.toContain(service.fields.find((f) => f.key === key)!.question);
 		await fillRequest(reader, service);
@@ -101,6 +102,14 @@ describe('the KTP photo at the identity questions', () => {
 		expect(summary).toContain(title(ktp.nama));
 		expect(summary).toContain(ktp.nik.slice(-4));
 		const ticket = await submitted(reader);
+		const asked = (await reader.chat())
+			.filter((msg) => msg.direction === 'out')
+			.map((msg) => templatePattern('document.ask').exec(msg.text ?? '')?.[1])
+			.filter((label) => !!label);
+		expect(asked.length).toBeGreaterThan(0);
+		expect(asked).not.toContain('KTP');
+		const filed = await rowOf(stack(), ticket, (r) => /KTP/.test(r.values[c.documents]));
+		expect(filed.values[c.documents]).toMatch(/KTP/);
 
 		expect(typed.sent - reader.sent).toBeGreaterThanOrEqual(8);
 

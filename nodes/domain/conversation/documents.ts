@@ -27,19 +27,27 @@ export const ACCEPTED_FILE = /^(image\/(jpeg|jpg|png|webp|heic|heif)|application
  * The message's photo or PDF as the office stores it (where to fetch it, its type and name), or
  * null after telling the resident the file cannot be taken.
  */
-export function receivedFile(ctx: Ctx): DocumentFile | null {
-	const media = ctx.message.media;
-	const mimeType = String(media?.mimeType || (ctx.message.type === 'image' ? 'image/jpeg' : ''));
-	if (!media || (!media.id && !media.url) || !ACCEPTED_FILE.test(mimeType)) {
-		ctx.replies.push(textReply(say(ctx.texts, 'document.bad_type', { mimeType: mimeType || '?' })));
-		return null;
-	}
+/** The message's photo or file as a document file, or null when it is none the office accepts. */
+export function fileOf(message: Ctx['message']): DocumentFile | null {
+	const media = message.media;
+	const mimeType = String(media?.mimeType || (message.type === 'image' ? 'image/jpeg' : ''));
+	if (!media || (!media.id && !media.url) || !ACCEPTED_FILE.test(mimeType)) return null;
 	return {
 		...(media.id ? { id: String(media.id) } : {}),
 		...(media.url ? { url: String(media.url) } : {}),
 		mimeType,
 		...(media.fileName ? { fileName: String(media.fileName).slice(0, 200) } : {}),
 	};
+}
+
+export function receivedFile(ctx: Ctx): DocumentFile | null {
+	const file = fileOf(ctx.message);
+	if (!file) {
+		const mimeType =
+			ctx.message.media?.mimeType || (ctx.message.type === 'image' ? 'image/jpeg' : '');
+		ctx.replies.push(textReply(say(ctx.texts, 'document.bad_type', { mimeType: mimeType || '?' })));
+	}
+	return file;
 }
 
 export function onDocumentFile(ctx: Ctx, session: Session, service: ResolvedService): void {

@@ -59,9 +59,17 @@ export function enterField(session: Session, service: ResolvedService, f: number
 	enterDocument(session, service, 0);
 }
 
+/** The catalog's document key for the resident's own KTP. */
+export const KTP_DOCUMENT = 'ktp';
+
 export function enterDocument(session: Session, service: ResolvedService, d: number): void {
-	while (d < service.documents.length && !applies(service.documents[d].when, session.values)) {
-		session.docs[service.documents[d].key] = [];
+	while (d < service.documents.length) {
+		const doc = service.documents[d];
+		if (!applies(doc.when, session.values)) session.docs[doc.key] = [];
+		else if (doc.key === KTP_DOCUMENT && session.ktpPhotoFiled && session.docs[doc.key]?.length)
+			// The KTP photo read at the identity questions is this file: not asked for again.
+			delete session.ktpPhotoFiled;
+		else break;
 		d++;
 	}
 	if (d < service.documents.length) moveTo(session, 'document', { document: d });

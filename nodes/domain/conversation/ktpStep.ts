@@ -15,7 +15,8 @@ import { isObject } from '../values';
 import type { Ctx } from './ctx';
 import type { Input } from './input';
 import type { Session } from './types';
-import { enterField, moveTo, prompt } from './flow';
+import { fileOf } from './documents';
+import { KTP_DOCUMENT, enterField, moveTo, prompt } from './flow';
 import {
 	answersOf,
 	fixField,
@@ -37,7 +38,8 @@ export const KTP_READING = 'ktp_reading';
 /** A photo at an identity question: said to be read, and sent to be read. */
 export function onKtpPhoto(ctx: Ctx, session: Session): void {
 	const { message } = ctx;
-	session.ktp = { photo: message.messageId };
+	const file = fileOf(message);
+	session.ktp = { photo: message.messageId, ...(file ? { file } : {}) };
 	ctx.replies.push(ktpReading(ctx.texts));
 	ctx.events.push({
 		type: 'media_to_read',
@@ -98,7 +100,7 @@ export function onKtpReading(ctx: Ctx, session: Session, service: ResolvedServic
 		return;
 	}
 	const at = session.pos?.field ?? 0;
-	session.ktp = { photo: given.photo, at, ...answers };
+	session.ktp = { photo: given.photo, file: session.ktp.file, at, ...answers };
 	moveTo(session, 'ktp_confirm', { field: at });
 	ctx.replies.push(...ktpReadPrompt(ctx.texts, service.fields, answers));
 }
@@ -135,7 +137,18 @@ export function onKtpConfirm(ctx: Ctx, session: Session, service: ResolvedServic
 	const at = session.ktp.at ?? 0;
 	Object.assign(session.values, answers.values);
 	session.derived = [...new Set([...(session.derived ?? []), ...answers.keys])];
+	const file = session.ktp.file;
 	delete session.ktp;
+	// The card just confirmed is the KTP file the request asks for: the resident sends it once.
+	if (
+		file &&
+		service.documents.some((d) => d.key === KTP_DOCUMENT) &&
+		!session.docs[KTP_DOCUMENT]?.length
+	) {
+		session.docs[KTP_DOCUMENT] = [file];
+		session.ktpPhotoFiled = true;
+		ctx.replies.push(textReply(say(ctx.texts, 'ktp.filed')));
+	}
 	enterField(session, service, at);
 	ctx.replies.push(...prompt(ctx, session));
 }

@@ -217,6 +217,7 @@ export function clearRequest(session: Session): void {
 	delete session.reused;
 	delete session.derived;
 	delete session.ktp;
+	delete session.ktpPhotoFiled;
 	delete session.edit;
 	delete session.fix;
 	delete session.handoffUntil;

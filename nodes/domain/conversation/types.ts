@@ -152,6 +152,8 @@ export interface Session {
 	reused?: string[];
 	/** The KTP photo being read, then its reading waiting for the resident's confirmation (ktpStep.ts). */
 	ktp?: KtpDraft;
+	/** The confirmed KTP photo fills the KTP document: its question is passed once (flow.ts). */
+	ktpPhotoFiled?: boolean;
 	/** Fields answered by the NIK (birth date, sex) or a KTP reading, and confirmed, so not asked. */
 	derived?: string[];
 	history: BackEntry[];
@@ -203,6 +205,8 @@ export interface Session {
  */
 export interface KtpDraft {
 	photo: string;
+	/** The photo as a document file: once the reading is confirmed it is the request's KTP file. */
+	file?: DocumentFile;
 	at?: number;
 	values?: Record<string, unknown>;
 	keys?: string[];

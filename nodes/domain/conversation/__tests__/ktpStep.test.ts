@@ -3,6 +3,7 @@ import type { Catalog } from '../../catalog/types';
 import { Chat } from '../../../../test/support/chat';
 import { KTP_READING } from '../ktpStep';
 import { VOICE_TEXT } from '../voice';
+import { fillService } from './fill';
 
 const catalog = defaultCatalog();
 const messages = catalog.messages;
@@ -80,6 +81,36 @@ describe('the KTP photo at the identity questions', () => {
 		expect(chat.state).toBe('field');
 		expect(chat.said).not.toContain('nama lengkap');
 		expect(chat.said).not.toContain(messages['ktp.offer']);
+	});
+
+	it("the confirmed photo is the request's KTP file: it is not asked for again with the documents", () => {
+		const chat = atIdentity();
+		const photoId = chat.photo('ktp-photo').session.seen.at(-1)!;
+		reading(chat, photoId, { photo: photoId, fields: READ });
+		chat.button('ktp:yes', 'Ya, benar');
+		expect(chat.said).toContain(messages['ktp.filed']);
+		const skck = catalog.services.find((s) => s.key === 'pengantar-skck')!;
+		const { documents } = fillService(chat, skck);
+		// Every document but the KTP was asked for; the KTP is the photo read.
+		expect(Object.keys(documents).sort()).toEqual(
+			skck.documents
+				.map((d) => d.key)
+				.filter((key) => key !== 'ktp')
+				.sort(),
+		);
+		expect(chat.session!.docs.ktp).toEqual([
+			expect.objectContaining({ id: 'ktp-photo', mimeType: 'image/jpeg' }),
+		]);
+		expect(chat.said).toContain('KTP: 1 file');
+	});
+
+	it('a photo that was not confirmed is no KTP file: the documents ask for it', () => {
+		const chat = atIdentity();
+		const photoId = chat.photo('ktp-photo').session.seen.at(-1)!;
+		reading(chat, photoId, { photo: photoId, unreadable: 'blur' });
+		const skck = catalog.services.find((s) => s.key === 'pengantar-skck')!;
+		const { documents } = fillService(chat, skck);
+		expect(documents.ktp).toEqual(['media-ktp-0']);
 	});
 
 	it('"Ubah alamat" asks the address, then shows the reading again with the typed one', () => {
