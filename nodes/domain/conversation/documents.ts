@@ -23,14 +23,13 @@ function later(ctx: Ctx, text: string): boolean {
 /** Photos and PDFs the office can store. */
 export const ACCEPTED_FILE = /^(image\/(jpeg|jpg|png|webp|heic|heif)|application\/pdf)$/i;
 
-/**
- * The message's photo or PDF as the office stores it (where to fetch it, its type and name), or
- * null after telling the resident the file cannot be taken.
- */
+const mimeTypeOf = (message: Ctx['message']) =>
+	String(message.media?.mimeType || (message.type === 'image' ? 'image/jpeg' : ''));
+
 /** The message's photo or file as a document file, or null when it is none the office accepts. */
 export function fileOf(message: Ctx['message']): DocumentFile | null {
 	const media = message.media;
-	const mimeType = String(media?.mimeType || (message.type === 'image' ? 'image/jpeg' : ''));
+	const mimeType = mimeTypeOf(message);
 	if (!media || (!media.id && !media.url) || !ACCEPTED_FILE.test(mimeType)) return null;
 	return {
 		...(media.id ? { id: String(media.id) } : {}),
@@ -40,12 +39,15 @@ export function fileOf(message: Ctx['message']): DocumentFile | null {
 	};
 }
 
+/**
+ * The message's photo or PDF as the office stores it (where to fetch it, its type and name), or
+ * null after telling the resident the file cannot be taken.
+ */
 export function receivedFile(ctx: Ctx): DocumentFile | null {
 	const file = fileOf(ctx.message);
 	if (!file) {
-		const mimeType =
-			ctx.message.media?.mimeType || (ctx.message.type === 'image' ? 'image/jpeg' : '');
-		ctx.replies.push(textReply(say(ctx.texts, 'document.bad_type', { mimeType: mimeType || '?' })));
+		const mimeType = mimeTypeOf(ctx.message) || '?';
+		ctx.replies.push(textReply(say(ctx.texts, 'document.bad_type', { mimeType })));
 	}
 	return file;
 }
