@@ -7,7 +7,14 @@ import type { ChatMessage } from '../../sandbox/server';
 import office from '../../sandbox/office.json';
 import { executionsSince, residentClient } from './support/clients';
 import { DEFAULT_SHEET_LAYOUT } from '../../nodes/domain/sheet/requestRow';
-import { columns, decide, nextUnpromptedMessage, rowOf, statuses } from './support/office';
+import {
+	columns,
+	decide,
+	nextUnpromptedMessage,
+	registerEverySeconds,
+	rowOf,
+	statuses,
+} from './support/office';
 import { catalog, Resident, submitRequest } from './support/resident';
 import { staffClient, type SheetView } from './support/clients';
 import { useStack } from './support/use-stack';
@@ -243,7 +250,7 @@ describe('the Buku Agenda (register of letters out)', () => {
 		);
 		return ((await response.json()) as SheetView).rows;
 	};
-	everyFewSeconds(REGISTER, 'Every 5 Minutes');
+	registerEverySeconds(stack);
 
 	it('holds each issued letter once, with its number, classification, subject, holder and signer, and marks it revoked', async () => {
 		const resident = new Resident(stack(), '6281377780103', 'Wulan');
