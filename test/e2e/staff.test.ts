@@ -13,13 +13,13 @@ import {
 	nextUnpromptedMessage,
 	registerEverySeconds,
 	rowOf,
+	scheduleEverySeconds,
 	statuses,
 } from './support/office';
 import { catalog, Resident, submitRequest } from './support/resident';
 import { staffClient, type SheetView } from './support/clients';
 import { useStack } from './support/use-stack';
 import { waitFor } from './support/wait';
-import { editWorkflow } from './support/workflow-edit';
 
 const stack = useStack();
 const STAFF = office.form.staffWhatsApp;
@@ -45,19 +45,6 @@ async function roundsAfter(name: RegExp, since: Date, rounds: number): Promise<v
 			).length >= rounds,
 		{ timeoutMs: 180000, intervalMs: 1000, description: `${rounds} rounds of ${name}` },
 	);
-}
-
-/** For the tests of this block, the workflow's schedule runs every 3 seconds. */
-function everyFewSeconds(name: RegExp, schedule: string): void {
-	let restore: (() => Promise<void>) | undefined;
-	beforeAll(async () => {
-		restore = await editWorkflow(stack(), name, {
-			[schedule]: () => ({ rule: { interval: [{ field: 'seconds', secondsInterval: 3 }] } }),
-		});
-	});
-	afterAll(async () => {
-		await restore?.();
-	});
 }
 
 /** `2026-11-27 09:15:00`: the WIB form the sheet's times take. */
@@ -128,7 +115,7 @@ const ALERTS = /Staff alerts/;
 const REGISTER = /Buku Agenda/;
 
 describe('staff alerts', () => {
-	everyFewSeconds(ALERTS, 'Every Minute');
+	scheduleEverySeconds(stack, ALERTS, 'Every Minute');
 
 	it('tells the staff number of a new request once, with its ticket, service, name and row', async () => {
 		const domisili = catalog.services.find((s) => s.key === 'domisili')!;
@@ -179,7 +166,7 @@ describe('staff alerts', () => {
 });
 
 describe('staff alerts read the sheet only when needed', () => {
-	everyFewSeconds(ALERTS, 'Every Minute');
+	scheduleEverySeconds(stack, ALERTS, 'Every Minute');
 
 	it('asks Drive for the version each round and reads the sheet only when it changed or time made an alert due', async () => {
 		const resident = new Resident(stack(), '6281377780104', 'Dewi');

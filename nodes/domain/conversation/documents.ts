@@ -7,7 +7,7 @@ import type { DocumentFile, Session } from './types';
 import { enterDocument, finishItem, prompt, type Ctx } from './flow';
 import { button, type Input } from './input';
 import { restart } from './backToMenu';
-import { buttonsReply, isWord, say, textReply, withoutFillers, wordsOf } from './texts';
+import { buttonsReply, isWord, isWordAmongFillers, say, textReply, wordsOf } from './texts';
 import { words } from './recognise';
 import { DRAFT_TIMEOUT_HOURS } from './session';
 import { tapId } from './ids';
@@ -93,11 +93,8 @@ export function onDocumentText(
 	const count = session.docs[doc.key]?.length ?? 0;
 	const min = Math.max(doc.min, doc.optional ? 0 : 1);
 	const skip = input.replyId === 'skip' || isWord(ctx.texts, 'command.skip', input.text);
-	// "udah pak", "iya sudah semua": the done word with yes and filler words around it.
 	const done =
-		input.replyId === 'done' ||
-		isWord(ctx.texts, 'command.done', input.text) ||
-		isWord(ctx.texts, 'command.done', withoutFillers(ctx.texts, input.text));
+		input.replyId === 'done' || isWordAmongFillers(ctx.texts, 'command.done', input.text);
 	if ((skip && doc.optional) || (done && (count >= min || (doc.optional && count === 0)))) {
 		if (skip) session.docs[doc.key] = [];
 		finishItem(session, service, () => enterDocument(session, service, d + 1));

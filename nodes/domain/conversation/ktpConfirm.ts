@@ -14,12 +14,11 @@ import type { OutboundReply } from '../messaging/types';
 import { formatFieldValue } from '../validation/field';
 import {
 	buttonsReply,
+	isWordAmongFillers,
 	matchChoice,
 	normalize,
 	say,
 	textReply,
-	withoutFillers,
-	wordsOf,
 	type Texts,
 } from './texts';
 import { editDistance } from '../validation/choice';
@@ -112,8 +111,7 @@ export function ktpResponse(
 	};
 	if (matchChoice(texts, [{ ...yes, answer: 'yes' }], { text: input.text }))
 		return { kind: 'confirm' };
-	if (wordsOf(texts, yes.wordsKey).has(withoutFillers(texts, input.text)))
-		return { kind: 'confirm' };
+	if (isWordAmongFillers(texts, yes.wordsKey, input.text)) return { kind: 'confirm' };
 	const verbs = say(texts, 'command.ktp.change')
 		.split(',')
 		.map((word) => normalize(word))

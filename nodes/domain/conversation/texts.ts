@@ -77,6 +77,11 @@ export function isWord(texts: Texts, key: string, text: string): boolean {
 	return wordsOf(texts, key).has(normalize(text) || text.trim());
 }
 
+/** One of the words under `key`, typed alone or with yes and filler words around it ("udah pak"). */
+export function isWordAmongFillers(texts: Texts, key: string, text: string): boolean {
+	return isWord(texts, key, text) || wordsOf(texts, key).has(withoutFillers(texts, text));
+}
+
 /** A choice the resident can make by button id, number, title or one of its words. */
 export interface Choice {
 	id: string;

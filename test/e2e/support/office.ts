@@ -136,17 +136,25 @@ export async function documentLinks(cell: string, label: string): Promise<string
 	});
 }
 
-/** The Buku Agenda's schedule every few seconds while the tests of the calling block run. */
-export function registerEverySeconds(info: () => StackInfo): void {
+/**
+ * For the tests of the calling block, the schedule trigger `schedule` of the workflow named
+ * `name` runs every 3 seconds instead of every few minutes; put back afterwards.
+ */
+export function scheduleEverySeconds(info: () => StackInfo, name: RegExp, schedule: string): void {
 	let restore: (() => Promise<void>) | undefined;
 	beforeAll(async () => {
-		restore = await editWorkflow(info(), /Buku Agenda/, {
-			'Every 5 Minutes': () => ({ rule: { interval: [{ field: 'seconds', secondsInterval: 3 }] } }),
+		restore = await editWorkflow(info(), name, {
+			[schedule]: () => ({ rule: { interval: [{ field: 'seconds', secondsInterval: 3 }] } }),
 		});
 	}, 120000);
 	afterAll(async () => {
 		await restore?.();
 	}, 120000);
+}
+
+/** The Buku Agenda's schedule every few seconds while the tests of the calling block run. */
+export function registerEverySeconds(info: () => StackInfo): void {
+	scheduleEverySeconds(info, /Buku Agenda/, 'Every 5 Minutes');
 }
 
 /** Waits for the Buku Agenda row of the letter numbered `number`. */
